@@ -1,0 +1,28 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Two projects: the worker's tests run inside workerd (real D1 with the real
+// migrations, real Durable Objects and WebSockets); widget/console unit tests in Node.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
+                TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+              },
+            },
+          })),
+        ],
+        test: { name: 'worker', include: ['worker/**/*.test.ts'], setupFiles: ['./worker/test/apply-migrations.ts'] },
+      },
+      {
+        test: { name: 'ui', include: ['widget/src/**/*.test.ts', 'console/src/**/*.test.ts'], environment: 'node' },
+      },
+    ],
+  },
+});

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { getDb } from '../db/client';
+import { errors } from '../lib/errors';
+import { limitByIp } from '../lib/ratelimit';
+import { validate } from '../lib/validate';
+import { LoginBody, RegisterBody } from '../protocol';
+import { type AgentEnv, requireAgent } from './middleware';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { createWorkspaceWithOwner, findAgentByEmail, findAgentById, toAgent } from './queries';
+import { signToken } from './tokens';
+
+/** Register, login and who-am-I for agents. */
+export const authRoutes = new Hono<AgentEnv>()
+  .post('/register', limitByIp('AUTH_LIMITER'), validate('json', RegisterBody), async (c) => {
+    const body = c.req.valid('json');
+    const db = getDb(c.env.DB);
+    if (await findAgentByEmail(db, body.email)) throw errors.conflict('email_taken', 'An account with this email exists');
+    const owner = await createWorkspaceWithOwner(db, { ...body, passwordHash: await hashPassword(body.password) });
+    const token = await signToken({ typ: 'agent', sub: owner.id, wid: owner.workspaceId, role: owner.role }, c.env.AUTH_SECRET);
+    return c.json({ token, agent: toAgent(owner) }, 201);
+  })
+  .post('/login', limitByIp('AUTH_LIMITER'), validate('json', LoginBody), async (c) => {
+    const { email, password } = c.req.valid('json');
+    const row = await findAgentByEmail(getDb(c.env.DB), email);
+    // Verify against a dummy hash for unknown emails so response time does not reveal which exist.
+    const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+    if (!row || !ok || !row.active) throw errors.unauthorized('Wrong email or password');
+    const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env.AUTH_SECRET);
+    return c.json({ token, agent: toAgent(row) }, 200);
+  })
+  .get('/me', requireAgent(), async (c) => {
+    const row = await findAgentById(getDb(c.env.DB), c.var.agent.id);
+    if (!row) throw errors.unauthorized();
+    return c.json({ agent: toAgent(row) }, 200);
+  });

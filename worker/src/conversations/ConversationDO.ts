@@ -1,0 +1,204 @@
+import { DurableObject } from 'cloudflare:workers';
+import { getDb } from '../db/client';
+import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
+import { LIMITS, PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
+import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
+import { parseClientFrame } from './parse-frame';
+import { projectToD1 } from './projection';
+import { TokenBuckets } from './ratelimit';
+import { Schedule } from './schedule';
+import { type ConversationMeta, ConversationStore } from './store';
+
+/** What each socket carries through hibernation (serializeAttachment, max 16 KiB). */
+type Attachment = SocketIdentity & { bad: number };
+
+/** How long the alarm waits before retrying a projection that an eviction may have interrupted. */
+const PROJECTION_SAFETY_MS = 10_000;
+
+/**
+ * One conversation: its messages in its own SQLite (the source of truth), its sockets
+ * (hibernatable), its read/typing state, and its D1 projection through an outbox.
+ */
+export class ConversationDO extends DurableObject<Env> {
+  #store: ConversationStore;
+  #schedule: Schedule;
+  #buckets = new TokenBuckets();
+  #flushing: Promise<void> | null = null;
+  #flushAgain = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#store = new ConversationStore(ctx.storage);
+    this.#schedule = new Schedule(ctx.storage);
+    // Answered by the runtime itself: pings never wake a hibernating object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
+  }
+
+  // ---- RPC from the worker ----
+
+  /** Take ownership of a new conversation and announce it to the site's consoles. */
+  async init(meta: ConversationMeta): Promise<Conversation> {
+    this.#store.init(meta);
+    const conversation = this.#store.snapshot();
+    this.#publish({ type: 'conversation.created', conversation });
+    return conversation;
+  }
+
+  /** One page of history, oldest first; notes only for agents. */
+  async history(q: HistoryQuery & { viewer: 'visitor' | 'agent' }) {
+    return this.#store.page(q);
+  }
+
+  /** Archive or restore, then tell every socket and the site. */
+  async setArchived(archived: boolean): Promise<Conversation> {
+    if (this.#store.setArchived(archived)) this.#changed();
+    return this.#store.snapshot();
+  }
+
+  // ---- sockets ----
+
+  /** A WebSocket upgrade the worker has already authorised (identity in a header it set). */
+  async fetch(request: Request): Promise<Response> {
+    const who = readIdentity(request);
+    const meta = this.#store.meta();
+    if (!who) return new Response('Forbidden', { status: 403 });
+    if (!meta) return Response.json({ error: { code: 'not_found', message: 'Conversation not found' } }, { status: 404 });
+    const allowed = who.role === 'visitor' ? meta.visitor.id === who.id : meta.workspaceId === who.workspaceId;
+    if (!allowed) return Response.json({ error: { code: 'forbidden', message: 'Not your conversation' } }, { status: 403 });
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [who.role]);
+    server.serializeAttachment({ ...who, bad: 0 } satisfies Attachment);
+    const conversation = this.#store.snapshot();
+    this.#send(server, { type: 'hello', conversation, lastSeq: conversation.lastSeq, you: { role: who.role, id: who.id } });
+    const after = Number(new URL(request.url).searchParams.get('after'));
+    if (Number.isInteger(after) && after >= 0 && new URL(request.url).searchParams.has('after')) this.#replay(server, who.role, after);
+    return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
+  }
+
+  async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
+    const who = ws.deserializeAttachment() as Attachment;
+    const parsed = parseClientFrame(data);
+    if (!parsed.ok) return this.#reject(ws, who, parsed.error);
+    const frame = parsed.frame;
+    switch (frame.type) {
+      case 'send': return this.#onSend(ws, who, frame);
+      case 'typing': {
+        const sender = { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) };
+        return this.#broadcast({ type: 'typing', sender, on: frame.on }, who.role === 'visitor' ? 'agent' : 'visitor');
+      }
+      case 'read': {
+        const seq = this.#store.markRead(who.role, frame.seq);
+        if (seq === null) return;
+        this.#broadcast({ type: 'read', by: who.role, seq });
+        return this.#changed({ frame: false });
+      }
+      case 'resume': return this.#replay(ws, who.role, frame.afterSeq);
+    }
+  }
+
+  async webSocketClose(ws: WebSocket, code: number, reason: string) {
+    // Complete the close handshake; the runtime may already have done so.
+    try { ws.close(code === 1005 ? 1000 : code, reason); } catch { /* already closed */ }
+  }
+
+  async webSocketError(ws: WebSocket) {
+    try { ws.close(1011, 'error'); } catch { /* already closed */ }
+  }
+
+  /** Runs due jobs; today that is retrying the D1 projection. */
+  async alarm() {
+    for (const job of this.#schedule.due()) {
+      if (job === 'projection') await this.#flush();
+    }
+    this.#schedule.rearm();
+  }
+
+  // ---- internals ----
+
+  #onSend(ws: WebSocket, who: Attachment, frame: { clientId: string; body: string; kind: 'text' | 'note' }) {
+    if (frame.kind === 'note' && who.role !== 'agent') {
+      return this.#reject(ws, who, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
+    }
+    // A retry of a stored message is answered with the same ack and stores nothing.
+    const existing = this.#store.findByClientId(who.role, who.id, frame.clientId);
+    if (existing) return this.#send(ws, { type: 'ack', clientId: frame.clientId, id: existing.id, seq: existing.seq });
+    if (who.role === 'visitor' && !this.#buckets.take(who.id)) {
+      return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'You are sending messages too fast', clientId: frame.clientId });
+    }
+    // Synchronous commit before any await: seq order is commit order, and the output
+    // gate holds the ack and broadcast below until the write is durable.
+    const { message, unarchived } = this.#store.append({
+      clientId: frame.clientId, kind: frame.kind, body: frame.body,
+      sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
+    }, { unarchive: who.role === 'visitor' });
+    this.#send(ws, { type: 'ack', clientId: frame.clientId, id: message.id, seq: message.seq });
+    this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
+    this.#changed({ frame: unarchived, message });
+  }
+
+  /** After any state change: project to D1, tell the site, and (optionally) every socket. */
+  #changed(opts: { frame?: boolean; message?: Message } = {}) {
+    const conversation = this.#store.snapshot();
+    if (opts.frame ?? true) this.#broadcast({ type: 'conversation', conversation });
+    this.#schedule.ensure('projection', Date.now() + PROJECTION_SAFETY_MS);
+    this.ctx.waitUntil(this.#flush());
+    const m = opts.message;
+    this.#publish(m ? { type: 'message.created', conversationId: conversation.id, message: m, conversation }
+      : { type: 'conversation.updated', conversation });
+  }
+
+  /** Push the outbox to D1; on failure leave it for the alarm (with backoff). */
+  #flush(): Promise<void> {
+    if (this.#flushing) { this.#flushAgain = true; return this.#flushing; }
+    this.#flushing = (async () => {
+      try {
+        do {
+          this.#flushAgain = false;
+          const pending = this.#store.pendingProjection();
+          if (!pending) break;
+          await projectToD1(getDb(this.env.DB), this.#store.snapshot(), pending.messages);
+          this.#store.clearOutbox(pending.upTo);
+        } while (this.#flushAgain || this.#store.pendingProjection());
+        this.#schedule.done('projection');
+      } catch (err) {
+        console.warn('D1 projection failed; will retry', String(err));
+        this.#schedule.retry('projection');
+      } finally {
+        this.#flushing = null;
+      }
+    })();
+    return this.#flushing;
+  }
+
+  /** Site-wide events must never delay or fail a visitor's message: fire and forget. */
+  #publish(event: SiteEvent) {
+    const meta = this.#store.meta();
+    if (!meta) return;
+    this.ctx.waitUntil(this.env.SITES.getByName(meta.siteId).publish(event).catch((err: unknown) => {
+      console.warn('site event dropped', String(err));
+    }));
+  }
+
+  #replay(ws: WebSocket, role: 'visitor' | 'agent', afterSeq: number) {
+    for (const message of this.#store.after(afterSeq, role)) this.#send(ws, { type: 'message', message });
+  }
+
+  #reject(ws: WebSocket, who: Attachment, error: Extract<ServerFrame, { type: 'error' }>) {
+    this.#send(ws, error);
+    who.bad += 1;
+    ws.serializeAttachment(who);
+    if (who.bad >= LIMITS.badFramesBeforeClose) ws.close(1008, 'too many bad frames');
+  }
+
+  #broadcast(frame: ServerFrame, only?: 'visitor' | 'agent') {
+    const text = JSON.stringify(frame);
+    for (const ws of this.ctx.getWebSockets(only)) {
+      try { ws.send(text); } catch { /* closing socket */ }
+    }
+  }
+
+  #send(ws: WebSocket, frame: ServerFrame) {
+    try { ws.send(JSON.stringify(frame)); } catch { /* closing socket */ }
+  }
+}

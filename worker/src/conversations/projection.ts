@@ -1,0 +1,26 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { conversations, messages } from '../db/schema';
+import type { Conversation, Message } from '../protocol';
+
+/**
+ * Copy a ConversationDO's state into D1 in one atomic batch: messages insert-or-ignore
+ * by (conversation, seq), the inbox row only if this snapshot is newer (rev). Running
+ * it twice is harmless, which is what at-least-once alarms need.
+ */
+export async function projectToD1(db: Db, conv: Conversation, pending: Message[]) {
+  const summary = db.update(conversations).set({
+    status: conv.status, assigneeId: conv.assigneeId, archivedAt: conv.archivedAt, updatedAt: conv.updatedAt,
+    lastMessageAt: conv.lastMessageAt, lastMessagePreview: conv.lastMessagePreview, lastMessageSender: conv.lastMessageSender,
+    lastSeq: conv.lastSeq, messageCount: conv.messageCount, visitorUnread: conv.visitorUnread, agentUnread: conv.agentUnread,
+    visitorReadSeq: conv.visitorReadSeq, agentReadSeq: conv.agentReadSeq, rev: conv.rev,
+  }).where(and(eq(conversations.id, conv.id), lt(conversations.rev, conv.rev)));
+  const rows = pending.map((m) => db.insert(messages).values({
+    conversationId: conv.id, seq: m.seq, id: m.id, senderType: m.sender.type, senderId: m.sender.id ?? null,
+    kind: m.kind, body: m.body, createdAt: m.createdAt,
+  }).onConflictDoNothing());
+  // Fail loudly when the inbox row is missing, so the outbox keeps the work for a retry.
+  const check = db.select({ n: sql<number>`1` }).from(conversations).where(eq(conversations.id, conv.id));
+  const [found] = await db.batch([check, ...rows, summary]);
+  if (!found.length) throw new Error(`conversation ${conv.id} has no D1 row yet`);
+}

@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from '../protocol';
+
+/** An error a client may see: HTTP status plus a stable machine-readable code. */
+export class ApiError extends HTTPException {
+  readonly code: string;
+  constructor(status: ContentfulStatusCode, code: string, message: string) {
+    super(status, { message });
+    this.code = code;
+  }
+}
+
+/** Shorthands for the errors every feature raises. */
+export const errors = {
+  badRequest: (message: string, code = 'bad_request') => new ApiError(400, code, message),
+  unauthorized: (message = 'A valid token is required') => new ApiError(401, 'unauthorized', message),
+  forbidden: (message = 'You may not do this', code = 'forbidden') => new ApiError(403, code, message),
+  notFound: (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found`),
+  conflict: (code: string, message: string) => new ApiError(409, code, message),
+  rateLimited: () => new ApiError(429, 'rate_limited', 'Too many requests, slow down'),
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found',
+  405: 'method_not_allowed', 409: 'conflict', 413: 'too_large', 429: 'rate_limited',
+};
+
+/** The one onError: every failure leaves as {error:{code,message}}, never with a stack. */
+export function errorHandler(err: Error, c: Context) {
+  if (err instanceof ApiError) return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status);
+  if (err instanceof HTTPException) {
+    const code = CODE_BY_STATUS[err.status] ?? 'error';
+    return c.json<ErrorBody>({ error: { code, message: err.message || code } }, err.status as ContentfulStatusCode);
+  }
+  console.error('unhandled error', err);
+  return c.json<ErrorBody>({ error: { code: 'internal', message: 'Something went wrong' } }, 500);
+}
+
+/** 404 for unknown API paths, in the same envelope. */
+export function notFoundHandler(c: Context) {
+  return c.json<ErrorBody>({ error: { code: 'not_found', message: 'No such route' } }, 404);
+}

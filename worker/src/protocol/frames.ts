@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { AgentStatus, Conversation, Message, Sender } from './models';
+
+/** `send`: a new message; a retried clientId gets the same ack and stores nothing. */
+export const SendFrame = z.object({
+  type: z.literal('send'),
+  clientId: z.string().min(1).max(LIMITS.clientIdMax),
+  body: z.string(),
+  kind: z.enum(['text', 'note']).default('text'),
+});
+/** `typing`: this side started or stopped typing. */
+export const TypingFrame = z.object({ type: z.literal('typing'), on: z.boolean() });
+/** `read`: everything up to seq was seen by this side. */
+export const ReadFrame = z.object({ type: z.literal('read'), seq: z.number().int().nonnegative() });
+/** `resume`: replay every message after afterSeq, then continue live. */
+export const ResumeFrame = z.object({ type: z.literal('resume'), afterSeq: z.number().int().nonnegative() });
+
+/** Every frame a client may send to a conversation socket (ping is answered by auto-response). */
+export const ClientFrame = z.discriminatedUnion('type', [SendFrame, TypingFrame, ReadFrame, ResumeFrame]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+export type SendFrame = z.infer<typeof SendFrame>;
+
+/** Error codes carried by `error` frames. */
+export type FrameErrorCode = 'bad_request' | 'forbidden' | 'rate_limited' | 'too_large' | 'closed' | 'not_found';
+
+/** Frames a conversation socket sends. */
+export type ServerFrame =
+  | { type: 'hello'; conversation: Conversation; lastSeq: number; you: { role: 'visitor' | 'agent'; id: string } }
+  | { type: 'ack'; clientId: string; id: string; seq: number }
+  | { type: 'message'; message: Message }
+  | { type: 'typing'; sender: Sender; on: boolean }
+  | { type: 'read'; by: 'visitor' | 'agent'; seq: number }
+  | { type: 'conversation'; conversation: Conversation }
+  | { type: 'error'; code: FrameErrorCode; message: string; clientId?: string }
+  | { type: 'pong' };
+
+/** Agent to site socket: set one's own status. */
+export const SiteClientFrame = z.object({ type: z.literal('status'), status: AgentStatus });
+export type SiteClientFrame = z.infer<typeof SiteClientFrame>;
+
+/** One agent in a presence frame. */
+export type PresenceAgent = { id: string; name: string; status: AgentStatus };
+
+/** Site-wide events, published by ConversationDOs and fanned out by the SiteDO. */
+export type SiteEvent =
+  | { type: 'conversation.created'; conversation: Conversation }
+  | { type: 'conversation.updated'; conversation: Conversation }
+  | { type: 'message.created'; conversationId: string; message: Message; conversation: Conversation };
+
+/** Frames a site socket sends. */
+export type SiteServerFrame =
+  | { type: 'hello'; you: { role: 'agent'; id: string }; siteId: string }
+  | SiteEvent
+  | { type: 'presence'; agents: PresenceAgent[] }
+  | { type: 'error'; code: FrameErrorCode; message: string }
+  | { type: 'pong' };

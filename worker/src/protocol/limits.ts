@@ -1,0 +1,26 @@
+/** Limits shared by the worker, the widget and the console (checked on both sides). */
+export const LIMITS = {
+  /** Longest message body, in characters. */
+  bodyMax: 4000,
+  /** Longest clientId a sender may choose. */
+  clientIdMax: 64,
+  /** Largest WebSocket frame the server reads, in bytes. */
+  frameMax: 16 * 1024,
+  /** Messages per second a visitor may send on average... */
+  visitorRatePerSecond: 1,
+  /** ...with this burst on top. */
+  visitorBurst: 5,
+  /** Bad frames tolerated on one socket before it is closed with 1008. */
+  badFramesBeforeClose: 20,
+  /** Largest page of history one request returns. */
+  historyPageMax: 100,
+} as const;
+
+/** The WebSocket subprotocol every client offers and the server answers with. */
+export const SUBPROTOCOL = 'parley.v1';
+/** Prefix of the subprotocol that carries the bearer token. */
+export const BEARER_PREFIX = 'bearer.';
+/** The exact ping frame; answered by PONG_FRAME without waking the Durable Object. */
+export const PING_FRAME = '{"type":"ping"}';
+/** The exact pong frame. */
+export const PONG_FRAME = '{"type":"pong"}';

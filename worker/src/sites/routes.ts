@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { listInbox } from '../conversations/queries';
+import { getDb } from '../db/client';
+import { errors } from '../lib/errors';
+import { validate } from '../lib/validate';
+import { CreateSiteBody, InboxQuery } from '../protocol';
+import { forwardToDurableObject } from '../realtime/upgrade';
+import { createSite, findWorkspaceSite, listSites, toSite } from './queries';
+
+/** Sites of the agent's workspace, their inbox and their live socket. */
+export const siteRoutes = new Hono<AgentEnv>()
+  .use(requireAgent())
+  .get('/', async (c) => {
+    const rows = await listSites(getDb(c.env.DB), c.var.agent.workspaceId);
+    return c.json({ sites: rows.map(toSite) }, 200);
+  })
+  .post('/', requireAdmin(), validate('json', CreateSiteBody), async (c) => {
+    const site = await createSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
+    return c.json({ site: toSite(site) }, 201);
+  })
+  .get('/:id/conversations', validate('query', InboxQuery), async (c) => {
+    const db = getDb(c.env.DB);
+    const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!site) throw errors.notFound('Site');
+    const page = await listInbox(db, site.id, c.req.valid('query'));
+    return c.json(page, 200);
+  })
+  .get('/:id/ws', async (c) => {
+    const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
+    if (!site) throw errors.notFound('Site');
+    const { id, name } = c.var.agent;
+    return forwardToDurableObject(c.req.raw, c.env.SITES.getByName(site.id), { role: 'agent', id, name, workspaceId: site.workspaceId });
+  });
