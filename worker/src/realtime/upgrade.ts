@@ -11,13 +11,16 @@ export const IDENTITY_HEADER = 'X-Parley-Identity';
  * through (Hono's own WebSocket helper would end the socket here, in the Worker,
  * which cannot hibernate); only the identity header is replaced.
  */
-export function forwardToDurableObject(req: Request, stub: { fetch(r: Request): Promise<Response> }, who: SocketIdentity) {
+export async function forwardToDurableObject(req: Request, stub: { fetch(r: Request): Promise<Response> }, who: SocketIdentity) {
   if (req.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
     throw errors.badRequest('Expected a WebSocket upgrade', 'upgrade_required');
   }
   const headers = new Headers(req.headers);
   headers.set(IDENTITY_HEADER, JSON.stringify(who));
-  return stub.fetch(new Request(req, { headers }));
+  const res = await stub.fetch(new Request(req, { headers }));
+  // A Durable Object's response has immutable headers; middleware (secure headers,
+  // CORS) adds to them on the way out, so hand back a mutable copy.
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers, webSocket: res.webSocket });
 }
 
 /** Read the identity the worker attached; null when absent (a request that did not come through the worker). */

@@ -1,0 +1,24 @@
+// Routes between the signed-out screens and the workspace, redirecting as the session changes.
+import { useEffect } from 'preact/hooks';
+import { LoginPage } from './pages/LoginPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { WorkspacePage } from './pages/WorkspacePage';
+import { navigate, useRoute } from './router';
+import { useSession } from './session';
+import { strings } from './strings';
+
+/** The console. */
+export function App() {
+  const route = useRoute();
+  const { agent } = useSession();
+  const signedOutRoute = route.name === 'login' || route.name === 'register';
+
+  useEffect(() => {
+    if (agent === null && !signedOutRoute) navigate('/login', { replace: true });
+    else if (agent && (signedOutRoute || route.name === 'notFound')) navigate('/', { replace: true });
+  }, [agent, signedOutRoute, route.name]);
+
+  if (agent === undefined) return <main class="splash muted">{strings.loading}</main>;
+  if (!agent) return route.name === 'register' ? <RegisterPage /> : <LoginPage />;
+  return <WorkspacePage agent={agent} conversationId={route.name === 'conversation' ? route.id : null} />;
+}

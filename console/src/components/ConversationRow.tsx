@@ -1,0 +1,36 @@
+// One inbox row; everything the visitor typed is rendered as text by Preact, never as HTML.
+import type { Conversation } from '../../../worker/src/protocol';
+import { conversationPath, onLinkClick } from '../router';
+import { previewLine, visitorLabel } from '../state/inbox';
+import { strings } from '../strings';
+import { fullDateTime, relativeTime } from '../time';
+
+/** A row linking to the conversation. */
+export function ConversationRow({ conversation, selected, now }: { conversation: Conversation; selected: boolean; now: number }) {
+  const unread = conversation.agentUnread > 0;
+  const at = conversation.lastMessageAt ?? conversation.createdAt;
+  const path = conversationPath(conversation.id);
+  return (
+    <li>
+      <a
+        href={path}
+        onClick={(e) => onLinkClick(e, path)}
+        class={`row${unread ? ' row-unread' : ''}${selected ? ' row-selected' : ''}`}
+        aria-current={selected ? 'page' : undefined}
+        data-testid="conversation-row"
+        data-id={conversation.id}
+        data-unread={unread ? 'true' : 'false'}
+      >
+        <div class="row-top">
+          {unread && <span class="unread-dot" aria-label={strings.unread} />}
+          <span class="row-name">{visitorLabel(conversation)}</span>
+          <time class="row-time" dateTime={at} title={fullDateTime(at)} data-testid="time">{relativeTime(at, now)}</time>
+        </div>
+        <div class="row-bottom">
+          <span class="row-preview" data-testid="preview">{previewLine(conversation)}</span>
+          <span class="row-count" title={strings.messagesCount(conversation.messageCount)} data-testid="count">{conversation.messageCount}</span>
+        </div>
+      </a>
+    </li>
+  );
+}

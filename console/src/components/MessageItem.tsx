@@ -1,0 +1,85 @@
+// One message. Bodies are text nodes (Preact escapes them); links to files are only http(s).
+import type { Conversation, Message } from '../../../worker/src/protocol';
+import type { PendingMessage } from '../state/messages';
+import { visitorLabel } from '../state/inbox';
+import { strings } from '../strings';
+import { clockTime, fullDateTime } from '../time';
+
+/** A stored message; `seen` adds the visitor's read mark under it. */
+export function MessageItem({ message, conversation, seen }: { message: Message; conversation: Conversation | null; seen: boolean }) {
+  const { sender, kind } = message;
+  if (sender.type === 'system' || kind === 'system') {
+    return (
+      <div class="msg-system" data-testid="message" data-sender="system" data-kind={kind} data-seq={message.seq}>
+        <span data-testid="body">{message.body}</span>
+        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>
+      </div>
+    );
+  }
+  const author = sender.type === 'visitor'
+    ? sender.name || (conversation ? visitorLabel(conversation) : 'Visitor')
+    : sender.name || strings.agentFallback;
+  return (
+    <div class={`msg msg-${sender.type} msg-kind-${kind}`} data-testid="message" data-sender={sender.type} data-kind={kind} data-seq={message.seq}>
+      <div class="msg-author">
+        {author}
+        {kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
+      </div>
+      <div class="msg-bubble">
+        <p class="msg-body" data-testid="body">{message.body}</p>
+        {message.file && safeUrl(message.file.url) && (
+          <a class="msg-file" href={safeUrl(message.file.url)!} target="_blank" rel="noopener noreferrer">
+            {message.file.name}
+          </a>
+        )}
+      </div>
+      <div class="msg-meta">
+        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>
+        {seen && <span class="msg-seen" data-testid="seen"> · {strings.seen}</span>}
+      </div>
+    </div>
+  );
+}
+
+/** A message of ours the server has not stored yet. */
+export function PendingItem({ pending, authorName, onRetry, onDiscard }: {
+  pending: PendingMessage;
+  authorName: string;
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}) {
+  const stateText = pending.state === 'failed' ? pending.error || strings.failed : pending.state === 'queued' ? strings.queued : strings.sending;
+  return (
+    <div class={`msg msg-agent msg-kind-${pending.kind} msg-pending msg-${pending.state}`} data-testid="message" data-sender="agent"
+      data-kind={pending.kind} data-pending={pending.state}>
+      <div class="msg-author">
+        {authorName}
+        {pending.kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
+      </div>
+      <div class="msg-bubble">
+        <p class="msg-body" data-testid="body">{pending.body}</p>
+      </div>
+      <div class="msg-meta" role={pending.state === 'failed' ? 'alert' : undefined}>
+        {stateText}
+        {pending.state === 'failed' && (
+          <>
+            {' · '}
+            <button type="button" class="link-button" onClick={() => onRetry(pending.clientId)}>{strings.retry}</button>
+            {' · '}
+            <button type="button" class="link-button" onClick={() => onDiscard(pending.clientId)}>{strings.discard}</button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+// A file URL from the server is still data: only http(s) and same-origin paths become links.
+function safeUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url, location.href);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+// Header of the workspace: site switcher, who is online, own status, logout.
+import type { Agent, AgentStatus, PresenceAgent, Site } from '../../../worker/src/protocol';
+import { strings } from '../strings';
+import { Logo } from './AuthCard';
+
+const statusLabels: Record<AgentStatus, string> = { online: strings.statusOnline, away: strings.statusAway, busy: strings.statusBusy };
+
+/** Props of TopBar. */
+export type TopBarProps = {
+  agent: Agent;
+  sites: Site[];
+  site: Site;
+  onSelectSite: (siteId: string) => void;
+  presence: PresenceAgent[];
+  status: AgentStatus;
+  onStatus: (status: AgentStatus) => void;
+  onLogout: () => void;
+};
+
+/** The top bar. */
+export function TopBar(p: TopBarProps) {
+  const others = p.presence.filter((a) => a.id !== p.agent.id);
+  return (
+    <header class="topbar">
+      <div class="brand">
+        <Logo />
+        <span>{strings.appName}</span>
+      </div>
+      <label class="site-switcher">
+        <span class="visually-hidden">{strings.site}</span>
+        <select class="select" value={p.site.id} onChange={(e) => p.onSelectSite(e.currentTarget.value)} data-testid="site-switcher">
+          {p.sites.map((s) => (
+            <option key={s.id} value={s.id}>{s.name}</option>
+          ))}
+        </select>
+      </label>
+      <div class="topbar-spacer" />
+      <div class="presence" data-testid="presence" data-count={p.presence.length} title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}>
+        <div class="avatars">
+          {others.slice(0, 4).map((a) => (
+            <span key={a.id} class={`avatar avatar-${a.status}`} aria-label={`${a.name}, ${statusLabels[a.status]}`}>
+              {initials(a.name)}
+            </span>
+          ))}
+        </div>
+        <span class="presence-count">{strings.agentsOnline(p.presence.filter((a) => a.status === 'online').length)}</span>
+      </div>
+      <label class="status-picker">
+        <span class={`status-dot status-${p.status}`} aria-hidden="true" />
+        <span class="visually-hidden">Status</span>
+        <select class="select select-bare" value={p.status} onChange={(e) => p.onStatus(e.currentTarget.value as AgentStatus)} data-testid="status">
+          {(Object.keys(statusLabels) as AgentStatus[]).map((s) => (
+            <option key={s} value={s}>{statusLabels[s]}</option>
+          ))}
+        </select>
+      </label>
+      <span class="me" title={p.agent.email}>{p.agent.name}</span>
+      <button type="button" class="button button-ghost" onClick={p.onLogout} data-testid="logout">{strings.logout}</button>
+    </header>
+  );
+}
+
+/** Up to two initials for an avatar. */
+function initials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
+}

@@ -1,0 +1,143 @@
+// One open conversation: history over REST, then a conversation socket that resumes after the
+// highest seq seen, an outbox that survives disconnects, and read receipts while visible.
+import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { Agent, Conversation, ServerFrame } from '../../../worker/src/protocol';
+import { BEARER_PREFIX, SUBPROTOCOL } from '../../../worker/src/protocol/limits';
+import { api, tokenStore, wsUrl, type ApiError } from '../api';
+import { ReconnectingSocket, type SocketState } from '../realtime/socket';
+import { emptyConversationState, reduceConversation } from '../state/conversation';
+import { highestSeq, unsentPending } from '../state/messages';
+import { useBrowserReconnect } from './useBrowserReconnect';
+
+const PAGE_SIZE = 50;
+
+/** State and actions of the conversation view (mount it with key={id}: one hook instance per conversation); onConversation feeds changes back to the inbox. */
+export function useConversation(id: string, agent: Agent, onConversation: (conversation: Conversation) => void) {
+  const [state, dispatch] = useReducer(reduceConversation, emptyConversationState);
+  const [connection, setConnection] = useState<SocketState>('connecting');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const socketRef = useRef<ReconnectingSocket | null>(null);
+  const readSentRef = useRef(0);
+  const onConversationRef = useRef(onConversation);
+  onConversationRef.current = onConversation;
+
+  // Sends every message still waiting; safe to repeat because the server dedupes by clientId.
+  const flush = useCallback(() => {
+    const socket = socketRef.current;
+    if (!socket) return;
+    const sent = unsentPending(stateRef.current.pending).filter((p) => socket.send({ type: 'send', clientId: p.clientId, body: p.body, kind: p.kind }));
+    if (sent.length) dispatch({ type: 'sending', clientIds: sent.map((p) => p.clientId) });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    let socket: ReconnectingSocket | null = null;
+    Promise.all([api.conversation(id), api.messages(id, { limit: PAGE_SIZE })])
+      .then(([{ conversation }, page]) => {
+        if (cancelled) return;
+        dispatch({ type: 'conversation', conversation });
+        dispatch({ type: 'history', messages: page.messages, hasMore: page.hasMore, older: false });
+        // url() runs before the next render, so the resume point must already include this page.
+        stateRef.current = reduceConversation(stateRef.current, { type: 'history', messages: page.messages, hasMore: page.hasMore, older: false });
+        socket = new ReconnectingSocket({
+          url: () => wsUrl(`/api/conversations/${encodeURIComponent(id)}/ws?after=${highestSeq(stateRef.current.messages)}`),
+          protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
+          onStateChange: setConnection,
+          onOpen: () => {
+            readSentRef.current = 0;
+            flush();
+          },
+          onFrame: (frame) => {
+            const serverFrame = frame as ServerFrame;
+            dispatch({ type: 'frame', frame: serverFrame, author: { id: agent.id, name: agent.name }, now: Date.now() });
+            if (serverFrame.type === 'hello' || serverFrame.type === 'conversation') onConversationRef.current(serverFrame.conversation);
+          },
+        });
+        socketRef.current = socket;
+        socket.start();
+      })
+      .catch((error: ApiError) => {
+        if (cancelled) return;
+        setLoadError(error.message);
+        setConnection('offline');
+      });
+    return () => {
+      cancelled = true;
+      socket?.stop();
+      socketRef.current = null;
+    };
+  }, [id, agent.id, agent.name, flush]);
+
+  useBrowserReconnect(socketRef);
+
+  // The typing indicator fades on its own if the "off" frame never comes.
+  useEffect(() => {
+    if (!state.typing) return;
+    const timer = setTimeout(() => dispatch({ type: 'typingExpired', now: Date.now() }), state.typing.until - Date.now() + 10);
+    return () => clearTimeout(timer);
+  }, [state.typing]);
+
+  useReadReceipts(state.messages, state.conversation, connection, socketRef, readSentRef);
+
+  const send = useCallback(
+    (body: string, kind: 'text' | 'note') => {
+      const pending = { clientId: crypto.randomUUID(), body, kind, createdAt: new Date().toISOString(), state: 'queued' as const };
+      dispatch({ type: 'queue', pending });
+      if (socketRef.current?.send({ type: 'send', clientId: pending.clientId, body, kind })) dispatch({ type: 'sending', clientIds: [pending.clientId] });
+    },
+    [],
+  );
+  const typing = useCallback((on: boolean) => void socketRef.current?.send({ type: 'typing', on }), []);
+  const retry = useCallback(
+    (clientId: string) => {
+      dispatch({ type: 'retry', clientId });
+      // flush() reads the ref before the re-render.
+      stateRef.current = reduceConversation(stateRef.current, { type: 'retry', clientId });
+      flush();
+    },
+    [flush],
+  );
+  const discard = useCallback((clientId: string) => dispatch({ type: 'discard', clientId }), []);
+  const loadOlder = useCallback(async () => {
+    const oldest = stateRef.current.messages[0];
+    if (!oldest || loadingOlder) return;
+    setLoadingOlder(true);
+    try {
+      const page = await api.messages(id, { before: oldest.seq, limit: PAGE_SIZE });
+      dispatch({ type: 'history', messages: page.messages, hasMore: page.hasMore, older: true });
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [id, loadingOlder]);
+  const setConversation = useCallback((conversation: Conversation) => {
+    dispatch({ type: 'conversation', conversation });
+    onConversationRef.current(conversation);
+  }, []);
+
+  return { state, connection, loadError, loadingOlder, send, typing, retry, discard, loadOlder, setConversation };
+}
+
+// Tells the server what the agent has seen, but only while the tab is actually visible.
+function useReadReceipts(
+  messages: { seq: number }[],
+  conversation: Conversation | null,
+  connection: SocketState,
+  socketRef: { current: ReconnectingSocket | null },
+  readSentRef: { current: number },
+): void {
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+  const latest = messages.length ? messages[messages.length - 1].seq : 0;
+  useEffect(() => {
+    if (!visible || connection !== 'online' || latest === 0) return;
+    if (latest <= readSentRef.current || latest <= (conversation?.agentReadSeq ?? 0)) return;
+    if (socketRef.current?.send({ type: 'read', seq: latest })) readSentRef.current = latest;
+  }, [visible, connection, latest, conversation?.agentReadSeq, socketRef, readSentRef]);
+}

@@ -1,0 +1,105 @@
+// Inbox data for one site: REST pages for each tab, kept live by the site socket,
+// and re-synced on every (re)connect because events sent while offline are not replayed.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AgentStatus, Conversation, PresenceAgent, SiteServerFrame } from '../../../worker/src/protocol';
+import { api, tokenStore, wsUrl, type ApiError } from '../api';
+import { ReconnectingSocket, type SocketState } from '../realtime/socket';
+import { SUBPROTOCOL, BEARER_PREFIX } from '../../../worker/src/protocol/limits';
+import { applySiteFrame, upsertConversations, type ConversationMap, type InboxTab } from '../state/inbox';
+import { useBrowserReconnect } from './useBrowserReconnect';
+
+/** Paging state of one tab; cursor undefined means "never loaded". */
+export type TabPaging = { cursor: string | null | undefined; loading: boolean; error: string | null };
+
+const STATUS_KEY = 'parley:agent-status';
+const PAGE_SIZE = 30;
+const fresh = (): Record<InboxTab, TabPaging> => ({
+  active: { cursor: undefined, loading: false, error: null },
+  archived: { cursor: undefined, loading: false, error: null },
+});
+
+/** Everything the inbox pane shows, plus the site socket's presence and state. */
+export function useInbox(siteId: string) {
+  const [conversations, setConversations] = useState<ConversationMap>(() => new Map());
+  const [paging, setPaging] = useState(fresh);
+  const [presence, setPresence] = useState<PresenceAgent[]>([]);
+  const [connection, setConnection] = useState<SocketState>('connecting');
+  const [status, setStatusState] = useState<AgentStatus>(() => (localStorage.getItem(STATUS_KEY) as AgentStatus) || 'online');
+  const socketRef = useRef<ReconnectingSocket | null>(null);
+  const statusRef = useRef(status);
+  const pagingRef = useRef(paging);
+  pagingRef.current = paging;
+
+  const upsert = useCallback((list: Conversation[]) => setConversations((map) => upsertConversations(map, list)), []);
+
+  const load = useCallback(
+    async (tab: InboxTab, cursor?: string) => {
+      setPaging((p) => ({ ...p, [tab]: { ...p[tab], loading: true, error: null } }));
+      try {
+        const page = await api.conversations(siteId, { archived: tab === 'archived', cursor, limit: PAGE_SIZE });
+        upsert(page.conversations);
+        // A re-sync of the first page must not forget how far "Load more" already went.
+        setPaging((p) => ({
+          ...p,
+          [tab]: { loading: false, error: null, cursor: cursor || p[tab].cursor === undefined ? page.nextCursor : p[tab].cursor },
+        }));
+      } catch (error) {
+        setPaging((p) => ({ ...p, [tab]: { ...p[tab], loading: false, error: (error as ApiError).message } }));
+      }
+    },
+    [siteId, upsert],
+  );
+
+  useEffect(() => {
+    setConversations(new Map());
+    setPaging(fresh());
+    setPresence([]);
+    void load('active');
+    const socket = new ReconnectingSocket({
+      url: () => wsUrl(`/api/sites/${encodeURIComponent(siteId)}/ws`),
+      protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
+      onStateChange: setConnection,
+      onOpen: () => socket.send({ type: 'status', status: statusRef.current }),
+      onFrame: (raw) => {
+        const frame = raw as SiteServerFrame;
+        if (frame.type === 'presence') setPresence(frame.agents);
+        else if (frame.type === 'hello') resync();
+        else setConversations((map) => applySiteFrame(map, frame));
+      },
+    });
+    function resync() {
+      for (const tab of ['active', 'archived'] as const) if (pagingRef.current[tab].cursor !== undefined) void load(tab);
+    }
+    socketRef.current = socket;
+    socket.start();
+    return () => {
+      socket.stop();
+      socketRef.current = null;
+    };
+  }, [siteId, load]);
+
+  useBrowserReconnect(socketRef);
+
+  const setStatus = useCallback((next: AgentStatus) => {
+    localStorage.setItem(STATUS_KEY, next);
+    statusRef.current = next;
+    setStatusState(next);
+    socketRef.current?.send({ type: 'status', status: next });
+  }, []);
+
+  const loadTab = useCallback(
+    (tab: InboxTab) => {
+      if (pagingRef.current[tab].cursor === undefined && !pagingRef.current[tab].loading) void load(tab);
+    },
+    [load],
+  );
+  const loadMore = useCallback(
+    (tab: InboxTab) => {
+      const cursor = pagingRef.current[tab].cursor;
+      if (cursor && !pagingRef.current[tab].loading) void load(tab, cursor);
+    },
+    [load],
+  );
+
+  return { conversations, paging, presence, connection, status, setStatus, loadTab, loadMore, upsert };
+}

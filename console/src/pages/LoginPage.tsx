@@ -1,0 +1,49 @@
+// Sign in with email and password.
+import { useState } from 'preact/hooks';
+import { api, type ApiError } from '../api';
+import { AuthCard } from '../components/AuthCard';
+import { ErrorText } from '../components/ErrorText';
+import { Field } from '../components/Field';
+import { onLinkClick } from '../router';
+import { useSession } from '../session';
+import { strings } from '../strings';
+
+/** The login screen. */
+export function LoginPage() {
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      signIn(await api.login({ email, password }));
+    } catch (e) {
+      setError((e as ApiError).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard title={strings.loginTitle} subtitle={strings.tagline}>
+      <form class="form" onSubmit={submit}>
+        <Field label={strings.email} type="email" autocomplete="username" required value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)} data-testid="email" />
+        <Field label={strings.password} type="password" autocomplete="current-password" required value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)} data-testid="password" />
+        <ErrorText message={error} />
+        <button class="button button-primary" type="submit" disabled={busy} data-testid="login-submit">
+          {strings.login}
+        </button>
+      </form>
+      <p class="auth-switch">
+        {strings.noAccount}{' '}
+        <a href="/register" onClick={(e) => onLinkClick(e, '/register')}>{strings.toRegister}</a>
+      </p>
+    </AuthCard>
+  );
+}

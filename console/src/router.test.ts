@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { conversationPath, matchRoute } from './router';
+
+describe('matchRoute', () => {
+  it('maps the console paths', () => {
+    expect(matchRoute('/')).toEqual({ name: 'inbox' });
+    expect(matchRoute('/login')).toEqual({ name: 'login' });
+    expect(matchRoute('/register/')).toEqual({ name: 'register' });
+    expect(matchRoute('/conversations/abc-1')).toEqual({ name: 'conversation', id: 'abc-1' });
+    expect(matchRoute('/nope')).toEqual({ name: 'notFound' });
+  });
+  it('round-trips ids through conversationPath', () => {
+    expect(matchRoute(conversationPath('a b/c'))).toEqual({ name: 'conversation', id: 'a b/c' });
+  });
+});

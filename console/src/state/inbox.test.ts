@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Conversation } from '../../../worker/src/protocol';
+import { applySiteFrame, previewLine, tabList, unreadCount, upsertConversations, visitorLabel, type ConversationMap } from './inbox';
+
+const conv = (id: string, minute: number, extra: Partial<Conversation> = {}): Conversation => ({
+  id,
+  siteId: 's1',
+  visitorId: `visitor-${id}-abcdef`,
+  status: 'active',
+  assigneeId: null,
+  archivedAt: null,
+  createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0)).toISOString(),
+  updatedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+  lastMessageAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+  lastMessagePreview: 'hello',
+  lastMessageSender: 'visitor',
+  lastSeq: minute,
+  rev: minute,
+  messageCount: minute,
+  visitorUnread: 0,
+  agentUnread: 0,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
+  ...extra,
+});
+const empty: ConversationMap = new Map();
+
+describe('inbox lists', () => {
+  it('sorts by newest activity first', () => {
+    const map = upsertConversations(empty, [conv('a', 1), conv('b', 3), conv('c', 2)]);
+    expect(tabList(map, 'active').map((c) => c.id)).toEqual(['b', 'c', 'a']);
+  });
+  it('moves an updated conversation to the top', () => {
+    let map = upsertConversations(empty, [conv('a', 1), conv('b', 3)]);
+    map = applySiteFrame(map, { type: 'message.created', conversationId: 'a', message: {} as never, conversation: conv('a', 5) });
+    expect(tabList(map, 'active').map((c) => c.id)).toEqual(['a', 'b']);
+  });
+  it('puts new conversations at the top', () => {
+    let map = upsertConversations(empty, [conv('a', 1)]);
+    map = applySiteFrame(map, { type: 'conversation.created', conversation: conv('n', 9) });
+    expect(tabList(map, 'active')[0].id).toBe('n');
+  });
+  it('moves archived conversations between tabs', () => {
+    let map = upsertConversations(empty, [conv('a', 1), conv('b', 2)]);
+    map = applySiteFrame(map, { type: 'conversation.updated', conversation: conv('a', 1, { archivedAt: '2026-01-02T00:00:00Z', rev: 2 }) });
+    expect(tabList(map, 'active').map((c) => c.id)).toEqual(['b']);
+    expect(tabList(map, 'archived').map((c) => c.id)).toEqual(['a']);
+  });
+  it('ignores a stale copy from a slow REST page', () => {
+    let map = upsertConversations(empty, [conv('a', 5)]);
+    map = upsertConversations(map, [conv('a', 2)]);
+    expect(map.get('a')?.lastSeq).toBe(5);
+  });
+  it('accepts a newer rev without new messages (read, archive)', () => {
+    let map = upsertConversations(empty, [conv('a', 5, { agentUnread: 2 })]);
+    map = upsertConversations(map, [conv('a', 5, { agentUnread: 0, rev: 6 })]);
+    expect(map.get('a')?.agentUnread).toBe(0);
+  });
+  it('ignores frames without a conversation', () => {
+    const map = upsertConversations(empty, [conv('a', 1)]);
+    expect(applySiteFrame(map, { type: 'presence', agents: [] })).toBe(map);
+  });
+  it('counts unread active conversations', () => {
+    const map = upsertConversations(empty, [conv('a', 1, { agentUnread: 2 }), conv('b', 2), conv('c', 3, { agentUnread: 1, archivedAt: '2026-01-01T00:00:00Z' })]);
+    expect(unreadCount(map)).toBe(1);
+  });
+});
+
+describe('row text', () => {
+  it('labels visitors by name or by the start of their id', () => {
+    expect(visitorLabel(conv('a', 1, { visitor: { id: 'v', name: 'Ada', email: null } }))).toBe('Ada');
+    expect(visitorLabel(conv('a', 1, { visitorId: '1234567890' }))).toBe('Visitor #123456');
+    expect(visitorLabel(conv('a', 1, { visitorId: '1234567890', visitor: { id: 'v', name: '  ', email: null } }))).toBe('Visitor #123456');
+  });
+  it('prefixes "You: " when the agent side wrote last', () => {
+    expect(previewLine(conv('a', 1, { lastMessageSender: 'agent', lastMessagePreview: 'On it' }))).toBe('You: On it');
+    expect(previewLine(conv('a', 1, { lastMessageSender: 'visitor', lastMessagePreview: 'Help' }))).toBe('Help');
+    expect(previewLine(conv('a', 1, { lastMessageSender: 'system', lastMessagePreview: 'Resolved' }))).toBe('Resolved');
+  });
+});

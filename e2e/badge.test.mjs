@@ -1,0 +1,43 @@
+// Scenario b: with the panel closed, agent replies raise the launcher's unread badge; opening the panel clears it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { expectCount, expectText, launch, openAgent, openVisitor, unique, waitFor } from './browser.mjs';
+
+let browser;
+before(async () => (browser = await launch()));
+after(() => browser?.close());
+
+test('unread badge counts agent replies while closed and clears on open', async () => {
+  const agent = await openAgent(browser);
+  const visitor = await openVisitor(browser);
+  const { w } = visitor;
+  await w.open();
+  const question = unique('Do you ship to Norway?');
+  await w.write(question);
+  await waitFor(async () => (await w.message('visitor', question).getAttribute('data-state')) === 'sent', 'the first message to be sent');
+
+  const row = agent.c.rowWith(question);
+  await expectCount(row, 1, 'the inbox row');
+  await agent.c.open(row);
+
+  await w.close.click();
+  await expectCount(w.panel, 0, 'the panel (closed)');
+  await expectCount(w.badge, 0, 'the badge before any reply');
+
+  await agent.c.reply(unique('Yes we do'));
+  await expectText(w.badge, '1', 'the badge after one reply');
+  await agent.c.reply(unique('Shipping takes 4 days'));
+  await expectText(w.badge, '2', 'the badge after two replies');
+
+  await w.launcher.click();
+  await w.panel.waitFor({ state: 'visible' });
+  await expectCount(w.badge, 0, 'the badge once the panel is open');
+  await expectCount(w.messages.and(w.page.locator('[data-sender="agent"]')), 2, 'both replies in the panel');
+
+  // Closing again must not bring the badge back: the replies were read.
+  await w.close.click();
+  await expectCount(w.panel, 0, 'the panel (closed again)');
+  assert.equal(await w.badge.count(), 0, 'no badge for replies already read');
+
+  await Promise.all([agent.context.close(), visitor.context.close()]);
+});

@@ -1,0 +1,219 @@
+// Shared helpers of the e2e tests: the browser, the two UIs (widget and console) and the REST API.
+// Every wait polls a condition with a deadline; nothing sleeps for a fixed time.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { chromium } from 'playwright-core';
+
+/** The server started by e2e/run.mjs. */
+export const BASE = process.env.PARLEY_URL ?? 'http://127.0.0.1:8787';
+export const SITE_KEY = process.env.PARLEY_SITE_KEY;
+export const DEMO = { email: 'demo@parley.local', password: 'parley-demo' };
+/** How long a UI change may take to show up (a realtime hop is milliseconds; CI machines are slow). */
+export const TIMEOUT = 15_000;
+
+if (!process.env.PARLEY_URL) throw new Error('PARLEY_URL is not set: run the e2e tests with `node e2e/run.mjs`');
+
+/** Launches the system Chromium headless. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A word nobody else in the shared demo inbox has written, so that a test finds its own rows and messages. */
+export const unique = (label) => `${label} ${randomUUID().slice(0, 8)}`;
+
+/**
+ * Polls `check` until it returns a truthy value (returned) or the deadline passes (throws with `what`
+ * and the last value seen, so a failure says what the page looked like).
+ */
+export async function waitFor(check, what, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let error;
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      last = await check();
+      error = undefined;
+      if (last) return last;
+    } catch (e) {
+      error = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}` + (error ? `: ${error.message}` : `; last value ${JSON.stringify(last)}`));
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/** Waits until `locator` matches exactly `n` elements. */
+export async function expectCount(locator, n, what = String(locator)) {
+  await waitFor(async () => (await locator.count()) === n, `${n} × ${what} (now ${await locator.count().catch(() => '?')})`);
+}
+
+/** Waits until `locator`'s text (trimmed) equals `text`. */
+export async function expectText(locator, text, what = String(locator)) {
+  let seen;
+  await waitFor(async () => (seen = (await locator.textContent({ timeout: 1000 }))?.trim()) === text, `${what} to read ${JSON.stringify(text)}`)
+    .catch((e) => assert.fail(`${e.message} (it reads ${JSON.stringify(seen)})`));
+}
+
+// ---------------------------------------------------------------- the widget
+
+/**
+ * The widget on the demo page, seen from a fresh browser context (a new visitor).
+ * Playwright's CSS engine pierces the open shadow root of #parley-widget.
+ */
+export async function openVisitor(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/demo/`);
+  const w = widget(page);
+  await w.launcher.waitFor({ state: 'visible', timeout: TIMEOUT });
+  return { context, page, w };
+}
+
+/** Locators of the widget's parts (selectors agreed with the widget's authors). */
+export function widget(page) {
+  const root = page.locator('#parley-widget');
+  const p = (name) => root.locator(`[data-parley="${name}"]`);
+  return {
+    page,
+    launcher: p('launcher'),
+    badge: p('badge'),
+    panel: p('panel'),
+    status: p('status'),
+    input: p('input'),
+    send: p('send'),
+    close: p('close'),
+    messages: p('message'),
+    /** Messages of one sender whose body contains `text`. */
+    message: (sender, text) =>
+      root.locator(`[data-parley="message"][data-sender="${sender}"]`).filter({ has: page.locator('[data-parley="body"]', { hasText: text }) }),
+    async open() {
+      if (!(await this.panel.isVisible())) await this.launcher.click();
+      await this.panel.waitFor({ state: 'visible', timeout: TIMEOUT });
+    },
+    /** Types and sends with Enter, as a visitor does. */
+    async write(text) {
+      await this.input.fill(text);
+      await this.input.press('Enter');
+      await waitFor(async () => (await this.input.inputValue()) === '', 'the widget input to clear after Enter');
+    },
+    async waitOnline() {
+      await waitFor(async () => (await this.status.getAttribute('data-state')) === 'online', 'the widget status to be online');
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the console
+
+/** Signs the demo agent in through the console's login form and waits for the live inbox. */
+export async function loginAgent(page) {
+  await page.goto(`${BASE}/login`);
+  await page.locator('[data-testid="email"]').fill(DEMO.email);
+  await page.locator('[data-testid="password"]').fill(DEMO.password);
+  await page.locator('[data-testid="login-submit"]').click();
+  await page.locator('[data-testid="tab-active"]').waitFor({ state: 'visible', timeout: TIMEOUT });
+  await waitForLive(page);
+}
+
+/** Waits until every live connection the console shows (inbox, open conversation) is up, so no event is missed. */
+export async function waitForLive(page) {
+  const badges = page.locator('[data-testid="connection"]');
+  await waitFor(async () => {
+    const states = await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    return states.length > 0 && states.every((s) => s === 'online');
+  }, 'the console\'s [data-testid="connection"] to show data-state="online"');
+}
+
+/** A console in its own context, logged in as the demo agent. */
+export async function openAgent(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginAgent(page);
+  // A marker that a reload would wipe: proves that what the agent sees arrived live.
+  await page.evaluate(() => (window.__e2eNoReload = true));
+  return { context, page, c: consoleUi(page) };
+}
+
+/** Locators of the console's parts (selectors agreed with the console's authors). */
+export function consoleUi(page) {
+  const t = (id) => page.locator(`[data-testid="${id}"]`);
+  return {
+    page,
+    tabActive: t('tab-active'),
+    tabArchived: t('tab-archived'),
+    rows: t('conversation-row'),
+    /** The inbox row whose preview (the last message) contains `text`. */
+    rowWith: (text) => t('conversation-row').filter({ has: page.locator('[data-testid="preview"]', { hasText: text }) }),
+    row: (id) => page.locator(`[data-testid="conversation-row"][data-id="${id}"]`),
+    messages: t('message'),
+    message: (sender, text) => page.locator(`[data-testid="message"][data-sender="${sender}"]`).filter({ has: page.locator('[data-testid="body"]', { hasText: text }) }),
+    composer: t('composer'),
+    archive: t('archive'),
+    restore: t('restore'),
+    /** Opens a conversation from its inbox row; returns its id once the view is live. */
+    async open(row) {
+      const id = await row.getAttribute('data-id', { timeout: TIMEOUT });
+      await row.click();
+      await page.waitForURL((url) => url.pathname === `/conversations/${id}`, { timeout: TIMEOUT });
+      await this.composer.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await waitForLive(page);
+      return id;
+    },
+    async reply(text) {
+      await this.composer.fill(text);
+      await this.composer.press('Enter');
+      await waitFor(async () => (await this.composer.inputValue()) === '', 'the console composer to clear after Enter');
+    },
+    async notReloaded() {
+      assert.equal(await page.evaluate(() => window.__e2eNoReload), true, 'the console page was reloaded');
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the REST API
+
+/** A JSON call; widget routes need an allowed Origin, as a browser on the demo page sends. */
+export async function api(path, { method = 'GET', body, token, origin } = {}) {
+  const res = await fetch(BASE + path, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(origin ? { Origin: origin } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** The demo agent's token and site, for checks that look behind the UI. */
+export async function agentApi() {
+  const login = await api('/api/auth/login', { method: 'POST', body: DEMO });
+  assert.equal(login.status, 200, `login: ${JSON.stringify(login.body)}`);
+  const { token } = login.body;
+  const sites = await api('/api/sites', { token });
+  const site = sites.body.sites.find((s) => s.key === SITE_KEY) ?? sites.body.sites[0];
+  return {
+    token,
+    site,
+    /** Every message of a conversation as the agent sees it (notes included), oldest first. */
+    async messages(id) {
+      const r = await api(`/api/conversations/${id}/messages?limit=100`, { token });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return r.body.messages;
+    },
+    async conversation(id) {
+      return (await api(`/api/conversations/${id}`, { token })).body.conversation;
+    },
+  };
+}
+
+/** A visitor session made the way the widget makes it (Origin of the demo page). */
+export function visitorSession(token) {
+  return api('/api/widget/session', { method: 'POST', body: { siteKey: SITE_KEY, ...(token ? { token } : {}) }, origin: BASE });
+}

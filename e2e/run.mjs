@@ -1,0 +1,99 @@
+// `npm run test:e2e`: starts Parley exactly as `npm start` does (fresh state, free port),
+// runs every e2e/*.test.mjs against it in a real Chromium, and always stops the server.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The pinned Node 22 (node_modules/.bin/node) must win for every child, whatever node started us.
+const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
+const pinnedNode = join(root, 'node_modules/.bin/node');
+const node = existsSync(pinnedNode) ? pinnedNode : 'node';
+const READY_TIMEOUT = 180_000;
+
+// A missing browser is a failure, never a silent skip: CI installs Chromium.
+if (!existsSync(chromium)) {
+  console.error(`e2e: Chromium not found at ${chromium}. Install it or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+/** A port nobody listens on right now (the OS picks it); never 8787, where a developer's server may run. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => (port === 8787 ? freePort().then(resolve, reject) : resolve(port)));
+    });
+  });
+}
+
+const port = await freePort();
+const state = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+const env = { ...process.env, PATH, PORT: String(port), PARLEY_STATE: state };
+
+// Detached: the server is its own process group (start.mjs -> wrangler -> workerd), killed as a whole below.
+const server = spawn(node, ['scripts/start.mjs'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+let log = '';
+server.stdout.on('data', (d) => (log += d));
+server.stderr.on('data', (d) => (log += d));
+
+function stopServer() {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch { /* already gone */ }
+}
+process.on('exit', () => {
+  stopServer();
+  rmSync(state, { recursive: true, force: true });
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+
+/** Resolves with the site key once start.mjs prints its ready banner. */
+function ready() {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after ${READY_TIMEOUT / 1000} s`)), READY_TIMEOUT);
+    const check = () => {
+      const key = /Site key:\s+(\S+)/.exec(log);
+      if (log.includes('Parley is ready on') && key) {
+        clearTimeout(timer);
+        resolve(key[1]);
+      }
+    };
+    server.stdout.on('data', check);
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with code ${code} before it was ready`));
+    });
+  });
+}
+
+let siteKey;
+try {
+  siteKey = await ready();
+} catch (err) {
+  console.error(`e2e: Parley did not start: ${err.message}\n--- server output ---\n${log}`);
+  process.exit(1);
+}
+
+const baseUrl = `http://127.0.0.1:${port}`;
+console.log(`e2e: Parley up on ${baseUrl} (state ${state})`);
+const files = readdirSync(join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join('e2e', f));
+if (!files.length) {
+  console.error('e2e: no e2e/*.test.mjs files found');
+  process.exit(1);
+}
+// One test file at a time: they share one server and one demo workspace.
+const tests = spawn(node, ['--test', '--test-concurrency=1', ...files], {
+  cwd: root,
+  env: { ...env, PARLEY_URL: baseUrl, PARLEY_SITE_KEY: siteKey, CHROMIUM_PATH: chromium },
+  stdio: 'inherit',
+});
+const code = await new Promise((resolve) => tests.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+if (code !== 0 && process.env.E2E_SERVER_LOG !== '0') console.error(`--- server output ---\n${log.slice(-8000)}`);
+process.exit(code);

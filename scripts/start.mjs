@@ -1,0 +1,90 @@
+// `npm start`: migrations, builds, the real Workers runtime (wrangler dev: workerd,
+// local D1, Durable Objects, R2, alarms), a demo workspace, and the URLs to open.
+// Environment: PORT (default 8787), PARLEY_STATE (where local data persists,
+// default .wrangler/state), PARLEY_SKIP_BUILD=1 to reuse dist/.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDemo, DEMO } from './demo.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.PORT ?? 8787);
+const state = process.env.PARLEY_STATE ?? join(root, '.wrangler/state');
+const base = `http://127.0.0.1:${port}`;
+const bin = (name) => join(root, 'node_modules/.bin', name);
+// The project's pinned Node (node_modules/.bin/node) first on PATH, also when started as `node scripts/start.mjs`.
+const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
+const quietEnv = { ...process.env, PATH, WRANGLER_SEND_METRICS: 'false' };
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+}
+
+// A local signing secret, generated once; production uses `wrangler secret put AUTH_SECRET`.
+const devVars = join(root, '.dev.vars');
+if (!existsSync(devVars) || !readFileSync(devVars, 'utf8').includes('AUTH_SECRET=')) {
+  writeFileSync(devVars, `AUTH_SECRET=${randomBytes(32).toString('hex')}\n`, { flag: 'a' });
+}
+
+mkdirSync(state, { recursive: true });
+run(bin('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
+if (process.env.PARLEY_SKIP_BUILD !== '1') {
+  run(bin('vite'), ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']);
+  run(bin('vite'), ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+}
+mkdirSync(join(root, 'dist/demo'), { recursive: true });
+
+const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
+  cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv,
+});
+const stop = () => { server.kill('SIGTERM'); };
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
+
+async function waitForHealth() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('wrangler dev did not come up');
+}
+
+try {
+  await waitForHealth();
+  const { site } = await ensureDemo(base);
+  writeFileSync(join(root, 'dist/demo/index.html'), demoPage(site.key));
+  console.log([
+    '',
+    `Parley is ready on ${base}`,
+    `  Console:   ${base}/`,
+    `  Login:     ${DEMO.email} / ${DEMO.password}`,
+    `  Demo page: ${base}/demo/`,
+    `  Site key:  ${site.key}`,
+    '',
+  ].join('\n'));
+} catch (err) {
+  console.error(err);
+  stop();
+}
+
+/** A host page that embeds the widget exactly as a customer's site would. */
+function demoPage(key) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Parley demo shop</title>
+<style>body{font-family:Georgia,serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}</style></head>
+<body>
+<h1>Acme Garden Supplies</h1>
+<p>This page stands in for a customer's website. The chat button in the corner is the Parley widget,
+embedded with one script tag. Open the console in another window and answer.</p>
+<script src="/widget.js" data-site="${key}" async></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,107 @@
+// A chat composer: auto-growing textarea, Enter sends, Shift+Enter breaks the line, length limit.
+// Shared with the console, so it takes every string and attribute by props and imports nothing widget-specific.
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAutoGrow } from './useAutoGrow';
+
+/** Props of Composer. */
+export type ComposerProps = {
+  /** Called with the trimmed body; return false to keep the text (e.g. it was refused). */
+  onSend: (body: string) => boolean | void;
+  /** Called with true when typing starts and false after a pause, on send, or on blur. */
+  onTyping?: (on: boolean) => void;
+  disabled?: boolean;
+  placeholder: string;
+  /** Accessible name of the send button. */
+  sendLabel: string;
+  maxLength: number;
+  /** Overrides the default .pc-* class names. */
+  classNames?: { root?: string; input?: string; send?: string; count?: string };
+  style?: JSX.CSSProperties;
+  /** Extra attributes (data-*, aria-*) for the textarea and the button. */
+  inputProps?: Record<string, string>;
+  sendProps?: Record<string, string>;
+  /** Focus the textarea on mount. */
+  autoFocus?: boolean;
+};
+
+const TYPING_IDLE = 3000;
+
+/** The message composer. */
+export function Composer(p: ComposerProps) {
+  const [value, setValue] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useAutoGrow(ref, value);
+  useEffect(() => {
+    if (p.autoFocus) ref.current?.focus();
+    return () => stopTyping();
+  }, []);
+
+  function stopTyping() {
+    if (!typing.current) return;
+    clearTimeout(typing.current);
+    typing.current = null;
+    p.onTyping?.(false);
+  }
+
+  function onInput(e: JSX.TargetedEvent<HTMLTextAreaElement>) {
+    const v = e.currentTarget.value;
+    setValue(v);
+    if (!p.onTyping) return;
+    if (!v.trim()) return stopTyping();
+    if (!typing.current) p.onTyping(true);
+    else clearTimeout(typing.current);
+    typing.current = setTimeout(stopTyping, TYPING_IDLE);
+  }
+
+  const body = value.trim();
+  const over = value.length > p.maxLength;
+  const canSend = !p.disabled && !!body && !over;
+
+  function send() {
+    if (!canSend) return;
+    if (p.onSend(body) === false) return;
+    setValue('');
+    stopTyping();
+    ref.current?.focus();
+  }
+
+  function onKeyDown(e: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) {
+    // isComposing: Enter that confirms an IME candidate (Japanese, Chinese...) must not send.
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+    e.preventDefault();
+    send();
+  }
+
+  const c = p.classNames || {};
+  const near = value.length >= p.maxLength * 0.9;
+  return (
+    <div class={c.root || 'pc-composer'} style={p.style}>
+      <textarea
+        {...p.inputProps}
+        ref={ref}
+        class={c.input || 'pc-input'}
+        rows={1}
+        value={value}
+        placeholder={p.placeholder}
+        aria-label={p.placeholder}
+        maxLength={p.maxLength}
+        disabled={p.disabled}
+        onInput={onInput}
+        onKeyDown={onKeyDown}
+        onBlur={stopTyping}
+      />
+      {near && (
+        <span class={(c.count || 'pc-count') + (over ? ' pc-over' : '')} aria-live="polite">
+          {value.length}/{p.maxLength}
+        </span>
+      )}
+      <button {...p.sendProps} type="button" class={c.send || 'pc-send'} aria-label={p.sendLabel} title={p.sendLabel} disabled={!canSend} onClick={send}>
+        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+          <path d="M22 2 11 13M22 2l-7 20-4-9-9-4 20-7z" />
+        </svg>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// Unit tests of the widget's pure message state: merge by seq, pending bubbles, outbox persistence.
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../worker/src/protocol';
+import * as S from './store';
+
+const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
+  id: 'm' + seq,
+  seq,
+  sender: { type: 'agent', name: 'Ann' },
+  kind: 'text',
+  body: 'body ' + seq,
+  createdAt: '2026-01-01T10:00:00.000Z',
+  ...extra,
+});
+const pending = (clientId: string, extra: Partial<S.Pending> = {}): S.Pending => ({
+  clientId,
+  body: 'hi ' + clientId,
+  createdAt: '2026-01-01T10:00:00.000Z',
+  state: 'sending',
+  ...extra,
+});
+
+describe('mergeMessages', () => {
+  it('sorts by seq and never duplicates a seq (history, replay and live overlap)', () => {
+    let s = S.mergeMessages(S.emptyChat, [msg(2), msg(1)]).state;
+    const r = S.mergeMessages(s, [msg(2), msg(3), msg(1)]);
+    s = r.state;
+    expect(s.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(r.added.map((m) => m.seq)).toEqual([3]);
+    expect(S.lastSeq(s)).toBe(3);
+    expect(S.firstSeq(s)).toBe(1);
+  });
+
+  it('returns the same state object when nothing is new', () => {
+    const s = S.mergeMessages(S.emptyChat, [msg(1)]).state;
+    expect(S.mergeMessages(s, [msg(1)]).state).toBe(s);
+  });
+
+  it('drops internal notes defensively', () => {
+    const r = S.mergeMessages(S.emptyChat, [msg(1, { kind: 'note' }), msg(2)]);
+    expect(r.state.messages.map((m) => m.seq)).toEqual([2]);
+  });
+
+  it('replaces the pending bubble when the message with its clientId arrives', () => {
+    let s = S.addPending(S.emptyChat, pending('c1'));
+    s = S.mergeMessages(s, [msg(1, { clientId: 'c1', sender: { type: 'visitor' } })]).state;
+    expect(s.pending).toEqual([]);
+    expect(S.toItems(s)).toHaveLength(1);
+    expect(S.toItems(s)[0]).toMatchObject({ key: 'c1', seq: 1, state: 'sent', sender: 'visitor' });
+  });
+
+  it('also retires an acked pending bubble by seq when the echo has no clientId', () => {
+    let s = S.addPending(S.emptyChat, pending('c1'));
+    s = S.ackPending(s, 'c1', 4);
+    s = S.mergeMessages(s, [msg(4, { sender: { type: 'visitor' } })]).state;
+    expect(s.pending).toEqual([]);
+  });
+});
+
+describe('pending and outbox', () => {
+  it('marks a message sent on ack, and drops it if the message already arrived', () => {
+    let s = S.addPending(S.emptyChat, pending('c1'));
+    s = S.ackPending(s, 'c1', 7);
+    expect(s.pending[0]).toMatchObject({ state: 'sent', seq: 7 });
+    let t = S.addPending(S.emptyChat, pending('c2'));
+    t = S.mergeMessages(t, [msg(9, { sender: { type: 'visitor' } })]).state;
+    t = S.ackPending(t, 'c2', 9);
+    expect(t.pending).toEqual([]);
+  });
+
+  it('ignores a clientId added twice', () => {
+    const s = S.addPending(S.emptyChat, pending('c1'));
+    expect(S.addPending(s, pending('c1'))).toBe(s);
+  });
+
+  it('keeps refused messages failed and retryable, and resends them but never acked or too large ones', () => {
+    let s = S.addPending(S.emptyChat, pending('a'));
+    s = S.addPending(s, pending('b'));
+    s = S.addPending(s, pending('c'));
+    s = S.addPending(s, pending('d'));
+    s = S.failPending(s, 'a', 'rate_limited');
+    s = S.failPending(s, 'b', 'too_large');
+    s = S.ackPending(s, 'c', 3);
+    expect(s.pending.map((p) => p.state)).toEqual(['failed', 'failed', 'sent', 'sending']);
+    expect(S.toSend(s).map((p) => p.clientId)).toEqual(['a', 'd']);
+    s = S.retryPending(s, 'a');
+    expect(s.pending[0]).toMatchObject({ state: 'sending', error: undefined });
+    // A late error for an acked message does not un-send it.
+    expect(S.failPending(s, 'c', 'rate_limited').pending[2].state).toBe('sent');
+  });
+
+  it('persists only unacked messages and restores them as sending', () => {
+    let s = S.addPending(S.emptyChat, pending('a'));
+    s = S.addPending(s, pending('b'));
+    s = S.ackPending(s, 'b', 1);
+    s = S.failPending(s, 'a', 'rate_limited');
+    const raw = S.serializeOutbox(s);
+    const back = S.parseOutbox(raw);
+    expect(back).toEqual([{ clientId: 'a', body: 'hi a', createdAt: '2026-01-01T10:00:00.000Z', state: 'sending', error: undefined }]);
+    expect(S.serializeOutbox(S.emptyChat)).toBeNull();
+  });
+
+  it('tolerates a corrupt outbox', () => {
+    expect(S.parseOutbox('not json')).toEqual([]);
+    expect(S.parseOutbox('{"a":1}')).toEqual([]);
+    expect(S.parseOutbox('[null,{"clientId":"x"},{"clientId":"y","body":"ok"}]').map((p) => p.clientId)).toEqual(['y']);
+    expect(S.parseOutbox(null)).toEqual([]);
+  });
+});
+
+describe('items and unread', () => {
+  it('orders confirmed and acked messages by seq, unacked ones last in writing order', () => {
+    let s = S.mergeMessages(S.emptyChat, [msg(1), msg(3)]).state;
+    s = S.addPending(s, pending('x'));
+    s = S.addPending(s, pending('y'));
+    s = S.ackPending(s, 'y', 2);
+    expect(S.toItems(s).map((i) => i.key)).toEqual(['s1', 'y', 's3', 'x']);
+  });
+
+  it('counts agent messages after the read mark only', () => {
+    const s = S.mergeMessages(S.emptyChat, [msg(1), msg(2, { sender: { type: 'visitor' } }), msg(3), msg(4, { sender: { type: 'system' } })]).state;
+    expect(S.unreadCount(s, 0)).toBe(2);
+    expect(S.unreadCount(s, 1)).toBe(1);
+    expect(S.unreadCount(s, 4)).toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { api, connect, openSocket, paths, registerOwner, visitorSession, workspaceWithSite } from '../../test/helpers';
+
+describe('SiteDO: the console inbox socket', () => {
+  it('pushes conversation.created, message.created and conversation.updated live', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const inbox = await connect(paths.site(site.id), owner.token);
+    const visitor = await visitorSession(site.key);
+    const created = await api('/api/widget/conversations', { token: visitor.token, body: {} });
+    const id = created.body.conversation.id;
+    expect((await inbox.next((f) => f.type === 'conversation.created')).conversation.id).toBe(id);
+    const v = await connect(paths.visitor(id), visitor.token);
+    v.send({ type: 'send', clientId: 'c1', body: 'Hello?' });
+    const event = await inbox.next((f) => f.type === 'message.created');
+    expect(event).toMatchObject({ conversationId: id, message: { body: 'Hello?', seq: 1 }, conversation: { agentUnread: 1, lastMessagePreview: 'Hello?' } });
+    await api(`/api/conversations/${id}/archive`, { method: 'POST', token: owner.token });
+    const updated = await inbox.next((f) => f.type === 'conversation.updated');
+    expect(updated.conversation.archivedAt).not.toBeNull();
+    inbox.close(); v.close();
+  });
+
+  it('reports presence: who is connected and their status', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const first = await connect(paths.site(site.id), owner.token);
+    expect((await first.next((f) => f.type === 'presence')).agents).toEqual([{ id: owner.agent.id, name: owner.agent.name, status: 'online' }]);
+    const from = first.frames.length;
+    first.send({ type: 'status', status: 'away' });
+    const away = await first.next((f) => f.type === 'presence', 5000, from);
+    expect(away.agents[0].status).toBe('away');
+    first.send({ type: 'status', status: 'sleeping' });
+    expect((await first.next((f) => f.type === 'error')).code).toBe('bad_request');
+    first.close();
+  });
+
+  it('refuses visitors, other workspaces and missing tokens', async () => {
+    const { site } = await workspaceWithSite();
+    const stranger = await registerOwner('Eve');
+    const visitor = await visitorSession(site.key);
+    expect((await openSocket(paths.site(site.id), null)).res.status).toBe(401);
+    expect((await openSocket(paths.site(site.id), visitor.token)).res.status).toBe(403);
+    expect((await openSocket(paths.site(site.id), stranger.token)).res.status).toBe(404);
+    const plain = await api(paths.site(site.id), { token: stranger.token });
+    expect(plain.status).toBe(404);
+  });
+});
