@@ -1,6 +1,9 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
+// Local runs need no request.cf from the network (this machine has none).
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+
 // Two projects: the worker's tests run inside workerd (real D1 with the real
 // migrations, real Durable Objects and WebSockets); widget/console unit tests in Node.
 export default defineConfig({

@@ -68,10 +68,25 @@ export async function expectText(locator, text, what = String(locator)) {
 export async function openVisitor(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${BASE}/demo/`);
+  await gotoDemo(page);
   const w = widget(page);
   await w.launcher.waitFor({ state: 'visible', timeout: TIMEOUT });
   return { context, page, w };
+}
+
+/**
+ * Opens the demo page served by this run's server. dist/demo/index.html is shared by every `npm start` in the
+ * checkout (a developer's server on 8787 rewrites it with its own site key), so the page's data-site is pinned to
+ * this run's key; the page and widget.js themselves are the server's, unchanged.
+ */
+export async function gotoDemo(page) {
+  assert.ok(SITE_KEY, 'PARLEY_SITE_KEY is not set');
+  await page.route(`${BASE}/demo/`, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    await route.fulfill({ response, body: html.replace(/data-site="[^"]*"/, `data-site="${SITE_KEY}"`) });
+  });
+  await page.goto(`${BASE}/demo/`);
 }
 
 /** Locators of the widget's parts (selectors agreed with the widget's authors). */
@@ -121,11 +136,12 @@ export async function loginAgent(page) {
 
 /** Waits until every live connection the console shows (inbox, open conversation) is up, so no event is missed. */
 export async function waitForLive(page) {
-  const badges = page.locator('[data-testid="connection"]');
+  // site-connection: the inbox's site socket; connection: the open conversation's socket.
+  const badges = page.locator('[data-testid="site-connection"], [data-testid="connection"]');
   await waitFor(async () => {
     const states = await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     return states.length > 0 && states.every((s) => s === 'online');
-  }, 'the console\'s [data-testid="connection"] to show data-state="online"');
+  }, 'the console\'s [data-testid="site-connection"] / [data-testid="connection"] to show data-state="online"');
 }
 
 /** A console in its own context, logged in as the demo agent. */

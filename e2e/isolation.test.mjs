@@ -1,7 +1,7 @@
 // The widget lives in a shadow root: loading it must not change how the host page looks.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE, TIMEOUT, launch } from './browser.mjs';
+import { TIMEOUT, gotoDemo, launch } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -22,12 +22,12 @@ test('the widget does not restyle the host page', async () => {
   const bare = await browser.newContext();
   const barePage = await bare.newPage();
   await barePage.route('**/widget.js', (route) => route.abort());
-  await barePage.goto(`${BASE}/demo/`);
+  await gotoDemo(barePage);
   const expected = await hostStyles(barePage);
 
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${BASE}/demo/`);
+  await gotoDemo(page);
   const launcher = page.locator('#parley-widget [data-parley="launcher"]');
   await launcher.waitFor({ state: 'visible', timeout: TIMEOUT });
   assert.deepEqual(await hostStyles(page), expected, 'host styles after the widget loaded');

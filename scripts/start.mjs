@@ -16,7 +16,7 @@ const base = `http://127.0.0.1:${port}`;
 const bin = (name) => join(root, 'node_modules/.bin', name);
 // The project's pinned Node (node_modules/.bin/node) first on PATH, also when started as `node scripts/start.mjs`.
 const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
-const quietEnv = { ...process.env, PATH, WRANGLER_SEND_METRICS: 'false' };
+const quietEnv = { ...process.env, PATH, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false' };
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv });

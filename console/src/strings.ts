@@ -55,7 +55,7 @@ export const strings = {
   archived: 'Archived',
   back: 'Back',
   internalNote: 'Internal note',
-  replyPlaceholder: 'Write a reply…  (Enter to send, Shift+Enter for a new line)',
+  replyPlaceholder: 'Write a reply…',
   notePlaceholder: 'Write an internal note, only agents see it…',
   noteLabel: 'Internal note',
   system: 'Parley',

@@ -1,5 +1,6 @@
 // Grows a textarea with its content up to a maximum height, then scrolls inside it.
-import { useLayoutEffect, type RefObject } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
 
 /** Resizes `ref` to fit `value` (re-run whenever the value changes), capped at `maxHeight` pixels. */
 export function useAutoGrow(ref: RefObject<HTMLTextAreaElement>, value: string, maxHeight = 120): void {

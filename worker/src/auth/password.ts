@@ -2,9 +2,12 @@
 const ITERATIONS = 100_000;
 const enc = new TextEncoder();
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const unb64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+const unb64 = (s: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+// A Workers extension to WebCrypto; typed here because the console's DOM types (which see
+// this file through hc's AppType) do not know it.
+const subtle = crypto.subtle as SubtleCrypto & { timingSafeEqual(a: ArrayBufferView, b: ArrayBufferView): boolean };
 
-async function derive(password: string, salt: Uint8Array, iterations: number) {
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
   const key = await crypto.subtle.importKey('raw', enc.encode(password), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
   return new Uint8Array(bits);
@@ -22,7 +25,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'pbkdf2-sha256' || !iter || !salt || !hash) return false;
   const expected = unb64(hash);
   const actual = await derive(password, unb64(salt), Number(iter));
-  return actual.length === expected.length && crypto.subtle.timingSafeEqual(actual, expected);
+  return actual.length === expected.length && subtle.timingSafeEqual(actual, expected);
 }
 
 /** A hash of nothing, compared against when the email is unknown so timing does not reveal it. */
