@@ -1,7 +1,7 @@
 // Scenario b: with the panel closed, agent replies raise the launcher's unread badge; opening the panel clears it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { expectCount, expectText, launch, openAgent, openVisitor, unique, waitFor } from './browser.mjs';
+import { expectAttr, expectCount, expectText, launch, openAgent, openVisitor, unique } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -14,7 +14,7 @@ test('unread badge counts agent replies while closed and clears on open', async 
   await w.open();
   const question = unique('Do you ship to Norway?');
   await w.write(question);
-  await waitFor(async () => (await w.message('visitor', question).getAttribute('data-state')) === 'sent', 'the first message to be sent');
+  await expectAttr(w.message('visitor', question), 'data-state', 'sent', 'the first message');
 
   const row = agent.c.rowWith(question);
   await expectCount(row, 1, 'the inbox row');

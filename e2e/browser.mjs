@@ -29,6 +29,7 @@ export const unique = (label) => `${label} ${randomUUID().slice(0, 8)}`;
  * and the last value seen, so a failure says what the page looked like).
  */
 export async function waitFor(check, what, timeout = TIMEOUT) {
+  const describe = async () => (typeof what === 'function' ? await what().catch((e) => e.message) : what);
   const deadline = Date.now() + timeout;
   let last;
   let error;
@@ -41,7 +42,7 @@ export async function waitFor(check, what, timeout = TIMEOUT) {
       error = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeout} ms waiting for ${what}` + (error ? `: ${error.message}` : `; last value ${JSON.stringify(last)}`));
+      throw new Error(`Timed out after ${timeout} ms waiting for ${await describe()}` + (error ? `: ${error.message}` : ''));
     }
     await new Promise((r) => setTimeout(r, delay));
   }
@@ -49,7 +50,15 @@ export async function waitFor(check, what, timeout = TIMEOUT) {
 
 /** Waits until `locator` matches exactly `n` elements. */
 export async function expectCount(locator, n, what = String(locator)) {
-  await waitFor(async () => (await locator.count()) === n, `${n} × ${what} (now ${await locator.count().catch(() => '?')})`);
+  await waitFor(async () => (await locator.count()) === n, async () => `${n} × ${what} (there are ${await locator.count()})`);
+}
+
+/** Waits until `locator`'s attribute `name` equals `value`. */
+export async function expectAttr(locator, name, value, what = String(locator)) {
+  await waitFor(
+    async () => (await locator.getAttribute(name, { timeout: 1000 })) === value,
+    async () => `${what} to have ${name}="${value}" (it has ${JSON.stringify(await locator.getAttribute(name, { timeout: 1000 }))})`,
+  );
 }
 
 /** Waits until `locator`'s text (trimmed) equals `text`. */
@@ -67,6 +76,7 @@ export async function expectText(locator, text, what = String(locator)) {
  */
 export async function openVisitor(browser) {
   const context = await browser.newContext();
+  context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   await gotoDemo(page);
   const w = widget(page);
@@ -75,17 +85,18 @@ export async function openVisitor(browser) {
 }
 
 /**
- * Opens the demo page served by this run's server. dist/demo/index.html is shared by every `npm start` in the
- * checkout (a developer's server on 8787 rewrites it with its own site key), so the page's data-site is pinned to
- * this run's key; the page and widget.js themselves are the server's, unchanged.
+ * Opens the demo page of this run's server. dist/demo/index.html is shared by every `npm start` in the checkout
+ * (a developer's server on 8787 rewrites it with its own site key), so the snippet's data-site is set to this run's
+ * key before widget.js runs. The page is served untouched (intercepting the document would make Chromium treat it
+ * as public and block its loopback WebSocket by Local Network Access rules).
  */
 export async function gotoDemo(page) {
   assert.ok(SITE_KEY, 'PARLEY_SITE_KEY is not set');
-  await page.route(`${BASE}/demo/`, async (route) => {
-    const response = await route.fetch();
-    const html = await response.text();
-    await route.fulfill({ response, body: html.replace(/data-site="[^"]*"/, `data-site="${SITE_KEY}"`) });
-  });
+  await page.addInitScript((key) => {
+    // An async script runs in a later task, so fixing the attribute when the parser inserts the tag is early enough.
+    const fix = () => document.querySelectorAll('script[data-site]').forEach((s) => s.setAttribute('data-site', key));
+    new MutationObserver(fix).observe(document, { childList: true, subtree: true });
+  }, SITE_KEY);
   await page.goto(`${BASE}/demo/`);
 }
 
@@ -117,7 +128,7 @@ export function widget(page) {
       await waitFor(async () => (await this.input.inputValue()) === '', 'the widget input to clear after Enter');
     },
     async waitOnline() {
-      await waitFor(async () => (await this.status.getAttribute('data-state')) === 'online', 'the widget status to be online');
+      await expectAttr(this.status, 'data-state', 'online', 'the widget status');
     },
   };
 }
@@ -147,6 +158,7 @@ export async function waitForLive(page) {
 /** A console in its own context, logged in as the demo agent. */
 export async function openAgent(browser) {
   const context = await browser.newContext();
+  context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   await loginAgent(page);
   // A marker that a reload would wipe: proves that what the agent sees arrived live.

@@ -2,16 +2,14 @@
 // the agent's reply written meanwhile arrives exactly once, and the widget's seqs stay gapless.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { agentApi, expectCount, launch, openAgent, openVisitor, unique, waitFor } from './browser.mjs';
+import { agentApi, expectAttr, expectCount, launch, openAgent, openVisitor, unique } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
 after(() => browser?.close());
 
-/** Waits until the widget's status dot reads `state`. */
-const statusIs = (w, state) => waitFor(async () => (await w.status.getAttribute('data-state')) === state, `the widget status to be ${state}`);
-/** Waits until a visitor bubble has the delivery state `state`. */
-const deliveryIs = (bubble, state, what) => waitFor(async () => (await bubble.getAttribute('data-state')) === state, `${what} to be ${state}`);
+const statusIs = (w, state) => expectAttr(w.status, 'data-state', state, 'the widget status');
+const deliveryIs = (bubble, state, what) => expectAttr(bubble, 'data-state', state, what);
 
 test('offline messages are delivered once and nothing is lost or doubled after reconnecting', async () => {
   const agent = await openAgent(browser);

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './auth/routes';
 import { conversationRoutes } from './conversations/routes';
+import { requireConfiguredEnv } from './lib/env';
 import { errorHandler, errors, notFoundHandler } from './lib/errors';
 import { openApiDocument } from './openapi';
 import { siteRoutes } from './sites/routes';
@@ -12,6 +13,7 @@ import { widgetRoutes } from './widget/routes';
 /** The Parley API: sub-apps joined with route(), chained so `hc` can type them. */
 export const app = new Hono<{ Bindings: Env }>()
   .basePath('/api')
+  .use(requireConfiguredEnv())
   // Bearer tokens, never cookies: reflecting the origin cannot enable CSRF. Widget
   // routes check the Origin against the site's allowed origins themselves.
   .use(cors({ origin: (origin) => origin, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }))

@@ -71,6 +71,7 @@ describe('row text', () => {
     expect(visitorLabel(conv('a', 1, { visitor: { id: 'v', name: 'Ada', email: null } }))).toBe('Ada');
     expect(visitorLabel(conv('a', 1, { visitorId: '1234567890' }))).toBe('Visitor #123456');
     expect(visitorLabel(conv('a', 1, { visitorId: '1234567890', visitor: { id: 'v', name: '  ', email: null } }))).toBe('Visitor #123456');
+    expect(visitorLabel(conv('a', 1, { visitorId: 'vi_abcdef123' }))).toBe('Visitor #abcdef');
   });
   it('prefixes "You: " when the agent side wrote last', () => {
     expect(previewLine(conv('a', 1, { lastMessageSender: 'agent', lastMessagePreview: 'On it' }))).toBe('You: On it');

@@ -65,7 +65,8 @@ export function unreadCount(map: ConversationMap): number {
 /** What the inbox calls a visitor: their name, or "Visitor #" and the first 6 characters of their id. */
 export function visitorLabel(conversation: Conversation): string {
   const name = conversation.visitor?.name?.trim();
-  return name || `${strings.visitorPrefix}${conversation.visitorId.slice(0, 6)}`;
+  // Ids carry a type prefix (`vi_…`); the label shows the random part.
+  return name || `${strings.visitorPrefix}${conversation.visitorId.replace(/^[a-z]+_/, '').slice(0, 6)}`;
 }
 
 /** The row's preview line; "You: " marks that the agent side wrote last. */

@@ -1,0 +1,18 @@
+import { createMiddleware } from 'hono/factory';
+import { ApiError } from './errors';
+
+const checked = new WeakSet<object>();
+
+/** Refuse to serve with missing or weak secrets; checked once per isolate and env. */
+export const requireConfiguredEnv = () =>
+  createMiddleware<{ Bindings: Env }>(async (c, next) => {
+    if (!checked.has(c.env)) {
+      const secret = c.env.AUTH_SECRET;
+      if (typeof secret !== 'string' || secret.length < 32) {
+        console.error('AUTH_SECRET is missing or shorter than 32 characters: `wrangler secret put AUTH_SECRET`');
+        throw new ApiError(500, 'misconfigured', 'The server is not configured');
+      }
+      checked.add(c.env);
+    }
+    await next();
+  });
