@@ -7,7 +7,7 @@ let browser;
 before(async () => (browser = await launch()));
 after(() => browser?.close());
 
-test('unread badge counts agent replies while closed and clears on open', async () => {
+test('unread badge counts agent replies while closed, clears on open, caps at 9+', async () => {
   const agent = await openAgent(browser);
   const visitor = await openVisitor(browser);
   const { w } = visitor;
@@ -38,6 +38,10 @@ test('unread badge counts agent replies while closed and clears on open', async 
   await w.close.click();
   await expectCount(w.panel, 0, 'the panel (closed again)');
   assert.equal(await w.badge.count(), 0, 'no badge for replies already read');
+
+  // Past nine the badge is capped.
+  for (let i = 1; i <= 10; i++) await agent.c.reply(unique(`Tip ${i}`));
+  await expectText(w.badge, '9+', 'the badge after ten more replies');
 
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });

@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
+import { DEMO } from '../scripts/demo.mjs';
 
 /** The server started by e2e/run.mjs. */
-export const BASE = process.env.PARLEY_URL ?? 'http://127.0.0.1:8787';
+export const BASE = process.env.PARLEY_URL;
 export const SITE_KEY = process.env.PARLEY_SITE_KEY;
-export const DEMO = { email: 'demo@parley.local', password: 'parley-demo' };
+export { DEMO };
 /** How long a UI change may take to show up (a realtime hop is milliseconds; CI machines are slow). */
 export const TIMEOUT = 15_000;
 
@@ -84,20 +85,11 @@ export async function openVisitor(browser) {
   return { context, page, w };
 }
 
-/**
- * Opens the demo page of this run's server. dist/demo/index.html is shared by every `npm start` in the checkout
- * (a developer's server on 8787 rewrites it with its own site key), so the snippet's data-site is set to this run's
- * key before widget.js runs. The page is served untouched (intercepting the document would make Chromium treat it
- * as public and block its loopback WebSocket by Local Network Access rules).
- */
+/** Opens this run's demo page, served as `npm start` wrote it (the widget's script tag with this run's site key). */
 export async function gotoDemo(page) {
-  assert.ok(SITE_KEY, 'PARLEY_SITE_KEY is not set');
-  await page.addInitScript((key) => {
-    // An async script runs in a later task, so fixing the attribute when the parser inserts the tag is early enough.
-    const fix = () => document.querySelectorAll('script[data-site]').forEach((s) => s.setAttribute('data-site', key));
-    new MutationObserver(fix).observe(document, { childList: true, subtree: true });
-  }, SITE_KEY);
   await page.goto(`${BASE}/demo/`);
+  const key = await page.locator('script[data-site]').getAttribute('data-site');
+  assert.equal(key, SITE_KEY, 'the demo page embeds this run\'s site');
 }
 
 /** Locators of the widget's parts (selectors agreed with the widget's authors). */
@@ -221,7 +213,7 @@ export async function api(path, { method = 'GET', body, token, origin } = {}) {
 
 /** The demo agent's token and site, for checks that look behind the UI. */
 export async function agentApi() {
-  const login = await api('/api/auth/login', { method: 'POST', body: DEMO });
+  const login = await api('/api/auth/login', { method: 'POST', body: { email: DEMO.email, password: DEMO.password } });
   assert.equal(login.status, 200, `login: ${JSON.stringify(login.body)}`);
   const { token } = login.body;
   const sites = await api('/api/sites', { token });

@@ -35,7 +35,9 @@ function freePort() {
 
 const port = await freePort();
 const state = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
-const env = { ...process.env, PATH, PORT: String(port), PARLEY_STATE: state };
+// Its own state and its own dist: a developer's running server is never touched, and
+// this run's demo page carries this run's site key.
+const env = { ...process.env, PATH, PORT: String(port), PARLEY_STATE: join(state, 'state'), PARLEY_DIST: join(state, 'dist') };
 
 // Detached: the server is its own process group (start.mjs -> wrangler -> workerd), killed as a whole below.
 const server = spawn(node, ['scripts/start.mjs'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -43,16 +45,26 @@ let log = '';
 server.stdout.on('data', (d) => (log += d));
 server.stderr.on('data', (d) => (log += d));
 
-function stopServer() {
+/** True while any process of the server's group (start.mjs, wrangler, workerd) is alive. */
+function serverAlive() {
   try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch { /* already gone */ }
+    process.kill(-server.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
-process.on('exit', () => {
-  stopServer();
+
+/** SIGTERM to the whole group, SIGKILL for whatever is still there after 5 s; then the temp state goes. */
+async function stopServer() {
+  if (serverAlive()) process.kill(-server.pid, 'SIGTERM');
+  for (let i = 0; i < 50 && serverAlive(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (serverAlive()) process.kill(-server.pid, 'SIGKILL');
   rmSync(state, { recursive: true, force: true });
-});
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+}
+// Last resort on any exit path (exceptions, Ctrl-C): exit handlers must be synchronous, so no grace period.
+process.on('exit', () => serverAlive() && process.kill(-server.pid, 'SIGKILL'));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stopServer().finally(() => process.exit(130)));
 
 /** Resolves with the site key once start.mjs prints its ready banner. */
 function ready() {
@@ -78,6 +90,7 @@ try {
   siteKey = await ready();
 } catch (err) {
   console.error(`e2e: Parley did not start: ${err.message}\n--- server output ---\n${log}`);
+  await stopServer();
   process.exit(1);
 }
 
@@ -86,6 +99,7 @@ console.log(`e2e: Parley up on ${baseUrl} (state ${state})`);
 const files = readdirSync(join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join('e2e', f));
 if (!files.length) {
   console.error('e2e: no e2e/*.test.mjs files found');
+  await stopServer();
   process.exit(1);
 }
 // One test file at a time: they share one server and one demo workspace.
@@ -95,5 +109,7 @@ const tests = spawn(node, ['--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',
 });
 const code = await new Promise((resolve) => tests.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
-if (code !== 0 && process.env.E2E_SERVER_LOG !== '0') console.error(`--- server output ---\n${log.slice(-8000)}`);
+// The server's log explains most failures (a 500, a crashed Durable Object): show its tail.
+if (code !== 0) console.error(`--- server output (last 8000 characters) ---\n${log.slice(-8000)}`);
+await stopServer();
 process.exit(code);

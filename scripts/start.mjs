@@ -1,7 +1,8 @@
 // `npm start`: migrations, builds, the real Workers runtime (wrangler dev: workerd,
 // local D1, Durable Objects, R2, alarms), a demo workspace, and the URLs to open.
 // Environment: PORT (default 8787), PARLEY_STATE (where local data persists,
-// default .wrangler/state), PARLEY_SKIP_BUILD=1 to reuse dist/.
+// default .wrangler/state), PARLEY_DIST (where the built widget, console and demo
+// page go and are served from, default dist/), PARLEY_SKIP_BUILD=1 to reuse them.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { ensureDemo, DEMO } from './demo.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8787);
 const state = process.env.PARLEY_STATE ?? join(root, '.wrangler/state');
+// Its own dist lets a test run build and serve without touching a developer's running server.
+const dist = process.env.PARLEY_DIST ?? join(root, 'dist');
 const base = `http://127.0.0.1:${port}`;
 const bin = (name) => join(root, 'node_modules/.bin', name);
 // The project's pinned Node (node_modules/.bin/node) first on PATH, also when started as `node scripts/start.mjs`.
@@ -32,12 +35,12 @@ if (!existsSync(devVars) || !readFileSync(devVars, 'utf8').includes('AUTH_SECRET
 mkdirSync(state, { recursive: true });
 run(bin('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
 if (process.env.PARLEY_SKIP_BUILD !== '1') {
-  run(bin('vite'), ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']);
-  run(bin('vite'), ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  run(bin('vite'), ['build', '--config', 'console/vite.config.ts', '--outDir', dist, '--logLevel', 'warn']);
+  run(bin('vite'), ['build', '--config', 'widget/vite.config.ts', '--outDir', dist, '--logLevel', 'warn']);
 }
-mkdirSync(join(root, 'dist/demo'), { recursive: true });
+mkdirSync(join(dist, 'demo'), { recursive: true });
 
-const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
+const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
   cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv,
 });
 const stop = () => { server.kill('SIGTERM'); };
@@ -58,7 +61,7 @@ async function waitForHealth() {
 try {
   await waitForHealth();
   const { site } = await ensureDemo(base);
-  writeFileSync(join(root, 'dist/demo/index.html'), demoPage(site.key));
+  writeFileSync(join(dist, 'demo/index.html'), demoPage(site.key));
   console.log([
     '',
     `Parley is ready on ${base}`,
