@@ -42,6 +42,13 @@ describe('POST /api/widget/session', () => {
 });
 
 describe('visitor conversations', () => {
+  it('starts a conversation with an empty body or none', async () => {
+    const { site } = await workspaceWithSite();
+    const visitor = await visitorSession(site.key);
+    expect((await api('/api/widget/conversations', { token: visitor.token, method: 'POST' })).status).toBe(201);
+    expect((await api('/api/widget/conversations', { token: visitor.token, body: '' , method: 'POST' })).status).toBe(201);
+  });
+
   it('starts a conversation and pages its history, without notes', async () => {
     const { visitor, owner, conversation } = await conversationFixture();
     const v = await connect(paths.visitor(conversation.id), visitor.token);
@@ -83,6 +90,9 @@ describe('visitor conversations', () => {
     expect(badQuery.body.error.code).toBe('bad_request');
     const badBody = await api('/api/widget/conversations', { token: visitor.token, body: { status: 'active' } });
     expect(badBody.status).toBe(400);
+    expect(badBody.body.error.code).toBe('bad_request');
+    const malformed = await api('/api/widget/conversations', { token: visitor.token, body: '{oops' });
+    expect(malformed.body.error.code).toBe('bad_request');
   });
 
   it('answers CORS preflights for the widget', async () => {

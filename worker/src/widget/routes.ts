@@ -6,7 +6,7 @@ import { startConversation } from '../conversations/start';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
-import { validate } from '../lib/validate';
+import { validate, validateOptionalJson } from '../lib/validate';
 import { HistoryQuery, StartConversationBody, WidgetSessionBody } from '../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { findSiteByKey } from '../sites/queries';
@@ -18,7 +18,7 @@ type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars 
 /** Routes the widget calls: session, conversations, history and the visitor's socket. */
 const visitorRoutes = new Hono<WidgetEnv>()
   .use(requireVisitor(), requireSiteOrigin())
-  .post('/', validate('json', StartConversationBody), async (c) => {
+  .post('/', validateOptionalJson(StartConversationBody), async (c) => {
     const db = getDb(c.env.DB);
     const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
     if (!visitor) throw errors.unauthorized('Unknown visitor');
