@@ -3,6 +3,7 @@
 import { DetailedError, hc, parseResponse, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../worker/src/app';
 import type { Agent, Conversation, ErrorBody, Message, Site } from '../../worker/src/protocol';
+import type { InboxFilterQuery } from './state/filters';
 import { strings } from './strings';
 
 const TOKEN_KEY = 'parley:agent-token';
@@ -81,11 +82,11 @@ export const api = {
   sites: (): Promise<{ sites: Site[] }> => call(client.api.sites.$get()),
   createSite: (body: { name: string; allowedOrigins: string[] }): Promise<{ site: Site }> =>
     call(client.api.sites.$post({ json: body })),
-  conversations: (siteId: string, query: { archived: boolean; cursor?: string; limit?: number }): Promise<ConversationPage> =>
+  conversations: (siteId: string, query: InboxFilterQuery & { archived: boolean; cursor?: string; limit?: number }): Promise<ConversationPage> =>
     call(
       client.api.sites[':id'].conversations.$get({
         param: { id: siteId },
-        query: { archived: String(query.archived) as 'true' | 'false', cursor: query.cursor, limit: query.limit?.toString() },
+        query: { ...query, archived: String(query.archived) as 'true' | 'false', cursor: query.cursor, limit: query.limit?.toString() },
       }),
     ),
   conversation: (id: string): Promise<{ conversation: Conversation }> =>

@@ -4,6 +4,8 @@ import { composerCss } from '../../widget/src/components/Composer.css';
 import { App } from './App';
 import { SessionProvider } from './session';
 import './styles.css';
+import './styles-workflow.css';
+import './styles-pages.css';
 
 // The shared Composer ships its CSS as a string (the widget puts it in a shadow root); here it goes in <head>.
 const composerStyle = document.createElement('style');

@@ -8,6 +8,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/register/')).toEqual({ name: 'register' });
     expect(matchRoute('/conversations/abc-1')).toEqual({ name: 'conversation', id: 'abc-1' });
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/team')).toEqual({ name: 'team' });
+    expect(matchRoute('/dashboard/')).toEqual({ name: 'dashboard' });
+  });
+  it('reads the invitation token from the query', () => {
+    expect(matchRoute('/accept-invite', '?token=abc.def')).toEqual({ name: 'acceptInvite', token: 'abc.def' });
+    expect(matchRoute('/accept-invite')).toEqual({ name: 'acceptInvite', token: '' });
   });
   it('round-trips ids through conversationPath', () => {
     expect(matchRoute(conversationPath('a b/c'))).toEqual({ name: 'conversation', id: 'a b/c' });

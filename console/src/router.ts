@@ -1,5 +1,5 @@
 // A tiny history-API router: the worker's SPA fallback serves index.html for every path,
-// so real paths work on reload; no router dependency for four routes.
+// so real paths work on reload; no router dependency for a handful of routes.
 import { useEffect, useState } from 'preact/hooks';
 
 /** The console's screens. */
@@ -8,14 +8,20 @@ export type Route =
   | { name: 'register' }
   | { name: 'inbox' }
   | { name: 'conversation'; id: string }
+  | { name: 'team' }
+  | { name: 'dashboard' }
+  | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
-/** Maps a pathname to a route (pure). */
-export function matchRoute(pathname: string): Route {
+/** Maps a pathname (and the query, which carries the invitation token) to a route (pure). */
+export function matchRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'inbox' };
   if (path === '/login') return { name: 'login' };
   if (path === '/register') return { name: 'register' };
+  if (path === '/team') return { name: 'team' };
+  if (path === '/dashboard') return { name: 'dashboard' };
+  if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };
   return { name: 'notFound' };
@@ -38,9 +44,9 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 
 /** The current route, re-rendering on navigate() and the back/forward buttons. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => matchRoute(location.pathname));
+  const [route, setRoute] = useState(() => matchRoute(location.pathname, location.search));
   useEffect(() => {
-    const update = () => setRoute(matchRoute(location.pathname));
+    const update = () => setRoute(matchRoute(location.pathname, location.search));
     window.addEventListener('popstate', update);
     window.addEventListener(NAVIGATE_EVENT, update);
     return () => {

@@ -1,5 +1,6 @@
 // The widget's REST calls. Errors come back as {error:{code,message}} and surface as ApiError.
 import type { Conversation, Message, Visitor } from '../../worker/src/protocol';
+import type { Page } from './pageTracker';
 
 /** A failed REST call with the server's error code (network failures stay plain TypeErrors). */
 export class ApiError extends Error {
@@ -43,13 +44,17 @@ export function createApi(base: string) {
 
   return {
     /** Starts or resumes the visitor's session; a stale token is dropped once (the visitor starts afresh). */
-    async session(siteKey: string, token?: string | null): Promise<Session> {
+    async session(siteKey: string, token?: string | null, page?: Page): Promise<Session> {
       try {
-        return await call<Session>('/api/widget/session', 'POST', undefined, token ? { siteKey, token } : { siteKey });
+        return await call<Session>('/api/widget/session', 'POST', undefined, token ? { siteKey, token, page } : { siteKey, page });
       } catch (e) {
-        if (token && e instanceof ApiError && e.status === 401) return call<Session>('/api/widget/session', 'POST', undefined, { siteKey });
+        if (token && e instanceof ApiError && e.status === 401) return call<Session>('/api/widget/session', 'POST', undefined, { siteKey, page });
         throw e;
       }
+    },
+    /** Tells the server where the visitor is now (204). */
+    async page(token: string, page: Page): Promise<void> {
+      await call('/api/widget/page', 'POST', token, page);
     },
     /** Opens a new conversation for the visitor. */
     async startConversation(token: string): Promise<Conversation> {

@@ -1,9 +1,10 @@
 // The widget's brain, framework-free: session and token, lazy conversation, history, the socket, the outbox, unread.
 // Components only read `view()` and call the public methods.
-import type { Conversation, ServerFrame } from '../../worker/src/protocol';
+import type { Conversation, ConversationStatus, ServerFrame } from '../../worker/src/protocol';
 import { BEARER_PREFIX, LIMITS, SUBPROTOCOL } from '../../worker/src/protocol/limits';
 import { ApiError, type Api } from './api';
 import { Connection, backoff, type ConnStatus } from './connection';
+import { clip, trackPages, type Page } from './pageTracker';
 import * as S from './store';
 import { load, save, uuid } from './storage';
 import { beep } from './sound';
@@ -20,7 +21,14 @@ export type View = {
   typing: string | null;
   agentReadSeq: number;
   hasMore: boolean;
+  /** Lifecycle status of the conversation, once there is one. */
+  convStatus?: ConversationStatus;
+  /** Name of the agent the conversation is assigned to. */
+  assignee: string | null;
 };
+
+/** Where the visitor is now (the referrer only matters for the session's landing page). */
+const here = (referrer?: boolean): Page => clip({ url: location.href, title: document.title, referrer: referrer ? document.referrer : undefined });
 
 /** Per-site chat state machine behind the widget. */
 export class Chat {
@@ -39,6 +47,8 @@ export class Chat {
   #notice: string | null = null;
   #typing: string | null = null;
   #hasMore = false;
+  /** The latest page not reported yet (navigations before the session exists). */
+  #page?: Page;
   #timers: Record<string, ReturnType<typeof setTimeout> | undefined> = {};
   #listeners = new Set<() => void>();
 
@@ -58,6 +68,7 @@ export class Chat {
   start(): void {
     addEventListener('online', () => !this.#booted && this.#boot());
     document.addEventListener('visibilitychange', () => this.#changed());
+    trackPages({ history, addEventListener: (t, f) => addEventListener(t, f), read: () => here() }, (p) => this.#reportPage(p));
     void this.#boot();
   }
 
@@ -76,6 +87,8 @@ export class Chat {
       typing: this.#typing,
       agentReadSeq: this.#agentReadSeq,
       hasMore: this.#hasMore,
+      convStatus: this.#conv?.status,
+      assignee: this.#conv?.assigneeName || null,
       items: S.toItems(this.#s),
       unread: S.unreadCount(this.#s, this.#readSeq),
     };
@@ -135,6 +148,7 @@ export class Chat {
     try {
       await this.#session();
       this.#booted = true;
+      this.#reportPage();
       const c = this.#conv;
       if (c) {
         await this.#loadHistory(c);
@@ -156,7 +170,10 @@ export class Chat {
 
   /** POST /session with the stored token: the same visitor comes back with a fresh token. */
   async #session() {
-    const r = await this.#api.session(this.#siteKey, this.#token);
+    const page = here(true);
+    const r = await this.#api.session(this.#siteKey, this.#token, page);
+    // The session carried the current page: a queued report of the same page is done.
+    if (this.#page && this.#page.url === page.url && this.#page.title === page.title) this.#page = undefined;
     this.#token = r.token;
     save(this.#key('token'), r.token);
     if (this.#visitorId !== r.visitor.id) {
@@ -182,6 +199,16 @@ export class Chat {
       await this.#session();
       return f(this.#token || '');
     }
+  }
+
+  /** Reports a navigation; before the session exists only the latest one is kept, and boot sends it. */
+  #reportPage(p?: Page) {
+    if (p) this.#page = p;
+    const q = this.#page;
+    if (!q || !this.#booted) return;
+    this.#page = undefined;
+    // Best effort: a lost report is corrected by the next navigation or session.
+    this.#withToken((t) => this.#api.page(t, q)).catch(() => undefined);
   }
 
   #ensureConversation(): Promise<void> {
@@ -232,7 +259,8 @@ export class Chat {
       case 'message': {
         const { state, added } = S.mergeMessages(this.#s, [f.message]);
         this.#update(state);
-        if (added.some((m) => m.sender.type === 'agent')) {
+        // System lines (claimed, resolved...) neither beep nor clear the typing indicator.
+        if (added.some((m) => m.sender.type === 'agent' && m.kind !== 'system')) {
           this.#typing = null;
           beep();
         }

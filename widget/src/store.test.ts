@@ -123,4 +123,20 @@ describe('items and unread', () => {
     expect(S.unreadCount(s, 1)).toBe(1);
     expect(S.unreadCount(s, 4)).toBe(0);
   });
+
+  it('keeps lifecycle system lines in the seq bookkeeping, renders them as system rows, never counts them unread', () => {
+    const sys = (seq: number, body: string) => msg(seq, { sender: { type: 'system' }, kind: 'system', body });
+    let s = S.mergeMessages(S.emptyChat, [msg(1), sys(2, 'Ann claimed the conversation')]).state;
+    // Replay after a reconnect overlaps: no duplicate, and resume continues after the system line.
+    const r = S.mergeMessages(s, [sys(2, 'Ann claimed the conversation'), sys(3, 'Resolved by Ann')]);
+    s = r.state;
+    expect(r.added.map((m) => m.seq)).toEqual([3]);
+    expect(S.lastSeq(s)).toBe(3);
+    expect(S.toItems(s).map((i) => i.sender)).toEqual(['agent', 'system', 'system']);
+    expect(S.unreadCount(s, 1)).toBe(0);
+    // Even when a server names the agent as the sender of a system line.
+    s = S.mergeMessages(s, [msg(4, { kind: 'system', body: 'Ann reopened' })]).state;
+    expect(S.toItems(s)[3].sender).toBe('system');
+    expect(S.unreadCount(s, 1)).toBe(0);
+  });
 });

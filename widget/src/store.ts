@@ -104,10 +104,11 @@ export function firstSeq(s: ChatState): number | undefined {
   return s.messages[0]?.seq;
 }
 
-/** Agent messages after the visitor's read mark. */
+/** Agent messages (not system lines) after the visitor's read mark. */
 export function unreadCount(s: ChatState, readSeq: number): number {
   let n = 0;
-  for (const m of s.messages) if (m.seq > readSeq && m.sender.type === 'agent') n++;
+  // System lines (claimed, resolved...) are not something the visitor must read.
+  for (const m of s.messages) if (m.seq > readSeq && m.sender.type === 'agent' && m.kind !== 'system') n++;
   return n;
 }
 
@@ -144,7 +145,8 @@ export function toItems(s: ChatState): Item[] {
   const rows: Item[] = s.messages.map((m) => ({
     key: m.clientId || 's' + m.seq,
     seq: m.seq,
-    sender: m.sender.type,
+    // A system line renders centered and muted whoever the server names as its sender.
+    sender: m.kind === 'system' ? 'system' : m.sender.type,
     name: m.sender.name,
     body: m.body,
     createdAt: m.createdAt,

@@ -22,6 +22,13 @@ export const strings = {
     closed: 'This conversation has ended.',
     error: 'Something went wrong. Please try again.',
   },
+  /** The line above the composer once agents ended the conversation (writing reopens it). */
+  lifecycle: {
+    resolved: 'This conversation has been resolved — write to reopen it.',
+    closed: 'This conversation was closed — write to start again.',
+  } as Record<string, string>,
+  /** The header subtitle when an agent has the conversation. */
+  helping: (name: string) => `${name} is helping you`,
   /** The launcher's label when messages are waiting. */
   unread: (n: number) => `Open chat, ${n} unread message${n === 1 ? '' : 's'}`,
 };

@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { agentRoutes } from './agents/routes';
 import { authRoutes } from './auth/routes';
 import { conversationRoutes } from './conversations/routes';
+import { departmentRoutes } from './departments/routes';
 import { requireConfiguredEnv } from './lib/env';
 import { errorHandler, errors, notFoundHandler } from './lib/errors';
 import { openApiDocument } from './openapi';
@@ -22,6 +24,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .get('/health', (c) => c.json({ ok: true }, 200))
   .get('/openapi.json', (c) => c.json(openApiDocument(), 200))
   .route('/auth', authRoutes)
+  .route('/agents', agentRoutes)
+  .route('/departments', departmentRoutes)
   .route('/sites', siteRoutes)
   .route('/conversations', conversationRoutes)
   .route('/widget', widgetRoutes)

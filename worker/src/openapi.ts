@@ -1,5 +1,8 @@
 import { z, type ZodType } from 'zod';
-import { Agent, Conversation, CreateSiteBody, HistoryQuery, InboxQuery, LoginBody, Message, RegisterBody, Site, StartConversationBody, Visitor, WidgetSessionBody } from './protocol';
+import {
+  AcceptInviteBody, Agent, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
+  LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
+} from './protocol';
 
 type Op = { summary: string; auth?: 'agent' | 'visitor'; body?: ZodType; query?: ZodType; ok: [number, ZodType | null] };
 
@@ -11,7 +14,21 @@ const auth = z.object({ token: z.string(), agent: Agent });
 const ROUTES: Record<string, Record<string, Op>> = {
   '/api/auth/register': { post: { summary: 'Create a workspace and its owner', body: RegisterBody, ok: [201, auth] } },
   '/api/auth/login': { post: { summary: 'Sign in as an agent', body: LoginBody, ok: [200, auth] } },
+  '/api/auth/accept-invite': { post: { summary: 'Accept an invitation: set a password and sign in', body: AcceptInviteBody, ok: [200, auth] } },
   '/api/auth/me': { get: { summary: 'The signed-in agent', auth: 'agent', ok: [200, z.object({ agent: Agent })] } },
+  '/api/agents': {
+    get: { summary: "The workspace's agents", auth: 'agent', ok: [200, z.object({ agents: z.array(Agent) })] },
+    post: { summary: 'Invite an agent (owners and admins); returns the invite link', auth: 'agent', body: InviteAgentBody, ok: [201, z.object({ agent: Agent, inviteUrl: z.string() })] },
+  },
+  '/api/agents/{id}': { patch: { summary: 'Change an agent: name, role, active, capacity, departments (owners and admins)', auth: 'agent', body: UpdateAgentBody, ok: [200, z.object({ agent: Agent })] } },
+  '/api/departments': {
+    get: { summary: "The workspace's departments, the default first", auth: 'agent', ok: [200, z.object({ departments: z.array(Department) })] },
+    post: { summary: 'Create a department (owners and admins)', auth: 'agent', body: CreateDepartmentBody, ok: [201, z.object({ department: Department })] },
+  },
+  '/api/departments/{id}': {
+    patch: { summary: 'Rename, toggle auto-assign or make the default (owners and admins)', auth: 'agent', body: UpdateDepartmentBody, ok: [200, z.object({ department: Department })] },
+    delete: { summary: 'Delete; its agents and open conversations move to the default (owners and admins)', auth: 'agent', ok: [204, null] },
+  },
   '/api/sites': {
     get: { summary: "The workspace's sites", auth: 'agent', ok: [200, z.object({ sites: z.array(Site) })] },
     post: { summary: 'Create a site (owners and admins)', auth: 'agent', body: CreateSiteBody, ok: [201, z.object({ site: Site })] },

@@ -2,6 +2,7 @@
 import type { Conversation } from '../../../worker/src/protocol';
 import { conversationPath, onLinkClick } from '../router';
 import { previewLine, visitorLabel } from '../state/inbox';
+import { initials } from '../state/people';
 import { strings } from '../strings';
 import { fullDateTime, relativeTime } from '../time';
 
@@ -10,6 +11,8 @@ export function ConversationRow({ conversation, selected, now }: { conversation:
   const unread = conversation.agentUnread > 0;
   const at = conversation.lastMessageAt ?? conversation.createdAt;
   const path = conversationPath(conversation.id);
+  // Only the priorities that need attention get a dot; low and normal would be noise on every row.
+  const urgent = conversation.priority === 'high' || conversation.priority === 'urgent';
   return (
     <li>
       <a
@@ -20,14 +23,24 @@ export function ConversationRow({ conversation, selected, now }: { conversation:
         data-testid="conversation-row"
         data-id={conversation.id}
         data-unread={unread ? 'true' : 'false'}
+        data-status={conversation.status}
+        data-priority={conversation.priority}
       >
         <div class="row-top">
           {unread && <span class="unread-dot" aria-label={strings.unread} />}
+          {urgent && (
+            <span class={`priority-dot priority-${conversation.priority}`} title={strings.priorityLabels[conversation.priority]}
+              aria-label={strings.priorityLabels[conversation.priority]} data-testid="row-priority" />
+          )}
           <span class="row-name">{visitorLabel(conversation)}</span>
+          <span class={`row-status row-status-${conversation.status}`} data-testid="row-status">{strings.statusLabels[conversation.status]}</span>
           <time class="row-time" dateTime={at} title={fullDateTime(at)} data-testid="time">{relativeTime(at, now)}</time>
         </div>
         <div class="row-bottom">
           <span class="row-preview" data-testid="preview">{previewLine(conversation)}</span>
+          {conversation.assigneeId && (
+            <span class="row-assignee" title={conversation.assigneeName ?? ''} data-testid="row-assignee">{initials(conversation.assigneeName)}</span>
+          )}
           <span class="row-count" title={strings.messagesCount(conversation.messageCount)} data-testid="count">{conversation.messageCount}</span>
         </div>
       </a>

@@ -1,14 +1,16 @@
-// The left pane: Active/Archived tabs over one live list, with "Load more" from the server cursor.
+// The left pane: Active/Archived tabs and filters over one live list, with "Load more" from the server cursor.
 import { useEffect } from 'preact/hooks';
-import type { Conversation } from '../../../worker/src/protocol';
+import type { Agent, Conversation, Department } from '../../../worker/src/protocol';
 import type { TabPaging } from '../hooks/useInbox';
 import type { SocketState } from '../realtime/socket';
 import { useNow } from '../hooks/useNow';
+import { hasFilters, type InboxFilters } from '../state/filters';
 import type { InboxTab } from '../state/inbox';
 import { strings } from '../strings';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ConversationRow } from './ConversationRow';
 import { ErrorText } from './ErrorText';
+import { FilterBar } from './FilterBar';
 
 /** Props of InboxPane. */
 export type InboxPaneProps = {
@@ -21,6 +23,10 @@ export type InboxPaneProps = {
   onLoadMore: (tab: InboxTab) => void;
   /** The site socket's state: whether the list is live. */
   connection: SocketState;
+  filters: InboxFilters;
+  onFilters: (filters: InboxFilters) => void;
+  agents: Agent[];
+  departments: Department[];
 };
 
 const tabs: { id: InboxTab; label: string }[] = [
@@ -46,6 +52,7 @@ export function InboxPane(p: InboxPaneProps) {
         <span class="tabs-spacer" />
         <ConnectionBadge state={p.connection} testId="site-connection" />
       </div>
+      <FilterBar filters={p.filters} onChange={p.onFilters} agents={p.agents} departments={p.departments} />
       <div class="inbox-scroll" role="tabpanel">
         {p.list.length > 0 && (
           <ul class="rows">
@@ -55,7 +62,7 @@ export function InboxPane(p: InboxPaneProps) {
           </ul>
         )}
         {p.list.length === 0 && !p.paging.loading && !firstLoad && (
-          <p class="empty">{p.tab === 'active' ? strings.emptyActive : strings.emptyArchived}</p>
+          <p class="empty">{hasFilters(p.filters) ? strings.emptyFiltered : p.tab === 'active' ? strings.emptyActive : strings.emptyArchived}</p>
         )}
         {p.paging.loading && <p class="muted center">{strings.loading}</p>}
         <ErrorText message={p.paging.error} />

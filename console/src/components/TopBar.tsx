@@ -1,5 +1,7 @@
-// Header of the workspace: site switcher, who is online, own status, logout.
+// Header of the workspace: site switcher, navigation, who is online, own status, logout.
 import type { Agent, AgentStatus, PresenceAgent, Site } from '../../../worker/src/protocol';
+import { onLinkClick, type Route } from '../router';
+import { initials } from '../state/people';
 import { strings } from '../strings';
 import { Logo } from './AuthCard';
 
@@ -15,7 +17,15 @@ export type TopBarProps = {
   status: AgentStatus;
   onStatus: (status: AgentStatus) => void;
   onLogout: () => void;
+  /** The current screen, to mark the active nav link. */
+  route: Route['name'];
 };
+
+const nav = [
+  { path: '/', label: strings.inbox, testId: 'nav-inbox', routes: ['inbox', 'conversation'] },
+  { path: '/team', label: strings.navTeam, testId: 'nav-team', routes: ['team'] },
+  { path: '/dashboard', label: strings.navDashboard, testId: 'nav-dashboard', routes: ['dashboard'] },
+];
 
 /** The top bar. */
 export function TopBar(p: TopBarProps) {
@@ -34,6 +44,14 @@ export function TopBar(p: TopBarProps) {
           ))}
         </select>
       </label>
+      <nav class="nav" aria-label="Main">
+        {nav.map((item) => (
+          <a key={item.path} href={item.path} class="nav-link" onClick={(e) => onLinkClick(e, item.path)}
+            aria-current={item.routes.includes(p.route) ? 'page' : undefined} data-testid={item.testId}>
+            {item.label}
+          </a>
+        ))}
+      </nav>
       <div class="topbar-spacer" />
       <div class="presence" data-testid="presence" data-count={p.presence.length} title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}>
         <div class="avatars">
@@ -48,7 +66,7 @@ export function TopBar(p: TopBarProps) {
       <label class="status-picker">
         <span class={`status-dot status-${p.status}`} aria-hidden="true" />
         <span class="visually-hidden">Status</span>
-        <select class="select select-bare" value={p.status} onChange={(e) => p.onStatus(e.currentTarget.value as AgentStatus)} data-testid="status">
+        <select class="select select-bare" value={p.status} onChange={(e) => p.onStatus(e.currentTarget.value as AgentStatus)} data-testid="my-status">
           {(Object.keys(statusLabels) as AgentStatus[]).map((s) => (
             <option key={s} value={s}>{statusLabels[s]}</option>
           ))}
@@ -58,9 +76,4 @@ export function TopBar(p: TopBarProps) {
       <button type="button" class="button button-ghost" onClick={p.onLogout} data-testid="logout">{strings.logout}</button>
     </header>
   );
-}
-
-/** Up to two initials for an avatar. */
-function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
 }

@@ -5,7 +5,8 @@ import type { AgentStatus, Conversation, PresenceAgent, SiteServerFrame } from '
 import { api, tokenStore, wsUrl, type ApiError } from '../api';
 import { ReconnectingSocket, type SocketState } from '../realtime/socket';
 import { SUBPROTOCOL, BEARER_PREFIX } from '../../../worker/src/protocol/limits';
-import { applySiteFrame, upsertConversations, type ConversationMap, type InboxTab } from '../state/inbox';
+import { applyFilteredFrame, filtersToQuery, noFilters, type InboxFilters } from '../state/filters';
+import { upsertConversations, type ConversationMap, type InboxTab } from '../state/inbox';
 import { useBrowserReconnect } from './useBrowserReconnect';
 
 /** Paging state of one tab; cursor undefined means "never loaded". */
@@ -18,8 +19,8 @@ const fresh = (): Record<InboxTab, TabPaging> => ({
   archived: { cursor: undefined, loading: false, error: null },
 });
 
-/** Everything the inbox pane shows, plus the site socket's presence and state. */
-export function useInbox(siteId: string) {
+/** Everything the inbox pane shows, plus the site socket's presence and state; `me` is the agent's id (for "Mine"). */
+export function useInbox(siteId: string, me: string) {
   const [conversations, setConversations] = useState<ConversationMap>(() => new Map());
   const [paging, setPaging] = useState(fresh);
   const [presence, setPresence] = useState<PresenceAgent[]>([]);
@@ -29,14 +30,21 @@ export function useInbox(siteId: string) {
   const statusRef = useRef(status);
   const pagingRef = useRef(paging);
   pagingRef.current = paging;
+  const [filters, setFilters] = useState<InboxFilters>(noFilters);
+  const filtersRef = useRef(filters);
+  // Bumped when the filters change, so a page requested under the old filters is dropped on arrival.
+  const generationRef = useRef(0);
 
   const upsert = useCallback((list: Conversation[]) => setConversations((map) => upsertConversations(map, list)), []);
 
   const load = useCallback(
     async (tab: InboxTab, cursor?: string) => {
       setPaging((p) => ({ ...p, [tab]: { ...p[tab], loading: true, error: null } }));
+      const generation = generationRef.current;
       try {
-        const page = await api.conversations(siteId, { archived: tab === 'archived', cursor, limit: PAGE_SIZE });
+        const query = { ...filtersToQuery(filtersRef.current), archived: tab === 'archived', cursor, limit: PAGE_SIZE };
+        const page = await api.conversations(siteId, query);
+        if (generation !== generationRef.current) return;
         upsert(page.conversations);
         // A re-sync of the first page must not forget how far "Load more" already went.
         setPaging((p) => ({
@@ -44,6 +52,7 @@ export function useInbox(siteId: string) {
           [tab]: { loading: false, error: null, cursor: cursor || p[tab].cursor === undefined ? page.nextCursor : p[tab].cursor },
         }));
       } catch (error) {
+        if (generation !== generationRef.current) return;
         setPaging((p) => ({ ...p, [tab]: { ...p[tab], loading: false, error: (error as ApiError).message } }));
       }
     },
@@ -64,7 +73,7 @@ export function useInbox(siteId: string) {
         const frame = raw as SiteServerFrame;
         if (frame.type === 'presence') setPresence(frame.agents);
         else if (frame.type === 'hello') resync();
-        else setConversations((map) => applySiteFrame(map, frame));
+        else setConversations((map) => applyFilteredFrame(map, frame, filtersRef.current, me));
       },
     });
     function resync() {
@@ -76,7 +85,23 @@ export function useInbox(siteId: string) {
       socket.stop();
       socketRef.current = null;
     };
-  }, [siteId, load]);
+  }, [siteId, me, load]);
+
+  // New filters: start over with an empty list and reload every tab that was open.
+  const applyFilters = useCallback(
+    (next: InboxFilters) => {
+      filtersRef.current = next;
+      setFilters(next);
+      generationRef.current++;
+      const opened = (['active', 'archived'] as const).filter((tab) => pagingRef.current[tab].cursor !== undefined || pagingRef.current[tab].loading || tab === 'active');
+      setConversations(new Map());
+      const reset = fresh();
+      pagingRef.current = reset;
+      setPaging(reset);
+      for (const tab of opened) void load(tab);
+    },
+    [load],
+  );
 
   useBrowserReconnect(socketRef);
 
@@ -101,5 +126,5 @@ export function useInbox(siteId: string) {
     [load],
   );
 
-  return { conversations, paging, presence, connection, status, setStatus, loadTab, loadMore, upsert };
+  return { conversations, paging, presence, connection, status, setStatus, loadTab, loadMore, upsert, filters, setFilters: applyFilters };
 }

@@ -1,4 +1,5 @@
-// Signed-in layout: pick (or create) a site, then the inbox on the left and a conversation on the right.
+// Signed-in layout: pick (or create) a site, then the inbox on the left and a conversation on the right,
+// or the team and dashboard pages; the site socket stays up across them for presence and the unread title.
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent, Site } from '../../../worker/src/protocol';
 import { ConversationView } from '../components/ConversationView';
@@ -6,14 +7,19 @@ import { ErrorText } from '../components/ErrorText';
 import { InboxPane } from '../components/InboxPane';
 import { TopBar } from '../components/TopBar';
 import { useInbox } from '../hooks/useInbox';
+import { useTeam } from '../hooks/useTeam';
+import type { Route } from '../router';
 import { useSites } from '../hooks/useSites';
 import { useSession } from '../session';
+import { matchesFilters } from '../state/filters';
 import { tabList, unreadCount, type InboxTab } from '../state/inbox';
 import { strings } from '../strings';
 import { CreateSitePage } from './CreateSitePage';
+import { DashboardPage } from './DashboardPage';
+import { TeamPage } from './TeamPage';
 
-/** The workspace for the signed-in agent; `conversationId` comes from the URL. */
-export function WorkspacePage({ agent, conversationId }: { agent: Agent; conversationId: string | null }) {
+/** The workspace for the signed-in agent; `route` is the URL's screen (inbox, conversation, team, dashboard). */
+export function WorkspacePage({ agent, route }: { agent: Agent; route: Route }) {
   const { signOut } = useSession();
   const sites = useSites();
   if (sites.error) return <main class="splash"><ErrorText message={sites.error} /></main>;
@@ -21,20 +27,23 @@ export function WorkspacePage({ agent, conversationId }: { agent: Agent; convers
   if (!sites.site) return <CreateSitePage onCreate={sites.create} onLogout={signOut} />;
   return (
     <SiteWorkspace key={sites.site.id} agent={agent} site={sites.site} sites={sites.sites} onSelectSite={sites.select}
-      conversationId={conversationId} onLogout={signOut} />
+      route={route} onLogout={signOut} />
   );
 }
 
-function SiteWorkspace({ agent, site, sites, onSelectSite, conversationId, onLogout }: {
+function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout }: {
   agent: Agent;
   site: Site;
   sites: Site[];
   onSelectSite: (id: string) => void;
-  conversationId: string | null;
+  route: Route;
   onLogout: () => void;
 }) {
-  const inbox = useInbox(site.id);
+  const inbox = useInbox(site.id, agent.id);
   const [tab, setTab] = useState<InboxTab>('active');
+  const team = useTeam();
+  const conversationId = route.name === 'conversation' ? route.id : null;
+  const list = tabList(inbox.conversations, tab).filter((c) => matchesFilters(c, inbox.filters, agent.id));
   const unread = unreadCount(inbox.conversations);
 
   // The unread count in the tab title is how agents notice chats while in another tab.
@@ -45,21 +54,29 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, conversationId, onLog
   return (
     <div class={`app${conversationId ? ' has-conversation' : ''}`}>
       <TopBar agent={agent} sites={sites} site={site} onSelectSite={onSelectSite} presence={inbox.presence}
-        status={inbox.status} onStatus={inbox.setStatus} onLogout={onLogout} />
-      <div class="panes">
-        <InboxPane tab={tab} onTab={setTab} list={tabList(inbox.conversations, tab)} paging={inbox.paging[tab]}
-          selectedId={conversationId} onLoadTab={inbox.loadTab} onLoadMore={inbox.loadMore} connection={inbox.connection} />
-        {conversationId ? (
-          <ConversationView key={conversationId} id={conversationId} agent={agent} onConversation={(c) => inbox.upsert([c])} />
-        ) : (
-          <section class="conversation conversation-empty">
-            <div class="empty-state">
-              <h2>{strings.pickConversation}</h2>
-              <p class="muted">{strings.pickConversationHint}</p>
-            </div>
-          </section>
-        )}
-      </div>
+        status={inbox.status} onStatus={inbox.setStatus} onLogout={onLogout} route={route.name} />
+      {route.name === 'team' ? (
+        <TeamPage agent={agent} team={team} presence={inbox.presence} />
+      ) : route.name === 'dashboard' ? (
+        <DashboardPage site={site} />
+      ) : (
+        <div class="panes">
+          <InboxPane tab={tab} onTab={setTab} list={list} paging={inbox.paging[tab]} filters={inbox.filters} onFilters={inbox.setFilters}
+            agents={team.agents} departments={team.departments}
+            selectedId={conversationId} onLoadTab={inbox.loadTab} onLoadMore={inbox.loadMore} connection={inbox.connection} />
+          {conversationId ? (
+            <ConversationView key={conversationId} id={conversationId} agent={agent} agents={team.agents} departments={team.departments}
+              presence={inbox.presence} onConversation={(c) => inbox.upsert([c])} />
+          ) : (
+            <section class="conversation conversation-empty">
+              <div class="empty-state">
+                <h2>{strings.pickConversation}</h2>
+                <p class="muted">{strings.pickConversationHint}</p>
+              </div>
+            </section>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../worker/src/protocol';
+import { makeConversation } from './fixture';
 import { applySiteFrame, previewLine, tabList, unreadCount, upsertConversations, visitorLabel, type ConversationMap } from './inbox';
 
-const conv = (id: string, minute: number, extra: Partial<Conversation> = {}): Conversation => ({
-  id,
-  siteId: 's1',
-  visitorId: `visitor-${id}-abcdef`,
-  status: 'active',
-  assigneeId: null,
-  archivedAt: null,
-  createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0)).toISOString(),
-  updatedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
-  lastMessageAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
-  lastMessagePreview: 'hello',
-  lastMessageSender: 'visitor',
-  lastSeq: minute,
-  rev: minute,
-  messageCount: minute,
-  visitorUnread: 0,
-  agentUnread: 0,
-  visitorReadSeq: 0,
-  agentReadSeq: 0,
-  ...extra,
-});
+const conv = makeConversation;
 const empty: ConversationMap = new Map();
 
 describe('inbox lists', () => {

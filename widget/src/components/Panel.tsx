@@ -11,6 +11,8 @@ const noticeText = (code: string) => (strings.notice as Record<string, string>)[
 /** The open panel (rendered only while open). */
 export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
   const { v, chat } = p;
+  // Only resolved and closed have a line; the server reopens the conversation when the visitor writes.
+  const life = v.convStatus && strings.lifecycle[v.convStatus];
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -24,7 +26,15 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
           <div class="p-title">{strings.title}</div>
           <div class="p-status" data-parley="status" data-state={v.status}>
             <i class="p-dot" aria-hidden="true" />
-            {strings.status[v.status]}
+            {v.assignee ? (
+              <>
+                <span data-parley="assignee">{strings.helping(v.assignee)}</span>
+                {/* The connection problem still shows next to the name. */}
+                {v.status !== 'online' && ' · ' + strings.status[v.status]}
+              </>
+            ) : (
+              strings.status[v.status]
+            )}
           </div>
         </div>
         <button type="button" class="p-close" data-parley="close" aria-label={strings.closeChat} title={strings.closeChat} onClick={p.onClose}>
@@ -49,6 +59,11 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
         onRetry={(id) => chat.retry(id)}
         onLoadOlder={() => chat.loadOlder()}
       />
+      {life && (
+        <div class="p-life" role="status" data-parley="conversation-state" data-status={v.convStatus}>
+          {life}
+        </div>
+      )}
       <Composer
         autoFocus
         placeholder={strings.placeholder}

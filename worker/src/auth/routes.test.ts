@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, registerOwner, unique, visitorSession, workspaceWithSite } from '../../test/helpers';
+import { invite, MEMBER_PASSWORD, patchAgent, teamMember } from '../../test/team-helpers';
 
 describe('POST /api/auth/register', () => {
   it('creates a workspace and its owner and returns a token', async () => {
@@ -10,6 +11,15 @@ describe('POST /api/auth/register', () => {
     expect(res.body.agent).not.toHaveProperty('passwordHash');
     const me = await api('/api/auth/me', { token: res.body.token });
     expect(me.body.agent.id).toBe(res.body.agent.id);
+  });
+
+  it('creates the default department "General" with the owner in it', async () => {
+    const { token, agent } = await registerOwner();
+    const deps = await api('/api/departments', { token });
+    expect(deps.body.departments).toEqual([{ id: expect.any(String), workspaceId: agent.workspaceId, name: 'General', isDefault: true, autoAssign: false }]);
+    expect(agent).toMatchObject({ active: true, invited: false, maxConcurrent: 5, departmentIds: [deps.body.departments[0].id] });
+    const me = await api('/api/auth/me', { token });
+    expect(me.body.agent).toEqual(agent);
   });
 
   it('refuses a taken email with email_taken', async () => {
@@ -40,6 +50,7 @@ describe('POST /api/auth/login', () => {
     const ok = await api('/api/auth/login', { body: { email, password: 'the right one' } });
     expect(ok.status).toBe(200);
     expect(ok.body.token).toBeTypeOf('string');
+    expect(ok.body.agent).toMatchObject({ email, role: 'owner', active: true, invited: false, maxConcurrent: 5, departmentIds: [expect.any(String)] });
     const bad = await api('/api/auth/login', { body: { email, password: 'the wrong one' } });
     expect(bad.status).toBe(401);
     expect(bad.body.error.code).toBe('unauthorized');
@@ -73,5 +84,57 @@ describe('GET /api/auth/me', () => {
     const { token } = await registerOwner();
     const res = await api('/api/auth/me', { token });
     expect(JSON.stringify(res.body)).not.toMatch(/pbkdf2|password/i);
+  });
+});
+
+describe('POST /api/auth/accept-invite', () => {
+  it('sets the password once: invite, accept, then log in; the token cannot be reused', async () => {
+    const owner = await registerOwner();
+    const invited = await invite(owner.token, { role: 'admin', email: `inv-${unique()}@example.com` });
+    const early = await api('/api/auth/login', { body: { email: invited.agent.email, password: MEMBER_PASSWORD } });
+    expect(early.status).toBe(401);
+    expect(early.body.error.code).toBe('unauthorized');
+    const accepted = await api('/api/auth/accept-invite', { body: { token: invited.inviteToken, password: MEMBER_PASSWORD } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.agent).toMatchObject({ id: invited.agent.id, role: 'admin', invited: false, active: true });
+    expect((await api('/api/auth/me', { token: accepted.body.token })).body.agent.id).toBe(invited.agent.id);
+    const login = await api('/api/auth/login', { body: { email: invited.agent.email, password: MEMBER_PASSWORD } });
+    expect(login.status).toBe(200);
+    const again = await api('/api/auth/accept-invite', { body: { token: invited.inviteToken, password: 'another password' } });
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('invalid_invite');
+    expect((await api('/api/auth/login', { body: { email: invited.agent.email, password: MEMBER_PASSWORD } })).status).toBe(200);
+  });
+
+  it('refuses unknown tokens, revoked invites and bad bodies', async () => {
+    const unknown = await api('/api/auth/accept-invite', { body: { token: 'not-a-real-token', password: MEMBER_PASSWORD } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('invalid_invite');
+    const owner = await registerOwner();
+    const invited = await invite(owner.token);
+    expect((await patchAgent(owner.token, invited.agent.id, { active: false })).status).toBe(200);
+    const revoked = await api('/api/auth/accept-invite', { body: { token: invited.inviteToken, password: MEMBER_PASSWORD } });
+    expect(revoked.body.error.code).toBe('invalid_invite');
+    for (const body of [{}, { token: invited.inviteToken }, { token: invited.inviteToken, password: 'short' }, { token: '', password: MEMBER_PASSWORD }]) {
+      const res = await api('/api/auth/accept-invite', { body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('bad_request');
+    }
+  });
+});
+
+describe('deactivation', () => {
+  it("locks a deactivated agent out: login refused and the existing token gets 401", async () => {
+    const owner = await registerOwner();
+    const bob = await teamMember(owner.token);
+    expect((await api('/api/auth/me', { token: bob.token })).status).toBe(200);
+    expect((await patchAgent(owner.token, bob.agent.id, { active: false })).body.agent.active).toBe(false);
+    const me = await api('/api/auth/me', { token: bob.token });
+    expect(me.status).toBe(401);
+    expect(me.body.error.code).toBe('unauthorized');
+    const login = await api('/api/auth/login', { body: { email: bob.agent.email, password: MEMBER_PASSWORD } });
+    expect(login.status).toBe(401);
+    expect((await patchAgent(owner.token, bob.agent.id, { active: true })).status).toBe(200);
+    expect((await api('/api/auth/me', { token: bob.token })).status).toBe(200);
   });
 });

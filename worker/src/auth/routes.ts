@@ -3,13 +3,14 @@ import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
-import { LoginBody, RegisterBody } from '../protocol';
+import { AcceptInviteBody, LoginBody, RegisterBody } from '../protocol';
+import { hashInviteToken } from './invite-token';
 import { type AgentEnv, requireAgent } from './middleware';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { createWorkspaceWithOwner, findAgentByEmail, findAgentById, toAgent } from './queries';
+import { acceptInvite, createWorkspaceWithOwner, findAgentByEmail, findAgentById, toAgent } from './queries';
 import { signToken } from './tokens';
 
-/** Register, login and who-am-I for agents. */
+/** Register, login, accepting an invitation and who-am-I for agents. */
 export const authRoutes = new Hono<AgentEnv>()
   .post('/register', limitByIp('AUTH_LIMITER'), validate('json', RegisterBody), async (c) => {
     const body = c.req.valid('json');
@@ -23,8 +24,16 @@ export const authRoutes = new Hono<AgentEnv>()
     const { email, password } = c.req.valid('json');
     const row = await findAgentByEmail(getDb(c.env.DB), email);
     // Verify against a dummy hash for unknown emails so response time does not reveal which exist.
-    const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
-    if (!row || !ok || !row.active) throw errors.unauthorized('Wrong email or password');
+    const ok = await verifyPassword(password, row?.passwordHash || DUMMY_HASH);
+    // Invited agents have no password yet, deactivated ones are locked out: both look like a wrong password.
+    if (!row || !ok || !row.active || row.invited) throw errors.unauthorized('Wrong email or password');
+    const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env.AUTH_SECRET);
+    return c.json({ token, agent: toAgent(row) }, 200);
+  })
+  .post('/accept-invite', limitByIp('AUTH_LIMITER'), validate('json', AcceptInviteBody), async (c) => {
+    const { token: invite, password } = c.req.valid('json');
+    const row = await acceptInvite(getDb(c.env.DB), await hashInviteToken(invite), await hashPassword(password));
+    if (!row) throw errors.badRequest('This invitation is invalid or was already used', 'invalid_invite');
     const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env.AUTH_SECRET);
     return c.json({ token, agent: toAgent(row) }, 200);
   })

@@ -3,14 +3,19 @@ import { getDb } from '../db/client';
 import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
 import { LIMITS, PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
+import { type AgentRef, decide, type LifecycleAction, type Refusal } from './lifecycle';
 import { parseClientFrame } from './parse-frame';
 import { projectToD1 } from './projection';
 import { TokenBuckets } from './ratelimit';
 import { Schedule } from './schedule';
-import { type ConversationMeta, ConversationStore } from './store';
+import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
 
 /** What each socket carries through hibernation (serializeAttachment, max 16 KiB). */
 type Attachment = SocketIdentity & { bad: number };
+export type { AgentRef };
+
+/** "24 hours", "90 minutes": the idle time in a system message. */
+const formatIdle = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`);
 
 /** How long the alarm waits before retrying a projection that an eviction may have interrupted. */
 const PROJECTION_SAFETY_MS = 10_000;
@@ -39,9 +44,29 @@ export class ConversationDO extends DurableObject<Env> {
   /** Take ownership of a new conversation and announce it to the site's consoles. */
   async init(meta: ConversationMeta): Promise<Conversation> {
     this.#store.init(meta);
+    this.#schedule.ensure('expiry', Date.parse(meta.createdAt) + meta.idleMs);
     const conversation = this.#store.snapshot();
     this.#publish({ type: 'conversation.created', conversation });
     return conversation;
+  }
+
+  /** A lifecycle action (claim, assign, transfer, resolve, close, reopen); refused ones change nothing. */
+  async act(action: LifecycleAction): Promise<{ conversation: Conversation } | Refusal> {
+    const meta = this.#store.meta();
+    if (!meta) return { error: 'invalid_transition', message: 'Conversation not found' };
+    const t = decide(meta, action);
+    if ('error' in t) return t;
+    const messages = this.#store.transition(t);
+    for (const m of messages) this.#broadcast({ type: 'message', message: m }, m.kind === 'note' ? 'agent' : undefined);
+    if (t.stamp === 'reopened') this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
+    this.#changed();
+    return { conversation: this.#store.snapshot() };
+  }
+
+  /** Edit priority, tags, notes or department. */
+  async update(patch: ConversationPatch): Promise<Conversation> {
+    if (this.#store.update(patch)) this.#changed();
+    return this.#store.snapshot();
   }
 
   /** One page of history, oldest first; notes only for agents. */
@@ -106,10 +131,11 @@ export class ConversationDO extends DurableObject<Env> {
     try { ws.close(1011, 'error'); } catch { /* already closed */ }
   }
 
-  /** Runs due jobs; today that is retrying the D1 projection. */
+  /** Runs due jobs: retrying the D1 projection, closing an idle conversation. */
   async alarm() {
     for (const job of this.#schedule.due()) {
       if (job === 'projection') await this.#flush();
+      if (job === 'expiry') await this.#expire();
     }
     this.#schedule.rearm();
   }
@@ -126,15 +152,32 @@ export class ConversationDO extends DurableObject<Env> {
     if (who.role === 'visitor' && !this.#buckets.take(who.id)) {
       return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'You are sending messages too fast', clientId: frame.clientId });
     }
+    // A visitor writing to a resolved or closed conversation reopens it.
+    const meta = this.#store.meta()!;
+    const reopen = who.role === 'visitor' && (meta.status === 'resolved' || meta.status === 'closed')
+      ? decide(meta, { type: 'reopen', by: null }) : null;
     // Synchronous commit before any await: seq order is commit order, and the output
     // gate holds the ack and broadcast below until the write is durable.
-    const { message, unarchived } = this.#store.append({
+    const { message, changed, stateChanged } = this.#store.append({
       clientId: frame.clientId, kind: frame.kind, body: frame.body,
       sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
-    }, { unarchive: who.role === 'visitor' });
+    }, reopen && !('error' in reopen) ? reopen : null);
+    for (const m of changed) this.#broadcast({ type: 'message', message: m });
     this.#send(ws, { type: 'ack', clientId: frame.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
-    this.#changed({ frame: unarchived, message });
+    if (changed.length) this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
+    this.#changed({ frame: stateChanged, message });
+  }
+
+  /** The expiry job: close the conversation once it has been idle for its idle time. */
+  async #expire() {
+    const meta = this.#store.meta();
+    if (!meta || meta.status === 'closed') return this.#schedule.done('expiry');
+    const due = Date.parse(meta.lastActivityAt) + meta.idleMs;
+    // Activity since the job was set: come back when the conversation has really been idle that long.
+    if (Date.now() < due) return this.#schedule.at('expiry', due);
+    this.#schedule.done('expiry');
+    await this.act({ type: 'close', by: null, reason: `Closed after ${formatIdle(meta.idleMs)} without activity` });
   }
 
   /** After any state change: project to D1, tell the site, and (optionally) every socket. */

@@ -14,6 +14,10 @@ export async function projectToD1(db: Db, conv: Conversation, pending: Message[]
     lastMessageAt: conv.lastMessageAt, lastMessagePreview: conv.lastMessagePreview, lastMessageSender: conv.lastMessageSender,
     lastSeq: conv.lastSeq, messageCount: conv.messageCount, visitorUnread: conv.visitorUnread, agentUnread: conv.agentUnread,
     visitorReadSeq: conv.visitorReadSeq, agentReadSeq: conv.agentReadSeq, rev: conv.rev,
+    assigneeName: conv.assigneeName, departmentId: conv.departmentId, priority: conv.priority, tags: conv.tags, notes: conv.notes,
+    firstAgentReplyAt: conv.timings.firstAgentReplyAt, resolvedAt: conv.timings.resolvedAt, closedAt: conv.timings.closedAt,
+    waitSeconds: conv.timings.waitSeconds, firstResponseSeconds: conv.timings.firstResponseSeconds,
+    resolutionSeconds: conv.timings.resolutionSeconds,
   }).where(and(eq(conversations.id, conv.id), lt(conversations.rev, conv.rev)));
   const rows = pending.map((m) => db.insert(messages).values({
     conversationId: conv.id, seq: m.seq, id: m.id, senderType: m.sender.type, senderId: m.sender.id ?? null,

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
 import type { Conversation } from '../protocol';
@@ -8,8 +8,15 @@ type VisitorRow = Pick<typeof visitors.$inferSelect, 'id' | 'name' | 'email'> | 
 
 /** The public view of a conversation row (and its visitor, when joined). */
 export function toConversation(row: Row, visitor?: VisitorRow): Conversation {
-  const { workspaceId: _w, ...rest } = row;
-  return { ...rest, ...(visitor ? { visitor: { id: visitor.id, name: visitor.name, email: visitor.email } } : {}) };
+  const {
+    workspaceId: _w, firstClaimedAt: _c, firstVisitorMessageAt: _v, waitSeconds, firstResponseSeconds, resolutionSeconds,
+    firstAgentReplyAt, resolvedAt, closedAt, ...rest
+  } = row;
+  return {
+    ...rest,
+    timings: { waitSeconds, firstResponseSeconds, resolutionSeconds, firstAgentReplyAt, resolvedAt, closedAt },
+    ...(visitor ? { visitor: { id: visitor.id, name: visitor.name, email: visitor.email } } : {}),
+  };
 }
 
 const withVisitor = (db: Db) =>
@@ -38,28 +45,4 @@ export async function listVisitorConversations(db: Db, visitorId: string) {
   const rows = await withVisitor(db).where(eq(conversations.visitorId, visitorId))
     .orderBy(desc(conversations.createdAt)).limit(50);
   return rows.map((r) => toConversation(r.c, r.v));
-}
-
-const encodeCursor = (at: string, id: string) => btoa(`${at}|${id}`);
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const [at, id] = atob(cursor).split('|');
-    return at && id ? [at, id] : null;
-  } catch { return null; }
-}
-
-/** One page of a site's inbox, newest activity first, with a keyset cursor for the next page. */
-export async function listInbox(db: Db, siteId: string, q: { archived: boolean; cursor?: string; limit: number }) {
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const where = and(
-    eq(conversations.siteId, siteId),
-    q.archived ? isNotNull(conversations.archivedAt) : isNull(conversations.archivedAt),
-    after ? or(lt(conversations.lastMessageAt, after[0]), and(eq(conversations.lastMessageAt, after[0]), lt(conversations.id, after[1]))) : undefined,
-  );
-  const rows = await withVisitor(db).where(where)
-    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id)).limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > q.limit && last ? encodeCursor(last.c.lastMessageAt ?? '', last.c.id) : null;
-  return { conversations: page.map((r) => toConversation(r.c, r.v)), nextCursor };
 }

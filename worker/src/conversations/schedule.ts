@@ -1,5 +1,5 @@
 /** Jobs a ConversationDO runs from its one alarm. */
-export type JobName = 'projection';
+export type JobName = 'projection' | 'expiry';
 
 /**
  * A Durable Object has one alarm; this small table holds every job's due time and
@@ -20,6 +20,12 @@ export class Schedule {
   ensure(job: JobName, dueAt: number) {
     const existing = this.#sql.exec<{ due_at: number }>('SELECT due_at FROM schedule WHERE job = ?', job).toArray()[0];
     if (existing && existing.due_at <= dueAt) return;
+    this.#sql.exec('INSERT INTO schedule (job, due_at) VALUES (?, ?) ON CONFLICT(job) DO UPDATE SET due_at = excluded.due_at', job, dueAt);
+    this.#arm();
+  }
+
+  /** Run a job at exactly `dueAt`, later or earlier than before. */
+  at(job: JobName, dueAt: number) {
     this.#sql.exec('INSERT INTO schedule (job, due_at) VALUES (?, ?) ON CONFLICT(job) DO UPDATE SET due_at = excluded.due_at', job, dueAt);
     this.#arm();
   }

@@ -1,29 +1,26 @@
 import type { Conversation, Message } from '../protocol';
+import { migrate } from './do-schema';
+import type { AgentRef, Transition } from './lifecycle';
+import { type MessageRow, snapshot, toMessage } from './snapshot';
 
 /** What the ConversationDO knows about itself (set once by init). */
 export type ConversationMeta = {
-  id: string; workspaceId: string; siteId: string; createdAt: string;
+  id: string; workspaceId: string; siteId: string; createdAt: string; departmentId: string | null; idleMs: number;
   visitor: { id: string; name: string | null; email: string | null };
 };
 
 /** A message to append; seq and id are assigned by the store. */
 export type NewMessage = Omit<Message, 'id' | 'seq' | 'createdAt'>;
 
-type MessageRow = {
-  seq: number; id: string; client_id: string | null; sender_type: string; sender_id: string | null;
-  sender_name: string | null; kind: string; body: string; created_at: string;
-};
+/** Fields an agent may edit directly. */
+export type ConversationPatch = Partial<Pick<Conversation, 'priority' | 'tags' | 'notes' | 'departmentId'>>;
 
-const toMessage = (r: MessageRow): Message => ({
-  id: r.id, seq: r.seq, ...(r.client_id ? { clientId: r.client_id } : {}),
-  sender: { type: r.sender_type as Message['sender']['type'], ...(r.sender_id ? { id: r.sender_id } : {}), ...(r.sender_name ? { name: r.sender_name } : {}) },
-  kind: r.kind as Message['kind'], body: r.body, createdAt: r.created_at,
-});
+const SYSTEM = { type: 'system' as const };
 
 /**
- * The conversation's own SQLite: the source of truth for its messages. Every method
- * is synchronous, so a caller that appends before its first await holds ordering
- * (and the output gate holds its ack until the write is durable).
+ * The conversation's own SQLite: the source of truth for its messages and state.
+ * Every method is synchronous, so a caller that writes before its first await holds
+ * ordering (and the output gate holds its ack until the write is durable).
  */
 export class ConversationStore {
   #sql: SqlStorage;
@@ -32,35 +29,28 @@ export class ConversationStore {
   constructor(storage: DurableObjectStorage) {
     this.#storage = storage;
     this.#sql = storage.sql;
-    this.#sql.exec(`
-      CREATE TABLE IF NOT EXISTS meta (
-        id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, site_id TEXT NOT NULL, created_at TEXT NOT NULL,
-        visitor_id TEXT NOT NULL, visitor_name TEXT, visitor_email TEXT,
-        status TEXT NOT NULL DEFAULT 'waiting', assignee_id TEXT, archived_at TEXT, updated_at TEXT NOT NULL,
-        visitor_read_seq INTEGER NOT NULL DEFAULT 0, agent_read_seq INTEGER NOT NULL DEFAULT 0, rev INTEGER NOT NULL DEFAULT 0);
-      CREATE TABLE IF NOT EXISTS messages (
-        seq INTEGER PRIMARY KEY, id TEXT NOT NULL, client_id TEXT, sender_type TEXT NOT NULL, sender_id TEXT,
-        sender_name TEXT, kind TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL);
-      CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages(sender_type, sender_id, client_id) WHERE client_id IS NOT NULL;
-      CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER);`);
+    migrate(storage);
   }
 
   /** The conversation's identity, or null before init. */
-  meta(): ConversationMeta | null {
+  meta(): (ConversationMeta & { status: Conversation['status']; assigneeId: string | null; lastActivityAt: string }) | null {
     const r = this.#sql.exec('SELECT * FROM meta LIMIT 1').toArray()[0];
     if (!r) return null;
     return {
       id: r.id as string, workspaceId: r.workspace_id as string, siteId: r.site_id as string, createdAt: r.created_at as string,
+      departmentId: r.department_id as string | null, idleMs: r.idle_ms as number,
       visitor: { id: r.visitor_id as string, name: r.visitor_name as string | null, email: r.visitor_email as string | null },
+      status: r.status as Conversation['status'], assigneeId: r.assignee_id as string | null,
+      lastActivityAt: (r.last_activity_at ?? r.created_at) as string,
     };
   }
 
   /** Record who this conversation belongs to; idempotent. */
   init(m: ConversationMeta) {
     this.#sql.exec(
-      `INSERT OR IGNORE INTO meta (id, workspace_id, site_id, created_at, visitor_id, visitor_name, visitor_email, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      m.id, m.workspaceId, m.siteId, m.createdAt, m.visitor.id, m.visitor.name, m.visitor.email, m.createdAt);
+      `INSERT OR IGNORE INTO meta (id, workspace_id, site_id, created_at, visitor_id, visitor_name, visitor_email, updated_at, department_id, idle_ms, last_activity_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      m.id, m.workspaceId, m.siteId, m.createdAt, m.visitor.id, m.visitor.name, m.visitor.email, m.createdAt, m.departmentId, m.idleMs, m.createdAt);
   }
 
   /** The message a sender already stored under this clientId, if any (for retries). */
@@ -70,21 +60,64 @@ export class ConversationStore {
     return r ? toMessage(r) : null;
   }
 
-  /** Append a message with the next gapless seq, queue its projection, and bump rev; one transaction. */
-  append(m: NewMessage, opts: { unarchive: boolean }): { message: Message; unarchived: boolean } {
+  /**
+   * Append a message in one transaction: a visitor writing to an archived conversation
+   * restores it, to a resolved or closed one reopens it (with a system message first).
+   */
+  append(m: NewMessage, reopen: Transition | null): { message: Message; changed: Message[]; stateChanged: boolean } {
     return this.#storage.transactionSync(() => {
-      const createdAt = new Date().toISOString();
-      const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
-      const row = this.#sql.exec<MessageRow>(
-        `INSERT INTO messages (seq, id, client_id, sender_type, sender_id, sender_name, kind, body, created_at)
-         VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-        id, m.clientId ?? null, m.sender.type, m.sender.id ?? null, m.sender.name ?? null, m.kind, m.body, createdAt).one();
-      this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', row.seq);
-      const archived = this.#sql.exec('SELECT archived_at FROM meta').one().archived_at !== null;
-      const unarchived = opts.unarchive && archived;
-      this.#sql.exec(`UPDATE meta SET updated_at = ?, rev = rev + 1${unarchived ? ', archived_at = NULL' : ''}`, createdAt);
-      return { message: toMessage(row), unarchived };
+      const now = new Date().toISOString();
+      const changed = reopen ? this.#applyTransition(reopen, now) : [];
+      const archived = m.sender.type === 'visitor' && this.#sql.exec('SELECT archived_at FROM meta').one().archived_at !== null;
+      const message = this.#insert(m, now);
+      const stamps = m.sender.type === 'visitor' ? 'first_visitor_message_at = COALESCE(first_visitor_message_at, ?1)'
+        : m.sender.type === 'agent' && m.kind !== 'note' ? 'first_agent_reply_at = CASE WHEN first_visitor_message_at IS NOT NULL THEN COALESCE(first_agent_reply_at, ?1) ELSE first_agent_reply_at END'
+        : null;
+      this.#sql.exec(`UPDATE meta SET updated_at = ?1, last_activity_at = ?1, rev = rev + 1${archived ? ', archived_at = NULL' : ''}${stamps ? `, ${stamps}` : ''}`, now);
+      return { message, changed, stateChanged: archived || changed.length > 0 };
     });
+  }
+
+  /** Apply an allowed lifecycle transition and write its system message (and note); returns the new messages. */
+  transition(t: Transition): Message[] {
+    return this.#storage.transactionSync(() => this.#applyTransition(t, new Date().toISOString()));
+  }
+
+  #applyTransition(t: Transition, now: string): Message[] {
+    const sets = ['status = ?1', 'updated_at = ?2', 'last_activity_at = ?2', 'rev = rev + 1'];
+    if (t.assignee) sets.push('assignee_id = ?3', 'assignee_name = ?4');
+    if (t.stamp === 'claimed') sets.push('first_claimed_at = COALESCE(first_claimed_at, ?2)');
+    if (t.stamp === 'resolved') sets.push('resolved_at = ?2');
+    if (t.stamp === 'closed') sets.push('closed_at = ?2');
+    if (t.stamp === 'reopened') sets.push('resolved_at = NULL', 'closed_at = NULL');
+    this.#sql.exec(`UPDATE meta SET ${sets.join(', ')}`, t.status, now, t.assignee?.id ?? null, t.assignee?.name ?? null);
+    const out = [this.#insert({ sender: SYSTEM, kind: 'system', body: t.system }, now)];
+    if (t.note) out.push(this.#insert({ sender: { type: 'agent', id: t.note.by.id, name: t.note.by.name }, kind: 'note', body: t.note.body }, now));
+    return out;
+  }
+
+  #insert(m: NewMessage, now: string): Message {
+    const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
+    const row = this.#sql.exec<MessageRow>(
+      `INSERT INTO messages (seq, id, client_id, sender_type, sender_id, sender_name, kind, body, created_at)
+       VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      id, m.clientId ?? null, m.sender.type, m.sender.id ?? null, m.sender.name ?? null, m.kind, m.body, now).one();
+    this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', row.seq);
+    return toMessage(row);
+  }
+
+  /** Change priority, tags, notes or department; false when nothing changed. */
+  update(patch: ConversationPatch): boolean {
+    const cols: Record<string, unknown> = {};
+    if (patch.priority !== undefined) cols.priority = patch.priority;
+    if (patch.tags !== undefined) cols.tags = JSON.stringify([...new Set(patch.tags)]);
+    if (patch.notes !== undefined) cols.notes = patch.notes;
+    if (patch.departmentId !== undefined) cols.department_id = patch.departmentId;
+    const keys = Object.keys(cols);
+    if (!keys.length) return false;
+    this.#sql.exec(`UPDATE meta SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ?, rev = rev + 1`, ...Object.values(cols), new Date().toISOString());
+    this.#sql.exec('INSERT INTO outbox (seq) VALUES (NULL)');
+    return true;
   }
 
   /** Messages after a seq, oldest first (notes only for agents). */
@@ -101,11 +134,10 @@ export class ConversationStore {
     return { messages: rows.slice(0, q.limit).reverse().map(toMessage), hasMore: rows.length > q.limit };
   }
 
-  /** Move one side's read marker forward (never back, never past the last message); true if it moved. */
+  /** Move one side's read marker forward (never back, never past the last message); the new marker or null. */
   markRead(side: 'visitor' | 'agent', seq: number): number | null {
     const col = side === 'visitor' ? 'visitor_read_seq' : 'agent_read_seq';
-    const last = this.lastSeq();
-    const target = Math.min(seq, last);
+    const target = Math.min(seq, this.lastSeq());
     const moved = this.#sql.exec(`UPDATE meta SET ${col} = ?, rev = rev + 1 WHERE ${col} < ? RETURNING ${col}`, target, target).toArray();
     if (!moved.length) return null;
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (NULL)');
@@ -116,7 +148,7 @@ export class ConversationStore {
   setArchived(archived: boolean): boolean {
     const now = new Date().toISOString();
     const changed = this.#sql.exec(
-      `UPDATE meta SET archived_at = ?, updated_at = ?, rev = rev + 1 WHERE (archived_at IS NULL) = ? RETURNING rev`,
+      'UPDATE meta SET archived_at = ?, updated_at = ?, rev = rev + 1 WHERE (archived_at IS NULL) = ? RETURNING rev',
       archived ? now : null, now, archived ? 1 : 0).toArray();
     if (changed.length) this.#sql.exec('INSERT INTO outbox (seq) VALUES (NULL)');
     return changed.length > 0;
@@ -127,26 +159,9 @@ export class ConversationStore {
     return this.#sql.exec<{ s: number }>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages').one().s;
   }
 
-  /** The conversation as clients see it, computed from the messages and markers. */
+  /** The conversation as clients see it. */
   snapshot(): Conversation {
-    const m = this.#sql.exec('SELECT * FROM meta LIMIT 1').one();
-    const counts = this.#sql.exec<{ last: number; total: number; vu: number; au: number }>(
-      `SELECT COALESCE(MAX(seq), 0) AS last, COUNT(*) FILTER (WHERE kind != 'system') AS total,
-         COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'agent' AND kind != 'note') AS vu,
-         COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'visitor') AS au FROM messages`,
-      m.visitor_read_seq, m.agent_read_seq).one();
-    const lastVisible = this.#sql.exec<MessageRow>("SELECT * FROM messages WHERE kind != 'note' ORDER BY seq DESC LIMIT 1").toArray()[0];
-    return {
-      id: m.id as string, siteId: m.site_id as string, visitorId: m.visitor_id as string,
-      visitor: { id: m.visitor_id as string, name: m.visitor_name as string | null, email: m.visitor_email as string | null },
-      status: m.status as Conversation['status'], assigneeId: m.assignee_id as string | null,
-      archivedAt: m.archived_at as string | null, createdAt: m.created_at as string, updatedAt: m.updated_at as string,
-      lastMessageAt: lastVisible?.created_at ?? (m.created_at as string),
-      lastMessagePreview: lastVisible ? lastVisible.body.slice(0, 140) : null,
-      lastMessageSender: (lastVisible?.sender_type as Conversation['lastMessageSender']) ?? null,
-      lastSeq: counts.last, messageCount: counts.total, visitorUnread: counts.vu, agentUnread: counts.au,
-      visitorReadSeq: m.visitor_read_seq as number, agentReadSeq: m.agent_read_seq as number, rev: m.rev as number,
-    };
+    return snapshot(this.#sql);
   }
 
   /** What the D1 projection still owes: messages not yet copied, up to outbox id `upTo`. */
@@ -163,3 +178,5 @@ export class ConversationStore {
     this.#sql.exec('DELETE FROM outbox WHERE id <= ?', upTo);
   }
 }
+
+export type { AgentRef };

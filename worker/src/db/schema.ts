@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // Drizzle mirror of migrations/0001_init.sql: the migrations are the truth, keep both in step.
 
@@ -19,7 +19,26 @@ export const agents = sqliteTable('agents', {
   role: text('role', { enum: ['owner', 'admin', 'agent'] }).notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
+  maxConcurrent: integer('max_concurrent').notNull().default(5),
+  invited: integer('invited', { mode: 'boolean' }).notNull().default(false),
+  inviteTokenHash: text('invite_token_hash'),
 });
+
+/** Teams inside a workspace; exactly one is the default. */
+export const departments = sqliteTable('departments', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  name: text('name').notNull(),
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  autoAssign: integer('auto_assign', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Which agents belong to which departments. */
+export const agentDepartments = sqliteTable('agent_departments', {
+  agentId: text('agent_id').notNull(),
+  departmentId: text('department_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.agentId, t.departmentId] })]);
 
 /** Websites that embed the widget. */
 export const sites = sqliteTable('sites', {
@@ -40,6 +59,17 @@ export const visitors = sqliteTable('visitors', {
   email: text('email'),
   createdAt: text('created_at').notNull(),
   lastSeenAt: text('last_seen_at').notNull(),
+  userAgent: text('user_agent'),
+  browser: text('browser'),
+  os: text('os'),
+  device: text('device', { enum: ['desktop', 'mobile', 'tablet'] }),
+  currentUrl: text('current_url'),
+  currentTitle: text('current_title'),
+  referrer: text('referrer'),
+  landingUrl: text('landing_url'),
+  country: text('country'),
+  city: text('city'),
+  visits: integer('visits').notNull().default(1),
 });
 
 /** The inbox index, projected from each ConversationDO. */
@@ -63,6 +93,19 @@ export const conversations = sqliteTable('conversations', {
   visitorReadSeq: integer('visitor_read_seq').notNull(),
   agentReadSeq: integer('agent_read_seq').notNull(),
   rev: integer('rev').notNull(),
+  assigneeName: text('assignee_name'),
+  departmentId: text('department_id'),
+  priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull().default('normal'),
+  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  notes: text('notes').notNull().default(''),
+  firstClaimedAt: text('first_claimed_at'),
+  firstVisitorMessageAt: text('first_visitor_message_at'),
+  firstAgentReplyAt: text('first_agent_reply_at'),
+  resolvedAt: text('resolved_at'),
+  closedAt: text('closed_at'),
+  waitSeconds: real('wait_seconds'),
+  firstResponseSeconds: real('first_response_seconds'),
+  resolutionSeconds: real('resolution_seconds'),
 });
 
 /** Searchable copy of messages, keyed by (conversation, seq) so projection is idempotent. */

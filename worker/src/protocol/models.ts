@@ -29,6 +29,24 @@ export type Message = z.infer<typeof Message>;
 export const ConversationStatus = z.enum(['waiting', 'active', 'resolved', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
+/** How urgent a conversation is. */
+export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
+export type Priority = z.infer<typeof Priority>;
+
+/** Service timings of a conversation, in seconds (null until they happen). */
+export const Timings = z.object({
+  /** created → first claimed or assigned */
+  waitSeconds: z.number().nullable(),
+  /** first visitor message → first agent reply */
+  firstResponseSeconds: z.number().nullable(),
+  /** created → resolved */
+  resolutionSeconds: z.number().nullable(),
+  firstAgentReplyAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type Timings = z.infer<typeof Timings>;
+
 /** A conversation as every client sees it (REST bodies and realtime frames). */
 export const Conversation = z.object({
   id: z.string(),
@@ -37,6 +55,14 @@ export const Conversation = z.object({
   visitor: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }).optional(),
   status: ConversationStatus,
   assigneeId: z.string().nullable(),
+  /** The assignee's display name, for labels without a lookup. */
+  assigneeName: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  priority: Priority,
+  tags: z.array(z.string()),
+  /** Free-text notes about the conversation (agents only; never sent to the visitor). */
+  notes: z.string(),
+  timings: Timings,
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -57,13 +83,24 @@ export const Conversation = z.object({
 });
 export type Conversation = z.infer<typeof Conversation>;
 
+/** Roles: owners and admins manage people, sites and departments. */
+export const Role = z.enum(['owner', 'admin', 'agent']);
+export type Role = z.infer<typeof Role>;
+
 /** An agent of a workspace. */
 export const Agent = z.object({
   id: z.string(),
   workspaceId: z.string(),
   name: z.string(),
   email: z.string(),
-  role: z.enum(['owner', 'admin', 'agent']),
+  role: Role,
+  /** false after deactivation (cannot log in, never assigned). */
+  active: z.boolean(),
+  /** true until an invited agent has set a password. */
+  invited: z.boolean(),
+  /** Most conversations auto-assignment gives this agent at once. */
+  maxConcurrent: z.number().int(),
+  departmentIds: z.array(z.string()),
 });
 export type Agent = z.infer<typeof Agent>;
 
@@ -88,6 +125,50 @@ export const Visitor = z.object({
 });
 export type Visitor = z.infer<typeof Visitor>;
 
-/** Agent presence on a site's console socket. */
+/** Everything the console's sidebar shows about a visitor. */
+export const VisitorProfile = Visitor.extend({
+  browser: z.string().nullable(),
+  os: z.string().nullable(),
+  device: z.enum(['desktop', 'mobile', 'tablet']).nullable(),
+  currentUrl: z.string().nullable(),
+  currentTitle: z.string().nullable(),
+  referrer: z.string().nullable(),
+  landingUrl: z.string().nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  visits: z.number().int(),
+});
+export type VisitorProfile = z.infer<typeof VisitorProfile>;
+
+/** A team inside a workspace; new conversations go to the default one. */
+export const Department = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  isDefault: z.boolean(),
+  autoAssign: z.boolean(),
+});
+export type Department = z.infer<typeof Department>;
+
+/** Numbers for the dashboard: a site over a date range. */
+export const Stats = z.object({
+  from: z.string(),
+  to: z.string(),
+  open: z.number().int(),
+  waiting: z.number().int(),
+  resolvedToday: z.number().int(),
+  resolved: z.number().int(),
+  missed: z.number().int(),
+  agentsOnline: z.number().int(),
+  avgFirstResponseSeconds: z.number().nullable(),
+  medianFirstResponseSeconds: z.number().nullable(),
+  avgResolutionSeconds: z.number().nullable(),
+  perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), assigned: z.number().int(), open: z.number().int(), resolved: z.number().int(), avgFirstResponseSeconds: z.number().nullable() })),
+});
+export type Stats = z.infer<typeof Stats>;
+
+/** Agent presence on a site's console socket (an agent with no console open is offline). */
 export const AgentStatus = z.enum(['online', 'away', 'busy']);
 export type AgentStatus = z.infer<typeof AgentStatus>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { ConversationStatus, Priority, Role } from './models';
 
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(200));
 const origin = z.string().regex(/^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?)$/i, 'an origin like https://example.com, https://*.example.com or *');
@@ -27,6 +28,8 @@ export const WidgetSessionBody = z.object({
   user: z
     .object({ id: z.string().min(1).max(200), hash: z.string().max(200), email: email.optional(), name: z.string().max(100).optional() })
     .optional(),
+  /** The page the widget was loaded on (landing page on a first visit). */
+  page: z.object({ url: z.string().max(2000), title: z.string().max(300).default(''), referrer: z.string().max(2000).optional() }).optional(),
 });
 
 /** POST /api/widget/conversations (the body is optional). */
@@ -39,11 +42,76 @@ export const HistoryQuery = z.object({
 });
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 
-/** ?archived=&cursor=&limit= on the inbox route. */
+const isoDate = z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO date or date-time');
+
+/** Filters of the inbox route; all optional and combined with AND. */
 export const InboxQuery = z.object({
   archived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  status: ConversationStatus.optional(),
+  /** `me`, `unassigned`, `all` (the default) or an agent id. */
+  assignee: z.string().max(100).optional(),
+  department: z.string().max(100).optional(),
+  priority: Priority.optional(),
+  tag: z.string().max(40).optional(),
+  /** Last activity on or after / before these dates. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Full text over message text and the visitor's name and email. */
+  q: z.string().trim().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+/** POST /api/conversations/:id/assign */
+export const AssignBody = z.object({ agentId: z.string().min(1).max(100) });
+/** POST /api/conversations/:id/transfer: to an agent, with an optional note (kept as an internal note). */
+export const TransferBody = z.object({ agentId: z.string().min(1).max(100), note: z.string().trim().max(LIMITS.bodyMax).optional() });
+const tag = z.string().trim().toLowerCase().min(1).max(40).regex(/^[^,]+$/, 'no commas in a tag');
+/** PATCH /api/conversations/:id */
+export const UpdateConversationBody = z.object({
+  priority: Priority.optional(),
+  tags: z.array(tag).max(20).optional(),
+  notes: z.string().max(LIMITS.bodyMax).optional(),
+  departmentId: z.string().min(1).max(100).optional(),
+}).refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+/** POST /api/agents: invite someone by email. */
+export const InviteAgentBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  email,
+  role: Role.exclude(['owner']).default('agent'),
+  maxConcurrent: z.number().int().min(1).max(100).default(5),
+  departmentIds: z.array(z.string().max(100)).max(50).optional(),
+});
+/** PATCH /api/agents/:id */
+export const UpdateAgentBody = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  role: Role.optional(),
+  active: z.boolean().optional(),
+  maxConcurrent: z.number().int().min(1).max(100).optional(),
+  departmentIds: z.array(z.string().max(100)).max(50).optional(),
+}).refine((b) => Object.keys(b).length > 0, 'nothing to change');
+/** POST /api/auth/accept-invite */
+export const AcceptInviteBody = z.object({ token: z.string().min(1).max(2000), password: z.string().min(8).max(200) });
+
+/** POST /api/departments */
+export const CreateDepartmentBody = z.object({ name: z.string().trim().min(1).max(100), autoAssign: z.boolean().default(false) });
+/** PATCH /api/departments/:id */
+export const UpdateDepartmentBody = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  autoAssign: z.boolean().optional(),
+  isDefault: z.literal(true).optional(),
+}).refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+/** ?from=&to= on the stats route (default: the last 7 days). */
+export const StatsQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+
+/** Where the visitor is, reported by the widget on load and on every navigation. */
+export const PageBody = z.object({
+  url: z.string().max(2000),
+  title: z.string().max(300).default(''),
+  referrer: z.string().max(2000).optional(),
 });
 
 /** The one error envelope every failing route answers with. */

@@ -1,6 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteServerFrame } from '../protocol';
 import { PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
+import { getDb } from '../db/client';
+import { AssignmentLedger, chooseAgent } from './assignment';
+import { departmentRoster } from './queries';
 import { readIdentity, type SocketIdentity } from './upgrade';
 
 /** What each console socket carries through hibernation. */
@@ -17,9 +20,11 @@ const COALESCE_MS = 75;
 export class SiteDO extends DurableObject<Env> {
   #queue: SiteEvent[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #ledger: AssignmentLedger;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#ledger = new AssignmentLedger(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
 
@@ -36,8 +41,24 @@ export class SiteDO extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
 
+  /**
+   * RPC: who gets a new conversation of this department, or null (it then waits for
+   * anyone). Race-free: after the roster is loaded, choosing and recording the choice
+   * happen without an await, so concurrent calls see each other's assignments.
+   */
+  async autoAssign(req: { conversationId: string; departmentId: string }): Promise<{ id: string; name: string } | null> {
+    const roster = await departmentRoster(getDb(this.env.DB), req.departmentId);
+    if (!roster.autoAssign) return null;
+    const online = new Set(this.#presence().filter((a) => a.status === 'online').map((a) => a.id));
+    const agent = chooseAgent(roster.agents, online, (id) => this.#ledger.load(id), (id) => this.#ledger.lastAssigned(id));
+    if (!agent) return null;
+    this.#ledger.reserve(req.conversationId, agent.id);
+    return { id: agent.id, name: agent.name };
+  }
+
   /** RPC from ConversationDOs: queue an event for every console of the site. */
   async publish(event: SiteEvent) {
+    this.#ledger.track(event.conversation);
     // A later snapshot of the same conversation replaces an earlier one still queued.
     if (event.type === 'conversation.updated') {
       this.#queue = this.#queue.filter((e) => !(e.type === 'conversation.updated' && e.conversation.id === event.conversation.id));

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
-import { listInbox } from '../conversations/queries';
+import { listInbox } from '../conversations/inbox';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { CreateSiteBody, InboxQuery } from '../protocol';
+import { CreateSiteBody, InboxQuery, StatsQuery } from '../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { createSite, findWorkspaceSite, listSites, toSite } from './queries';
+import { siteStats } from './stats';
 
 /** Sites of the agent's workspace, their inbox and their live socket. */
 export const siteRoutes = new Hono<AgentEnv>()
@@ -23,8 +24,15 @@ export const siteRoutes = new Hono<AgentEnv>()
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
-    const page = await listInbox(db, site.id, c.req.valid('query'));
+    const page = await listInbox(db, site.id, c.req.valid('query'), c.var.agent.id);
     return c.json(page, 200);
+  })
+  .get('/:id/stats', validate('query', StatsQuery), async (c) => {
+    const db = getDb(c.env.DB);
+    const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!site) throw errors.notFound('Site');
+    const online = (await c.env.SITES.getByName(site.id).presence()).filter((a) => a.status === 'online').length;
+    return c.json({ stats: await siteStats(db, site.id, c.req.valid('query'), online) }, 200);
   })
   .get('/:id/ws', async (c) => {
     const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));

@@ -1,28 +1,71 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { visitors } from '../db/schema';
+import { conversations, visitors } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
-import type { Visitor } from '../protocol';
+import type { Visitor, VisitorProfile } from '../protocol';
+import type { VisitorContext } from './context';
+
+type VisitorRow = typeof visitors.$inferSelect;
+
+/** A new visit starts when a visitor comes back after this long. */
+const VISIT_GAP_MS = 30 * 60_000;
 
 /** The public view of a visitor row. */
-export const toVisitor = (row: typeof visitors.$inferSelect): Visitor =>
-  ({ id: row.id, siteId: row.siteId, name: row.name, email: row.email });
+export const toVisitor = (row: VisitorRow): Visitor => ({ id: row.id, siteId: row.siteId, name: row.name, email: row.email });
+
+/** Everything the console's sidebar shows. */
+export const toVisitorProfile = (row: VisitorRow): VisitorProfile => ({
+  ...toVisitor(row), browser: row.browser, os: row.os, device: row.device, currentUrl: row.currentUrl, currentTitle: row.currentTitle,
+  referrer: row.referrer, landingUrl: row.landingUrl, country: row.country, city: row.city,
+  firstSeenAt: row.createdAt, lastSeenAt: row.lastSeenAt, visits: row.visits,
+});
 
 /** A visitor of the given site. */
 export const findSiteVisitor = (db: Db, siteId: string, id: string) =>
   db.query.visitors.findFirst({ where: and(eq(visitors.id, id), eq(visitors.siteId, siteId)) });
 
+const contextColumns = (ctx: VisitorContext) => ({
+  userAgent: ctx.userAgent, browser: ctx.browser, os: ctx.os, device: ctx.device, country: ctx.country, city: ctx.city,
+  ...(ctx.page ? { currentUrl: ctx.page.url, currentTitle: ctx.page.title } : {}),
+});
+
 /** Create a visitor; name and email are an unverified profile, never an identity. */
-export async function createVisitor(db: Db, siteId: string, profile: { name?: string; email?: string }) {
+export async function createVisitor(db: Db, siteId: string, profile: { name?: string; email?: string }, ctx: VisitorContext) {
   const now = nowIso();
-  const row = { id: newId('vi'), siteId, name: profile.name ?? null, email: profile.email ?? null, createdAt: now, lastSeenAt: now };
+  const row: VisitorRow = {
+    id: newId('vi'), siteId, name: profile.name ?? null, email: profile.email ?? null, createdAt: now, lastSeenAt: now,
+    currentUrl: null, currentTitle: null, visits: 1, ...contextColumns(ctx),
+    landingUrl: ctx.page?.url ?? null, referrer: ctx.page?.referrer || null,
+  };
   await db.insert(visitors).values(row);
   return row;
 }
 
-/** Mark a returning visitor as seen, filling in a profile it did not have. */
-export async function touchVisitor(db: Db, row: typeof visitors.$inferSelect, profile: { name?: string; email?: string }) {
-  const next = { ...row, lastSeenAt: nowIso(), name: row.name ?? profile.name ?? null, email: row.email ?? profile.email ?? null };
-  await db.update(visitors).set({ lastSeenAt: next.lastSeenAt, name: next.name, email: next.email }).where(eq(visitors.id, row.id));
+/** A returning visitor: seen now, a new visit after a 30-minute gap, a profile it did not have filled in. */
+export async function touchVisitor(db: Db, row: VisitorRow, profile: { name?: string; email?: string }, ctx: VisitorContext) {
+  const now = nowIso();
+  const newVisit = Date.parse(now) - Date.parse(row.lastSeenAt) > VISIT_GAP_MS;
+  const next: VisitorRow = {
+    ...row, ...contextColumns(ctx), lastSeenAt: now, name: row.name ?? profile.name ?? null, email: row.email ?? profile.email ?? null,
+    visits: row.visits + (newVisit ? 1 : 0),
+    ...(newVisit && ctx.page ? { landingUrl: ctx.page.url, referrer: ctx.page.referrer || null } : {}),
+  };
+  const { id: _id, siteId: _s, createdAt: _c, ...changes } = next;
+  await db.update(visitors).set(changes).where(eq(visitors.id, row.id));
   return next;
+}
+
+/** The page a visitor is on now (reported by the widget on every navigation). */
+export async function setVisitorPage(db: Db, id: string, page: { url: string; title: string }) {
+  await db.update(visitors).set({ currentUrl: page.url, currentTitle: page.title, lastSeenAt: nowIso() }).where(eq(visitors.id, id));
+}
+
+/** A visitor's profile and their other conversations, newest first. */
+export async function visitorProfileWithHistory(db: Db, visitorId: string, exceptConversationId: string) {
+  const [rows, others] = await db.batch([
+    db.select().from(visitors).where(eq(visitors.id, visitorId)),
+    db.select().from(conversations).where(and(eq(conversations.visitorId, visitorId), ne(conversations.id, exceptConversationId)))
+      .orderBy(desc(conversations.createdAt)).limit(20),
+  ]);
+  return rows[0] ? { visitor: toVisitorProfile(rows[0]), others } : null;
 }

@@ -7,11 +7,12 @@ import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
-import { HistoryQuery, StartConversationBody, WidgetSessionBody } from '../protocol';
+import { HistoryQuery, PageBody, StartConversationBody, WidgetSessionBody } from '../protocol';
+import { visitorContext } from './context';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { findSiteByKey } from '../sites/queries';
 import { assertOrigin, requireSiteOrigin, type SiteVars } from './middleware';
-import { createVisitor, findSiteVisitor, toVisitor, touchVisitor } from './queries';
+import { createVisitor, findSiteVisitor, setVisitorPage, toVisitor, touchVisitor } from './queries';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
 
@@ -41,7 +42,7 @@ const visitorRoutes = new Hono<WidgetEnv>()
 /** The widget's API, mounted at /api/widget. */
 export const widgetRoutes = new Hono<WidgetEnv>()
   .post('/session', limitByIp('SESSION_LIMITER'), validate('json', WidgetSessionBody), async (c) => {
-    const { siteKey, token, user } = c.req.valid('json');
+    const { siteKey, token, user, page } = c.req.valid('json');
     const db = getDb(c.env.DB);
     const site = await findSiteByKey(db, siteKey);
     if (!site) throw errors.notFound('Site');
@@ -50,9 +51,14 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     // A returning visitor keeps its identity; a stale or foreign token just starts a new one.
     const claims = token ? await verifyToken(token, c.env.AUTH_SECRET) : null;
     const known = claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
-    const visitor = known ? await touchVisitor(db, known, profile) : await createVisitor(db, site.id, profile);
+    const ctx = visitorContext(c.req.raw, page);
+    const visitor = known ? await touchVisitor(db, known, profile, ctx) : await createVisitor(db, site.id, profile, ctx);
     const fresh = await signToken({ typ: 'visitor', sub: visitor.id, sid: site.id }, c.env.AUTH_SECRET);
     const conversations = await listVisitorConversations(db, visitor.id);
     return c.json({ token: fresh, visitor: toVisitor(visitor), conversations }, 200);
+  })
+  .post('/page', requireVisitor(), requireSiteOrigin(), validate('json', PageBody), async (c) => {
+    await setVisitorPage(getDb(c.env.DB), c.var.visitor.id, c.req.valid('json'));
+    return c.body(null, 204);
   })
   .route('/conversations', visitorRoutes);

@@ -1,0 +1,41 @@
+// The workspace's agents and departments, loaded once and shared by the inbox filters,
+// the conversation pickers and the team page (which writes changes back through the setters).
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Agent, Department } from '../../../worker/src/protocol';
+import type { ApiError } from '../api';
+import { teamApi } from '../api-team';
+
+/** Agents, departments, and ways to refresh or patch them locally after a change. */
+export type TeamValue = {
+  agents: Agent[];
+  departments: Department[];
+  error: string | null;
+  reload: () => Promise<void>;
+  putAgent: (agent: Agent) => void;
+};
+
+/** Loads agents and departments; failures leave the lists empty and show an error where they are used. */
+export function useTeam(): TeamValue {
+  const [agents, setAgents] = useState<Agent[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const [a, d] = await Promise.all([teamApi.agents(), teamApi.departments()]);
+      setAgents(a.agents);
+      setDepartments(d.departments);
+      setError(null);
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  }, []);
+
+  useEffect(() => void reload(), [reload]);
+
+  const putAgent = useCallback((agent: Agent) => {
+    setAgents((list) => (list.some((a) => a.id === agent.id) ? list.map((a) => (a.id === agent.id ? agent : a)) : [...list, agent]));
+  }, []);
+
+  return { agents, departments, error, reload, putAgent };
+}

@@ -1,0 +1,71 @@
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { getDb } from '../db/client';
+import { agents, departments } from '../db/schema';
+import { ApiError, errors } from '../lib/errors';
+import { validate } from '../lib/validate';
+import { AssignBody, TransferBody, UpdateConversationBody } from '../protocol';
+import { type ConversationEnv, requireWorkspaceConversation } from './access';
+import type { LifecycleAction } from './lifecycle';
+import { toConversation } from './queries';
+import { visitorProfileWithHistory } from '../widget/queries';
+
+/** An active agent of the workspace, as an assignment target; 400 unknown_agent otherwise. */
+async function targetAgent(env: Env, workspaceId: string, id: string) {
+  const row = await getDb(env.DB).query.agents.findFirst({ where: and(eq(agents.id, id), eq(agents.workspaceId, workspaceId)) });
+  if (!row || !row.active || row.invited) throw errors.badRequest('No active agent with this id in your workspace', 'unknown_agent');
+  return { id: row.id, name: row.name };
+}
+
+/** Run a lifecycle action in the conversation's Durable Object; refusals become 409 with their code. */
+async function act(env: Env, conversationId: string, action: LifecycleAction) {
+  const result = await env.CONVERSATIONS.getByName(conversationId).act(action);
+  if ('error' in result) throw new ApiError(409, result.error, result.message);
+  return result.conversation;
+}
+
+/** Lifecycle actions, edits and the visitor sidebar of one conversation. */
+export const conversationActions = new Hono<ConversationEnv>()
+  .post('/:id/claim', requireWorkspaceConversation(), async (c) => {
+    const { id, name } = c.var.agent;
+    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'claim', by: { id, name } }) }, 200);
+  })
+  .post('/:id/assign', requireWorkspaceConversation(), validate('json', AssignBody), async (c) => {
+    const to = await targetAgent(c.env, c.var.agent.workspaceId, c.req.valid('json').agentId);
+    const { id, name } = c.var.agent;
+    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'assign', to, by: { id, name } }) }, 200);
+  })
+  .post('/:id/transfer', requireWorkspaceConversation(), validate('json', TransferBody), async (c) => {
+    const body = c.req.valid('json');
+    const to = await targetAgent(c.env, c.var.agent.workspaceId, body.agentId);
+    const { id, name } = c.var.agent;
+    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'transfer', to, by: { id, name }, note: body.note }) }, 200);
+  })
+  .post('/:id/resolve', requireWorkspaceConversation(), async (c) => {
+    const { id, name } = c.var.agent;
+    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'resolve', by: { id, name } }) }, 200);
+  })
+  .post('/:id/close', requireWorkspaceConversation(), async (c) => {
+    const { id, name } = c.var.agent;
+    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'close', by: { id, name } }) }, 200);
+  })
+  .post('/:id/reopen', requireWorkspaceConversation(), async (c) => {
+    const { id, name } = c.var.agent;
+    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'reopen', by: { id, name } }) }, 200);
+  })
+  .patch('/:id', requireWorkspaceConversation(), validate('json', UpdateConversationBody), async (c) => {
+    const patch = c.req.valid('json');
+    if (patch.departmentId) {
+      const dept = await getDb(c.env.DB).query.departments.findFirst({
+        where: and(eq(departments.id, patch.departmentId), eq(departments.workspaceId, c.var.agent.workspaceId)) });
+      if (!dept) throw errors.badRequest('No such department in your workspace', 'unknown_department');
+    }
+    const conversation = await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch);
+    return c.json({ conversation }, 200);
+  })
+  .get('/:id/visitor', requireWorkspaceConversation(), async (c) => {
+    const found = await visitorProfileWithHistory(getDb(c.env.DB), c.var.conversation.visitorId, c.var.conversation.id);
+    if (!found) throw errors.notFound('Visitor');
+    const { id, name, email } = found.visitor;
+    return c.json({ visitor: found.visitor, conversations: found.others.map((row) => toConversation(row, { id, name, email })) }, 200);
+  });

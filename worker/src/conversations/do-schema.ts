@@ -1,0 +1,40 @@
+// The ConversationDO's own SQLite schema, as numbered steps: every object runs the
+// steps it has not run yet when it starts, so objects created by an older deploy upgrade in place.
+const STEPS: string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (
+     id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, site_id TEXT NOT NULL, created_at TEXT NOT NULL,
+     visitor_id TEXT NOT NULL, visitor_name TEXT, visitor_email TEXT,
+     status TEXT NOT NULL DEFAULT 'waiting', assignee_id TEXT, archived_at TEXT, updated_at TEXT NOT NULL,
+     visitor_read_seq INTEGER NOT NULL DEFAULT 0, agent_read_seq INTEGER NOT NULL DEFAULT 0, rev INTEGER NOT NULL DEFAULT 0);
+   CREATE TABLE IF NOT EXISTS messages (
+     seq INTEGER PRIMARY KEY, id TEXT NOT NULL, client_id TEXT, sender_type TEXT NOT NULL, sender_id TEXT,
+     sender_name TEXT, kind TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL);
+   CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages(sender_type, sender_id, client_id) WHERE client_id IS NOT NULL;
+   CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER);`,
+  // Issue 3: lifecycle, routing, timings, inactivity expiry.
+  `ALTER TABLE meta ADD COLUMN assignee_name TEXT;
+   ALTER TABLE meta ADD COLUMN department_id TEXT;
+   ALTER TABLE meta ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal';
+   ALTER TABLE meta ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE meta ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+   ALTER TABLE meta ADD COLUMN first_claimed_at TEXT;
+   ALTER TABLE meta ADD COLUMN first_visitor_message_at TEXT;
+   ALTER TABLE meta ADD COLUMN first_agent_reply_at TEXT;
+   ALTER TABLE meta ADD COLUMN resolved_at TEXT;
+   ALTER TABLE meta ADD COLUMN closed_at TEXT;
+   ALTER TABLE meta ADD COLUMN last_activity_at TEXT;
+   ALTER TABLE meta ADD COLUMN idle_ms INTEGER NOT NULL DEFAULT 86400000;`,
+];
+
+/** Bring this object's SQLite up to the current schema (synchronous, in one transaction). */
+export function migrate(storage: DurableObjectStorage) {
+  const sql = storage.sql;
+  sql.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const current = sql.exec<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_version').one().v ?? 0;
+  if (current >= STEPS.length) return;
+  storage.transactionSync(() => {
+    for (let i = current; i < STEPS.length; i++) sql.exec(STEPS[i]!);
+    sql.exec('DELETE FROM schema_version');
+    sql.exec('INSERT INTO schema_version (version) VALUES (?)', STEPS.length);
+  });
+}

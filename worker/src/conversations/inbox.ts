@@ -1,0 +1,68 @@
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { conversations, visitors } from '../db/schema';
+import type { InboxQuery } from '../protocol';
+import { toConversation } from './queries';
+
+/** The end of a range: a bare date (YYYY-MM-DD) includes that whole day. */
+export const rangeEnd = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(to) + 86_400_000).toISOString() : new Date(to).toISOString());
+/** The start of a range as an ISO timestamp. */
+export const rangeStart = (from: string) => new Date(from).toISOString();
+
+/** User text as an FTS5 query: every word must appear, as a prefix, with FTS syntax neutralised. */
+export function ftsQuery(q: string): string | null {
+  const words = q.split(/\s+/).map((w) => w.replace(/"/g, '')).filter(Boolean).slice(0, 10);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+function filters(siteId: string, q: InboxQuery, agentId: string): (SQL | undefined)[] {
+  const c = conversations;
+  const assignee = q.assignee === 'me' ? eq(c.assigneeId, agentId)
+    : q.assignee === 'unassigned' ? isNull(c.assigneeId)
+    : q.assignee && q.assignee !== 'all' ? eq(c.assigneeId, q.assignee) : undefined;
+  const match = q.q ? ftsQuery(q.q) : null;
+  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  return [
+    eq(c.siteId, siteId),
+    q.archived ? isNotNull(c.archivedAt) : isNull(c.archivedAt),
+    q.status ? eq(c.status, q.status) : undefined,
+    assignee,
+    q.department ? eq(c.departmentId, q.department) : undefined,
+    q.priority ? eq(c.priority, q.priority) : undefined,
+    q.tag ? sql`EXISTS (SELECT 1 FROM json_each(${c.tags}) WHERE value = ${q.tag.toLowerCase()})` : undefined,
+    q.from ? gte(c.lastMessageAt, rangeStart(q.from)) : undefined,
+    q.to ? lt(c.lastMessageAt, rangeEnd(q.to)) : undefined,
+    q.q ? or(
+      match ? sql`${c.id} IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ${match})` : undefined,
+      sql`${visitors.name} LIKE ${like} ESCAPE '\\'`,
+      sql`${visitors.email} LIKE ${like} ESCAPE '\\'`,
+    ) : undefined,
+  ];
+}
+
+const encodeCursor = (at: string, id: string) => btoa(`${at}|${id}`);
+function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const [at, id] = atob(cursor).split('|');
+    return at && id ? [at, id] : null;
+  } catch { return null; }
+}
+
+/**
+ * One page of a site's inbox, newest activity first. Keyset pagination on
+ * (last_message_at, id): conversations arriving meanwhile land before the cursor and
+ * never shift the pages after it.
+ */
+export async function listInbox(db: Db, siteId: string, q: InboxQuery, agentId: string) {
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const c = conversations;
+  const where = and(...filters(siteId, q, agentId),
+    after ? or(lt(c.lastMessageAt, after[0]), and(eq(c.lastMessageAt, after[0]), lt(c.id, after[1]))) : undefined);
+  const rows = await db.select({ c, v: { id: visitors.id, name: visitors.name, email: visitors.email } })
+    .from(c).leftJoin(visitors, eq(visitors.id, c.visitorId)).where(where)
+    .orderBy(desc(c.lastMessageAt), desc(c.id)).limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > q.limit && last ? encodeCursor(last.c.lastMessageAt ?? '', last.c.id) : null;
+  return { conversations: page.map((r) => toConversation(r.c, r.v)), nextCursor };
+}

@@ -1,0 +1,49 @@
+import type { Conversation, Message } from '../protocol';
+
+/** A message row of the object's SQLite. */
+export type MessageRow = {
+  seq: number; id: string; client_id: string | null; sender_type: string; sender_id: string | null;
+  sender_name: string | null; kind: string; body: string; created_at: string;
+};
+
+/** A stored row as a protocol message. */
+export const toMessage = (r: MessageRow): Message => ({
+  id: r.id, seq: r.seq, ...(r.client_id ? { clientId: r.client_id } : {}),
+  sender: { type: r.sender_type as Message['sender']['type'], ...(r.sender_id ? { id: r.sender_id } : {}), ...(r.sender_name ? { name: r.sender_name } : {}) },
+  kind: r.kind as Message['kind'], body: r.body, createdAt: r.created_at,
+});
+
+const seconds = (from: unknown, to: unknown) =>
+  typeof from === 'string' && typeof to === 'string' ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : null;
+const str = (v: unknown) => (v as string | null) ?? null;
+
+/** The conversation as clients see it, computed from the meta row and the messages. */
+export function snapshot(sql: SqlStorage): Conversation {
+  const m = sql.exec('SELECT * FROM meta LIMIT 1').one();
+  const counts = sql.exec<{ last: number; total: number; vu: number; au: number }>(
+    `SELECT COALESCE(MAX(seq), 0) AS last, COUNT(*) FILTER (WHERE kind != 'system') AS total,
+       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'agent' AND kind != 'note') AS vu,
+       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'visitor') AS au FROM messages`,
+    m.visitor_read_seq, m.agent_read_seq).one();
+  // The inbox shows the last customer-facing message: notes and system messages are left out.
+  const last = sql.exec<MessageRow>("SELECT * FROM messages WHERE kind IN ('text', 'file') ORDER BY seq DESC LIMIT 1").toArray()[0];
+  return {
+    id: m.id as string, siteId: m.site_id as string, visitorId: m.visitor_id as string,
+    visitor: { id: m.visitor_id as string, name: str(m.visitor_name), email: str(m.visitor_email) },
+    status: m.status as Conversation['status'], assigneeId: str(m.assignee_id), assigneeName: str(m.assignee_name),
+    departmentId: str(m.department_id), priority: m.priority as Conversation['priority'],
+    tags: JSON.parse(m.tags as string) as string[], notes: m.notes as string,
+    timings: {
+      waitSeconds: seconds(m.created_at, m.first_claimed_at),
+      firstResponseSeconds: seconds(m.first_visitor_message_at, m.first_agent_reply_at),
+      resolutionSeconds: seconds(m.created_at, m.resolved_at),
+      firstAgentReplyAt: str(m.first_agent_reply_at), resolvedAt: str(m.resolved_at), closedAt: str(m.closed_at),
+    },
+    archivedAt: str(m.archived_at), createdAt: m.created_at as string, updatedAt: m.updated_at as string,
+    lastMessageAt: last?.created_at ?? (m.created_at as string),
+    lastMessagePreview: last ? last.body.slice(0, 140) : null,
+    lastMessageSender: (last?.sender_type as Conversation['lastMessageSender']) ?? null,
+    lastSeq: counts.last, messageCount: counts.total, visitorUnread: counts.vu, agentUnread: counts.au,
+    visitorReadSeq: m.visitor_read_seq as number, agentReadSeq: m.agent_read_seq as number, rev: m.rev as number,
+  };
+}

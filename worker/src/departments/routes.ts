@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { getDb } from '../db/client';
+import { errors } from '../lib/errors';
+import { validate } from '../lib/validate';
+import { CreateDepartmentBody, UpdateDepartmentBody } from '../protocol';
+import {
+  createDepartment, deleteDepartment, departmentNameTaken, findDefaultDepartment, findWorkspaceDepartment,
+  listDepartments, toDepartment, updateDepartment,
+} from './queries';
+
+const nameTaken = () => errors.conflict('name_taken', 'A department with this name exists');
+
+/** Departments of the agent's workspace: anyone lists, owners and admins change. */
+export const departmentRoutes = new Hono<AgentEnv>()
+  .use(requireAgent())
+  .get('/', async (c) => {
+    const rows = await listDepartments(getDb(c.env.DB), c.var.agent.workspaceId);
+    return c.json({ departments: rows.map(toDepartment) }, 200);
+  })
+  .post('/', requireAdmin(), validate('json', CreateDepartmentBody), async (c) => {
+    const db = getDb(c.env.DB);
+    const body = c.req.valid('json');
+    if (await departmentNameTaken(db, c.var.agent.workspaceId, body.name)) throw nameTaken();
+    const row = await createDepartment(db, c.var.agent.workspaceId, body);
+    return c.json({ department: toDepartment(row) }, 201);
+  })
+  .patch('/:id', requireAdmin(), validate('json', UpdateDepartmentBody), async (c) => {
+    const db = getDb(c.env.DB);
+    const body = c.req.valid('json');
+    const dep = await findWorkspaceDepartment(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!dep) throw errors.notFound('Department');
+    if (body.name && await departmentNameTaken(db, dep.workspaceId, body.name, dep.id)) throw nameTaken();
+    const row = await updateDepartment(db, dep, body);
+    return c.json({ department: toDepartment(row) }, 200);
+  })
+  .delete('/:id', requireAdmin(), async (c) => {
+    const db = getDb(c.env.DB);
+    const dep = await findWorkspaceDepartment(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!dep) throw errors.notFound('Department');
+    if (dep.isDefault) throw errors.conflict('default_department', 'Make another department the default before deleting this one');
+    const fallback = await findDefaultDepartment(db, dep.workspaceId);
+    if (!fallback) throw new Error(`workspace ${dep.workspaceId} has no default department`);
+    await deleteDepartment(db, dep, fallback.id);
+    return c.body(null, 204);
+  });
