@@ -1,4 +1,5 @@
 // /team: agents (with presence from the site socket) and departments; controls only for owners and admins.
+import { useEffect } from 'preact/hooks';
 import type { Agent, PresenceAgent } from '../../../worker/src/protocol';
 import { AgentRow } from '../components/AgentRow';
 import { DepartmentsSection } from '../components/DepartmentsSection';
@@ -11,6 +12,9 @@ import { adminStrings as t } from '../strings-admin';
 /** The team page. */
 export function TeamPage({ agent, team, presence }: { agent: Agent; team: TeamValue; presence: PresenceAgent[] }) {
   const editable = canManageTeam(agent.role);
+  // Others change the team too (an invitation accepted, an admin's edit): show the latest on every visit.
+  const { reload } = team;
+  useEffect(() => void reload(), [reload]);
   // Active people first, then by name, so deactivated accounts sink to the bottom.
   const agents = [...team.agents].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
   return (

@@ -45,6 +45,12 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout }: {
   const conversationId = route.name === 'conversation' ? route.id : null;
   const list = tabList(inbox.conversations, tab).filter((c) => matchesFilters(c, inbox.filters, agent.id));
   const unread = unreadCount(inbox.conversations);
+  // Someone online whom the team list does not know yet has just accepted an invitation: fetch the team again.
+  const { agents, reload } = team;
+  const unknownOnline = inbox.presence.some((p) => !agents.some((a) => a.id === p.id));
+  useEffect(() => {
+    if (unknownOnline && agents.length > 0) void reload();
+  }, [unknownOnline, agents.length, reload]);
 
   // The unread count in the tab title is how agents notice chats while in another tab.
   useEffect(() => {

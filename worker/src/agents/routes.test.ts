@@ -88,3 +88,10 @@ describe('POST /api/agents (invite)', () => {
     expect((await api('/api/agents', { token: admin.token, body })).status).toBe(201);
   });
 });
+
+it('documents the team routes in the OpenAPI document', async () => {
+  const doc = (await api('/api/openapi.json')).body;
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/agents', '/api/agents/{id}', '/api/departments', '/api/departments/{id}', '/api/auth/accept-invite']));
+  expect(doc.paths['/api/agents/{id}'].patch.requestBody.content['application/json'].schema.properties).toHaveProperty('departmentIds');
+  expect(doc.paths['/api/departments/{id}'].delete.responses).toHaveProperty('204');
+});

@@ -63,8 +63,9 @@ export class ConversationDO extends DurableObject<Env> {
     return { conversation: this.#store.snapshot() };
   }
 
-  /** Edit priority, tags, notes or department. */
-  async update(patch: ConversationPatch): Promise<Conversation> {
+  /** Edit priority, tags, notes or department; null for an object that holds no conversation. */
+  async update(patch: ConversationPatch): Promise<Conversation | null> {
+    if (!this.#store.meta()) return null;
     if (this.#store.update(patch)) this.#changed();
     return this.#store.snapshot();
   }

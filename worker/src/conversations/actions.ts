@@ -61,6 +61,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       if (!dept) throw errors.badRequest('No such department in your workspace', 'unknown_department');
     }
     const conversation = await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch);
+    if (!conversation) throw errors.notFound('Conversation');
     return c.json({ conversation }, 200);
   })
   .get('/:id/visitor', requireWorkspaceConversation(), async (c) => {

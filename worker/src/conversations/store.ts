@@ -84,13 +84,14 @@ export class ConversationStore {
   }
 
   #applyTransition(t: Transition, now: string): Message[] {
-    const sets = ['status = ?1', 'updated_at = ?2', 'last_activity_at = ?2', 'rev = rev + 1'];
-    if (t.assignee) sets.push('assignee_id = ?3', 'assignee_name = ?4');
-    if (t.stamp === 'claimed') sets.push('first_claimed_at = COALESCE(first_claimed_at, ?2)');
-    if (t.stamp === 'resolved') sets.push('resolved_at = ?2');
-    if (t.stamp === 'closed') sets.push('closed_at = ?2');
+    const sets = ['status = ?', 'updated_at = ?', 'last_activity_at = ?', 'rev = rev + 1'];
+    const args: unknown[] = [t.status, now, now];
+    if (t.assignee) { sets.push('assignee_id = ?', 'assignee_name = ?'); args.push(t.assignee.id, t.assignee.name); }
+    if (t.stamp === 'claimed') { sets.push('first_claimed_at = COALESCE(first_claimed_at, ?)'); args.push(now); }
+    if (t.stamp === 'resolved') { sets.push('resolved_at = ?'); args.push(now); }
+    if (t.stamp === 'closed') { sets.push('closed_at = ?'); args.push(now); }
     if (t.stamp === 'reopened') sets.push('resolved_at = NULL', 'closed_at = NULL');
-    this.#sql.exec(`UPDATE meta SET ${sets.join(', ')}`, t.status, now, t.assignee?.id ?? null, t.assignee?.name ?? null);
+    this.#sql.exec(`UPDATE meta SET ${sets.join(', ')}`, ...args);
     const out = [this.#insert({ sender: SYSTEM, kind: 'system', body: t.system }, now)];
     if (t.note) out.push(this.#insert({ sender: { type: 'agent', id: t.note.by.id, name: t.note.by.name }, kind: 'note', body: t.note.body }, now));
     return out;

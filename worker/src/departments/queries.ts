@@ -71,20 +71,21 @@ export async function updateDepartment(
  * default, its membership rows go, and its conversations that are not closed move
  * to the default. Closed ones keep the old id as history.
  */
-export async function deleteDepartment(db: Db, dep: typeof departments.$inferSelect, defaultId: string) {
+export async function deleteDepartment(db: Db, dep: typeof departments.$inferSelect, defaultId: string): Promise<string[]> {
   // (A builder, not db.run: drizzle cannot batch raw SQL that has parameters.)
   const orphans = db.insert(agentDepartments).select(sql`
     SELECT ad.agent_id, ${defaultId} FROM agent_departments ad
     WHERE ad.department_id = ${dep.id}
       AND NOT EXISTS (SELECT 1 FROM agent_departments o WHERE o.agent_id = ad.agent_id AND o.department_id != ${dep.id})`);
-  // D1 is only the index: the ConversationDO owns conversation state and its
-  // projection carries departmentId, so the DO must learn of this move too (lead's part).
-  const moveConversations = db.update(conversations).set({ departmentId: defaultId })
-    .where(and(eq(conversations.workspaceId, dep.workspaceId), eq(conversations.departmentId, dep.id), ne(conversations.status, 'closed')));
-  await db.batch([
+  // D1 is only the index: each ConversationDO owns its state, so the caller also tells
+  // the moved conversations' objects (the ids returned), or their next projection would undo this.
+  const open = and(eq(conversations.workspaceId, dep.workspaceId), eq(conversations.departmentId, dep.id), ne(conversations.status, 'closed'));
+  const moveConversations = db.update(conversations).set({ departmentId: defaultId }).where(open).returning({ id: conversations.id });
+  const [, , moved] = await db.batch([
     orphans,
     db.delete(agentDepartments).where(eq(agentDepartments.departmentId, dep.id)),
     moveConversations,
     db.delete(departments).where(eq(departments.id, dep.id)),
   ]);
+  return moved.map((r) => r.id);
 }

@@ -41,6 +41,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
     if (dep.isDefault) throw errors.conflict('default_department', 'Make another department the default before deleting this one');
     const fallback = await findDefaultDepartment(db, dep.workspaceId);
     if (!fallback) throw new Error(`workspace ${dep.workspaceId} has no default department`);
-    await deleteDepartment(db, dep, fallback.id);
+    const moved = await deleteDepartment(db, dep, fallback.id);
+    await Promise.all(moved.map((id) => c.env.CONVERSATIONS.getByName(id).update({ departmentId: fallback.id })));
     return c.body(null, 204);
   });

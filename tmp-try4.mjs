@@ -1,0 +1,62 @@
+import { chromium } from 'playwright-core';
+const BASE = 'http://127.0.0.1:8787';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const log = (...a) => console.log(...a);
+async function visitorSays(text) {
+  const v = await (await browser.newContext()).newPage();
+  await v.goto(`${BASE}/demo/`);
+  const root = v.locator('#parley-widget');
+  await root.locator('[data-parley="launcher"]').click();
+  await root.locator('[data-parley="input"]').fill(text);
+  await root.locator('[data-parley="input"]').press('Enter');
+  return v;
+}
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  page.on('pageerror', (e) => log('page error:', e.message));
+  await page.goto(`${BASE}/login`);
+  await page.fill('[data-testid="email"]', 'demo@parley.local');
+  await page.fill('[data-testid="password"]', 'parley-demo');
+  await page.click('[data-testid="login-submit"]');
+  await page.waitForSelector('[data-testid="tab-active"]');
+  await page.selectOption('select[data-testid="filter-assignee"]', 'me');
+  await page.waitForTimeout(800);
+  const before = await page.locator('[data-testid="conversation-row"]').count();
+  const t1 = 'mine-filter ' + Date.now();
+  await visitorSays(t1);
+  await page.waitForTimeout(2500);
+  log('Mine: rows before/after new waiting visitor', before, await page.locator('[data-testid="conversation-row"]').count(), 'has new', await page.locator('[data-testid="conversation-row"]', { hasText: t1 }).count());
+  await page.selectOption('select[data-testid="filter-assignee"]', 'all');
+  await page.selectOption('select[data-testid="filter-status"]', 'waiting');
+  await page.waitForTimeout(800);
+  const t2 = 'waiting-filter ' + Date.now();
+  await visitorSays(t2);
+  const row = page.locator('[data-testid="conversation-row"]', { hasText: t2 });
+  await row.waitFor({ timeout: 8000 }).catch(() => log('live insert missing'));
+  log('waiting filter: live insert', await row.count());
+  await row.click();
+  await page.click('[data-testid="claim"]');
+  await page.waitForSelector('[data-testid="status"][data-status="active"]');
+  await page.waitForTimeout(500);
+  log('after claim row still in waiting list?', await row.count());
+  await page.fill('[data-testid="search"]', 'zzznomatch');
+  await page.waitForTimeout(1200);
+  log('search no-match rows', await page.locator('[data-testid="conversation-row"]').count(), await page.locator('.empty').textContent().catch(() => ''));
+  const t3 = 'search-live ' + Date.now();
+  await visitorSays(t3);
+  await page.waitForTimeout(2500);
+  log('q set: live insert ignored', await page.locator('[data-testid="conversation-row"]').count());
+  await page.click('[data-testid="clear-filters"]');
+  await page.waitForTimeout(1200);
+  log('cleared: search value', await page.locator('[data-testid="search"]').inputValue(), 'rows', await page.locator('[data-testid="conversation-row"]').count(), 'has t3', await page.locator('[data-testid="conversation-row"]', { hasText: t3 }).count());
+  await page.locator('[data-testid="conversation-row"]', { hasText: t3 }).click();
+  await page.click('[data-testid="resolve"]');
+  await page.waitForTimeout(800);
+  log('resolve waiting ->', await page.locator('[data-testid="status"]').getAttribute('data-status'), await page.locator('.workflow .error-text').allTextContents());
+  await page.click('[data-testid="close"]');
+  await page.waitForTimeout(800);
+  log('close ->', await page.locator('[data-testid="status"]').getAttribute('data-status'));
+  await page.screenshot({ path: '/tmp/shot-closed.png' });
+} finally {
+  await browser.close();
+}
