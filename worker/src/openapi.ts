@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
 import {
+  AssignBody, PageBody, Stats, StatsQuery, TransferBody, UpdateConversationBody, VisitorProfile,
   AcceptInviteBody, Agent, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
   LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
 } from './protocol';
@@ -9,6 +10,7 @@ type Op = { summary: string; auth?: 'agent' | 'visitor'; body?: ZodType; query?:
 const page = (item: ZodType, key: string) => z.object({ [key]: z.array(item), nextCursor: z.string().nullable() });
 const history = z.object({ messages: z.array(Message), hasMore: z.boolean() });
 const auth = z.object({ token: z.string(), agent: Agent });
+const conv = z.object({ conversation: Conversation });
 
 // The documented routes; their bodies are the same zod schemas the routes validate with.
 const ROUTES: Record<string, Record<string, Op>> = {
@@ -35,10 +37,22 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/sites/{id}/conversations': { get: { summary: "A site's inbox, newest first", auth: 'agent', query: InboxQuery, ok: [200, page(Conversation, 'conversations')] } },
   '/api/sites/{id}/ws': { get: { summary: 'WebSocket: site events and presence', auth: 'agent', ok: [101, null] } },
-  '/api/conversations/{id}': { get: { summary: 'One conversation', auth: 'agent', ok: [200, z.object({ conversation: Conversation })] } },
+  '/api/conversations/{id}': {
+    get: { summary: 'One conversation', auth: 'agent', ok: [200, z.object({ conversation: Conversation })] },
+    patch: { summary: 'Change priority, tags, notes or department', auth: 'agent', body: UpdateConversationBody, ok: [200, z.object({ conversation: Conversation })] },
+  },
   '/api/conversations/{id}/messages': { get: { summary: 'History, paged by seq', auth: 'agent', query: HistoryQuery, ok: [200, history] } },
   '/api/conversations/{id}/archive': { post: { summary: 'Archive', auth: 'agent', ok: [200, z.object({ conversation: Conversation })] } },
   '/api/conversations/{id}/restore': { post: { summary: 'Restore from the archive', auth: 'agent', ok: [200, z.object({ conversation: Conversation })] } },
+  '/api/conversations/{id}/claim': { post: { summary: 'Take a waiting conversation (409 already_assigned, invalid_transition)', auth: 'agent', ok: [200, conv] } },
+  '/api/conversations/{id}/assign': { post: { summary: 'Give the conversation to an agent', auth: 'agent', body: AssignBody, ok: [200, conv] } },
+  '/api/conversations/{id}/transfer': { post: { summary: 'Transfer to an agent; the note becomes an internal note', auth: 'agent', body: TransferBody, ok: [200, conv] } },
+  '/api/conversations/{id}/resolve': { post: { summary: 'Resolve (from waiting or active)', auth: 'agent', ok: [200, conv] } },
+  '/api/conversations/{id}/close': { post: { summary: 'Close (from waiting, active or resolved)', auth: 'agent', ok: [200, conv] } },
+  '/api/conversations/{id}/reopen': { post: { summary: 'Reopen a resolved or closed conversation', auth: 'agent', ok: [200, conv] } },
+  '/api/conversations/{id}/visitor': { get: { summary: "The visitor's profile and other conversations", auth: 'agent', ok: [200, z.object({ visitor: VisitorProfile, conversations: z.array(Conversation) })] } },
+  '/api/sites/{id}/stats': { get: { summary: "A site's numbers over a date range (default: last 7 days)", auth: 'agent', query: StatsQuery, ok: [200, z.object({ stats: Stats })] } },
+  '/api/widget/page': { post: { summary: 'The page the visitor is on now', auth: 'visitor', body: PageBody, ok: [204, null] } },
   '/api/conversations/{id}/ws': { get: { summary: 'WebSocket: one conversation, as an agent', auth: 'agent', ok: [101, null] } },
   '/api/widget/session': { post: { summary: 'Start or resume a visitor session (Origin checked)', body: WidgetSessionBody, ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(Conversation) })] } },
   '/api/widget/conversations': { post: { summary: 'Start a conversation', auth: 'visitor', body: StartConversationBody, ok: [201, z.object({ conversation: Conversation })] } },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../../worker/src/protocol';
 import { makeConversation } from './fixture';
 import { applySiteFrame, previewLine, tabList, unreadCount, upsertConversations, visitorLabel, type ConversationMap } from './inbox';
 
