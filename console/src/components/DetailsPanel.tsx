@@ -23,6 +23,13 @@ export function DetailsPanel({ conversation, departments, onConversation }: Deta
   useEffect(() => {
     if (!notesFocused.current) setNotes(conversation.notes);
   }, [conversation.notes]);
+  // Leaving the conversation while typing removes the textarea without a blur: save what was typed then.
+  const unsaved = useRef({ notes, saved: conversation.notes, id: conversation.id });
+  unsaved.current = { notes, saved: conversation.notes, id: conversation.id };
+  useEffect(() => () => {
+    const { notes: typed, saved, id } = unsaved.current;
+    if (notesFocused.current && typed !== saved) void conversationApi.update(id, { notes: typed }).catch(() => {});
+  }, []);
 
   async function save(changes: ConversationChanges) {
     setError(null);

@@ -4,3 +4,4 @@ export * from './limits';
 export * from './models';
 export * from './frames';
 export * from './rest';
+export * from './settings';

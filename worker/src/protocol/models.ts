@@ -21,7 +21,8 @@ export const Message = z.object({
   kind: MessageKind,
   body: z.string(),
   createdAt: z.string(),
-  file: z.object({ name: z.string(), size: z.number(), type: z.string(), url: z.string() }).optional(),
+  /** For kind 'file': the attachment; `url` is an API path to GET with the same bearer token. */
+  file: z.object({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), url: z.string() }).optional(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -63,6 +64,8 @@ export const Conversation = z.object({
   /** Free-text notes about the conversation (agents only; never sent to the visitor). */
   notes: z.string(),
   timings: Timings,
+  /** The visitor's satisfaction rating, given once after the conversation was resolved. */
+  rating: z.object({ score: z.number().int(), comment: z.string().nullable(), at: z.string() }).nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -165,6 +168,9 @@ export const Stats = z.object({
   avgFirstResponseSeconds: z.number().nullable(),
   medianFirstResponseSeconds: z.number().nullable(),
   avgResolutionSeconds: z.number().nullable(),
+  /** Average CSAT score (1–5) of the ratings given in the range, and how many. */
+  avgRating: z.number().nullable(),
+  ratings: z.number().int(),
   perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), assigned: z.number().int(), open: z.number().int(), resolved: z.number().int(), avgFirstResponseSeconds: z.number().nullable() })),
 });
 export type Stats = z.infer<typeof Stats>;

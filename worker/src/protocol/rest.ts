@@ -32,8 +32,6 @@ export const WidgetSessionBody = z.object({
   page: z.object({ url: z.string().max(2000), title: z.string().max(300).default(''), referrer: z.string().max(2000).optional() }).optional(),
 });
 
-/** POST /api/widget/conversations (the body is optional). */
-export const StartConversationBody = z.object({}).strict();
 
 /** ?before=SEQ&limit=N on the history routes. */
 export const HistoryQuery = z.object({
