@@ -127,11 +127,11 @@ export function widget(page) {
 
 // ---------------------------------------------------------------- the console
 
-/** Signs the demo agent in through the console's login form and waits for the live inbox. */
-export async function loginAgent(page) {
+/** Signs an agent (the demo agent by default) in through the console's login form and waits for the live inbox. */
+export async function loginAgent(page, { email, password } = DEMO) {
   await page.goto(`${BASE}/login`);
-  await page.locator('[data-testid="email"]').fill(DEMO.email);
-  await page.locator('[data-testid="password"]').fill(DEMO.password);
+  await page.locator('[data-testid="email"]').fill(email);
+  await page.locator('[data-testid="password"]').fill(password);
   await page.locator('[data-testid="login-submit"]').click();
   await page.locator('[data-testid="tab-active"]').waitFor({ state: 'visible', timeout: TIMEOUT });
   await waitForLive(page);
@@ -147,12 +147,12 @@ export async function waitForLive(page) {
   }, 'the console\'s [data-testid="site-connection"] / [data-testid="connection"] to show data-state="online"');
 }
 
-/** A console in its own context, logged in as the demo agent. */
-export async function openAgent(browser) {
+/** A console in its own context, logged in as the demo agent (or as `credentials` {email, password}). */
+export async function openAgent(browser, credentials = DEMO) {
   const context = await browser.newContext();
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
-  await loginAgent(page);
+  await loginAgent(page, credentials);
   // A marker that a reload would wipe: proves that what the agent sees arrived live.
   await page.evaluate(() => (window.__e2eNoReload = true));
   return { context, page, c: consoleUi(page) };

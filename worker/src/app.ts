@@ -7,10 +7,13 @@ import { authRoutes } from './auth/routes';
 import { conversationRoutes } from './conversations/routes';
 import { departmentRoutes } from './departments/routes';
 import { requireConfiguredEnv } from './lib/env';
-import { errorHandler, errors, notFoundHandler } from './lib/errors';
+import { ApiError, errorHandler, notFoundHandler } from './lib/errors';
+import { fileRoutes } from './files/routes';
 import { openApiDocument } from './openapi';
 import { siteRoutes } from './sites/routes';
 import { widgetRoutes } from './widget/routes';
+
+const jsonBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large', 'Request body too large'); } });
 
 /** The Parley API: sub-apps joined with route(), chained so `hc` can type them. */
 export const app = new Hono<{ Bindings: Env }>()
@@ -20,7 +23,8 @@ export const app = new Hono<{ Bindings: Env }>()
   // routes check the Origin against the site's allowed origins themselves.
   .use(cors({ origin: (origin) => origin, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }))
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
-  .use(bodyLimit({ maxSize: 64 * 1024, onError: () => { throw errors.badRequest('Request body too large', 'too_large'); } }))
+  // JSON bodies are small; file uploads have their own 10 MB limit (checked in files/upload.ts).
+  .use(async (c, next) => (c.req.path.endsWith('/files') ? next() : jsonBodyLimit(c, next)))
   .get('/health', (c) => c.json({ ok: true }, 200))
   .get('/openapi.json', (c) => c.json(openApiDocument(), 200))
   .route('/auth', authRoutes)
@@ -29,6 +33,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/sites', siteRoutes)
   .route('/conversations', conversationRoutes)
   .route('/widget', widgetRoutes)
+  .route('/files', fileRoutes)
 
 app.onError(errorHandler);
 app.notFound(notFoundHandler);

@@ -21,6 +21,7 @@ describe('people', () => {
   });
   it('offers only active agents, without the current assignee', () => {
     expect(assignableAgents([agent('a'), agent('b', false), agent('c')], 'c').map((a) => a.id)).toEqual(['a']);
+    expect(assignableAgents([agent('a'), { ...agent('d'), invited: true }]).map((a) => a.id)).toEqual(['a']);
   });
   it('offers the actions each status allows', () => {
     expect(actionsFor('waiting')).toContain('claim');

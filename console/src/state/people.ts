@@ -21,7 +21,8 @@ export function canManageTeam(role: Role): boolean {
 
 /** Agents that can take conversations: active ones, optionally without one (the current assignee). */
 export function assignableAgents(agents: readonly Agent[], exceptId?: string | null): Agent[] {
-  return agents.filter((a) => a.active && a.id !== exceptId);
+  // Invited agents cannot take conversations until they have accepted.
+  return agents.filter((a) => a.active && !a.invited && a.id !== exceptId);
 }
 
 /** The actions of the conversation header. */

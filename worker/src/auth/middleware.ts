@@ -9,7 +9,7 @@ import { verifyToken } from './tokens';
 /** The signed-in agent, as routes see it. */
 export type AgentIdentity = { id: string; workspaceId: string; role: 'owner' | 'admin' | 'agent'; name: string };
 /** The visitor behind a widget token. */
-export type VisitorIdentity = { id: string; siteId: string };
+export type VisitorIdentity = { id: string; siteId: string; verified: boolean };
 
 /** Hono env of agent routes. */
 export type AgentEnv = { Bindings: Env; Variables: { agent: AgentIdentity } };
@@ -45,6 +45,6 @@ export const requireVisitor = () =>
     const claims = await verifyToken(token, c.env.AUTH_SECRET);
     if (!claims) throw errors.unauthorized('Invalid or expired token');
     if (claims.typ !== 'visitor') throw errors.forbidden('Visitors only');
-    c.set('visitor', { id: claims.sub, siteId: claims.sid });
+    c.set('visitor', { id: claims.sub, siteId: claims.sid, verified: claims.ver === true });
     await next();
   });

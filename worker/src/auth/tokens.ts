@@ -4,7 +4,7 @@ import { ApiError } from '../lib/errors';
 /** What an agent token says: who, which workspace, which role. */
 export type AgentClaims = { typ: 'agent'; sub: string; wid: string; role: 'owner' | 'admin' | 'agent' };
 /** What a visitor token says: who, on which site. */
-export type VisitorClaims = { typ: 'visitor'; sub: string; sid: string };
+export type VisitorClaims = { typ: 'visitor'; sub: string; sid: string; ver?: true };
 /** Either kind of token. */
 export type Claims = AgentClaims | VisitorClaims;
 
@@ -40,7 +40,7 @@ export async function verifyToken(token: string, secret: string | undefined): Pr
       return { typ: 'agent', sub: payload.sub!, wid: payload.wid, role: payload.role as AgentClaims['role'] };
     }
     if (payload.typ === 'visitor' && typeof payload.sid === 'string') {
-      return { typ: 'visitor', sub: payload.sub!, sid: payload.sid };
+      return { typ: 'visitor', sub: payload.sub!, sid: payload.sid, ...(payload.ver === true ? { ver: true as const } : {}) };
     }
     return null;
   } catch {

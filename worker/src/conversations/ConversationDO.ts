@@ -63,6 +63,27 @@ export class ConversationDO extends DurableObject<Env> {
     return { conversation: this.#store.snapshot() };
   }
 
+  /**
+   * A message that arrives over REST rather than a socket: the offline form's first
+   * message, or a file. Visitors are rate limited as on the socket.
+   */
+  async post(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'kind' | 'body' | 'file'>)
+    : Promise<{ message: Message } | { error: 'rate_limited' | 'not_found' }> {
+    if (!this.#store.meta()) return { error: 'not_found' };
+    if (who.role === 'visitor' && !this.#buckets.take(who.id)) return { error: 'rate_limited' };
+    return { message: this.#commit(who, m) };
+  }
+
+  /** The visitor's CSAT rating, once, after the conversation was resolved. */
+  async rate(score: number, comment: string | null): Promise<{ conversation: Conversation } | { error: 'not_resolved' | 'already_rated'; message: string }> {
+    const result = this.#store.rate(score, comment);
+    if (result !== 'ok') {
+      return { error: result, message: result === 'already_rated' ? 'This conversation was already rated' : 'Only resolved conversations can be rated' };
+    }
+    this.#changed();
+    return { conversation: this.#store.snapshot() };
+  }
+
   /** Edit priority, tags, notes or department; null for an object that holds no conversation. */
   async update(patch: ConversationPatch): Promise<Conversation | null> {
     if (!this.#store.meta()) return null;
@@ -153,21 +174,27 @@ export class ConversationDO extends DurableObject<Env> {
     if (who.role === 'visitor' && !this.#buckets.take(who.id)) {
       return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'You are sending messages too fast', clientId: frame.clientId });
     }
-    // A visitor writing to a resolved or closed conversation reopens it.
+    this.#commit(who, { clientId: frame.clientId, kind: frame.kind, body: frame.body }, ws);
+  }
+
+  /**
+   * Store one message and tell everyone, synchronously before any await: seq order is
+   * commit order, and the output gate holds the ack and broadcasts until the write is
+   * durable. A visitor writing to a resolved or closed conversation reopens it.
+   */
+  #commit(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'clientId' | 'kind' | 'body' | 'file'>, ws?: WebSocket): Message {
     const meta = this.#store.meta()!;
     const reopen = who.role === 'visitor' && (meta.status === 'resolved' || meta.status === 'closed')
       ? decide(meta, { type: 'reopen', by: null }) : null;
-    // Synchronous commit before any await: seq order is commit order, and the output
-    // gate holds the ack and broadcast below until the write is durable.
     const { message, changed, stateChanged } = this.#store.append({
-      clientId: frame.clientId, kind: frame.kind, body: frame.body,
-      sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
+      ...m, sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
     }, reopen && !('error' in reopen) ? reopen : null);
-    for (const m of changed) this.#broadcast({ type: 'message', message: m });
-    this.#send(ws, { type: 'ack', clientId: frame.clientId, id: message.id, seq: message.seq });
+    for (const c of changed) this.#broadcast({ type: 'message', message: c });
+    if (ws && m.clientId) this.#send(ws, { type: 'ack', clientId: m.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
     if (changed.length) this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
     this.#changed({ frame: stateChanged, message });
+    return message;
   }
 
   /** The expiry job: close the conversation once it has been idle for its idle time. */

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getDb } from '../db/client';
 import { agents, departments } from '../db/schema';
+import { uploadFile } from '../files/upload';
 import { ApiError, errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { AssignBody, TransferBody, UpdateConversationBody } from '../protocol';
@@ -63,6 +64,10 @@ export const conversationActions = new Hono<ConversationEnv>()
     const conversation = await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch);
     if (!conversation) throw errors.notFound('Conversation');
     return c.json({ conversation }, 200);
+  })
+  .post('/:id/files', requireWorkspaceConversation(), async (c) => {
+    const { id, name } = c.var.agent;
+    return c.json({ message: await uploadFile(c.env, c.req.raw, c.req.param('id'), { role: 'agent', id, name }) }, 201);
   })
   .get('/:id/visitor', requireWorkspaceConversation(), async (c) => {
     const found = await visitorProfileWithHistory(getDb(c.env.DB), c.var.conversation.visitorId, c.var.conversation.id);

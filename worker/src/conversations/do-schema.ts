@@ -24,6 +24,11 @@ const STEPS: string[] = [
    ALTER TABLE meta ADD COLUMN closed_at TEXT;
    ALTER TABLE meta ADD COLUMN last_activity_at TEXT;
    ALTER TABLE meta ADD COLUMN idle_ms INTEGER NOT NULL DEFAULT 86400000;`,
+  // Issue 4: CSAT rating and attachments.
+  `ALTER TABLE meta ADD COLUMN rating_score INTEGER;
+   ALTER TABLE meta ADD COLUMN rating_comment TEXT;
+   ALTER TABLE meta ADD COLUMN rated_at TEXT;
+   ALTER TABLE messages ADD COLUMN file TEXT;`,
 ];
 
 /** Bring this object's SQLite up to the current schema (synchronous, in one transaction). */

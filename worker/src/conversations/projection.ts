@@ -18,6 +18,7 @@ export async function projectToD1(db: Db, conv: Conversation, pending: Message[]
     firstAgentReplyAt: conv.timings.firstAgentReplyAt, resolvedAt: conv.timings.resolvedAt, closedAt: conv.timings.closedAt,
     waitSeconds: conv.timings.waitSeconds, firstResponseSeconds: conv.timings.firstResponseSeconds,
     resolutionSeconds: conv.timings.resolutionSeconds,
+    ratingScore: conv.rating?.score ?? null, ratingComment: conv.rating?.comment ?? null, ratedAt: conv.rating?.at ?? null,
   }).where(and(eq(conversations.id, conv.id), lt(conversations.rev, conv.rev)));
   const rows = pending.map((m) => db.insert(messages).values({
     conversationId: conv.id, seq: m.seq, id: m.id, senderType: m.sender.type, senderId: m.sender.id ?? null,

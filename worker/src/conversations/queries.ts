@@ -10,10 +10,11 @@ type VisitorRow = Pick<typeof visitors.$inferSelect, 'id' | 'name' | 'email'> | 
 export function toConversation(row: Row, visitor?: VisitorRow): Conversation {
   const {
     workspaceId: _w, firstClaimedAt: _c, firstVisitorMessageAt: _v, waitSeconds, firstResponseSeconds, resolutionSeconds,
-    firstAgentReplyAt, resolvedAt, closedAt, ...rest
+    firstAgentReplyAt, resolvedAt, closedAt, ratingScore, ratingComment, ratedAt, ...rest
   } = row;
   return {
     ...rest,
+    rating: ratingScore === null || !ratedAt ? null : { score: ratingScore, comment: ratingComment, at: ratedAt },
     timings: { waitSeconds, firstResponseSeconds, resolutionSeconds, firstAgentReplyAt, resolvedAt, closedAt },
     ...(visitor ? { visitor: { id: visitor.id, name: visitor.name, email: visitor.email } } : {}),
   };

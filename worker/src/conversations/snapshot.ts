@@ -3,7 +3,7 @@ import type { Conversation, Message } from '../protocol';
 /** A message row of the object's SQLite. */
 export type MessageRow = {
   seq: number; id: string; client_id: string | null; sender_type: string; sender_id: string | null;
-  sender_name: string | null; kind: string; body: string; created_at: string;
+  sender_name: string | null; kind: string; body: string; created_at: string; file?: string | null;
 };
 
 /** A stored row as a protocol message. */
@@ -11,6 +11,7 @@ export const toMessage = (r: MessageRow): Message => ({
   id: r.id, seq: r.seq, ...(r.client_id ? { clientId: r.client_id } : {}),
   sender: { type: r.sender_type as Message['sender']['type'], ...(r.sender_id ? { id: r.sender_id } : {}), ...(r.sender_name ? { name: r.sender_name } : {}) },
   kind: r.kind as Message['kind'], body: r.body, createdAt: r.created_at,
+  ...(r.file ? { file: JSON.parse(r.file) as NonNullable<Message['file']> } : {}),
 });
 
 const seconds = (from: unknown, to: unknown) =>
@@ -39,6 +40,7 @@ export function snapshot(sql: SqlStorage): Conversation {
       resolutionSeconds: seconds(m.created_at, m.resolved_at),
       firstAgentReplyAt: str(m.first_agent_reply_at), resolvedAt: str(m.resolved_at), closedAt: str(m.closed_at),
     },
+    rating: m.rating_score === null ? null : { score: m.rating_score as number, comment: str(m.rating_comment), at: m.rated_at as string },
     archivedAt: str(m.archived_at), createdAt: m.created_at as string, updatedAt: m.updated_at as string,
     lastMessageAt: last?.created_at ?? (m.created_at as string),
     lastMessagePreview: last ? last.body.slice(0, 140) : null,

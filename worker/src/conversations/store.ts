@@ -100,11 +100,22 @@ export class ConversationStore {
   #insert(m: NewMessage, now: string): Message {
     const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
     const row = this.#sql.exec<MessageRow>(
-      `INSERT INTO messages (seq, id, client_id, sender_type, sender_id, sender_name, kind, body, created_at)
-       VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      id, m.clientId ?? null, m.sender.type, m.sender.id ?? null, m.sender.name ?? null, m.kind, m.body, now).one();
+      `INSERT INTO messages (seq, id, client_id, sender_type, sender_id, sender_name, kind, body, created_at, file)
+       VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      id, m.clientId ?? null, m.sender.type, m.sender.id ?? null, m.sender.name ?? null, m.kind, m.body, now,
+      m.file ? JSON.stringify(m.file) : null).one();
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', row.seq);
     return toMessage(row);
+  }
+
+  /** Record the visitor's rating once, and only after the conversation was resolved. */
+  rate(score: number, comment: string | null): 'ok' | 'not_resolved' | 'already_rated' {
+    const m = this.#sql.exec('SELECT resolved_at, rating_score FROM meta').one();
+    if (m.rating_score !== null) return 'already_rated';
+    if (m.resolved_at === null) return 'not_resolved';
+    this.#sql.exec('UPDATE meta SET rating_score = ?, rating_comment = ?, rated_at = ?, rev = rev + 1', score, comment, new Date().toISOString());
+    this.#sql.exec('INSERT INTO outbox (seq) VALUES (NULL)');
+    return 'ok';
   }
 
   /** Change priority, tags, notes or department; false when nothing changed. */

@@ -49,6 +49,7 @@ export const sites = sqliteTable('sites', {
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
   settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   createdAt: text('created_at').notNull(),
+  identitySecret: text('identity_secret'),
 });
 
 /** People who chat through the widget. */
@@ -70,6 +71,7 @@ export const visitors = sqliteTable('visitors', {
   country: text('country'),
   city: text('city'),
   visits: integer('visits').notNull().default(1),
+  externalId: text('external_id'),
 });
 
 /** The inbox index, projected from each ConversationDO. */
@@ -106,6 +108,9 @@ export const conversations = sqliteTable('conversations', {
   waitSeconds: real('wait_seconds'),
   firstResponseSeconds: real('first_response_seconds'),
   resolutionSeconds: real('resolution_seconds'),
+  ratingScore: integer('rating_score'),
+  ratingComment: text('rating_comment'),
+  ratedAt: text('rated_at'),
 });
 
 /** Searchable copy of messages, keyed by (conversation, seq) so projection is idempotent. */

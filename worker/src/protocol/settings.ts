@@ -68,3 +68,6 @@ export const ATTACHMENTS = {
   maxBytes: 10 * 1024 * 1024,
   types: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] as const,
 };
+export type UpdateSiteBody = z.infer<typeof UpdateSiteBody>;
+export type StartConversationBody = z.infer<typeof StartConversationBody>;
+export type RatingBody = z.infer<typeof RatingBody>;

@@ -2,14 +2,36 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { sites } from '../db/schema';
 import { newId, newSiteKey, nowIso } from '../lib/ids';
-import type { Site } from '../protocol';
+import { type Site, type UpdateSiteBody, WidgetSettings } from '../protocol';
 
-/** The public view of a site row. */
-export const toSite = (row: typeof sites.$inferSelect): Site => ({ ...row });
+/** The public view of a site row: settings with their defaults, never the identity secret. */
+export const toSite = ({ identitySecret: _secret, ...row }: typeof sites.$inferSelect): Site => ({ ...row, settings: siteSettings(row) });
+
+/** A site's widget settings, every default filled in (stored JSON may predate newer settings). */
+export function siteSettings(row: { settings: Record<string, unknown> }): WidgetSettings {
+  const parsed = WidgetSettings.safeParse(row.settings);
+  return parsed.success ? parsed.data : WidgetSettings.parse({});
+}
+
+/** Change a site's name, origins or settings (settings are merged into what is stored). */
+export async function updateSite(db: Db, row: typeof sites.$inferSelect, body: UpdateSiteBody) {
+  const settings = body.settings ? WidgetSettings.parse({ ...siteSettings(row), ...body.settings }) : row.settings;
+  const next = { ...row, ...(body.name ? { name: body.name } : {}), ...(body.allowedOrigins ? { allowedOrigins: body.allowedOrigins } : {}), settings };
+  await db.update(sites).set({ name: next.name, allowedOrigins: next.allowedOrigins, settings: next.settings }).where(eq(sites.id, row.id));
+  return next;
+}
+
+/** Set a new random identity-verification secret. */
+export async function rotateIdentitySecret(db: Db, siteId: string) {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const secret = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await db.update(sites).set({ identitySecret: secret }).where(eq(sites.id, siteId));
+  return secret;
+}
 
 /** Create a site with a fresh public key. */
 export async function createSite(db: Db, workspaceId: string, input: { name: string; allowedOrigins: string[] }) {
-  const row = { id: newId('st'), workspaceId, key: newSiteKey(), settings: {}, createdAt: nowIso(), ...input };
+  const row = { id: newId('st'), workspaceId, key: newSiteKey(), settings: {}, createdAt: nowIso(), identitySecret: null, ...input };
   await db.insert(sites).values(row);
   return row;
 }

@@ -4,9 +4,9 @@ import { listInbox } from '../conversations/inbox';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { CreateSiteBody, InboxQuery, StatsQuery } from '../protocol';
+import { CreateSiteBody, InboxQuery, StatsQuery, UpdateSiteBody } from '../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
-import { createSite, findWorkspaceSite, listSites, toSite } from './queries';
+import { createSite, findWorkspaceSite, listSites, rotateIdentitySecret, toSite, updateSite } from './queries';
 import { siteStats } from './stats';
 
 /** Sites of the agent's workspace, their inbox and their live socket. */
@@ -19,6 +19,23 @@ export const siteRoutes = new Hono<AgentEnv>()
   .post('/', requireAdmin(), validate('json', CreateSiteBody), async (c) => {
     const site = await createSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
     return c.json({ site: toSite(site) }, 201);
+  })
+  .patch('/:id', requireAdmin(), validate('json', UpdateSiteBody), async (c) => {
+    const db = getDb(c.env.DB);
+    const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!site) throw errors.notFound('Site');
+    return c.json({ site: toSite(await updateSite(db, site, c.req.valid('json'))) }, 200);
+  })
+  .get('/:id/identity-secret', requireAdmin(), async (c) => {
+    const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
+    if (!site) throw errors.notFound('Site');
+    return c.json({ secret: site.identitySecret }, 200);
+  })
+  .post('/:id/identity-secret', requireAdmin(), async (c) => {
+    const db = getDb(c.env.DB);
+    const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!site) throw errors.notFound('Site');
+    return c.json({ secret: await rotateIdentitySecret(db, site.id) }, 200);
   })
   .get('/:id/conversations', validate('query', InboxQuery), async (c) => {
     const db = getDb(c.env.DB);

@@ -29,7 +29,7 @@ export async function siteStats(db: Db, siteId: string, range: { from?: string; 
   const site = eq(c.siteId, siteId);
   const within = (col: SQLiteColumn) => and(site, gte(col, from), lt(col, to));
   const n = (where: SQL | undefined) => db.select({ n: count() }).from(c).where(where);
-  const [open, waiting, resolvedToday, resolved, missed, frt, resolution, perAgent] = await db.batch([
+  const [open, waiting, resolvedToday, resolved, missed, frt, resolution, rating, perAgent] = await db.batch([
     n(and(site, isNull(c.archivedAt), sql`${c.status} IN ('waiting', 'active')`)),
     n(and(site, isNull(c.archivedAt), eq(c.status, 'waiting'))),
     n(and(site, gte(c.resolvedAt, today))),
@@ -37,6 +37,7 @@ export async function siteStats(db: Db, siteId: string, range: { from?: string; 
     n(and(within(c.closedAt), eq(c.status, 'closed'), isNull(c.firstAgentReplyAt))),
     db.select({ v: avg(c.firstResponseSeconds) }).from(c).where(within(c.firstAgentReplyAt)),
     db.select({ v: avg(c.resolutionSeconds) }).from(c).where(within(c.resolvedAt)),
+    db.select({ v: avg(c.ratingScore), n: count(c.ratingScore) }).from(c).where(within(c.ratedAt)),
     db.select({
       agentId: sql<string>`${c.assigneeId}`, name: sql<string>`MAX(${c.assigneeName})`,
       assigned: sql<number>`SUM(${c.createdAt} >= ${from} AND ${c.createdAt} < ${to})`,
@@ -51,6 +52,7 @@ export async function siteStats(db: Db, siteId: string, range: { from?: string; 
     open: open[0]!.n, waiting: waiting[0]!.n, resolvedToday: resolvedToday[0]!.n, resolved: resolved[0]!.n, missed: missed[0]!.n,
     avgFirstResponseSeconds: num(frt[0]?.v), medianFirstResponseSeconds: await median(db, c.firstResponseSeconds, within(c.firstAgentReplyAt)),
     avgResolutionSeconds: num(resolution[0]?.v),
+    avgRating: num(rating[0]?.v), ratings: rating[0]?.n ?? 0,
     perAgent: perAgent
       .map((r) => ({ agentId: r.agentId, name: r.name ?? '', assigned: Number(r.assigned ?? 0), open: Number(r.open ?? 0), resolved: Number(r.resolved ?? 0), avgFirstResponseSeconds: num(r.avgFirstResponseSeconds) }))
       .filter((r) => r.assigned || r.open || r.resolved),

@@ -29,11 +29,19 @@ const contextColumns = (ctx: VisitorContext) => ({
   ...(ctx.page ? { currentUrl: ctx.page.url, currentTitle: ctx.page.title } : {}),
 });
 
-/** Create a visitor; name and email are an unverified profile, never an identity. */
-export async function createVisitor(db: Db, siteId: string, profile: { name?: string; email?: string }, ctx: VisitorContext) {
+/** A verified user's visitor on a site (the same one on every device). */
+export const findVerifiedVisitor = (db: Db, siteId: string, externalId: string) =>
+  db.query.visitors.findFirst({ where: and(eq(visitors.siteId, siteId), eq(visitors.externalId, externalId)) });
+
+/**
+ * Create a visitor. Without `externalId` the name and email are an unverified profile,
+ * never an identity; with it (a verified user) they come from the customer's server.
+ */
+export async function createVisitor(db: Db, siteId: string, profile: { name?: string; email?: string; externalId?: string }, ctx: VisitorContext) {
   const now = nowIso();
   const row: VisitorRow = {
     id: newId('vi'), siteId, name: profile.name ?? null, email: profile.email ?? null, createdAt: now, lastSeenAt: now,
+    externalId: profile.externalId ?? null,
     currentUrl: null, currentTitle: null, visits: 1, ...contextColumns(ctx),
     landingUrl: ctx.page?.url ?? null, referrer: ctx.page?.referrer || null,
   };
@@ -53,6 +61,12 @@ export async function touchVisitor(db: Db, row: VisitorRow, profile: { name?: st
   const { id: _id, siteId: _s, createdAt: _c, ...changes } = next;
   await db.update(visitors).set(changes).where(eq(visitors.id, row.id));
   return next;
+}
+
+/** Name and email given in the pre-chat form (or the offline form). */
+export async function setVisitorProfile(db: Db, id: string, profile: { name?: string; email?: string }) {
+  const changes = { ...(profile.name ? { name: profile.name } : {}), ...(profile.email ? { email: profile.email } : {}) };
+  if (Object.keys(changes).length) await db.update(visitors).set(changes).where(eq(visitors.id, id));
 }
 
 /** The page a visitor is on now (reported by the widget on every navigation). */

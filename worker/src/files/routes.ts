@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { bearerToken } from '../auth/bearer';
+import { verifyToken } from '../auth/tokens';
+import { findVisitorConversation, findWorkspaceConversation } from '../conversations/queries';
+import { getDb } from '../db/client';
+import { errors } from '../lib/errors';
+import { findSite } from '../sites/queries';
+import { assertOrigin } from '../widget/middleware';
+
+/**
+ * Downloads, for those who may see the conversation: its visitor (from an allowed
+ * origin) or an agent of its workspace. Tokens come in the Authorization header only,
+ * so pages fetch files and show them from object URLs.
+ */
+export const fileRoutes = new Hono<{ Bindings: Env }>()
+  .get('/:conversationId/:fileId', async (c) => {
+    const token = bearerToken(c.req.raw);
+    const claims = token ? await verifyToken(token, c.env.AUTH_SECRET) : null;
+    if (!claims) throw errors.unauthorized();
+    const db = getDb(c.env.DB);
+    const conversationId = c.req.param('conversationId');
+    if (claims.typ === 'agent') {
+      if (!await findWorkspaceConversation(db, claims.wid, conversationId)) throw errors.notFound('File');
+    } else {
+      const site = await findSite(db, claims.sid);
+      if (!site) throw errors.unauthorized();
+      assertOrigin(c.req.raw, site.allowedOrigins);
+      if (!await findVisitorConversation(db, claims.sub, conversationId)) throw errors.notFound('File');
+    }
+    const object = await c.env.UPLOADS.get(`${conversationId}/${c.req.param('fileId')}`);
+    if (!object) throw errors.notFound('File');
+    const type = object.httpMetadata?.contentType ?? 'application/octet-stream';
+    const name = object.customMetadata?.name ?? 'file';
+    return new Response(object.body, {
+      headers: {
+        'Content-Type': type,
+        'Content-Length': String(object.size),
+        // Images may show inline; everything else downloads. Nothing uploaded may run as a page.
+        'Content-Disposition': `${type.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'private, max-age=3600',
+      },
+    });
+  });

@@ -1,0 +1,28 @@
+import type { Availability, BusinessHours } from '../protocol';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Whether `now` falls inside the opening hours, read in the hours' own time zone. */
+export function withinBusinessHours(hours: BusinessHours, now = new Date()): boolean {
+  if (!hours.enabled) return true;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: hours.timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = WEEKDAYS.indexOf(get('weekday'));
+  const time = `${get('hour')}:${get('minute')}`;
+  // A close earlier than the open means the hours run past midnight (22:00–02:00).
+  return hours.days.some((d) => d.open <= d.close
+    ? d.day === day && time >= d.open && time < d.close
+    : (d.day === day && time >= d.open) || ((d.day + 1) % 7 === day && time < d.close));
+}
+
+/** Whether anyone can answer now: an agent online on the site's consoles, within business hours. */
+export async function siteAvailability(env: Env, siteId: string, hours: BusinessHours): Promise<Availability> {
+  let agentsOnline = false;
+  try {
+    agentsOnline = (await env.SITES.getByName(siteId).presence()).some((a) => a.status === 'online');
+  } catch (err) {
+    console.warn('presence unavailable', String(err));
+  }
+  return { agentsOnline, withinHours: withinBusinessHours(hours) };
+}

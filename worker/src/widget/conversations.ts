@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import type { VisitorEnv } from '../auth/middleware';
+import { findVisitorConversation } from '../conversations/queries';
+import { startConversation } from '../conversations/start';
+import { getDb } from '../db/client';
+import { ApiError, errors } from '../lib/errors';
+import { validate, validateOptionalJson } from '../lib/validate';
+import { HistoryQuery, RatingBody, StartConversationBody } from '../protocol';
+import { forwardToDurableObject } from '../realtime/upgrade';
+import { siteSettings } from '../sites/queries';
+import { uploadFile } from '../files/upload';
+import type { SiteVars } from './middleware';
+import { findSiteVisitor, setVisitorProfile } from './queries';
+
+type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
+
+/** The visitor's own conversations: start one, read it, watch it live, rate it. */
+export const visitorConversationRoutes = new Hono<WidgetEnv>()
+  .post('/', validateOptionalJson(StartConversationBody), async (c) => {
+    const body = c.var.body as StartConversationBody;
+    const db = getDb(c.env.DB);
+    const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
+    if (!visitor) throw errors.unauthorized('Unknown visitor');
+    const name = body.name ?? visitor.name, email = body.email ?? visitor.email;
+    if (siteSettings(c.var.site).preChat === 'required' && (!name || !email)) {
+      throw errors.badRequest('This site asks for your name and email first', 'prechat_required');
+    }
+    if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
+    const conversation = await startConversation(c.env, c.var.site, { id: visitor.id, name, email });
+    if (!body.message) return c.json({ conversation }, 201);
+    // The offline form's message: stored as the conversation's first visitor message.
+    const posted = await c.env.CONVERSATIONS.getByName(conversation.id).post({ role: 'visitor', id: visitor.id, name }, { kind: 'text', body: body.message });
+    if ('error' in posted) throw errors.rateLimited();
+    return c.json({ conversation: { ...conversation, lastSeq: posted.message.seq } }, 201);
+  })
+  .get('/:id/messages', validate('query', HistoryQuery), async (c) => {
+    const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
+    if (!conv) throw errors.notFound('Conversation');
+    const page = await c.env.CONVERSATIONS.getByName(conv.id).history({ viewer: 'visitor', ...c.req.valid('query') });
+    return c.json(page, 200);
+  })
+  .post('/:id/rating', validate('json', RatingBody), async (c) => {
+    const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
+    if (!conv) throw errors.notFound('Conversation');
+    const { score, comment } = c.req.valid('json');
+    const result = await c.env.CONVERSATIONS.getByName(conv.id).rate(score, comment || null);
+    if ('error' in result) throw new ApiError(409, result.error, result.message);
+    return c.json({ conversation: result.conversation }, 200);
+  })
+  .post('/:id/files', async (c) => {
+    const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
+    if (!conv) throw errors.notFound('Conversation');
+    const message = await uploadFile(c.env, c.req.raw, conv.id, { role: 'visitor', id: c.var.visitor.id, name: conv.visitor?.name ?? null });
+    return c.json({ message }, 201);
+  })
+  .get('/:id/ws', async (c) => {
+    const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
+    if (!conv) throw errors.notFound('Conversation');
+    const who = { role: 'visitor' as const, id: c.var.visitor.id, name: conv.visitor?.name ?? null, workspaceId: c.var.site.workspaceId };
+    return forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(conv.id), who);
+  });

@@ -1,0 +1,45 @@
+import { signToken, verifyToken } from '../auth/tokens';
+import type { Db } from '../db/client';
+import type { sites } from '../db/schema';
+import { errors } from '../lib/errors';
+import { siteSettings } from '../sites/queries';
+import type { VisitorContext } from './context';
+import { verifyUserHash } from './identity';
+import { createVisitor, findSiteVisitor, findVerifiedVisitor, setVisitorProfile, touchVisitor } from './queries';
+
+type User = { id: string; hash: string; email?: string; name?: string };
+
+/**
+ * The visitor behind a widget session. A verified user (identity on, right hash) is
+ * found by their own id, so they get the same conversations on every device; an
+ * anonymous visitor keeps their identity through the token. With identity required,
+ * anonymous or wrongly signed visitors are refused.
+ */
+export async function sessionVisitor(db: Db, secret: string | undefined, site: typeof sites.$inferSelect,
+  input: { token?: string; user?: User }, ctx: VisitorContext) {
+  const mode = siteSettings(site).identity;
+  const { user } = input;
+  if (user && mode !== 'off') {
+    const ok = !!site.identitySecret && await verifyUserHash(site.identitySecret, user.id, user.hash);
+    if (!ok) throw errors.forbidden('The user hash does not match this user', 'identity_invalid');
+    const profile = { name: user.name, email: user.email };
+    const known = await findVerifiedVisitor(db, site.id, user.id);
+    const visitor = known ? await touchVisitor(db, known, profile, ctx) : await createVisitor(db, site.id, { ...profile, externalId: user.id }, ctx);
+    // The customer's server vouches for these: they replace what the visitor typed before.
+    if (known) await setVisitorProfile(db, visitor.id, profile);
+    return { visitor: { ...visitor, ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) }, verified: true };
+  }
+  if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');
+  // Without verification, name and email are an unverified profile, never an identity.
+  const profile = { name: user?.name, email: user?.email };
+  const claims = input.token ? await verifyToken(input.token, secret) : null;
+  const known = claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
+  // A verified visitor's token only works while verification is on: it never downgrades to anonymous.
+  const usable = known && !known.externalId ? known : undefined;
+  const visitor = usable ? await touchVisitor(db, usable, profile, ctx) : await createVisitor(db, site.id, profile, ctx);
+  return { visitor, verified: false };
+}
+
+/** The visitor's token: signed, expiring, and saying whether the visitor is a verified user. */
+export const visitorToken = (secret: string | undefined, visitorId: string, siteId: string, verified: boolean) =>
+  signToken({ typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}) }, secret);
