@@ -6,6 +6,7 @@ import { SessionProvider } from './session';
 import './styles.css';
 import './styles-workflow.css';
 import './styles-pages.css';
+import './styles-settings.css';
 
 // The shared Composer ships its CSS as a string (the widget puts it in a shadow root); here it goes in <head>.
 const composerStyle = document.createElement('style');

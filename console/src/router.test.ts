@@ -10,6 +10,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/nope')).toEqual({ name: 'notFound' });
     expect(matchRoute('/team')).toEqual({ name: 'team' });
     expect(matchRoute('/dashboard/')).toEqual({ name: 'dashboard' });
+    expect(matchRoute('/settings')).toEqual({ name: 'settings' });
   });
   it('reads the invitation token from the query', () => {
     expect(matchRoute('/accept-invite', '?token=abc.def')).toEqual({ name: 'acceptInvite', token: 'abc.def' });

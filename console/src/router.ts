@@ -10,6 +10,7 @@ export type Route =
   | { name: 'conversation'; id: string }
   | { name: 'team' }
   | { name: 'dashboard' }
+  | { name: 'settings' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
@@ -21,6 +22,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/register') return { name: 'register' };
   if (path === '/team') return { name: 'team' };
   if (path === '/dashboard') return { name: 'dashboard' };
+  if (path === '/settings') return { name: 'settings' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };

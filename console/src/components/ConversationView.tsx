@@ -1,16 +1,21 @@
-// The right pane: one conversation, live, with its workflow strip and the visitor/details sidebar.
+// The right pane: one conversation, live, with its workflow strip and the visitor/details sidebar;
+// files dropped anywhere on it are uploaded like the paperclip's.
 import { useState } from 'preact/hooks';
 import type { Agent, Conversation, Department, PresenceAgent } from '../../../worker/src/protocol';
 import { api, type ApiError } from '../api';
 import { useConversation } from '../hooks/useConversation';
+import { useFileDrop } from '../hooks/useFileDrop';
+import { useUpload } from '../hooks/useUpload';
 import { navigate } from '../router';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
+import { settingsStrings } from '../strings-settings';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ConversationSidebar } from './ConversationSidebar';
 import { ErrorText } from './ErrorText';
 import { MessageList } from './MessageList';
 import { ReplyBox } from './ReplyBox';
+import { UploadStatus } from './UploadStatus';
 import { WorkflowBar } from './WorkflowBar';
 
 /** Props of ConversationView: the team lists feed the pickers and the department select. */
@@ -26,6 +31,8 @@ export type ConversationViewProps = {
 /** Mount with key={id} so each conversation gets fresh state and its own socket. */
 export function ConversationView({ id, agent, agents, departments, presence, onConversation }: ConversationViewProps) {
   const view = useConversation(id, agent, onConversation);
+  const upload = useUpload(id, view.addMessage);
+  const drop = useFileDrop(upload.attach);
   const { state } = view;
   const conversation = state.conversation;
   const [actionError, setActionError] = useState<string | null>(null);
@@ -57,7 +64,9 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
 
   return (
     <div class="conversation-wrap">
-      <section class="conversation" aria-label={conversation ? visitorLabel(conversation) : strings.loading}>
+      <section class={`conversation${drop.over ? ' drop-over' : ''}`} aria-label={conversation ? visitorLabel(conversation) : strings.loading}
+        {...drop.handlers} data-testid="conversation-view">
+        {drop.over && <div class="drop-overlay" aria-hidden="true">{settingsStrings.dropHere}</div>}
         <header class="conversation-header">
           <button type="button" class="button button-ghost back" onClick={() => navigate('/')} aria-label={strings.back}>←</button>
           <div class="conversation-title">
@@ -99,7 +108,8 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
             </span>
           )}
         </div>
-        <ReplyBox onSend={view.send} onTyping={view.typing} />
+        <UploadStatus upload={upload} />
+        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} />
       </section>
       {conversation && (
         <ConversationSidebar conversation={conversation} departments={departments} open={sidebarOpen} onConversation={view.setConversation} />

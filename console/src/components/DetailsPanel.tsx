@@ -1,4 +1,4 @@
-// The sidebar's conversation details: priority, tags, notes, department and timings; every change is one PATCH.
+// The sidebar's conversation details: priority, tags, notes, department, timings and the CSAT rating; every change is one PATCH.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Conversation, Department, Priority } from '../../../worker/src/protocol';
 import type { ApiError } from '../api';
@@ -7,6 +7,7 @@ import { formatDuration } from '../state/duration';
 import { addTags, removeTag } from '../state/tags';
 import { strings } from '../strings';
 import { ErrorText } from './ErrorText';
+import { RatingView } from './RatingView';
 
 const priorities: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
@@ -95,6 +96,7 @@ export function DetailsPanel({ conversation, departments, onConversation }: Deta
         <dt>{strings.firstResponse}</dt><dd data-testid="timing-first-response">{formatDuration(t.firstResponseSeconds)}</dd>
         <dt>{strings.resolutionTime}</dt><dd data-testid="timing-resolution">{formatDuration(t.resolutionSeconds)}</dd>
       </dl>
+      <RatingView rating={conversation.rating} />
       <ErrorText message={error} />
     </div>
   );

@@ -1,9 +1,10 @@
-// One message. Bodies are text nodes (Preact escapes them); links to files are only http(s).
+// One message. Bodies are text nodes (Preact escapes them); attachments are fetched with the token (AttachmentView).
 import type { Conversation, Message } from '../../../worker/src/protocol';
 import type { PendingMessage } from '../state/messages';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
 import { clockTime, fullDateTime } from '../time';
+import { AttachmentView } from './AttachmentView';
 
 /** A stored message; `seen` adds the visitor's read mark under it. */
 export function MessageItem({ message, conversation, seen }: { message: Message; conversation: Conversation | null; seen: boolean }) {
@@ -26,12 +27,8 @@ export function MessageItem({ message, conversation, seen }: { message: Message;
         {kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
       </div>
       <div class="msg-bubble">
-        <p class="msg-body" data-testid="body">{message.body}</p>
-        {message.file && safeUrl(message.file.url) && (
-          <a class="msg-file" href={safeUrl(message.file.url)!} target="_blank" rel="noopener noreferrer">
-            {message.file.name}
-          </a>
-        )}
+        <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">{message.body}</p>
+        {message.file && <AttachmentView file={message.file} />}
       </div>
       <div class="msg-meta">
         <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>
@@ -74,12 +71,7 @@ export function PendingItem({ pending, authorName, onRetry, onDiscard }: {
   );
 }
 
-// A file URL from the server is still data: only http(s) and same-origin paths become links.
-function safeUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url, location.href);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+// A file message's body is usually just the file name, which the attachment already shows (it stays for screen readers).
+function showBody(message: Message): boolean {
+  return !message.file || (message.body.trim() !== '' && message.body !== message.file.name);
 }

@@ -1,18 +1,21 @@
-// The widget's Composer plus an "Internal note" switch; notes are tinted so nobody mistakes one for a reply.
+// The widget's Composer plus an "Internal note" switch and the paperclip; notes are tinted so nobody mistakes one for a reply.
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../../worker/src/protocol/limits';
 import { Composer } from '../../../widget/src/components/Composer';
 import { strings } from '../strings';
+import { AttachButton } from './AttachButton';
 
 /** Props of ReplyBox. */
 export type ReplyBoxProps = {
   onSend: (body: string, kind: 'text' | 'note') => void;
   onTyping: (on: boolean) => void;
+  /** Files picked with the paperclip. */
+  onFiles: (files: File[]) => void;
   disabled?: boolean;
 };
 
 /** Reply composer with the note toggle. Never disabled while offline: messages queue and go on reconnect. */
-export function ReplyBox({ onSend, onTyping, disabled }: ReplyBoxProps) {
+export function ReplyBox({ onSend, onTyping, onFiles, disabled }: ReplyBoxProps) {
   const [note, setNote] = useState(false);
   return (
     <div class={`reply${note ? ' reply-note' : ''}`}>
@@ -22,6 +25,8 @@ export function ReplyBox({ onSend, onTyping, disabled }: ReplyBoxProps) {
             onChange={(e) => setNote(e.currentTarget.checked)} data-testid="note-toggle" />
           {strings.internalNote}
         </label>
+        <span class="reply-tools-spacer" />
+        <AttachButton onFiles={onFiles} disabled={disabled} />
       </div>
       <Composer
         onSend={(body) => onSend(body, note ? 'note' : 'text')}

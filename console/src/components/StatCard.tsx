@@ -2,8 +2,8 @@
 import { formatDuration } from '../state/duration';
 
 /** A labelled number or duration. */
-export function StatCard({ label, testId, value, duration = false }: { label: string; testId: string; value: number | null; duration?: boolean }) {
-  const text = duration ? formatDuration(value) : value === null ? '—' : String(value);
+export function StatCard({ label, testId, value, duration = false, text: custom }: { label: string; testId: string; value: number | null; duration?: boolean; text?: string }) {
+  const text = custom ?? (duration ? formatDuration(value) : value === null ? '—' : String(value));
   return (
     <div class="stat">
       <span class="stat-label">{label}</span>

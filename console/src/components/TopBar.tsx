@@ -3,6 +3,7 @@ import type { Agent, AgentStatus, PresenceAgent, Site } from '../../../worker/sr
 import { onLinkClick, type Route } from '../router';
 import { initials } from '../state/people';
 import { strings } from '../strings';
+import { settingsStrings } from '../strings-settings';
 import { Logo } from './AuthCard';
 
 const statusLabels: Record<AgentStatus, string> = { online: strings.statusOnline, away: strings.statusAway, busy: strings.statusBusy };
@@ -25,6 +26,7 @@ const nav = [
   { path: '/', label: strings.inbox, testId: 'nav-inbox', routes: ['inbox', 'conversation'] },
   { path: '/team', label: strings.navTeam, testId: 'nav-team', routes: ['team'] },
   { path: '/dashboard', label: strings.navDashboard, testId: 'nav-dashboard', routes: ['dashboard'] },
+  { path: '/settings', label: settingsStrings.navSettings, testId: 'nav-settings', routes: ['settings'] },
 ];
 
 /** The top bar. */

@@ -1,7 +1,7 @@
 // One open conversation: history over REST, then a conversation socket that resumes after the
 // highest seq seen, an outbox that survives disconnects, and read receipts while visible.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { Agent, Conversation, ServerFrame } from '../../../worker/src/protocol';
+import type { Agent, Conversation, Message, ServerFrame } from '../../../worker/src/protocol';
 import { BEARER_PREFIX, SUBPROTOCOL } from '../../../worker/src/protocol/limits';
 import { api, tokenStore, wsUrl, type ApiError } from '../api';
 import { ReconnectingSocket, type SocketState } from '../realtime/socket';
@@ -112,12 +112,17 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
       setLoadingOlder(false);
     }
   }, [id, loadingOlder]);
+  // A message stored through REST (an upload): merged like a live frame, so its broadcast copy dedupes by seq.
+  const addMessage = useCallback(
+    (message: Message) => dispatch({ type: 'frame', frame: { type: 'message', message }, author: { id: agent.id, name: agent.name }, now: Date.now() }),
+    [agent.id, agent.name],
+  );
   const setConversation = useCallback((conversation: Conversation) => {
     dispatch({ type: 'conversation', conversation });
     onConversationRef.current(conversation);
   }, []);
 
-  return { state, connection, loadError, loadingOlder, send, typing, retry, discard, loadOlder, setConversation };
+  return { state, connection, loadError, loadingOlder, send, typing, retry, discard, loadOlder, setConversation, addMessage };
 }
 
 // Tells the server what the agent has seen, but only while the tab is actually visible.

@@ -12,6 +12,8 @@ export type SitesValue = {
   error: string | null;
   select: (siteId: string) => void;
   create: (body: { name: string; allowedOrigins: string[] }) => Promise<void>;
+  /** Puts a site the server changed (settings saved) back into the list. */
+  replace: (site: Site) => void;
 };
 
 /** Loads the sites once per sign-in; falls back to the first site when the remembered one is gone. */
@@ -45,6 +47,10 @@ export function useSites(): SitesValue {
     [select],
   );
 
+  const replace = useCallback((updated: Site) => {
+    setSites((current) => current?.map((s) => (s.id === updated.id ? updated : s)));
+  }, []);
+
   const site = sites?.find((s) => s.id === selectedId) ?? sites?.[0] ?? null;
-  return { sites, site, error, select, create };
+  return { sites, site, error, select, create, replace };
 }

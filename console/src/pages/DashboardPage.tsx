@@ -9,6 +9,7 @@ import { formatDuration, lastSevenDays } from '../state/duration';
 import { dayRangeQuery } from '../state/filters';
 import { strings } from '../strings';
 import { adminStrings as t } from '../strings-admin';
+import { settingsStrings } from '../strings-settings';
 
 const REFRESH_MS = 30_000;
 
@@ -63,6 +64,7 @@ export function DashboardPage({ site }: { site: Site }) {
             <StatCard label={c.avgFirstResponse} testId="stat-avg-first-response" value={stats.avgFirstResponseSeconds} duration />
             <StatCard label={c.medianFirstResponse} testId="stat-median-first-response" value={stats.medianFirstResponseSeconds} duration />
             <StatCard label={c.avgResolution} testId="stat-avg-resolution" value={stats.avgResolutionSeconds} duration />
+            <StatCard label={settingsStrings.csat} testId="stat-csat" value={stats.avgRating ?? null} text={csatText(stats)} />
           </div>
           <section class="card">
             <h3 class="card-title">{t.perAgentTitle}</h3>
@@ -93,4 +95,9 @@ export function DashboardPage({ site }: { site: Site }) {
       )}
     </main>
   );
+}
+
+// "4.5 / 5 (12)"; a dash until someone has rated (avgRating is null then).
+function csatText(stats: Stats): string {
+  return stats.avgRating === null || stats.avgRating === undefined ? '—' : settingsStrings.csatValue(stats.avgRating, stats.ratings);
 }

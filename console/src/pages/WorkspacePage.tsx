@@ -1,5 +1,5 @@
 // Signed-in layout: pick (or create) a site, then the inbox on the left and a conversation on the right,
-// or the team and dashboard pages; the site socket stays up across them for presence and the unread title.
+// or the team, dashboard and settings pages; the site socket stays up across them for presence and the unread title.
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent, Site } from '../../../worker/src/protocol';
 import { ConversationView } from '../components/ConversationView';
@@ -16,6 +16,7 @@ import { tabList, unreadCount, type InboxTab } from '../state/inbox';
 import { strings } from '../strings';
 import { CreateSitePage } from './CreateSitePage';
 import { DashboardPage } from './DashboardPage';
+import { SettingsPage } from './SettingsPage';
 import { TeamPage } from './TeamPage';
 
 /** The workspace for the signed-in agent; `route` is the URL's screen (inbox, conversation, team, dashboard). */
@@ -27,17 +28,18 @@ export function WorkspacePage({ agent, route }: { agent: Agent; route: Route }) 
   if (!sites.site) return <CreateSitePage onCreate={sites.create} onLogout={signOut} />;
   return (
     <SiteWorkspace key={sites.site.id} agent={agent} site={sites.site} sites={sites.sites} onSelectSite={sites.select}
-      route={route} onLogout={signOut} />
+      route={route} onLogout={signOut} onSiteSaved={sites.replace} />
   );
 }
 
-function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout }: {
+function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSiteSaved }: {
   agent: Agent;
   site: Site;
   sites: Site[];
   onSelectSite: (id: string) => void;
   route: Route;
   onLogout: () => void;
+  onSiteSaved: (site: Site) => void;
 }) {
   const inbox = useInbox(site.id, agent.id);
   const [tab, setTab] = useState<InboxTab>('active');
@@ -65,6 +67,8 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout }: {
         <TeamPage agent={agent} team={team} presence={inbox.presence} />
       ) : route.name === 'dashboard' ? (
         <DashboardPage site={site} />
+      ) : route.name === 'settings' ? (
+        <SettingsPage agent={agent} site={site} onSaved={onSiteSaved} />
       ) : (
         <div class="panes">
           <InboxPane tab={tab} onTab={setTab} list={list} paging={inbox.paging[tab]} filters={inbox.filters} onFilters={inbox.setFilters}

@@ -15,6 +15,7 @@ export function makeConversation(id: string, minute: number, extra: Partial<Conv
     tags: [],
     notes: '',
     timings: { waitSeconds: null, firstResponseSeconds: null, resolutionSeconds: null, firstAgentReplyAt: null, resolvedAt: null, closedAt: null },
+    rating: null,
     archivedAt: null,
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0)).toISOString(),
     updatedAt: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),

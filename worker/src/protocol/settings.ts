@@ -33,8 +33,8 @@ export const WidgetSettings = z.object({
   offline: z.enum(['message', 'hide']).default('message'),
   /** Identity verification of logged-in users (HMAC-SHA256 of the user id with the site's secret). */
   identity: z.enum(['off', 'optional', 'required']).default('off'),
-  /** The widget's language when the page does not say (empty: follow the page/browser). */
-  locale: Locale.optional(),
+  /** The widget's language; null follows the page, then the browser. */
+  locale: Locale.nullable().default(null),
   /** Idle time after which a conversation closes itself. */
   idleTimeoutMinutes: z.number().int().min(5).max(60 * 24 * 30).default(24 * 60),
 });
