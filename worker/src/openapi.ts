@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
 import {
+  RatingBody, UpdateSiteBody, WidgetSettings,
   AssignBody, PageBody, Stats, StatsQuery, TransferBody, UpdateConversationBody, VisitorProfile,
   AcceptInviteBody, Agent, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
   LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
@@ -35,6 +36,7 @@ const ROUTES: Record<string, Record<string, Op>> = {
     get: { summary: "The workspace's sites", auth: 'agent', ok: [200, z.object({ sites: z.array(Site) })] },
     post: { summary: 'Create a site (owners and admins)', auth: 'agent', body: CreateSiteBody, ok: [201, z.object({ site: Site })] },
   },
+  '/api/sites/{id}': { patch: { summary: "Change a site's name, origins or widget settings (owners and admins)", auth: 'agent', body: UpdateSiteBody, ok: [200, z.object({ site: Site })] } },
   '/api/sites/{id}/conversations': { get: { summary: "A site's inbox, newest first", auth: 'agent', query: InboxQuery, ok: [200, page(Conversation, 'conversations')] } },
   '/api/sites/{id}/ws': { get: { summary: 'WebSocket: site events and presence', auth: 'agent', ok: [101, null] } },
   '/api/conversations/{id}': {
@@ -52,6 +54,15 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/conversations/{id}/reopen': { post: { summary: 'Reopen a resolved or closed conversation', auth: 'agent', ok: [200, conv] } },
   '/api/conversations/{id}/visitor': { get: { summary: "The visitor's profile and other conversations", auth: 'agent', ok: [200, z.object({ visitor: VisitorProfile, conversations: z.array(Conversation) })] } },
   '/api/sites/{id}/stats': { get: { summary: "A site's numbers over a date range (default: last 7 days)", auth: 'agent', query: StatsQuery, ok: [200, z.object({ stats: Stats })] } },
+  '/api/widget/config/{siteKey}': { get: { summary: "A site's public widget settings and availability (cacheable)", ok: [200, z.object({ settings: WidgetSettings.omit({ idleTimeoutMinutes: true }), availability: z.object({ agentsOnline: z.boolean(), withinHours: z.boolean() }) })] } },
+  '/api/widget/conversations/{id}/rating': { post: { summary: 'Rate a resolved conversation once (409 not_resolved, already_rated)', auth: 'visitor', body: RatingBody, ok: [200, conv] } },
+  '/api/widget/conversations/{id}/files': { post: { summary: 'Attach a file: raw body, Content-Type, X-Filename (10 MB; images, PDF, text)', auth: 'visitor', ok: [201, z.object({ message: Message })] } },
+  '/api/conversations/{id}/files': { post: { summary: 'Attach a file as an agent', auth: 'agent', ok: [201, z.object({ message: Message })] } },
+  '/api/files/{conversationId}/{fileId}': { get: { summary: 'Download a file (its visitor or an agent of the workspace)', ok: [200, null] } },
+  '/api/sites/{id}/identity-secret': {
+    get: { summary: 'The identity-verification secret (owners and admins)', auth: 'agent', ok: [200, z.object({ secret: z.string().nullable() })] },
+    post: { summary: 'Rotate the identity-verification secret', auth: 'agent', ok: [200, z.object({ secret: z.string() })] },
+  },
   '/api/widget/page': { post: { summary: 'The page the visitor is on now', auth: 'visitor', body: PageBody, ok: [204, null] } },
   '/api/conversations/{id}/ws': { get: { summary: 'WebSocket: one conversation, as an agent', auth: 'agent', ok: [101, null] } },
   '/api/widget/session': { post: { summary: 'Start or resume a visitor session (Origin checked)', body: WidgetSessionBody, ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(Conversation) })] } },
