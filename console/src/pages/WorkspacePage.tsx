@@ -47,9 +47,10 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
   const conversationId = route.name === 'conversation' ? route.id : null;
   const list = tabList(inbox.conversations, tab).filter((c) => matchesFilters(c, inbox.filters, agent.id));
   const unread = unreadCount(inbox.conversations);
-  // Someone online whom the team list does not know yet has just accepted an invitation: fetch the team again.
+  // Someone online whom the team list does not know yet, or knows only as invited, has just
+  // accepted an invitation (online means signed in): fetch the team again.
   const { agents, reload } = team;
-  const unknownOnline = inbox.presence.some((p) => !agents.some((a) => a.id === p.id));
+  const unknownOnline = inbox.presence.some((p) => !agents.some((a) => a.id === p.id && !a.invited));
   useEffect(() => {
     if (unknownOnline && agents.length > 0) void reload();
   }, [unknownOnline, agents.length, reload]);
