@@ -1,7 +1,7 @@
 // Scenario b: with the panel closed, agent replies raise the launcher's unread badge; opening the panel clears it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { expectAttr, expectCount, expectText, launch, openAgent, openVisitor, unique } from './browser.mjs';
+import { expectAttr, expectCount, expectText, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -14,7 +14,7 @@ test('unread badge counts agent replies while closed, clears on open, caps at 9+
   await w.open();
   const question = unique('Do you ship to Norway?');
   await w.write(question);
-  await expectAttr(w.message('visitor', question), 'data-state', 'sent', 'the first message');
+  await expectDelivered(w.message('visitor', question), 'the first message');
 
   const row = agent.c.rowWith(question);
   await expectCount(row, 1, 'the inbox row');

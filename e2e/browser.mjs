@@ -62,6 +62,14 @@ export async function expectAttr(locator, name, value, what = String(locator)) {
   );
 }
 
+/** Waits until a visitor's own message is acknowledged: "sent", or already "read" by an agent who has it open. */
+export async function expectDelivered(locator, what = String(locator)) {
+  await waitFor(
+    async () => ['sent', 'read'].includes(await locator.getAttribute('data-state', { timeout: 1000 })),
+    async () => `${what} to be delivered (data-state is ${JSON.stringify(await locator.getAttribute('data-state', { timeout: 1000 }))})`,
+  );
+}
+
 /** Waits until `locator`'s text (trimmed) equals `text`. */
 export async function expectText(locator, text, what = String(locator)) {
   let seen;

@@ -2,7 +2,7 @@
 // the visitor sees the reply.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { expectAttr, expectCount, launch, openAgent, openVisitor, unique } from './browser.mjs';
+import { expectAttr, expectCount, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -19,7 +19,7 @@ test('visitor message reaches the live inbox, agent reply reaches the widget', a
   await visitor.w.write(question);
   const sent = visitor.w.message('visitor', question);
   await expectCount(sent, 1, 'the visitor bubble');
-  await expectAttr(sent, 'data-state', 'sent', 'the acknowledged visitor message');
+  await expectDelivered(sent, 'the acknowledged visitor message');
 
   const row = agent.c.rowWith(question);
   await expectCount(row, 1, 'the new inbox row');

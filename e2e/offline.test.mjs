@@ -2,7 +2,7 @@
 // the agent's reply written meanwhile arrives exactly once, and the widget's seqs stay gapless.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { agentApi, expectAttr, expectCount, launch, openAgent, openVisitor, unique } from './browser.mjs';
+import { agentApi, expectAttr, expectCount, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -19,7 +19,7 @@ test('offline messages are delivered once and nothing is lost or doubled after r
   await w.open();
   const opening = unique('Hi, quick question');
   await w.write(opening);
-  await deliveryIs(w.message('visitor', opening), 'sent', 'the opening message');
+  await expectDelivered(w.message('visitor', opening), 'the opening message');
   await statusIs(w, 'online');
   const id = await c.open(c.rowWith(opening));
 
@@ -43,7 +43,7 @@ test('offline messages are delivered once and nothing is lost or doubled after r
   await visitor.context.setOffline(false);
   await statusIs(w, 'online');
   for (const text of queued) {
-    await deliveryIs(w.message('visitor', text), 'sent', `"${text}" after reconnecting`);
+    await expectDelivered(w.message('visitor', text), `"${text}" after reconnecting`);
     await expectCount(c.message('visitor', text), 1, `"${text}" in the console`);
   }
   await expectCount(w.message('agent', reply), 1, 'the reply in the widget after reconnecting');

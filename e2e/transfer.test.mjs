@@ -48,14 +48,14 @@ async function acceptInvite(token) {
 }
 
 test('claim shows in the widget; a transfer with a note reaches the second agent live, the note never the visitor', async () => {
+  // Ann is online before the visitor arrives (with nobody online the widget offers the offline form instead).
+  const ann = await openAgent(browser);
+  const { c } = ann;
   const visitor = await openVisitor(browser);
   const { w } = visitor;
   await w.open();
   const question = unique('Can I swap my order to heirloom tomatoes?');
   await w.write(question);
-
-  const ann = await openAgent(browser);
-  const { c } = ann;
 
   // A second agent, invited in the UI, who accepts the link in their own browser and is signed in by it.
   const bobName = unique('Bob Transfer');

@@ -1,10 +1,9 @@
-// Every user-visible string of the widget, in one place so that i18n can swap the table later.
+// Every user-visible English string of the widget; the other languages (locales/*.ts) follow this shape.
 
-/** The English string table (the default locale). */
+/** The English string table (the default locale, bundled; the others load on demand). */
 export const strings = {
   title: 'Chat with us',
-  greeting: 'Hi there! Ask us anything, we are happy to help.',
-  panelLabel: 'Chat',
+  greeting: 'Hi! How can we help?',
   openChat: 'Open chat',
   closeChat: 'Close chat',
   placeholder: 'Write a message…',
@@ -12,23 +11,49 @@ export const strings = {
   status: { connecting: 'Connecting…', online: 'Online', offline: 'Offline' },
   state: { sending: 'Sending…', sent: 'Sent', failed: 'Not sent', read: 'Read' },
   retry: 'Retry',
-  agentTyping: 'typing…',
   agent: 'Support',
+  typing: (name: string) => `${name} is typing…`,
   loadOlder: 'Load earlier messages',
   dismiss: 'Dismiss',
   notice: {
     rate_limited: 'You are sending messages too quickly. Please wait a moment, then retry.',
-    too_large: 'That message is too long to send.',
+    too_large: 'That is too large to send (files: 10 MB at most).',
+    unsupported_type: 'That kind of file cannot be sent. Try an image, a PDF or a text file.',
     closed: 'This conversation has ended.',
+    offline: 'You are offline. Messages will be sent when the connection is back.',
+    identity_required: 'Please sign in to chat with us.',
+    identity_invalid: 'We could not verify your account. Please sign in again.',
     error: 'Something went wrong. Please try again.',
-  },
+  } as Record<string, string>,
   /** The line above the composer once agents ended the conversation (writing reopens it). */
   lifecycle: {
     resolved: 'This conversation has been resolved — write to reopen it.',
     closed: 'This conversation was closed — write to start again.',
   } as Record<string, string>,
-  /** The header subtitle when an agent has the conversation. */
   helping: (name: string) => `${name} is helping you`,
-  /** The launcher's label when messages are waiting. */
-  unread: (n: number) => `Open chat, ${n} unread message${n === 1 ? '' : 's'}`,
+  unread: (n: number) => `Open chat, ${n} unread`,
+  /** Header line: agents online, nobody online, outside business hours. */
+  avail: { on: 'We are online', off: 'Nobody is online right now', hours: 'Outside business hours' },
+  name: 'Name',
+  email: 'Email',
+  optional: '(optional)',
+  badEmail: 'Please enter a valid email address.',
+  needed: 'Please fill in this field.',
+  prechat: 'Before we start, tell us who you are.',
+  start: 'Start chat',
+  away: 'We are away right now. Leave a message and we will reply by email.',
+  message: 'Message',
+  leave: 'Send message',
+  sentAway: 'Thanks! We got your message and will reply by email.',
+  rate: 'How would you rate this conversation?',
+  stars: (n: number) => `${n} of 5`,
+  comment: 'Comment (optional)',
+  submitRating: 'Send rating',
+  thanks: 'Thanks for your feedback!',
+  attach: 'Attach a file',
+  uploading: 'Uploading',
+  dropHere: 'Drop a file to send it',
 };
+
+/** The shape every locale implements. */
+export type Strings = typeof strings;

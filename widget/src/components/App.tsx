@@ -1,8 +1,9 @@
-// The widget root: launcher plus the panel while open, with focus management between them.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// The widget root: the panel while open, the loader's launcher kept in step, focus moved between them.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Chat } from '../chat';
-import { unlockAudio } from '../sound';
-import { Launcher } from './Launcher';
+import { lang } from '../i18n';
+import type { Boot } from '../loader';
+import { paintLauncher } from './launcher';
 import { Panel } from './Panel';
 
 /** Re-renders on every change of the chat. */
@@ -12,28 +13,24 @@ function useView(chat: Chat) {
   return chat.view();
 }
 
-/** The whole widget UI. */
-export function App({ chat }: { chat: Chat }) {
+/** The whole app UI. */
+export function App({ chat, boot }: { chat: Chat; boot: Boot }) {
   const v = useView(chat);
-  const launcher = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(v.open);
+  useLayoutEffect(() => paintLauncher(boot, v, chat.cfg?.settings.offline === 'hide'));
   useEffect(() => {
-    // Closed by Escape, the close button or the JS API while focus was in the panel: give focus back to the launcher
-    // (the panel is gone, so focus fell back to the page's body).
-    if (wasOpen.current && !v.open && (document.activeElement === document.body || document.activeElement?.id === 'parley-widget')) {
-      launcher.current?.focus();
-    }
+    // Closed by Escape, the close button or the JS API while focus was in the widget: give focus back to the launcher.
+    const active = document.activeElement;
+    if (wasOpen.current && !v.open && (active === document.body || active === boot.host)) boot.btn.focus();
     wasOpen.current = v.open;
   }, [v.open]);
-  const toggle = () => {
-    // A click is a user gesture: the moment browsers allow audio to start.
-    unlockAudio();
-    chat.setOpen(!v.open);
+  const close = () => {
+    chat.setOpen(false);
+    boot.btn.focus();
   };
   return (
-    <div class="p-root">
-      {v.open && <Panel v={v} chat={chat} onClose={() => (chat.setOpen(false), launcher.current?.focus())} />}
-      <Launcher open={v.open} unread={v.unread} onClick={toggle} btnRef={launcher} />
+    <div class="p-root" lang={lang}>
+      {v.open && !v.hidden && <Panel v={v} chat={chat} onClose={close} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // A chat composer: auto-growing textarea, Enter sends, Shift+Enter breaks the line, length limit.
 // Shared with the console, so it takes every string and attribute by props and imports nothing widget-specific.
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAutoGrow } from './useAutoGrow';
 
@@ -8,6 +8,10 @@ import { useAutoGrow } from './useAutoGrow';
 export type ComposerProps = {
   /** Called with the trimmed body; return false to keep the text (e.g. it was refused). */
   onSend: (body: string) => boolean | void;
+  /** Called with the new value on every edit (for a caller's own typing debounce). */
+  onChange?: (value: string) => void;
+  /** Rendered before the textarea (e.g. an attach button). */
+  before?: ComponentChildren;
   /** Called with true when typing starts and false after a pause, on send, or on blur. */
   onTyping?: (on: boolean) => void;
   disabled?: boolean;
@@ -48,6 +52,7 @@ export function Composer(p: ComposerProps) {
   function onInput(e: JSX.TargetedEvent<HTMLTextAreaElement>) {
     const v = e.currentTarget.value;
     setValue(v);
+    p.onChange?.(v);
     if (!p.onTyping) return;
     if (!v.trim()) return stopTyping();
     if (!typing.current) p.onTyping(true);
@@ -78,6 +83,7 @@ export function Composer(p: ComposerProps) {
   const near = value.length >= p.maxLength * 0.9;
   return (
     <div class={c.root || 'pc-composer'} style={p.style}>
+      {p.before}
       <textarea
         {...p.inputProps}
         ref={ref}

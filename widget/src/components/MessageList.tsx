@@ -1,63 +1,57 @@
-// The scrolling message log: sticks to the newest message unless the visitor scrolled up to read history.
+// The scrolling message log: the greeting first, then messages; sticks to the newest unless the visitor scrolled up.
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Item } from '../store';
-import { strings } from '../strings';
+import type { Chat } from '../chat';
+import { loadOlder } from '../features';
+import { t } from '../i18n';
+import type { View } from '../view';
 import { Bubble } from './Bubble';
 
-/** Props of MessageList. */
-export type MessageListProps = {
-  items: Item[];
-  agentReadSeq: number;
-  typing: string | null;
-  hasMore: boolean;
-  onRetry: (clientId: string) => void;
-  onLoadOlder: () => void;
-};
-
-/** The message log (role="log", announced politely). */
-export function MessageList(p: MessageListProps) {
+/** The message log (role="log", new messages announced politely). */
+export function MessageList({ v, chat }: { v: View; chat: Chat }) {
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  const last = p.items[p.items.length - 1];
-  // Delivery state is shown lightly: "Sent"/"Read" only under the newest own message, problems under any.
+  const items = v.items;
+  const last = items[items.length - 1];
   let lastOwn: string | undefined;
-  for (const it of p.items) if (it.sender === 'visitor') lastOwn = it.key;
+  for (const it of items) if (it.sender === 'visitor') lastOwn = it.key;
   useLayoutEffect(() => {
     const el = ref.current;
     // Always follow the visitor's own new message; otherwise only when already at the bottom.
     if (el && (stick.current || (last && last.sender === 'visitor' && last.state === 'sending'))) el.scrollTop = el.scrollHeight;
-  }, [p.items.length, last && last.key, p.typing]);
+  }, [items.length, last && last.key, v.typing, v.csat, v.mode]);
   const onScroll = () => {
     const el = ref.current!;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
   };
   return (
-    <div class="p-log" ref={ref} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions">
-      {p.hasMore && (
-        <button type="button" class="p-older" onClick={p.onLoadOlder}>
-          {strings.loadOlder}
+    <div class="p-log" ref={ref} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-labelledby="p-title">
+      {v.hasMore ? (
+        <button type="button" class="p-older" onClick={() => loadOlder(chat)}>
+          {t.loadOlder}
         </button>
+      ) : (
+        // The admin's greeting: a bubble, never a stored message.
+        <div class="p-greeting">{v.greeting || t.greeting}</div>
       )}
-      {!p.items.length && <div class="p-greeting">{strings.greeting}</div>}
-      {p.items.map((it, i) => (
+      {items.map((it, i) => (
         <Bubble
           key={it.key}
           item={it}
+          chat={chat}
           // The agent's name once per run of their messages, as in every chat app.
-          named={it.sender === 'agent' && (p.items[i - 1]?.sender !== 'agent' || p.items[i - 1]?.name !== it.name)}
+          named={it.sender === 'agent' && (items[i - 1]?.sender !== 'agent' || items[i - 1]?.name !== it.name)}
           latest={it.key === lastOwn}
-          read={it.seq !== undefined && it.seq <= p.agentReadSeq}
-          onRetry={p.onRetry}
+          read={it.seq !== undefined && it.seq <= v.agentReadSeq}
         />
       ))}
-      {p.typing !== null && (
-        <div class="p-typing" aria-live="off">
+      {v.typing !== null && (
+        <div class="p-typing" data-parley="typing" aria-live="off">
           <span class="p-dots" aria-hidden="true">
             <i />
             <i />
             <i />
           </span>
-          {(p.typing || strings.agent) + ' ' + strings.agentTyping}
+          {t.typing(v.typing || t.agent)}
         </div>
       )}
     </div>

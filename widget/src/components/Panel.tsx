@@ -1,79 +1,90 @@
-// The chat panel: header with status and close button, notice, message log, composer.
+// The chat panel: header, notice, message log, rating, and at the bottom whatever the mode asks for
+// (composer, pre-chat form, offline form and its confirmation, or nothing when identity is refused).
 import type { JSX } from 'preact';
-import { LIMITS } from '../../../worker/src/protocol/limits';
-import type { Chat, View } from '../chat';
-import { strings } from '../strings';
-import { Composer } from './Composer';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Chat } from '../chat';
+import { upload } from '../features';
+import { t } from '../i18n';
+import type { View } from '../view';
+import { ChatBox } from './ChatBox';
+import { Csat } from './Csat';
+import { OfflineForm, PreChat } from './Forms';
+import { Header } from './Header';
 import { MessageList } from './MessageList';
-
-const noticeText = (code: string) => (strings.notice as Record<string, string>)[code] || strings.notice.error;
 
 /** The open panel (rendered only while open). */
 export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
   const { v, chat } = p;
-  // Only resolved and closed have a line; the server reopens the conversation when the visitor writes.
-  const life = v.convStatus && strings.lifecycle[v.convStatus];
+  const ref = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState(false);
+  // Focus moves into the panel on open (the composer or the first field when there is one).
+  useEffect(() => {
+    const el = ref.current;
+    (el?.querySelector<HTMLElement>('textarea,input:not([type=file])') || el)?.focus();
+  }, [v.mode]);
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      p.onClose();
-    }
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    p.onClose();
   };
+  const canDrop = v.mode === 'chat';
+  const onDrag = (e: JSX.TargetedDragEvent<HTMLDivElement>) => {
+    if (!canDrop || !e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    setDrag(e.type !== 'dragleave');
+  };
+  const onDrop = (e: JSX.TargetedDragEvent<HTMLDivElement>) => {
+    setDrag(false);
+    const f = e.dataTransfer?.files[0];
+    if (!canDrop || !f) return;
+    e.preventDefault();
+    void upload(chat, f);
+  };
+  // The identity notice stays (no composer without it); the offline one shows while the network is down.
+  const code = v.denied || v.notice || (v.status === 'offline' ? 'offline' : null);
+  const life = v.convStatus && t.lifecycle[v.convStatus];
   return (
-    <div class="p-panel" role="dialog" aria-label={strings.panelLabel} data-parley="panel" onKeyDown={onKeyDown}>
-      <header class="p-head">
-        <div class="p-head-text">
-          <div class="p-title">{strings.title}</div>
-          <div class="p-status" data-parley="status" data-state={v.status}>
-            <i class="p-dot" aria-hidden="true" />
-            {v.assignee ? (
-              <>
-                <span data-parley="assignee">{strings.helping(v.assignee)}</span>
-                {/* The connection problem still shows next to the name. */}
-                {v.status !== 'online' && ' · ' + strings.status[v.status]}
-              </>
-            ) : (
-              strings.status[v.status]
-            )}
-          </div>
-        </div>
-        <button type="button" class="p-close" data-parley="close" aria-label={strings.closeChat} title={strings.closeChat} onClick={p.onClose}>
-          <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" aria-hidden="true">
-            <path d="M6 6l12 12M18 6 6 18" />
-          </svg>
-        </button>
-      </header>
-      {v.notice && (
-        <div class="p-notice" role="alert" data-parley="notice" data-code={v.notice}>
-          <span>{noticeText(v.notice)}</span>
-          <button type="button" class="p-x" aria-label={strings.dismiss} onClick={() => chat.dismissNotice()}>
-            ×
-          </button>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      class={'p-panel' + (drag ? ' p-drag' : '')}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="p-title"
+      data-parley="panel"
+      onKeyDown={onKeyDown}
+      onDragEnter={onDrag}
+      onDragOver={onDrag}
+      onDragLeave={onDrag}
+      onDrop={onDrop}
+    >
+      <Header v={v} onClose={p.onClose} />
+      {code && (
+        <div class="p-notice" role={code === v.notice ? 'alert' : 'status'} data-parley="notice" data-code={code}>
+          <span>{t.notice[code] || t.notice.error}</span>
+          {code === v.notice && (
+            <button type="button" class="p-x" aria-label={t.dismiss} onClick={() => chat.dismissNotice()}>
+              ×
+            </button>
+          )}
         </div>
       )}
-      <MessageList
-        items={v.items}
-        agentReadSeq={v.agentReadSeq}
-        typing={v.typing}
-        hasMore={v.hasMore}
-        onRetry={(id) => chat.retry(id)}
-        onLoadOlder={() => chat.loadOlder()}
-      />
+      <MessageList v={v} chat={chat} />
+      {v.csat && <Csat chat={chat} thanked={v.csat === 'thanks'} />}
       {life && (
         <div class="p-life" role="status" data-parley="conversation-state" data-status={v.convStatus}>
           {life}
         </div>
       )}
-      <Composer
-        autoFocus
-        placeholder={strings.placeholder}
-        sendLabel={strings.send}
-        maxLength={LIMITS.bodyMax}
-        onSend={(body) => chat.send(body)}
-        onTyping={(on) => chat.setTyping(on)}
-        inputProps={{ 'data-parley': 'input' }}
-        sendProps={{ 'data-parley': 'send' }}
-      />
+      {v.mode === 'chat' && <ChatBox v={v} chat={chat} />}
+      {v.mode === 'prechat' && <PreChat chat={chat} required={v.preChat === 'required'} />}
+      {v.mode === 'offline' && <OfflineForm chat={chat} />}
+      {v.mode === 'sent' && (
+        <p class="p-sent" role="status" data-parley="offline-sent">
+          {t.sentAway}
+        </p>
+      )}
+      {drag && <div class="p-dropzone">{t.dropHere}</div>}
     </div>
   );
 }

@@ -1,0 +1,27 @@
+// widget-app.js: the Preact app, loaded by the loader (widget.js). Creates the chat, applies the config,
+// installs the real window.Parley (replaying the queue), and renders the panel into the loader's shadow root.
+import { render } from 'preact';
+import { createApi } from './api';
+import { installGlobal } from './api-global';
+import { Chat } from './chat';
+import { App } from './components/App';
+import { watchAvailability } from './features';
+import { initialLang, setLang } from './i18n';
+import type { Boot } from './loader';
+import { widgetCss } from './theme.css';
+
+/** Entry point called by the loader once this module has loaded. */
+export async function start(b: Boot): Promise<void> {
+  const chat = new Chat(createApi(b.base), b.site, b.base.replace(/^http/, 'ws'));
+  chat.cfg = await b.config;
+  await setLang(initialLang(chat.cfg?.settings.locale));
+  const style = document.createElement('style');
+  style.textContent = widgetCss;
+  const root = document.createElement('div');
+  b.shadow.append(style, root);
+  // Queued calls first (identify, setLocale...), so that the first session already carries the user.
+  installGlobal(chat, b.q);
+  chat.start();
+  watchAvailability(chat, b.apply);
+  render(<App chat={chat} boot={b} />, root);
+}

@@ -1,0 +1,106 @@
+// Session and conversation lifecycle of a Chat: boot with retry, the session (and a change of visitor),
+// REST calls that renew an expired token, lazy conversation creation, history, page reports.
+import type { Conversation } from '../../worker/src/protocol';
+import { ApiError, type StartBody } from './api';
+import type { Chat } from './chat';
+import { backoff } from './connection';
+import type { Page } from './pageTracker';
+import { connect, here, setConversation } from './socket';
+import * as S from './store';
+
+/** Creates the session, then loads history and connects (or sends a queued outbox); retries with backoff. */
+export async function boot(c: Chat): Promise<void> {
+  clearTimeout(c.timers.boot);
+  try {
+    await session(c);
+    c.booted = true;
+    reportPage(c);
+    const conv = c.conv;
+    if (conv) {
+      await loadHistory(c, conv);
+      connect(c);
+    } else if (c.s.pending.length) await ensureConversation(c);
+    else c.setStatus('online');
+    c.attempt = 0;
+  } catch {
+    // A site that requires identity refuses this visitor until the page calls identify: no point retrying.
+    if (c.sess.denied) return c.setStatus('offline');
+    retryBoot(c);
+  }
+}
+
+/** Marks the widget offline and boots again after a backoff. */
+export function retryBoot(c: Chat): void {
+  c.booted = false;
+  c.setStatus('offline');
+  clearTimeout(c.timers.boot);
+  c.timers.boot = setTimeout(() => boot(c), backoff(c.attempt++));
+}
+
+/** POST /session; when it answers with another visitor (identify, reset, refused token), the old conversation is dropped. */
+export async function session(c: Chat): Promise<void> {
+  const page = here(true);
+  const r = await c.sess.open(page);
+  // The session carried the current page: a queued report of the same page is done.
+  if (c.page && c.page.url === page.url && c.page.title === page.title) c.page = undefined;
+  if (r.availability && c.cfg) c.cfg = { ...c.cfg, availability: r.availability };
+  if (c.visitor && c.visitor.id !== r.visitor.id) {
+    drop(c);
+    setTimeout(() => boot(c));
+  }
+  c.visitor = r.visitor;
+  if (!c.conv && r.conversations[0]) setConversation(c, r.conversations[0]);
+  c.changed();
+}
+
+/** Forgets the conversation, socket and messages (the outbox stays unless `all`). */
+export function drop(c: Chat, all = false): void {
+  c.conn?.stop();
+  c.conn = c.conv = undefined;
+  c.update({ messages: [], pending: all ? [] : c.s.pending });
+  c.readSeq = c.agentReadSeq = 0;
+  c.hasMore = false;
+  c.typing = null;
+}
+
+/** Runs a REST call with the token, renewing the session once when it has expired. */
+export async function withToken<T>(c: Chat, f: (token: string) => Promise<T>): Promise<T> {
+  try {
+    return await f(c.sess.token || '');
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401) throw e;
+    await session(c);
+    return f(c.sess.token || '');
+  }
+}
+
+/** Reports a navigation; before the session exists only the latest one is kept, and boot sends it. */
+export function reportPage(c: Chat, p?: Page): void {
+  if (p) c.page = p;
+  const q = c.page;
+  if (!q || !c.booted) return;
+  c.page = undefined;
+  // Best effort: a lost report is corrected by the next navigation or session.
+  withToken(c, (t) => c.api.page(t, q)).catch(() => undefined);
+}
+
+/** Creates the conversation (once, even when called concurrently) and connects; `body` carries pre-chat or offline details. */
+export function ensureConversation(c: Chat, body?: StartBody): Promise<void> {
+  if (c.conv) return Promise.resolve(connect(c));
+  return (c.creating ||= withToken(c, (t) => c.api.startConversation(t, body))
+    .then((conv) => {
+      setConversation(c, conv);
+      connect(c);
+      c.changed();
+    })
+    .finally(() => (c.creating = undefined)));
+}
+
+/** Loads a page of history (the newest, or the one before `before`). */
+export async function loadHistory(c: Chat, conv: Conversation, before?: number): Promise<void> {
+  const page = await withToken(c, (t) => c.api.history(t, conv.id, before));
+  if (c.conv?.id !== conv.id) return;
+  c.update(S.mergeMessages(c.s, page.messages).state);
+  c.hasMore = page.hasMore;
+  c.changed();
+}

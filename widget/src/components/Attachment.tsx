@@ -1,0 +1,31 @@
+// A file message's attachment: images inline, other files as a download link. Both fetch the bytes with the
+// bearer token (tokens never go in URLs, so no <img src="...?token=">) and show an object URL.
+import { useEffect, useState } from 'preact/hooks';
+import type { Message } from '../../../worker/src/protocol';
+import type { Chat } from '../chat';
+import { fileUrl } from '../features';
+import { fileSize, isImage } from '../files';
+
+/** Inline image or download link for `file`. */
+export function Attachment({ file, chat }: { file: NonNullable<Message['file']>; chat: Chat }) {
+  const image = isImage(file.type);
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (image) fileUrl(chat, file.url).then(setSrc, () => undefined);
+  }, [file.url]);
+  if (image && src) return <img class="p-img" data-parley="attachment-image" src={src} alt={file.name} />;
+  const download = (e: Event) => {
+    e.preventDefault();
+    fileUrl(chat, file.url).then((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = file.name;
+      a.click();
+    }, () => chat.showNotice('error'));
+  };
+  return (
+    <a class="p-file" href="#" data-parley="attachment-link" onClick={download}>
+      {file.name} ({fileSize(file.size)})
+    </a>
+  );
+}

@@ -1,0 +1,28 @@
+// Keeps the loader's launcher button (plain DOM, drawn before the app loaded) in step with the chat.
+import { t } from '../i18n';
+import type { Boot } from '../loader';
+import { available, type View } from '../view';
+
+/** Badge text: the count, capped at "9+". */
+export const badgeText = (n: number): string => (n > 9 ? '9+' : String(n));
+
+/** Updates label, icon, badge and visibility of the launcher (and the host for Parley('hide')). */
+export function paintLauncher(b: Boot, v: View, hideOffline: boolean): void {
+  const btn = b.btn;
+  b.host.style.display = v.hidden ? 'none' : '';
+  // offline 'hide': no button while nobody can answer, unless the panel is open (never yank a chat away).
+  btn.hidden = hideOffline && !available(v.avail) && !v.open;
+  btn.classList.toggle('p-on', v.open);
+  btn.setAttribute('aria-expanded', String(v.open));
+  btn.setAttribute('aria-label', v.open ? t.closeChat : v.unread ? t.unread(v.unread) : t.openChat);
+  let badge = btn.querySelector<HTMLElement>('.p-badge');
+  if (!v.unread || v.open) return badge?.remove();
+  if (!badge) {
+    badge = document.createElement('span');
+    badge.className = 'p-badge';
+    badge.setAttribute('data-parley', 'badge');
+    badge.setAttribute('aria-hidden', 'true');
+    btn.appendChild(badge);
+  }
+  badge.textContent = badgeText(v.unread);
+}

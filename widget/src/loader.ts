@@ -1,0 +1,113 @@
+// dist/widget.js: the small classic script sites embed. It installs the Parley queue, draws the launcher in a
+// shadow root (themed from the public config), and loads the app (widget-app.js, an ES module next to this
+// script) on first interaction, when the browser is idle, or at once when an 'open' is already queued.
+import type { PublicWidgetConfig } from '../../worker/src/protocol/settings';
+import { loaderCss } from './loader.css';
+import { pickLocale } from './locale';
+import { textOn } from './theme';
+
+/** What the loader hands to the app's start(). */
+export type Boot = {
+  site: string;
+  /** The API origin (where widget.js came from). */
+  base: string;
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  btn: HTMLButtonElement;
+  /** The first config fetch (null when it failed). */
+  config: Promise<PublicWidgetConfig | null>;
+  /** Calls made before the app loaded, in order. */
+  q: ArrayLike<unknown>[];
+  /** Themes the host and launcher from a config (also used on every re-check). */
+  apply: (cfg: PublicWidgetConfig | null) => void;
+};
+
+type Stub = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
+
+// "Open chat" in every language, so that the button is labelled correctly before the app arrives.
+const OPEN: Record<string, string> = { en: 'Open chat', es: 'Abrir el chat', fr: 'Ouvrir le chat', de: 'Chat öffnen', pt: 'Abrir o chat', zh: '打开聊天' };
+const CHAT = 'M12 3C6.5 3 2 6.9 2 11.7c0 2.4 1.1 4.6 3 6.2-.2 1.3-.8 2.6-1.8 3.6 2.1 0 3.9-.7 5.2-1.7 1.1.3 2.3.5 3.6.5 5.5 0 10-3.9 10-8.6S17.5 3 12 3z';
+const svg = (cls: string, d: string, attrs: string) => `<svg class="${cls}" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" ${attrs}><path d="${d}"/></svg>`;
+
+// Captured during the script's top-level evaluation: document.currentScript is null afterwards.
+const script = document.currentScript as HTMLScriptElement | null;
+
+(() => {
+  const w = window as unknown as { Parley?: Stub };
+  const el = script || document.querySelector<HTMLScriptElement>('script[data-site][src*="widget"]');
+  const site = el && el.getAttribute('data-site');
+  // One widget per page, even if the snippet was pasted twice.
+  if (!el || !site || w.Parley?.loaded || document.getElementById('parley-widget')) return;
+  const src = new URL(el.src, location.href);
+  const base = src.origin;
+  const q: ArrayLike<unknown>[] = (w.Parley && w.Parley.q) || [];
+
+  const host = document.createElement('div');
+  host.id = 'parley-widget';
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.innerHTML =
+    `<style>${loaderCss}</style><button type="button" class="p-launcher" data-parley="launcher" aria-haspopup="dialog" aria-expanded="false">` +
+    svg('p-ichat', CHAT, 'fill="currentColor"') +
+    svg('p-ix', 'M6 6l12 12M18 6 6 18', 'fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"') +
+    '<span class="p-ltext"></span></button>';
+  const btn = shadow.querySelector('button')!;
+  const label = (l?: string) => btn.setAttribute('aria-label', OPEN[pickLocale([l, document.documentElement.lang, navigator.language])]);
+  label();
+
+  const apply = (cfg: PublicWidgetConfig | null) => {
+    const s = cfg && cfg.settings;
+    if (!s) return;
+    host.style.setProperty('--parley-accent', s.color);
+    host.style.setProperty('--parley-accent-text', textOn(s.color));
+    host.setAttribute('data-pos', s.position);
+    btn.lastChild!.textContent = s.launcherText || '';
+    const a = cfg.availability;
+    // offline 'hide': no button while nobody can answer (the app keeps it visible while the panel is open).
+    btn.hidden = s.offline === 'hide' && !(a.agentsOnline && a.withinHours) && btn.getAttribute('aria-expanded') !== 'true';
+  };
+  const config = fetch(base + '/api/widget/config/' + encodeURIComponent(site), { credentials: 'omit' })
+    .then((r) => (r.ok ? (r.json() as Promise<PublicWidgetConfig>) : null))
+    .catch(() => null);
+  config.then((c) => {
+    apply(c);
+    if (c && !w.Parley?.loaded) label(c.settings.locale || undefined);
+  });
+
+  let loading: Promise<unknown> | undefined;
+  const load = () =>
+    (loading ||= import(/* @vite-ignore */ new URL('widget-app.js', src).href)
+      .then((m: { start: (b: Boot) => void }) => m.start({ site, base, host, shadow, btn, config, q, apply }))
+      .catch((e) => {
+        loading = undefined;
+        console.error('[parley] could not load the widget', e);
+      }));
+
+  // Inline style: the [hidden] attribute would lose to the shadow root's `:host{all:initial}`.
+  const hide = (h: boolean) => (host.style.display = h ? 'none' : '');
+  // Calls before the app loads are queued (in the snippet's own array, so nothing is lost); opening loads at once.
+  const stub: Stub = function () {
+    // eslint-disable-next-line prefer-rest-params
+    q.push(arguments);
+    const cmd = arguments[0];
+    if (cmd === 'open' || cmd === 'toggle') load();
+    if (cmd === 'hide' || cmd === 'show') hide(cmd === 'hide');
+  };
+  stub.q = q;
+  w.Parley = stub;
+  for (const c of Array.from(q)) if (c[0] === 'hide' || c[0] === 'show') hide(c[0] === 'hide');
+
+  for (const ev of ['pointerenter', 'focus', 'touchstart']) btn.addEventListener(ev, load, { passive: true });
+  // Always through window.Parley: queued (and loading) before the app exists, handled by it afterwards.
+  btn.addEventListener('click', () => w.Parley!('toggle'));
+
+  const mount = () => document.body.appendChild(host);
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount);
+
+  if (Array.from(q).some((c) => c[0] === 'open' || c[0] === 'toggle')) load();
+  else {
+    const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => load(), { timeout: 4000 }) : setTimeout(load, 2000));
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle);
+  }
+})();
