@@ -21,7 +21,8 @@ export default defineConfig({
             },
           })),
         ],
-        test: { name: 'worker', include: ['worker/**/*.test.ts'], setupFiles: ['./worker/test/apply-migrations.ts'] },
+        // Generous per-test time: shared CI machines are noisy, and tests wait for frames, never sleep.
+        test: { name: 'worker', include: ['worker/**/*.test.ts'], setupFiles: ['./worker/test/apply-migrations.ts'], testTimeout: 30_000 },
       },
       {
         test: { name: 'ui', include: ['widget/src/**/*.test.ts', 'console/src/**/*.test.ts'], environment: 'node' },

@@ -8,7 +8,9 @@ import { conversationRoutes } from './conversations/routes';
 import { departmentRoutes } from './departments/routes';
 import { requireConfiguredEnv } from './lib/env';
 import { ApiError, errorHandler, notFoundHandler } from './lib/errors';
+import { cannedRoutes } from './canned/routes';
 import { fileRoutes } from './files/routes';
+import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiDocument } from './openapi';
 import { siteRoutes } from './sites/routes';
 import { widgetRoutes } from './widget/routes';
@@ -34,6 +36,9 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/conversations', conversationRoutes)
   .route('/widget', widgetRoutes)
   .route('/files', fileRoutes)
+  .route('/canned-responses', cannedRoutes)
+  .route('/articles', articleRoutes)
+  .route('/kb', publicKbRoutes)
 
 app.onError(errorHandler);
 app.notFound(notFoundHandler);

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getDb } from '../db/client';
+import { agents } from '../db/schema';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
-import { AcceptInviteBody, LoginBody, RegisterBody } from '../protocol';
+import { AcceptInviteBody, LoginBody, Preferences, RegisterBody, UpdatePreferencesBody } from '../protocol';
 import { hashInviteToken } from './invite-token';
 import { type AgentEnv, requireAgent } from './middleware';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
@@ -40,5 +42,13 @@ export const authRoutes = new Hono<AgentEnv>()
   .get('/me', requireAgent(), async (c) => {
     const row = await findAgentById(getDb(c.env.DB), c.var.agent.id);
     if (!row) throw errors.unauthorized();
-    return c.json({ agent: toAgent(row) }, 200);
+    return c.json({ agent: toAgent(row), preferences: Preferences.parse(row.preferences) }, 200);
+  })
+  .patch('/me/preferences', requireAgent(), validate('json', UpdatePreferencesBody), async (c) => {
+    const db = getDb(c.env.DB);
+    const row = await findAgentById(db, c.var.agent.id);
+    if (!row) throw errors.unauthorized();
+    const preferences = Preferences.parse({ ...Preferences.parse(row.preferences), ...c.req.valid('json') });
+    await db.update(agents).set({ preferences }).where(eq(agents.id, row.id));
+    return c.json({ preferences }, 200);
   });

@@ -74,6 +74,16 @@ export class ConversationDO extends DurableObject<Env> {
     return { message: this.#commit(who, m) };
   }
 
+  /** An agent deletes their own message: everyone sees it replaced (same id and seq, empty body, deletedAt). */
+  async deleteMessage(agentId: string, messageId: string): Promise<{ message: Message; fileKey: string | null } | { error: 'not_found' | 'not_yours' }> {
+    const result = this.#store.deleteMessage(agentId, messageId);
+    if (typeof result === 'string') return { error: result };
+    const { message, removedFile } = result;
+    this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
+    this.#changed();
+    return { message, fileKey: removedFile ? `${this.#store.meta()!.id}/${removedFile.id}` : null };
+  }
+
   /** The visitor's CSAT rating, once, after the conversation was resolved. */
   async rate(score: number, comment: string | null): Promise<{ conversation: Conversation } | { error: 'not_resolved' | 'already_rated'; message: string }> {
     const result = this.#store.rate(score, comment);

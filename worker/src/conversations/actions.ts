@@ -69,6 +69,14 @@ export const conversationActions = new Hono<ConversationEnv>()
     const { id, name } = c.var.agent;
     return c.json({ message: await uploadFile(c.env, c.req.raw, c.req.param('id'), { role: 'agent', id, name }) }, 201);
   })
+  .delete('/:id/messages/:messageId', requireWorkspaceConversation(), async (c) => {
+    const result = await c.env.CONVERSATIONS.getByName(c.req.param('id')).deleteMessage(c.var.agent.id, c.req.param('messageId'));
+    if ('error' in result) {
+      throw result.error === 'not_found' ? errors.notFound('Message') : errors.forbidden('You can only delete your own messages', 'not_your_message');
+    }
+    if (result.fileKey) c.executionCtx.waitUntil(c.env.UPLOADS.delete(result.fileKey));
+    return c.json({ message: result.message }, 200);
+  })
   .get('/:id/visitor', requireWorkspaceConversation(), async (c) => {
     const found = await visitorProfileWithHistory(getDb(c.env.DB), c.var.conversation.visitorId, c.var.conversation.id);
     if (!found) throw errors.notFound('Visitor');

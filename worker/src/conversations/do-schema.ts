@@ -29,6 +29,8 @@ const STEPS: string[] = [
    ALTER TABLE meta ADD COLUMN rating_comment TEXT;
    ALTER TABLE meta ADD COLUMN rated_at TEXT;
    ALTER TABLE messages ADD COLUMN file TEXT;`,
+  // Issue 5: deleting one's own message.
+  `ALTER TABLE messages ADD COLUMN deleted_at TEXT;`,
 ];
 
 /** Bring this object's SQLite up to the current schema (synchronous, in one transaction). */

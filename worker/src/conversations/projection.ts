@@ -4,8 +4,8 @@ import { conversations, messages } from '../db/schema';
 import type { Conversation, Message } from '../protocol';
 
 /**
- * Copy a ConversationDO's state into D1 in one atomic batch: messages insert-or-ignore
- * by (conversation, seq), the inbox row only if this snapshot is newer (rev). Running
+ * Copy a ConversationDO's state into D1 in one atomic batch: messages upserted by
+ * (conversation, seq) (a deletion empties one), the inbox row only if this snapshot is newer (rev). Running
  * it twice is harmless, which is what at-least-once alarms need.
  */
 export async function projectToD1(db: Db, conv: Conversation, pending: Message[]) {
@@ -22,8 +22,8 @@ export async function projectToD1(db: Db, conv: Conversation, pending: Message[]
   }).where(and(eq(conversations.id, conv.id), lt(conversations.rev, conv.rev)));
   const rows = pending.map((m) => db.insert(messages).values({
     conversationId: conv.id, seq: m.seq, id: m.id, senderType: m.sender.type, senderId: m.sender.id ?? null,
-    kind: m.kind, body: m.body, createdAt: m.createdAt,
-  }).onConflictDoNothing());
+    kind: m.kind, body: m.body, createdAt: m.createdAt, deletedAt: m.deletedAt ?? null,
+  }).onConflictDoUpdate({ target: [messages.conversationId, messages.seq], set: { body: m.body, deletedAt: m.deletedAt ?? null } }));
   // Fail loudly when the inbox row is missing, so the outbox keeps the work for a retry.
   const check = db.select({ n: sql<number>`1` }).from(conversations).where(eq(conversations.id, conv.id));
   const [found] = await db.batch([check, ...rows, summary]);

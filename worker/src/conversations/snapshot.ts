@@ -3,7 +3,7 @@ import type { Conversation, Message } from '../protocol';
 /** A message row of the object's SQLite. */
 export type MessageRow = {
   seq: number; id: string; client_id: string | null; sender_type: string; sender_id: string | null;
-  sender_name: string | null; kind: string; body: string; created_at: string; file?: string | null;
+  sender_name: string | null; kind: string; body: string; created_at: string; file?: string | null; deleted_at?: string | null;
 };
 
 /** A stored row as a protocol message. */
@@ -12,6 +12,7 @@ export const toMessage = (r: MessageRow): Message => ({
   sender: { type: r.sender_type as Message['sender']['type'], ...(r.sender_id ? { id: r.sender_id } : {}), ...(r.sender_name ? { name: r.sender_name } : {}) },
   kind: r.kind as Message['kind'], body: r.body, createdAt: r.created_at,
   ...(r.file ? { file: JSON.parse(r.file) as NonNullable<Message['file']> } : {}),
+  ...(r.deleted_at ? { deletedAt: r.deleted_at } : {}),
 });
 
 const seconds = (from: unknown, to: unknown) =>
@@ -27,7 +28,7 @@ export function snapshot(sql: SqlStorage): Conversation {
        COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'visitor') AS au FROM messages`,
     m.visitor_read_seq, m.agent_read_seq).one();
   // The inbox shows the last customer-facing message: notes and system messages are left out.
-  const last = sql.exec<MessageRow>("SELECT * FROM messages WHERE kind IN ('text', 'file') ORDER BY seq DESC LIMIT 1").toArray()[0];
+  const last = sql.exec<MessageRow>("SELECT * FROM messages WHERE kind IN ('text', 'file') AND deleted_at IS NULL ORDER BY seq DESC LIMIT 1").toArray()[0];
   return {
     id: m.id as string, siteId: m.site_id as string, visitorId: m.visitor_id as string,
     visitor: { id: m.visitor_id as string, name: str(m.visitor_name), email: str(m.visitor_email) },

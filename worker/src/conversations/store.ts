@@ -108,6 +108,21 @@ export class ConversationStore {
     return toMessage(row);
   }
 
+  /**
+   * Soft-delete an agent's own text or file message: the body is emptied (the file
+   * too, by the caller) and deleted_at set; the seq stays so nothing renumbers.
+   */
+  deleteMessage(agentId: string, messageId: string): { message: Message; removedFile: Message['file'] | null } | 'not_found' | 'not_yours' {
+    const row = this.#sql.exec<MessageRow>('SELECT * FROM messages WHERE id = ?', messageId).toArray()[0];
+    if (!row) return 'not_found';
+    if (row.sender_type !== 'agent' || row.sender_id !== agentId || !['text', 'file', 'note'].includes(row.kind)) return 'not_yours';
+    if (row.deleted_at) return { message: toMessage(row), removedFile: null };
+    const deleted = this.#sql.exec<MessageRow>("UPDATE messages SET body = '', file = NULL, deleted_at = ? WHERE id = ? RETURNING *", new Date().toISOString(), messageId).one();
+    this.#sql.exec('UPDATE meta SET rev = rev + 1');
+    this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', deleted.seq);
+    return { message: toMessage(deleted), removedFile: toMessage(row).file ?? null };
+  }
+
   /** Record the visitor's rating once, and only after the conversation was resolved. */
   rate(score: number, comment: string | null): 'ok' | 'not_resolved' | 'already_rated' {
     const m = this.#sql.exec('SELECT resolved_at, rating_score FROM meta').one();

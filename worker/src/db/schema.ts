@@ -22,6 +22,7 @@ export const agents = sqliteTable('agents', {
   maxConcurrent: integer('max_concurrent').notNull().default(5),
   invited: integer('invited', { mode: 'boolean' }).notNull().default(false),
   inviteTokenHash: text('invite_token_hash'),
+  preferences: text('preferences', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
 });
 
 /** Teams inside a workspace; exactly one is the default. */
@@ -123,4 +124,33 @@ export const messages = sqliteTable('messages', {
   kind: text('kind').notNull(),
   body: text('body').notNull(),
   createdAt: text('created_at').notNull(),
+  deletedAt: text('deleted_at'),
 }, (t) => [primaryKey({ columns: [t.conversationId, t.seq] })]);
+
+/** Saved replies: shared with the workspace (owner_id NULL) or personal. */
+export const cannedResponses = sqliteTable('canned_responses', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  ownerId: text('owner_id'),
+  title: text('title').notNull(),
+  content: text('content').notNull(),
+  shortcut: text('shortcut').notNull(),
+  category: text('category').notNull().default(''),
+  usageCount: integer('usage_count').notNull().default(0),
+  lastUsedAt: text('last_used_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Knowledge-base articles (Markdown). */
+export const articles = sqliteTable('articles', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  title: text('title').notNull(),
+  content: text('content').notNull(),
+  category: text('category').notNull().default(''),
+  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -5,3 +5,4 @@ export * from './models';
 export * from './frames';
 export * from './rest';
 export * from './settings';
+export * from './tools';

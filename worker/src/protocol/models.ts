@@ -21,6 +21,8 @@ export const Message = z.object({
   kind: MessageKind,
   body: z.string(),
   createdAt: z.string(),
+  /** Set when its author deleted it: the body is then empty everywhere, and clients show "Message deleted". */
+  deletedAt: z.string().optional(),
   /** For kind 'file': the attachment; `url` is an API path to GET with the same bearer token. */
   file: z.object({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), url: z.string() }).optional(),
 });

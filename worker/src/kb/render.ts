@@ -1,0 +1,27 @@
+import MarkdownIt from 'markdown-it';
+
+// html: false escapes any HTML in the source; markdown-it's validateLink refuses
+// javascript:, vbscript:, file: and data: links (except images), so output is safe to serve.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+const defaultLink = md.renderer.rules.link_open ?? ((tokens, i, opts, _env, self) => self.renderToken(tokens, i, opts));
+md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
+  tokens[i]!.attrSet('rel', 'noopener noreferrer nofollow');
+  tokens[i]!.attrSet('target', '_blank');
+  return defaultLink(tokens, i, opts, env, self);
+};
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** An article's Markdown as safe HTML. */
+export const renderMarkdown = (source: string) => md.render(source);
+
+/** The public, read-only page of an article. */
+export function articlePage(article: { title: string; content: string; updatedAt: string }) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(article.title)}</title>
+<style>body{font:16px/1.6 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1f2937}h1{line-height:1.2}
+pre{background:#f3f4f6;padding:.75rem;overflow:auto;border-radius:6px}code{font-size:.9em}a{color:#4338ca}img{max-width:100%}
+footer{margin-top:3rem;color:#6b7280;font-size:.85rem}</style></head>
+<body><article><h1>${escape(article.title)}</h1>${renderMarkdown(article.content)}</article>
+<footer>Updated ${escape(article.updatedAt.slice(0, 10))}</footer></body></html>`;
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { getDb } from '../db/client';
+import { errors } from '../lib/errors';
+import { validate } from '../lib/validate';
+import { ArticleQuery, CreateArticleBody, UpdateArticleBody } from '../protocol';
+import { findSiteByKey } from '../sites/queries';
+import { createArticle, deleteArticle, findArticle, listArticles, toArticle, updateArticle } from './queries';
+import { articlePage } from './render';
+
+/** Knowledge base for agents: everyone reads and searches, owners and admins write. */
+export const articleRoutes = new Hono<AgentEnv>()
+  .use(requireAgent())
+  .get('/', validate('query', ArticleQuery), async (c) => {
+    const rows = await listArticles(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('query'));
+    return c.json({ articles: rows.map(toArticle) }, 200);
+  })
+  .post('/', requireAdmin(), validate('json', CreateArticleBody), async (c) => {
+    const row = await createArticle(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
+    return c.json({ article: toArticle(row) }, 201);
+  })
+  .patch('/:id', requireAdmin(), validate('json', UpdateArticleBody), async (c) => {
+    const db = getDb(c.env.DB);
+    const row = await findArticle(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!row) throw errors.notFound('Article');
+    return c.json({ article: toArticle(await updateArticle(db, row, c.req.valid('json'))) }, 200);
+  })
+  .delete('/:id', requireAdmin(), async (c) => {
+    const db = getDb(c.env.DB);
+    const row = await findArticle(db, c.var.agent.workspaceId, c.req.param('id'));
+    if (!row) throw errors.notFound('Article');
+    await deleteArticle(db, row.id);
+    return c.body(null, 204);
+  });
+
+/** Public, read-only article pages a visitor can open from a link in a reply (active articles only). */
+export const publicKbRoutes = new Hono<{ Bindings: Env }>()
+  .get('/:siteKey/articles/:id', async (c) => {
+    const db = getDb(c.env.DB);
+    const site = await findSiteByKey(db, c.req.param('siteKey'));
+    const row = site ? await findArticle(db, site.workspaceId, c.req.param('id')) : undefined;
+    if (!row || !row.active) throw errors.notFound('Article');
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:");
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.html(articlePage(row));
+  });
