@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
 import {
+  Article, ArticleQuery, CannedQuery, CannedResponse, CreateArticleBody, CreateCannedBody, Preferences, UpdateArticleBody, UpdateCannedBody, UpdatePreferencesBody,
   RatingBody, UpdateSiteBody, WidgetSettings,
   AssignBody, PageBody, Stats, StatsQuery, TransferBody, UpdateConversationBody, VisitorProfile,
   AcceptInviteBody, Agent, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
@@ -63,6 +64,26 @@ const ROUTES: Record<string, Record<string, Op>> = {
     get: { summary: 'The identity-verification secret (owners and admins)', auth: 'agent', ok: [200, z.object({ secret: z.string().nullable() })] },
     post: { summary: 'Rotate the identity-verification secret', auth: 'agent', ok: [200, z.object({ secret: z.string() })] },
   },
+  '/api/canned-responses': {
+    get: { summary: 'Shared and own canned responses, most used first (q: shortcut, title, content)', auth: 'agent', query: CannedQuery, ok: [200, z.object({ cannedResponses: z.array(CannedResponse) })] },
+    post: { summary: 'Create one (shared: owners and admins)', auth: 'agent', body: CreateCannedBody, ok: [201, z.object({ cannedResponse: CannedResponse })] },
+  },
+  '/api/canned-responses/{id}': {
+    patch: { summary: 'Change one (personal: its owner; shared: owners and admins)', auth: 'agent', body: UpdateCannedBody, ok: [200, z.object({ cannedResponse: CannedResponse })] },
+    delete: { summary: 'Delete one', auth: 'agent', ok: [204, null] },
+  },
+  '/api/canned-responses/{id}/use': { post: { summary: 'Count one use', auth: 'agent', ok: [200, z.object({ cannedResponse: CannedResponse })] } },
+  '/api/articles': {
+    get: { summary: 'Knowledge-base articles (q: title and content)', auth: 'agent', query: ArticleQuery, ok: [200, z.object({ articles: z.array(Article) })] },
+    post: { summary: 'Create an article (owners and admins)', auth: 'agent', body: CreateArticleBody, ok: [201, z.object({ article: Article })] },
+  },
+  '/api/articles/{id}': {
+    patch: { summary: 'Change an article', auth: 'agent', body: UpdateArticleBody, ok: [200, z.object({ article: Article })] },
+    delete: { summary: 'Delete an article', auth: 'agent', ok: [204, null] },
+  },
+  '/api/kb/{siteKey}/articles/{id}': { get: { summary: 'Public read-only page of an active article (HTML)', ok: [200, null] } },
+  '/api/auth/me/preferences': { patch: { summary: 'Notification preferences of the signed-in agent', auth: 'agent', body: UpdatePreferencesBody, ok: [200, z.object({ preferences: Preferences })] } },
+  '/api/conversations/{id}/messages/{messageId}': { delete: { summary: 'Delete your own message (soft: it becomes "Message deleted" everywhere)', auth: 'agent', ok: [200, z.object({ message: Message })] } },
   '/api/widget/page': { post: { summary: 'The page the visitor is on now', auth: 'visitor', body: PageBody, ok: [204, null] } },
   '/api/conversations/{id}/ws': { get: { summary: 'WebSocket: one conversation, as an agent', auth: 'agent', ok: [101, null] } },
   '/api/widget/session': { post: { summary: 'Start or resume a visitor session (Origin checked)', body: WidgetSessionBody, ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(Conversation) })] } },
