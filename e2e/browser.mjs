@@ -245,3 +245,53 @@ export async function agentApi() {
 export function visitorSession(token) {
   return api('/api/widget/session', { method: 'POST', body: { siteKey: SITE_KEY, ...(token ? { token } : {}) }, origin: BASE });
 }
+
+// ---------------------------------------------------------------- host pages and site settings
+
+/**
+ * A host page of our own (own snippet, site key, CSS) in a fresh context, served from BASE's origin so that
+ * `src="/widget.js"` resolves and the origin is one the sites allow. How: navigate to a same-origin URL that
+ * loads no widget (an unknown /api/ path: a small JSON 404), then `page.setContent(html)`, which keeps the
+ * origin. Not the demo page: document.open keeps the Window, so its `window.Parley` (already `loaded`) would
+ * stop our loader. Not page.route on the document: Chromium then refuses loopback WebSockets.
+ * `head` goes into <head>, `script` runs right after the snippet and before the widget's script tag (queued
+ * calls), `body` is the page's own content.
+ */
+export async function openHost(browser, { siteKey = SITE_KEY, head = '', script = '', body = '<h1>Host page</h1><p>Some text.</p>', lang = 'en', context } = {}) {
+  // `context`: the same visitor (their localStorage) on another page view; by default a new visitor.
+  if (!context) {
+    context = await browser.newContext();
+    context.setDefaultTimeout(TIMEOUT);
+  }
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${BASE}/api/e2e-host-page`);
+  await page.setContent(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}
+<script>window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments); };
+${script}</script>
+<script src="/widget.js" data-site="${siteKey}" async></script></body></html>`);
+  assert.equal(new URL(page.url()).origin, BASE, 'the host page keeps the server\'s origin');
+  return { context, page, w: widget(page), errors };
+}
+
+/** Changes a site's widget settings (merged into the stored ones) as its owner; returns the site's settings. */
+export async function patchSettings(token, siteId, settings) {
+  const r = await api(`/api/sites/${siteId}`, { method: 'PATCH', token, body: { settings } });
+  assert.equal(r.status, 200, `PATCH settings ${JSON.stringify(settings)}: ${JSON.stringify(r.body)}`);
+  return r.body.site.settings;
+}
+
+/** The public widget config of a site, as the loader fetches it (no browser cache in Node). */
+export async function widgetConfig(siteKey = SITE_KEY) {
+  const r = await api(`/api/widget/config/${siteKey}`);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body;
+}
+
+/** Waits until the site's availability is `agentsOnline` (a console went online or away), as the widget will read it. */
+export async function expectAgentsOnline(siteKey, online = true) {
+  let last;
+  await waitFor(async () => (last = (await widgetConfig(siteKey)).availability).agentsOnline === online,
+    () => `agentsOnline to be ${online} for ${siteKey} (availability ${JSON.stringify(last)})`);
+}

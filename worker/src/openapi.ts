@@ -55,7 +55,7 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/conversations/{id}/reopen': { post: { summary: 'Reopen a resolved or closed conversation', auth: 'agent', ok: [200, conv] } },
   '/api/conversations/{id}/visitor': { get: { summary: "The visitor's profile and other conversations", auth: 'agent', ok: [200, z.object({ visitor: VisitorProfile, conversations: z.array(Conversation) })] } },
   '/api/sites/{id}/stats': { get: { summary: "A site's numbers over a date range (default: last 7 days)", auth: 'agent', query: StatsQuery, ok: [200, z.object({ stats: Stats })] } },
-  '/api/widget/config/{siteKey}': { get: { summary: "A site's public widget settings and availability (cacheable)", ok: [200, z.object({ settings: WidgetSettings.omit({ idleTimeoutMinutes: true }), availability: z.object({ agentsOnline: z.boolean(), withinHours: z.boolean() }) })] } },
+  '/api/widget/config/{siteKey}': { get: { summary: "A site's public widget settings and availability (cacheable)", ok: [200, z.object({ settings: WidgetSettings.omit({ idleTimeoutMinutes: true, unreadEmailMinutes: true }), availability: z.object({ agentsOnline: z.boolean(), withinHours: z.boolean() }) })] } },
   '/api/widget/conversations/{id}/rating': { post: { summary: 'Rate a resolved conversation once (409 not_resolved, already_rated)', auth: 'visitor', body: RatingBody, ok: [200, conv] } },
   '/api/widget/conversations/{id}/files': { post: { summary: 'Attach a file: raw body, Content-Type, X-Filename (10 MB; images, PDF, text)', auth: 'visitor', ok: [201, z.object({ message: Message })] } },
   '/api/conversations/{id}/files': { post: { summary: 'Attach a file as an agent', auth: 'agent', ok: [201, z.object({ message: Message })] } },

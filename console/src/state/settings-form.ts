@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   offline: 'message',
   identity: 'off',
   locale: null,
+  unreadEmailMinutes: 5,
   idleTimeoutMinutes: 24 * 60,
 };
 

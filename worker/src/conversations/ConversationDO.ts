@@ -5,6 +5,7 @@ import { LIMITS, PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits'
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { type AgentRef, decide, type LifecycleAction, type Refusal } from './lifecycle';
 import { parseClientFrame } from './parse-frame';
+import { sendUnreadEmail } from './unread-email';
 import { projectToD1 } from './projection';
 import { TokenBuckets } from './ratelimit';
 import { Schedule } from './schedule';
@@ -168,6 +169,7 @@ export class ConversationDO extends DurableObject<Env> {
     for (const job of this.#schedule.due()) {
       if (job === 'projection') await this.#flush();
       if (job === 'expiry') await this.#expire();
+      if (job === 'unread_email') await this.#emailUnread();
     }
     this.#schedule.rearm();
   }
@@ -203,8 +205,21 @@ export class ConversationDO extends DurableObject<Env> {
     if (ws && m.clientId) this.#send(ws, { type: 'ack', clientId: m.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
     if (changed.length) this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
+    // An agent's reply the visitor may not see: email it if still unread after the site's delay.
+    if (who.role === 'agent' && (message.kind === 'text' || message.kind === 'file')) this.#schedule.ensure('unread_email', Date.now() + meta.emailDelayMs);
     this.#changed({ frame: stateChanged, message });
     return message;
+  }
+
+  /** The unread-reply email job; a provider failure is retried with backoff and loses nothing. */
+  async #emailUnread() {
+    try {
+      await sendUnreadEmail(this.env, this.#store, this.#store.snapshot());
+      this.#schedule.done('unread_email');
+    } catch (err) {
+      console.warn('unread-reply email failed; will retry', String(err));
+      this.#schedule.retry('unread_email');
+    }
   }
 
   /** The expiry job: close the conversation once it has been idle for its idle time. */

@@ -31,6 +31,9 @@ const STEPS: string[] = [
    ALTER TABLE messages ADD COLUMN file TEXT;`,
   // Issue 5: deleting one's own message.
   `ALTER TABLE messages ADD COLUMN deleted_at TEXT;`,
+  // Issue 6: the unread-reply email's delay and its ledger (the highest seq already emailed).
+  `ALTER TABLE meta ADD COLUMN email_delay_ms INTEGER NOT NULL DEFAULT 300000;
+   ALTER TABLE meta ADD COLUMN emailed_seq INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Bring this object's SQLite up to the current schema (synchronous, in one transaction). */

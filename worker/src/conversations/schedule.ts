@@ -1,5 +1,5 @@
 /** Jobs a ConversationDO runs from its one alarm. */
-export type JobName = 'projection' | 'expiry';
+export type JobName = 'projection' | 'expiry' | 'unread_email';
 
 /**
  * A Durable Object has one alarm; this small table holds every job's due time and

@@ -3,6 +3,7 @@ import { getDb } from '../db/client';
 import { departments, type sites } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
 import type { Conversation } from '../protocol';
+import { siteSettings } from '../sites/queries';
 import { insertConversation } from './queries';
 
 /** How long a conversation may sit idle before it closes itself, unless the site says otherwise. */
@@ -33,7 +34,7 @@ export async function startConversation(
   const stub = env.CONVERSATIONS.getByName(row.id);
   const conversation = await stub.init({
     id: row.id, workspaceId: row.workspaceId, siteId: row.siteId, visitor, createdAt: now,
-    departmentId: row.departmentId, idleMs: idleMinutes * 60_000,
+    departmentId: row.departmentId, idleMs: idleMinutes * 60_000, emailDelayMs: siteSettings(site).unreadEmailMinutes * 60_000,
   });
   if (!dept?.autoAssign) return conversation;
   try {

@@ -5,7 +5,7 @@ import { type MessageRow, snapshot, toMessage } from './snapshot';
 
 /** What the ConversationDO knows about itself (set once by init). */
 export type ConversationMeta = {
-  id: string; workspaceId: string; siteId: string; createdAt: string; departmentId: string | null; idleMs: number;
+  id: string; workspaceId: string; siteId: string; createdAt: string; departmentId: string | null; idleMs: number; emailDelayMs?: number;
   visitor: { id: string; name: string | null; email: string | null };
 };
 
@@ -33,7 +33,7 @@ export class ConversationStore {
   }
 
   /** The conversation's identity, or null before init. */
-  meta(): (ConversationMeta & { status: Conversation['status']; assigneeId: string | null; lastActivityAt: string }) | null {
+  meta(): (ConversationMeta & { status: Conversation['status']; assigneeId: string | null; lastActivityAt: string; emailDelayMs: number; emailedSeq: number }) | null {
     const r = this.#sql.exec('SELECT * FROM meta LIMIT 1').toArray()[0];
     if (!r) return null;
     return {
@@ -42,15 +42,17 @@ export class ConversationStore {
       visitor: { id: r.visitor_id as string, name: r.visitor_name as string | null, email: r.visitor_email as string | null },
       status: r.status as Conversation['status'], assigneeId: r.assignee_id as string | null,
       lastActivityAt: (r.last_activity_at ?? r.created_at) as string,
+      emailDelayMs: r.email_delay_ms as number, emailedSeq: r.emailed_seq as number,
     };
   }
 
   /** Record who this conversation belongs to; idempotent. */
   init(m: ConversationMeta) {
     this.#sql.exec(
-      `INSERT OR IGNORE INTO meta (id, workspace_id, site_id, created_at, visitor_id, visitor_name, visitor_email, updated_at, department_id, idle_ms, last_activity_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      m.id, m.workspaceId, m.siteId, m.createdAt, m.visitor.id, m.visitor.name, m.visitor.email, m.createdAt, m.departmentId, m.idleMs, m.createdAt);
+      `INSERT OR IGNORE INTO meta (id, workspace_id, site_id, created_at, visitor_id, visitor_name, visitor_email, updated_at, department_id, idle_ms, last_activity_at, email_delay_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      m.id, m.workspaceId, m.siteId, m.createdAt, m.visitor.id, m.visitor.name, m.visitor.email, m.createdAt, m.departmentId, m.idleMs, m.createdAt,
+      m.emailDelayMs ?? 300_000);
   }
 
   /** The message a sender already stored under this clientId, if any (for retries). */
@@ -121,6 +123,18 @@ export class ConversationStore {
     this.#sql.exec('UPDATE meta SET rev = rev + 1');
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', deleted.seq);
     return { message: toMessage(deleted), removedFile: toMessage(row).file ?? null };
+  }
+
+  /** Agent replies the visitor has neither read nor been emailed yet (text and files, not deleted). */
+  unreadForEmail(): Message[] {
+    return this.#sql.exec<MessageRow>(
+      `SELECT * FROM messages WHERE sender_type = 'agent' AND kind IN ('text', 'file') AND deleted_at IS NULL
+         AND seq > (SELECT MAX(visitor_read_seq, emailed_seq) FROM meta) ORDER BY seq`).toArray().map(toMessage);
+  }
+
+  /** The email ledger: everything up to `seq` has been emailed (never moves back). */
+  markEmailed(seq: number) {
+    this.#sql.exec('UPDATE meta SET emailed_seq = MAX(emailed_seq, ?)', seq);
   }
 
   /** Record the visitor's rating once, and only after the conversation was resolved. */

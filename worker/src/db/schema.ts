@@ -73,6 +73,7 @@ export const visitors = sqliteTable('visitors', {
   city: text('city'),
   visits: integer('visits').notNull().default(1),
   externalId: text('external_id'),
+  unsubscribedAt: text('unsubscribed_at'),
 });
 
 /** The inbox index, projected from each ConversationDO. */
@@ -153,4 +154,18 @@ export const articles = sqliteTable('articles', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+});
+
+/** Mail the local provider kept instead of sending (listed at /api/dev/outbox). */
+export const emailOutbox = sqliteTable('email_outbox', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  toAddress: text('to_address').notNull(),
+  fromAddress: text('from_address').notNull(),
+  replyTo: text('reply_to'),
+  subject: text('subject').notNull(),
+  textBody: text('text_body').notNull(),
+  htmlBody: text('html_body').notNull(),
+  createdAt: text('created_at').notNull(),
 });

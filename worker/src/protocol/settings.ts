@@ -35,23 +35,29 @@ export const WidgetSettings = z.object({
   identity: z.enum(['off', 'optional', 'required']).default('off'),
   /** The widget's language; null follows the page, then the browser. */
   locale: Locale.nullable().default(null),
+  /** How long an agent's reply may stay unread before it is emailed to the visitor. */
+  unreadEmailMinutes: z.number().int().min(1).max(24 * 60).default(5),
   /** Idle time after which a conversation closes itself. */
   idleTimeoutMinutes: z.number().int().min(5).max(60 * 24 * 30).default(24 * 60),
 });
 export type WidgetSettings = z.infer<typeof WidgetSettings>;
 
-/** PATCH /api/sites/:id: any subset of the site's fields and settings. */
+/**
+ * PATCH /api/sites/:id: any subset of the site's fields and settings. The settings
+ * subset is checked after it is merged into what is stored (zod's partial() would
+ * fill every missing setting with its default and so reset it).
+ */
 export const UpdateSiteBody = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   allowedOrigins: z.array(z.string().regex(/^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?)$/i, 'an origin like https://example.com, https://*.example.com or *')).max(50).optional(),
-  settings: WidgetSettings.partial().optional(),
+  settings: z.record(z.string(), z.unknown()).refine((o) => Object.keys(o).every((k) => k in WidgetSettings.shape), 'unknown setting').optional(),
 }).refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
 /** Whether anyone can answer now. */
 export type Availability = { agentsOnline: boolean; withinHours: boolean };
 
 /** What the widget's public settings endpoint returns. */
-export type PublicWidgetConfig = { settings: Omit<WidgetSettings, 'idleTimeoutMinutes'>; availability: Availability };
+export type PublicWidgetConfig = { settings: Omit<WidgetSettings, 'idleTimeoutMinutes' | 'unreadEmailMinutes'>; availability: Availability };
 
 /** POST /api/widget/conversations: optional pre-chat details and an optional first message (offline mode). */
 export const StartConversationBody = z.object({

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { sites } from '../db/schema';
+import { ApiError } from '../lib/errors';
 import { newId, newSiteKey, nowIso } from '../lib/ids';
 import { type Site, type UpdateSiteBody, WidgetSettings } from '../protocol';
 
@@ -15,7 +16,15 @@ export function siteSettings(row: { settings: Record<string, unknown> }): Widget
 
 /** Change a site's name, origins or settings (settings are merged into what is stored). */
 export async function updateSite(db: Db, row: typeof sites.$inferSelect, body: UpdateSiteBody) {
-  const settings = body.settings ? WidgetSettings.parse({ ...siteSettings(row), ...body.settings }) : row.settings;
+  let settings = row.settings;
+  if (body.settings) {
+    const merged = WidgetSettings.safeParse({ ...siteSettings(row), ...body.settings });
+    if (!merged.success) {
+      const issue = merged.error.issues[0];
+      throw new ApiError(400, 'bad_request', `settings.${issue?.path.join('.')}: ${issue?.message ?? 'invalid'}`);
+    }
+    settings = merged.data;
+  }
   const next = { ...row, ...(body.name ? { name: body.name } : {}), ...(body.allowedOrigins ? { allowedOrigins: body.allowedOrigins } : {}), settings };
   await db.update(sites).set({ name: next.name, allowedOrigins: next.allowedOrigins, settings: next.settings }).where(eq(sites.id, row.id));
   return next;

@@ -42,6 +42,15 @@ describe('widget settings', () => {
     expect((await api(`/api/widget/config/pk_nope`)).body.error.code).toBe('not_found');
   });
 
+  it('a partial change keeps every other setting', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const patch = (settings: object) => api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings } });
+    await patch({ title: 'Custom', preChat: 'required', businessHours: hours([{ day: 1, open: '08:00', close: '12:00' }]) });
+    const second = await patch({ offline: 'hide' });
+    expect(second.body.site.settings).toMatchObject({ title: 'Custom', preChat: 'required', offline: 'hide', businessHours: { enabled: true, timeZone: 'Europe/Paris' } });
+    expect((await patch({ nonsense: 1 })).body.error.code).toBe('bad_request');
+  });
+
   it('validates settings and refuses who may not change them', async () => {
     const { owner, site } = await workspaceWithSite();
     for (const settings of [{ color: 'red' }, { preChat: 'always' }, { businessHours: { enabled: true, timeZone: 'Mars/Olympus' } }, { idleTimeoutMinutes: 1 }]) {

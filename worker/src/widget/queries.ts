@@ -41,7 +41,7 @@ export async function createVisitor(db: Db, siteId: string, profile: { name?: st
   const now = nowIso();
   const row: VisitorRow = {
     id: newId('vi'), siteId, name: profile.name ?? null, email: profile.email ?? null, createdAt: now, lastSeenAt: now,
-    externalId: profile.externalId ?? null,
+    externalId: profile.externalId ?? null, unsubscribedAt: null,
     currentUrl: null, currentTitle: null, visits: 1, ...contextColumns(ctx),
     landingUrl: ctx.page?.url ?? null, referrer: ctx.page?.referrer || null,
   };

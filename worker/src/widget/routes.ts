@@ -22,7 +22,7 @@ export const widgetRoutes = new Hono<WidgetEnv>()
   .get('/config/:siteKey', async (c) => {
     const site = await findSiteByKey(getDb(c.env.DB), c.req.param('siteKey'));
     if (!site) throw errors.notFound('Site');
-    const { idleTimeoutMinutes: _idle, ...settings } = siteSettings(site);
+    const { idleTimeoutMinutes: _idle, unreadEmailMinutes: _email, ...settings } = siteSettings(site);
     const config: PublicWidgetConfig = { settings, availability: await siteAvailability(c.env, site.id, settings.businessHours) };
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(config, 200);

@@ -1,0 +1,5 @@
+// Optional secrets that `wrangler types` cannot see (they are in neither wrangler.toml nor .dev.vars).
+interface Env {
+  /** Resend API key, when EMAIL_PROVIDER = "resend". */
+  RESEND_API_KEY?: string;
+}
