@@ -9,6 +9,8 @@ import { departmentRoutes } from './departments/routes';
 import { requireConfiguredEnv } from './lib/env';
 import { ApiError, errorHandler, notFoundHandler } from './lib/errors';
 import { cannedRoutes } from './canned/routes';
+import { devRoutes } from './dev/routes';
+import { emailRoutes } from './email/routes';
 import { fileRoutes } from './files/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiDocument } from './openapi';
@@ -39,6 +41,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/canned-responses', cannedRoutes)
   .route('/articles', articleRoutes)
   .route('/kb', publicKbRoutes)
+  .route('/email', emailRoutes)
+  .route('/dev', devRoutes)
 
 app.onError(errorHandler);
 app.notFound(notFoundHandler);

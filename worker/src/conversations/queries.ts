@@ -35,6 +35,12 @@ export async function findWorkspaceConversation(db: Db, workspaceId: string, id:
   return hit ? toConversation(hit.c, hit.v) : null;
 }
 
+/** A conversation by id, whoever it belongs to (for mail coming back by a signed address). */
+export async function findConversationById(db: Db, id: string) {
+  const [hit] = await withVisitor(db).where(eq(conversations.id, id));
+  return hit ? toConversation(hit.c, hit.v) : null;
+}
+
 /** A conversation, only if it is the visitor's own. */
 export async function findVisitorConversation(db: Db, visitorId: string, id: string) {
   const [hit] = await withVisitor(db).where(and(eq(conversations.id, id), eq(conversations.visitorId, visitorId)));

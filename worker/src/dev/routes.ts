@@ -1,0 +1,16 @@
+import { desc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { getDb } from '../db/client';
+import { emailOutbox } from '../db/schema';
+
+/** With the local email provider: the mail that would have been sent, for workspace admins, newest first. */
+export const devRoutes = new Hono<AgentEnv>()
+  .get('/outbox', requireAgent(), requireAdmin(), async (c) => {
+    const rows = await getDb(c.env.DB).select().from(emailOutbox)
+      .where(eq(emailOutbox.workspaceId, c.var.agent.workspaceId)).orderBy(desc(emailOutbox.createdAt)).limit(100);
+    const emails = rows.map((r) => ({
+      id: r.id, to: r.toAddress, from: r.fromAddress, replyTo: r.replyTo, subject: r.subject, text: r.textBody, html: r.htmlBody, createdAt: r.createdAt,
+    }));
+    return c.json({ emails }, 200);
+  });

@@ -1,0 +1,38 @@
+import PostalMime from 'postal-mime';
+import { findConversationById } from '../conversations/queries';
+import { getDb } from '../db/client';
+import { conversationOfReplyAddress } from './links';
+import { stripReply } from './reply-text';
+
+/** The part of an incoming email the handler needs (ForwardableEmailMessage has more). */
+export type InboundEmail = { to: string; from: string; raw: ReadableStream | ArrayBuffer | string; setReject?(reason: string): void };
+
+/**
+ * A visitor answered an unread-reply email: check the reply address's signature,
+ * keep only the new text (no quoted history, no signature block) and post it to the
+ * conversation as the visitor's message, which reaches the console live.
+ * Unsigned or forged addresses are dropped and logged.
+ */
+export async function handleInboundEmail(env: Env, email: InboundEmail): Promise<'posted' | 'dropped'> {
+  const conversationId = await conversationOfReplyAddress(env, email.to);
+  if (!conversationId) {
+    console.warn('inbound email dropped: not a signed reply address', email.to);
+    email.setReject?.('Unknown recipient');
+    return 'dropped';
+  }
+  const conv = await findConversationById(getDb(env.DB), conversationId);
+  if (!conv) {
+    console.warn('inbound email dropped: no such conversation', conversationId);
+    return 'dropped';
+  }
+  const raw = typeof email.raw === 'string' || email.raw instanceof ArrayBuffer ? email.raw : await new Response(email.raw).arrayBuffer();
+  const parsed = await PostalMime.parse(raw);
+  const body = stripReply(parsed.text ?? (parsed.html ?? '').replace(/<[^>]+>/g, ' '));
+  if (!body) {
+    console.warn('inbound email dropped: nothing new in it', conversationId);
+    return 'dropped';
+  }
+  const posted = await env.CONVERSATIONS.getByName(conversationId).post(
+    { role: 'visitor', id: conv.visitorId, name: conv.visitor?.name ?? null }, { kind: 'text', body });
+  return 'error' in posted ? 'dropped' : 'posted';
+}
