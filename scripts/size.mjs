@@ -5,31 +5,41 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dir = process.argv[2] || process.env.PARLEY_DIST || 'dist';
-/** Budgets in bytes, gzipped: the loader alone, and every widget file together. */
+/** Budgets in bytes, gzipped: the loader alone, and all widget JavaScript together (translations are data, apart). */
 const BUDGET = { loader: 6 * 1024, total: 20 * 1024 };
+const LOADER = 'widget.js';
+const APP = 'widget-app.js';
 
-const files = readdirSync(dir).filter((f) => /^widget.*\.(m?js|css)$/.test(f)).sort((a, b) => (a === 'widget.js' ? -1 : b === 'widget.js' ? 1 : a.localeCompare(b)));
-if (!files.includes('widget.js')) {
-  console.error(`size: no widget.js in ${dir} (build the widget first)`);
+const all = readdirSync(dir);
+if (!all.includes(LOADER) || !all.includes(APP)) {
+  console.error(`size: no ${LOADER} or ${APP} in ${dir} (build the widget first)`);
   process.exit(1);
 }
+// Any other widget*.js is a chunk of the app (none today): it counts as JavaScript too.
+const chunks = all.filter((f) => /^widget.*\.m?js$/.test(f) && f !== LOADER && f !== APP).sort();
+// One JSON file per language, fetched only by a visitor in that language.
+const langs = all.filter((f) => /^widget-lang-.*\.json$/.test(f)).sort();
+
+const gz = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
+const raw = (f) => readFileSync(join(dir, f)).length;
 const kb = (n) => (n / 1024).toFixed(2).padStart(7) + ' KB';
-let total = 0;
-let loader = 0;
-console.log('file'.padEnd(24) + 'raw'.padStart(10) + 'gzip'.padStart(11));
-for (const f of files) {
-  const raw = readFileSync(join(dir, f));
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  if (f === 'widget.js') loader = gz;
-  console.log((f === 'widget.js' ? 'widget.js (loader)' : f).padEnd(24) + kb(raw.length) + ' ' + kb(gz));
-}
-console.log('total'.padEnd(24) + ' '.repeat(10) + ' ' + kb(total));
+const row = (label, r, zipped) => console.log(label.padEnd(60) + (r === null ? ' '.repeat(10) : kb(r)) + ' ' + kb(zipped));
+
+console.log('file'.padEnd(60) + 'raw'.padStart(10) + 'gzip'.padStart(11));
+const size = Object.fromEntries([LOADER, APP, ...chunks, ...langs].map((f) => [f, gz(f)]));
+row('widget.js (loader)', raw(LOADER), size[LOADER]);
+row('widget-app.js (app)', raw(APP), size[APP]);
+for (const f of chunks) row(f + ' (app chunk)', raw(f), size[f]);
+const js = [LOADER, APP, ...chunks].reduce((n, f) => n + size[f], 0);
+row('total JavaScript', null, js);
+for (const f of langs) row(f + ' (language data)', raw(f), size[f]);
+row('largest visitor download (loader + app + largest language)', null, js + Math.max(0, ...langs.map((f) => size[f])));
+
 const over = [];
-if (loader > BUDGET.loader) over.push(`loader ${kb(loader).trim()} > ${kb(BUDGET.loader).trim()}`);
-if (total > BUDGET.total) over.push(`total ${kb(total).trim()} > ${kb(BUDGET.total).trim()}`);
+if (size[LOADER] > BUDGET.loader) over.push(`loader ${kb(size[LOADER]).trim()} > ${kb(BUDGET.loader).trim()}`);
+if (js > BUDGET.total) over.push(`total JavaScript ${kb(js).trim()} > ${kb(BUDGET.total).trim()}`);
 if (over.length) {
   console.error('size: over budget: ' + over.join('; '));
   process.exit(1);
 }
-console.log(`size: within budget (loader ≤ ${kb(BUDGET.loader).trim()}, total ≤ ${kb(BUDGET.total).trim()})`);
+console.log(`size: within budget (loader ≤ ${kb(BUDGET.loader).trim()}, total JavaScript ≤ ${kb(BUDGET.total).trim()})`);

@@ -77,3 +77,6 @@ export const ATTACHMENTS = {
 export type UpdateSiteBody = z.infer<typeof UpdateSiteBody>;
 export type StartConversationBody = z.infer<typeof StartConversationBody>;
 export type RatingBody = z.infer<typeof RatingBody>;
+
+/** POST /api/widget/conversations/:id/transcript: to the visitor's email, or to this one (then remembered). */
+export const TranscriptBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()).optional() });

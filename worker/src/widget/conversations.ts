@@ -5,7 +5,9 @@ import { startConversation } from '../conversations/start';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
 import { validate, validateOptionalJson } from '../lib/validate';
-import { HistoryQuery, RatingBody, StartConversationBody } from '../protocol';
+import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody } from '../protocol';
+import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
+import { siteAvailability } from '../sites/availability';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { siteSettings } from '../sites/queries';
 import { uploadFile } from '../files/upload';
@@ -31,6 +33,13 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     // The offline form's message: stored as the conversation's first visitor message.
     const posted = await c.env.CONVERSATIONS.getByName(conversation.id).post({ role: 'visitor', id: visitor.id, name }, { kind: 'text', body: body.message });
     if ('error' in posted) throw errors.rateLimited();
+    // Nobody could answer live: tell the team by email (off the visitor's request path).
+    const settings = siteSettings(c.var.site);
+    const available = await siteAvailability(c.env, c.var.site.id, settings.businessHours);
+    if (!available.agentsOnline || !available.withinHours) {
+      c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, name ?? email ?? 'A visitor', body.message)
+        .catch((err: unknown) => console.warn('offline notification failed', String(err))));
+    }
     return c.json({ conversation: { ...conversation, lastSeq: posted.message.seq } }, 201);
   })
   .get('/:id/messages', validate('query', HistoryQuery), async (c) => {
@@ -46,6 +55,27 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const result = await c.env.CONVERSATIONS.getByName(conv.id).rate(score, comment || null);
     if ('error' in result) throw new ApiError(409, result.error, result.message);
     return c.json({ conversation: result.conversation }, 200);
+  })
+  .post('/:id/transcript', validate('json', TranscriptBody), async (c) => {
+    const db = getDb(c.env.DB);
+    const conv = await findVisitorConversation(db, c.var.visitor.id, c.req.param('id'));
+    if (!conv) throw errors.notFound('Conversation');
+    if (!conv.timings.resolvedAt) throw errors.conflict('not_resolved', 'A transcript can be sent once the conversation is resolved');
+    const { email } = c.req.valid('json');
+    const to = email ?? conv.visitor?.email;
+    if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
+    if (email) await setVisitorProfile(db, c.var.visitor.id, { email });
+    const stub = c.env.CONVERSATIONS.getByName(conv.id);
+    // The whole conversation, a page at a time (up to 5,000 messages).
+    let messages: Message[] = [];
+    for (let before: number | undefined, i = 0; i < 50; i++) {
+      const page = await stub.history({ viewer: 'visitor', limit: 100, before });
+      messages = [...page.messages, ...messages];
+      if (!page.hasMore || !page.messages.length) break;
+      before = page.messages[0]!.seq;
+    }
+    await sendTranscript(c.env, c.var.site, conv, to, messages);
+    return c.json({ sent: true, to }, 202);
   })
   .post('/:id/files', async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));

@@ -1,0 +1,28 @@
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { agents, type sites } from '../db/schema';
+import type { Message } from '../protocol';
+import { publicBase, unsubscribeUrl } from './links';
+import { emailProvider } from './providers';
+import { offlineMessageEmail, transcriptEmail } from './templates';
+
+/** A visitor left a message while nobody could answer: email every active agent of the workspace, once each. */
+export async function notifyAgentsOfOfflineMessage(env: Env, site: typeof sites.$inferSelect, conversationId: string, from: string, message: string) {
+  const team = await getDb(env.DB).select({ id: agents.id, email: agents.email }).from(agents)
+    .where(and(eq(agents.workspaceId, site.workspaceId), eq(agents.active, true), eq(agents.invited, false)));
+  const mail = offlineMessageEmail(site.name, from, message, `${publicBase(env)}/conversations/${conversationId}`);
+  const provider = emailProvider(env);
+  await Promise.all(team.map((a) => provider.send({
+    ...mail, workspaceId: site.workspaceId, to: a.email, from: env.EMAIL_FROM, idempotencyKey: `offline/${conversationId}/${a.id}`,
+  })));
+}
+
+/** The whole conversation (without internal notes) to the visitor's email; asking twice for the same state sends once. */
+export async function sendTranscript(env: Env, site: typeof sites.$inferSelect, conv: { id: string; visitorId: string }, to: string, messages: Message[]) {
+  const visible = messages.filter((m) => m.kind !== 'note' && !m.deletedAt);
+  const base = publicBase(env);
+  const mail = transcriptEmail(site.name, visible, await unsubscribeUrl(env, base, conv.visitorId));
+  await emailProvider(env).send({
+    ...mail, workspaceId: site.workspaceId, to, from: env.EMAIL_FROM, idempotencyKey: `transcript/${conv.id}/${visible.at(-1)?.seq ?? 0}`,
+  });
+}
