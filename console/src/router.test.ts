@@ -11,6 +11,9 @@ describe('matchRoute', () => {
     expect(matchRoute('/team')).toEqual({ name: 'team' });
     expect(matchRoute('/dashboard/')).toEqual({ name: 'dashboard' });
     expect(matchRoute('/settings')).toEqual({ name: 'settings' });
+    expect(matchRoute('/canned')).toEqual({ name: 'canned' });
+    expect(matchRoute('/kb/')).toEqual({ name: 'kb' });
+    expect(matchRoute('/outbox')).toEqual({ name: 'outbox' });
   });
   it('reads the invitation token from the query', () => {
     expect(matchRoute('/accept-invite', '?token=abc.def')).toEqual({ name: 'acceptInvite', token: 'abc.def' });

@@ -11,6 +11,9 @@ export type Route =
   | { name: 'team' }
   | { name: 'dashboard' }
   | { name: 'settings' }
+  | { name: 'canned' }
+  | { name: 'kb' }
+  | { name: 'outbox' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
@@ -23,6 +26,9 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/team') return { name: 'team' };
   if (path === '/dashboard') return { name: 'dashboard' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/canned') return { name: 'canned' };
+  if (path === '/kb') return { name: 'kb' };
+  if (path === '/outbox') return { name: 'outbox' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };

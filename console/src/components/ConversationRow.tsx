@@ -7,7 +7,7 @@ import { strings } from '../strings';
 import { fullDateTime, relativeTime } from '../time';
 
 /** A row linking to the conversation. */
-export function ConversationRow({ conversation, selected, now }: { conversation: Conversation; selected: boolean; now: number }) {
+export function ConversationRow({ conversation, selected, cursor, now }: { conversation: Conversation; selected: boolean; cursor?: boolean; now: number }) {
   const unread = conversation.agentUnread > 0;
   const at = conversation.lastMessageAt ?? conversation.createdAt;
   const path = conversationPath(conversation.id);
@@ -18,11 +18,12 @@ export function ConversationRow({ conversation, selected, now }: { conversation:
       <a
         href={path}
         onClick={(e) => onLinkClick(e, path)}
-        class={`row${unread ? ' row-unread' : ''}${selected ? ' row-selected' : ''}`}
+        class={`row${unread ? ' row-unread' : ''}${selected ? ' row-selected' : ''}${cursor ? ' row-cursor' : ''}`}
         aria-current={selected ? 'page' : undefined}
         data-testid="conversation-row"
         data-id={conversation.id}
         data-unread={unread ? 'true' : 'false'}
+        data-cursor={cursor ? 'true' : undefined}
         data-status={conversation.status}
         data-priority={conversation.priority}
       >

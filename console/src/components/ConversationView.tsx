@@ -1,18 +1,24 @@
 // The right pane: one conversation, live, with its workflow strip and the visitor/details sidebar;
 // files dropped anywhere on it are uploaded like the paperclip's.
-import { useState } from 'preact/hooks';
-import type { Agent, Conversation, Department, PresenceAgent } from '../../../worker/src/protocol';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { Agent, Conversation, Department, Message, PresenceAgent } from '../../../worker/src/protocol';
 import { api, type ApiError } from '../api';
+import { deleteMessage } from '../api-tools';
+import type { ComposerHandle } from '../hooks/useComposerBridge';
 import { useConversation } from '../hooks/useConversation';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { useUpload } from '../hooks/useUpload';
 import { navigate } from '../router';
+import { quoteText } from '../state/canned';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
 import { settingsStrings } from '../strings-settings';
+import { toolStrings } from '../strings-tools';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ConversationSidebar } from './ConversationSidebar';
 import { ErrorText } from './ErrorText';
+import { KbPanel } from './KbPanel';
+import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { ReplyBox } from './ReplyBox';
 import { UploadStatus } from './UploadStatus';
@@ -26,10 +32,12 @@ export type ConversationViewProps = {
   departments: Department[];
   presence: PresenceAgent[];
   onConversation: (c: Conversation) => void;
+  /** The site's public key, for knowledge-base links visitors can open. */
+  siteKey: string;
 };
 
 /** Mount with key={id} so each conversation gets fresh state and its own socket. */
-export function ConversationView({ id, agent, agents, departments, presence, onConversation }: ConversationViewProps) {
+export function ConversationView({ id, agent, agents, departments, presence, onConversation, siteKey }: ConversationViewProps) {
   const view = useConversation(id, agent, onConversation);
   const upload = useUpload(id, view.addMessage);
   const drop = useFileDrop(upload.attach);
@@ -39,6 +47,22 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
   const [busy, setBusy] = useState(false);
   // On narrow screens the sidebar is a drawer opened from the header.
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [kbOpen, setKbOpen] = useState(false);
+  const composer = useRef<ComposerHandle | null>(null);
+  const { addMessage } = view;
+  const handlers = useMemo<MessageHandlers>(() => ({
+    me: agent.id,
+    onQuote: (text) => composer.current?.insert(quoteText(text)),
+    onDelete: async (message: Message) => {
+      setActionError(null);
+      try {
+        // Merged at once; the broadcast copy (same seq, deletedAt set) then replaces it again harmlessly.
+        addMessage((await deleteMessage(id, message.id)).message);
+      } catch (e) {
+        setActionError((e as ApiError).message);
+      }
+    },
+  }), [agent.id, id, addMessage]);
 
   async function toggleArchive() {
     if (!conversation) return;
@@ -63,7 +87,7 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
   }
 
   return (
-    <div class="conversation-wrap">
+    <div class={`conversation-wrap${kbOpen ? ' kb-open' : ''}`}>
       <section class={`conversation${drop.over ? ' drop-over' : ''}`} aria-label={conversation ? visitorLabel(conversation) : strings.loading}
         {...drop.handlers} data-testid="conversation-view">
         {drop.over && <div class="drop-overlay" aria-hidden="true">{settingsStrings.dropHere}</div>}
@@ -77,6 +101,9 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
             </span>
           </div>
           <ConnectionBadge state={view.connection} />
+          <button type="button" class="button button-secondary" aria-expanded={kbOpen} onClick={() => setKbOpen(!kbOpen)} data-testid="kb-open">
+            {toolStrings.kbOpen}
+          </button>
           <button type="button" class="button button-secondary sidebar-toggle" aria-expanded={sidebarOpen}
             onClick={() => setSidebarOpen(!sidebarOpen)}>{strings.visitorSection}</button>
           {conversation &&
@@ -99,6 +126,7 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
           onLoadOlder={view.loadOlder}
           onRetry={view.retry}
           onDiscard={view.discard}
+          handlers={handlers}
         />
         <div class="typing-slot" aria-live="polite">
           {state.typing && (
@@ -109,8 +137,9 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
           )}
         </div>
         <UploadStatus upload={upload} />
-        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} />
+        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} handle={composer} />
       </section>
+      {kbOpen && <KbPanel siteKey={siteKey} onClose={() => setKbOpen(false)} onInsert={(text) => composer.current?.insert(text)} />}
       {conversation && (
         <ConversationSidebar conversation={conversation} departments={departments} open={sidebarOpen} onConversation={view.setConversation} />
       )}

@@ -19,6 +19,8 @@ export type InboxPaneProps = {
   list: Conversation[];
   paging: TabPaging;
   selectedId: string | null;
+  /** The keyboard cursor's row (j/k). */
+  cursorId?: string | null;
   onLoadTab: (tab: InboxTab) => void;
   onLoadMore: (tab: InboxTab) => void;
   /** The site socket's state: whether the list is live. */
@@ -57,7 +59,7 @@ export function InboxPane(p: InboxPaneProps) {
         {p.list.length > 0 && (
           <ul class="rows">
             {p.list.map((c) => (
-              <ConversationRow key={c.id} conversation={c} selected={c.id === p.selectedId} now={now} />
+              <ConversationRow key={c.id} conversation={c} selected={c.id === p.selectedId} cursor={c.id === p.cursorId} now={now} />
             ))}
           </ul>
         )}

@@ -4,10 +4,20 @@ import type { PendingMessage } from '../state/messages';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
 import { clockTime, fullDateTime } from '../time';
+import { toolStrings } from '../strings-tools';
 import { AttachmentView } from './AttachmentView';
+import { MessageActions } from './MessageActions';
 
-/** A stored message; `seen` adds the visitor's read mark under it. */
-export function MessageItem({ message, conversation, seen }: { message: Message; conversation: Conversation | null; seen: boolean }) {
+/** What the message list lets an agent do with stored messages. */
+export type MessageHandlers = {
+  /** The signed-in agent's id: their own text and file messages can be deleted. */
+  me: string;
+  onQuote: (text: string) => void;
+  onDelete: (message: Message) => Promise<void>;
+};
+
+/** A stored message; `seen` adds the visitor's read mark under it; deleted ones show "Message deleted". */
+export function MessageItem({ message, conversation, seen, handlers }: { message: Message; conversation: Conversation | null; seen: boolean; handlers?: MessageHandlers }) {
   const { sender, kind } = message;
   if (sender.type === 'system' || kind === 'system') {
     return (
@@ -17,18 +27,32 @@ export function MessageItem({ message, conversation, seen }: { message: Message;
       </div>
     );
   }
+  const deleted = Boolean(message.deletedAt);
   const author = sender.type === 'visitor'
     ? sender.name || (conversation ? visitorLabel(conversation) : 'Visitor')
     : sender.name || strings.agentFallback;
   return (
-    <div class={`msg msg-${sender.type} msg-kind-${kind}`} data-testid="message" data-sender={sender.type} data-kind={kind} data-seq={message.seq}>
+    <div class={`msg msg-${sender.type} msg-kind-${kind}${deleted ? ' msg-deleted' : ''}`} data-testid="message" data-sender={sender.type} data-kind={kind}
+      data-seq={message.seq} data-id={message.id} data-deleted={deleted ? 'true' : undefined} tabIndex={handlers && !deleted ? 0 : undefined}>
       <div class="msg-author">
         {author}
         {kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
       </div>
-      <div class="msg-bubble">
-        <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">{message.body}</p>
-        {message.file && <AttachmentView file={message.file} />}
+      <div class="msg-line">
+        {deleted ? (
+          <div class="msg-bubble">
+            <p class="msg-body" data-testid="body">{toolStrings.messageDeleted}</p>
+          </div>
+        ) : (
+          <div class="msg-bubble">
+            <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">{message.body}</p>
+            {message.file && <AttachmentView file={message.file} />}
+          </div>
+        )}
+        {handlers && !deleted && (
+          <MessageActions message={message} onQuote={handlers.onQuote} onDelete={handlers.onDelete}
+            deletable={sender.type === 'agent' && sender.id === handlers.me && (kind === 'text' || kind === 'file')} />
+        )}
       </div>
       <div class="msg-meta">
         <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>

@@ -5,7 +5,7 @@ import type { Conversation, Message } from '../../../worker/src/protocol';
 import type { PendingMessage } from '../state/messages';
 import { strings } from '../strings';
 import { groupByDay } from '../time';
-import { MessageItem, PendingItem } from './MessageItem';
+import { MessageItem, PendingItem, type MessageHandlers } from './MessageItem';
 
 /** Props of MessageList. */
 export type MessageListProps = {
@@ -19,6 +19,8 @@ export type MessageListProps = {
   onLoadOlder: () => void;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
+  /** Copy, quote and delete on stored messages. */
+  handlers?: MessageHandlers;
 };
 
 type Item = { type: 'message'; message: Message; at: string } | { type: 'pending'; pending: PendingMessage; at: string };
@@ -78,7 +80,7 @@ export function MessageList(p: MessageListProps) {
           <h3 class="day-label" data-testid="day-label"><span>{group.label}</span></h3>
           {group.items.map((item) =>
             item.type === 'message' ? (
-              <MessageItem key={`m${item.message.seq}`} message={item.message} conversation={p.conversation} seen={item.message.seq === seenSeq} />
+              <MessageItem key={`m${item.message.seq}`} message={item.message} conversation={p.conversation} seen={item.message.seq === seenSeq} handlers={p.handlers} />
             ) : (
               <PendingItem key={`p${item.pending.clientId}`} pending={item.pending} authorName={p.authorName} onRetry={p.onRetry} onDiscard={p.onDiscard} />
             ),

@@ -1,9 +1,14 @@
-// The widget's Composer plus an "Internal note" switch and the paperclip; notes are tinted so nobody mistakes one for a reply.
-import { useState } from 'preact/hooks';
+// The widget's Composer plus an "Internal note" switch, the paperclip and the `/` canned-response picker;
+// notes are tinted so nobody mistakes one for a reply. `handle` lets the view insert text (KB, quotes).
+import { useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../../worker/src/protocol/limits';
 import { Composer } from '../../../widget/src/components/Composer';
+import { useCannedPicker } from '../hooks/useCannedPicker';
+import { caretOf, composerTextarea, setComposerText, type ComposerHandle } from '../hooks/useComposerBridge';
+import { insertSnippet } from '../state/canned';
 import { strings } from '../strings';
 import { AttachButton } from './AttachButton';
+import { CANNED_LISTBOX_ID, CannedPicker, cannedOptionId } from './CannedPicker';
 
 /** Props of ReplyBox. */
 export type ReplyBoxProps = {
@@ -12,13 +17,30 @@ export type ReplyBoxProps = {
   /** Files picked with the paperclip. */
   onFiles: (files: File[]) => void;
   disabled?: boolean;
+  /** Filled with the composer's insert/focus while mounted. */
+  handle?: { current: ComposerHandle | null };
 };
 
 /** Reply composer with the note toggle. Never disabled while offline: messages queue and go on reconnect. */
-export function ReplyBox({ onSend, onTyping, onFiles, disabled }: ReplyBoxProps) {
+export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle }: ReplyBoxProps) {
   const [note, setNote] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const picker = useCannedPicker(root);
+  if (handle) {
+    handle.current = {
+      insert: (snippet) => {
+        const textarea = composerTextarea(root);
+        if (!textarea) return;
+        const next = insertSnippet(textarea.value, caretOf(textarea), snippet);
+        setComposerText(textarea, next.text, next.caret);
+      },
+      focus: () => composerTextarea(root)?.focus(),
+    };
+  }
+  const activeOption = picker.open ? picker.matches[picker.active] : undefined;
   return (
-    <div class={`reply${note ? ' reply-note' : ''}`}>
+    <div class={`reply${note ? ' reply-note' : ''}`} ref={root} onKeyDownCapture={picker.onKeyDownCapture}
+      onInput={picker.sync} onKeyUp={picker.sync} onClick={picker.sync} onFocusOut={() => setTimeout(picker.sync, 0)}>
       <div class="reply-tools">
         <label class="switch-label">
           <input type="checkbox" role="switch" class="switch" checked={note} aria-checked={note ? 'true' : 'false'}
@@ -28,6 +50,9 @@ export function ReplyBox({ onSend, onTyping, onFiles, disabled }: ReplyBoxProps)
         <span class="reply-tools-spacer" />
         <AttachButton onFiles={onFiles} disabled={disabled} />
       </div>
+      {picker.open && document.activeElement === composerTextarea(root) && (
+        <CannedPicker matches={picker.matches} active={picker.active} onHover={picker.setActive} onPick={picker.insert} />
+      )}
       <Composer
         onSend={(body) => onSend(body, note ? 'note' : 'text')}
         // Notes are invisible to the visitor, so they must not show the visitor "typing…".
@@ -36,7 +61,13 @@ export function ReplyBox({ onSend, onTyping, onFiles, disabled }: ReplyBoxProps)
         placeholder={note ? strings.notePlaceholder : strings.replyPlaceholder}
         sendLabel={note ? strings.noteLabel : 'Send'}
         maxLength={LIMITS.bodyMax}
-        inputProps={{ 'data-testid': 'composer' }}
+        inputProps={{
+          'data-testid': 'composer',
+          'aria-autocomplete': 'list',
+          'aria-expanded': picker.open ? 'true' : 'false',
+          ...(picker.open ? { 'aria-controls': CANNED_LISTBOX_ID } : {}),
+          ...(activeOption ? { 'aria-activedescendant': cannedOptionId(activeOption.id) } : {}),
+        }}
         sendProps={{ 'data-testid': 'send' }}
       />
     </div>

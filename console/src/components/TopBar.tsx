@@ -1,9 +1,12 @@
 // Header of the workspace: site switcher, navigation, who is online, own status, logout.
+import type { ComponentChildren } from 'preact';
 import type { Agent, AgentStatus, PresenceAgent, Site } from '../../../worker/src/protocol';
 import { onLinkClick, type Route } from '../router';
-import { initials } from '../state/people';
+import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
+import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
+import { toolStrings } from '../strings-tools';
 import { Logo } from './AuthCard';
 
 const statusLabels: Record<AgentStatus, string> = { online: strings.statusOnline, away: strings.statusAway, busy: strings.statusBusy };
@@ -20,14 +23,33 @@ export type TopBarProps = {
   onLogout: () => void;
   /** The current screen, to mark the active nav link. */
   route: Route['name'];
+  /** Extra controls before the status picker (the notification preferences). */
+  tools?: ComponentChildren;
 };
 
-const nav = [
+/** One link of the main navigation. */
+type NavItem = { path: string; label: string; testId: string; routes: Route['name'][] };
+
+const nav: NavItem[] = [
   { path: '/', label: strings.inbox, testId: 'nav-inbox', routes: ['inbox', 'conversation'] },
   { path: '/team', label: strings.navTeam, testId: 'nav-team', routes: ['team'] },
+  { path: '/canned', label: toolStrings.navCanned, testId: 'nav-canned', routes: ['canned'] },
+  { path: '/kb', label: toolStrings.navKb, testId: 'nav-kb', routes: ['kb'] },
   { path: '/dashboard', label: strings.navDashboard, testId: 'nav-dashboard', routes: ['dashboard'] },
   { path: '/settings', label: settingsStrings.navSettings, testId: 'nav-settings', routes: ['settings'] },
 ];
+
+// Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).
+const devNav: NavItem[] = [{ path: '/outbox', label: devStrings.navOutbox, testId: 'nav-outbox', routes: ['outbox'] }];
+
+function navLink(item: NavItem, route: Route['name'], className: string) {
+  return (
+    <a key={item.path} href={item.path} class={className} onClick={(e) => onLinkClick(e, item.path)}
+      aria-current={item.routes.includes(route) ? 'page' : undefined} data-testid={item.testId}>
+      {item.label}
+    </a>
+  );
+}
 
 /** The top bar. */
 export function TopBar(p: TopBarProps) {
@@ -47,12 +69,8 @@ export function TopBar(p: TopBarProps) {
         </select>
       </label>
       <nav class="nav" aria-label="Main">
-        {nav.map((item) => (
-          <a key={item.path} href={item.path} class="nav-link" onClick={(e) => onLinkClick(e, item.path)}
-            aria-current={item.routes.includes(p.route) ? 'page' : undefined} data-testid={item.testId}>
-            {item.label}
-          </a>
-        ))}
+        {nav.map((item) => navLink(item, p.route, 'nav-link'))}
+        {canManageTeam(p.agent.role) && devNav.map((item, i) => navLink(item, p.route, i === 0 ? 'nav-link nav-dev' : 'nav-link'))}
       </nav>
       <div class="topbar-spacer" />
       <div class="presence" data-testid="presence" data-count={p.presence.length} title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}>
@@ -65,6 +83,7 @@ export function TopBar(p: TopBarProps) {
         </div>
         <span class="presence-count">{strings.agentsOnline(p.presence.filter((a) => a.status === 'online').length)}</span>
       </div>
+      {p.tools}
       <label class="status-picker">
         <span class={`status-dot status-${p.status}`} aria-hidden="true" />
         <span class="visually-hidden">Status</span>

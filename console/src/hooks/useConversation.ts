@@ -8,6 +8,7 @@ import { ReconnectingSocket, type SocketState } from '../realtime/socket';
 import { emptyConversationState, reduceConversation } from '../state/conversation';
 import { highestSeq, unsentPending } from '../state/messages';
 import { useBrowserReconnect } from './useBrowserReconnect';
+import { useReadReceipts } from './useReadReceipts';
 
 const PAGE_SIZE = 50;
 
@@ -35,6 +36,7 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   useEffect(() => {
     let cancelled = false;
     let socket: ReconnectingSocket | null = null;
+    let opens = 0;
     Promise.all([api.conversation(id), api.messages(id, { limit: PAGE_SIZE })])
       .then(([{ conversation }, page]) => {
         if (cancelled) return;
@@ -49,6 +51,8 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
           onOpen: () => {
             readSentRef.current = 0;
             flush();
+            // Resume replays new seqs only: a reconnect re-reads the latest page for deletions made while away.
+            if (opens++) api.messages(id, { limit: PAGE_SIZE }).then((p) => dispatch({ type: 'history', messages: p.messages, hasMore: p.hasMore, older: false }), () => {});
           },
           onFrame: (frame) => {
             const serverFrame = frame as ServerFrame;
@@ -123,26 +127,4 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   }, []);
 
   return { state, connection, loadError, loadingOlder, send, typing, retry, discard, loadOlder, setConversation, addMessage };
-}
-
-// Tells the server what the agent has seen, but only while the tab is actually visible.
-function useReadReceipts(
-  messages: { seq: number }[],
-  conversation: Conversation | null,
-  connection: SocketState,
-  socketRef: { current: ReconnectingSocket | null },
-  readSentRef: { current: number },
-): void {
-  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
-  useEffect(() => {
-    const update = () => setVisible(document.visibilityState === 'visible');
-    document.addEventListener('visibilitychange', update);
-    return () => document.removeEventListener('visibilitychange', update);
-  }, []);
-  const latest = messages.length ? messages[messages.length - 1].seq : 0;
-  useEffect(() => {
-    if (!visible || connection !== 'online' || latest === 0) return;
-    if (latest <= readSentRef.current || latest <= (conversation?.agentReadSeq ?? 0)) return;
-    if (socketRef.current?.send({ type: 'read', seq: latest })) readSentRef.current = latest;
-  }, [visible, connection, latest, conversation?.agentReadSeq, socketRef, readSentRef]);
 }

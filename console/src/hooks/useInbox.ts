@@ -19,8 +19,10 @@ const fresh = (): Record<InboxTab, TabPaging> => ({
   archived: { cursor: undefined, loading: false, error: null },
 });
 
-/** Everything the inbox pane shows, plus the site socket's presence and state; `me` is the agent's id (for "Mine"). */
-export function useInbox(siteId: string, me: string) {
+/** Everything the inbox pane shows, plus the site socket's presence and state; `me` is the agent's id (for "Mine"); onEvent sees every site frame (notifications). */
+export function useInbox(siteId: string, me: string, onEvent?: (frame: SiteServerFrame) => void) {
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
   const [conversations, setConversations] = useState<ConversationMap>(() => new Map());
   const [paging, setPaging] = useState(fresh);
   const [presence, setPresence] = useState<PresenceAgent[]>([]);
@@ -71,6 +73,7 @@ export function useInbox(siteId: string, me: string) {
       onOpen: () => socket.send({ type: 'status', status: statusRef.current }),
       onFrame: (raw) => {
         const frame = raw as SiteServerFrame;
+        onEventRef.current?.(frame);
         if (frame.type === 'presence') setPresence(frame.agents);
         else if (frame.type === 'hello') resync();
         else setConversations((map) => applyFilteredFrame(map, frame, filtersRef.current, me));

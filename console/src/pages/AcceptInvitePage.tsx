@@ -1,6 +1,6 @@
 // Where an invitation link lands: the invited agent sets a password and is signed in.
 import { useState } from 'preact/hooks';
-import type { ApiError } from '../api';
+import { useSubmit } from '../hooks/useSubmit';
 import { teamApi } from '../api-team';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorText } from '../components/ErrorText';
@@ -14,23 +14,12 @@ import { adminStrings as t } from '../strings-admin';
 export function AcceptInvitePage({ token }: { token: string }) {
   const { signIn } = useSession();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(token ? null : t.acceptNoToken);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await teamApi.acceptInvite(token, password);
-      signIn(session);
-      // The token must not stay in the address bar or the history.
-      navigate('/', { replace: true });
-    } catch (e) {
-      setError((e as ApiError).message);
-      setBusy(false);
-    }
-  }
+  const { error: failure, busy, submit } = useSubmit(async () => {
+    signIn(await teamApi.acceptInvite(token, password));
+    // The token must not stay in the address bar or the history.
+    navigate('/', { replace: true });
+  });
+  const error = token ? failure : failure ?? t.acceptNoToken;
 
   return (
     <AuthCard title={t.acceptTitle} subtitle={t.acceptSubtitle}>

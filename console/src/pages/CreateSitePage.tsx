@@ -1,6 +1,6 @@
 // The first-run step: a workspace without a site has nowhere for the widget to live.
 import { useState } from 'preact/hooks';
-import type { ApiError } from '../api';
+import { useSubmit } from '../hooks/useSubmit';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorText } from '../components/ErrorText';
 import { Field } from '../components/Field';
@@ -14,20 +14,9 @@ export function CreateSitePage({ onCreate, onLogout }: {
 }) {
   const [name, setName] = useState('');
   const [origins, setOrigins] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onCreate({ name, allowedOrigins: parseOrigins(origins) });
-    } catch (e) {
-      setError((e as ApiError).message);
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = useSubmit(async () => {
+    await onCreate({ name, allowedOrigins: parseOrigins(origins) });
+  });
 
   return (
     <AuthCard title={strings.createSiteTitle} subtitle={strings.createSiteHint}>

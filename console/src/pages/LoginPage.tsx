@@ -1,5 +1,6 @@
 // Sign in with email and password.
 import { useState } from 'preact/hooks';
+import { useSubmit } from '../hooks/useSubmit';
 import { api, type ApiError } from '../api';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorText } from '../components/ErrorText';
@@ -13,20 +14,9 @@ export function LoginPage() {
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      signIn(await api.login({ email, password }));
-    } catch (e) {
-      setError((e as ApiError).message);
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = useSubmit(async () => {
+    signIn(await api.login({ email, password }));
+  });
 
   return (
     <AuthCard title={strings.loginTitle} subtitle={strings.tagline}>

@@ -1,6 +1,7 @@
 // Create a workspace and its owner account in one step.
 import { useState } from 'preact/hooks';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
+import { useSubmit } from '../hooks/useSubmit';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorText } from '../components/ErrorText';
 import { Field } from '../components/Field';
@@ -12,21 +13,8 @@ import { strings } from '../strings';
 export function RegisterPage() {
   const { signIn } = useSession();
   const [form, setForm] = useState({ workspace: '', name: '', email: '', password: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [key]: e.currentTarget.value });
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      signIn(await api.register(form));
-    } catch (e) {
-      setError((e as ApiError).message);
-      setBusy(false);
-    }
-  }
+  const { error, busy, submit } = useSubmit(async () => signIn(await api.register(form)));
 
   return (
     <AuthCard title={strings.registerTitle} subtitle={strings.tagline}>

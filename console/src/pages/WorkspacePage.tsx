@@ -5,17 +5,28 @@ import type { Agent, Site } from '../../../worker/src/protocol';
 import { ConversationView } from '../components/ConversationView';
 import { ErrorText } from '../components/ErrorText';
 import { InboxPane } from '../components/InboxPane';
+import { PrefsMenu } from '../components/PrefsMenu';
+import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { TopBar } from '../components/TopBar';
+import { conversationApi } from '../api-conversations';
 import { useInbox } from '../hooks/useInbox';
+import { useNotifications } from '../hooks/useNotifications';
+import { usePreferences } from '../hooks/usePreferences';
+import { useShortcuts } from '../hooks/useShortcuts';
 import { useTeam } from '../hooks/useTeam';
 import type { Route } from '../router';
 import { useSites } from '../hooks/useSites';
 import { useSession } from '../session';
 import { matchesFilters } from '../state/filters';
 import { tabList, unreadCount, type InboxTab } from '../state/inbox';
+import { tabTitle } from '../state/notify';
+import { actionsFor } from '../state/people';
 import { strings } from '../strings';
+import { CannedPage } from './CannedPage';
 import { CreateSitePage } from './CreateSitePage';
 import { DashboardPage } from './DashboardPage';
+import { KbPage } from './KbPage';
+import { OutboxPage } from './OutboxPage';
 import { SettingsPage } from './SettingsPage';
 import { TeamPage } from './TeamPage';
 
@@ -41,10 +52,11 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
   onLogout: () => void;
   onSiteSaved: (site: Site) => void;
 }) {
-  const inbox = useInbox(site.id, agent.id);
+  const conversationId = route.name === 'conversation' ? route.id : null;
+  const prefs = usePreferences();
+  const inbox = useInbox(site.id, agent.id, useNotifications(agent.id, conversationId, prefs.preferences));
   const [tab, setTab] = useState<InboxTab>('active');
   const team = useTeam();
-  const conversationId = route.name === 'conversation' ? route.id : null;
   const list = tabList(inbox.conversations, tab).filter((c) => matchesFilters(c, inbox.filters, agent.id));
   const unread = unreadCount(inbox.conversations);
   // Someone online whom the team list does not know yet, or knows only as invited, has just
@@ -55,29 +67,48 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
     if (unknownOnline && agents.length > 0) void reload();
   }, [unknownOnline, agents.length, reload]);
 
-  // The unread count in the tab title is how agents notice chats while in another tab.
+  // The unread count in the tab title is how agents notice chats while in another tab (unless turned off).
   useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) ${strings.appName}` : strings.appName;
-  }, [unread]);
+    document.title = tabTitle(strings.appName, unread, prefs.preferences);
+  }, [unread, prefs.preferences]);
+
+  const inboxShown = route.name === 'inbox' || route.name === 'conversation';
+  const keys = useShortcuts({
+    inbox: inboxShown,
+    ids: list.map((c) => c.id),
+    openId: conversationId,
+    onResolve: (id) => {
+      const open = inbox.conversations.get(id);
+      if (open && actionsFor(open.status).includes('resolve')) conversationApi.resolve(id).then((r) => inbox.upsert([r.conversation]), () => {});
+    },
+  });
 
   return (
     <div class={`app${conversationId ? ' has-conversation' : ''}`}>
       <TopBar agent={agent} sites={sites} site={site} onSelectSite={onSelectSite} presence={inbox.presence}
-        status={inbox.status} onStatus={inbox.setStatus} onLogout={onLogout} route={route.name} />
+        status={inbox.status} onStatus={inbox.setStatus} onLogout={onLogout} route={route.name}
+        tools={<PrefsMenu preferences={prefs.preferences} error={prefs.error} onChange={prefs.update} />} />
+      {keys.help && <ShortcutsHelp onClose={() => keys.setHelp(false)} />}
       {route.name === 'team' ? (
         <TeamPage agent={agent} team={team} presence={inbox.presence} />
       ) : route.name === 'dashboard' ? (
         <DashboardPage site={site} />
+      ) : route.name === 'canned' ? (
+        <CannedPage agent={agent} />
+      ) : route.name === 'kb' ? (
+        <KbPage agent={agent} />
+      ) : route.name === 'outbox' ? (
+        <OutboxPage agent={agent} />
       ) : route.name === 'settings' ? (
         <SettingsPage agent={agent} site={site} onSaved={onSiteSaved} />
       ) : (
         <div class="panes">
           <InboxPane tab={tab} onTab={setTab} list={list} paging={inbox.paging[tab]} filters={inbox.filters} onFilters={inbox.setFilters}
             agents={team.agents} departments={team.departments}
-            selectedId={conversationId} onLoadTab={inbox.loadTab} onLoadMore={inbox.loadMore} connection={inbox.connection} />
+            selectedId={conversationId} cursorId={keys.cursor} onLoadTab={inbox.loadTab} onLoadMore={inbox.loadMore} connection={inbox.connection} />
           {conversationId ? (
             <ConversationView key={conversationId} id={conversationId} agent={agent} agents={team.agents} departments={team.departments}
-              presence={inbox.presence} onConversation={(c) => inbox.upsert([c])} />
+              presence={inbox.presence} onConversation={(c) => inbox.upsert([c])} siteKey={site.key} />
           ) : (
             <section class="conversation conversation-empty">
               <div class="empty-state">

@@ -25,6 +25,12 @@ describe('mergeMessages', () => {
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
     expect(merged[2].body).toBe('server copy');
   });
+  it('replaces a message by a deleted copy with the same seq, and never brings it back', () => {
+    const deleted = msg(2, { body: '', deletedAt: '2026-01-01T01:00:00.000Z' });
+    const merged = mergeMessages([msg(1), msg(2)], [deleted]);
+    expect(merged[1]).toEqual(deleted);
+    expect(mergeMessages(merged, [msg(2)])[1]).toEqual(deleted);
+  });
   it('returns the same array when nothing comes in', () => {
     const list = [msg(1)];
     expect(mergeMessages(list, [])).toBe(list);

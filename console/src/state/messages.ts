@@ -13,12 +13,16 @@ export type PendingMessage = {
   error?: string;
 };
 
-/** Merges messages by seq (later copies win) and returns them in ascending seq order. */
+/** Merges messages by seq (later copies win, so a deletion frame replaces the message) and returns them in ascending seq order. */
 export function mergeMessages(existing: readonly Message[], incoming: readonly Message[]): Message[] {
   if (incoming.length === 0) return existing as Message[];
   const bySeq = new Map<number, Message>();
   for (const m of existing) bySeq.set(m.seq, m);
-  for (const m of incoming) bySeq.set(m.seq, m);
+  for (const m of incoming) {
+    // A deletion is final: a history page fetched before it must not bring the text back.
+    if (bySeq.get(m.seq)?.deletedAt && !m.deletedAt) continue;
+    bySeq.set(m.seq, m);
+  }
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
