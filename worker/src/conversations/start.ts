@@ -34,7 +34,7 @@ export async function startConversation(
   const stub = env.CONVERSATIONS.getByName(row.id);
   const conversation = await stub.init({
     id: row.id, workspaceId: row.workspaceId, siteId: row.siteId, visitor, createdAt: now,
-    departmentId: row.departmentId, idleMs: idleMinutes * 60_000, emailDelayMs: siteSettings(site).unreadEmailMinutes * 60_000,
+    departmentId: row.departmentId, idleMs: idleMinutes * 60_000, emailDelayMs: Math.round(siteSettings(site).unreadEmailMinutes * 60_000),
   });
   if (!dept?.autoAssign) return conversation;
   try {

@@ -35,8 +35,8 @@ export const WidgetSettings = z.object({
   identity: z.enum(['off', 'optional', 'required']).default('off'),
   /** The widget's language; null follows the page, then the browser. */
   locale: Locale.nullable().default(null),
-  /** How long an agent's reply may stay unread before it is emailed to the visitor. */
-  unreadEmailMinutes: z.number().int().min(1).max(24 * 60).default(5),
+  /** How long an agent's reply may stay unread before it is emailed to the visitor (fractions allowed, 3 s at least). */
+  unreadEmailMinutes: z.number().min(0.05).max(24 * 60).default(5),
   /** Idle time after which a conversation closes itself. */
   idleTimeoutMinutes: z.number().int().min(5).max(60 * 24 * 30).default(24 * 60),
 });
