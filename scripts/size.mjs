@@ -15,8 +15,16 @@ if (!all.includes(LOADER) || !all.includes(APP)) {
   console.error(`size: no ${LOADER} or ${APP} in ${dir} (build the widget first)`);
   process.exit(1);
 }
-// Any other widget*.js is a chunk of the app (none today): it counts as JavaScript too.
-const chunks = all.filter((f) => /^widget.*\.m?js$/.test(f) && f !== LOADER && f !== APP).sort();
+// Chunks the app imports (none today) count as JavaScript too. Found by name from the app, not by listing: dist is
+// never emptied (the console shares it), so files of older builds may lie next to this one.
+const reached = [APP];
+// for...of visits what is pushed while it runs: chunks of chunks are followed too.
+for (const f of reached) {
+  for (const [name] of readFileSync(join(dir, f), 'utf8').matchAll(/widget-[\w-]+\.m?js/g)) {
+    if (!reached.includes(name) && all.includes(name)) reached.push(name);
+  }
+}
+const chunks = reached.slice(1).sort();
 // One JSON file per language, fetched only by a visitor in that language.
 const langs = all.filter((f) => /^widget-lang-.*\.json$/.test(f)).sort();
 

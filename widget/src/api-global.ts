@@ -43,15 +43,16 @@ export function replay(queue: ArrayLike<ArrayLike<unknown>>, run: (cmd: string, 
 
 /** The command table of a chat. */
 export function commands(chat: Chat): Record<string, Command> {
+  const hide = (h: boolean) => () => ((chat.hidden = h), chat.changed());
   return {
     identify: (u) => identify(chat, u as Parameters<typeof identify>[1]),
     open: () => chat.setOpen(true),
     close: () => chat.setOpen(false),
     toggle: () => chat.setOpen(!chat.open),
-    hide: () => ((chat.hidden = true), chat.changed()),
-    show: () => ((chat.hidden = false), chat.changed()),
+    hide: hide(true),
+    show: hide(false),
     reset: () => reset(chat),
-    setLocale: (l) => setLang(String(l)).then((ok) => (ok ? chat.changed() : console.warn('[parley] unknown locale', l))),
+    setLocale: (l) => setLang(l).then((ok) => (ok ? chat.changed() : console.warn('[parley] unknown locale', l))),
     on: (name, cb) => (typeof cb === 'function' ? chat.events.on(name as keyof Events, cb as never) : undefined),
   };
 }

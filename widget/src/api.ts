@@ -1,18 +1,18 @@
-// The widget's REST calls. Errors come back as {error:{code,message}} and surface as ApiError.
+// The widget's REST calls (errors come back as {error:{code,message}} and surface as ApiError) and the visitor's
+// session state (token, identified user, refusal).
 import type { Conversation, Message, Visitor } from '../../worker/src/protocol';
 import type { Availability, PublicWidgetConfig } from '../../worker/src/protocol/settings';
 import type { Page } from './pageTracker';
+import { load, save } from './storage';
 
-/** A failed REST call with the server's error code (network failures stay plain TypeErrors). */
-export class ApiError extends Error {
-  constructor(
-    public status: number,
-    public code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A failed REST call with the server's error code (network failures stay plain TypeErrors, without a status). */
+export type ApiError = Error & { status: number; code: string };
+
+/** The REST error of `e`, or undefined for anything else (network failures, bugs). */
+export const apiError = (e: unknown): ApiError | undefined => ((e as ApiError)?.status ? (e as ApiError) : undefined);
+
+// A plain Error with status and code: smaller than a subclass, told apart by apiError().
+const fault = (status: number, code: string, message: string): ApiError => Object.assign(new Error(message), { status, code });
 
 /** Answer of POST /api/widget/session. */
 export type Session = { token: string; visitor: Visitor; conversations: Conversation[]; availability?: Availability };
@@ -32,84 +32,101 @@ export type Api = ReturnType<typeof createApi>;
 /** Creates the REST client; `base` is the origin the widget script was served from. */
 export function createApi(base: string) {
   const conv = (id: string) => '/api/widget/conversations/' + encodeURIComponent(id);
-  const errorOf = (status: number, data: unknown, text: string) => {
-    const e = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    return new ApiError(status, (e && e.code) || 'http_' + status, (e && e.message) || text);
-  };
-  async function call<T>(path: string, method: string, token?: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = 'Bearer ' + token;
-    const res = await fetch(base + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
-    });
-    const data = await res.json().catch(() => null);
-    if (!res.ok) throw errorOf(res.status, data, res.statusText);
-    return data as T;
+  const errorOf = (status: number, data: { error?: { code?: string; message?: string } } | null, text: string) =>
+    fault(status, data?.error?.code || 'http_' + status, data?.error?.message || text);
+  // POST when there is a body (every POST of the API has one), else GET; a refusal throws the server's error.
+  async function req(path: string, token?: string | null, body?: object): Promise<Response> {
+    const headers: Record<string, string> = token ? { authorization: 'Bearer ' + token } : {};
+    if (body) headers['content-type'] = 'application/json';
+    const res = await fetch(base + path, { method: body ? 'POST' : 'GET', headers, body: body && JSON.stringify(body), credentials: 'omit' });
+    if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null), res.statusText);
+    return res;
   }
+  // A JSON answer (204 and other empty bodies read as null).
+  const call = async <T>(path: string, token?: string | null, body?: object): Promise<T> => (await req(path, token, body)).json().catch(() => null);
+  const conversation = (r: { conversation: Conversation }) => r.conversation;
 
   return {
-    /** Starts or resumes the visitor's session; a stale token is dropped once (the visitor starts afresh). */
-    async session(siteKey: string, token?: string | null, page?: Page, user?: User): Promise<Session> {
-      try {
-        return await call<Session>('/api/widget/session', 'POST', undefined, token ? { siteKey, token, page, user } : { siteKey, page, user });
-      } catch (e) {
-        if (token && e instanceof ApiError && e.status === 401) return call<Session>('/api/widget/session', 'POST', undefined, { siteKey, page, user });
-        throw e;
-      }
-    },
+    /** Starts or resumes the visitor's session (JSON.stringify leaves an undefined token out). */
+    session: (siteKey: string, token: string | undefined, page: Page, user?: User) => call<Session>('/api/widget/session', null, { siteKey, token, page, user }),
     /** The public widget settings and whether anyone can answer now. */
-    config: (siteKey: string) => call<PublicWidgetConfig>('/api/widget/config/' + encodeURIComponent(siteKey), 'GET'),
+    config: (siteKey: string) => call<PublicWidgetConfig>('/api/widget/config/' + encodeURIComponent(siteKey)),
     /** Tells the server where the visitor is now (204). */
-    async page(token: string, page: Page): Promise<void> {
-      await call('/api/widget/page', 'POST', token, page);
-    },
+    page: (token: string, page: Page) => call<null>('/api/widget/page', token, page),
     /** Opens a new conversation for the visitor. */
-    async startConversation(token: string, body: StartBody = {}): Promise<Conversation> {
-      return (await call<{ conversation: Conversation }>('/api/widget/conversations', 'POST', token, body)).conversation;
-    },
+    startConversation: (token: string, body: StartBody = {}) => call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),
     /** CSAT for a resolved conversation (once). */
-    async rate(token: string, id: string, score: number, comment?: string): Promise<Conversation> {
-      return (await call<{ conversation: Conversation }>(conv(id) + '/rating', 'POST', token, { score, comment })).conversation;
-    },
+    rate: (token: string, id: string, score: number, comment?: string) =>
+      call<{ conversation: Conversation }>(conv(id) + '/rating', token, { score, comment }).then(conversation),
+    /** Emails the transcript of a resolved conversation, to `email` or else the visitor's known address (202). */
+    transcript: (token: string, id: string, email?: string) => call<{ sent: boolean; to: string }>(conv(id) + '/transcript', token, { email }),
     /** Uploads a file with progress (fetch cannot report upload progress, XMLHttpRequest can). */
-    upload(token: string, id: string, file: File, progress: (fraction: number) => void): Promise<Message> {
-      return new Promise((resolve, reject) => {
+    upload: (token: string, id: string, file: File, progress: (fraction: number) => void) =>
+      new Promise<Message>((resolve, reject) => {
         const x = new XMLHttpRequest();
         x.open('POST', base + conv(id) + '/files');
         x.setRequestHeader('authorization', 'Bearer ' + token);
         x.setRequestHeader('content-type', file.type);
         x.setRequestHeader('x-filename', encodeURIComponent(file.name));
         x.upload.onprogress = (e) => e.lengthComputable && progress(e.loaded / e.total);
+        // Parsed by the browser: null when the answer is not JSON (then the status decides).
+        x.responseType = 'json';
         x.onload = () => {
-          let data: { message?: Message } | null = null;
-          try {
-            data = JSON.parse(x.responseText);
-          } catch {
-            /* not JSON: the status decides */
-          }
+          const data: { message?: Message; error?: { code?: string; message?: string } } | null = x.response;
           if (x.status >= 200 && x.status < 300 && data?.message) resolve(data.message);
           else reject(errorOf(x.status, data, x.statusText));
         };
         x.onerror = () => reject(new TypeError('network'));
         x.send(file);
-      });
-    },
+      }),
     /** The bytes of an attachment; `url` is the API path from message.file (tokens never go in URLs, so no <img src>). */
     async file(token: string, url: string): Promise<Blob> {
       // Only API paths: the token must never travel to another origin.
-      if (!url.startsWith('/')) throw new ApiError(400, 'bad_url', url);
-      const res = await fetch(base + url, { headers: { authorization: 'Bearer ' + token }, credentials: 'omit' });
-      if (!res.ok) throw new ApiError(res.status, 'http_' + res.status, res.statusText);
-      return res.blob();
+      if (url[0] != '/') throw fault(400, 'bad_url', url);
+      return (await req(url, token)).blob();
     },
-    /** One page of history, ascending, before `before` (the newest page without it). */
-    history(token: string, id: string, before?: number, limit = 50): Promise<HistoryPage> {
-      const q = '?limit=' + limit + (before ? '&before=' + before : '');
-      return call<HistoryPage>(conv(id) + '/messages' + q, 'GET', token);
+    /** One page of history (50), ascending, before `before` (the newest page without it). */
+    history: (token: string, id: string, before?: number) => call<HistoryPage>(conv(id) + '/messages?limit=50' + (before ? '&before=' + before : ''), token),
+  };
+}
+
+/** Error codes that mean "this visitor may not chat until the page identifies them". */
+const DENIED = ['identity_required', 'identity_invalid'];
+
+/** The visitor's session for one site: the stored token, the identified user, whether the site refuses this visitor. */
+export type VisitorSession = ReturnType<typeof createSession>;
+
+/** Creates the session state of `site`, its token kept in localStorage under `key`. */
+export function createSession(api: Api, site: string, key: string) {
+  const s = {
+    token: load(key),
+    /** Set by Parley('identify'); sent with every session request. */
+    user: undefined as User | undefined,
+    /** identity_required / identity_invalid while the server refuses the visitor, else null. */
+    denied: null as string | null,
+    /** POST /session with the stored token (and user): the same visitor comes back with a fresh token; a stale one is dropped once. */
+    async open(page: Page): Promise<Session> {
+      const open = (token?: string) => api.session(site, token, page, s.user);
+      try {
+        const r = await open(s.token || undefined).catch((e) => {
+          if (s.token && apiError(e)?.status == 401) return open();
+          throw e;
+        });
+        s.denied = null;
+        save(key, (s.token = r.token));
+        return r;
+      } catch (e) {
+        const code = apiError(e)?.code;
+        if (code && DENIED.includes(code)) s.denied = code;
+        throw e;
+      }
+    },
+    /** Forgets the token and user (logout via Parley('reset')). */
+    forget() {
+      s.token = s.denied = null;
+      s.user = undefined;
+      save(key, null);
     },
   };
+  return s;
 }

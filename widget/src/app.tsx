@@ -6,7 +6,7 @@ import { installGlobal } from './api-global';
 import { Chat } from './chat';
 import { App } from './components/App';
 import { watchAvailability } from './features';
-import { initialLang, setLang } from './i18n';
+import { setLang } from './i18n';
 import type { Boot } from './loader';
 import { widgetCss } from './theme.css';
 
@@ -14,7 +14,7 @@ import { widgetCss } from './theme.css';
 export async function start(b: Boot): Promise<void> {
   const chat = new Chat(createApi(b.base), b.site, b.base.replace(/^http/, 'ws'));
   chat.cfg = await b.config;
-  await setLang(initialLang(chat.cfg?.settings.locale));
+  await setLang(chat.cfg?.settings.locale, document.documentElement.lang, ...navigator.languages);
   const style = document.createElement('style');
   style.textContent = widgetCss;
   const root = document.createElement('div');

@@ -1,7 +1,7 @@
 // Session and conversation lifecycle of a Chat: boot with retry, the session (and a change of visitor),
 // REST calls that renew an expired token, lazy conversation creation, history, page reports.
 import type { Conversation } from '../../worker/src/protocol';
-import { ApiError, type StartBody } from './api';
+import { apiError, type StartBody } from './api';
 import type { Chat } from './chat';
 import { backoff } from './connection';
 import type { Page } from './pageTracker';
@@ -42,7 +42,7 @@ export async function session(c: Chat): Promise<void> {
   const page = here(true);
   const r = await c.sess.open(page);
   // The session carried the current page: a queued report of the same page is done.
-  if (c.page && c.page.url === page.url && c.page.title === page.title) c.page = undefined;
+  if (c.page?.url == page.url && c.page.title == page.title) c.page = undefined;
   if (r.availability && c.cfg) c.cfg = { ...c.cfg, availability: r.availability };
   if (c.visitor && c.visitor.id !== r.visitor.id) {
     drop(c);
@@ -68,7 +68,7 @@ export async function withToken<T>(c: Chat, f: (token: string) => Promise<T>): P
   try {
     return await f(c.sess.token || '');
   } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 401) throw e;
+    if (apiError(e)?.status != 401) throw e;
     await session(c);
     return f(c.sess.token || '');
   }

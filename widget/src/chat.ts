@@ -3,63 +3,67 @@
 // form, rating, files, identity, availability). Components only read view() and call the public methods.
 import type { Conversation } from '../../worker/src/protocol';
 import type { PublicWidgetConfig } from '../../worker/src/protocol/settings';
-import { LIMITS } from '../../worker/src/protocol/limits';
-import type { Api } from './api';
+import { BODY_MAX } from './limits';
+import { createSession, type Api, type VisitorSession } from './api';
 import { boot, ensureConversation, reportPage, retryBoot } from './boot';
 import type { Connection, ConnStatus } from './connection';
-import { Emitter } from './events';
+import { emitter } from './events';
 import { trackPages, type Page } from './pageTracker';
-import { Session } from './session';
 import { here, push, markRead } from './socket';
 import * as S from './store';
 import { load, save, uuid } from './storage';
 import { TypingSender } from './typing';
 
 export type { View } from './view';
-import { makeView, type View } from './view';
 
 /**
  * Per-site chat state. Fields are public so that the topic modules can share them; only those modules and
  * view.ts touch them, everything else goes through the methods.
  */
 export class Chat {
-  s: S.ChatState;
-  conv?: Conversation;
-  conn?: Connection;
-  creating?: Promise<void>;
-  visitor?: { id: string; name: string | null; email: string | null };
-  booted = false;
+  // `declare`: fields without an initial value emit no code (es2022 class fields would print each name); undefined
+  // reads as false / none.
+  declare s: S.ChatState;
+  declare conv?: Conversation;
+  declare conn?: Connection;
+  declare creating?: Promise<void>;
+  declare visitor?: { id: string; name: string | null; email: string | null };
+  declare booted?: boolean;
   attempt = 0;
   readSeq = 0;
   agentReadSeq = 0;
   open = false;
-  hidden = false;
+  declare hidden?: boolean;
   status: ConnStatus = 'connecting';
-  notice: string | null = null;
+  declare notice?: string | null;
   typing: string | null = null;
-  hasMore = false;
+  declare hasMore?: boolean;
   /** The latest page not reported yet (navigations before the session exists). */
-  page?: Page;
+  declare page?: Page;
   /** Public settings and availability (null until loaded; the widget then works with defaults). */
-  cfg: PublicWidgetConfig | null = null;
+  declare cfg?: PublicWidgetConfig | null;
   /** The offline form was sent (shows the confirmation). */
-  offlineSent = false;
+  declare offlineSent?: boolean;
   /** Conversation rated during this page view (shows "Thanks"). */
-  thanked?: string;
-  upload: { name: string; pct: number } | null = null;
+  declare thanked?: string;
+  declare upload?: { name: string; pct: number } | null;
   unreadSeen = 0;
   timers: Record<string, ReturnType<typeof setTimeout> | undefined> = {};
   listeners = new Set<() => void>();
-  events = new Emitter();
-  sess: Session;
+  events = emitter();
+  declare sess: VisitorSession;
   typingOut = new TypingSender((on) => this.conn?.send({ type: 'typing', on }));
 
-  constructor(
-    public api: Api,
-    public site: string,
-    public wsBase: string,
-  ) {
-    this.sess = new Session(api, site, this.key('token'));
+  // Assigned, not parameter properties: those would also print a field declaration each.
+  declare api: Api;
+  declare site: string;
+  declare wsBase: string;
+
+  constructor(api: Api, site: string, wsBase: string) {
+    this.api = api;
+    this.site = site;
+    this.wsBase = wsBase;
+    this.sess = createSession(api, site, this.key('token'));
     this.s = { messages: [], pending: S.parseOutbox(load(this.key('outbox'))) };
   }
 
@@ -77,11 +81,6 @@ export class Chat {
     return () => this.listeners.delete(f);
   }
 
-  /** The current snapshot for rendering. */
-  view(): View {
-    return makeView(this);
-  }
-
   /** Opens or closes the panel (opening marks agent messages read). */
   setOpen(open: boolean): void {
     if (open === this.open) return;
@@ -95,7 +94,7 @@ export class Chat {
   /** Queues a message and sends it as soon as possible; false when empty or too long. */
   send(body: string): boolean {
     const text = body.trim();
-    if (!text || text.length > LIMITS.bodyMax) return false;
+    if (!text || text.length > BODY_MAX) return false;
     this.typingOut.stop();
     const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'sending' };
     this.update(S.addPending(this.s, p));
@@ -106,17 +105,11 @@ export class Chat {
     return true;
   }
 
-  /** Shows a notice (auto-hidden after 10 s). */
-  showNotice(code: string): void {
+  /** Shows a notice (auto-hidden after 10 s), or hides it (null). */
+  showNotice(code: string | null): void {
     this.notice = code;
     clearTimeout(this.timers.notice);
-    this.timers.notice = setTimeout(() => this.dismissNotice(), 10000);
-    this.changed();
-  }
-
-  /** Hides the notice. */
-  dismissNotice(): void {
-    this.notice = null;
+    if (code) this.timers.notice = setTimeout(() => this.showNotice(null), 10000);
     this.changed();
   }
 

@@ -1,5 +1,6 @@
 // One conversation socket that keeps itself alive: app-level ping, dead-socket detection, reconnect with
 // exponential backoff and jitter. Framework-free; the owner supplies the URL (with ?after=) on every attempt.
+// A closure rather than a class: its locals minify to one letter, `this.#field` would not.
 import type { ServerFrame } from '../../worker/src/protocol';
 import { PING_FRAME } from '../../worker/src/protocol/limits';
 
@@ -14,183 +15,130 @@ export type ConnectionOptions = {
   /** `fresh` is true when the previous attempt failed before hello: the token may need renewing. Throw to back off. */
   target: (fresh: boolean) => Promise<Target>;
   onFrame: (frame: ServerFrame) => void;
+  /** Called on every change, starting with 'connecting'. */
   onStatus: (status: ConnStatus) => void;
 };
 
-const PING_EVERY = 25_000;
-const DEAD_AFTER = 10_000;
-const BACKOFF_MIN = 500;
-const BACKOFF_MAX = 30_000;
+/** A running connection: `send` is false when the frame could not go (the caller keeps it queued). */
+export type Connection = { send: (frame: object) => boolean; stop: () => void };
 
-/** Backoff for the n-th consecutive failure: exponential, capped, with "equal jitter" so clients spread out after a deploy. */
+/** Backoff for the n-th consecutive failure: exponential, capped (500 ms to 30 s), with "equal jitter" so clients spread out after a deploy. */
 export function backoff(attempt: number, random = Math.random): number {
-  const base = Math.min(BACKOFF_MAX, BACKOFF_MIN * 2 ** attempt);
+  const base = Math.min(30000, 500 * 2 ** attempt);
   return base / 2 + random() * (base / 2);
 }
 
-/** A self-healing WebSocket to one conversation. */
-export class Connection {
-  status: ConnStatus = 'connecting';
-  #ws?: WebSocket;
-  #attempt = 0;
-  #hello = false;
-  #everOnline = false;
-  #stopped = true;
-  /** True while a backoff timer is pending (and nothing else is connecting). */
-  #waiting = false;
-  #retryTimer?: ReturnType<typeof setTimeout>;
-  #pingTimer?: ReturnType<typeof setInterval>;
-  #deadTimer?: ReturnType<typeof setTimeout>;
+/** Opens a self-healing WebSocket to one conversation (until stop()). */
+export function connection(o: ConnectionOptions): Connection {
+  let ws: WebSocket | undefined;
+  let attempt = 0;
+  let hello = false;
+  let everOnline = false;
+  let stopped = false;
+  let status: ConnStatus | undefined;
+  /** Set only while a backoff timer is pending (and nothing else is connecting). */
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+  let deadTimer: ReturnType<typeof setTimeout> | undefined;
 
-  #o: ConnectionOptions;
+  const setStatus = (s: ConnStatus) => s !== status && o.onStatus((status = s));
+  const alive = () => (clearTimeout(deadTimer), (deadTimer = undefined));
+  // Only called on an open socket, where send() never throws (it throws while CONNECTING only).
+  const raw = (data: string) => (ws!.send(data), true);
 
-  constructor(o: ConnectionOptions) {
-    this.#o = o;
-  }
-
-  /** Connects (no-op when already running). */
-  start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    addEventListener('online', this.#kick);
-    addEventListener('offline', this.#lost);
-    void this.#open(false);
-  }
-
-  /** Closes for good. */
-  stop(): void {
-    this.#stopped = true;
-    removeEventListener('online', this.#kick);
-    removeEventListener('offline', this.#lost);
-    clearTimeout(this.#retryTimer);
-    this.#waiting = false;
-    this.#drop();
-  }
-
-  /** Sends a frame when the socket is up and greeted; false means the caller must keep it queued. */
-  send(frame: object | string): boolean {
-    if (!this.#ws || !this.#hello || this.#ws.readyState !== 1) return false;
-    try {
-      this.#ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
-      return true;
-    } catch {
-      return false;
+  /** Detaches and closes the current socket without waiting for its close event (which a dead network may never send). */
+  const drop = () => {
+    clearInterval(pingTimer);
+    alive();
+    const old = ws;
+    ws = undefined;
+    hello = false;
+    if (old) {
+      old.onopen = old.onmessage = old.onclose = null;
+      old.close();
     }
-  }
+  };
 
-  #setStatus(s: ConnStatus) {
-    if (s === this.status) return;
-    this.status = s;
-    this.#o.onStatus(s);
-  }
+  const retry = (noHello = true) => {
+    if (stopped) return;
+    setStatus('offline');
+    clearTimeout(retryTimer);
+    const fresh = noHello && attempt > 0;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      open(fresh);
+    }, backoff(attempt++));
+  };
 
-  async #open(fresh: boolean) {
+  const fail = () => {
+    const had = hello;
+    drop();
+    retry(!had);
+  };
+
+  const open = async (fresh: boolean) => {
     // Only the very first attempt shows "connecting"; once an attempt failed we are "offline" until the next hello.
-    if (!this.#everOnline && this.#attempt === 0) this.#setStatus('connecting');
-    let t: Target;
+    if (!everOnline && !attempt) setStatus('connecting');
+    let s: WebSocket;
     try {
-      t = await this.#o.target(fresh);
+      const t = await o.target(fresh);
+      if (stopped) return;
+      s = ws = new WebSocket(t.url, t.protocols);
     } catch {
-      return this.#retry();
+      return retry();
     }
-    if (this.#stopped) return;
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(t.url, t.protocols);
-    } catch {
-      return this.#retry();
-    }
-    this.#ws = ws;
-    this.#hello = false;
-    ws.onopen = () => {
-      this.#alive();
-      clearInterval(this.#pingTimer);
-      this.#pingTimer = setInterval(this.#ping, PING_EVERY);
+    hello = false;
+    s.onopen = () => {
+      alive();
+      clearInterval(pingTimer);
+      pingTimer = setInterval(() => {
+        if (ws?.readyState != 1) return;
+        raw(PING_FRAME);
+        // Any frame (the pong, or anything else) proves the socket alive; silence means a half-open TCP connection.
+        deadTimer ||= setTimeout(fail, 10000);
+      }, 25000);
     };
-    ws.onmessage = (e) => {
-      this.#alive();
+    s.onmessage = (e) => {
+      alive();
       let f: ServerFrame;
       try {
-        f = JSON.parse(String(e.data));
+        f = JSON.parse(e.data);
       } catch {
         return;
       }
-      if (!f || f.type === 'pong') return;
-      if (f.type === 'hello') {
-        this.#hello = this.#everOnline = true;
-        this.#attempt = 0;
-        this.#setStatus('online');
+      if (!f || f.type == 'pong') return;
+      if (f.type == 'hello') {
+        hello = everOnline = true;
+        attempt = 0;
+        setStatus('online');
       }
-      this.#o.onFrame(f);
+      o.onFrame(f);
     };
-    ws.onclose = () => {
-      if (this.#ws === ws) this.#fail();
-    };
-  }
-
-  #ping = () => {
-    if (!this.#ws || this.#ws.readyState !== 1) return;
-    try {
-      this.#ws.send(PING_FRAME);
-    } catch {
-      /* the close event follows */
-    }
-    // Any frame (the pong, or anything else) proves the socket alive; silence means a half-open TCP connection.
-    if (!this.#deadTimer) this.#deadTimer = setTimeout(() => this.#fail(), DEAD_AFTER);
+    s.onclose = () => ws == s && fail();
   };
-
-  #alive() {
-    clearTimeout(this.#deadTimer);
-    this.#deadTimer = undefined;
-  }
-
-  /** Detaches and closes the current socket without waiting for its close event (which a dead network may never send). */
-  #drop() {
-    clearInterval(this.#pingTimer);
-    this.#alive();
-    const ws = this.#ws;
-    this.#ws = undefined;
-    this.#hello = false;
-    if (ws) {
-      ws.onopen = ws.onmessage = ws.onclose = null;
-      try {
-        ws.close();
-      } catch {
-        /* already closed */
-      }
-    }
-  }
-
-  #fail() {
-    const hadHello = this.#hello;
-    this.#drop();
-    this.#retry(!hadHello);
-  }
-
-  #retry(noHello = true) {
-    if (this.#stopped) return;
-    this.#setStatus('offline');
-    clearTimeout(this.#retryTimer);
-    const fresh = noHello && this.#attempt > 0;
-    this.#waiting = true;
-    this.#retryTimer = setTimeout(() => {
-      this.#waiting = false;
-      void this.#open(fresh);
-    }, backoff(this.#attempt++));
-  }
 
   /** The browser says the network is back: try now instead of waiting out the backoff. */
-  #kick = () => {
-    if (this.#stopped || !this.#waiting) return;
-    clearTimeout(this.#retryTimer);
-    this.#waiting = false;
-    this.#attempt = 0;
-    void this.#open(true);
+  const kick = () => {
+    if (stopped || !retryTimer) return;
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    attempt = 0;
+    open(true);
   };
-
   /** The browser says the network is gone: the socket is dead even if it has not noticed. */
-  #lost = () => {
-    if (this.#stopped || !this.#ws) return;
-    this.#fail();
+  const lost = () => !stopped && ws && fail();
+
+  addEventListener('online', kick);
+  addEventListener('offline', lost);
+  open(false);
+  return {
+    send: (frame) => !!ws && hello && ws.readyState == 1 && raw(JSON.stringify(frame)),
+    stop() {
+      stopped = true;
+      removeEventListener('online', kick);
+      removeEventListener('offline', lost);
+      clearTimeout(retryTimer);
+      drop();
+    },
   };
 }

@@ -9,29 +9,30 @@ export type Events = {
   unread: [number];
 };
 
-/** A minimal typed emitter. */
-export class Emitter {
-  #subs: { [K in keyof Events]?: Set<(...a: Events[K]) => void> } = {};
-  #ready = false;
+/** A minimal typed emitter: on() returns the unsubscribe function; emit() reports subscribers' exceptions, never throws. */
+export type Emitter = ReturnType<typeof emitter>;
 
-  /** Subscribes; returns the unsubscribe function. */
-  on<K extends keyof Events>(name: K, cb: (...a: Events[K]) => void): () => void {
-    const set = (this.#subs[name] ||= new Set() as never) as Set<(...a: Events[K]) => void>;
-    set.add(cb);
-    // A 'ready' listener added after the widget loaded still hears it.
-    if (name === 'ready' && this.#ready) setTimeout(cb);
-    return () => set.delete(cb);
-  }
-
-  /** Calls every subscriber; their exceptions are reported, not thrown. */
-  emit<K extends keyof Events>(name: K, ...args: Events[K]): void {
-    if (name === 'ready') this.#ready = true;
-    this.#subs[name]?.forEach((cb) => {
-      try {
-        (cb as (...a: Events[K]) => void)(...args);
-      } catch (e) {
-        console.error('[parley]', e);
-      }
-    });
-  }
+/** Creates an emitter (a closure: smaller than a class once minified). */
+export function emitter() {
+  const subs: { [K in keyof Events]?: Set<(...a: Events[K]) => void> } = {};
+  let ready = false;
+  return {
+    on<K extends keyof Events>(name: K, cb: (...a: Events[K]) => void): () => void {
+      const set = (subs[name] ||= new Set() as never) as Set<typeof cb>;
+      set.add(cb);
+      // A 'ready' listener added after the widget loaded still hears it.
+      if (name == 'ready' && ready) setTimeout(cb);
+      return () => set.delete(cb);
+    },
+    emit<K extends keyof Events>(name: K, ...args: Events[K]): void {
+      ready ||= name == 'ready';
+      subs[name]?.forEach((cb) => {
+        try {
+          (cb as (...a: Events[K]) => void)(...args);
+        } catch (e) {
+          console.error('[parley]', e);
+        }
+      });
+    },
+  };
 }

@@ -1,20 +1,18 @@
-// The actions behind the panel's forms and the JS API: pre-chat, the offline form, CSAT, files, identity,
+// The actions behind the panel's forms and the JS API: pre-chat, the offline form, CSAT, transcript, files, identity,
 // reset, and the 60 s availability check. Each one reports failures as a notice.
-import { ApiError, type StartBody, type User } from './api';
+import { apiError, type StartBody, type User } from './api';
 import { boot, drop, ensureConversation, loadHistory, withToken } from './boot';
 import type { Chat } from './chat';
 import { checkFile } from './files';
 import { push, setConversation } from './socket';
 import * as S from './store';
 import { load, save } from './storage';
+import type { Boot } from './loader';
 
-/** Retries a failed message. */
+/** Retries a failed message (push puts it back in the queue). */
 export function retry(c: Chat, clientId: string): void {
-  const p = c.s.pending.find((x) => x.clientId === clientId);
-  if (!p || p.state !== 'failed') return;
-  c.update(S.retryPending(c.s, clientId));
-  push(c, p);
-  c.changed();
+  const p = c.s.pending.find((x) => x.clientId == clientId);
+  if (p?.state == 'failed') push(c, p), c.changed();
 }
 
 /** Loads the page of history before the oldest message shown. */
@@ -24,8 +22,8 @@ export function loadOlder(c: Chat): void {
 }
 
 const fail = (c: Chat) => (e: unknown) => {
-  c.showNotice(e instanceof ApiError ? e.code : 'error');
-  return false;
+  c.showNotice(apiError(e)?.code || 'error');
+  return false as const;
 };
 
 /** Starts the conversation with the pre-chat details (or an offline message); true on success. */
@@ -57,8 +55,12 @@ export function rate(c: Chat, score: number, comment?: string): Promise<boolean>
   };
   return withToken(c, (t) => c.api.rate(t, conv.id, score, comment || undefined))
     .then((next) => (setConversation(c, next), done()))
-    .catch((e) => (e instanceof ApiError && e.code === 'already_rated' ? done() : fail(c)(e)));
+    .catch((e) => (apiError(e)?.code == 'already_rated' ? done() : fail(c)(e)));
 }
+
+/** Emails the transcript of the (resolved) conversation: the address it went to, or false (the reason shown as a notice). */
+export const sendTranscript = (c: Chat, email?: string): Promise<string | false> =>
+  withToken(c, (t) => c.api.transcript(t, c.conv!.id, email)).then((r) => r.to, fail(c));
 
 /** Checks and uploads a file (creating the conversation first if needed), with progress in view().upload. */
 export async function upload(c: Chat, file: File): Promise<void> {
@@ -122,7 +124,7 @@ export function reset(c: Chat): void {
 }
 
 /** Re-reads settings and availability every 60 s while the page is visible. */
-export function watchAvailability(c: Chat, apply: (cfg: Chat['cfg']) => void): void {
+export function watchAvailability(c: Chat, apply: Boot['apply']): void {
   setInterval(() => {
     if (document.visibilityState === 'hidden') return;
     c.api.config(c.site).then((cfg) => {

@@ -20,6 +20,8 @@ export type Boot = {
   q: ArrayLike<unknown>[];
   /** Themes the host and launcher from a config (also used on every re-check). */
   apply: (cfg: PublicWidgetConfig | null) => void;
+  /** Hides or shows the whole widget (Parley('hide'/'show')). */
+  hide: (h?: boolean) => void;
 };
 
 type Stub = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
@@ -44,12 +46,14 @@ const script = document.currentScript as HTMLScriptElement | null;
 
   const host = document.createElement('div');
   host.id = 'parley-widget';
+  // Inline, so that it beats every (non-!important) host rule matching the element, `* {…}` included; `:host` would not.
+  host.style.cssText = 'all:initial';
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.innerHTML =
     `<style>${loaderCss}</style><button type="button" class="p-launcher" data-parley="launcher" aria-haspopup="dialog" aria-expanded="false">` +
-    svg('p-ichat', CHAT, 'fill="currentColor"') +
-    svg('p-ix', 'M6 6l12 12M18 6 6 18', 'fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"') +
-    '<span class="p-ltext"></span></button>';
+    svg('ic', CHAT, 'fill="currentColor"') +
+    svg('ix', 'M6 6l12 12M18 6 6 18', 'fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"') +
+    '<span class="lt"></span></button>';
   const btn = shadow.querySelector('button')!;
   const label = (l?: string) => btn.setAttribute('aria-label', OPEN[pickLocale([l, document.documentElement.lang, navigator.language])]);
   label();
@@ -76,25 +80,33 @@ const script = document.currentScript as HTMLScriptElement | null;
   let loading: Promise<unknown> | undefined;
   const load = () =>
     (loading ||= import(/* @vite-ignore */ new URL('widget-app.js', src).href)
-      .then((m: { start: (b: Boot) => void }) => m.start({ site, base, host, shadow, btn, config, q, apply }))
+      .then((m: { start: (b: Boot) => void }) => m.start({ site, base, host, shadow, btn, config, q, apply, hide }))
       .catch((e) => {
         loading = undefined;
         console.error('[parley] could not load the widget', e);
       }));
 
-  // Inline style: the [hidden] attribute would lose to the shadow root's `:host{all:initial}`.
-  const hide = (h: boolean) => (host.style.display = h ? 'none' : '');
-  // Calls before the app loads are queued (in the snippet's own array, so nothing is lost); opening loads at once.
+  // Inline style: the [hidden] attribute would lose to the inline all:initial; 'inline' is display's initial value.
+  const hide = (h?: boolean) => (host.style.display = h ? 'none' : 'inline');
+  // What the loader itself does with a call, queued or not: opening loads the app at once; hide/show apply at once.
+  const early = (cmd: unknown) => {
+    if (cmd == 'open' || cmd == 'toggle') load();
+    if (cmd == 'hide' || cmd == 'show') hide(cmd == 'hide');
+  };
+  // Calls before the app loads are queued (in the snippet's own array, so nothing is lost).
   const stub: Stub = function () {
     // eslint-disable-next-line prefer-rest-params
     q.push(arguments);
-    const cmd = arguments[0];
-    if (cmd === 'open' || cmd === 'toggle') load();
-    if (cmd === 'hide' || cmd === 'show') hide(cmd === 'hide');
+    early(arguments[0]);
   };
   stub.q = q;
   w.Parley = stub;
-  for (const c of Array.from(q)) if (c[0] === 'hide' || c[0] === 'show') hide(c[0] === 'hide');
+  // The "Continue the conversation" link of emails (docs/email.md): open at once, and drop the marker from the URL.
+  if (location.hash == '#parley-open') {
+    q.push(['open']);
+    history.replaceState(history.state, '', location.href.split('#')[0]);
+  }
+  for (const c of Array.from(q)) early(c[0]);
 
   for (const ev of ['pointerenter', 'focus', 'touchstart']) btn.addEventListener(ev, load, { passive: true });
   // Always through window.Parley: queued (and loading) before the app exists, handled by it afterwards.
@@ -104,10 +116,8 @@ const script = document.currentScript as HTMLScriptElement | null;
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);
 
-  if (Array.from(q).some((c) => c[0] === 'open' || c[0] === 'toggle')) load();
-  else {
-    const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => load(), { timeout: 4000 }) : setTimeout(load, 2000));
-    if (document.readyState === 'complete') idle();
-    else addEventListener('load', idle);
-  }
+  // Otherwise when the browser is idle (a no-op when already loading).
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => load(), { timeout: 4000 }) : setTimeout(load, 2000));
+  if (document.readyState == 'complete') idle();
+  else addEventListener('load', idle);
 })();

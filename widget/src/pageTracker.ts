@@ -50,14 +50,10 @@ export function trackPages(env: PageEnv, report: (p: Page) => void, delay = 300)
     const h = env.history;
     for (const name of ['pushState', 'replaceState'] as const) {
       const orig = h[name];
-      // The original runs first and its own errors propagate as they would without us; ours never do.
+      // The original runs first and its own errors propagate as they would without us (schedule cannot throw).
       h[name] = function (this: History, ...args: Parameters<History['pushState']>) {
         const r = orig.apply(this, args);
-        try {
-          schedule();
-        } catch {
-          /* never break the page's router */
-        }
+        schedule();
         return r;
       };
     }

@@ -1,9 +1,10 @@
 // The conversation socket of a Chat: connecting with resume, handling frames, the paced outbox, read receipts.
 import type { Conversation, ServerFrame } from '../../worker/src/protocol';
-import { BEARER_PREFIX, LIMITS, SUBPROTOCOL } from '../../worker/src/protocol/limits';
+import { BEARER_PREFIX, SUBPROTOCOL } from '../../worker/src/protocol/limits';
+import { BURST } from './limits';
 import { session } from './boot';
 import type { Chat } from './chat';
-import { Connection } from './connection';
+import { connection } from './connection';
 import { clip, type Page } from './pageTracker';
 import { beep } from './sound';
 import * as S from './store';
@@ -14,7 +15,7 @@ export const here = (referrer?: boolean): Page => clip({ url: location.href, tit
 /** Opens the self-healing socket to the current conversation (once). */
 export function connect(c: Chat): void {
   if (c.conn) return;
-  c.conn = new Connection({
+  c.conn = connection({
     target: async (fresh) => {
       if (fresh) await session(c);
       const conv = c.conv;
@@ -26,8 +27,6 @@ export function connect(c: Chat): void {
     onFrame: (f) => onFrame(c, f),
     onStatus: (st) => c.setStatus(st),
   });
-  c.setStatus(c.conn.status);
-  c.conn.start();
 }
 
 function onFrame(c: Chat, f: ServerFrame) {
@@ -51,10 +50,11 @@ function onFrame(c: Chat, f: ServerFrame) {
       }
       break;
     }
-    case 'read':
-      if (f.by === 'agent') c.agentReadSeq = Math.max(c.agentReadSeq, f.seq);
-      else c.readSeq = Math.max(c.readSeq, f.seq);
+    case 'read': {
+      const k = f.by == 'agent' ? 'agentReadSeq' : 'readSeq';
+      c[k] = Math.max(c[k], f.seq);
       break;
+    }
     case 'typing':
       if (f.sender.type !== 'agent') break;
       c.typing = f.on ? f.sender.name || '' : null;
@@ -82,7 +82,7 @@ export function setConversation(c: Chat, conv: Conversation): void {
 }
 
 /** Resends the outbox after a hello, paced like the server's bucket (burst, then ~1/s) so a long queue is not refused. */
-function flush(c: Chat, ids = S.toSend(c.s).map((p) => p.clientId), budget: number = LIMITS.visitorBurst) {
+function flush(c: Chat, ids = S.toSend(c.s).map((p) => p.clientId), budget: number = BURST) {
   clearTimeout(c.timers.flush);
   while (ids.length && budget > 0) {
     const p = c.s.pending.find((x) => x.clientId === ids[0]);

@@ -3,26 +3,15 @@
 let ctx: AudioContext | undefined;
 let last = 0;
 
-/** Creates or resumes the AudioContext; call from a user gesture so later beeps are allowed to play. */
-export function unlockAudio(): void {
-  try {
-    const AC = window.AudioContext || (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!AC) return;
-    ctx = ctx || new AC();
-    if (ctx.state === 'suspended') void ctx.resume();
-  } catch {
-    /* audio unavailable: the widget stays silent */
-  }
-}
-
 /** Plays a short two-tone beep (at most one per 1.5 s, so a burst of replies is one ding); silent until audio is allowed. */
 export function beep(): void {
   const now = Date.now();
   if (now - last < 1500) return;
   last = now;
-  unlockAudio();
-  if (!ctx) return;
   try {
+    // Every supported (ES2022) browser has the unprefixed AudioContext; a suspended one plays once the page had a gesture.
+    ctx ||= new AudioContext();
+    if (ctx.state == 'suspended') ctx.resume();
     const t = ctx.currentTime;
     const osc = ctx.createOscillator();
     const gain = ctx.createGain();
@@ -36,6 +25,6 @@ export function beep(): void {
     osc.start(t);
     osc.stop(t + 0.32);
   } catch {
-    /* ignore */
+    /* audio unavailable: the widget stays silent */
   }
 }

@@ -21,7 +21,5 @@ export function save(key: string, value: string | null): void {
 
 /** A random id for a message's clientId; randomUUID only exists in secure contexts. */
 export function uuid(): string {
-  if (typeof crypto !== 'undefined' && crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-');
 }

@@ -140,3 +140,30 @@ describe('items and unread', () => {
     expect(S.unreadCount(s, 1)).toBe(0);
   });
 });
+
+describe('deleted messages', () => {
+  it('replaces a stored message by seq when its deletion arrives (same id and seq, empty body, deletedAt)', () => {
+    const s = S.mergeMessages(S.emptyChat, [msg(1), msg(2), msg(3)]).state;
+    const r = S.mergeMessages(s, [msg(2, { body: '', deletedAt: '2026-01-01T10:05:00.000Z' })]);
+    expect(r.state).not.toBe(s);
+    // Not new: no beep, no 'message' event, no unread bump.
+    expect(r.added).toEqual([]);
+    expect(r.state.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(r.state.messages[1]).toMatchObject({ id: 'm2', body: '', deletedAt: '2026-01-01T10:05:00.000Z' });
+    expect(S.toItems(r.state).map((i) => i.deleted)).toEqual([false, true, false]);
+    // Replaying the same deletion (reconnect, history) changes nothing.
+    expect(S.mergeMessages(r.state, [msg(2, { body: '', deletedAt: '2026-01-01T10:05:00.000Z' })]).state).toBe(r.state);
+  });
+
+  it('keeps history that arrives already deleted, and never lets an older copy undo a deletion', () => {
+    const gone = msg(1, { body: '', deletedAt: '2026-01-01T10:05:00.000Z' });
+    const s = S.mergeMessages(S.emptyChat, [gone]).state;
+    expect(S.toItems(s)[0]).toMatchObject({ seq: 1, deleted: true, body: '' });
+    expect(S.mergeMessages(s, [msg(1)]).state).toBe(s);
+  });
+
+  it('ignores a "deletion" that names another message for a known seq', () => {
+    const s = S.mergeMessages(S.emptyChat, [msg(1)]).state;
+    expect(S.mergeMessages(s, [msg(1, { id: 'other', body: '', deletedAt: '2026-01-01T10:05:00.000Z' })]).state).toBe(s);
+  });
+});

@@ -34,31 +34,35 @@ export type Item = {
   state?: DeliveryState;
   clientId?: string;
   error?: string;
+  /** Deleted by its author: shown as "Message deleted". */
+  deleted?: boolean;
 };
 
 /** The state before anything is known. */
 export const emptyChat: ChatState = { messages: [], pending: [] };
 
-/** Merges messages from history, replay or live frames: never duplicates a seq, drops notes, retires matching pending bubbles. */
+/**
+ * Merges messages from history, replay or live frames: never duplicates a seq, drops notes, retires matching pending
+ * bubbles. A known seq is replaced only by its deletion (same id, deletedAt set, body empty); that is not "added".
+ */
 export function mergeMessages(s: ChatState, incoming: readonly Message[]): { state: ChatState; added: Message[] } {
   const bySeq = new Map<number, Message>();
   for (const m of s.messages) bySeq.set(m.seq, m);
   const added: Message[] = [];
+  let deleted = false;
   for (const m of incoming) {
     // Notes never reach visitors (the server guarantees it); drop them anyway, defensively.
-    if (!m || m.kind === 'note' || typeof m.seq !== 'number' || bySeq.has(m.seq)) continue;
+    if (!m || m.kind === 'note' || typeof m.seq !== 'number') continue;
+    const old = bySeq.get(m.seq);
+    if (!old) added.push(m);
+    else if (m.deletedAt && !old.deletedAt && m.id === old.id) deleted = true;
+    else continue;
     bySeq.set(m.seq, m);
-    added.push(m);
   }
-  if (!added.length) return { state: s, added };
-  const ids = new Set<string>();
-  const seqs = new Set<number>();
-  for (const m of added) {
-    if (m.clientId) ids.add(m.clientId);
-    seqs.add(m.seq);
-  }
+  if (!added.length && !deleted) return { state: s, added };
   const messages = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-  const pending = s.pending.filter((p) => !ids.has(p.clientId) && !(p.seq !== undefined && seqs.has(p.seq)));
+  // A deletion only ever hits a stored message: pending bubbles are retired by what was added.
+  const pending = s.pending.filter((p) => !added.some((m) => (m.clientId && m.clientId === p.clientId) || m.seq === p.seq));
   return { state: { messages, pending }, added };
 }
 
@@ -96,7 +100,7 @@ export function toSend(s: ChatState): Pending[] {
 
 /** Highest confirmed seq: what a reconnect resumes after (acks do not count, so our own messages are replayed too). */
 export function lastSeq(s: ChatState): number {
-  return s.messages.length ? s.messages[s.messages.length - 1].seq : 0;
+  return s.messages.at(-1)?.seq || 0;
 }
 
 /** Lowest confirmed seq, for loading older history. */
@@ -106,36 +110,29 @@ export function firstSeq(s: ChatState): number | undefined {
 
 /** Agent messages (not system lines) after the visitor's read mark. */
 export function unreadCount(s: ChatState, readSeq: number): number {
-  let n = 0;
   // System lines (claimed, resolved...) are not something the visitor must read.
-  for (const m of s.messages) if (m.seq > readSeq && m.sender.type === 'agent' && m.kind !== 'system') n++;
-  return n;
+  return s.messages.filter((m) => m.seq > readSeq && m.sender.type == 'agent' && m.kind != 'system').length;
 }
 
 /** Serialises the outbox: messages the server has not acked yet survive a reload. */
 export function serializeOutbox(s: ChatState): string | null {
-  const out = s.pending
-    .filter((p) => p.state !== 'sent')
-    .map(({ clientId, body, createdAt, error }) => ({ clientId, body, createdAt, error }));
-  return out.length ? JSON.stringify(out) : null;
+  const out = s.pending.filter((p) => p.state !== 'sent');
+  // The replacer list keeps only these fields (state and seq are rebuilt on load).
+  return out.length ? JSON.stringify(out, ['clientId', 'body', 'createdAt', 'error']) : null;
 }
 
 /** Reads a stored outbox back, tolerating anything malformed; everything restarts as `sending` (or failed if it never can). */
 export function parseOutbox(raw: string | null): Pending[] {
-  if (!raw) return [];
   try {
-    const list: unknown = JSON.parse(raw);
-    if (!Array.isArray(list)) return [];
+    const list: Pending[] = JSON.parse(raw!);
     return list
-      .filter((p) => p && typeof p.clientId === 'string' && typeof p.body === 'string' && p.clientId && p.body)
-      .map((p) => ({
-        clientId: p.clientId,
-        body: p.body,
-        createdAt: typeof p.createdAt === 'string' ? p.createdAt : new Date().toISOString(),
-        state: p.error === 'too_large' ? 'failed' : 'sending',
-        error: p.error === 'too_large' ? p.error : undefined,
-      }));
+      .filter((p) => p && p.clientId && p.body && typeof p.clientId == 'string' && typeof p.body == 'string')
+      .map(({ clientId, body, createdAt, error }) => {
+        const dead = error === 'too_large';
+        return { clientId, body, createdAt: typeof createdAt == 'string' ? createdAt : new Date().toISOString(), state: dead ? 'failed' : 'sending', error: dead ? error : undefined };
+      });
   } catch {
+    // null, not JSON, not a list: nothing to resend.
     return [];
   }
 }
@@ -143,24 +140,15 @@ export function parseOutbox(raw: string | null): Pending[] {
 /** The rows to render: confirmed messages and acked pending ones by seq, then the unacked ones in writing order. */
 export function toItems(s: ChatState): Item[] {
   const rows: Item[] = s.messages.map((m) => ({
+    ...m,
     key: m.clientId || 's' + m.seq,
-    seq: m.seq,
     // A system line renders centered and muted whoever the server names as its sender.
-    sender: m.kind === 'system' ? 'system' : m.sender.type,
+    sender: m.kind == 'system' ? 'system' : m.sender.type,
     name: m.sender.name,
-    body: m.body,
-    createdAt: m.createdAt,
-    kind: m.kind,
-    file: m.file,
-    state: m.sender.type === 'visitor' ? 'sent' : undefined,
-    clientId: m.clientId,
+    state: m.sender.type == 'visitor' ? 'sent' : undefined,
+    deleted: !!m.deletedAt,
   }));
-  for (const p of s.pending) {
-    rows.push({ key: p.clientId, seq: p.seq, sender: 'visitor', body: p.body, createdAt: p.createdAt, kind: 'text', state: p.state, clientId: p.clientId, error: p.error });
-  }
-  // Stable sort: rows without a seq keep their order at the end.
-  return rows
-    .map((r, i) => [r, i] as const)
-    .sort((a, b) => (a[0].seq ?? Infinity) - (b[0].seq ?? Infinity) || a[1] - b[1])
-    .map(([r]) => r);
+  for (const p of s.pending) rows.push({ ...p, key: p.clientId, sender: 'visitor', kind: 'text' });
+  // Array#sort is stable (ES2019): rows without a seq keep their order at the end (Infinity - Infinity is NaN, read as 0).
+  return rows.sort((a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity));
 }

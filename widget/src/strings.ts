@@ -1,4 +1,4 @@
-// Every user-visible English string of the widget; the other languages (locales/*.ts) follow this shape.
+// Every user-visible English string of the widget; the other languages (locales/*.json) follow this shape.
 
 /** The English string table (the default locale, bundled; the others load on demand). */
 export const strings = {
@@ -24,6 +24,8 @@ export const strings = {
     identity_required: 'Please sign in to chat with us.',
     identity_invalid: 'We could not verify your account. Please sign in again.',
     error: 'Something went wrong. Please try again.',
+    not_resolved: 'A transcript can be sent once the conversation is resolved.',
+    email_required: 'Please enter a valid email address.',
   } as Record<string, string>,
   /** The line above the composer once agents ended the conversation (writing reopens it). */
   lifecycle: {
@@ -53,7 +55,27 @@ export const strings = {
   attach: 'Attach a file',
   uploading: 'Uploading',
   dropHere: 'Drop a file to send it',
+  /** Shown instead of a message its author deleted. */
+  deleted: 'Message deleted',
+  /** The offer under a resolved conversation, and its confirmation. */
+  transcript: 'Email me the transcript',
+  sentTo: (to: string) => `Sent to ${to}`,
 };
 
 /** The shape every locale implements. */
 export type Strings = typeof strings;
+
+/** A table from one language's strings (locales/*.json), in the order of the English table's leaves; {} is the argument. */
+export function fromList(list: string[]): Strings {
+  let i = 0;
+  // Walks the English table for the shape: groups stay objects, functions become templates (map runs in order).
+  const walk = (en: object): never =>
+    Object.fromEntries(
+      Object.entries(en).map(([k, v]) => {
+        if (typeof v == 'object') return [k, walk(v)];
+        const s = list[i++];
+        return [k, typeof v == 'function' ? (x: unknown) => s.replace('{}', String(x)) : s];
+      }),
+    ) as never;
+  return walk(strings);
+}

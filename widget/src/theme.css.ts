@@ -4,8 +4,9 @@ import { messageListCss } from './components/MessageList.css';
 import { panelCss } from './components/Panel.css';
 import { formsCss } from './components/Forms.css';
 
+// all:initial first: nothing inherited from the host page (see loader.css.ts); then the widget's own text settings.
 const base = `
-.p-root{font:14px/1.45 var(--parley-font);color:var(--parley-text);-webkit-font-smoothing:antialiased;text-align:left}
+.p-root{all:initial;direction:ltr;font:14px/1.45 var(--parley-font);color:var(--parley-text);-webkit-font-smoothing:antialiased}
 button{font-family:inherit}
 :focus-visible{outline:2px solid var(--parley-ring);outline-offset:2px}
 `;

@@ -15,5 +15,8 @@ export function contrast(a: string, b: string): number {
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }
 
-/** Text colour for the accent background: white or black, whichever contrasts more (one of them always reaches 4.5:1). */
-export const textOn = (hex: string): string => (contrast(hex, '#ffffff') >= contrast(hex, '#000000') ? '#ffffff' : '#000000');
+/**
+ * Text colour for the accent background: white or black, whichever contrasts more (one of them always reaches 4.5:1).
+ * White wins when 1.05 / (L + .05) >= (L + .05) / .05, i.e. L <= sqrt(.0525) - .05: no contrast() in the loader.
+ */
+export const textOn = (hex: string): string => (luminance(hex) <= 0.17912878 ? '#ffffff' : '#000000');

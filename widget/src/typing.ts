@@ -12,22 +12,26 @@ const realTimers: Timers = { set: (f, ms) => setTimeout(f, ms), clear: (t) => cl
 
 /** Debounces keystrokes into typing frames; the clock and timers are injectable for tests. */
 export class TypingSender {
-  #on = false;
+  /** When "on" was last sent; -Infinity while off. */
   #last = -Infinity;
   #idle?: Timer;
 
-  constructor(
-    private send: (on: boolean) => void,
-    private now = () => Date.now(),
-    private timers: Timers = realTimers,
-  ) {}
+  // Assigned, not parameter properties: those would also print a field declaration each.
+  declare private send: (on: boolean) => void;
+  declare private now: () => number;
+  declare private timers: Timers;
+
+  constructor(send: (on: boolean) => void, now = () => Date.now(), timers: Timers = realTimers) {
+    this.send = send;
+    this.now = now;
+    this.timers = timers;
+  }
 
   /** A keystroke (or any edit); `empty` when the input is now blank, which counts as stopping. */
   input(empty = false): void {
     if (empty) return this.stop();
     const t = this.now();
-    if (!this.#on || t - this.#last >= TYPING_REFRESH) {
-      this.#on = true;
+    if (t - this.#last >= TYPING_REFRESH) {
       this.#last = t;
       this.send(true);
     }
@@ -38,8 +42,7 @@ export class TypingSender {
   /** Sends "off" once if "on" was sent (on send, blur, idle). */
   stop(): void {
     this.timers.clear(this.#idle);
-    if (!this.#on) return;
-    this.#on = false;
+    if (this.#last == -Infinity) return;
     this.#last = -Infinity;
     this.send(false);
   }

@@ -15,16 +15,16 @@ export type Mode = 'chat' | 'prechat' | 'offline' | 'sent' | 'denied';
 /** A snapshot of everything the UI shows. */
 export type View = {
   open: boolean;
-  hidden: boolean;
+  hidden?: boolean;
   status: ConnStatus;
   items: S.Item[];
   unread: number;
   /** Error code of the visible notice, if any. */
-  notice: string | null;
+  notice?: string | null;
   /** The typing agent's name ('' when unnamed), or null. */
   typing: string | null;
   agentReadSeq: number;
-  hasMore: boolean;
+  hasMore?: boolean;
   /** Lifecycle status of the conversation, once there is one. */
   convStatus?: ConversationStatus;
   /** Name of the agent the conversation is assigned to. */
@@ -38,7 +38,7 @@ export type View = {
   /** The identity error code when mode is 'denied'. */
   denied: string | null;
   csat: 'ask' | 'thanks' | null;
-  upload: { name: string; pct: number } | null;
+  upload?: { name: string; pct: number } | null;
 };
 
 /** Anyone to answer now (unknown counts as yes: the chat must work without the config). */
@@ -63,13 +63,8 @@ export function makeView(c: Chat): View {
           ? 'prechat'
           : 'chat';
   return {
-    open: c.open,
-    hidden: c.hidden,
-    status: c.status,
-    notice: c.notice,
-    typing: c.typing,
-    agentReadSeq: c.agentReadSeq,
-    hasMore: c.hasMore,
+    // open, hidden, status, notice, typing, agentReadSeq, hasMore and upload are the chat's own fields, same names.
+    ...c,
     convStatus: c.conv?.status,
     assignee: c.conv?.assigneeName || null,
     items: S.toItems(c.s),
@@ -81,6 +76,5 @@ export function makeView(c: Chat): View {
     mode,
     denied: c.sess.denied,
     csat: shouldAsk(c) ? 'ask' : c.thanked && c.thanked === c.conv?.id ? 'thanks' : null,
-    upload: c.upload,
   };
 }

@@ -1,6 +1,7 @@
 // The widget root: the panel while open, the loader's launcher kept in step, focus moved between them.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Chat } from '../chat';
+import { makeView } from '../view';
 import { lang } from '../i18n';
 import type { Boot } from '../loader';
 import { paintLauncher } from './launcher';
@@ -9,8 +10,11 @@ import { Panel } from './Panel';
 /** Re-renders on every change of the chat. */
 function useView(chat: Chat) {
   const [, tick] = useState(0);
-  useEffect(() => chat.subscribe(() => tick((n) => n + 1)), [chat]);
-  return chat.view();
+  useEffect(() => {
+    let n = 0;
+    return chat.subscribe(() => tick(++n));
+  }, [chat]);
+  return makeView(chat);
 }
 
 /** The whole app UI. */

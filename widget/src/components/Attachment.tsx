@@ -13,7 +13,7 @@ export function Attachment({ file, chat }: { file: NonNullable<Message['file']>;
   useEffect(() => {
     if (image) fileUrl(chat, file.url).then(setSrc, () => undefined);
   }, [file.url]);
-  if (image && src) return <img class="p-img" data-parley="attachment-image" src={src} alt={file.name} />;
+  if (image && src) return <img class="im" data-parley="attachment-image" src={src} alt={file.name} />;
   const download = (e: Event) => {
     e.preventDefault();
     fileUrl(chat, file.url).then((href) => {
@@ -24,7 +24,7 @@ export function Attachment({ file, chat }: { file: NonNullable<Message['file']>;
     }, () => chat.showNotice('error'));
   };
   return (
-    <a class="p-file" href="#" data-parley="attachment-link" onClick={download}>
+    <a class="fl" href="#" data-parley="attachment-link" onClick={download}>
       {file.name} ({fileSize(file.size)})
     </a>
   );

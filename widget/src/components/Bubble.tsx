@@ -11,19 +11,27 @@ export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: b
   // data-state on every own message; the visible "Sent"/"Read" only under the newest one, problems under any.
   const state = it.sender === 'visitor' ? (it.state === 'sent' || !it.state ? (p.read ? 'read' : 'sent') : it.state) : undefined;
   const label = state && (p.latest || state === 'sending' || state === 'failed') && t.state[state];
-  const file = it.file;
+  // A deleted message keeps its place (and time) but neither its body nor its file.
+  const file = !it.deleted && it.file;
   return (
-    <div class={'p-msg p-' + it.sender + (state ? ' p-' + state : '')} data-parley="message" data-sender={it.sender} data-seq={it.seq} data-state={state}>
-      {p.named && <div class="p-name">{it.name || t.agent}</div>}
-      <div class="p-bubble" data-parley="body">
-        {(!file || it.body !== file.name) && it.body}
+    <div
+      class={'m ' + it.sender + (state ? ' ' + state : '') + (it.deleted ? ' del' : '')}
+      data-parley="message"
+      data-sender={it.sender}
+      data-seq={it.seq}
+      data-state={state}
+      data-deleted={it.deleted || undefined}
+    >
+      {p.named && <div class="nm">{it.name || t.agent}</div>}
+      <div class="b" data-parley="body">
+        {it.deleted ? t.deleted : (!file || it.body !== file.name) && it.body}
         {file && <Attachment file={file} chat={p.chat} />}
       </div>
-      <div class="p-meta">
+      <div class="mt">
         <time dateTime={it.createdAt}>{when(it.createdAt)}</time>
-        {label && <span class="p-state"> · {label}</span>}
+        {label && <span class="sta"> · {label}</span>}
         {state === 'failed' && it.clientId && (
-          <button type="button" class="p-retry" onClick={() => retry(p.chat, it.clientId!)}>
+          <button type="button" class="rt" onClick={() => retry(p.chat, it.clientId!)}>
             {t.retry}
           </button>
         )}

@@ -1,21 +1,20 @@
 // The bottom of the panel in chat mode: upload progress, then the composer with its paperclip.
-import { LIMITS } from '../../../worker/src/protocol/limits';
+import { BODY_MAX } from '../limits';
 import type { Chat } from '../chat';
 import { upload } from '../features';
 import { ATTACHMENTS } from '../files';
 import { t } from '../i18n';
 import type { View } from '../view';
 import { Composer } from './Composer';
+import { Icon } from './Header';
 
 /** Composer, attach button and hidden file input, progress bar while uploading. */
 export function ChatBox({ v, chat }: { v: View; chat: Chat }) {
   let input: HTMLInputElement | null = null;
   const attach = (
     <>
-      <button type="button" class="p-attach" data-parley="attach" aria-label={t.attach} title={t.attach} disabled={!!v.upload} onClick={() => input?.click()}>
-        <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true">
-          <path d="m21 11-8.6 8.6a5 5 0 0 1-7-7l8.5-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.3-2.4l7.9-7.9" />
-        </svg>
+      <button type="button" class="at" data-parley="attach" aria-label={t.attach} title={t.attach} disabled={!!v.upload} onClick={() => input?.click()}>
+        <Icon d="m21 11-8.6 8.6a5 5 0 0 1-7-7l8.5-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.3-2.4l7.9-7.9" w="2" />
       </button>
       <input
         ref={(el) => {
@@ -37,7 +36,7 @@ export function ChatBox({ v, chat }: { v: View; chat: Chat }) {
   return (
     <>
       {v.upload && (
-        <div class="p-upload">
+        <div class="up">
           <span>
             {t.uploading} {v.upload.name}
           </span>
@@ -48,7 +47,7 @@ export function ChatBox({ v, chat }: { v: View; chat: Chat }) {
         before={attach}
         placeholder={t.placeholder}
         sendLabel={t.send}
-        maxLength={LIMITS.bodyMax}
+        maxLength={BODY_MAX}
         onSend={(body) => chat.send(body)}
         onChange={(value) => chat.typingOut.input(!value.trim())}
         inputProps={{ 'data-parley': 'input' }}

@@ -19,14 +19,9 @@ export type ComposerProps = {
   /** Accessible name of the send button. */
   sendLabel: string;
   maxLength: number;
-  /** Overrides the default .pc-* class names. */
-  classNames?: { root?: string; input?: string; send?: string; count?: string };
-  style?: JSX.CSSProperties;
   /** Extra attributes (data-*, aria-*) for the textarea and the button. */
   inputProps?: Record<string, string>;
   sendProps?: Record<string, string>;
-  /** Focus the textarea on mount. */
-  autoFocus?: boolean;
 };
 
 const TYPING_IDLE = 3000;
@@ -37,10 +32,7 @@ export function Composer(p: ComposerProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
   useAutoGrow(ref, value);
-  useEffect(() => {
-    if (p.autoFocus) ref.current?.focus();
-    return () => stopTyping();
-  }, []);
+  useEffect(() => stopTyping, []);
 
   function stopTyping() {
     if (!typing.current) return;
@@ -79,15 +71,14 @@ export function Composer(p: ComposerProps) {
     send();
   }
 
-  const c = p.classNames || {};
   const near = value.length >= p.maxLength * 0.9;
   return (
-    <div class={c.root || 'pc-composer'} style={p.style}>
+    <div class="pc-composer">
       {p.before}
       <textarea
         {...p.inputProps}
         ref={ref}
-        class={c.input || 'pc-input'}
+        class="pc-input"
         rows={1}
         value={value}
         placeholder={p.placeholder}
@@ -99,11 +90,11 @@ export function Composer(p: ComposerProps) {
         onBlur={stopTyping}
       />
       {near && (
-        <span class={(c.count || 'pc-count') + (over ? ' pc-over' : '')} aria-live="polite">
+        <span class={over ? 'pc-count pc-over' : 'pc-count'} aria-live="polite">
           {value.length}/{p.maxLength}
         </span>
       )}
-      <button {...p.sendProps} type="button" class={c.send || 'pc-send'} aria-label={p.sendLabel} title={p.sendLabel} disabled={!canSend} onClick={send}>
+      <button {...p.sendProps} type="button" class="pc-send" aria-label={p.sendLabel} title={p.sendLabel} disabled={!canSend} onClick={send}>
         <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
           <path d="M22 2 11 13M22 2l-7 20-4-9-9-4 20-7z" />
         </svg>

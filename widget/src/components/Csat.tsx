@@ -12,7 +12,7 @@ export function Csat({ chat, thanked }: { chat: Chat; thanked: boolean }) {
   if (thanked)
     return (
       // Focus follows: the submit button it replaces is gone, and Escape must still reach the panel.
-      <p class="p-csat" role="status" data-parley="csat-thanks" tabIndex={-1} ref={(el) => el?.focus()}>
+      <p class="cs" role="status" data-parley="csat-thanks" tabIndex={-1} ref={(el) => el?.focus()}>
         {t.thanks}
       </p>
     );
@@ -21,11 +21,11 @@ export function Csat({ chat, thanked }: { chat: Chat; thanked: boolean }) {
     if (!(await rate(chat, score, comment.trim()))) setBusy(false);
   };
   return (
-    <div class="p-csat" data-parley="csat" role="group" aria-labelledby="p-rate">
+    <div class="cs" data-parley="csat" role="group" aria-labelledby="p-rate">
       <p id="p-rate">{t.rate}</p>
-      <div class="p-stars">
+      <div class="ss">
         {[1, 2, 3, 4, 5].map((n) => (
-          <button type="button" key={n} class="p-star" data-parley="csat-score" data-score={n} aria-label={t.stars(n)} aria-pressed={n === score} onClick={() => setScore(n)}>
+          <button type="button" key={n} class="sr" data-parley="csat-score" data-score={n} aria-label={t.stars(n)} aria-pressed={n === score} onClick={() => setScore(n)}>
             {n <= score ? '★' : '☆'}
           </button>
         ))}
@@ -33,7 +33,7 @@ export function Csat({ chat, thanked }: { chat: Chat; thanked: boolean }) {
       {score > 0 && (
         <>
           <textarea data-parley="csat-comment" rows={2} maxLength={1000} aria-label={t.comment} placeholder={t.comment} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
-          <button type="button" class="p-primary" data-parley="csat-submit" disabled={busy} onClick={submit}>
+          <button type="button" class="pr" data-parley="csat-submit" disabled={busy} onClick={submit}>
             {t.submitRating}
           </button>
         </>

@@ -1,99 +1,104 @@
-// The pre-chat form (name, email) and the offline "leave a message" form; validated here and by the server.
+// The pre-chat form (name, email), the offline "leave a message" form and the transcript request; validated here
+// and by the server.
+// One generic form: each field's key names its label (t.name...), its body property and, after the form's id, its
+// name and data-parley ('prechat-email', 'offline-message').
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Chat } from '../chat';
-import { startConversation } from '../features';
+import type { StartBody } from '../api';
+import { sendTranscript, startConversation } from '../features';
 import { validEmail } from '../files';
 import { t } from '../i18n';
 
-type Errors = Record<string, string | undefined>;
+/** Required or optional, and whether it must hold an email. */
+type Rule = 'req' | 'opt' | 'email' | 'email?';
+type Key = 'name' | 'email' | 'message';
 
-/** A labelled input (or textarea) with its error message tied by aria-describedby. */
-function Field(p: { id: string; label: string; required?: boolean; type?: string; area?: boolean; error?: string; auto?: string }) {
-  const Tag = p.area ? 'textarea' : 'input';
+/** A labelled input (or the message's textarea) with its error message tied by aria-describedby. */
+function Field({ id, k, rule, error }: { id: string; k: Key; rule: Rule; error?: string }) {
+  const Tag = k == 'message' ? 'textarea' : 'input';
+  const required = rule == 'req' || rule == 'email';
   return (
-    <label class="p-field">
+    <label class="fd">
       <span>
-        {p.label} {!p.required && <small>{t.optional}</small>}
+        {t[k]} {!required && <small>{t.optional}</small>}
       </span>
       <Tag
-        name={p.id}
-        data-parley={p.id}
-        type={p.type}
-        rows={p.area ? 3 : undefined}
-        autoComplete={p.auto}
-        aria-required={p.required ? 'true' : undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? p.id + '-err' : undefined}
+        name={id}
+        data-parley={id}
+        type={k == 'email' ? k : undefined}
+        rows={Tag == 'textarea' ? 3 : undefined}
+        autoComplete={Tag == 'input' ? k : undefined}
+        aria-required={required || undefined}
+        aria-invalid={!!error || undefined}
+        aria-describedby={error ? id + '-err' : undefined}
       />
-      {p.error && (
-        <em id={p.id + '-err'} class="p-err">
-          {p.error}
+      {error && (
+        <em id={id + '-err'} class="er">
+          {error}
         </em>
       )}
     </label>
   );
 }
 
-/** Validates and submits a form's fields; `rules` says which are required and which hold an email. */
-function useForm(chat: Chat, rules: Record<string, 'req' | 'opt' | 'email' | 'email?'>, toBody: (f: Record<string, string>) => object) {
-  const [errors, setErrors] = useState<Errors>({});
+/** What a form does with its fields once valid (empty ones left out); a falsy result re-enables it. */
+type Send = (c: Chat, body: StartBody) => Promise<unknown>;
+
+/** Validates the fields, focuses the first bad one, else sends them (by default: starts the conversation with them). */
+function Form(p: { chat: Chat; id: string; parley: string; intro?: string; submit: string; rules: Partial<Record<Key, Rule>>; send?: Send; btn?: string }) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const onSubmit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const values: Record<string, string> = {};
-    const errs: Errors = {};
-    for (const [k, rule] of Object.entries(rules)) {
-      const v = (values[k] = ((form.elements.namedItem(k) as HTMLInputElement).value || '').trim());
-      if (!v && !rule.endsWith('?') && rule !== 'opt') errs[k] = t.needed;
-      else if (v && rule.startsWith('email') && !validEmail(v)) errs[k] = t.badEmail;
+    const body: Record<string, string | undefined> = {};
+    const errs: Record<string, string> = {};
+    for (const [k, rule] of Object.entries(p.rules)) {
+      const id = p.id + '-' + k;
+      const v = (body[k] = (form.elements.namedItem(id) as HTMLInputElement).value.trim() || undefined);
+      if (!v && (rule == 'req' || rule == 'email')) errs[id] = t.needed;
+      else if (v && rule[0] == 'e' && !validEmail(v)) errs[id] = t.badEmail;
     }
     setErrors(errs);
     const bad = Object.keys(errs)[0];
     if (bad) return form.querySelector<HTMLElement>(`[name="${bad}"]`)?.focus();
     setBusy(true);
-    if (!(await startConversation(chat, toBody(values)))) setBusy(false);
+    if (!(await (p.send || startConversation)(p.chat, body))) setBusy(false);
   };
-  return { errors, busy, onSubmit };
+  return (
+    <form class="fm" data-parley={p.parley} noValidate onSubmit={onSubmit}>
+      {p.intro && <p>{p.intro}</p>}
+      {Object.entries(p.rules).map(([k, rule]) => (
+        <Field key={k} id={p.id + '-' + k} k={k as Key} rule={rule} error={errors[p.id + '-' + k]} />
+      ))}
+      <button type="submit" class="pr" data-parley={p.btn || p.id + '-submit'} disabled={busy}>
+        {p.submit}
+      </button>
+    </form>
+  );
 }
-
-const opt = (s: string) => s || undefined;
 
 /** Name and email before the first message (required or optional per settings). */
-export function PreChat({ chat, required }: { chat: Chat; required: boolean }) {
-  const f = useForm(chat, { 'prechat-name': required ? 'req' : 'opt', 'prechat-email': required ? 'email' : 'email?' }, (v) => ({
-    name: opt(v['prechat-name']),
-    email: opt(v['prechat-email']),
-  }));
-  return (
-    <form class="p-form" data-parley="prechat" noValidate onSubmit={f.onSubmit}>
-      <p>{t.prechat}</p>
-      <Field id="prechat-name" label={t.name} required={required} auto="name" error={f.errors['prechat-name']} />
-      <Field id="prechat-email" label={t.email} type="email" required={required} auto="email" error={f.errors['prechat-email']} />
-      <button type="submit" class="p-primary" data-parley="prechat-submit" disabled={f.busy}>
-        {t.start}
-      </button>
-    </form>
-  );
-}
+export const PreChat = ({ chat, required }: { chat: Chat; required: boolean }) => (
+  <Form chat={chat} id="prechat" parley="prechat" intro={t.prechat} submit={t.start} rules={required ? { name: 'req', email: 'email' } : { name: 'opt', email: 'email?' }} />
+);
 
-/** With nobody to answer: email (required), message (required), name (optional); creates a waiting conversation. */
-export function OfflineForm({ chat }: { chat: Chat }) {
-  const f = useForm(chat, { 'offline-name': 'opt', 'offline-email': 'email', 'offline-message': 'req' }, (v) => ({
-    name: opt(v['offline-name']),
-    email: v['offline-email'],
-    message: v['offline-message'],
-  }));
-  return (
-    <form class="p-form" data-parley="offline-form" noValidate onSubmit={f.onSubmit}>
-      <p>{t.away}</p>
-      <Field id="offline-name" label={t.name} auto="name" error={f.errors['offline-name']} />
-      <Field id="offline-email" label={t.email} type="email" required auto="email" error={f.errors['offline-email']} />
-      <Field id="offline-message" label={t.message} required area error={f.errors['offline-message']} />
-      <button type="submit" class="p-primary" data-parley="offline-submit" disabled={f.busy}>
-        {t.leave}
-      </button>
-    </form>
-  );
+/** With nobody to answer: name (optional), email and message (required); creates a waiting conversation. */
+export const OfflineForm = ({ chat }: { chat: Chat }) => (
+  <Form chat={chat} id="offline" parley="offline-form" intro={t.away} submit={t.leave} rules={{ name: 'opt', email: 'email', message: 'req' }} />
+);
+
+/** "Email me the transcript" under a resolved conversation, with an email field when the visitor has given none; then "Sent to …". */
+export function Transcript({ chat }: { chat: Chat }) {
+  const [to, setTo] = useState<unknown>();
+  if (to)
+    return (
+      <p class="ok" role="status" data-parley="transcript-sent">
+        {t.sentTo(to as string)}
+      </p>
+    );
+  const known = chat.visitor?.email || chat.conv?.visitor?.email;
+  const send: Send = (c, b) => sendTranscript(c, b.email).then((r) => (setTo(r), r));
+  return <Form chat={chat} id="transcript" parley="transcript-form" btn="transcript" submit={t.transcript} rules={known ? {} : { email: 'email' }} send={send} />;
 }

@@ -2,36 +2,39 @@
 import { t } from '../i18n';
 import type { View } from '../view';
 
-/** Header line about availability: outside hours wins over "nobody online". */
-const availText = (a: NonNullable<View['avail']>) => (!a.hours ? t.avail.hours : a.online ? t.avail.on : t.avail.off);
+/** A 20 px stroked icon of the panel's buttons (decorative: the button carries the label). */
+export const Icon = ({ d, w }: { d: string; w: string }) => (
+  <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width={w} stroke-linecap="round" aria-hidden="true">
+    <path d={d} />
+  </svg>
+);
 
 /** The header of the panel. */
 export function Header({ v, onClose }: { v: View; onClose: () => void }) {
   const conn = v.status !== 'online' && t.status[v.status];
   return (
-    <header class="p-head">
-      <div class="p-head-text">
+    <header class="hd">
+      <div class="ht">
         <h2 class="p-title" id="p-title">
           {v.title || t.title}
         </h2>
-        <div class="p-status" data-parley="status" data-state={v.status}>
-          <i class="p-dot" aria-hidden="true" />
+        <div class="st" data-parley="status" data-state={v.status}>
+          <i class="dt" aria-hidden="true" />
           {conn && <span>{conn}</span>}
           {v.assignee ? (
             <span data-parley="assignee">{t.helping(v.assignee)}</span>
           ) : (
             v.avail && (
-              <span data-parley="availability" data-online={String(v.avail.online)} data-hours={String(v.avail.hours)}>
-                {availText(v.avail)}
+              <span data-parley="availability" data-online={v.avail.online} data-hours={v.avail.hours}>
+                {/* Outside hours wins over "nobody online". */}
+                {!v.avail.hours ? t.avail.hours : v.avail.online ? t.avail.on : t.avail.off}
               </span>
             )
           )}
         </div>
       </div>
-      <button type="button" class="p-close" data-parley="close" aria-label={t.closeChat} title={t.closeChat} onClick={onClose}>
-        <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" aria-hidden="true">
-          <path d="M6 6l12 12M18 6 6 18" />
-        </svg>
+      <button type="button" class="cl" data-parley="close" aria-label={t.closeChat} title={t.closeChat} onClick={onClose}>
+        <Icon d="M6 6l12 12M18 6 6 18" w="2.4" />
       </button>
     </header>
   );

@@ -18,15 +18,15 @@ export function MessageList({ v, chat }: { v: View; chat: Chat }) {
     const el = ref.current;
     // Always follow the visitor's own new message; otherwise only when already at the bottom.
     if (el && (stick.current || (last && last.sender === 'visitor' && last.state === 'sending'))) el.scrollTop = el.scrollHeight;
-  }, [items.length, last && last.key, v.typing, v.csat, v.mode]);
+  }, [items.length, last?.key, v.typing, v.csat, v.mode]);
   const onScroll = () => {
     const el = ref.current!;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
   };
   return (
-    <div class="p-log" ref={ref} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-labelledby="p-title">
+    <div class="lg" ref={ref} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-labelledby="p-title">
       {v.hasMore ? (
-        <button type="button" class="p-older" onClick={() => loadOlder(chat)}>
+        <button type="button" class="ol" onClick={() => loadOlder(chat)}>
           {t.loadOlder}
         </button>
       ) : (
@@ -39,14 +39,14 @@ export function MessageList({ v, chat }: { v: View; chat: Chat }) {
           item={it}
           chat={chat}
           // The agent's name once per run of their messages, as in every chat app.
-          named={it.sender === 'agent' && (items[i - 1]?.sender !== 'agent' || items[i - 1]?.name !== it.name)}
+          named={it.sender == 'agent' && !(items[i - 1]?.sender == 'agent' && items[i - 1].name == it.name)}
           latest={it.key === lastOwn}
-          read={it.seq !== undefined && it.seq <= v.agentReadSeq}
+          read={(it.seq ?? Infinity) <= v.agentReadSeq}
         />
       ))}
       {v.typing !== null && (
-        <div class="p-typing" data-parley="typing" aria-live="off">
-          <span class="p-dots" aria-hidden="true">
+        <div class="ty" data-parley="typing" aria-live="off">
+          <span class="ds" aria-hidden="true">
             <i />
             <i />
             <i />

@@ -1,26 +1,26 @@
 // Styles of the panel frame: header, status, notice, lifecycle line; left or right; full screen under 640 px.
 
-/** CSS for .p-panel and its header. */
+/** CSS for .pn and its header. */
 export const panelCss = `
-.p-panel{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:380px;height:min(620px,calc(100vh - 112px));min-height:320px;display:flex;flex-direction:column;overflow:hidden;border-radius:18px;background:var(--parley-bg);color:var(--parley-text);box-shadow:0 16px 48px rgba(17,24,39,.22);animation:p-pop .2s ease-out;outline:0}
-:host([data-pos=left]) .p-panel{right:auto;left:20px}
-.p-head{flex:none;display:flex;align-items:center;gap:12px;padding:14px 14px 14px 20px;background:var(--parley-accent);color:var(--parley-accent-text)}
-.p-head-text{flex:1;min-width:0}
+.pn{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:380px;height:min(620px,100vh - 112px);min-height:320px;display:flex;flex-direction:column;overflow:hidden;border-radius:18px;background:var(--parley-bg);box-shadow:0 16px 48px rgba(17,24,39,.22);animation:pp .2s ease-out;outline:0}
+:host([data-pos=left]) .pn{right:auto;left:20px}
+.hd{flex:none;display:flex;align-items:center;gap:12px;padding:14px 14px 14px 20px;background:var(--parley-accent);color:var(--parley-accent-text)}
+.ht{flex:1;min-width:0}
 .p-title{margin:0;font-size:16px;font-weight:700;line-height:1.3}
-.p-status{display:flex;align-items:center;gap:6px;margin-top:2px;font-size:12px}
-.p-status span+span::before{content:"· "}
-.p-dot{flex:none;width:8px;height:8px;border-radius:50%;background:#f59e0b;box-shadow:0 0 0 2px rgba(255,255,255,.5)}
-.p-status[data-state=online] .p-dot{background:#22c55e}
-.p-status[data-state=offline] .p-dot{background:#9ca3af}
-.p-close{flex:none;width:36px;height:36px;border:0;border-radius:10px;display:grid;place-items:center;cursor:pointer;color:inherit;background:transparent}
-.p-close:hover{background:rgba(127,127,127,.2)}
-.p-head :focus-visible{outline-color:currentColor}
-.p-notice{flex:none;display:flex;gap:8px;padding:10px 14px;font-size:13px;background:#fef3c7;color:#78350f}
-.p-notice span{flex:1}
-.p-life{flex:none;padding:6px 14px;font-size:12px;text-align:center;color:var(--parley-muted);background:var(--parley-log-bg);border-top:1px solid var(--parley-border)}
-.p-x{border:0;background:none;color:inherit;font:18px/1 var(--parley-font);cursor:pointer}
-.p-drag::after{content:"";position:absolute;inset:6px;border:2px dashed var(--parley-ring);border-radius:14px;pointer-events:none}
-.p-dropzone{position:absolute;left:0;right:0;bottom:40%;text-align:center;font-weight:600;pointer-events:none}
-@keyframes p-pop{from{opacity:0;transform:translateY(12px)}}
-@media (max-width:640px){.p-panel,:host([data-pos=left]) .p-panel{inset:0;width:auto;height:auto;min-height:0;border-radius:0}}
+.st{display:flex;align-items:center;gap:6px;margin-top:2px;font-size:12px}
+.st span+span::before{content:"· "}
+.dt{flex:none;width:8px;height:8px;border-radius:50%;background:#f59e0b;box-shadow:0 0 0 2px rgba(255,255,255,.5)}
+.st[data-state=online] .dt{background:#22c55e}
+.st[data-state=offline] .dt{background:#9ca3af}
+.cl{flex:none;width:36px;height:36px;border:0;border-radius:10px;display:grid;place-items:center;cursor:pointer;color:inherit;background:transparent}
+.cl:hover{background:rgba(127,127,127,.2)}
+.hd :focus-visible{outline-color:currentColor}
+.nt{flex:none;display:flex;gap:8px;padding:10px 14px;font-size:13px;background:#fef3c7;color:#78350f}
+.nt span{flex:1}
+.lf{flex:none;padding:6px 14px;font-size:12px;text-align:center;color:var(--parley-muted);background:var(--parley-log-bg);border-top:1px solid var(--parley-border)}
+.x{border:0;background:none;color:inherit;font:18px/1 var(--parley-font);cursor:pointer}
+.dg::after{content:"";position:absolute;inset:6px;border:2px dashed var(--parley-ring);border-radius:14px;pointer-events:none}
+.dz{position:absolute;left:0;right:0;bottom:40%;text-align:center;font-weight:600;pointer-events:none}
+@keyframes pp{from{opacity:0;transform:translateY(12px)}}
+@media (max-width:640px){.pn,:host([data-pos=left]) .pn{inset:0;width:auto;height:auto;min-height:0;border-radius:0}}
 `;

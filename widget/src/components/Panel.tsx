@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import type { View } from '../view';
 import { ChatBox } from './ChatBox';
 import { Csat } from './Csat';
-import { OfflineForm, PreChat } from './Forms';
+import { OfflineForm, PreChat, Transcript } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
 
@@ -17,10 +17,11 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
   const { v, chat } = p;
   const ref = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState(false);
-  // Focus moves into the panel on open (the composer or the first field when there is one).
+  // Focus moves into the panel on open: the composer, else the first field of a form (the transcript's comes before
+  // the composer, so it is asked for second).
   useEffect(() => {
-    const el = ref.current;
-    (el?.querySelector<HTMLElement>('textarea,input:not([type=file])') || el)?.focus();
+    const el = ref.current!;
+    (el.querySelector<HTMLElement>('.pc-input') || el.querySelector<HTMLElement>('.fm [name]') || el).focus();
   }, [v.mode]);
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Escape') return;
@@ -47,9 +48,8 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
     <div
       ref={ref}
       tabIndex={-1}
-      class={'p-panel' + (drag ? ' p-drag' : '')}
+      class={'pn' + (drag ? ' dg' : '')}
       role="dialog"
-      aria-modal="false"
       aria-labelledby="p-title"
       data-parley="panel"
       onKeyDown={onKeyDown}
@@ -60,10 +60,10 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
     >
       <Header v={v} onClose={p.onClose} />
       {code && (
-        <div class="p-notice" role={code === v.notice ? 'alert' : 'status'} data-parley="notice" data-code={code}>
+        <div class="nt" role={code === v.notice ? 'alert' : 'status'} data-parley="notice" data-code={code}>
           <span>{t.notice[code] || t.notice.error}</span>
           {code === v.notice && (
-            <button type="button" class="p-x" aria-label={t.dismiss} onClick={() => chat.dismissNotice()}>
+            <button type="button" class="x" aria-label={t.dismiss} onClick={() => chat.showNotice(null)}>
               ×
             </button>
           )}
@@ -72,19 +72,20 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
       <MessageList v={v} chat={chat} />
       {v.csat && <Csat chat={chat} thanked={v.csat === 'thanks'} />}
       {life && (
-        <div class="p-life" role="status" data-parley="conversation-state" data-status={v.convStatus}>
+        <div class="lf" role="status" data-parley="conversation-state" data-status={v.convStatus}>
           {life}
         </div>
       )}
+      {v.convStatus == 'resolved' && <Transcript chat={chat} />}
       {v.mode === 'chat' && <ChatBox v={v} chat={chat} />}
       {v.mode === 'prechat' && <PreChat chat={chat} required={v.preChat === 'required'} />}
       {v.mode === 'offline' && <OfflineForm chat={chat} />}
       {v.mode === 'sent' && (
-        <p class="p-sent" role="status" data-parley="offline-sent">
+        <p class="ok" role="status" data-parley="offline-sent">
           {t.sentAway}
         </p>
       )}
-      {drag && <div class="p-dropzone">{t.dropHere}</div>}
+      {drag && <div class="dz">{t.dropHere}</div>}
     </div>
   );
 }

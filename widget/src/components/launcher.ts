@@ -9,20 +9,20 @@ export const badgeText = (n: number): string => (n > 9 ? '9+' : String(n));
 /** Updates label, icon, badge and visibility of the launcher (and the host for Parley('hide')). */
 export function paintLauncher(b: Boot, v: View, hideOffline: boolean): void {
   const btn = b.btn;
-  b.host.style.display = v.hidden ? 'none' : '';
+  b.hide(v.hidden);
   // offline 'hide': no button while nobody can answer, unless the panel is open (never yank a chat away).
   btn.hidden = hideOffline && !available(v.avail) && !v.open;
-  btn.classList.toggle('p-on', v.open);
-  btn.setAttribute('aria-expanded', String(v.open));
+  btn.classList.toggle('on', v.open);
+  btn.setAttribute('aria-expanded', '' + v.open);
   btn.setAttribute('aria-label', v.open ? t.closeChat : v.unread ? t.unread(v.unread) : t.openChat);
-  let badge = btn.querySelector<HTMLElement>('.p-badge');
+  let badge = btn.querySelector<HTMLElement>('.bg');
   if (!v.unread || v.open) return badge?.remove();
   if (!badge) {
-    badge = document.createElement('span');
-    badge.className = 'p-badge';
-    badge.setAttribute('data-parley', 'badge');
+    // First, not last: the loader's apply() (run again on every availability check) writes the button's last child.
+    btn.prepend((badge = document.createElement('span')));
+    badge.className = 'bg';
+    badge.dataset.parley = 'badge';
     badge.setAttribute('aria-hidden', 'true');
-    btn.appendChild(badge);
   }
   badge.textContent = badgeText(v.unread);
 }

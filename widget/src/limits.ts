@@ -1,0 +1,7 @@
+// The two server limits the widget needs, as plain constants: importing LIMITS would ship the whole object.
+import type { LIMITS } from '../../worker/src/protocol/limits';
+
+/** LIMITS.bodyMax (the type check keeps the copy equal). */
+export const BODY_MAX: typeof LIMITS.bodyMax = 4000;
+/** LIMITS.visitorBurst: messages the server accepts at once before pacing at ~1/s. */
+export const BURST: typeof LIMITS.visitorBurst = 5;
