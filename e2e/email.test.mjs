@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import {
-  agentApi, expectAgentsOnline, expectCount, expectDelivered, gotoDemo, launch, openAgent, patchSettings, TIMEOUT, unique, waitFor, widget,
+  agentApi, api, BASE, expectAgentsOnline, expectCount, expectDelivered, gotoDemo, launch, openAgent, patchSettings, TIMEOUT, unique, waitFor, widget,
 } from './browser.mjs';
 
 let browser;
@@ -60,7 +60,21 @@ test('an unread reply is emailed after the delay and its link reopens the conver
     await again.panel.waitFor({ state: 'visible', timeout: TIMEOUT });
     await expectCount(again.message('agent', answer), 1, 'the reply in the reopened widget');
     await waitFor(async () => !new URL(back.url()).hash.includes('parley-open'), 'the marker to leave the address bar');
-    assert.equal((await demo.conversation(id)).id, id);
+
+    // The visitor answers the email instead: the reply comes back through the Worker's email() handler
+    // (the local runtime's /cdn-cgi/local/email) and lands in the console live, without the quoted history.
+    const emails = (await api('/api/dev/outbox', { token: demo.token })).body.emails;
+    const sent = emails.find((e) => e.to === email);
+    assert.match(sent.replyTo, /^reply\+cv_[0-9a-f]{32}\.[0-9a-f]{20}@/, 'the email has a signed reply address');
+    const reply = unique('Sunday at 9 is perfect');
+    const raw = [`From: Robin <${email}>`, `To: ${sent.replyTo}`, 'Subject: Re: New reply', `Message-ID: <${randomUUID()}@e2e.parley.local>`,
+      'Content-Type: text/plain; charset=utf-8', '', reply, '', `On Sun, 22 Nov 2026 at 10:00, Demo <support@parley.local> wrote:`, `> ${answer}`].join('\r\n');
+    const delivered = await fetch(`${BASE}/cdn-cgi/local/email?from=${encodeURIComponent(email)}&to=${encodeURIComponent(sent.replyTo)}`, { method: 'POST', body: raw });
+    assert.ok(delivered.ok, `local email delivery: ${delivered.status} ${await delivered.text()}`);
+    await ann.page.goto(`${BASE}/conversations/${id}`);
+    await expectCount(ann.c.message('visitor', reply), 1, 'the emailed reply in the console');
+    const last = (await demo.messages(id)).at(-1);
+    assert.equal(last.body, reply, 'only the new text, without the quoted history');
     await Promise.all([ann.context.close(), context.close()]);
   } finally {
     await patchSettings(demo.token, demo.site.id, { preChat: previous.preChat, unreadEmailMinutes: previous.unreadEmailMinutes ?? 5 });

@@ -96,7 +96,10 @@ try {
 
 const baseUrl = `http://127.0.0.1:${port}`;
 console.log(`e2e: Parley up on ${baseUrl} (state ${state})`);
-const files = readdirSync(join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join('e2e', f));
+// `node e2e/run.mjs chat email` runs only the files whose names contain one of the words (all by default).
+const only = process.argv.slice(2);
+const files = readdirSync(join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs') && (!only.length || only.some((w) => f.includes(w))))
+  .sort().map((f) => join('e2e', f));
 if (!files.length) {
   console.error('e2e: no e2e/*.test.mjs files found');
   await stopServer();
