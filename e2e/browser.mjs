@@ -30,7 +30,8 @@ export const unique = (label) => `${label} ${randomUUID().slice(0, 8)}`;
  * and the last value seen, so a failure says what the page looked like).
  */
 export async function waitFor(check, what, timeout = TIMEOUT) {
-  const describe = async () => (typeof what === 'function' ? await what().catch((e) => e.message) : what);
+  // `what` may be a string, or a function (sync or async) describing what the page looked like.
+  const describe = async () => (typeof what === 'function' ? await Promise.resolve().then(what).catch((e) => e.message) : what);
   const deadline = Date.now() + timeout;
   let last;
   let error;

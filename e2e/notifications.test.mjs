@@ -8,8 +8,13 @@ import { apiVisitor, freshWorkspace } from './clients.mjs';
 import { BASE, api, expectAttr, expectCount, launch, openAgent, unique, waitFor } from './browser.mjs';
 
 let browser;
+/** Visitors' sockets, closed at the end even when the test fails (an open socket would keep Node running). */
+const visitors = [];
 before(async () => (browser = await launch()));
-after(() => browser?.close());
+after(async () => {
+  visitors.forEach((v) => v.close());
+  await browser?.close();
+});
 
 test('a visitor message notifies on the desktop and counts in the tab title unless it is the open conversation', async () => {
   const ws = await freshWorkspace('Notify');
@@ -21,13 +26,13 @@ test('a visitor message notifies on the desktop and counts in the tab title unle
   const sounds = () => page.evaluate(() => window.__parleySounds ?? 0);
   const expectTitle = async (title, what) => {
     let seen;
-    await waitFor(async () => (seen = await page.title()) === title, () => `${what}: the tab title to be ${JSON.stringify(title)} (it is ${JSON.stringify(seen)})`);
+    await waitFor(async () => (seen = await page.title()) === title, async () => `${what}: the tab title to be ${JSON.stringify(title)} (it is ${JSON.stringify(seen)})`);
   };
   /** Waits for a desktop notification whose body is `text` and returns it. */
   const expectNotified = async (text, what) => {
     let seen;
     return waitFor(async () => (seen = await notifications()).find((n) => n.body === text),
-      () => `${what}: a desktop notification with body ${JSON.stringify(text)} (shown: ${JSON.stringify(seen)})`);
+      async () => `${what}: a desktop notification with body ${JSON.stringify(text)} (shown: ${JSON.stringify(seen)})`);
   };
 
   // The preferences show everything on and the browser's permission granted.
@@ -41,6 +46,7 @@ test('a visitor message notifies on the desktop and counts in the tab title unle
 
   // On the inbox: visitor A writes → notification with their text, "(1)" in the title.
   const a = await apiVisitor(ws.site.key);
+  visitors.push(a);
   const a1 = unique('Do you ship to Norway?');
   await a.send(a1);
   const first = await expectNotified(a1, 'a message while on the inbox');
@@ -59,6 +65,7 @@ test('a visitor message notifies on the desktop and counts in the tab title unle
 
   // Visitor B writes while A is open: notification and "(1)" again.
   const b = await apiVisitor(ws.site.key);
+  visitors.push(b);
   const b1 = unique('My tomato seeds never sprouted');
   const soundsBefore = await sounds();
   await b.send(b1);
@@ -85,7 +92,5 @@ test('a visitor message notifies on the desktop and counts in the tab title unle
   await expectTitle('(2) Parley', 'with the title count back on');
 
   await c.notReloaded();
-  a.close();
-  b.close();
   await agent.context.close();
 });

@@ -10,22 +10,28 @@ import {
 } from './browser.mjs';
 
 let browser;
+/** Visitors' sockets, closed at the end even when a test fails (an open socket would keep Node running). */
+const visitors = [];
 before(async () => (browser = await launch()));
-after(() => browser?.close());
+after(async () => {
+  visitors.forEach((v) => v.close());
+  await browser?.close();
+});
 
 /** A visitor (through the API) with one message, whose conversation the agent opens; returns its id. */
 async function openApiConversation(agent, label) {
   const text = unique(label);
   const visitor = await apiVisitor(SITE_KEY);
+  visitors.push(visitor);
   await visitor.send(text);
   const id = await agent.c.open(agent.c.rowWith(text));
-  return { id, text, visitor };
+  return { id, text };
 }
 
 /** Waits until the console's composer holds exactly `text`. */
 async function expectComposer(c, text, what) {
   let seen;
-  await waitFor(async () => (seen = await c.composer.inputValue()) === text, () => `${what}: the composer to hold ${JSON.stringify(text)} (it holds ${JSON.stringify(seen)})`);
+  await waitFor(async () => (seen = await c.composer.inputValue()) === text, async () => `${what}: the composer to hold ${JSON.stringify(text)} (it holds ${JSON.stringify(seen)})`);
 }
 
 test('a canned response made on /canned is inserted with /shortcut, and its use is counted', async () => {
@@ -56,7 +62,7 @@ test('a canned response made on /canned is inserted with /shortcut, and its use 
 
   // In a conversation: "/" plus the shortcut opens the picker with it, selected; Enter inserts it (and does not send).
   await t('nav-inbox').click();
-  const { id, visitor } = await openApiConversation(agent, 'Where is my order?');
+  const { id } = await openApiConversation(agent, 'Where is my order?');
   const picker = t('canned-picker');
   await expectCount(picker, 0, 'the picker before typing "/"');
   await c.composer.click();
@@ -90,7 +96,6 @@ test('a canned response made on /canned is inserted with /shortcut, and its use 
   assert.equal(fromServer?.usageCount, 1, `the server counts one use: ${JSON.stringify(fromServer)}`);
   assert.ok(fromServer.lastUsedAt, 'the server records when it was last used');
   await c.notReloaded();
-  visitor.close();
   await agent.context.close();
 });
 
@@ -227,7 +232,7 @@ test('"?" shows the keyboard shortcuts and "r" focuses the composer', async () =
   const agent = await openAgent(browser);
   const { page, c } = agent;
   const help = page.locator('[data-testid="shortcuts-help"]');
-  const { visitor } = await openApiConversation(agent, 'Shortcut test question');
+  await openApiConversation(agent, 'Shortcut test question');
   // Start from outside any field, as an agent reading the conversation.
   await page.locator('[data-testid="conversation-title"]').click();
   const composerFocused = () => c.composer.evaluate((el) => el === document.activeElement);
@@ -248,6 +253,5 @@ test('"?" shows the keyboard shortcuts and "r" focuses the composer', async () =
   await page.keyboard.type('Any ?');
   await expectComposer(c, 'Any ?', 'typing in the composer');
   await expectCount(help, 0, 'the shortcuts help after typing "?" in the composer');
-  visitor.close();
   await agent.context.close();
 });
