@@ -24,6 +24,8 @@ export const settingsStrings = {
   offline: 'When nobody can answer',
   offlines: { message: 'Let visitors leave a message', hide: 'Hide the chat button' },
   idle: 'Close idle conversations after (minutes)',
+  unreadEmail: 'Email unread replies to the visitor after (minutes)',
+  unreadEmailHint: 'Only when the visitor left an email and has not read the reply.',
   idleHint: 'Between 5 minutes and 30 days.',
   now: 'Now:',
   availability: { online: 'online', offline: 'offline (no agent online)', outside: 'outside business hours' },

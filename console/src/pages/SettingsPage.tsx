@@ -70,6 +70,13 @@ export function SettingsPage({ agent, site, onSaved }: { agent: Agent; site: Sit
                 <span class="field-hint">{t.idleHint}</span>
                 <FieldError error={error} field="idle" />
               </label>
+              <label class="field">
+                <span class="field-label">{t.unreadEmail}</span>
+                <input class="input input-number-wide" type="number" min={0.05} max={1440} step="any" value={form.unreadEmailMinutes} data-testid="settings-unread-email"
+                  onInput={(e) => update({ unreadEmailMinutes: e.currentTarget.value })} />
+                <span class="field-hint">{t.unreadEmailHint}</span>
+                <FieldError error={error} field="unreadEmail" />
+              </label>
             </div>
           </SettingsCard>
           <SettingsCard title={t.hours} hint={t.hoursHint}>

@@ -51,6 +51,11 @@ describe('settings form', () => {
     const form = { ...formFromSite(site()), idleMinutes: '1.5' };
     expect(bodyFromForm(form)).toEqual({ error: expect.stringContaining('whole number'), field: 'idle' });
     expect(bodyFromForm({ ...form, idleMinutes: '' })).toMatchObject({ field: 'idle' });
+    const ok = { ...formFromSite(site()), unreadEmailMinutes: '0.5' };
+    const result = bodyFromForm(ok);
+    if (!('body' in result)) throw new Error(result.error);
+    expect(result.body.settings.unreadEmailMinutes).toBe(0.5);
+    expect(bodyFromForm({ ...ok, unreadEmailMinutes: 'soon' })).toMatchObject({ field: 'unreadEmail' });
   });
 
   it('points server messages at their field', () => {

@@ -39,6 +39,8 @@ export type SettingsForm = {
   identity: WidgetSettings['identity'];
   origins: string;
   idleMinutes: string;
+  /** Minutes an agent's reply may stay unread before it is emailed (decimals allowed). */
+  unreadEmailMinutes: string;
   locale: Locale | '';
 };
 
@@ -68,6 +70,7 @@ export function formFromSite(site: Site): SettingsForm {
     identity: s.identity,
     origins: site.allowedOrigins.join('\n'),
     idleMinutes: String(s.idleTimeoutMinutes),
+    unreadEmailMinutes: String(s.unreadEmailMinutes ?? 5),
     locale: s.locale ?? '',
   };
 }
@@ -79,6 +82,8 @@ export type SiteUpdate = { name: string; allowedOrigins: string[]; settings: Par
 export function bodyFromForm(form: SettingsForm): { body: SiteUpdate } | { error: string; field: string } {
   const idle = Number(form.idleMinutes.trim());
   if (!form.idleMinutes.trim() || !Number.isInteger(idle)) return { error: 'Idle timeout: a whole number of minutes', field: 'idle' };
+  const unreadEmail = Number(form.unreadEmailMinutes.trim());
+  if (!form.unreadEmailMinutes.trim() || !Number.isFinite(unreadEmail)) return { error: 'Unread-reply email: a number of minutes', field: 'unreadEmail' };
   const settings: Partial<WidgetSettings> = {
     color: form.color.trim().toLowerCase(),
     position: form.position,
@@ -94,6 +99,7 @@ export function bodyFromForm(form: SettingsForm): { body: SiteUpdate } | { error
     offline: form.offline,
     identity: form.identity,
     idleTimeoutMinutes: idle,
+    unreadEmailMinutes: unreadEmail,
   };
   // "Auto" is null: the widget then follows the page's language, then the browser's.
   settings.locale = form.locale || null;
@@ -109,7 +115,7 @@ export function errorField(message: string): string | null {
   if (parts[0] === 'name') return 'name';
   if (parts[0] !== 'settings' || !parts[1]) return null;
   if (parts[1] === 'businessHours') return parts[2] === 'timeZone' ? 'timeZone' : 'hours';
-  const byKey: Record<string, string> = { idleTimeoutMinutes: 'idle', launcherText: 'launcherText', preChat: 'preChat' };
+  const byKey: Record<string, string> = { idleTimeoutMinutes: 'idle', unreadEmailMinutes: 'unreadEmail', launcherText: 'launcherText', preChat: 'preChat' };
   return byKey[parts[1]] ?? parts[1];
 }
 
