@@ -3,7 +3,7 @@ import { getDb } from '../db/client';
 import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
 import { LIMITS, PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
-import { type AgentRef, decide, type LifecycleAction, type Refusal } from './lifecycle';
+import { decide, type LifecycleAction, type Refusal } from './lifecycle';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
 import { projectToD1 } from './projection';
@@ -13,7 +13,6 @@ import { type ConversationMeta, type ConversationPatch, ConversationStore } from
 
 /** What each socket carries through hibernation (serializeAttachment, max 16 KiB). */
 type Attachment = SocketIdentity & { bad: number };
-export type { AgentRef };
 
 /** "24 hours", "90 minutes": the idle time in a system message. */
 const formatIdle = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`);
@@ -269,9 +268,7 @@ export class ConversationDO extends DurableObject<Env> {
 
   /** Site-wide events must never delay or fail a visitor's message: fire and forget. */
   #publish(event: SiteEvent) {
-    const meta = this.#store.meta();
-    if (!meta) return;
-    this.ctx.waitUntil(this.env.SITES.getByName(meta.siteId).publish(event).catch((err: unknown) => {
+    this.ctx.waitUntil(this.env.SITES.getByName(event.conversation.siteId).publish(event).catch((err: unknown) => {
       console.warn('site event dropped', String(err));
     }));
   }

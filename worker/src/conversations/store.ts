@@ -1,6 +1,6 @@
 import type { Conversation, Message } from '../protocol';
 import { migrate } from './do-schema';
-import type { AgentRef, Transition } from './lifecycle';
+import type { Transition } from './lifecycle';
 import { type MessageRow, snapshot, toMessage } from './snapshot';
 
 /** What the ConversationDO knows about itself (set once by init). */
@@ -220,4 +220,3 @@ export class ConversationStore {
   }
 }
 
-export type { AgentRef };
