@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
+const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time like 09:00 (24:00: end of the day)');
 
 /** Opening hours of one weekday (0 = Sunday … 6 = Saturday), in the site's time zone. */
 export const BusinessDay = z.object({ day: z.number().int().min(0).max(6), open: hhmm, close: hhmm });

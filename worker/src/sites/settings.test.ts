@@ -13,6 +13,13 @@ describe('business hours', () => {
     expect(withinBusinessHours(hours([{ day: 2, open: '00:00', close: '23:59' }]), mondayNoonUtc)).toBe(false);
     expect(withinBusinessHours({ ...hours([]), enabled: false }, mondayNoonUtc)).toBe(true);
   });
+  it('counts the last minute of a day that closes at 23:59 or 24:00', () => {
+    const lastMinute = new Date('2026-11-23T23:59:30Z'); // Monday 23:59 UTC
+    expect(withinBusinessHours(hours([{ day: 1, open: '00:00', close: '23:59' }], 'UTC'), lastMinute)).toBe(true);
+    expect(withinBusinessHours(hours([{ day: 1, open: '00:00', close: '24:00' }], 'UTC'), lastMinute)).toBe(true);
+    expect(withinBusinessHours(hours([{ day: 1, open: '00:00', close: '23:00' }], 'UTC'), lastMinute)).toBe(false);
+  });
+
   it('handles hours past midnight', () => {
     const night = hours([{ day: 5, open: '22:00', close: '02:00' }], 'UTC');
     expect(withinBusinessHours(night, new Date('2026-11-27T23:00:00Z'))).toBe(true); // Friday 23:00
