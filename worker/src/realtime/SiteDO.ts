@@ -3,11 +3,12 @@ import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, 
 import { PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
 import { getDb } from '../db/client';
 import { AssignmentLedger, chooseAgent } from './assignment';
+import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
 import { departmentRoster } from './queries';
 import { readIdentity, type SocketIdentity } from './upgrade';
 
-/** What each console socket carries through hibernation. */
-type Attachment = SocketIdentity & { status: AgentStatus };
+/** What each console socket carries through hibernation; `seenAt` is when its last frame arrived (ms). */
+type Attachment = SocketIdentity & { status: AgentStatus; seenAt: number };
 
 /** How long events are gathered before one send per socket (the hotspot of a busy site). */
 const COALESCE_MS = 75;
@@ -34,7 +35,8 @@ export class SiteDO extends DurableObject<Env> {
     if (!who || who.role !== 'agent') return new Response('Forbidden', { status: 403 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, ['agent']);
-    server.serializeAttachment({ ...who, status: 'online' } satisfies Attachment);
+    server.serializeAttachment({ ...who, status: 'online', seenAt: Date.now() } satisfies Attachment);
+    await this.#armHeartbeat();
     const siteId = new URL(request.url).pathname.split('/')[3] ?? '';
     this.#send(server, { type: 'hello', you: { role: 'agent', id: who.id }, siteId });
     this.#broadcastPresence();
@@ -75,10 +77,12 @@ export class SiteDO extends DurableObject<Env> {
   }
 
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
+    // Any frame proves the console is alive (pings are answered by the runtime and timestamped there).
+    const who = { ...(ws.deserializeAttachment() as Attachment), seenAt: Date.now() };
+    ws.serializeAttachment(who);
     let parsed;
     try { parsed = SiteClientFrame.safeParse(JSON.parse(typeof data === 'string' ? data : '')); } catch { parsed = null; }
     if (!parsed?.success) return this.#send(ws, { type: 'error', code: 'bad_request', message: 'Expected {"type":"status","status":"online"|"away"|"busy"}' });
-    const who = ws.deserializeAttachment() as Attachment;
     ws.serializeAttachment({ ...who, status: parsed.data.status });
     this.#broadcastPresence();
   }
@@ -90,6 +94,31 @@ export class SiteDO extends DurableObject<Env> {
 
   async webSocketError(ws: WebSocket) {
     this.#broadcastPresence(ws);
+  }
+
+  /** The heartbeat check: close consoles that went silent (a sleeping laptop sends no close frame). */
+  async alarm() {
+    await this.sweep(Date.now());
+    if (this.ctx.getWebSockets('agent').some((ws) => ws.readyState <= 1)) await this.#armHeartbeat();
+  }
+
+  /** Close every silent console socket and tell the others; returns how many were closed. */
+  async sweep(now: number): Promise<number> {
+    const silent = this.ctx.getWebSockets('agent').filter((ws) => ws.readyState <= 1 && this.#silent(ws, now));
+    for (const ws of silent) {
+      try { ws.close(4008, 'heartbeat timeout'); } catch { /* already closing */ }
+    }
+    if (silent.length) this.#broadcastPresence();
+    return silent.length;
+  }
+
+  #silent(ws: WebSocket, now = Date.now()) {
+    const a = ws.deserializeAttachment() as Attachment;
+    return isSilent(lastHeard(a.seenAt ?? 0, this.ctx.getWebSocketAutoResponseTimestamp(ws)), now);
+  }
+
+  async #armHeartbeat() {
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + HEARTBEAT_CHECK_MS);
   }
 
   #flushQueue() {
@@ -108,7 +137,8 @@ export class SiteDO extends DurableObject<Env> {
     const rank: Record<AgentStatus, number> = { online: 3, busy: 2, away: 1 };
     const byId = new Map<string, PresenceAgent>();
     for (const ws of this.ctx.getWebSockets('agent')) {
-      if (ws === except || ws.readyState > 1) continue;
+      // A silent socket counts as gone even before the alarm closes it: never assign to a sleeping laptop.
+      if (ws === except || ws.readyState > 1 || this.#silent(ws)) continue;
       const a = ws.deserializeAttachment() as Attachment;
       const prev = byId.get(a.id);
       if (!prev || rank[a.status] > rank[prev.status]) byId.set(a.id, { id: a.id, name: a.name ?? '', status: a.status });
