@@ -3,7 +3,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api, connect, conversationFixture, openSocket, paths, registerOwner, visitorSession, waitFor } from '../../test/helpers';
 
-const send = (clientId: string, body = `body of ${clientId}`, kind?: 'text' | 'note') => ({ type: 'send', clientId, body, ...(kind ? { kind } : {}) });
+// These tests are about delivery, so agents' replies do not claim (reply-claims.test.ts covers claiming).
+const send = (clientId: string, body = `body of ${clientId}`, kind?: 'text' | 'note') => ({ type: 'send', clientId, body, claim: false, ...(kind ? { kind } : {}) });
 
 describe('ConversationDO: messages', () => {
   it('acks, then broadcasts to every socket, in one gapless order under concurrent senders', async () => {

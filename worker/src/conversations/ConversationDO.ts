@@ -3,7 +3,7 @@ import { getDb } from '../db/client';
 import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
 import { LIMITS, PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
-import { decide, type LifecycleAction, type Refusal } from './lifecycle';
+import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
 import { projectToD1 } from './projection';
@@ -175,7 +175,7 @@ export class ConversationDO extends DurableObject<Env> {
 
   // ---- internals ----
 
-  #onSend(ws: WebSocket, who: Attachment, frame: { clientId: string; body: string; kind: 'text' | 'note' }) {
+  #onSend(ws: WebSocket, who: Attachment, frame: { clientId: string; body: string; kind: 'text' | 'note'; claim?: boolean }) {
     if (frame.kind === 'note' && who.role !== 'agent') {
       return this.#reject(ws, who, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
     }
@@ -185,21 +185,21 @@ export class ConversationDO extends DurableObject<Env> {
     if (who.role === 'visitor' && !this.#buckets.take(who.id)) {
       return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'You are sending messages too fast', clientId: frame.clientId });
     }
-    this.#commit(who, { clientId: frame.clientId, kind: frame.kind, body: frame.body }, ws);
+    this.#commit(who, { clientId: frame.clientId, kind: frame.kind, body: frame.body }, ws, frame.claim ?? true);
   }
 
   /**
    * Store one message and tell everyone, synchronously before any await: seq order is
    * commit order, and the output gate holds the ack and broadcasts until the write is
-   * durable. A visitor writing to a resolved or closed conversation reopens it.
+   * durable. A visitor writing to a resolved or closed conversation reopens it; an agent
+   * replying to a waiting, unassigned one claims it (unless the send said `claim: false`).
    */
-  #commit(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'clientId' | 'kind' | 'body' | 'file'>, ws?: WebSocket): Message {
+  #commit(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'clientId' | 'kind' | 'body' | 'file'>, ws?: WebSocket, claim = true): Message {
     const meta = this.#store.meta()!;
-    const reopen = who.role === 'visitor' && (meta.status === 'resolved' || meta.status === 'closed')
-      ? decide(meta, { type: 'reopen', by: null }) : null;
+    const t = implicitTransition(meta, who, m.kind, claim);
     const { message, changed, stateChanged } = this.#store.append({
       ...m, sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
-    }, reopen && !('error' in reopen) ? reopen : null);
+    }, t);
     for (const c of changed) this.#broadcast({ type: 'message', message: c });
     if (ws && m.clientId) this.#send(ws, { type: 'ack', clientId: m.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);

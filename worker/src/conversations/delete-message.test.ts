@@ -8,7 +8,7 @@ describe('deleting a message', () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     const a = await connect(paths.agent(conversation.id), owner.token);
-    a.send({ type: 'send', clientId: 'oops', body: 'Your code is XYZZY' });
+    a.send({ type: 'send', clientId: 'oops', body: 'Your code is XYZZY', claim: false });
     const sent = await v.next((f) => f.type === 'message' && f.message.clientId === 'oops');
     const res = await api(`/api/conversations/${conversation.id}/messages/${sent.message.id}`, { token: owner.token, method: 'DELETE' });
     expect(res.status).toBe(200);
@@ -29,7 +29,7 @@ describe('deleting a message', () => {
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     const a = await connect(paths.agent(conversation.id), owner.token);
     v.send({ type: 'send', clientId: 'v', body: 'from the visitor' });
-    a.send({ type: 'send', clientId: 'a', body: 'from Ann' });
+    a.send({ type: 'send', clientId: 'a', body: 'from Ann', claim: false });
     const fromVisitor = await a.next((f) => f.type === 'message' && f.message.clientId === 'v');
     const fromAnn = await a.next((f) => f.type === 'message' && f.message.clientId === 'a');
     const path = (id: string) => `/api/conversations/${conversation.id}/messages/${id}`;

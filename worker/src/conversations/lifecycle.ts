@@ -76,3 +76,18 @@ export function decide(current: { status: ConversationStatus; assigneeId: string
       };
   }
 }
+
+/**
+ * What writing a message does to the lifecycle by itself: a visitor writing to a resolved
+ * or closed conversation reopens it; an agent's reply (text or file, not a note) to a
+ * waiting, unassigned conversation claims it, so a second agent does not answer too
+ * (unless the agent chose `claim: false`). Null when the message changes nothing.
+ */
+export function implicitTransition(current: { status: ConversationStatus; assigneeId: string | null },
+  who: { role: 'visitor' | 'agent'; id: string; name: string | null }, kind: string, claim = true): Transition | null {
+  const t = who.role === 'visitor'
+    ? (current.status === 'resolved' || current.status === 'closed' ? decide(current, { type: 'reopen', by: null }) : null)
+    : (claim && (kind === 'text' || kind === 'file') && current.status === 'waiting' && !current.assigneeId
+      ? decide(current, { type: 'claim', by: { id: who.id, name: who.name ?? 'An agent' } }) : null);
+  return t && !('error' in t) ? t : null;
+}

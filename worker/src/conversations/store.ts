@@ -64,12 +64,13 @@ export class ConversationStore {
 
   /**
    * Append a message in one transaction: a visitor writing to an archived conversation
-   * restores it, to a resolved or closed one reopens it (with a system message first).
+   * restores it, to a resolved or closed one reopens it; an agent's first reply claims it
+   * (the transition's system message comes first).
    */
-  append(m: NewMessage, reopen: Transition | null): { message: Message; changed: Message[]; stateChanged: boolean } {
+  append(m: NewMessage, transition: Transition | null): { message: Message; changed: Message[]; stateChanged: boolean } {
     return this.#storage.transactionSync(() => {
       const now = new Date().toISOString();
-      const changed = reopen ? this.#applyTransition(reopen, now) : [];
+      const changed = transition ? this.#applyTransition(transition, now) : [];
       const archived = m.sender.type === 'visitor' && this.#sql.exec('SELECT archived_at FROM meta').one().archived_at !== null;
       const message = this.#insert(m, now);
       const stamps = m.sender.type === 'visitor' ? 'first_visitor_message_at = COALESCE(first_visitor_message_at, ?1)'

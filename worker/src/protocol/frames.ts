@@ -8,6 +8,8 @@ export const SendFrame = z.object({
   clientId: z.string().min(1).max(LIMITS.clientIdMax),
   body: z.string(),
   kind: z.enum(['text', 'note']).default('text'),
+  /** Agents only: false keeps a waiting, unassigned conversation unclaimed by this reply (default: the reply claims it). */
+  claim: z.boolean().optional(),
 });
 /** `typing`: this side started or stopped typing. */
 export const TypingFrame = z.object({ type: z.literal('typing'), on: z.boolean() });
