@@ -1,6 +1,7 @@
+import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { VISITOR_QUOTAS } from '../protocol/limits';
-import { api, connect, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
+import { api, connect, ORIGIN, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
 
 const outbox = async (token: string) => (await api('/api/dev/outbox', { token })).body.emails as { to: string; subject: string }[];
@@ -36,6 +37,25 @@ describe('per-visitor limits', () => {
     for (const s of sockets) s.close();
   });
 
+  it('counts files against the same budget: a burst in one conversation refuses an upload in another', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const v = await visitorSession(site.key);
+    const first = (await start(v.token)).body.conversation.id;
+    await resolve(owner.token, first);
+    const second = (await start(v.token)).body.conversation.id;
+    const ws = await connect(paths.visitor(first), v.token);
+    // Past the burst: the last answers are refusals, so the budget is empty right now.
+    for (let i = 0; i < 8; i++) ws.send({ type: 'send', clientId: `b${i}`, body: `burst ${i}` });
+    await waitFor(async () => ws.of('ack').length + ws.of('error').length === 8);
+    expect(ws.frames.filter((f) => f.type === 'ack' || f.type === 'error').at(-1).code).toBe('rate_limited');
+    const res = await exports.default.fetch(`https://parley.test/api/widget/conversations/${second}/files`, {
+      method: 'POST', body: 'notes', headers: { Authorization: `Bearer ${v.token}`, 'Content-Type': 'text/plain', 'X-Filename': 'a.txt', Origin: ORIGIN },
+    });
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    ws.close();
+  });
+
   it('refuses the visitor a new conversation beyond the quota; returning the open one is free', async () => {
     const { owner, site } = await workspaceWithSite();
     const v = await visitorSession(site.key);
@@ -56,9 +76,10 @@ describe('per-visitor limits', () => {
     const { site } = await workspaceWithSite();
     const ip = { 'CF-Connecting-IP': `192.0.2.${Math.floor(Math.random() * 250)}` };
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await start((await visitorSession(site.key)).token, {}, ip)).status);
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
-    expect(statuses[10]).toBe(429);
+    // 20 a minute (wrangler.toml, CONVERSATION_LIMITER), each from a new visitor.
+    for (let i = 0; i < 21; i++) statuses.push((await start((await visitorSession(site.key)).token, {}, ip)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(201));
+    expect(statuses[20]).toBe(429);
   });
 
   it('caps offline messages per visitor and emails the team once per conversation', async () => {
