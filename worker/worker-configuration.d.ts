@@ -7,6 +7,7 @@ interface __BaseEnv_Env {
 	EMAIL: SendEmail;
 	AUTH_LIMITER: RateLimit;
 	SESSION_LIMITER: RateLimit;
+	CONVERSATION_LIMITER: RateLimit;
 	ASSETS: Fetcher;
 	PUBLIC_URL: string;
 	EMAIL_PROVIDER: string;
@@ -15,11 +16,12 @@ interface __BaseEnv_Env {
 	AUTH_SECRET: string;
 	CONVERSATIONS: DurableObjectNamespace<import("./src/index").ConversationDO>;
 	SITES: DurableObjectNamespace<import("./src/index").SiteDO>;
+	VISITORS: DurableObjectNamespace<import("./src/index").VisitorDO>;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {
 		mainModule: typeof import("./src/index");
-		durableNamespaces: "ConversationDO" | "SiteDO";
+		durableNamespaces: "ConversationDO" | "SiteDO" | "VisitorDO";
 	}
 	interface Env extends __BaseEnv_Env {}
 }

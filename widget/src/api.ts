@@ -21,7 +21,7 @@ export type Session = { token: string; visitor: Visitor; conversations: Conversa
 export type User = { id: string; hash: string; email?: string; name?: string };
 
 /** Body of POST /api/widget/conversations: pre-chat details, or the offline form's message. */
-export type StartBody = { name?: string; email?: string; message?: string };
+export type StartBody = { name?: string; email?: string; message?: string; clientKey?: string };
 
 /** Answer of GET /api/widget/conversations/:id/messages. */
 export type HistoryPage = { messages: Message[]; hasMore: boolean };
@@ -54,7 +54,7 @@ export function createApi(base: string) {
     /** Tells the server where the visitor is now (204). */
     page: (token: string, page: Page) => call<null>('/api/widget/page', token, page),
     /** Opens a new conversation for the visitor. */
-    startConversation: (token: string, body: StartBody = {}) => call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),
+    startConversation: (token: string, body: StartBody) => call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),
     /** CSAT for a resolved conversation (once). */
     rate: (token: string, id: string, score: number, comment?: string) =>
       call<{ conversation: Conversation }>(conv(id) + '/rating', token, { score, comment }).then(conversation),

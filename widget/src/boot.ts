@@ -1,7 +1,7 @@
 // Session and conversation lifecycle of a Chat: boot with retry, the session (and a change of visitor),
 // REST calls that renew an expired token, lazy conversation creation, history, page reports.
 import type { Conversation } from '../../worker/src/protocol';
-import { apiError, type StartBody } from './api';
+import { apiError, type ApiError, type StartBody } from './api';
 import type { Chat } from './chat';
 import { backoff } from './connection';
 import type { Page } from './pageTracker';
@@ -54,7 +54,7 @@ export async function session(c: Chat): Promise<void> {
 }
 
 /** Forgets the conversation, socket and messages (the outbox stays unless `all`). */
-export function drop(c: Chat, all = false): void {
+export function drop(c: Chat, all?: boolean): void {
   c.conn?.stop();
   c.conn = c.conv = undefined;
   c.update({ messages: [], pending: all ? [] : c.s.pending });
@@ -65,12 +65,13 @@ export function drop(c: Chat, all = false): void {
 
 /** Runs a REST call with the token, renewing the session once when it has expired. */
 export async function withToken<T>(c: Chat, f: (token: string) => Promise<T>): Promise<T> {
+  // No token yet sends no header: the 401 renews the session like an expired one.
   try {
-    return await f(c.sess.token || '');
+    return await f(c.sess.token!);
   } catch (e) {
     if (apiError(e)?.status != 401) throw e;
     await session(c);
-    return f(c.sess.token || '');
+    return f(c.sess.token!);
   }
 }
 
@@ -87,11 +88,14 @@ export function reportPage(c: Chat, p?: Page): void {
 /** Creates the conversation (once, even when called concurrently) and connects; `body` carries pre-chat or offline details. */
 export function ensureConversation(c: Chat, body?: StartBody): Promise<void> {
   if (c.conv) return Promise.resolve(connect(c));
-  return (c.creating ||= withToken(c, (t) => c.api.startConversation(t, body))
+  return (c.creating ||= withToken(c, (t) => c.api.startConversation(t, { ...body, clientKey: c.ck }))
     .then((conv) => {
       setConversation(c, conv);
       connect(c);
       c.changed();
+    }, (e) => {
+      // A refusal (rate_limited...) shows; the lazy start on a first message has no form to show it.
+      throw (apiError(e) && c.showNotice((e as ApiError).code), e);
     })
     .finally(() => (c.creating = undefined)));
 }

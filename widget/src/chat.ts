@@ -30,6 +30,8 @@ export class Chat {
   declare visitor?: { id: string; name: string | null; email: string | null };
   declare booted?: boolean;
   attempt = 0;
+  /** The clientKey of this page's conversation start: every retry sends it, so a lost answer never duplicates. */
+  ck = uuid();
   readSeq = 0;
   agentReadSeq = 0;
   open = false;

@@ -30,7 +30,7 @@ const fail = (c: Chat) => (e: unknown) => {
 export function startConversation(c: Chat, body: StartBody): Promise<boolean> {
   return ensureConversation(c, body)
     .then(() => {
-      if (body.message) c.offlineSent = true;
+      c.offlineSent = !!body.message;
       c.changed();
       return true;
     })

@@ -67,7 +67,8 @@ function onFrame(c: Chat, f: ServerFrame) {
       break;
     case 'error':
       if (f.clientId) c.update(S.failPending(c.s, f.clientId, f.code));
-      if (f.clientId || f.code === 'rate_limited') c.showNotice(f.code);
+      // Every refusal shows (rate_limited above all: the visitor must know to slow down).
+      c.showNotice(f.code);
       break;
   }
   c.changed();
@@ -77,8 +78,9 @@ function onFrame(c: Chat, f: ServerFrame) {
 export function setConversation(c: Chat, conv: Conversation): void {
   if (c.conv && c.conv.id !== conv.id) return;
   c.conv = conv;
-  c.readSeq = Math.max(c.readSeq, conv.visitorReadSeq || 0);
-  c.agentReadSeq = Math.max(c.agentReadSeq, conv.agentReadSeq || 0);
+  // Both marks are always in the server's copy (protocol Conversation).
+  c.readSeq = Math.max(c.readSeq, conv.visitorReadSeq);
+  c.agentReadSeq = Math.max(c.agentReadSeq, conv.agentReadSeq);
 }
 
 /** Resends the outbox after a hello, paced like the server's bucket (burst, then ~1/s) so a long queue is not refused. */

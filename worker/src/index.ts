@@ -3,6 +3,7 @@ import { handleInboundEmail } from './email/inbound';
 
 export { ConversationDO } from './conversations/ConversationDO';
 export { SiteDO } from './realtime/SiteDO';
+export { VisitorDO } from './visitors/VisitorDO';
 
 /** The Worker: the Hono app for /api/*, static assets (widget, console, demo) for the rest, and inbound email. */
 export default {

@@ -7,7 +7,6 @@ import { decide, implicitTransition, type LifecycleAction, type Refusal } from '
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
 import { projectToD1 } from './projection';
-import { TokenBuckets } from './ratelimit';
 import { Schedule } from './schedule';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
 
@@ -27,7 +26,8 @@ const PROJECTION_SAFETY_MS = 10_000;
 export class ConversationDO extends DurableObject<Env> {
   #store: ConversationStore;
   #schedule: Schedule;
-  #buckets = new TokenBuckets();
+  /** Visitor messages wait their turn here: each asks the visitor's budget (an await) before its commit. */
+  #visitorQueue: Promise<unknown> = Promise.resolve();
   #flushing: Promise<void> | null = null;
   #flushAgain = false;
 
@@ -65,13 +65,17 @@ export class ConversationDO extends DurableObject<Env> {
 
   /**
    * A message that arrives over REST rather than a socket: the offline form's first
-   * message, or a file. Visitors are rate limited as on the socket.
+   * message, or a file. Visitors are rate limited as on the socket, unless the caller
+   * (the VisitorDO, which keeps the budget) already `charged` them.
    */
-  async post(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'kind' | 'body' | 'file'>)
+  async post(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'kind' | 'body' | 'file'>, opts: { charged?: boolean } = {})
     : Promise<{ message: Message } | { error: 'rate_limited' | 'not_found' }> {
     if (!this.#store.meta()) return { error: 'not_found' };
-    if (who.role === 'visitor' && !this.#buckets.take(who.id)) return { error: 'rate_limited' };
-    return { message: this.#commit(who, m) };
+    if (who.role === 'agent') return { message: this.#commit(who, m) };
+    return this.#visitorTurn(async () => {
+      if (!opts.charged && !(await this.#charge(who.id))) return { error: 'rate_limited' as const };
+      return { message: this.#commit(who, m) };
+    });
   }
 
   /** An agent deletes their own message: everyone sees it replaced (same id and seq, empty body, deletedAt). */
@@ -179,13 +183,44 @@ export class ConversationDO extends DurableObject<Env> {
     if (frame.kind === 'note' && who.role !== 'agent') {
       return this.#reject(ws, who, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
     }
+    const m = { clientId: frame.clientId, kind: frame.kind, body: frame.body };
     // A retry of a stored message is answered with the same ack and stores nothing.
-    const existing = this.#store.findByClientId(who.role, who.id, frame.clientId);
-    if (existing) return this.#send(ws, { type: 'ack', clientId: frame.clientId, id: existing.id, seq: existing.seq });
-    if (who.role === 'visitor' && !this.#buckets.take(who.id)) {
-      return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'You are sending messages too fast', clientId: frame.clientId });
+    const acked = () => {
+      const existing = this.#store.findByClientId(who.role, who.id, frame.clientId);
+      if (existing) this.#send(ws, { type: 'ack', clientId: frame.clientId, id: existing.id, seq: existing.seq });
+      return !!existing;
+    };
+    // Agents never wait behind visitors' budget checks.
+    if (who.role === 'agent') {
+      if (!acked()) this.#commit(who, m, ws, frame.claim ?? true);
+      return;
     }
-    this.#commit(who, { clientId: frame.clientId, kind: frame.kind, body: frame.body }, ws, frame.claim ?? true);
+    // Inside the turn, so a retry that arrives while the first is still pending gets the same ack.
+    return this.#visitorTurn(async () => {
+      if (acked()) return;
+      if (!(await this.#charge(who.id))) {
+        return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'You are sending messages too fast', clientId: frame.clientId });
+      }
+      this.#commit(who, m, ws);
+    });
+  }
+
+  /** Runs `f` after every earlier visitor message: keeps their order exact across the budget's await. */
+  #visitorTurn<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.#visitorQueue.then(f);
+    this.#visitorQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One token of the visitor's budget across all their conversations (an RPC to their VisitorDO). */
+  async #charge(visitorId: string): Promise<boolean> {
+    try {
+      return await this.env.VISITORS.getByName(visitorId).takeMessage();
+    } catch (err) {
+      // Refused, not lost: the client keeps the message and retries it with the same clientId.
+      console.warn('visitor budget unavailable', String(err));
+      return false;
+    }
   }
 
   /**

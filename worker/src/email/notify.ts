@@ -6,14 +6,14 @@ import { publicBase, unsubscribeUrl } from './links';
 import { emailProvider } from './providers';
 import { offlineMessageEmail, transcriptEmail } from './templates';
 
-/** A visitor left a message while nobody could answer: email every active agent of the workspace, once each. */
-export async function notifyAgentsOfOfflineMessage(env: Env, site: typeof sites.$inferSelect, conversationId: string, from: string, message: string) {
+/** A visitor left a message while nobody could answer: email every active agent of the workspace, once each per message. */
+export async function notifyAgentsOfOfflineMessage(env: Env, site: typeof sites.$inferSelect, conversationId: string, seq: number, from: string, message: string) {
   const team = await getDb(env.DB).select({ id: agents.id, email: agents.email }).from(agents)
     .where(and(eq(agents.workspaceId, site.workspaceId), eq(agents.active, true), eq(agents.invited, false)));
   const mail = offlineMessageEmail(site.name, from, message, `${publicBase(env)}/conversations/${conversationId}`);
   const provider = emailProvider(env);
   await Promise.all(team.map((a) => provider.send({
-    ...mail, workspaceId: site.workspaceId, to: a.email, from: env.EMAIL_FROM, idempotencyKey: `offline/${conversationId}/${a.id}`,
+    ...mail, workspaceId: site.workspaceId, to: a.email, from: env.EMAIL_FROM, idempotencyKey: `offline/${conversationId}/${seq}/${a.id}`,
   })));
 }
 

@@ -16,6 +16,22 @@ export const LIMITS = {
   historyPageMax: 100,
 } as const;
 
+/**
+ * Per-visitor quotas, exact (kept by the visitor's VisitorDO) and counted across all their
+ * conversations; docs/decisions.md says why these figures.
+ */
+export const VISITOR_QUOTAS = {
+  /** New conversations a visitor may start in `startWindowHours` (returning their open one is free). */
+  starts: 6,
+  startWindowHours: 12,
+  /** Offline-form messages a visitor may leave per hour. */
+  offlinePerHour: 5,
+  /** At most one "new offline message" email to the team per conversation in this many minutes. */
+  offlineEmailMinutes: 15,
+  /** How long a client key (a retried start) keeps answering with its first result. */
+  clientKeyHours: 24,
+} as const;
+
 /** The WebSocket subprotocol every client offers and the server answers with. */
 export const SUBPROTOCOL = 'parley.v1';
 /** Prefix of the subprotocol that carries the bearer token. */

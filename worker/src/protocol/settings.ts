@@ -64,6 +64,8 @@ export const StartConversationBody = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
   message: z.string().trim().min(1).max(4000).optional(),
+  /** The same for every retry of one action (a lost answer, a double click): a retry gets the first answer. */
+  clientKey: z.string().min(1).max(64).optional(),
 }).strict();
 
 /** POST /api/widget/conversations/:id/rating: CSAT after a conversation is resolved, once. */

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { VisitorEnv } from '../auth/middleware';
 import { findVisitorConversation } from '../conversations/queries';
-import { startConversation } from '../conversations/start';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
+import { limitByIp } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
 import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody } from '../protocol';
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
@@ -18,7 +18,9 @@ type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars 
 
 /** The visitor's own conversations: start one, read it, watch it live, rate it. */
 export const visitorConversationRoutes = new Hono<WidgetEnv>()
-  .post('/', validateOptionalJson(StartConversationBody), async (c) => {
+  // One visitor's starts are serialised by their VisitorDO: the open conversation comes back instead of a
+  // second one, a retried clientKey gets its first answer, and the per-visitor quotas hold (docs/decisions.md).
+  .post('/', limitByIp('CONVERSATION_LIMITER'), validateOptionalJson(StartConversationBody), async (c) => {
     const body = c.var.body as StartConversationBody;
     const db = getDb(c.env.DB);
     const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
@@ -28,19 +30,19 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       throw errors.badRequest('This site asks for your name and email first', 'prechat_required');
     }
     if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
-    const conversation = await startConversation(c.env, c.var.site, { id: visitor.id, name, email });
-    if (!body.message) return c.json({ conversation }, 201);
-    // The offline form's message: stored as the conversation's first visitor message.
-    const posted = await c.env.CONVERSATIONS.getByName(conversation.id).post({ role: 'visitor', id: visitor.id, name }, { kind: 'text', body: body.message });
-    if ('error' in posted) throw errors.rateLimited();
-    // Nobody could answer live: tell the team by email (off the visitor's request path).
-    const settings = siteSettings(c.var.site);
-    const available = await siteAvailability(c.env, c.var.site.id, settings.businessHours);
-    if (!available.agentsOnline || !available.withinHours) {
-      c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, name ?? email ?? 'A visitor', body.message)
+    // Nobody can answer live: the team hears of an offline message by email.
+    const available = body.message ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours) : null;
+    const teamAway = !!available && (!available.agentsOnline || !available.withinHours);
+    const started = await c.env.VISITORS.getByName(visitor.id).start({
+      site: c.var.site, visitor: { id: visitor.id, name, email }, clientKey: body.clientKey, message: body.message, teamAway,
+    });
+    if ('error' in started) throw errors.rateLimited();
+    const { conversation, message } = started;
+    if (started.notify && message) {
+      c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, message.seq, name ?? email ?? 'A visitor', message.body)
         .catch((err: unknown) => console.warn('offline notification failed', String(err))));
     }
-    return c.json({ conversation: { ...conversation, lastSeq: posted.message.seq } }, 201);
+    return c.json({ conversation }, started.created ? 201 : 200);
   })
   .get('/:id/messages', validate('query', HistoryQuery), async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, conversationFixture, registerOwner } from '../../test/helpers';
+import { api, conversationFixture, registerOwner, waitFor } from '../../test/helpers';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 
@@ -11,6 +11,9 @@ describe('visitor profile', () => {
       body: { siteKey: site.key, page: { url: 'https://shop.example/pricing', title: 'Pricing', referrer: 'https://search.example/?q=teapots' } },
     });
     const first = (await api('/api/widget/conversations', { token: session.body.token, body: {} })).body.conversation;
+    // A visitor has one open conversation at a time: the next one starts once the first is resolved.
+    await api(`/api/conversations/${first.id}/resolve`, { token: owner.token, method: 'POST' });
+    await waitFor(async () => (await api(`/api/conversations/${first.id}`, { token: owner.token })).body.conversation.status === 'resolved');
     const second = (await api('/api/widget/conversations', { token: session.body.token, body: {} })).body.conversation;
     const moved = await api('/api/widget/page', { token: session.body.token, body: { url: 'https://shop.example/checkout', title: 'Checkout' } });
     expect(moved.status).toBe(204);

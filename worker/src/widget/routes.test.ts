@@ -46,7 +46,8 @@ describe('visitor conversations', () => {
     const { site } = await workspaceWithSite();
     const visitor = await visitorSession(site.key);
     expect((await api('/api/widget/conversations', { token: visitor.token, method: 'POST' })).status).toBe(201);
-    expect((await api('/api/widget/conversations', { token: visitor.token, body: '' , method: 'POST' })).status).toBe(201);
+    // The visitor's open conversation comes back (200) rather than a second one.
+    expect((await api('/api/widget/conversations', { token: visitor.token, body: '' , method: 'POST' })).status).toBe(200);
   });
 
   it('starts a conversation and pages its history, without notes', async () => {
