@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteServerFrame } from '../protocol';
 import { PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
 import { getDb } from '../db/client';
+import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
 import { departmentRoster } from './queries';
 import { readIdentity, type SocketIdentity } from './upgrade';
@@ -21,10 +22,12 @@ export class SiteDO extends DurableObject<Env> {
   #queue: SiteEvent[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
   #ledger: AssignmentLedger;
+  #agentSockets: AgentSockets;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#ledger = new AssignmentLedger(ctx.storage.sql);
+    this.#agentSockets = new AgentSockets(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
 
@@ -72,6 +75,27 @@ export class SiteDO extends DurableObject<Env> {
   /** RPC: who is connected right now (an agent with no open console is offline). */
   async presence(): Promise<PresenceAgent[]> {
     return this.#presence();
+  }
+
+  /** RPC from the worker: an agent opens a socket on one of this site's conversations. */
+  async agentSocketOpened(agentId: string, conversationId: string) {
+    this.#agentSockets.opened(agentId, conversationId);
+  }
+
+  /**
+   * RPC: a deactivated agent. Their console sockets close at once (4003, so presence
+   * and auto-assignment drop them); returns the conversations they may have sockets on
+   * or hold, for the caller to close and requeue.
+   */
+  async disconnectAgent(agentId: string): Promise<string[]> {
+    const closed: WebSocket[] = [];
+    for (const ws of this.ctx.getWebSockets('agent')) {
+      if ((ws.deserializeAttachment() as Attachment).id !== agentId) continue;
+      try { ws.close(4003, 'Agent deactivated'); } catch { /* already closed */ }
+      closed.push(ws);
+    }
+    if (closed.length) this.#broadcastPresence();
+    return [...new Set([...this.#agentSockets.take(agentId), ...this.#ledger.heldBy(agentId)])];
   }
 
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {

@@ -5,7 +5,7 @@ import { startConversation } from '../conversations/start';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
 import { validate, validateOptionalJson } from '../lib/validate';
-import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody } from '../protocol';
+import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../protocol';
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
 import { siteAvailability } from '../sites/availability';
 import { forwardToDurableObject } from '../realtime/upgrade';
@@ -16,7 +16,7 @@ import { findSiteVisitor, setVisitorProfile } from './queries';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
 
-/** The visitor's own conversations: start one, read it, watch it live, rate it. */
+/** The visitor's own conversations: start one, read it, watch it live, rate it. Every body is the visitor view. */
 export const visitorConversationRoutes = new Hono<WidgetEnv>()
   .post('/', validateOptionalJson(StartConversationBody), async (c) => {
     const body = c.var.body as StartConversationBody;
@@ -29,7 +29,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     }
     if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
     const conversation = await startConversation(c.env, c.var.site, { id: visitor.id, name, email });
-    if (!body.message) return c.json({ conversation }, 201);
+    if (!body.message) return c.json({ conversation: toVisitorConversation(conversation) }, 201);
     // The offline form's message: stored as the conversation's first visitor message.
     const posted = await c.env.CONVERSATIONS.getByName(conversation.id).post({ role: 'visitor', id: visitor.id, name }, { kind: 'text', body: body.message });
     if ('error' in posted) throw errors.rateLimited();
@@ -40,13 +40,13 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, name ?? email ?? 'A visitor', body.message)
         .catch((err: unknown) => console.warn('offline notification failed', String(err))));
     }
-    return c.json({ conversation: { ...conversation, lastSeq: posted.message.seq } }, 201);
+    return c.json({ conversation: toVisitorConversation(conversation) }, 201);
   })
   .get('/:id/messages', validate('query', HistoryQuery), async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
     const page = await c.env.CONVERSATIONS.getByName(conv.id).history({ viewer: 'visitor', ...c.req.valid('query') });
-    return c.json(page, 200);
+    return c.json({ messages: toVisitorMessages(page.messages), hasMore: page.hasMore }, 200);
   })
   .post('/:id/rating', validate('json', RatingBody), async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
@@ -54,7 +54,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const { score, comment } = c.req.valid('json');
     const result = await c.env.CONVERSATIONS.getByName(conv.id).rate(score, comment || null);
     if ('error' in result) throw new ApiError(409, result.error, result.message);
-    return c.json({ conversation: result.conversation }, 200);
+    return c.json({ conversation: toVisitorConversation(result.conversation) }, 200);
   })
   .post('/:id/transcript', validate('json', TranscriptBody), async (c) => {
     const db = getDb(c.env.DB);
@@ -74,14 +74,14 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       if (!page.hasMore || !page.messages.length) break;
       before = page.messages[0]!.seq;
     }
-    await sendTranscript(c.env, c.var.site, conv, to, messages);
+    await sendTranscript(c.env, c.var.site, conv, to, toVisitorMessages(messages));
     return c.json({ sent: true, to }, 202);
   })
   .post('/:id/files', async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
     const message = await uploadFile(c.env, c.req.raw, conv.id, { role: 'visitor', id: c.var.visitor.id, name: conv.visitor?.name ?? null });
-    return c.json({ message }, 201);
+    return c.json({ message: toVisitorMessage(message) }, 201);
   })
   .get('/:id/ws', async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
