@@ -26,13 +26,18 @@ describe('deactivating an agent', () => {
     // Bob holds the conversation, and watches another one he does not hold.
     expect((await api(`/api/conversations/${conversation.id}/claim`, { token: bob.token, method: 'POST' })).status).toBe(200);
     const other = (await api('/api/widget/conversations', { token: (await visitorSession(site.key)).token, body: {} })).body.conversation;
+    const inbox = await connect(paths.site(site.id), owner.token);
     const siteSocket = await connect(paths.site(site.id), bob.token);
+    await inbox.next((f) => f.type === 'presence' && f.agents.some((a: { id: string }) => a.id === bob.agent.id));
+    const from = inbox.frames.length;
     const held = await connect(paths.agent(conversation.id), bob.token);
     const watched = await connect(paths.agent(other.id), bob.token);
     const visitorSocket = await connect(paths.visitor(conversation.id), visitor.token);
 
     expect((await patchAgent(owner.token, bob.agent.id, { active: false })).status).toBe(200);
     for (const socket of [siteSocket, held, watched]) expect((await socket.waitClosed()).code).toBe(4003);
+    // Gone from presence at once, so auto-assignment no longer sees them online.
+    await inbox.next((f) => f.type === 'presence' && !f.agents.some((a: { id: string }) => a.id === bob.agent.id), 5000, from);
     const requeued = await visitorSocket.next((f) => f.type === 'conversation' && f.conversation.status === 'waiting');
     expect(requeued.conversation.assigneeName).toBeNull();
     await visitorSocket.next((f) => f.type === 'message' && f.message.kind === 'system' && /no longer available/.test(f.message.body));
@@ -44,7 +49,7 @@ describe('deactivating an agent', () => {
     expect(((await after.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     const reconnect = await api(paths.site(site.id), { token: bob.token, headers: { Upgrade: 'websocket' } });
     expect(reconnect.status).toBe(401);
-    visitorSocket.close();
+    for (const c of [visitorSocket, inbox]) c.close();
   });
 
   it('offers their conversations to auto-assignment again', async () => {

@@ -88,13 +88,14 @@ export class SiteDO extends DurableObject<Env> {
    * or hold, for the caller to close and requeue.
    */
   async disconnectAgent(agentId: string): Promise<string[]> {
-    const closed: WebSocket[] = [];
+    let closed = false;
     for (const ws of this.ctx.getWebSockets('agent')) {
       if ((ws.deserializeAttachment() as Attachment).id !== agentId) continue;
       try { ws.close(4003, 'Agent deactivated'); } catch { /* already closed */ }
-      closed.push(ws);
+      closed = true;
     }
-    if (closed.length) this.#broadcastPresence();
+    // Closed sockets are CLOSING now, which presence leaves out.
+    if (closed) this.#broadcastPresence();
     return [...new Set([...this.#agentSockets.take(agentId), ...this.#ledger.heldBy(agentId)])];
   }
 
