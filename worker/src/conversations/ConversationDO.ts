@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
 import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
 import { toVisitorFrame } from '../protocol/visitor';
-import { LIMITS, PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
+import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { decide, type LifecycleAction, type Refusal } from './lifecycle';
 import { parseClientFrame } from './parse-frame';
@@ -78,7 +78,7 @@ export class ConversationDO extends DurableObject<Env> {
   async releaseAgent(agent: { id: string; name: string }): Promise<Conversation | null> {
     for (const ws of this.ctx.getWebSockets('agent')) {
       if ((ws.deserializeAttachment() as Attachment).id !== agent.id) continue;
-      try { ws.close(4003, 'Agent deactivated'); } catch { /* already closed */ }
+      try { ws.close(REVOKED_CLOSE, 'Agent deactivated'); } catch { /* already closed */ }
     }
     const result = await this.act({ type: 'release', agent });
     return 'conversation' in result ? result.conversation : null;

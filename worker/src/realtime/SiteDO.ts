@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteServerFrame } from '../protocol';
-import { PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
+import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { getDb } from '../db/client';
 import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
@@ -91,7 +91,7 @@ export class SiteDO extends DurableObject<Env> {
     let closed = false;
     for (const ws of this.ctx.getWebSockets('agent')) {
       if ((ws.deserializeAttachment() as Attachment).id !== agentId) continue;
-      try { ws.close(4003, 'Agent deactivated'); } catch { /* already closed */ }
+      try { ws.close(REVOKED_CLOSE, 'Agent deactivated'); } catch { /* already closed */ }
       closed = true;
     }
     // Closed sockets are CLOSING now, which presence leaves out.
