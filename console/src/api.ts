@@ -46,6 +46,11 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** Tells every listener the token no longer works (a 401, or sockets closed as revoked). */
+export function signalUnauthorized(): void {
+  unauthorizedListeners.forEach((listener) => listener());
+}
+
 /** Awaits an hc call and returns its JSON body, turning every failure into an ApiError. */
 export async function call<R extends ClientResponse<unknown>>(request: Promise<R>) {
   try {
@@ -59,7 +64,7 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof DetailedError) {
     const status = Number(error.statusCode) || 500;
     const body = error.detail?.data as Partial<ErrorBody> | undefined;
-    if (status === 401) unauthorizedListeners.forEach((listener) => listener());
+    if (status === 401) signalUnauthorized();
     return new ApiError(status, body?.error?.code ?? 'error', body?.error?.message ?? strings.genericError);
   }
   // fetch rejects with a TypeError when the network or the server is down.

@@ -1,7 +1,7 @@
 // One conversation socket that keeps itself alive: app-level ping, dead-socket detection, reconnect with
 // exponential backoff and jitter. Framework-free; the owner supplies the URL (with ?after=) on every attempt.
 // A closure rather than a class: its locals minify to one letter, `this.#field` would not.
-import type { ServerFrame } from '../../worker/src/protocol';
+import type { VisitorServerFrame as ServerFrame } from '../../worker/src/protocol';
 import { PING_FRAME } from '../../worker/src/protocol/limits';
 
 /** What the connection indicator shows. */

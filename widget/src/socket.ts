@@ -1,5 +1,5 @@
 // The conversation socket of a Chat: connecting with resume, handling frames, the paced outbox, read receipts.
-import type { Conversation, ServerFrame } from '../../worker/src/protocol';
+import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../worker/src/protocol';
 import { BEARER_PREFIX, SUBPROTOCOL } from '../../worker/src/protocol/limits';
 import { BURST } from './limits';
 import { session } from './boot';

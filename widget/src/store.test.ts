@@ -1,6 +1,6 @@
 // Unit tests of the widget's pure message state: merge by seq, pending bubbles, outbox persistence.
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../worker/src/protocol';
+import type { VisitorMessage as Message } from '../../worker/src/protocol';
 import * as S from './store';
 
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
@@ -37,7 +37,7 @@ describe('mergeMessages', () => {
   });
 
   it('drops internal notes defensively', () => {
-    const r = S.mergeMessages(S.emptyChat, [msg(1, { kind: 'note' }), msg(2)]);
+    const r = S.mergeMessages(S.emptyChat, [msg(1, { kind: 'note' } as unknown as Partial<Message>), msg(2)]);
     expect(r.state.messages.map((m) => m.seq)).toEqual([2]);
   });
 

@@ -1,6 +1,6 @@
 // The widget's message state as pure functions: merge by seq, pending bubbles keyed by clientId, the offline outbox.
 // Framework-free and DOM-free so that it can be unit tested in plain node.
-import type { Message } from '../../worker/src/protocol';
+import type { VisitorMessage as Message } from '../../worker/src/protocol';
 
 /** Delivery state of one of the visitor's own messages. */
 export type DeliveryState = 'sending' | 'sent' | 'failed';
@@ -52,7 +52,7 @@ export function mergeMessages(s: ChatState, incoming: readonly Message[]): { sta
   let deleted = false;
   for (const m of incoming) {
     // Notes never reach visitors (the server guarantees it); drop them anyway, defensively.
-    if (!m || m.kind === 'note' || typeof m.seq !== 'number') continue;
+    if (!m || (m.kind as string) === 'note' || typeof m.seq !== 'number') continue;
     const old = bySeq.get(m.seq);
     if (!old) added.push(m);
     else if (m.deletedAt && !old.deletedAt && m.id === old.id) deleted = true;

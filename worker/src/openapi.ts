@@ -5,6 +5,7 @@ import {
   AssignBody, PageBody, Stats, StatsQuery, TransferBody, UpdateConversationBody, VisitorProfile,
   AcceptInviteBody, Agent, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
   LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
+  VisitorConversation, VisitorMessage,
 } from './protocol';
 
 type Op = { summary: string; auth?: 'agent' | 'visitor'; body?: ZodType; query?: ZodType; ok: [number, ZodType | null] };
@@ -13,6 +14,8 @@ const page = (item: ZodType, key: string) => z.object({ [key]: z.array(item), ne
 const history = z.object({ messages: z.array(Message), hasMore: z.boolean() });
 const auth = z.object({ token: z.string(), agent: Agent });
 const conv = z.object({ conversation: Conversation });
+// What visitors get: the visitor view (docs/protocol.md).
+const visitorConv = z.object({ conversation: VisitorConversation });
 
 // The documented routes; their bodies are the same zod schemas the routes validate with.
 const ROUTES: Record<string, Record<string, Op>> = {
@@ -56,8 +59,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/conversations/{id}/visitor': { get: { summary: "The visitor's profile and other conversations", auth: 'agent', ok: [200, z.object({ visitor: VisitorProfile, conversations: z.array(Conversation) })] } },
   '/api/sites/{id}/stats': { get: { summary: "A site's numbers over a date range (default: last 7 days)", auth: 'agent', query: StatsQuery, ok: [200, z.object({ stats: Stats })] } },
   '/api/widget/config/{siteKey}': { get: { summary: "A site's public widget settings and availability (cacheable)", ok: [200, z.object({ settings: WidgetSettings.omit({ idleTimeoutMinutes: true, unreadEmailMinutes: true }), availability: z.object({ agentsOnline: z.boolean(), withinHours: z.boolean() }) })] } },
-  '/api/widget/conversations/{id}/rating': { post: { summary: 'Rate a resolved conversation once (409 not_resolved, already_rated)', auth: 'visitor', body: RatingBody, ok: [200, conv] } },
-  '/api/widget/conversations/{id}/files': { post: { summary: 'Attach a file: raw body, Content-Type, X-Filename (10 MB; images, PDF, text)', auth: 'visitor', ok: [201, z.object({ message: Message })] } },
+  '/api/widget/conversations/{id}/rating': { post: { summary: 'Rate a resolved conversation once (409 not_resolved, already_rated)', auth: 'visitor', body: RatingBody, ok: [200, visitorConv] } },
+  '/api/widget/conversations/{id}/files': { post: { summary: 'Attach a file: raw body, Content-Type, X-Filename (10 MB; images, PDF, text)', auth: 'visitor', ok: [201, z.object({ message: VisitorMessage })] } },
   '/api/conversations/{id}/files': { post: { summary: 'Attach a file as an agent', auth: 'agent', ok: [201, z.object({ message: Message })] } },
   '/api/files/{conversationId}/{fileId}': { get: { summary: 'Download a file (its visitor or an agent of the workspace)', ok: [200, null] } },
   '/api/sites/{id}/identity-secret': {
@@ -86,9 +89,9 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/conversations/{id}/messages/{messageId}': { delete: { summary: 'Delete your own message (soft: it becomes "Message deleted" everywhere)', auth: 'agent', ok: [200, z.object({ message: Message })] } },
   '/api/widget/page': { post: { summary: 'The page the visitor is on now', auth: 'visitor', body: PageBody, ok: [204, null] } },
   '/api/conversations/{id}/ws': { get: { summary: 'WebSocket: one conversation, as an agent', auth: 'agent', ok: [101, null] } },
-  '/api/widget/session': { post: { summary: 'Start or resume a visitor session (Origin checked)', body: WidgetSessionBody, ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(Conversation) })] } },
-  '/api/widget/conversations': { post: { summary: 'Start a conversation (201), or get back the open one (200); clientKey makes a retry return its first answer', auth: 'visitor', body: StartConversationBody, ok: [201, z.object({ conversation: Conversation })] } },
-  '/api/widget/conversations/{id}/messages': { get: { summary: "History of the visitor's conversation", auth: 'visitor', query: HistoryQuery, ok: [200, history] } },
+  '/api/widget/session': { post: { summary: 'Start or resume a visitor session (Origin checked)', body: WidgetSessionBody, ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })] } },
+  '/api/widget/conversations': { post: { summary: 'Start a conversation (201), or get back the open one (200); clientKey makes a retry return its first answer', auth: 'visitor', body: StartConversationBody, ok: [201, visitorConv] } },
+  '/api/widget/conversations/{id}/messages': { get: { summary: "History of the visitor's conversation", auth: 'visitor', query: HistoryQuery, ok: [200, z.object({ messages: z.array(VisitorMessage), hasMore: z.boolean() })] } },
   '/api/widget/conversations/{id}/ws': { get: { summary: 'WebSocket: one conversation, as its visitor', auth: 'visitor', ok: [101, null] } },
 };
 

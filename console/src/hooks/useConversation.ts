@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Agent, Conversation, Message, ServerFrame } from '../../../worker/src/protocol';
 import { BEARER_PREFIX, SUBPROTOCOL } from '../../../worker/src/protocol/limits';
-import { api, tokenStore, wsUrl, type ApiError } from '../api';
+import { api, signalUnauthorized, tokenStore, wsUrl, type ApiError } from '../api';
 import { ReconnectingSocket, type SocketState } from '../realtime/socket';
 import { emptyConversationState, reduceConversation } from '../state/conversation';
 import { highestSeq, unsentPending } from '../state/messages';
@@ -48,6 +48,7 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
           url: () => wsUrl(`/api/conversations/${encodeURIComponent(id)}/ws?after=${highestSeq(stateRef.current.messages)}`),
           protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
           onStateChange: setConnection,
+          onRevoked: signalUnauthorized,
           onOpen: () => {
             readSentRef.current = 0;
             flush();

@@ -2,7 +2,7 @@
 // and re-synced on every (re)connect because events sent while offline are not replayed.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentStatus, Conversation, PresenceAgent, SiteServerFrame } from '../../../worker/src/protocol';
-import { api, tokenStore, wsUrl, type ApiError } from '../api';
+import { api, signalUnauthorized, tokenStore, wsUrl, type ApiError } from '../api';
 import { ReconnectingSocket, type SocketState } from '../realtime/socket';
 import { SUBPROTOCOL, BEARER_PREFIX } from '../../../worker/src/protocol/limits';
 import { applyFilteredFrame, filtersToQuery, noFilters, type InboxFilters } from '../state/filters';
@@ -70,6 +70,7 @@ export function useInbox(siteId: string, me: string, onEvent?: (frame: SiteServe
       url: () => wsUrl(`/api/sites/${encodeURIComponent(siteId)}/ws`),
       protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
       onStateChange: setConnection,
+      onRevoked: signalUnauthorized,
       onOpen: () => socket.send({ type: 'status', status: statusRef.current }),
       onFrame: (raw) => {
         const frame = raw as SiteServerFrame;

@@ -142,6 +142,22 @@ describe('ReconnectingSocket', () => {
     expect(t.last().sent).toEqual(['{"type":"typing","on":true}']);
   });
 
+  it('stops for good and reports it when the server revokes the socket (agent deactivated)', () => {
+    let revoked = 0;
+    const sockets: FakeSocket[] = [];
+    const socket = new ReconnectingSocket({
+      url: () => 'ws://x/ws', protocols: () => [], onFrame: () => {}, onRevoked: () => revoked++,
+      createSocket: (url, protocols) => { const s = new FakeSocket(url, protocols); sockets.push(s); return s; },
+    });
+    socket.start();
+    sockets[0].open();
+    sockets[0].serverClose(4003);
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+    expect(revoked).toBe(1);
+    expect(socket.state).toBe('offline');
+  });
+
   it('stays closed after stop()', () => {
     const t = setup();
     t.socket.start();

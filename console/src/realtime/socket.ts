@@ -1,6 +1,6 @@
 // A framework-free WebSocket that stays connected: reconnects with backoff, pings so
 // idle proxies keep it open, notices a dead link, and lets the caller resume via url().
-import { PING_FRAME } from '../../../worker/src/protocol/limits';
+import { PING_FRAME, REVOKED_CLOSE } from '../../../worker/src/protocol/limits';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 
 /** What the UI shows: dialing, connected, or waiting to retry. */
@@ -24,6 +24,8 @@ export type ReconnectingSocketOptions = {
   onFrame: (frame: { type: string; [key: string]: unknown }) => void;
   onOpen?: () => void;
   onStateChange?: (state: SocketState) => void;
+  /** The server closed with REVOKED_CLOSE (the agent was deactivated): the socket stops for good. */
+  onRevoked?: () => void;
   createSocket?: (url: string, protocols: string[]) => WebSocketLike;
   pingIntervalMs?: number;
   /** With no frame (not even a pong) for this long the link is presumed dead and replaced. */
@@ -44,8 +46,8 @@ export class ReconnectingSocket {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private currentState: SocketState = 'offline';
-  private readonly opts: Required<Omit<ReconnectingSocketOptions, 'onOpen' | 'onStateChange'>> &
-    Pick<ReconnectingSocketOptions, 'onOpen' | 'onStateChange'>;
+  private readonly opts: Required<Omit<ReconnectingSocketOptions, 'onOpen' | 'onStateChange' | 'onRevoked'>> &
+    Pick<ReconnectingSocketOptions, 'onOpen' | 'onStateChange' | 'onRevoked'>;
 
   constructor(options: ReconnectingSocketOptions) {
     this.opts = {
@@ -120,9 +122,11 @@ export class ReconnectingSocket {
       const frame = parseFrame(event.data);
       if (frame && frame.type !== 'pong') this.opts.onFrame(frame);
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (ws !== this.ws) return;
-      this.lost();
+      if (event.code !== REVOKED_CLOSE) return this.lost();
+      this.stop();
+      this.opts.onRevoked?.();
     };
     ws.onerror = () => {
       // A close event always follows; reconnecting happens there.

@@ -8,6 +8,7 @@ import { agents } from '../db/schema';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { InviteAgentBody, UpdateAgentBody } from '../protocol';
+import { afterDeactivation } from './deactivate';
 import { checkAgentChange, resolveDepartments } from './rules';
 import { createInvitedAgent, isEmailTaken, updateAgent } from './queries';
 
@@ -47,6 +48,8 @@ export const agentRoutes = new Hono<AgentEnv>()
     const departmentIds = body.departmentIds && await resolveDepartments(db, caller.workspaceId, body.departmentIds);
     const applied = await updateAgent(db, target, { ...body, departmentIds }, stripsOwner);
     if (!applied) throw errors.conflict('last_owner', 'The workspace needs at least one active owner');
+    // Locked out at once: sockets close, open conversations go back to the queue (idempotent, so a retry completes it).
+    if (body.active === false) await afterDeactivation(c.env, target);
     const row = await findWorkspaceAgent(db, caller.workspaceId, target.id);
     return c.json({ agent: toAgent(row!) }, 200);
   });

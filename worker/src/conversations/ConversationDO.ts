@@ -1,7 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
 import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
-import { LIMITS, PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
+import { toVisitorFrame } from '../protocol/visitor';
+import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
 import { parseClientFrame } from './parse-frame';
@@ -15,6 +16,13 @@ type Attachment = SocketIdentity & { bad: number };
 
 /** "24 hours", "90 minutes": the idle time in a system message. */
 const formatIdle = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`);
+
+/** A frame as JSON in the view of one side; null when that side never gets it (a note, for a visitor). */
+function serialise(frame: ServerFrame, role: 'agent' | 'visitor'): string | null {
+  if (role === 'agent') return JSON.stringify(frame);
+  const view = toVisitorFrame(frame);
+  return view && JSON.stringify(view);
+}
 
 /** How long the alarm waits before retrying a projection that an eviction may have interrupted. */
 const PROJECTION_SAFETY_MS = 10_000;
@@ -61,6 +69,19 @@ export class ConversationDO extends DurableObject<Env> {
     if (t.stamp === 'reopened') this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
     this.#changed();
     return { conversation: this.#store.snapshot() };
+  }
+
+  /**
+   * A deactivated agent: close their sockets here at once (4003), and if they hold this
+   * open conversation, put it back in the queue. The conversation when requeued, else null.
+   */
+  async releaseAgent(agent: { id: string; name: string }): Promise<Conversation | null> {
+    for (const ws of this.ctx.getWebSockets('agent')) {
+      if ((ws.deserializeAttachment() as Attachment).id !== agent.id) continue;
+      try { ws.close(REVOKED_CLOSE, 'Agent deactivated'); } catch { /* already closed */ }
+    }
+    const result = await this.act({ type: 'release', agent });
+    return 'conversation' in result ? result.conversation : null;
   }
 
   /**
@@ -131,7 +152,9 @@ export class ConversationDO extends DurableObject<Env> {
     this.ctx.acceptWebSocket(server, [who.role]);
     server.serializeAttachment({ ...who, bad: 0 } satisfies Attachment);
     const conversation = this.#store.snapshot();
-    this.#send(server, { type: 'hello', conversation, lastSeq: conversation.lastSeq, you: { role: who.role, id: who.id } });
+    // A visitor's lastSeq is the last message they can see: a note after it stays unknown.
+    const lastSeq = who.role === 'agent' ? conversation.lastSeq : this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0;
+    this.#send(server, { type: 'hello', conversation, lastSeq, you: { role: who.role, id: who.id } });
     const after = Number(new URL(request.url).searchParams.get('after'));
     if (Number.isInteger(after) && after >= 0 && new URL(request.url).searchParams.has('after')) this.#replay(server, who.role, after);
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
@@ -319,14 +342,24 @@ export class ConversationDO extends DurableObject<Env> {
     if (who.bad >= LIMITS.badFramesBeforeClose) ws.close(1008, 'too many bad frames');
   }
 
+  /**
+   * Send a frame to every socket (or one side): agents get the full view, visitors the
+   * visitor view (docs/protocol.md). Each view is serialised once per broadcast.
+   */
   #broadcast(frame: ServerFrame, only?: 'visitor' | 'agent') {
-    const text = JSON.stringify(frame);
-    for (const ws of this.ctx.getWebSockets(only)) {
-      try { ws.send(text); } catch { /* closing socket */ }
+    for (const role of only ? [only] : (['agent', 'visitor'] as const)) {
+      const sockets = this.ctx.getWebSockets(role);
+      const text = sockets.length ? serialise(frame, role) : null;
+      if (!text) continue;
+      for (const ws of sockets) {
+        try { ws.send(text); } catch { /* closing socket */ }
+      }
     }
   }
 
+  /** Send one frame to one socket, in the view of the socket's role (its tag). */
   #send(ws: WebSocket, frame: ServerFrame) {
-    try { ws.send(JSON.stringify(frame)); } catch { /* closing socket */ }
+    const text = serialise(frame, this.ctx.getTags(ws).includes('agent') ? 'agent' : 'visitor');
+    try { if (text) ws.send(text); } catch { /* closing socket */ }
   }
 }

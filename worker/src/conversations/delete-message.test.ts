@@ -9,7 +9,7 @@ describe('deleting a message', () => {
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     const a = await connect(paths.agent(conversation.id), owner.token);
     a.send({ type: 'send', clientId: 'oops', body: 'Your code is XYZZY', claim: false });
-    const sent = await v.next((f) => f.type === 'message' && f.message.clientId === 'oops');
+    const sent = await v.next((f) => f.type === 'message' && f.message.body === 'Your code is XYZZY');
     const res = await api(`/api/conversations/${conversation.id}/messages/${sent.message.id}`, { token: owner.token, method: 'DELETE' });
     expect(res.status).toBe(200);
     expect(res.body.message).toMatchObject({ id: sent.message.id, seq: sent.message.seq, body: '' });

@@ -49,7 +49,7 @@ describe('conversation lifecycle', () => {
       expect((await post(owner.token, `${base}/${action}`)).status).toBe(200);
       v.send({ type: 'send', clientId: `after-${action}`, body: 'Actually, one more thing' });
       const reopened = await v.next((f) => f.type === 'conversation' && f.conversation.status === 'active' && f.conversation.rev > 3);
-      expect(reopened.conversation.assigneeId).toBe(owner.agent.id);
+      expect(reopened.conversation.assigneeName).toBe('Ann'); // visitors see the name, never the id
       await v.next((f) => f.type === 'ack' && f.clientId === `after-${action}`);
     }
     const history = await api(`${base}/messages`, { token: owner.token });
@@ -166,8 +166,8 @@ describe('timings and expiry', () => {
       state.storage.sql.exec("UPDATE meta SET last_activity_at = ?", new Date(Date.now() - 25 * 3_600_000).toISOString());
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    const closed = await v.next((f) => f.type === 'conversation' && f.conversation.status === 'closed');
-    expect(closed.conversation.timings.closedAt).toBeTypeOf('string');
+    await v.next((f) => f.type === 'conversation' && f.conversation.status === 'closed');
+    expect((await stub.update({}))!.timings.closedAt).toBeTypeOf('string');
     await v.next((f) => f.type === 'message' && f.message.body === 'Closed after 24 hours without activity');
     // ...and the inbox (D1) follows.
     await waitFor(async () => (await api(`/api/conversations/${conversation.id}`, { token: owner.token })).body.conversation.status === 'closed');

@@ -10,19 +10,21 @@ export type LifecycleAction =
   | { type: 'transfer'; to: AgentRef; by: AgentRef; note?: string }
   | { type: 'resolve'; by: AgentRef }
   | { type: 'close'; by: AgentRef | null; reason?: string }
-  | { type: 'reopen'; by: AgentRef | null };
+  | { type: 'reopen'; by: AgentRef | null }
+  /** The assignee was deactivated: back to the queue (docs/team.md). */
+  | { type: 'release'; agent: AgentRef };
 
 /** The outcome of an allowed action: the new state and the messages that record it. */
 export type Transition = {
   status: ConversationStatus;
-  /** The new assignee; undefined leaves it as it is. */
-  assignee?: AgentRef;
+  /** The new assignee; null unassigns, undefined leaves it as it is. */
+  assignee?: AgentRef | null;
   /** The system message everyone (the visitor included) sees. */
   system: string;
   /** An internal note to add as well (a transfer's note). */
   note?: { by: AgentRef; body: string };
   /** Which timestamp this transition sets. */
-  stamp: 'claimed' | 'resolved' | 'closed' | 'reopened';
+  stamp: 'claimed' | 'resolved' | 'closed' | 'reopened' | 'released';
 };
 
 /** A refused action, answered with 409 and this code. */
@@ -74,6 +76,9 @@ export function decide(current: { status: ConversationStatus; assigneeId: string
         status: assigneeId ? 'active' : 'waiting', stamp: 'reopened',
         system: action.by ? `Reopened by ${action.by.name}` : 'Reopened: the visitor wrote again',
       };
+    case 'release':
+      if (!isOpen(status) || assigneeId !== action.agent.id) return refuse(`${action.agent.name} does not hold this open conversation`);
+      return { status: 'waiting', assignee: null, system: `${action.agent.name} is no longer available; waiting for another agent`, stamp: 'released' };
   }
 }
 

@@ -24,6 +24,11 @@ export const conversationRoutes = new Hono<ConversationEnv>()
   })
   .get('/:id/ws', requireWorkspaceConversation(), async (c) => {
     const { id, name, workspaceId } = c.var.agent;
-    return forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(c.req.param('id')), { role: 'agent', id, name, workspaceId });
+    // The site remembers the socket, so deactivating the agent can close it (docs/team.md).
+    const [res] = await Promise.all([
+      forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(c.req.param('id')), { role: 'agent', id, name, workspaceId }),
+      c.env.SITES.getByName(c.var.conversation.siteId).agentSocketOpened(id, c.var.conversation.id),
+    ]);
+    return res;
   })
   .route('/', conversationActions);

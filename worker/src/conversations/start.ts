@@ -4,6 +4,7 @@ import { departments, type sites } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
 import type { Conversation } from '../protocol';
 import { siteSettings } from '../sites/queries';
+import { offerToAutoAssign } from './auto-assign';
 import { insertConversation } from './queries';
 
 /** How long a conversation may sit idle before it closes itself, unless the site says otherwise. */
@@ -36,15 +37,6 @@ export async function startConversation(
     id: row.id, workspaceId: row.workspaceId, siteId: row.siteId, visitor, createdAt: now,
     departmentId: row.departmentId, idleMs: idleMinutes * 60_000, emailDelayMs: Math.round(siteSettings(site).unreadEmailMinutes * 60_000),
   });
-  if (!dept?.autoAssign) return conversation;
-  try {
-    const agent = await env.SITES.getByName(site.id).autoAssign({ conversationId: row.id, departmentId: dept.id });
-    if (!agent) return conversation;
-    const assigned = await stub.act({ type: 'assign', to: agent, by: null });
-    return 'conversation' in assigned ? assigned.conversation : conversation;
-  } catch (err) {
-    // Assignment is a convenience: without it the conversation waits and is offered to everyone.
-    console.warn('auto-assignment failed', String(err));
-    return conversation;
-  }
+  // Without auto-assign the conversation waits for anyone to claim it.
+  return dept?.autoAssign ? offerToAutoAssign(env, conversation) : conversation;
 }

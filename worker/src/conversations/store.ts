@@ -89,7 +89,7 @@ export class ConversationStore {
   #applyTransition(t: Transition, now: string): Message[] {
     const sets = ['status = ?', 'updated_at = ?', 'last_activity_at = ?', 'rev = rev + 1'];
     const args: unknown[] = [t.status, now, now];
-    if (t.assignee) { sets.push('assignee_id = ?', 'assignee_name = ?'); args.push(t.assignee.id, t.assignee.name); }
+    if (t.assignee !== undefined) { sets.push('assignee_id = ?', 'assignee_name = ?'); args.push(t.assignee?.id ?? null, t.assignee?.name ?? null); }
     if (t.stamp === 'claimed') { sets.push('first_claimed_at = COALESCE(first_claimed_at, ?)'); args.push(now); }
     if (t.stamp === 'resolved') { sets.push('resolved_at = ?'); args.push(now); }
     if (t.stamp === 'closed') { sets.push('closed_at = ?'); args.push(now); }

@@ -4,7 +4,7 @@ import { sites, visitors } from '../db/schema';
 import { continueUrl, publicBase, replyAddress, unsubscribeUrl } from '../email/links';
 import { emailProvider } from '../email/providers';
 import { unreadRepliesEmail } from '../email/templates';
-import type { Conversation } from '../protocol';
+import { type Conversation, toVisitorMessages } from '../protocol';
 import type { ConversationStore } from './store';
 
 /**
@@ -16,7 +16,7 @@ import type { ConversationStore } from './store';
  */
 export async function sendUnreadEmail(env: Env, store: ConversationStore, conv: Conversation): Promise<'sent' | 'nothing'> {
   if (conv.status === 'closed' || conv.archivedAt) return 'nothing';
-  const unread = store.unreadForEmail();
+  const unread = toVisitorMessages(store.unreadForEmail());
   if (!unread.length) return 'nothing';
   const db = getDb(env.DB);
   const [visitor, site] = await Promise.all([

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { agents, type sites } from '../db/schema';
-import type { Message } from '../protocol';
+import type { VisitorMessage } from '../protocol';
 import { publicBase, unsubscribeUrl } from './links';
 import { emailProvider } from './providers';
 import { offlineMessageEmail, transcriptEmail } from './templates';
@@ -18,8 +18,8 @@ export async function notifyAgentsOfOfflineMessage(env: Env, site: typeof sites.
 }
 
 /** The whole conversation (without internal notes) to the visitor's email; asking twice for the same state sends once. */
-export async function sendTranscript(env: Env, site: typeof sites.$inferSelect, conv: { id: string; visitorId: string }, to: string, messages: Message[]) {
-  const visible = messages.filter((m) => m.kind !== 'note' && !m.deletedAt);
+export async function sendTranscript(env: Env, site: typeof sites.$inferSelect, conv: { id: string; visitorId: string }, to: string, messages: VisitorMessage[]) {
+  const visible = messages.filter((m) => !m.deletedAt);
   const base = publicBase(env);
   const mail = transcriptEmail(site.name, visible, await unsubscribeUrl(env, base, conv.visitorId));
   await emailProvider(env).send({

@@ -1,4 +1,7 @@
-import type { Message } from '../protocol';
+import type { VisitorMessage } from '../protocol';
+
+// Emails to visitors are built from the visitor view only (docs/protocol.md): no ids, no notes.
+type Message = VisitorMessage;
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const paragraphs = (s: string) => escape(s).replace(/\n/g, '<br>');

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { bearerToken } from '../auth/bearer';
-import { verifyToken } from '../auth/tokens';
+import { type EitherEnv, requireAgentOrVisitor } from '../auth/middleware';
 import { findVisitorConversation, findWorkspaceConversation } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
@@ -12,21 +11,19 @@ import { assertOrigin } from '../widget/middleware';
  * origin) or an agent of its workspace. Tokens come in the Authorization header only,
  * so pages fetch files and show them from object URLs.
  */
-export const fileRoutes = new Hono<{ Bindings: Env }>()
-  .get('/:conversationId/:fileId', async (c) => {
-    const token = bearerToken(c.req.raw);
-    const claims = token ? await verifyToken(token, c.env.AUTH_SECRET) : null;
-    if (!claims) throw errors.unauthorized();
+export const fileRoutes = new Hono<EitherEnv>()
+  .get('/:conversationId/:fileId', requireAgentOrVisitor(), async (c) => {
     const db = getDb(c.env.DB);
     const conversationId = c.req.param('conversationId');
-    if (claims.typ === 'agent') {
-      if (!await findWorkspaceConversation(db, claims.wid, conversationId)) throw errors.notFound('File');
-    } else {
-      const site = await findSite(db, claims.sid);
+    const { agent, visitor } = c.var;
+    if (agent) {
+      if (!await findWorkspaceConversation(db, agent.workspaceId, conversationId)) throw errors.notFound('File');
+    } else if (visitor) {
+      const site = await findSite(db, visitor.siteId);
       if (!site) throw errors.unauthorized();
       assertOrigin(c.req.raw, site.allowedOrigins);
-      if (!await findVisitorConversation(db, claims.sub, conversationId)) throw errors.notFound('File');
-    }
+      if (!await findVisitorConversation(db, visitor.id, conversationId)) throw errors.notFound('File');
+    } else throw errors.unauthorized();
     const object = await c.env.UPLOADS.get(`${conversationId}/${c.req.param('fileId')}`);
     if (!object) throw errors.notFound('File');
     const type = object.httpMetadata?.contentType ?? 'application/octet-stream';

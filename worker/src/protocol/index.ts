@@ -6,3 +6,4 @@ export * from './frames';
 export * from './rest';
 export * from './settings';
 export * from './tools';
+export * from './visitor';

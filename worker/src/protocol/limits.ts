@@ -38,5 +38,7 @@ export const SUBPROTOCOL = 'parley.v1';
 export const BEARER_PREFIX = 'bearer.';
 /** The exact ping frame; answered by PONG_FRAME without waking the Durable Object. */
 export const PING_FRAME = '{"type":"ping"}';
+/** Close code of an agent's sockets when the agent is deactivated: do not reconnect. */
+export const REVOKED_CLOSE = 4003;
 /** The exact pong frame. */
 export const PONG_FRAME = '{"type":"pong"}';

@@ -1,7 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteServerFrame } from '../protocol';
-import { PING_FRAME, PONG_FRAME, SUBPROTOCOL } from '../protocol/limits';
+import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { getDb } from '../db/client';
+import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
 import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
 import { departmentRoster } from './queries';
@@ -22,10 +23,12 @@ export class SiteDO extends DurableObject<Env> {
   #queue: SiteEvent[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
   #ledger: AssignmentLedger;
+  #agentSockets: AgentSockets;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#ledger = new AssignmentLedger(ctx.storage.sql);
+    this.#agentSockets = new AgentSockets(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
 
@@ -74,6 +77,28 @@ export class SiteDO extends DurableObject<Env> {
   /** RPC: who is connected right now (an agent with no open console is offline). */
   async presence(): Promise<PresenceAgent[]> {
     return this.#presence();
+  }
+
+  /** RPC from the worker: an agent opens a socket on one of this site's conversations. */
+  async agentSocketOpened(agentId: string, conversationId: string) {
+    this.#agentSockets.opened(agentId, conversationId);
+  }
+
+  /**
+   * RPC: a deactivated agent. Their console sockets close at once (4003, so presence
+   * and auto-assignment drop them); returns the conversations they may have sockets on
+   * or hold, for the caller to close and requeue.
+   */
+  async disconnectAgent(agentId: string): Promise<string[]> {
+    let closed = false;
+    for (const ws of this.ctx.getWebSockets('agent')) {
+      if ((ws.deserializeAttachment() as Attachment).id !== agentId) continue;
+      try { ws.close(REVOKED_CLOSE, 'Agent deactivated'); } catch { /* already closed */ }
+      closed = true;
+    }
+    // Closed sockets are CLOSING now, which presence leaves out.
+    if (closed) this.#broadcastPresence();
+    return [...new Set([...this.#agentSockets.take(agentId), ...this.#ledger.heldBy(agentId)])];
   }
 
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {

@@ -50,6 +50,11 @@ export class AssignmentLedger {
     return this.#sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM holdings WHERE agent_id = ?', agentId).one().n;
   }
 
+  /** The open conversations the agent holds, by id. */
+  heldBy(agentId: string): string[] {
+    return this.#sql.exec<{ id: string }>('SELECT conversation_id AS id FROM holdings WHERE agent_id = ?', agentId).toArray().map((r) => r.id);
+  }
+
   /** When the agent last got a conversation from auto-assignment (0: never). */
   lastAssigned(agentId: string): number {
     return this.#sql.exec<{ t: number }>('SELECT last_assigned_at AS t FROM turns WHERE agent_id = ?', agentId).toArray()[0]?.t ?? 0;

@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
-import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody } from '../protocol';
+import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../protocol';
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
 import { siteAvailability } from '../sites/availability';
 import { forwardToDurableObject } from '../realtime/upgrade';
@@ -16,7 +16,7 @@ import { findSiteVisitor, setVisitorProfile } from './queries';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
 
-/** The visitor's own conversations: start one, read it, watch it live, rate it. */
+/** The visitor's own conversations: start one, read it, watch it live, rate it. Every body is the visitor view. */
 export const visitorConversationRoutes = new Hono<WidgetEnv>()
   // One visitor's starts are serialised by their VisitorDO: the open conversation comes back instead of a
   // second one, a retried clientKey gets its first answer, and the per-visitor quotas hold (docs/decisions.md).
@@ -42,13 +42,13 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, message.seq, name ?? email ?? 'A visitor', message.body)
         .catch((err: unknown) => console.warn('offline notification failed', String(err))));
     }
-    return c.json({ conversation }, started.created ? 201 : 200);
+    return c.json({ conversation: toVisitorConversation(conversation) }, started.created ? 201 : 200);
   })
   .get('/:id/messages', validate('query', HistoryQuery), async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
     const page = await c.env.CONVERSATIONS.getByName(conv.id).history({ viewer: 'visitor', ...c.req.valid('query') });
-    return c.json(page, 200);
+    return c.json({ messages: toVisitorMessages(page.messages), hasMore: page.hasMore }, 200);
   })
   .post('/:id/rating', validate('json', RatingBody), async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
@@ -56,7 +56,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const { score, comment } = c.req.valid('json');
     const result = await c.env.CONVERSATIONS.getByName(conv.id).rate(score, comment || null);
     if ('error' in result) throw new ApiError(409, result.error, result.message);
-    return c.json({ conversation: result.conversation }, 200);
+    return c.json({ conversation: toVisitorConversation(result.conversation) }, 200);
   })
   .post('/:id/transcript', validate('json', TranscriptBody), async (c) => {
     const db = getDb(c.env.DB);
@@ -76,14 +76,14 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       if (!page.hasMore || !page.messages.length) break;
       before = page.messages[0]!.seq;
     }
-    await sendTranscript(c.env, c.var.site, conv, to, messages);
+    await sendTranscript(c.env, c.var.site, conv, to, toVisitorMessages(messages));
     return c.json({ sent: true, to }, 202);
   })
   .post('/:id/files', async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
     const message = await uploadFile(c.env, c.req.raw, conv.id, { role: 'visitor', id: c.var.visitor.id, name: conv.visitor?.name ?? null });
-    return c.json({ message }, 201);
+    return c.json({ message: toVisitorMessage(message) }, 201);
   })
   .get('/:id/ws', async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));

@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
-import { PageBody, type PublicWidgetConfig, WidgetSessionBody } from '../protocol';
+import { PageBody, type PublicWidgetConfig, toVisitorConversation, WidgetSessionBody } from '../protocol';
 import { siteAvailability } from '../sites/availability';
 import { findSiteByKey, siteSettings } from '../sites/queries';
 import { visitorContext } from './context';
@@ -39,7 +39,7 @@ export const widgetRoutes = new Hono<WidgetEnv>()
       listVisitorConversations(db, visitor.id),
       siteAvailability(c.env, site.id, siteSettings(site).businessHours),
     ]);
-    return c.json({ token: fresh, visitor: toVisitor(visitor), conversations, availability }, 200);
+    return c.json({ token: fresh, visitor: toVisitor(visitor), conversations: conversations.map(toVisitorConversation), availability }, 200);
   })
   .post('/page', requireVisitor(), requireSiteOrigin(), validate('json', PageBody), async (c) => {
     await setVisitorPage(getDb(c.env.DB), c.var.visitor.id, c.req.valid('json'));

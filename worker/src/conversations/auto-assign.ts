@@ -1,0 +1,19 @@
+import type { Conversation } from '../protocol';
+
+/**
+ * Offer a waiting conversation to its department's auto-assignment (docs/lifecycle.md):
+ * the site's SiteDO picks an online agent with room, or nobody. Assignment is a
+ * convenience: on any failure the conversation simply waits for anyone to claim it.
+ */
+export async function offerToAutoAssign(env: Env, conversation: Conversation): Promise<Conversation> {
+  if (!conversation.departmentId || conversation.status !== 'waiting' || conversation.assigneeId) return conversation;
+  try {
+    const agent = await env.SITES.getByName(conversation.siteId).autoAssign({ conversationId: conversation.id, departmentId: conversation.departmentId });
+    if (!agent) return conversation;
+    const assigned = await env.CONVERSATIONS.getByName(conversation.id).act({ type: 'assign', to: agent, by: null });
+    return 'conversation' in assigned ? assigned.conversation : conversation;
+  } catch (err) {
+    console.warn('auto-assignment failed', String(err));
+    return conversation;
+  }
+}
