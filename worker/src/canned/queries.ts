@@ -42,9 +42,9 @@ export async function createCanned(db: Db, workspaceId: string, ownerId: string 
 
 /** Change fields (and who owns it, when `ownerId` is given). */
 export async function updateCanned(db: Db, row: Row, changes: Partial<Pick<Row, 'title' | 'content' | 'shortcut' | 'category' | 'ownerId'>>) {
-  const next = { ...row, ...changes, updatedAt: nowIso() };
-  await db.update(cannedResponses).set(next).where(eq(cannedResponses.id, row.id));
-  return next;
+  const set = { ...changes, updatedAt: nowIso() }; // only what was sent: usage counts etc. are not overwritten
+  await db.update(cannedResponses).set(set).where(eq(cannedResponses.id, row.id));
+  return { ...row, ...set };
 }
 
 /** Count one use. */
