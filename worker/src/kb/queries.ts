@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles } from '../db/schema';
-import { ftsQuery } from '../conversations/inbox';
+import { ftsQuery } from '../lib/search';
 import { newId, nowIso } from '../lib/ids';
 import type { Article } from '../protocol';
 
