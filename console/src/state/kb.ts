@@ -2,6 +2,7 @@
 // public article URLs and the snippets agents insert into replies.
 import MarkdownIt from 'markdown-it';
 import type { Article } from '../../../worker/src/protocol';
+import { truncateText } from '../../../worker/src/protocol/text';
 
 // html: false escapes any HTML in the source, so the rendered string only holds markdown-it's own tags;
 // its validateLink already refuses javascript:, vbscript: and data: (except images) URLs.
@@ -33,7 +34,7 @@ export function plainText(source: string): string {
 export function excerpt(source: string, max = 300): string {
   const text = plainText(source);
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
+  const cut = truncateText(text, max); // whole characters: never half an emoji
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
 }

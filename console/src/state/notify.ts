@@ -1,5 +1,6 @@
 // Pure notification rules: which site-socket events tell which agent, with what text.
 import type { Conversation, Preferences, SiteServerFrame } from '../../../worker/src/protocol';
+import { truncateText } from '../../../worker/src/protocol/text';
 import { visitorLabel } from './inbox';
 import { toolStrings as t } from '../strings-tools';
 
@@ -33,7 +34,7 @@ export function noticeFor(frame: SiteServerFrame, ctx: NotifyContext): Notice | 
   const message = frame.message;
   if (message.sender.type !== 'visitor' || message.deletedAt) return null;
   const body = message.kind === 'file' ? message.file?.name ?? message.body : message.body;
-  return { title: t.notifyNewMessage(visitorLabel(conversation)), body: body.slice(0, 140), conversationId: conversation.id };
+  return { title: t.notifyNewMessage(visitorLabel(conversation)), body: truncateText(body, 140, '…'), conversationId: conversation.id };
 }
 
 /** Which channels a notice goes out on, given the agent's preferences and the browser's permission. */

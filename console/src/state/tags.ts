@@ -1,4 +1,5 @@
 // Pure tag editing for the conversation sidebar, mirroring the server's rules so input is fixed before it is sent.
+import { truncateText } from '../../../worker/src/protocol/text';
 
 /** The server's limits on tags (see UpdateConversationBody). */
 export const TAG_MAX_LENGTH = 40;
@@ -9,7 +10,7 @@ export const TAGS_MAX = 20;
 export function parseTags(text: string): string[] {
   const tags = text
     .split(',')
-    .map((t) => t.trim().toLowerCase().slice(0, TAG_MAX_LENGTH).trim())
+    .map((t) => truncateText(t.trim().toLowerCase(), TAG_MAX_LENGTH).trim())
     .filter(Boolean);
   return [...new Set(tags)];
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { cannedResponses } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
+import { contains } from '../lib/search';
 import type { CannedResponse } from '../protocol';
 
 type Row = typeof cannedResponses.$inferSelect;
@@ -15,8 +16,7 @@ const visibleTo = (workspaceId: string, agentId: string) =>
 
 /** An agent's responses, most used first; `q` matches shortcut, title or content. */
 export function listCanned(db: Db, workspaceId: string, agentId: string, q?: string) {
-  const like = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
-  const match = like ? sql`(lower(${cannedResponses.shortcut}) LIKE ${like} ESCAPE '\\' OR lower(${cannedResponses.title}) LIKE ${like} ESCAPE '\\' OR lower(${cannedResponses.content}) LIKE ${like} ESCAPE '\\')` : undefined;
+  const match = q ? or(contains(cannedResponses.shortcut, q), contains(cannedResponses.title, q), contains(cannedResponses.content, q)) : undefined;
   return db.select().from(cannedResponses).where(and(visibleTo(workspaceId, agentId), match))
     .orderBy(desc(cannedResponses.usageCount), cannedResponses.title).limit(200);
 }
@@ -42,9 +42,9 @@ export async function createCanned(db: Db, workspaceId: string, ownerId: string 
 
 /** Change fields (and who owns it, when `ownerId` is given). */
 export async function updateCanned(db: Db, row: Row, changes: Partial<Pick<Row, 'title' | 'content' | 'shortcut' | 'category' | 'ownerId'>>) {
-  const next = { ...row, ...changes, updatedAt: nowIso() };
-  await db.update(cannedResponses).set(next).where(eq(cannedResponses.id, row.id));
-  return next;
+  const set = { ...changes, updatedAt: nowIso() }; // only what was sent: usage counts etc. are not overwritten
+  await db.update(cannedResponses).set(set).where(eq(cannedResponses.id, row.id));
+  return { ...row, ...set };
 }
 
 /** Count one use. */

@@ -84,7 +84,8 @@ describe('inbox filters and search', () => {
 
   it('turns user text into a safe FTS5 query', () => {
     expect(ftsQuery('  broken   teapot ')).toBe('"broken"* "teapot"*');
-    expect(ftsQuery('say "hi" OR *')).toBe('"say"* "hi"* "OR"* "*"*');
+    expect(ftsQuery('say "hi" OR *')).toBe('"say"* """hi"""* "OR"* "*"*');
+    expect(ftsQuery('a\u0000b NEAR( -x')).toBe('"a"* "b"* "NEAR("* "-x"*');
     expect(ftsQuery('   ')).toBeNull();
   });
 });

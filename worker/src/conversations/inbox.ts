@@ -2,6 +2,7 @@ import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'dr
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
 import type { InboxQuery } from '../protocol';
+import { contains, ftsQuery } from '../lib/search';
 import { toConversation } from './queries';
 
 /** The end of a range: a bare date (YYYY-MM-DD) includes that whole day. */
@@ -9,11 +10,8 @@ export const rangeEnd = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Da
 /** The start of a range as an ISO timestamp. */
 export const rangeStart = (from: string) => new Date(from).toISOString();
 
-/** User text as an FTS5 query: every word must appear, as a prefix, with FTS syntax neutralised. */
-export function ftsQuery(q: string): string | null {
-  const words = q.split(/\s+/).map((w) => w.replace(/"/g, '')).filter(Boolean).slice(0, 10);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
-}
+/** User text as an FTS5 query (lib/search.ts; re-exported for the knowledge base). */
+export { ftsQuery };
 
 function filters(siteId: string, q: InboxQuery, agentId: string): (SQL | undefined)[] {
   const c = conversations;
@@ -21,7 +19,6 @@ function filters(siteId: string, q: InboxQuery, agentId: string): (SQL | undefin
     : q.assignee === 'unassigned' ? isNull(c.assigneeId)
     : q.assignee && q.assignee !== 'all' ? eq(c.assigneeId, q.assignee) : undefined;
   const match = q.q ? ftsQuery(q.q) : null;
-  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
   return [
     eq(c.siteId, siteId),
     q.archived ? isNotNull(c.archivedAt) : isNull(c.archivedAt),
@@ -34,8 +31,8 @@ function filters(siteId: string, q: InboxQuery, agentId: string): (SQL | undefin
     q.to ? lt(c.lastMessageAt, rangeEnd(q.to)) : undefined,
     q.q ? or(
       match ? sql`${c.id} IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ${match})` : undefined,
-      sql`${visitors.name} LIKE ${like} ESCAPE '\\'`,
-      sql`${visitors.email} LIKE ${like} ESCAPE '\\'`,
+      contains(visitors.name, q.q),
+      contains(visitors.email, q.q),
     ) : undefined,
   ];
 }

@@ -1,5 +1,7 @@
 import { ClientFrame, type FrameErrorCode } from '../protocol';
+import { cleanInput, wellFormed } from '../lib/clean';
 import { LIMITS } from '../protocol/limits';
+import { truncateText } from '../protocol/text';
 
 /** A client frame that passed every check, or the error frame to answer with. */
 export type ParsedFrame =
@@ -9,13 +11,26 @@ export type ParsedFrame =
 const fail = (code: FrameErrorCode, message: string, clientId?: string): ParsedFrame =>
   ({ ok: false, error: { type: 'error', code, message, ...(clientId ? { clientId } : {}) } });
 
+/** Whether a raw frame is over LIMITS.frameMax (UTF-16 length bounds the UTF-8 size from below, so check bytes when close). */
+export function frameTooLarge(data: string | ArrayBuffer): boolean {
+  if (typeof data !== 'string') return data.byteLength > LIMITS.frameMax;
+  if (data.length > LIMITS.frameMax) return true;
+  return data.length * 3 > LIMITS.frameMax && new TextEncoder().encode(data).byteLength > LIMITS.frameMax;
+}
+
 /** Check one raw WebSocket message against the protocol; nothing is stored from a bad frame. */
 export function parseClientFrame(data: string | ArrayBuffer): ParsedFrame {
+  // Size first: nothing bigger than the protocol allows is parsed (the runtime has already read it; see docs/protocol.md).
+  if (frameTooLarge(data)) return fail('too_large', `Frames are limited to ${LIMITS.frameMax} bytes`);
   if (typeof data !== 'string') return fail('bad_request', 'Frames must be JSON text');
-  if (data.length > LIMITS.frameMax) return fail('too_large', `Frames are limited to ${LIMITS.frameMax} bytes`);
-  let json: unknown;
-  try { json = JSON.parse(data); } catch { return fail('bad_request', 'Frame is not valid JSON'); }
-  const clientId = typeof (json as { clientId?: unknown })?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, LIMITS.clientIdMax) : undefined;
+  let raw: unknown;
+  try { raw = JSON.parse(data); } catch { return fail('bad_request', 'Frame is not valid JSON'); }
+  const rawId = (raw as { clientId?: unknown } | null)?.clientId;
+  const clientId = typeof rawId === 'string' ? truncateText(wellFormed(rawId), LIMITS.clientIdMax) : undefined;
+  // NUL refused, lone surrogates made U+FFFD, as for REST input (lib/clean.ts).
+  const cleaned = cleanInput(raw);
+  if (!cleaned) return fail('bad_request', 'Text may not contain NUL characters', clientId);
+  const json = cleaned.value;
   const parsed = ClientFrame.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

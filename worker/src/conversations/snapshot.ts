@@ -1,4 +1,5 @@
 import type { Conversation, Message } from '../protocol';
+import { truncateText } from '../protocol/text';
 
 /** A message row of the object's SQLite. */
 export type MessageRow = {
@@ -44,7 +45,7 @@ export function snapshot(sql: SqlStorage): Conversation {
     rating: m.rating_score === null ? null : { score: m.rating_score as number, comment: str(m.rating_comment), at: m.rated_at as string },
     archivedAt: str(m.archived_at), createdAt: m.created_at as string, updatedAt: m.updated_at as string,
     lastMessageAt: last?.created_at ?? (m.created_at as string),
-    lastMessagePreview: last ? last.body.slice(0, 140) : null,
+    lastMessagePreview: last ? truncateText(last.body, 140) : null,
     lastMessageSender: (last?.sender_type as Conversation['lastMessageSender']) ?? null,
     lastSeq: counts.last, messageCount: counts.total, visitorUnread: counts.vu, agentUnread: counts.au,
     visitorReadSeq: m.visitor_read_seq as number, agentReadSeq: m.agent_read_seq as number, rev: m.rev as number,

@@ -54,8 +54,7 @@ export async function updateDepartment(
   db: Db, dep: typeof departments.$inferSelect, change: { name?: string; autoAssign?: boolean; isDefault?: true },
 ) {
   const next = { ...dep, ...change };
-  const update = db.update(departments).set({ name: next.name, autoAssign: next.autoAssign, isDefault: next.isDefault })
-    .where(eq(departments.id, dep.id));
+  const update = db.update(departments).set(change).where(eq(departments.id, dep.id)); // only the fields sent
   if (change.isDefault && !dep.isDefault) {
     const clear = db.update(departments).set({ isDefault: false })
       .where(and(eq(departments.workspaceId, dep.workspaceId), eq(departments.isDefault, true)));

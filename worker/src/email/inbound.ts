@@ -1,6 +1,7 @@
 import PostalMime from 'postal-mime';
 import { findConversationById } from '../conversations/queries';
 import { getDb } from '../db/client';
+import { logText, plainText } from '../lib/clean';
 import { conversationOfReplyAddress } from './links';
 import { stripReply } from './reply-text';
 
@@ -16,7 +17,7 @@ export type InboundEmail = { to: string; from: string; raw: ReadableStream | Arr
 export async function handleInboundEmail(env: Env, email: InboundEmail): Promise<'posted' | 'dropped'> {
   const conversationId = await conversationOfReplyAddress(env, email.to);
   if (!conversationId) {
-    console.warn('inbound email dropped: not a signed reply address', email.to);
+    console.warn('inbound email dropped: not a signed reply address', logText(email.to));
     email.setReject?.('Unknown recipient');
     return 'dropped';
   }
@@ -27,7 +28,8 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
   }
   const raw = typeof email.raw === 'string' || email.raw instanceof ArrayBuffer ? email.raw : await new Response(email.raw).arrayBuffer();
   const parsed = await PostalMime.parse(raw);
-  const body = stripReply(parsed.text ?? (parsed.html ?? '').replace(/<[^>]+>/g, ' '));
+  // The sender cannot be refused anything: NUL and control characters are dropped, lone surrogates replaced.
+  const body = stripReply(plainText(parsed.text ?? (parsed.html ?? '').replace(/<[^>]+>/g, ' ')));
   if (!body) {
     console.warn('inbound email dropped: nothing new in it', conversationId);
     return 'dropped';

@@ -1,5 +1,6 @@
 import { getDb } from '../db/client';
 import { emailOutbox } from '../db/schema';
+import { headerText } from '../lib/clean';
 import { newId, nowIso } from '../lib/ids';
 
 /** One email, in both bodies, with the key that makes sending it twice a no-op. */
@@ -47,11 +48,23 @@ export const resendProvider = (env: Env, fetcher: typeof fetch = fetch): EmailPr
   },
 });
 
-/** The provider EMAIL_PROVIDER names (outbox unless configured otherwise). */
+/** The provider EMAIL_PROVIDER names (outbox unless configured otherwise), behind the header cleaner. */
 export function emailProvider(env: Env): EmailProvider {
   switch (env.EMAIL_PROVIDER) {
-    case 'cloudflare': return cloudflareProvider(env);
-    case 'resend': return resendProvider(env);
-    default: return outboxProvider(env);
+    case 'cloudflare': return withCleanHeaders(cloudflareProvider(env));
+    case 'resend': return withCleanHeaders(resendProvider(env));
+    default: return withCleanHeaders(outboxProvider(env));
   }
 }
+
+/**
+ * Every header value of every mail through headerText(): names and site names a user typed reach the subject
+ * and addresses, and a CR/LF there would add headers (`Eve\r\nBcc: …`). One place, whatever the provider.
+ */
+export const withCleanHeaders = (provider: EmailProvider): EmailProvider => ({
+  send: (m) => provider.send({
+    ...m, to: headerText(m.to), from: headerText(m.from), subject: headerText(m.subject),
+    ...(m.replyTo !== undefined ? { replyTo: headerText(m.replyTo) } : {}),
+    ...(m.headers ? { headers: Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [headerText(k), headerText(v)])) } : {}),
+  }),
+});

@@ -1,3 +1,5 @@
+import { truncateText } from '../protocol/text';
+
 /** Lines where quoted history or a signature starts in common mail clients. */
 const CUTS = [
   /^On .{0,300}wrote:\s*$/i,         // Gmail, Apple Mail ("On Mon, 1 Jan 2026 at 10:00, Ann <…> wrote:")
@@ -23,5 +25,5 @@ export function stripReply(text: string): string {
     if (CUTS.some((re) => re.test(line.trim())) || (/^On\s/i.test(line.trim()) && /wrote:\s*$/i.test(joined))) break;
     out.push(line);
   }
-  return out.join('\n').trim().slice(0, 4000);
+  return truncateText(out.join('\n').trim(), 4000);
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { type EitherEnv, requireAgentOrVisitor } from '../auth/middleware';
 import { findVisitorConversation, findWorkspaceConversation } from '../conversations/queries';
 import { getDb } from '../db/client';
+import { wellFormed } from '../lib/clean';
 import { errors } from '../lib/errors';
 import { findSite } from '../sites/queries';
 import { assertOrigin } from '../widget/middleware';
@@ -24,7 +25,10 @@ export const fileRoutes = new Hono<EitherEnv>()
       assertOrigin(c.req.raw, site.allowedOrigins);
       if (!await findVisitorConversation(db, visitor.id, conversationId)) throw errors.notFound('File');
     } else throw errors.unauthorized();
-    const object = await c.env.UPLOADS.get(`${conversationId}/${c.req.param('fileId')}`);
+    // Only ids upload.ts makes: anything else (e.g. 5000 characters, over R2's key limit) is simply not found.
+    const fileId = c.req.param('fileId');
+    if (!/^fl_[0-9a-f]{32}$/.test(fileId)) throw errors.notFound('File');
+    const object = await c.env.UPLOADS.get(`${conversationId}/${fileId}`);
     if (!object) throw errors.notFound('File');
     const type = object.httpMetadata?.contentType ?? 'application/octet-stream';
     const name = object.customMetadata?.name ?? 'file';
@@ -33,7 +37,7 @@ export const fileRoutes = new Hono<EitherEnv>()
         'Content-Type': type,
         'Content-Length': String(object.size),
         // Images may show inline; everything else downloads. Nothing uploaded may run as a page.
-        'Content-Disposition': `${type.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'Content-Disposition': `${type.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(wellFormed(name))}`,
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; sandbox",
         'Cache-Control': 'private, max-age=3600',

@@ -1,15 +1,48 @@
+import { stripBidi, wellFormed } from '../lib/clean';
 import { ApiError, errors } from '../lib/errors';
 import { ATTACHMENTS, type Message } from '../protocol';
+import { truncateFilename } from '../protocol/text';
 
 /** Who attaches a file: the visitor or an agent of the conversation. */
 export type Uploader = { role: 'visitor' | 'agent'; id: string; name: string | null };
 
-/** A safe display name: no path, no control characters, at most 200 characters. */
+/**
+ * A safe display name: no path, no control or bidi characters (an extension cannot be disguised), well-formed,
+ * at most 200 characters cut on whole characters with the extension kept.
+ */
 export function cleanFilename(raw: string | undefined): string {
   let name = 'file';
   try { name = decodeURIComponent(raw ?? '') || 'file'; } catch { /* keep the default */ }
   // eslint-disable-next-line no-control-regex
-  return name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'file';
+  const clean = stripBidi(wellFormed(name.split(/[\\/]/).pop()!)).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').trim();
+  return truncateFilename(clean, 200) || 'file';
+}
+
+const tooLarge = () => new ApiError(413, 'too_large', 'Files are limited to 10 MB');
+
+/**
+ * The body, read chunk by chunk and refused with 413 as soon as it passes `max` bytes: a chunked upload without
+ * Content-Length (or one that lies) is never read past the limit plus one chunk.
+ */
+export async function readAtMost(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  return out;
 }
 
 /** The API path that serves a file to those who may see its conversation. */
@@ -25,9 +58,8 @@ export async function uploadFile(env: Env, req: Request, conversationId: string,
     throw new ApiError(415, 'unsupported_type', 'Only images (PNG, JPEG, GIF, WebP), PDF and plain text can be attached');
   }
   const declared = Number(req.headers.get('Content-Length') ?? NaN);
-  if (declared > ATTACHMENTS.maxBytes) throw new ApiError(413, 'too_large', 'Files are limited to 10 MB');
-  const bytes = await req.arrayBuffer();
-  if (bytes.byteLength > ATTACHMENTS.maxBytes) throw new ApiError(413, 'too_large', 'Files are limited to 10 MB');
+  if (declared > ATTACHMENTS.maxBytes) throw tooLarge();
+  const bytes = await readAtMost(req.body, ATTACHMENTS.maxBytes);
   if (!bytes.byteLength) throw errors.badRequest('The file is empty');
   const name = cleanFilename(req.headers.get('X-Filename') ?? undefined);
   const fileId = `fl_${crypto.randomUUID().replaceAll('-', '')}`;

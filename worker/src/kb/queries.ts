@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articles } from '../db/schema';
-import { ftsQuery } from '../conversations/inbox';
+import { ftsQuery } from '../lib/search';
 import { newId, nowIso } from '../lib/ids';
 import type { Article } from '../protocol';
 
@@ -33,11 +33,11 @@ export async function createArticle(db: Db, workspaceId: string, body: Pick<Row,
   return row;
 }
 
-/** Change an article. */
+/** Change an article: only the fields given are written (a concurrent edit of another field survives). */
 export async function updateArticle(db: Db, row: Row, changes: Partial<Pick<Row, 'title' | 'content' | 'category' | 'tags' | 'active'>>) {
-  const next = { ...row, ...changes, updatedAt: nowIso() };
-  await db.update(articles).set(next).where(eq(articles.id, row.id));
-  return next;
+  const set = { ...changes, updatedAt: nowIso() };
+  await db.update(articles).set(set).where(eq(articles.id, row.id));
+  return { ...row, ...set };
 }
 
 /** Delete an article. */

@@ -40,7 +40,13 @@ export const HistoryQuery = z.object({
 });
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 
-const isoDate = z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO date or date-time');
+// An ISO date or date-time within 1970–9999: a real date only (Date.parse accepts "1" and "-271821-04-20",
+// whose range arithmetic then throws), so a stats or inbox range never answers 500.
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+const isoDate = z.string().max(40).refine((v) => {
+  const t = Date.parse(v);
+  return ISO.test(v) && !Number.isNaN(t) && t >= 0 && t < Date.UTC(10000, 0, 1);
+}, 'an ISO date or date-time (1970 to 9999)');
 
 /** Filters of the inbox route; all optional and combined with AND. */
 export const InboxQuery = z.object({

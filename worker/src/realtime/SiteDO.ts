@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteServerFrame } from '../protocol';
-import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
+import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
+import { frameTooLarge } from '../conversations/parse-frame';
 import { getDb } from '../db/client';
 import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
@@ -105,6 +106,8 @@ export class SiteDO extends DurableObject<Env> {
     // Any frame proves the console is alive (pings are answered by the runtime and timestamped there).
     const who = { ...(ws.deserializeAttachment() as Attachment), seenAt: Date.now() };
     ws.serializeAttachment(who);
+    // Size before JSON.parse, as on conversation sockets.
+    if (frameTooLarge(data)) return this.#send(ws, { type: 'error', code: 'too_large', message: `Frames are limited to ${LIMITS.frameMax} bytes` });
     let parsed;
     try { parsed = SiteClientFrame.safeParse(JSON.parse(typeof data === 'string' ? data : '')); } catch { parsed = null; }
     if (!parsed?.success) return this.#send(ws, { type: 'error', code: 'bad_request', message: 'Expected {"type":"status","status":"online"|"away"|"busy"}' });

@@ -25,9 +25,10 @@ export async function updateSite(db: Db, row: typeof sites.$inferSelect, body: U
     }
     settings = merged.data;
   }
-  const next = { ...row, ...(body.name ? { name: body.name } : {}), ...(body.allowedOrigins ? { allowedOrigins: body.allowedOrigins } : {}), settings };
-  await db.update(sites).set({ name: next.name, allowedOrigins: next.allowedOrigins, settings: next.settings }).where(eq(sites.id, row.id));
-  return next;
+  // Only the fields sent are written.
+  const set = { ...(body.name ? { name: body.name } : {}), ...(body.allowedOrigins ? { allowedOrigins: body.allowedOrigins } : {}), ...(body.settings ? { settings } : {}) };
+  if (Object.keys(set).length) await db.update(sites).set(set).where(eq(sites.id, row.id));
+  return { ...row, ...set };
 }
 
 /** Set a new random identity-verification secret. */

@@ -1,4 +1,5 @@
 import Bowser from 'bowser';
+import { truncateText } from '../protocol/text';
 
 /** What a widget request tells about its visitor: browser, device, place, page. */
 export type VisitorContext = {
@@ -22,5 +23,5 @@ export function visitorContext(req: Request, page?: VisitorContext['page']): Vis
     const type = ua.platform.type ?? (browser ? 'desktop' : null);
     device = type && DEVICES.has(type) ? (type as VisitorContext['device']) : null;
   }
-  return { userAgent: userAgent?.slice(0, 500) ?? null, browser, os, device, country: str(cf?.country), city: str(cf?.city), ...(page ? { page } : {}) };
+  return { userAgent: userAgent === null ? null : truncateText(userAgent, 500), browser, os, device, country: str(cf?.country), city: str(cf?.city), ...(page ? { page } : {}) };
 }
