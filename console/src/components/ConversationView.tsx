@@ -137,7 +137,8 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
           )}
         </div>
         <UploadStatus upload={upload} />
-        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} handle={composer} />
+        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} handle={composer}
+          vars={{ name: conversation?.visitor?.name ?? null, email: conversation?.visitor?.email ?? null, agent: agent.name }} />
       </section>
       {kbOpen && <KbPanel siteKey={siteKey} onClose={() => setKbOpen(false)} onInsert={(text) => composer.current?.insert(text)} />}
       {conversation && (
