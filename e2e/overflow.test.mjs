@@ -1,0 +1,173 @@
+// Long user-provided text never breaks the layout (issue 9, item 11): very long names, emails, tags, titles,
+// URLs, file names, canned and article titles and department names are fed to every console view and to
+// the widget, at 1280 and 390 px. The page must never scroll sideways, and no box showing that text may
+// overflow (text wraps, or is cut with an ellipsis, or scrolls inside a code block).
+import assert from 'node:assert/strict';
+import { createHmac, randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { agentSocket, freshWorkspace } from './clients.mjs';
+import { BASE, TIMEOUT, api, expectAgentsOnline, launch, loginAgent, openHost, waitFor, waitForLive } from './browser.mjs';
+
+let browser;
+const sockets = [];
+before(async () => (browser = await launch()));
+after(async () => {
+  sockets.forEach((s) => s.close());
+  await browser?.close();
+});
+
+// Every long string carries "zq" (case-insensitive) so the check knows which text is the user's.
+const word = (n, base = 'Zqbartholomew') => base.repeat(Math.ceil(n / base.length)).slice(0, n);
+const id = randomUUID().slice(0, 6);
+const LONG = {
+  name: word(100),
+  // 154 characters, a valid address: 60 + '@' + 93.
+  email: `${word(60, 'zqlongaddress')}@${'y'.repeat(60)}.${'w'.repeat(24)}.example`,
+  url: `https://shop.example.com/${word(300, 'zqcategory-')}?ref=${word(120, 'zqcampaign')}`,
+  tag: (i) => `${i}${word(39, 'zqtag')}`,
+  title: word(100, 'ZqTitle'),
+  file: `${word(180, 'zqinvoice_')}.txt`,
+  dept: word(100, 'ZqDepartment'),
+};
+
+/** Problems in the page (and the widget's shadow root) at the current width; [] when the layout holds. */
+function overflowProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const se = document.scrollingElement;
+    if (se.scrollWidth > se.clientWidth) problems.push(`the page scrolls sideways (${se.scrollWidth} > ${se.clientWidth})`);
+    const user = /zq/i;
+    const elements = [];
+    const collect = (root) => root.querySelectorAll('*').forEach((el) => {
+      elements.push(el);
+      if (el.shadowRoot) collect(el.shadowRoot);
+    });
+    collect(document);
+    const name = (el) => `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}${el.dataset.testid ? ` data-testid="${el.dataset.testid}"` : ''}${el.dataset.parley ? ` data-parley="${el.dataset.parley}"` : ''}>`;
+    const parent = (el) => el.parentElement ?? el.parentNode?.host ?? null;
+    const seen = new Set();
+    for (const el of elements) {
+      if (el.closest('option, script, style, pre')) continue;
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && user.test(n.textContent)) ||
+        (el.tagName === 'SELECT' && user.test(el.selectedOptions[0]?.textContent ?? ''));
+      if (!own || el.getClientRects().length === 0) continue;
+      // From the element up to the first box that clips: each box must hold its content.
+      for (let a = el; a && a !== document.body && a !== document.documentElement; a = parent(a)) {
+        const style = getComputedStyle(a);
+        if (style.display === 'inline' || style.display === 'contents') continue;
+        const over = a.scrollWidth > a.clientWidth + 1;
+        if (over && !seen.has(a)) {
+          if (style.overflowX === 'visible') problems.push(`${name(a)} overflows its box (${a.scrollWidth} > ${a.clientWidth}) with "${el.textContent.slice(0, 30)}…"`);
+          else if (style.overflowX !== 'hidden' && style.overflowX !== 'clip') problems.push(`${name(a)} scrolls sideways (${a.scrollWidth} > ${a.clientWidth}) with "${el.textContent.slice(0, 30)}…"`);
+          seen.add(a);
+        }
+        if (style.overflowX !== 'visible') break;
+      }
+      const r = el.getBoundingClientRect();
+      if (r.left < -1 || (r.right > innerWidth + 1 && !seen.has(el))) {
+        // Cut by a clipping ancestor is fine; sticking out of the window is not.
+        let clipped = false;
+        for (let a = parent(el); a && a !== document.body; a = parent(a)) if (getComputedStyle(a).overflowX !== 'visible') clipped = true;
+        if (!clipped) problems.push(`${name(el)} sticks out of the window (${Math.round(r.left)}..${Math.round(r.right)} of ${innerWidth})`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** Checks the current screen at both widths; `prepare(width)` opens what only shows on demand (drawers, panels). */
+async function check(page, label, prepare) {
+  const all = [];
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    if (prepare) await prepare(width);
+    // Layout settles in a frame; wait for it rather than sleep.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    all.push(...(await overflowProblems(page)).map((p) => `${label} @${width}px: ${p}`));
+  }
+  return all;
+}
+
+test('very long names, emails, tags, titles, URLs and file names fit every console view and the widget', async () => {
+  // A workspace whose every name is long: owner, workspace, site, department, invited agent.
+  const ws = await freshWorkspace('Overflow');
+  const { token, site } = ws;
+  const ok = (r, what, status = [200, 201]) => assert.ok(status.includes(r.status), `${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  ok(await api('/api/auth/me', { token }), 'me');
+  const owner = (await api('/api/auth/me', { token })).body.agent;
+  ok(await api(`/api/agents/${owner.id}`, { method: 'PATCH', token, body: { name: LONG.name } }), 'rename the owner');
+  ok(await api(`/api/sites/${site.id}`, { method: 'PATCH', token, body: { name: LONG.title } }), 'rename the site');
+  const dept = await api('/api/departments', { method: 'POST', token, body: { name: LONG.dept } });
+  ok(dept, 'department');
+  ok(await api('/api/agents', { method: 'POST', token, body: { name: word(100, 'ZqInvitee'), email: `${word(60, 'zqinvitee')}@${'v'.repeat(60)}.example` } }), 'invite');
+  ok(await api('/api/canned-responses', { method: 'POST', token, body: { title: LONG.title, shortcut: word(40, 'zqshort').toLowerCase(), category: word(50, 'ZqCategory'), content: `${word(600, 'Zqcontent')} ${LONG.url}` } }), 'canned');
+  const article = await api('/api/articles', { method: 'POST', token, body: { title: word(200, 'ZqArticle'), category: word(50, 'ZqCat'), tags: [LONG.tag(1), LONG.tag(2)], content: `${word(800, 'Zqbody')} ${LONG.url}` } });
+  ok(article, 'article');
+
+  // A verified visitor with a long name and email, on a long URL, with long messages and a long file name.
+  const secret = (await api(`/api/sites/${site.id}/identity-secret`, { method: 'POST', token })).body.secret;
+  const userId = `zq-user-${id}`;
+  const user = { id: userId, hash: createHmac('sha256', secret).update(userId).digest('hex'), name: LONG.name, email: LONG.email };
+  const session = await api('/api/widget/session', { method: 'POST', origin: BASE, body: { siteKey: site.key, user, page: { url: LONG.url, title: word(300, 'ZqPageTitle') } } });
+  ok(session, 'visitor session');
+  const vtoken = session.body.token;
+  const started = await api('/api/widget/conversations', { method: 'POST', origin: BASE, token: vtoken, body: { message: `${word(500, 'Zqhello')} ${LONG.url}` } });
+  ok(started, 'conversation');
+  const convId = started.body.conversation.id;
+  const upload = await fetch(`${BASE}/api/widget/conversations/${convId}/files`, {
+    method: 'POST', body: 'zq file', headers: { Authorization: `Bearer ${vtoken}`, Origin: BASE, 'Content-Type': 'text/plain', 'X-Filename': encodeURIComponent(LONG.file) },
+  });
+  assert.equal(upload.status, 201, `upload: ${await upload.text()}`);
+  ok(await api(`/api/conversations/${convId}/assign`, { method: 'POST', token, body: { agentId: owner.id } }), 'assign');
+  ok(await api(`/api/conversations/${convId}`, { method: 'PATCH', token, body: { tags: [LONG.tag(1), LONG.tag(2), LONG.tag(3)], notes: `${word(400, 'Zqnote')} ${LONG.url}`, departmentId: dept.body.department.id } }), 'tags, notes, department');
+  const agentWs = await agentSocket(convId, token);
+  sockets.push(agentWs);
+  await agentWs.send(`${word(300, 'Zqreply')} ${LONG.url}`);
+  await agentWs.send(word(300, 'Zqnoteinternal'), 'note');
+
+  // The console, as the owner.
+  const context = await browser.newContext();
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  await loginAgent(page, ws);
+  const t = (tid) => page.locator(`[data-testid="${tid}"]`);
+  const problems = [];
+  const visit = async (path, ready, label, prepare) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${BASE}${path}`);
+    await ready();
+    problems.push(...(await check(page, label, prepare)));
+  };
+  await visit('/', () => t('conversation-row').first().waitFor(), 'inbox');
+  await visit(`/conversations/${convId}`, async () => {
+    await t('composer').waitFor();
+    await waitForLive(page);
+    await page.locator('[data-testid="message"][data-kind="file"]').waitFor();
+  }, 'conversation', async (width) => {
+    // On phones the sidebar is a drawer behind the header's button.
+    if (width < 760 && !(await t('visitor-sidebar').isVisible())) await page.locator('.sidebar-toggle').click();
+  });
+  await visit(`/conversations/${convId}`, async () => {
+    await t('composer').waitFor();
+    await t('kb-open').click();
+    await t('kb-search').fill('ZqArticle');
+    await t('kb-result').first().waitFor();
+  }, 'conversation with the knowledge base');
+  await visit('/dashboard', () => t('nav-dashboard').waitFor(), 'dashboard');
+  await visit('/team', () => page.locator('text=/Zqinvitee/i').first().waitFor(), 'team');
+  await visit('/settings', () => t('install-snippet').waitFor(), 'settings');
+  await visit('/canned', () => t('canned-row').first().waitFor(), 'canned');
+  await visit('/kb', () => t('article-row').first().waitFor(), 'kb');
+  await visit('/outbox', () => page.locator('text=/zqinvitee/i').first().waitFor(), 'outbox');
+
+  // The widget, as the same verified visitor on a page of the site: the history with the long texts.
+  const agentOnline = await expectAgentsOnline(site.key).then(() => true, () => false);
+  assert.ok(agentOnline, 'the owner\'s console is online');
+  const host = await openHost(browser, { siteKey: site.key, script: `Parley('identify', ${JSON.stringify({ userId, userHash: user.hash, name: user.name, email: user.email })}); Parley('open');` });
+  await host.w.panel.waitFor({ state: 'visible' });
+  await waitFor(async () => (await host.w.messages.count()) >= 3, 'the history in the widget');
+  problems.push(...(await check(host.page, 'widget', () => host.w.open())));
+  await host.context.close();
+  await context.close();
+  assert.deepEqual(problems, [], `layout problems:\n${problems.join('\n')}`);
+});
