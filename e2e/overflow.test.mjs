@@ -104,6 +104,8 @@ test('very long names, emails, tags, titles, URLs and file names fit every conso
   const article = await api('/api/articles', { method: 'POST', token, body: { title: word(200, 'ZqArticle'), category: word(50, 'ZqCat'), tags: [LONG.tag(1), LONG.tag(2)], content: `${word(800, 'Zqbody')} ${LONG.url}` } });
   ok(article, 'article');
 
+  // The unread-reply email (to the long address) goes out within seconds, for the outbox view.
+  ok(await api(`/api/sites/${site.id}`, { method: 'PATCH', token, body: { settings: { unreadEmailMinutes: 0.05 } } }), 'email delay');
   // A verified visitor with a long name and email, on a long URL, with long messages and a long file name.
   const secret = (await api(`/api/sites/${site.id}/identity-secret`, { method: 'POST', token })).body.secret;
   const userId = `zq-user-${id}`;
@@ -154,18 +156,32 @@ test('very long names, emails, tags, titles, URLs and file names fit every conso
     await t('kb-result').first().waitFor();
   }, 'conversation with the knowledge base');
   await visit('/dashboard', () => t('nav-dashboard').waitFor(), 'dashboard');
-  await visit('/team', () => page.locator('text=/Zqinvitee/i').first().waitFor(), 'team');
+  await visit('/team', () => page.getByText(/Zqinvitee/i).first().waitFor(), 'team');
   await visit('/settings', () => t('install-snippet').waitFor(), 'settings');
   await visit('/canned', () => t('canned-row').first().waitFor(), 'canned');
   await visit('/kb', () => t('article-row').first().waitFor(), 'kb');
-  await visit('/outbox', () => page.locator('text=/zqinvitee/i').first().waitFor(), 'outbox');
+  await visit('/outbox', () => waitFor(async () => {
+    if (await page.locator('.outbox-row-to', { hasText: LONG.email }).count()) return true;
+    await page.reload();
+  }, 'the unread-reply email to the long address in the outbox'), 'outbox');
 
   // The widget, as the same verified visitor on a page of the site: the history with the long texts.
   const agentOnline = await expectAgentsOnline(site.key).then(() => true, () => false);
   assert.ok(agentOnline, 'the owner\'s console is online');
   const host = await openHost(browser, { siteKey: site.key, script: `Parley('identify', ${JSON.stringify({ userId, userHash: user.hash, name: user.name, email: user.email })}); Parley('open');` });
-  await host.w.panel.waitFor({ state: 'visible' });
-  await waitFor(async () => (await host.w.messages.count()) >= 3, 'the history in the widget');
+  const { w } = host;
+  await w.panel.waitFor({ state: 'visible' });
+  await w.waitOnline();
+  const text = `${word(300, 'Zqwidget')} ${LONG.url}`;
+  await w.write(text);
+  await w.page.locator('#parley-widget [data-parley="file-input"]').setInputFiles({ name: LONG.file, mimeType: 'text/plain', buffer: Buffer.from('zq') });
+  // The agent (long name) answers in the widget's conversation with a long URL.
+  let row;
+  await waitFor(async () => (row = (await api(`/api/sites/${site.id}/conversations`, { token })).body.conversations?.find((c) => c.id !== convId)), 'the widget\'s conversation in the inbox');
+  const widgetWs = await agentSocket(row.id, token);
+  sockets.push(widgetWs);
+  await widgetWs.send(`${word(200, 'Zqanswer')} ${LONG.url}`);
+  await waitFor(async () => (await w.messages.count()) >= 3, async () => `3 messages in the widget (there are ${await w.messages.count()})`);
   problems.push(...(await check(host.page, 'widget', () => host.w.open())));
   await host.context.close();
   await context.close();
