@@ -25,7 +25,7 @@ export function CannedPicker({ matches, active, onHover, onPick }: CannedPickerP
               onMouseDown={(e) => { e.preventDefault(); onPick(c); }} onMouseEnter={() => onHover(i)}>
               <span class="canned-option-head">
                 <code class="shortcut">/{c.shortcut}</code>
-                <span class="canned-option-title">{c.title}</span>
+                <span class="canned-option-title" title={c.title}>{c.title}</span>
               </span>
               <span class="canned-option-content muted">{c.content}</span>
             </li>

@@ -94,8 +94,8 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
         <header class="conversation-header">
           <button type="button" class="button button-ghost back" onClick={() => navigate('/')} aria-label={strings.back}>←</button>
           <div class="conversation-title">
-            <h2 data-testid="conversation-title">{conversation ? visitorLabel(conversation) : strings.loading}</h2>
-            <span class="muted">
+            <h2 data-testid="conversation-title" title={conversation ? visitorLabel(conversation) : undefined}>{conversation ? visitorLabel(conversation) : strings.loading}</h2>
+            <span class="muted" title={conversation?.visitor?.email ?? undefined}>
               {conversation?.visitor?.email ?? ''}
               {conversation?.archivedAt && <span class="badge">{strings.archived}</span>}
             </span>

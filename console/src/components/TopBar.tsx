@@ -68,7 +68,7 @@ export function TopBar(p: TopBarProps) {
       </div>
       <label class="site-switcher">
         <span class="visually-hidden">{strings.site}</span>
-        <select class="select" value={p.site.id} onChange={(e) => p.onSelectSite(e.currentTarget.value)} data-testid="site-switcher">
+        <select class="select" title={p.site.name} value={p.site.id} onChange={(e) => p.onSelectSite(e.currentTarget.value)} data-testid="site-switcher">
           {p.sites.map((s) => (
             <option key={s.id} value={s.id}>{s.name}</option>
           ))}
@@ -104,7 +104,7 @@ export function TopBar(p: TopBarProps) {
           ))}
         </select>
       </label>
-      <span class="me" title={p.agent.email}>{p.agent.name}</span>
+      <span class="me" title={`${p.agent.name} (${p.agent.email})`}>{p.agent.name}</span>
       <button type="button" class="button button-ghost" onClick={p.onLogout} data-testid="logout">{strings.logout}</button>
     </header>
   );
