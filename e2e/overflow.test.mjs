@@ -118,8 +118,8 @@ test('very long names, emails, tags, titles, URLs and file names fit every conso
   const article = await api('/api/articles', { method: 'POST', token, body: { title: word(200, 'ZqArticle'), category: word(50, 'ZqCat'), tags: [LONG.tag(1), LONG.tag(2)], content: `${word(800, 'Zqbody')} ${LONG.url}` } });
   ok(article, 'article');
 
-  // The unread-reply email (to the long address) goes out within seconds, for the outbox view.
-  ok(await api(`/api/sites/${site.id}`, { method: 'PATCH', token, body: { settings: { unreadEmailMinutes: 0.05 } } }), 'email delay');
+  // The unread-reply email (to the long address) goes out within seconds, for the outbox view; the widget's texts are long too.
+  ok(await api(`/api/sites/${site.id}`, { method: 'PATCH', token, body: { settings: { unreadEmailMinutes: 0.05, title: word(60, 'ZqTeam'), greeting: word(300, 'ZqGreeting'), launcherText: word(30, 'ZqLaunch') } } }), 'email delay, long widget texts');
   // A verified visitor with a long name and email, on a long URL, with long messages and a long file name.
   const secret = (await api(`/api/sites/${site.id}/identity-secret`, { method: 'POST', token })).body.secret;
   const userId = `zq-user-${id}`;

@@ -4,7 +4,7 @@
 export const messageListCss = `
 .lg{flex:1;min-height:0;overflow-y:auto;overscroll-behavior:contain;padding:16px 14px 8px;display:flex;flex-direction:column;gap:2px;background:var(--parley-log-bg)}
 .p-greeting{margin:auto 0 8px;align-self:flex-start;max-width:85%;padding:12px 14px;border-radius:16px 16px 16px 4px;background:var(--parley-agent-bg);box-shadow:0 1px 2px rgba(17,24,39,.06)}
-.m{display:flex;flex-direction:column;max-width:80%;margin-top:8px;animation:fi .18s ease-out;overflow-wrap:anywhere}
+.m{display:flex;flex-direction:column;max-width:80%;margin-top:8px;animation:fi .18s ease-out}
 .visitor{align-self:flex-end;align-items:flex-end}
 .agent{align-self:flex-start;align-items:flex-start}
 .system{align-self:center;align-items:center;max-width:90%}
