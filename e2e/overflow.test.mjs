@@ -169,6 +169,15 @@ test('very long names, emails, tags, titles, URLs and file names fit every conso
     await t('kb-search').fill('ZqArticle');
     await t('kb-result').first().waitFor();
   }, 'conversation with the knowledge base');
+  await visit(`/conversations/${convId}`, async () => {
+    await t('composer').click();
+    await t('composer').pressSequentially('/zqshort');
+    await t('canned-option').first().waitFor();
+  }, 'conversation with the canned picker', async () => {
+    // Checked only while the picker is really open (a click on the composer re-reads the `/zqshort` token).
+    if (!(await t('canned-picker').isVisible())) await t('composer').click();
+    await t('canned-option').first().waitFor();
+  });
   await visit('/dashboard', () => t('nav-dashboard').waitFor(), 'dashboard');
   await visit('/team', () => page.getByText(/Zqinvitee/i).first().waitFor(), 'team');
   await visit('/settings', () => t('install-snippet').waitFor(), 'settings');
