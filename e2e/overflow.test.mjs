@@ -43,6 +43,10 @@ test('very long names, emails, tags, titles, URLs and file names fit every conso
   const dept = await api('/api/departments', { method: 'POST', token, body: { name: LONG.dept } });
   ok(dept, 'department');
   ok(await api('/api/agents', { method: 'POST', token, body: { name: word(100, 'ZqInvitee'), email: `${word(60, 'zqinvitee')}@${'v'.repeat(60)}.example` } }), 'invite');
+  // A second, active colleague with a long name: the transfer picker lists them.
+  const colleague = await api('/api/agents', { method: 'POST', token, body: { name: word(100, 'ZqColleague'), email: `zqcolleague-${id}@e2e.parley.local` } });
+  ok(colleague, 'invite a colleague');
+  ok(await api('/api/auth/accept-invite', { method: 'POST', body: { token: new URL(colleague.body.inviteUrl).searchParams.get('token'), password: `pw-${randomUUID()}` } }), 'accept the invitation');
   ok(await api('/api/canned-responses', { method: 'POST', token, body: { title: LONG.title, shortcut: word(40, 'zqshort').toLowerCase(), category: word(50, 'ZqCategory'), content: `${word(600, 'Zqcontent')} ${LONG.url}` } }), 'canned');
   const article = await api('/api/articles', { method: 'POST', token, body: { title: word(200, 'ZqArticle'), category: word(50, 'ZqCat'), tags: [LONG.tag(1), LONG.tag(2)], content: `${word(800, 'Zqbody')} ${LONG.url}` } });
   ok(article, 'article');
@@ -107,6 +111,10 @@ test('very long names, emails, tags, titles, URLs and file names fit every conso
     if (!(await t('canned-picker').isVisible())) await t('composer').click();
     await t('canned-option').first().waitFor();
   });
+  await visit(`/conversations/${convId}`, async () => {
+    await t('transfer').click();
+    await t('agent-picker').waitFor();
+  }, 'conversation with the transfer picker');
   await visit('/dashboard', () => t('nav-dashboard').waitFor(), 'dashboard');
   await visit('/team', () => page.getByText(/Zqinvitee/i).first().waitFor(), 'team');
   await visit('/settings', () => t('install-snippet').waitFor(), 'settings');
