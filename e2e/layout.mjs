@@ -23,7 +23,8 @@ export function overflowProblems(page) {
     const parent = (el) => el.parentElement ?? el.parentNode?.host ?? null;
     const seen = new Set();
     for (const el of elements) {
-      if (el.closest('option, script, style, pre')) continue;
+      // Code blocks scroll on purpose; visually hidden text is for screen readers only.
+      if (el.closest('option, script, style, pre, .visually-hidden')) continue;
       let box;
       if (el.tagName === 'SELECT') {
         if (!user.test(el.selectedOptions[0]?.textContent ?? '')) continue;
@@ -50,6 +51,9 @@ export function overflowProblems(page) {
           else if (style.overflowX !== 'hidden' && style.overflowX !== 'clip') problems.push(`${what} makes ${name(a)} scroll sideways`);
         }
         if (style.overflowX !== 'visible') {
+          // Text cut by an ellipsis must be readable in full somewhere: a title on the cut box or around it.
+          const full = (el.tagName === 'SELECT' ? el.selectedOptions[0]?.textContent : el.textContent)?.trim() ?? '';
+          if (out && !a.closest('[title]')?.title.includes(full.slice(0, 40))) problems.push(`${what} is cut in ${name(a)} without a title to read it`);
           clipped = true;
           break;
         }

@@ -1,7 +1,7 @@
 // Long user-provided text never breaks the layout (issue 9, item 11): very long names, emails, tags, titles,
 // URLs, file names, canned and article titles and department names are fed to every console view and to
 // the widget, at 1280 and 390 px. The page must never scroll sideways, and no box showing that text may
-// overflow (text wraps, or is cut with an ellipsis, or scrolls inside a code block).
+// overflow (text wraps, or is cut with an ellipsis and readable in a title, or scrolls inside a code block).
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';

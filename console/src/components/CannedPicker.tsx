@@ -27,7 +27,7 @@ export function CannedPicker({ matches, active, onHover, onPick }: CannedPickerP
                 <code class="shortcut">/{c.shortcut}</code>
                 <span class="canned-option-title" title={c.title}>{c.title}</span>
               </span>
-              <span class="canned-option-content muted">{c.content}</span>
+              <span class="canned-option-content muted" title={c.content}>{c.content}</span>
             </li>
           ))}
         </ul>
