@@ -32,9 +32,9 @@ async function openSocket(path, token) {
   };
 }
 
-/** A new visitor of `siteKey` (optionally named) with one conversation, its socket open. */
-export async function apiVisitor(siteKey, { name } = {}) {
-  const user = name ? { user: { id: randomUUID(), hash: '', name } } : {};
+/** A new visitor of `siteKey` (optionally named, with an email) with one conversation, its socket open. */
+export async function apiVisitor(siteKey, { name, email } = {}) {
+  const user = name || email ? { user: { id: randomUUID(), hash: '', ...(name ? { name } : {}), ...(email ? { email } : {}) } } : {};
   const session = await api('/api/widget/session', { method: 'POST', body: { siteKey, ...user }, origin: BASE });
   assert.equal(session.status, 200, `widget session: ${JSON.stringify(session.body)}`);
   const { token } = session.body;

@@ -51,7 +51,7 @@ export const settingsStrings = {
   install: 'Install',
   installHint: 'Paste before </body> on every page that should show the chat.',
   jsApi: 'Identify logged-in users',
-  jsApiHint: 'hash (userHash) = HMAC-SHA256(userId, identity secret) as hex, computed on your server; never put the secret in the page.',
+  jsApiHint: 'userHash = HMAC-SHA256(userId, identity secret) as hex, computed on your server; never put the secret in the page.',
   serverHint: 'On your server (Node):',
   save: 'Save changes',
   saving: 'Saving…',

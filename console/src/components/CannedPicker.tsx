@@ -25,9 +25,9 @@ export function CannedPicker({ matches, active, onHover, onPick }: CannedPickerP
               onMouseDown={(e) => { e.preventDefault(); onPick(c); }} onMouseEnter={() => onHover(i)}>
               <span class="canned-option-head">
                 <code class="shortcut">/{c.shortcut}</code>
-                <span class="canned-option-title">{c.title}</span>
+                <span class="canned-option-title" title={c.title}>{c.title}</span>
               </span>
-              <span class="canned-option-content muted">{c.content}</span>
+              <span class="canned-option-content muted" title={c.content}>{c.content}</span>
             </li>
           ))}
         </ul>

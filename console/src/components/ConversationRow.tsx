@@ -33,12 +33,12 @@ export function ConversationRow({ conversation, selected, cursor, now }: { conve
             <span class={`priority-dot priority-${conversation.priority}`} title={strings.priorityLabels[conversation.priority]}
               aria-label={strings.priorityLabels[conversation.priority]} data-testid="row-priority" />
           )}
-          <span class="row-name">{visitorLabel(conversation)}</span>
+          <span class="row-name" title={visitorLabel(conversation)}>{visitorLabel(conversation)}</span>
           <span class={`row-status row-status-${conversation.status}`} data-testid="row-status">{strings.statusLabels[conversation.status]}</span>
           <time class="row-time" dateTime={at} title={fullDateTime(at)} data-testid="time">{relativeTime(at, now)}</time>
         </div>
         <div class="row-bottom">
-          <span class="row-preview" data-testid="preview">{previewLine(conversation)}</span>
+          <span class="row-preview" data-testid="preview" title={previewLine(conversation)}>{previewLine(conversation)}</span>
           {conversation.assigneeId && (
             <span class="row-assignee" title={conversation.assigneeName ?? ''} data-testid="row-assignee">{initials(conversation.assigneeName)}</span>
           )}

@@ -94,8 +94,8 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
         <header class="conversation-header">
           <button type="button" class="button button-ghost back" onClick={() => navigate('/')} aria-label={strings.back}>←</button>
           <div class="conversation-title">
-            <h2 data-testid="conversation-title">{conversation ? visitorLabel(conversation) : strings.loading}</h2>
-            <span class="muted">
+            <h2 data-testid="conversation-title" title={conversation ? visitorLabel(conversation) : undefined}>{conversation ? visitorLabel(conversation) : strings.loading}</h2>
+            <span class="muted" title={conversation?.visitor?.email ?? undefined}>
               {conversation?.visitor?.email ?? ''}
               {conversation?.archivedAt && <span class="badge">{strings.archived}</span>}
             </span>
@@ -137,7 +137,8 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
           )}
         </div>
         <UploadStatus upload={upload} />
-        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} handle={composer} />
+        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} handle={composer}
+          vars={{ name: conversation?.visitor?.name ?? null, email: conversation?.visitor?.email ?? null, agent: agent.name }} />
       </section>
       {kbOpen && <KbPanel siteKey={siteKey} onClose={() => setKbOpen(false)} onInsert={(text) => composer.current?.insert(text)} />}
       {conversation && (

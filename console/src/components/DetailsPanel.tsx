@@ -64,7 +64,7 @@ export function DetailsPanel({ conversation, departments, onConversation }: Deta
         <div class="tags">
           {conversation.tags.map((tag) => (
             <span key={tag} class="tag" data-testid="tag" data-tag={tag}>
-              {tag}
+              <span class="tag-text" title={tag}>{tag}</span>
               {/* The × is drawn by CSS so the chip's text is exactly the tag. */}
               <button type="button" class="tag-remove" aria-label={strings.removeTag(tag)} title={strings.removeTag(tag)} data-testid="tag-remove"
                 onClick={() => void save({ tags: removeTag(conversation.tags, tag) })} />

@@ -5,7 +5,7 @@ import { LIMITS } from '../../../worker/src/protocol/limits';
 import { Composer } from '../../../widget/src/components/Composer';
 import { useCannedPicker } from '../hooks/useCannedPicker';
 import { caretOf, composerTextarea, setComposerText, type ComposerHandle } from '../hooks/useComposerBridge';
-import { insertSnippet } from '../state/canned';
+import { insertSnippet, type CannedVars } from '../state/canned';
 import { strings } from '../strings';
 import { AttachButton } from './AttachButton';
 import { CANNED_LISTBOX_ID, CannedPicker, cannedOptionId } from './CannedPicker';
@@ -17,15 +17,17 @@ export type ReplyBoxProps = {
   /** Files picked with the paperclip. */
   onFiles: (files: File[]) => void;
   disabled?: boolean;
+  /** What canned responses' `{name}`, `{email}` and `{agent}` become in this conversation. */
+  vars: CannedVars;
   /** Filled with the composer's insert/focus while mounted. */
   handle?: { current: ComposerHandle | null };
 };
 
 /** Reply composer with the note toggle. Never disabled while offline: messages queue and go on reconnect. */
-export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle }: ReplyBoxProps) {
+export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle, vars }: ReplyBoxProps) {
   const [note, setNote] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const picker = useCannedPicker(root);
+  const picker = useCannedPicker(root, vars);
   if (handle) {
     handle.current = {
       insert: (snippet) => {

@@ -1,7 +1,9 @@
 // Header of the workspace: site switcher, navigation, who is online, own status, logout.
 import type { ComponentChildren } from 'preact';
 import type { Agent, AgentStatus, PresenceAgent, Site } from '../../../worker/src/protocol';
+import type { SocketState } from '../realtime/socket';
 import { onLinkClick, type Route } from '../router';
+import { ownStatus } from '../state/own-status';
 import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
 import { devStrings } from '../strings-dev';
@@ -20,6 +22,8 @@ export type TopBarProps = {
   presence: PresenceAgent[];
   status: AgentStatus;
   onStatus: (status: AgentStatus) => void;
+  /** The site socket's state: the agent's presence exists only while it is up. */
+  connection: SocketState;
   onLogout: () => void;
   /** The current screen, to mark the active nav link. */
   route: Route['name'];
@@ -54,6 +58,8 @@ function navLink(item: NavItem, route: Route['name'], className: string) {
 /** The top bar. */
 export function TopBar(p: TopBarProps) {
   const others = p.presence.filter((a) => a.id !== p.agent.id);
+  const shown = ownStatus(p.status, p.connection);
+  const live = p.connection === 'online';
   return (
     <header class="topbar">
       <div class="brand">
@@ -62,7 +68,7 @@ export function TopBar(p: TopBarProps) {
       </div>
       <label class="site-switcher">
         <span class="visually-hidden">{strings.site}</span>
-        <select class="select" value={p.site.id} onChange={(e) => p.onSelectSite(e.currentTarget.value)} data-testid="site-switcher">
+        <select class="select" title={p.site.name} value={p.site.id} onChange={(e) => p.onSelectSite(e.currentTarget.value)} data-testid="site-switcher">
           {p.sites.map((s) => (
             <option key={s.id} value={s.id}>{s.name}</option>
           ))}
@@ -73,27 +79,32 @@ export function TopBar(p: TopBarProps) {
         {canManageTeam(p.agent.role) && devNav.map((item, i) => navLink(item, p.route, i === 0 ? 'nav-link nav-dev' : 'nav-link'))}
       </nav>
       <div class="topbar-spacer" />
-      <div class="presence" data-testid="presence" data-count={p.presence.length} title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}>
-        <div class="avatars">
-          {others.slice(0, 4).map((a) => (
-            <span key={a.id} class={`avatar avatar-${a.status}`} aria-label={`${a.name}, ${statusLabels[a.status]}`}>
-              {initials(a.name)}
-            </span>
-          ))}
+      {/* Presence comes over the site socket: while it is down the list is stale, so it is not shown. */}
+      {live && (
+        <div class="presence" data-testid="presence" data-count={p.presence.length} title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}>
+          <div class="avatars">
+            {others.slice(0, 4).map((a) => (
+              <span key={a.id} class={`avatar avatar-${a.status}`} aria-label={`${a.name}, ${statusLabels[a.status]}`}>
+                {initials(a.name)}
+              </span>
+            ))}
+          </div>
+          <span class="presence-count">{strings.agentsOnline(p.presence.filter((a) => a.status === 'online').length)}</span>
         </div>
-        <span class="presence-count">{strings.agentsOnline(p.presence.filter((a) => a.status === 'online').length)}</span>
-      </div>
+      )}
       {p.tools}
-      <label class="status-picker">
-        <span class={`status-dot status-${p.status}`} aria-hidden="true" />
+      <label class="status-picker" data-testid="my-status-state" data-state={shown.state}>
+        <span class={`status-dot status-${shown.state}`} aria-hidden="true" />
         <span class="visually-hidden">Status</span>
-        <select class="select select-bare" value={p.status} onChange={(e) => p.onStatus(e.currentTarget.value as AgentStatus)} data-testid="my-status">
+        {/* While disconnected the select shows the real state; a choice made meanwhile applies on reconnect. */}
+        <select class="select select-bare" value={live ? p.status : ''} onChange={(e) => p.onStatus(e.currentTarget.value as AgentStatus)} data-testid="my-status">
+          {!live && <option value="" disabled>{shown.label}</option>}
           {(Object.keys(statusLabels) as AgentStatus[]).map((s) => (
             <option key={s} value={s}>{statusLabels[s]}</option>
           ))}
         </select>
       </label>
-      <span class="me" title={p.agent.email}>{p.agent.name}</span>
+      <span class="me" title={`${p.agent.name} (${p.agent.email})`}>{p.agent.name}</span>
       <button type="button" class="button button-ghost" onClick={p.onLogout} data-testid="logout">{strings.logout}</button>
     </header>
   );

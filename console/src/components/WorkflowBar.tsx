@@ -50,7 +50,7 @@ export function WorkflowBar({ conversation, agents, presence, onConversation }: 
         <span class={`status-badge status-badge-${conversation.status}`} data-testid="status" data-status={conversation.status}>
           {conversation.status}
         </span>
-        <span class="assignee" data-testid="assignee" data-assignee-id={conversation.assigneeId ?? ''}>
+        <span class="assignee" data-testid="assignee" data-assignee-id={conversation.assigneeId ?? ''} title={conversation.assigneeName ?? undefined}>
           {conversation.assigneeName ?? strings.unassigned}
         </span>
         <span class="workflow-spacer" />

@@ -2,15 +2,15 @@
 // responses, takes the arrow keys, Enter, Tab and Escape before the Composer sees them, and
 // replaces the token with the chosen response (counting the use on the server).
 import type { JSX, RefObject } from 'preact';
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CannedResponse } from '../../../worker/src/protocol';
 import { cannedApi } from '../api-tools';
-import { applyCanned, matchCanned, slashToken, type SlashToken } from '../state/canned';
+import { applyCanned, fillCanned, matchCanned, pickerAction, slashToken, type CannedVars, type SlashToken } from '../state/canned';
 import { composerTextarea, setComposerText } from './useComposerBridge';
-import { putCanned, useCannedList } from './useCannedList';
+import { putCanned, refreshCanned, useCannedList } from './useCannedList';
 
-/** State and wrapper handlers of the picker over the composer inside `root`. */
-export function useCannedPicker(root: RefObject<HTMLElement>) {
+/** State and wrapper handlers of the picker over the composer inside `root`; `vars` fill the responses' variables. */
+export function useCannedPicker(root: RefObject<HTMLElement>, vars: CannedVars) {
   const { list } = useCannedList();
   const [token, setToken] = useState<SlashToken | null>(null);
   const [index, setIndex] = useState(0);
@@ -19,6 +19,10 @@ export function useCannedPicker(root: RefObject<HTMLElement>) {
   const matches = useMemo(() => (token ? matchCanned(list ?? [], token.query) : []), [list, token]);
   const open = token !== null && dismissedAt !== token.start;
   const active = Math.min(index, Math.max(0, matches.length - 1));
+  // Opening the picker re-reads the list: responses saved by a colleague (or in another tab) show up.
+  useEffect(() => {
+    if (open) refreshCanned();
+  }, [open]);
 
   const tokenRef = useRef(token);
   tokenRef.current = token;
@@ -39,36 +43,26 @@ export function useCannedPicker(root: RefObject<HTMLElement>) {
     (response: CannedResponse) => {
       const textarea = composerTextarea(root);
       if (!textarea || !token) return;
-      const next = applyCanned(textarea.value, token, response.content);
+      const next = applyCanned(textarea.value, token, fillCanned(response.content, vars));
       setComposerText(textarea, next.text, next.caret);
       setToken(null);
       // Counting a use is bookkeeping: a failure must not disturb the reply.
       cannedApi.use(response.id).then((r) => putCanned(r.cannedResponse), () => {});
     },
-    [root, token],
+    [root, token, vars],
   );
 
   // Capture phase on the wrapper: runs before the textarea's own Enter-sends handler.
   const onKeyDownCapture = useCallback(
     (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
       if (!open || e.isComposing) return;
-      const take = () => {
-        e.preventDefault();
-        e.stopPropagation();
-      };
-      if (e.key === 'Escape') {
-        take();
-        setDismissedAt(token!.start);
-      } else if (matches.length === 0) {
-        return;
-      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        take();
-        const step = e.key === 'ArrowDown' ? 1 : -1;
-        setIndex((active + step + matches.length) % matches.length);
-      } else if ((e.key === 'Enter' && !e.shiftKey) || (e.key === 'Tab' && !e.shiftKey)) {
-        take();
-        insert(matches[active]);
-      }
+      const action = pickerAction(e.key, e.shiftKey, matches.length);
+      if (!action) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (action === 'dismiss') setDismissedAt(token!.start);
+      else if (action === 'up' || action === 'down') setIndex((active + (action === 'down' ? 1 : -1) + matches.length) % matches.length);
+      else if (action === 'insert') insert(matches[active]);
     },
     [open, matches, active, token, insert],
   );

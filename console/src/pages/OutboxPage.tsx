@@ -50,7 +50,7 @@ function OutboxList() {
                     onClick={() => setSelectedId(e.id)} data-testid="outbox-row" data-id={e.id}>
                     <span class="outbox-row-subject">{e.subject || t.noSubject}</span>
                     <span class="outbox-row-meta muted">
-                      <span class="outbox-row-to">{e.to}</span>
+                      <span class="outbox-row-to" title={e.to}>{e.to}</span>
                       <time dateTime={e.createdAt} title={fullDateTime(e.createdAt)}>{strings.ago(relativeTime(e.createdAt, now))}</time>
                     </span>
                   </button>

@@ -86,7 +86,7 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
   return (
     <div class={`app${conversationId ? ' has-conversation' : ''}`}>
       <TopBar agent={agent} sites={sites} site={site} onSelectSite={onSelectSite} presence={inbox.presence}
-        status={inbox.status} onStatus={inbox.setStatus} onLogout={onLogout} route={route.name}
+        status={inbox.status} onStatus={inbox.setStatus} connection={inbox.connection} onLogout={onLogout} route={route.name}
         tools={<PrefsMenu preferences={prefs.preferences} error={prefs.error} onChange={prefs.update} />} />
       {keys.help && <ShortcutsHelp onClose={() => keys.setHelp(false)} />}
       {route.name === 'team' ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CannedResponse } from '../../../worker/src/protocol';
-import { applyCanned, insertSnippet, matchCanned, quoteText, slashToken, sortCanned } from './canned';
+import { applyCanned, fillCanned, insertSnippet, matchCanned, pickerAction, quoteText, slashToken, sortCanned } from './canned';
 
 const canned = (id: string, extra: Partial<CannedResponse> = {}): CannedResponse => ({
   id, title: `Title ${id}`, content: `Content ${id}`, shortcut: id, category: '', shared: false, ownerId: 'a1',
@@ -73,5 +73,43 @@ describe('insertSnippet and quoteText', () => {
   });
   it('quotes every line and leaves an empty line to answer under', () => {
     expect(quoteText('a\nb')).toBe('> a\n> b\n\n');
+  });
+});
+
+describe('pickerAction', () => {
+  it('swallows Enter when nothing matches, so "/ref" is never sent to the customer', () => {
+    expect(pickerAction('Enter', false, 0)).toBe('swallow');
+    expect(pickerAction('Enter', false, 2)).toBe('insert');
+  });
+  it('leaves Shift+Enter, Tab and arrows with no match to the composer; Escape always closes', () => {
+    expect(pickerAction('Enter', true, 0)).toBe(null);
+    expect(pickerAction('Tab', false, 0)).toBe(null);
+    expect(pickerAction('ArrowDown', false, 0)).toBe(null);
+    expect(pickerAction('ArrowDown', false, 1)).toBe('down');
+    expect(pickerAction('ArrowUp', false, 1)).toBe('up');
+    expect(pickerAction('Tab', false, 1)).toBe('insert');
+    expect(pickerAction('Escape', false, 0)).toBe('dismiss');
+    expect(pickerAction('a', false, 1)).toBe(null);
+  });
+});
+
+describe('fillCanned', () => {
+  const vars = { name: '  Ada Lovelace ', email: 'ada@example.com', agent: 'Grace Hopper' };
+  it('fills the visitor\'s name, first name and email and the agent\'s name', () => {
+    expect(fillCanned('Hi {name} ({email}), {first_name}! — {agent}, {agent_first_name}', vars))
+      .toBe('Hi Ada Lovelace (ada@example.com), Ada! — Grace Hopper, Grace');
+  });
+  it('tolerates spaces, case and double braces', () => {
+    expect(fillCanned('Hi { Name }, {{ first_name }}, {{email}}, {AGENT }', vars)).toBe('Hi Ada Lovelace, Ada, ada@example.com, Grace Hopper');
+  });
+  it('uses the fallback after | when the value is missing, else drops it with its space', () => {
+    const anonymous = { name: null, email: null, agent: 'Grace' };
+    expect(fillCanned('Hi {first_name | there}!', anonymous)).toBe('Hi there!');
+    expect(fillCanned('Hi {first_name|there}!', vars)).toBe('Hi Ada!');
+    expect(fillCanned('Hi {name}, we will write to {email}.', anonymous)).toBe('Hi, we will write to.');
+    expect(fillCanned('{name} Thanks', { name: '   ', email: null, agent: null })).toBe(' Thanks');
+  });
+  it('leaves unknown words in braces as written', () => {
+    expect(fillCanned('Use {order_id} or {} or {name', vars)).toBe('Use {order_id} or {} or {name');
   });
 });

@@ -47,6 +47,52 @@ export function applyCanned(text: string, token: SlashToken, content: string): {
   return replaceRange(text, token.start, token.end, content);
 }
 
+/** What a canned response's variables are filled with; null when unknown (an anonymous visitor). */
+export type CannedVars = { name: string | null; email: string | null; agent: string | null };
+
+// `{name}`, `{ first_name | there }`, `{{email}}`: one or two braces, spaces and case do not matter.
+const VARIABLE = /\{\{?\s*(name|first_name|email|agent|agent_first_name)\s*(?:\|([^{}]*))?\}\}?/gi;
+
+/**
+ * Fills `{name}`, `{first_name}`, `{email}` (the visitor), `{agent}` and `{agent_first_name}`. A missing value
+ * takes the fallback after `|`, else becomes empty and takes the space before it along ("Hi {name}," → "Hi,").
+ * Unknown `{words}` stay as written: braces may be meant literally.
+ */
+export function fillCanned(content: string, vars: CannedVars): string {
+  const first = (v: string | null) => v?.trim().split(/\s+/)[0] ?? '';
+  const values: Record<string, string> = {
+    name: vars.name?.trim() ?? '', first_name: first(vars.name), email: vars.email?.trim() ?? '',
+    agent: vars.agent?.trim() ?? '', agent_first_name: first(vars.agent),
+  };
+  let out = '';
+  let last = 0;
+  for (const m of content.matchAll(VARIABLE)) {
+    const value = values[m[1].toLowerCase()] || (m[2] ?? '').trim();
+    let head = content.slice(last, m.index);
+    const next = content.charAt(m.index! + m[0].length);
+    if (!value && / $/.test(head) && (next === '' || /[\s,.!?;:)]/.test(next))) head = head.slice(0, -1);
+    out += head + value;
+    last = m.index! + m[0].length;
+  }
+  return out + content.slice(last);
+}
+
+/** What a key does while the picker is open: nothing (null) lets the composer have it. */
+export type PickerAction = 'dismiss' | 'up' | 'down' | 'insert' | 'swallow' | null;
+
+/**
+ * The picker's keys. Enter with no match is swallowed: the agent was typing a shortcut, and sending the
+ * literal "/ref" to the customer is never what they meant (Escape closes the picker, then Enter sends).
+ */
+export function pickerAction(key: string, shift: boolean, matchCount: number): PickerAction {
+  if (key === 'Escape') return 'dismiss';
+  if (key === 'Enter' && !shift) return matchCount ? 'insert' : 'swallow';
+  if (!matchCount) return null;
+  if (key === 'ArrowDown') return 'down';
+  if (key === 'ArrowUp') return 'up';
+  return key === 'Tab' && !shift ? 'insert' : null;
+}
+
 /** Inserts a snippet (a link, an excerpt, a quote) at the caret, on its own paragraph when text surrounds it. */
 export function insertSnippet(text: string, caret: number | null, snippet: string): { text: string; caret: number } {
   const at = caret ?? text.length;

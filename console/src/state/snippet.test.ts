@@ -14,10 +14,15 @@ describe('install snippets', () => {
   it('escapes the key inside the attribute', () => {
     expect(scriptTag('https://x', 'a"b')).toContain('data-site="a&quot;b"');
   });
-  it('explains identify with a server-computed HMAC', () => {
-    expect(identifySnippet()).toContain("Parley('identify'");
-    expect(identifySnippet()).toContain("hash: '");
-    expect(identifySnippet()).toMatch(/HMAC-SHA256\(userId, .*secret\)/);
+  it('explains identify with a server-computed HMAC, under the names the widget reads', () => {
+    const text = identifySnippet();
+    expect(text).toContain("Parley('identify'");
+    // The widget's identify() reads userId and userHash; `id`/`hash` were silently ignored.
+    expect(text).toMatch(/\buserId: '/);
+    expect(text).toMatch(/\buserHash: '/);
+    expect(text).not.toMatch(/\b(id|hash): '/);
+    expect(text).toContain(QUEUE_STUB);
+    expect(text).toMatch(/HMAC-SHA256\(userId, .*secret\)/);
     expect(serverHashSnippet()).toContain("createHmac('sha256'");
   });
   it('masks a secret without revealing any character', () => {

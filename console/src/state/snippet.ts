@@ -14,14 +14,19 @@ export function installSnippet(origin: string, siteKey: string): string {
   return `<script>\n  ${QUEUE_STUB}\n</script>\n${scriptTag(origin, siteKey)}`;
 }
 
-/** The identify example (userId, userHash, email?, name?): the hash comes from the customer's server, never from the browser. */
+/**
+ * The identify example with the names the widget reads (userId, userHash, email?, name?); the `{{ }}` parts
+ * are filled by the customer's templates. The hash comes from their server, never from the browser. It
+ * carries the queue stub so it works wherever it is pasted, before or after the embed snippet.
+ */
 export function identifySnippet(): string {
   return [
     '<script>',
-    '  // hash = HMAC-SHA256(userId, identity secret) in hex, computed on YOUR server.',
+    `  ${QUEUE_STUB}`,
+    '  // userHash = HMAC-SHA256(userId, identity secret) in hex, computed on YOUR server.',
     "  Parley('identify', {",
-    "    id: '{{ user.id }}',",
-    "    hash: '{{ user_hash }}',",
+    "    userId: '{{ user.id }}',",
+    "    userHash: '{{ user_hash }}',",
     "    email: '{{ user.email }}',",
     "    name: '{{ user.name }}',",
     '  });',

@@ -1,4 +1,4 @@
-// Styles of the message log and bubbles.
+// Styles of the message log and bubbles. Long words wrap by overflow-wrap inherited from the panel (.pn).
 
 /** CSS for .lg, .m and friends. */
 export const messageListCss = `
@@ -9,7 +9,7 @@ export const messageListCss = `
 .agent{align-self:flex-start;align-items:flex-start}
 .system{align-self:center;align-items:center;max-width:90%}
 .nm{font-size:12px;font-weight:600;color:var(--parley-muted);margin:0 0 3px 10px}
-.b{padding:9px 13px;border-radius:18px;white-space:pre-wrap;overflow-wrap:anywhere}
+.b{padding:9px 13px;border-radius:18px;white-space:pre-wrap}
 .visitor .b{background:var(--parley-accent);color:var(--parley-accent-text);border-bottom-right-radius:5px}
 .agent .b{background:var(--parley-agent-bg);border-bottom-left-radius:5px;box-shadow:0 1px 2px rgba(17,24,39,.06)}
 .system .b{padding:2px 8px;font-size:12px;color:var(--parley-muted);text-align:center}

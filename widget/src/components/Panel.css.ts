@@ -1,8 +1,9 @@
 // Styles of the panel frame: header, status, notice, lifecycle line; left or right; full screen under 640 px.
+// overflow-wrap on the frame: every user text inside (names, file names, URLs) wraps instead of widening it.
 
 /** CSS for .pn and its header. */
 export const panelCss = `
-.pn{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:380px;height:min(620px,100vh - 112px);min-height:320px;display:flex;flex-direction:column;overflow:hidden;border-radius:18px;background:var(--parley-bg);box-shadow:0 16px 48px rgba(17,24,39,.22);animation:pp .2s ease-out;outline:0}
+.pn{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:380px;height:min(620px,100vh - 112px);min-height:320px;display:flex;flex-direction:column;overflow:hidden;overflow-wrap:anywhere;border-radius:18px;background:var(--parley-bg);box-shadow:0 16px 48px rgba(17,24,39,.22);animation:pp .2s ease-out;outline:0}
 :host([data-pos=left]) .pn{right:auto;left:20px}
 .hd{flex:none;display:flex;align-items:center;gap:12px;padding:14px 14px 14px 20px;background:var(--parley-accent);color:var(--parley-accent-text)}
 .ht{flex:1;min-width:0}
