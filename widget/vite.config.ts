@@ -4,7 +4,6 @@
 import { build, defineConfig, type Plugin } from 'vite';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { widgetCss } from './src/theme.css';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -45,8 +44,17 @@ function appCss(): Plugin {
   return {
     name: 'parley-app-css',
     apply: 'build',
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'widget-app.css', source: compact(widgetCss) });
+    async generateBundle() {
+      // theme.css.ts is a module of strings: bundled on its own (minified by cssTs), then evaluated for its value.
+      const out = await build({
+        configFile: false,
+        logLevel: 'warn',
+        plugins: [cssTs()],
+        build: { write: false, minify: false, lib: { entry: here('src/theme.css.ts'), formats: ['es'], fileName: () => 'css.js' } },
+      });
+      const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+      const { widgetCss } = (await import('data:text/javascript,' + encodeURIComponent(chunk.output[0].code!))) as { widgetCss: string };
+      this.emitFile({ type: 'asset', fileName: 'widget-app.css', source: widgetCss });
     },
   };
 }
