@@ -46,7 +46,7 @@ row('total JavaScript', null, js);
 for (const f of css) row(f + ' (app styles)', raw(f), size[f]);
 for (const f of langs) row(f + ' (language data)', raw(f), size[f]);
 const styles = css.reduce((n, f) => n + size[f], 0);
-row('largest visitor download (loader + app + styles + largest language)', null, js + styles + Math.max(0, ...langs.map((f) => size[f])));
+row('largest visitor download (JS + styles + largest language)', null, js + styles + Math.max(0, ...langs.map((f) => size[f])));
 
 const over = [];
 if (size[LOADER] > BUDGET.loader) over.push(`loader ${kb(size[LOADER]).trim()} > ${kb(BUDGET.loader).trim()}`);
