@@ -2,7 +2,7 @@
 // the agent's reply written meanwhile arrives exactly once, and the widget's seqs stay gapless.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { agentApi, expectAttr, expectCount, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
+import { agentApi, expectAttr, expectCount, expectText, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -26,6 +26,9 @@ test('offline messages are delivered once and nothing is lost or doubled after r
   // Offline emulation: Chromium fires `offline` and stops all traffic, WebSockets included.
   await visitor.context.setOffline(true);
   await statusIs(w, 'offline');
+  // One status line from one state: "Offline" alone, never "Offline · We are online".
+  await expectText(w.status, 'Offline', 'the header status line while offline');
+  assert.equal(await w.status.locator('[data-parley="availability"]').count(), 0, 'no availability line while offline');
   const queued = [unique('First while offline'), unique('Second while offline')];
   for (const text of queued) await w.write(text);
   for (const text of queued) {

@@ -27,6 +27,9 @@ for (const f of reached) {
 const chunks = reached.slice(1).sort();
 // One JSON file per language, fetched only by a visitor in that language.
 const langs = all.filter((f) => /^widget-lang-.*\.json$/.test(f)).sort();
+// The app's stylesheet: fetched with the app by every visitor, so it counts in the download (it is no JavaScript).
+const CSS = 'widget-app.css';
+const css = all.includes(CSS) ? [CSS] : [];
 
 const gz = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
 const raw = (f) => readFileSync(join(dir, f)).length;
@@ -34,14 +37,16 @@ const kb = (n) => (n / 1024).toFixed(2).padStart(7) + ' KB';
 const row = (label, r, zipped) => console.log(label.padEnd(60) + (r === null ? ' '.repeat(10) : kb(r)) + ' ' + kb(zipped));
 
 console.log('file'.padEnd(60) + 'raw'.padStart(10) + 'gzip'.padStart(11));
-const size = Object.fromEntries([LOADER, APP, ...chunks, ...langs].map((f) => [f, gz(f)]));
+const size = Object.fromEntries([LOADER, APP, ...chunks, ...css, ...langs].map((f) => [f, gz(f)]));
 row('widget.js (loader)', raw(LOADER), size[LOADER]);
 row('widget-app.js (app)', raw(APP), size[APP]);
 for (const f of chunks) row(f + ' (app chunk)', raw(f), size[f]);
 const js = [LOADER, APP, ...chunks].reduce((n, f) => n + size[f], 0);
 row('total JavaScript', null, js);
+for (const f of css) row(f + ' (app styles)', raw(f), size[f]);
 for (const f of langs) row(f + ' (language data)', raw(f), size[f]);
-row('largest visitor download (loader + app + largest language)', null, js + Math.max(0, ...langs.map((f) => size[f])));
+const styles = css.reduce((n, f) => n + size[f], 0);
+row('largest visitor download (JS + styles + largest language)', null, js + styles + Math.max(0, ...langs.map((f) => size[f])));
 
 const over = [];
 if (size[LOADER] > BUDGET.loader) over.push(`loader ${kb(size[LOADER]).trim()} > ${kb(BUDGET.loader).trim()}`);

@@ -62,6 +62,8 @@ try {
   await waitForHealth();
   const { site } = await ensureDemo(base);
   writeFileSync(join(dist, 'demo/index.html'), demoPage(site.key));
+  // A file, not an inline <style>: the demo page is served with the console's strict CSP (dist/_headers).
+  writeFileSync(join(dist, 'demo/demo.css'), 'body{font-family:Georgia,serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}\n');
   console.log([
     '',
     `Parley is ready on ${base}`,
@@ -81,7 +83,7 @@ function demoPage(key) {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Parley demo shop</title>
-<style>body{font-family:Georgia,serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}</style></head>
+<link rel="stylesheet" href="/demo/demo.css"></head>
 <body>
 <h1>Acme Garden Supplies</h1>
 <p>This page stands in for a customer's website. The chat button in the corner is the Parley widget,

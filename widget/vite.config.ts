@@ -21,15 +21,40 @@ export function minifyCss(css: string): string {
   );
 }
 
+// The loader's :host defines every --parley-* property: the shared Composer's var() fallbacks (for the console) are dead weight.
+const compact = (s: string) => minifyCss(s).replace(/var\((--parley-[\w-]+),[^()]*\)/g, 'var($1)');
+
 /** Minifies the template literals (without ${}) of the *.css.ts modules at build time: the sources stay readable. */
 function cssTs(): Plugin {
   return {
     name: 'parley-css-ts',
     enforce: 'pre',
     transform(code, id) {
-      // The loader's :host defines every --parley-* property: the shared Composer's var() fallbacks (for the console) are dead weight.
-      const css = (s: string) => minifyCss(s).replace(/var\((--parley-[\w-]+),[^()]*\)/g, 'var($1)');
-      if (id.endsWith('.css.ts')) return { code: code.replace(/`([^`$]*)`/g, (_, s: string) => '`' + css(s) + '`'), map: null };
+      if (id.endsWith('.css.ts')) return { code: code.replace(/`([^`$]*)`/g, (_, s: string) => '`' + compact(s) + '`'), map: null };
+    },
+  };
+}
+
+/**
+ * Emits dist/widget-app.css, the app's styles (src/theme.css.ts): a file from Parley's origin rather than a string in
+ * the app, so that it is cached apart and is no JavaScript to parse. The loader fetches it next to the app and adopts
+ * it as a constructable stylesheet, which a strict Content-Security-Policy does not treat as inline (docs/widget.md).
+ */
+function appCss(): Plugin {
+  return {
+    name: 'parley-app-css',
+    apply: 'build',
+    async generateBundle() {
+      // theme.css.ts is a module of strings: bundled on its own (minified by cssTs), then evaluated for its value.
+      const out = await build({
+        configFile: false,
+        logLevel: 'warn',
+        plugins: [cssTs()],
+        build: { write: false, minify: false, lib: { entry: here('src/theme.css.ts'), formats: ['es'], fileName: () => 'css.js' } },
+      });
+      const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+      const { widgetCss } = (await import('data:text/javascript,' + encodeURIComponent(chunk.output[0].code!))) as { widgetCss: string };
+      this.emitFile({ type: 'asset', fileName: 'widget-app.css', source: widgetCss });
     },
   };
 }
@@ -69,9 +94,30 @@ function loader(): Plugin {
       });
       const chunk = (Array.isArray(out) ? out[0] : out) as { output: { fileName: string; code?: string }[] };
       this.emitFile({ type: 'asset', fileName: 'widget.js', source: chunk.output[0].code! });
-      // Cross-origin sites import the app module and fetch the translations: Cloudflare's static assets need CORS for them.
+    },
+  };
+}
+
+/**
+ * The policy of Parley's own pages served as static assets (the console SPA, the demo page): scripts and styles only
+ * from files of this origin (no inline code), connections only to this origin (its WebSockets included), no framing.
+ * Images may come from anywhere over https (Markdown in articles and replies), data: (the icon) and blob: (attachments).
+ */
+export const PAGES_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** Emits dist/_headers: Cloudflare's static-asset headers (`wrangler dev` applies them too). This build runs last. */
+function headers(): Plugin {
+  return {
+    name: 'parley-headers',
+    apply: 'build',
+    generateBundle() {
+      // Cross-origin sites import the app module and fetch its styles and the translations: they need CORS.
       const cors = '  Access-Control-Allow-Origin: *\n';
-      this.emitFile({ type: 'asset', fileName: '_headers', source: '/widget*.js\n' + cors + '/widget-lang-*.json\n' + cors });
+      const source = `/*\n  Content-Security-Policy: ${PAGES_CSP}\n  X-Content-Type-Options: nosniff\n` +
+        '/widget*.js\n' + cors + '/widget-app.css\n' + cors + '/widget-lang-*.json\n' + cors;
+      this.emitFile({ type: 'asset', fileName: '_headers', source });
     },
   };
 }
@@ -81,7 +127,7 @@ export default defineConfig({
   publicDir: false,
   // The widget's own minimal hooks (src/hooks.ts): the same API for what it uses, ~1 KB smaller.
   resolve: { alias: { 'preact/hooks': here('src/hooks.ts') } },
-  plugins: [cssTs(), loader(), langs()],
+  plugins: [cssTs(), loader(), langs(), appCss(), headers()],
   // Classic JSX, h(type, props, ...children): shorter calls than the automatic runtime's children arrays (~0.3 KB
   // gzipped). Type checking (tsconfig) keeps react-jsx with preact's types, which describe the same elements.
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' }, jsxInject: "import { h, Fragment } from 'preact'" },

@@ -90,8 +90,11 @@ export function createApi(base: string) {
   };
 }
 
-/** Error codes that mean "this visitor may not chat until the page identifies them". */
-const DENIED = ['identity_required', 'identity_invalid'];
+/**
+ * Session refusals no retry can change: the visitor must be identified first (identity_*), or the site refuses this
+ * page altogether (origin_not_allowed: the page's origin is not in the site's allowed origins; not_found: no such site).
+ */
+const DENIED = ['identity_required', 'identity_invalid', 'origin_not_allowed', 'not_found'];
 
 /** The visitor's session for one site: the stored token, the identified user, whether the site refuses this visitor. */
 export type VisitorSession = ReturnType<typeof createSession>;
@@ -102,7 +105,7 @@ export function createSession(api: Api, site: string, key: string) {
     token: load(key),
     /** Set by Parley('identify'); sent with every session request. */
     user: undefined as User | undefined,
-    /** identity_required / identity_invalid while the server refuses the visitor, else null. */
+    /** The refusal's code (one of DENIED) while the server refuses this visitor or page, else null. */
     denied: null as string | null,
     /** POST /session with the stored token (and user): the same visitor comes back with a fresh token; a stale one is dropped once. */
     async open(page: Page): Promise<Session> {

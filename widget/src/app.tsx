@@ -8,17 +8,15 @@ import { App } from './components/App';
 import { watchAvailability } from './features';
 import { setLang } from './i18n';
 import type { Boot } from './loader';
-import { widgetCss } from './theme.css';
 
 /** Entry point called by the loader once this module has loaded. */
 export async function start(b: Boot): Promise<void> {
   const chat = new Chat(createApi(b.base), b.site, b.base.replace(/^http/, 'ws'));
   chat.cfg = await b.config;
   await setLang(chat.cfg?.settings.locale, document.documentElement.lang, ...navigator.languages);
-  const style = document.createElement('style');
-  style.textContent = widgetCss;
+  // The styles (widget-app.css) were adopted by the loader before start().
   const root = document.createElement('div');
-  b.shadow.append(style, root);
+  b.shadow.append(root);
   // Queued calls first (identify, setLocale...), so that the first session already carries the user.
   installGlobal(chat, b.q);
   chat.start();

@@ -11,6 +11,8 @@ import * as S from './store';
 /** Creates the session, then loads history and connects (or sends a queued outbox); retries with backoff. */
 export async function boot(c: Chat): Promise<void> {
   clearTimeout(c.timers.boot);
+  // Nothing (a network coming back, identify) changes a site's refusal of this page: only a reload after the fix does.
+  if (unavailable(c)) return;
   try {
     await session(c);
     c.booted = true;
@@ -23,18 +25,37 @@ export async function boot(c: Chat): Promise<void> {
     else c.setStatus('online');
     c.attempt = 0;
   } catch {
-    // A site that requires identity refuses this visitor until the page calls identify: no point retrying.
-    if (c.sess.denied) return c.setStatus('offline');
     retryBoot(c);
   }
 }
 
-/** Marks the widget offline and boots again after a backoff. */
+/** Marks the widget offline and boots again after a backoff, unless the server refused for good (then see refused). */
 export function retryBoot(c: Chat): void {
   c.booted = false;
   c.setStatus('offline');
   clearTimeout(c.timers.boot);
+  if (c.sess.denied) return refused(c);
   c.timers.boot = setTimeout(() => boot(c), backoff(c.attempt++));
+}
+
+/** Whether the site refuses this page itself (not this visitor): the widget is then hidden. */
+export const unavailable = (c: Chat): boolean => !!c.sess.denied && c.sess.denied[0] != 'i';
+
+/**
+ * A refusal no retry can change: no more retries, of the boot nor of the socket (identify() boots again). A site that
+ * refuses the page itself also tells the page's developer why, in the browser console, and the widget hides.
+ */
+export function refused(c: Chat): void {
+  c.conn?.stop();
+  c.conn = undefined;
+  if (unavailable(c))
+    console.error(
+      `[parley] Chat is unavailable on ${location.origin}: ` +
+        (c.sess.denied == 'not_found'
+          ? `there is no site with the key "${c.site}" (the data-site attribute of the widget's script tag).`
+          : `this origin is not allowed to use site ${c.site}. Add ${location.origin} to the site's allowed origins in the console's Settings page.`),
+    );
+  c.changed();
 }
 
 /** POST /session; when it answers with another visitor (identify, reset, refused token), the old conversation is dropped. */

@@ -126,7 +126,8 @@ export function reset(c: Chat): void {
 /** Re-reads settings and availability every 60 s while the page is visible. */
 export function watchAvailability(c: Chat, apply: Boot['apply']): void {
   setInterval(() => {
-    if (document.visibilityState === 'hidden') return;
+    // Nothing to show while the page is hidden or the site refuses it.
+    if (document.visibilityState === 'hidden' || c.sess.denied) return;
     c.api.config(c.site).then((cfg) => {
       c.cfg = cfg;
       apply(cfg);

@@ -2,7 +2,7 @@
 // Any host rule matching #parley-widget (`* {…}`) beats `:host`, so inherited text properties would reach the
 // shadow tree: the widget's top-level elements (.p-launcher here, .p-root in theme.css.ts) reset them with all:initial.
 
-/** CSS of the shadow root's first <style>: theme custom properties and the launcher button. */
+/** CSS of the shadow root's first stylesheet: theme custom properties and the launcher button. */
 export const loaderCss = `
 :host{--parley-accent:#4f46e5;--parley-accent-text:#fff;--parley-bg:#fff;--parley-log-bg:#f8fafc;--parley-agent-bg:#fff;--parley-input-bg:#f1f5f9;--parley-text:#111827;--parley-muted:#4b5563;--parley-border:#e5e7eb;--parley-ring:#1d4ed8;--parley-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 @media (prefers-color-scheme:dark){:host{--parley-bg:#111827;--parley-log-bg:#0b1220;--parley-agent-bg:#1f2937;--parley-input-bg:#1f2937;--parley-text:#f3f4f6;--parley-muted:#cbd5e1;--parley-border:#374151;--parley-ring:#93c5fd}}

@@ -24,6 +24,23 @@ export type Boot = {
   hide: (h?: boolean) => void;
 };
 
+/**
+ * Adds CSS to a shadow root without inline styles, which a strict Content-Security-Policy blocks: a constructable
+ * stylesheet; where the browser has none (Safari before 16.4), a <style> carrying the nonce of the widget's script.
+ */
+function addCss(shadow: ShadowRoot, css: string, nonce?: string) {
+  try {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, s];
+  } catch {
+    const s = document.createElement('style');
+    if (nonce) s.nonce = nonce;
+    s.textContent = css;
+    shadow.append(s);
+  }
+}
+
 type Stub = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
 
 // "Open chat" in every language, so that the button is labelled correctly before the app arrives.
@@ -49,8 +66,9 @@ const script = document.currentScript as HTMLScriptElement | null;
   // Inline, so that it beats every (non-!important) host rule matching the element, `* {…}` included; `:host` would not.
   host.style.cssText = 'all:initial';
   const shadow = host.attachShadow({ mode: 'open' });
+  addCss(shadow, loaderCss, el.nonce);
   shadow.innerHTML =
-    `<style>${loaderCss}</style><button type="button" class="p-launcher" data-parley="launcher" aria-haspopup="dialog" aria-expanded="false">` +
+    `<button type="button" class="p-launcher" data-parley="launcher" aria-haspopup="dialog" aria-expanded="false">` +
     svg('ic', CHAT, 'fill="currentColor"') +
     svg('ix', 'M6 6l12 12M18 6 6 18', 'fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"') +
     '<span class="lt"></span></button>';
@@ -79,8 +97,15 @@ const script = document.currentScript as HTMLScriptElement | null;
 
   let loading: Promise<unknown> | undefined;
   const load = () =>
-    (loading ||= import(/* @vite-ignore */ new URL('widget-app.js', src).href)
-      .then((m: { start: (b: Boot) => void }) => m.start({ site, base, host, shadow, btn, config, q, apply, hide }))
+    (loading ||= Promise.all([
+      import(/* @vite-ignore */ new URL('widget-app.js', src).href),
+      // The app's styles come with it (a file, not inline: see addCss), adopted before anything renders.
+      fetch(new URL('widget-app.css', src)).then((r) => (r.ok ? r.text() : Promise.reject(r.status))),
+    ])
+      .then(([m, css]: [{ start: (b: Boot) => void }, string]) => {
+        addCss(shadow, css, el.nonce);
+        m.start({ site, base, host, shadow, btn, config, q, apply, hide });
+      })
       .catch((e) => {
         loading = undefined;
         console.error('[parley] could not load the widget', e);

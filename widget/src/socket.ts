@@ -2,7 +2,7 @@
 import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../worker/src/protocol';
 import { BEARER_PREFIX, SUBPROTOCOL } from '../../worker/src/protocol/limits';
 import { BURST } from './limits';
-import { session } from './boot';
+import { refused, session } from './boot';
 import type { Chat } from './chat';
 import { connection } from './connection';
 import { clip, type Page } from './pageTracker';
@@ -17,7 +17,8 @@ export function connect(c: Chat): void {
   if (c.conn) return;
   c.conn = connection({
     target: async (fresh) => {
-      if (fresh) await session(c);
+      // A refused upgrade looks like any failed socket: the session says whether the refusal is for good.
+      if (fresh) await session(c).catch((e) => (c.sess.denied && refused(c), Promise.reject(e)));
       const conv = c.conv;
       if (!conv || !c.sess.token) throw new Error('no conversation');
       // Resume after the highest seq we hold: the server replays the gap, mergeMessages drops duplicates.

@@ -155,6 +155,16 @@ describe('deleted messages', () => {
     expect(S.mergeMessages(r.state, [msg(2, { body: '', deletedAt: '2026-01-01T10:05:00.000Z' })]).state).toBe(r.state);
   });
 
+  it('a deleted reply no longer counts as unread, live or from history (the badge goes back down)', () => {
+    const s = S.mergeMessages(S.emptyChat, [msg(1), msg(2)]).state;
+    expect(S.unreadCount(s, 0)).toBe(2);
+    const live = S.mergeMessages(s, [msg(2, { body: '', deletedAt: '2026-01-01T10:05:00.000Z' })]).state;
+    expect(S.unreadCount(live, 0)).toBe(1);
+    // After a reload the history already carries the deletion.
+    const reloaded = S.mergeMessages(S.emptyChat, [msg(1, { body: '', deletedAt: '2026-01-01T10:05:00.000Z' })]).state;
+    expect(S.unreadCount(reloaded, 0)).toBe(0);
+  });
+
   it('keeps history that arrives already deleted, and never lets an older copy undo a deletion', () => {
     const gone = msg(1, { body: '', deletedAt: '2026-01-01T10:05:00.000Z' });
     const s = S.mergeMessages(S.emptyChat, [gone]).state;

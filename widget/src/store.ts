@@ -108,10 +108,10 @@ export function firstSeq(s: ChatState): number | undefined {
   return s.messages[0]?.seq;
 }
 
-/** Agent messages (not system lines) after the visitor's read mark. */
+/** Agent messages after the visitor's read mark: the server's one unread rule (worker/src/conversations/snapshot.ts). */
 export function unreadCount(s: ChatState, readSeq: number): number {
-  // System lines (claimed, resolved...) are not something the visitor must read.
-  return s.messages.filter((m) => m.seq > readSeq && m.sender.type == 'agent' && m.kind != 'system').length;
+  // System lines (claimed, resolved...) are not something to read, nor a reply its author deleted (notes never arrive).
+  return s.messages.filter((m) => m.seq > readSeq && m.sender.type == 'agent' && m.kind != 'system' && !m.deletedAt).length;
 }
 
 /** Serialises the outbox: messages the server has not acked yet survive a reload. */

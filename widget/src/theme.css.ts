@@ -1,4 +1,4 @@
-// The app's styles (the loader's <style> already holds the theme variables and the launcher).
+// The app's styles, served as dist/widget-app.css (the loader's stylesheet already holds the theme variables and the launcher).
 import { composerCss } from './components/Composer.css';
 import { messageListCss } from './components/MessageList.css';
 import { panelCss } from './components/Panel.css';

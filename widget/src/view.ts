@@ -1,5 +1,6 @@
 // The snapshot of a Chat that the components render, and the rules for what the panel shows.
 import type { ConversationStatus } from '../../worker/src/protocol';
+import { unavailable } from './boot';
 import type { Chat } from './chat';
 import type { ConnStatus } from './connection';
 import { shouldAsk } from './features';
@@ -65,6 +66,8 @@ export function makeView(c: Chat): View {
   return {
     // open, hidden, status, notice, typing, agentReadSeq, hasMore and upload are the chat's own fields, same names.
     ...c,
+    // A site that refuses this page (origin not allowed, unknown site key) shows no widget at all.
+    hidden: c.hidden || unavailable(c),
     convStatus: c.conv?.status,
     assignee: c.conv?.assigneeName || null,
     items: S.toItems(c.s),

@@ -18,10 +18,13 @@ export function Header({ v, onClose }: { v: View; onClose: () => void }) {
         <h2 class="p-title" id="p-title">
           {v.title || t.title}
         </h2>
+        {/* One line from one state: while not connected, only that (never "Offline · We are online"); then who helps,
+            else whether anyone can answer. */}
         <div class="st" data-parley="status" data-state={v.status}>
           <i class="dt" aria-hidden="true" />
-          {conn && <span>{conn}</span>}
-          {v.assignee ? (
+          {conn ? (
+            <span>{conn}</span>
+          ) : v.assignee ? (
             <span data-parley="assignee">{t.helping(v.assignee)}</span>
           ) : (
             v.avail && (

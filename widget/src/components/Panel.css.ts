@@ -9,7 +9,6 @@ export const panelCss = `
 .ht{flex:1;min-width:0}
 .p-title{margin:0;font-size:16px;font-weight:700;line-height:1.3}
 .st{display:flex;align-items:center;gap:6px;margin-top:2px;font-size:12px}
-.st span+span::before{content:"· "}
 .dt{flex:none;width:8px;height:8px;border-radius:50%;background:#f59e0b;box-shadow:0 0 0 2px rgba(255,255,255,.5)}
 .st[data-state=online] .dt{background:#22c55e}
 .st[data-state=offline] .dt{background:#9ca3af}

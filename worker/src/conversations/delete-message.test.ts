@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { api, connect, conversationFixture, paths, registerOwner, waitFor } from '../../test/helpers';
+import { api, connect, conversationFixture, paths, registerOwner, visitorSession, waitFor } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
 
 describe('deleting a message', () => {
@@ -21,6 +21,24 @@ describe('deleting a message', () => {
     await waitFor(async () => (await env.DB.prepare('SELECT deleted_at FROM messages WHERE conversation_id = ? AND seq = 1').bind(conversation.id).first<{ deleted_at: string | null }>())?.deleted_at != null);
     expect((await api(`/api/sites/${site.id}/conversations?q=XYZZY`, { token: owner.token })).body.conversations).toEqual([]);
     v.close(); a.close();
+  });
+
+  it('a deleted reply no longer counts as unread: snapshot, hello, session and the site socket agree', async () => {
+    const { owner, site, visitor, conversation } = await conversationFixture();
+    const siteSocket = await connect(paths.site(site.id), owner.token);
+    const a = await connect(paths.agent(conversation.id), owner.token);
+    a.send({ type: 'send', clientId: 'kept', body: 'Hello!' });
+    a.send({ type: 'send', clientId: 'oops', body: 'Oops, wrong customer' });
+    const oops = await a.next((f) => f.type === 'message' && f.message.clientId === 'oops');
+    await siteSocket.next((f) => f.type === 'message.created' && f.message.id === oops.message.id && f.conversation.visitorUnread === 2);
+    const res = await api(`/api/conversations/${conversation.id}/messages/${oops.message.id}`, { token: owner.token, method: 'DELETE' });
+    expect(res.status).toBe(200);
+    await siteSocket.next((f) => f.type === 'conversation.updated' && f.conversation.id === conversation.id && f.conversation.visitorUnread === 1);
+    const v = await connect(paths.visitor(conversation.id), visitor.token);
+    expect(v.of('hello')[0].conversation).toMatchObject({ visitorUnread: 1, lastSeq: 2 });
+    // The visitor's session lists conversations from D1, which the outbox brings up to date.
+    await waitFor(async () => (await visitorSession(site.key, visitor.token)).conversations[0]?.visitorUnread === 1);
+    siteSocket.close(); a.close(); v.close();
   });
 
   it('refuses other people\'s messages and other workspaces', async () => {

@@ -16,6 +16,12 @@ export const toMessage = (r: MessageRow): Message => ({
   ...(r.deleted_at ? { deletedAt: r.deleted_at } : {}),
 });
 
+/**
+ * The one rule of every unread count (widget badge, inbox, tab title, unread email): a message of the other side
+ * that is meant to be read (text or file) and still there. Notes, system lines and deleted messages never count.
+ */
+export const UNREAD = "kind IN ('text', 'file') AND deleted_at IS NULL";
+
 const seconds = (from: unknown, to: unknown) =>
   typeof from === 'string' && typeof to === 'string' ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : null;
 const str = (v: unknown) => (v as string | null) ?? null;
@@ -25,8 +31,8 @@ export function snapshot(sql: SqlStorage): Conversation {
   const m = sql.exec('SELECT * FROM meta LIMIT 1').one();
   const counts = sql.exec<{ last: number; total: number; vu: number; au: number }>(
     `SELECT COALESCE(MAX(seq), 0) AS last, COUNT(*) FILTER (WHERE kind != 'system') AS total,
-       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'agent' AND kind != 'note') AS vu,
-       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'visitor') AS au FROM messages`,
+       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'agent' AND ${UNREAD}) AS vu,
+       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'visitor' AND ${UNREAD}) AS au FROM messages`,
     m.visitor_read_seq, m.agent_read_seq).one();
   // The inbox shows the last customer-facing message: notes and system messages are left out.
   const last = sql.exec<MessageRow>("SELECT * FROM messages WHERE kind IN ('text', 'file') AND deleted_at IS NULL ORDER BY seq DESC LIMIT 1").toArray()[0];

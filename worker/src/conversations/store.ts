@@ -1,7 +1,7 @@
 import type { Conversation, Message } from '../protocol';
 import { migrate } from './do-schema';
 import type { Transition } from './lifecycle';
-import { type MessageRow, snapshot, toMessage } from './snapshot';
+import { type MessageRow, snapshot, toMessage, UNREAD } from './snapshot';
 
 /** What the ConversationDO knows about itself (set once by init). */
 export type ConversationMeta = {
@@ -129,7 +129,7 @@ export class ConversationStore {
   /** Agent replies the visitor has neither read nor been emailed yet (text and files, not deleted). */
   unreadForEmail(): Message[] {
     return this.#sql.exec<MessageRow>(
-      `SELECT * FROM messages WHERE sender_type = 'agent' AND kind IN ('text', 'file') AND deleted_at IS NULL
+      `SELECT * FROM messages WHERE sender_type = 'agent' AND ${UNREAD}
          AND seq > (SELECT MAX(visitor_read_seq, emailed_seq) FROM meta) ORDER BY seq`).toArray().map(toMessage);
   }
 

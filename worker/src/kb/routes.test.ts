@@ -40,6 +40,13 @@ describe('knowledge base', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toMatch(/href="javascript:/i); // left as inert text, never a link
     expect(html).toContain('href="https://example.com"');
+    // A strict policy: no 'unsafe-inline'; the page's one <style> is allowed by its hash, nothing else runs or styles.
+    const csp = page.headers.get('Content-Security-Policy')!;
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; img-src https: data:/);
+    expect(csp).not.toContain('unsafe-inline');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style)));
+    expect(csp).toContain(`'sha256-${btoa(String.fromCharCode(...digest))}'`);
     await api(`/api/articles/${made.id}`, { token: owner.token, method: 'PATCH', body: { active: false } });
     const hidden = await exports.default.fetch(`https://parley.test/api/kb/${site.key}/articles/${made.id}`);
     expect(hidden.status).toBe(404);

@@ -6,7 +6,7 @@ import { validate } from '../lib/validate';
 import { ArticleQuery, CreateArticleBody, UpdateArticleBody } from '../protocol';
 import { findSiteByKey } from '../sites/queries';
 import { createArticle, deleteArticle, findArticle, listArticles, toArticle, updateArticle } from './queries';
-import { articlePage } from './render';
+import { articleCsp, articlePage } from './render';
 
 /** Knowledge base for agents: everyone reads and searches, owners and admins write. */
 export const articleRoutes = new Hono<AgentEnv>()
@@ -40,7 +40,7 @@ export const publicKbRoutes = new Hono<{ Bindings: Env }>()
     const site = await findSiteByKey(db, c.req.param('siteKey'));
     const row = site ? await findArticle(db, site.workspaceId, c.req.param('id')) : undefined;
     if (!row || !row.active) throw errors.notFound('Article');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:");
+    c.header('Content-Security-Policy', await articleCsp());
     c.header('Cache-Control', 'public, max-age=60');
     return c.html(articlePage(row));
   });
