@@ -27,8 +27,8 @@ describe('deleting a message', () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const siteSocket = await connect(paths.site(site.id), owner.token);
     const a = await connect(paths.agent(conversation.id), owner.token);
-    a.send({ type: 'send', clientId: 'kept', body: 'Hello!' });
-    a.send({ type: 'send', clientId: 'oops', body: 'Oops, wrong customer' });
+    a.send({ type: 'send', clientId: 'kept', body: 'Hello!', claim: false });
+    a.send({ type: 'send', clientId: 'oops', body: 'Oops, wrong customer', claim: false });
     const oops = await a.next((f) => f.type === 'message' && f.message.clientId === 'oops');
     await siteSocket.next((f) => f.type === 'message.created' && f.message.id === oops.message.id && f.conversation.visitorUnread === 2);
     const res = await api(`/api/conversations/${conversation.id}/messages/${oops.message.id}`, { token: owner.token, method: 'DELETE' });
