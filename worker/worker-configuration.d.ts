@@ -8,6 +8,8 @@ interface __BaseEnv_Env {
 	AUTH_LIMITER: RateLimit;
 	SESSION_LIMITER: RateLimit;
 	CONVERSATION_LIMITER: RateLimit;
+	OFFLINE_LIMITER: RateLimit;
+	PAGE_LIMITER: RateLimit;
 	ASSETS: Fetcher;
 	PUBLIC_URL: string;
 	EMAIL_PROVIDER: string;

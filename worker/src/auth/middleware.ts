@@ -28,11 +28,13 @@ async function claimsOf(req: Request, secret: string | undefined): Promise<Claim
 /**
  * The one check behind every agent-authenticated route and socket: the token's agent
  * still exists, is active and is in the token's workspace (401 otherwise), read
- * from D1 on every request so deactivation and role changes apply at once.
+ * from D1 on every request so deactivation and role changes apply at once. A token issued
+ * before the agent's last deactivation stays refused after a reactivation (sign in again).
  */
 async function activeAgent(env: Env, claims: AgentClaims): Promise<AgentIdentity> {
   const row = await getDb(env.DB).query.agents.findFirst({ where: eq(agents.id, claims.sub) });
   if (!row || !row.active || row.workspaceId !== claims.wid) throw errors.unauthorized('Agent no longer active');
+  if ((claims.iat ?? 0) < row.tokensValidAfter) throw errors.unauthorized('Session revoked, sign in again');
   return { id: row.id, workspaceId: row.workspaceId, role: row.role, name: row.name };
 }
 

@@ -2,7 +2,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { ApiError } from '../lib/errors';
 
 /** What an agent token says: who, which workspace, which role. */
-export type AgentClaims = { typ: 'agent'; sub: string; wid: string; role: 'owner' | 'admin' | 'agent' };
+export type AgentClaims = { typ: 'agent'; sub: string; wid: string; role: 'owner' | 'admin' | 'agent'; iat?: number };
 /** What a visitor token says: who, on which site. */
 export type VisitorClaims = { typ: 'visitor'; sub: string; sid: string; ver?: true };
 /** Either kind of token. */
@@ -37,7 +37,7 @@ export async function verifyToken(token: string, secret: string | undefined): Pr
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
     if (payload.typ === 'agent' && typeof payload.wid === 'string' && typeof payload.role === 'string') {
-      return { typ: 'agent', sub: payload.sub!, wid: payload.wid, role: payload.role as AgentClaims['role'] };
+      return { typ: 'agent', sub: payload.sub!, wid: payload.wid, role: payload.role as AgentClaims['role'], iat: payload.iat ?? 0 };
     }
     if (payload.typ === 'visitor' && typeof payload.sid === 'string') {
       return { typ: 'visitor', sub: payload.sub!, sid: payload.sid, ...(payload.ver === true ? { ver: true as const } : {}) };

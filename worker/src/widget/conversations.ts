@@ -3,7 +3,7 @@ import type { VisitorEnv } from '../auth/middleware';
 import { findVisitorConversation } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
-import { limitByIp } from '../lib/ratelimit';
+import { clientIp, limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
 import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../protocol';
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
@@ -29,6 +29,9 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     if (siteSettings(c.var.site).preChat === 'required' && (!name || !email)) {
       throw errors.badRequest('This site asks for your name and email first', 'prechat_required');
     }
+    // Per visitor is exact (VisitorDO), but a bot mints visitors: per IP, offline messages (each may
+    // email the team) are held at the edge too (docs/widget.md "Limits").
+    if (body.message) await takeLimit(c.env, 'OFFLINE_LIMITER', `offline:${clientIp(c.req.raw)}`);
     if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
     // Nobody can answer live: the team hears of an offline message by email.
     const available = body.message ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours) : null;
@@ -66,6 +69,8 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const { email } = c.req.valid('json');
     const to = email ?? conv.visitor?.email;
     if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
+    // Each request emails any address: held per IP like the offline form's emails.
+    await takeLimit(c.env, 'OFFLINE_LIMITER', `transcript:${clientIp(c.req.raw)}`);
     if (email) await setVisitorProfile(db, c.var.visitor.id, { email });
     const stub = c.env.CONVERSATIONS.getByName(conv.id);
     // The whole conversation, a page at a time (up to 5,000 messages).

@@ -3,7 +3,7 @@ import { requireVisitor, type VisitorEnv } from '../auth/middleware';
 import { listVisitorConversations } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
-import { limitByIp } from '../lib/ratelimit';
+import { limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
 import { PageBody, type PublicWidgetConfig, toVisitorConversation, WidgetSessionBody } from '../protocol';
 import { siteAvailability } from '../sites/availability';
@@ -42,6 +42,8 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     return c.json({ token: fresh, visitor: toVisitor(visitor), conversations: conversations.map(toVisitorConversation), availability }, 200);
   })
   .post('/page', requireVisitor(), requireSiteOrigin(), validate('json', PageBody), async (c) => {
+    // Each report is a D1 write: per visitor, a burst beyond the limit is refused (the widget drops it).
+    await takeLimit(c.env, 'PAGE_LIMITER', `page:${c.var.visitor.id}`);
     await setVisitorPage(getDb(c.env.DB), c.var.visitor.id, c.req.valid('json'));
     return c.body(null, 204);
   })

@@ -1,4 +1,4 @@
-// Break tests, issue 9 item 2: a token issued before a deactivation must not come back to life on reactivation.
+// A token issued before a deactivation stays refused after the agent is reactivated (issue 9 item 2).
 import { expect, it } from 'vitest';
 import { api, workspaceWithSite } from '../../test/helpers';
 import { patchAgent, teamMember } from '../../test/team-helpers';

@@ -1,4 +1,4 @@
-// Break tests, issue 9 item 4: per-visitor limits hold on every visitor route that writes.
+// POST /api/widget/page is limited per visitor: each report is a D1 write (issue 9 item 4).
 import { expect, it } from 'vitest';
 import { api, visitorSession, workspaceWithSite } from '../../test/helpers';
 
