@@ -5,6 +5,7 @@ import { toVisitorFrame } from '../protocol/visitor';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
+import { FrameLimits } from './frame-limits';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
 import { projectToD1 } from './projection';
@@ -38,6 +39,8 @@ export class ConversationDO extends DurableObject<Env> {
   #visitorQueue: Promise<unknown> = Promise.resolve();
   #flushing: Promise<void> | null = null;
   #flushAgain = false;
+  /** Typing relays and history replays per sender. */
+  #frames = new FrameLimits();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -168,6 +171,8 @@ export class ConversationDO extends DurableObject<Env> {
     switch (frame.type) {
       case 'send': return this.#onSend(ws, who, frame);
       case 'typing': {
+        // Beyond the budget a typing frame is dropped: the other side's indicator expires by itself.
+        if (!this.#frames.typing(`${who.role}:${who.id}`, frame.on)) return;
         const sender = { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) };
         return this.#broadcast({ type: 'typing', sender, on: frame.on }, who.role === 'visitor' ? 'agent' : 'visitor');
       }
@@ -177,7 +182,12 @@ export class ConversationDO extends DurableObject<Env> {
         this.#broadcast({ type: 'read', by: who.role, seq });
         return this.#changed({ frame: false });
       }
-      case 'resume': return this.#replay(ws, who.role, frame.afterSeq);
+      case 'resume': {
+        if (!this.#frames.resume(`${who.role}:${who.id}`)) {
+          return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'Too many resumes, slow down' });
+        }
+        return this.#replay(ws, who.role, frame.afterSeq);
+      }
     }
   }
 
