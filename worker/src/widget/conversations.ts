@@ -69,8 +69,6 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const { email } = c.req.valid('json');
     const to = email ?? conv.visitor?.email;
     if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
-    // Each request emails any address: held per IP like the offline form's emails.
-    await takeLimit(c.env, 'OFFLINE_LIMITER', `transcript:${clientIp(c.req.raw)}`);
     if (email) await setVisitorProfile(db, c.var.visitor.id, { email });
     const stub = c.env.CONVERSATIONS.getByName(conv.id);
     // The whole conversation, a page at a time (up to 5,000 messages).
