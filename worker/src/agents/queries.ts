@@ -49,9 +49,8 @@ export async function updateAgent(db: Db, target: { id: string; workspaceId: str
     : sql`1`;
   const where = and(eq(agents.id, target.id), guard);
   const statements = [];
-  // Deactivation revokes every token issued so far. iat has whole seconds, so the cut is the next
-  // second: a token of the deactivation's own second is refused too (signing in again is one second later).
-  const set = fields.active === false ? { ...fields, tokensValidAfter: Math.floor(Date.now() / 1000) + 1 } : fields;
+  // Deactivation revokes every token issued so far (auth/middleware.ts compares the token's issue time).
+  const set = fields.active === false ? { ...fields, tokensValidAfter: Date.now() } : fields;
   if (Object.keys(fields).length) statements.push(db.update(agents).set(set).where(where).returning({ id: agents.id }));
   if (departmentIds) {
     statements.push(db.delete(agentDepartments).where(and(eq(agentDepartments.agentId, target.id), guard)));

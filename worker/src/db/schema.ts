@@ -23,7 +23,7 @@ export const agents = sqliteTable('agents', {
   invited: integer('invited', { mode: 'boolean' }).notNull().default(false),
   inviteTokenHash: text('invite_token_hash'),
   preferences: text('preferences', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
-  /** Tokens issued (iat, unix seconds) before this are refused: set on deactivation. */
+  /** Tokens issued at or before this (unix ms) are refused: set on deactivation. */
   tokensValidAfter: integer('tokens_valid_after').notNull().default(0),
 });
 
