@@ -48,7 +48,7 @@ export async function createWorkspaceWithOwner(
   const general = { id: newId('dp'), workspaceId: workspace.id, name: 'General', isDefault: true, autoAssign: false, createdAt };
   const owner = {
     id: newId('ag'), workspaceId: workspace.id, name: input.name, email: input.email, passwordHash: input.passwordHash,
-    role: 'owner' as const, active: true, invited: false, maxConcurrent: 5, inviteTokenHash: null, preferences: {}, createdAt,
+    role: 'owner' as const, active: true, invited: false, maxConcurrent: 5, inviteTokenHash: null, preferences: {}, tokensValidAfter: 0, createdAt,
   };
   await db.batch([
     db.insert(workspaces).values(workspace),
