@@ -18,3 +18,17 @@ it('a `read` frame never tells the visitor a seq beyond the last message they ca
   expect({ readSeq: read.seq, helloAgentReadSeq: hello.conversation.agentReadSeq }).toEqual({ readSeq: visible, helloAgentReadSeq: visible });
   v.close(); a.close(); late.close();
 });
+
+it("the echo of the visitor's own `read` stops at the last message they can see, however far they claim to have read", async () => {
+  const { owner, visitor, conversation } = await conversationFixture();
+  const v = await connect(paths.visitor(conversation.id), visitor.token);
+  const a = await connect(paths.agent(conversation.id), owner.token);
+  a.send({ type: 'send', clientId: 'r1', body: 'Hi, how can I help?' });
+  const visible = (await a.next((f) => f.type === 'ack' && f.clientId === 'r1')).seq as number;
+  a.send({ type: 'send', clientId: 'n1', body: 'internal: VIP', kind: 'note' });
+  await a.next((f) => f.type === 'ack' && f.clientId === 'n1');
+  v.send({ type: 'read', seq: 1_000_000 });
+  const read = await v.next((f) => f.type === 'read' && f.by === 'visitor');
+  expect(read.seq).toBe(visible);
+  v.close(); a.close();
+});

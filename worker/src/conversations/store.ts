@@ -178,13 +178,12 @@ export class ConversationStore {
 
   /**
    * Move one side's read marker forward (never back, never past the last message); the new marker or null.
-   * The agents' marker, which visitors see as read receipts, stops at the last message a visitor can see
-   * (a note's seq would reveal it); the agents' unread count, over visitor messages, is the same either way.
+   * Both markers reach visitors (receipts, the echo of their own read), so both stop at the last message a
+   * visitor can see (a note's seq would reveal it); unread counts never count notes, so they are the same.
    */
   markRead(side: 'visitor' | 'agent', seq: number): number | null {
     const col = side === 'visitor' ? 'visitor_read_seq' : 'agent_read_seq';
-    const target = side === 'visitor' ? Math.min(seq, this.lastSeq())
-      : this.#sql.exec<{ s: number }>("SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE seq <= ? AND kind != 'note'", seq).one().s;
+    const target = this.#sql.exec<{ s: number }>("SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE seq <= ? AND kind != 'note'", seq).one().s;
     const moved = this.#sql.exec(`UPDATE meta SET ${col} = ?, rev = rev + 1 WHERE ${col} < ? RETURNING ${col}`, target, target).toArray();
     if (!moved.length) return null;
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (NULL)');
