@@ -135,6 +135,7 @@ describe('deactivation', () => {
     const login = await api('/api/auth/login', { body: { email: bob.agent.email, password: MEMBER_PASSWORD } });
     expect(login.status).toBe(401);
     expect((await patchAgent(owner.token, bob.agent.id, { active: true })).status).toBe(200);
-    expect((await api('/api/auth/me', { token: bob.token })).status).toBe(200);
+    // Reactivated, Bob signs in again: the old token was revoked (agents/reactivation.test.ts).
+    expect((await api('/api/auth/me', { token: bob.token })).status).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { VISITOR_QUOTAS } from '../protocol/limits';
+import { EDGE_LIMITS } from '../lib/ratelimit';
 import { api, connect, ORIGIN, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
 
@@ -76,10 +77,11 @@ describe('per-visitor limits', () => {
     const { site } = await workspaceWithSite();
     const ip = { 'CF-Connecting-IP': `192.0.2.${Math.floor(Math.random() * 250)}` };
     const statuses: number[] = [];
-    // 20 a minute (wrangler.toml, CONVERSATION_LIMITER), each from a new visitor.
-    for (let i = 0; i < 21; i++) statuses.push((await start((await visitorSession(site.key)).token, {}, ip)).status);
-    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(201));
-    expect(statuses[20]).toBe(429);
+    // EDGE_LIMITS.startsPerIpPerMinute (wrangler.toml, CONVERSATION_LIMITER), each from a new visitor.
+    const n = EDGE_LIMITS.startsPerIpPerMinute;
+    for (let i = 0; i <= n; i++) statuses.push((await start((await visitorSession(site.key)).token, {}, ip)).status);
+    expect(statuses.slice(0, n)).toEqual(Array(n).fill(201));
+    expect(statuses[n]).toBe(429);
   });
 
   it('caps offline messages per visitor and emails the team once per conversation', async () => {
