@@ -19,6 +19,10 @@ import { widgetRoutes } from './widget/routes';
 
 const jsonBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large', 'Request body too large'); } });
 
+/** The upload routes, exactly: POST /api/widget/conversations/:id/files and POST /api/conversations/:id/files. */
+const UPLOAD_PATH = /^\/api\/(widget\/)?conversations\/[^/]+\/files$/;
+const isUpload = (method: string, path: string) => method === 'POST' && UPLOAD_PATH.test(path);
+
 /** The Parley API: sub-apps joined with route(), chained so `hc` can type them. */
 export const app = new Hono<{ Bindings: Env }>()
   .basePath('/api')
@@ -27,8 +31,8 @@ export const app = new Hono<{ Bindings: Env }>()
   // routes check the Origin against the site's allowed origins themselves.
   .use(cors({ origin: (origin) => origin, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }))
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
-  // JSON bodies are small; file uploads have their own 10 MB limit (checked in files/upload.ts).
-  .use(async (c, next) => (c.req.path.endsWith('/files') ? next() : jsonBodyLimit(c, next)))
+  // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
+  .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
   .get('/health', (c) => c.json({ ok: true }, 200))
   .get('/openapi.json', (c) => c.json(openApiDocument(), 200))
   .route('/auth', authRoutes)

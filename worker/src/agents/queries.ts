@@ -1,11 +1,12 @@
 import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentDepartments, agents } from '../db/schema';
+import { isUniqueViolation } from '../lib/errors';
 import { newId, nowIso } from '../lib/ids';
 import type { Role } from '../protocol';
 
 /** Is this the unique-email index refusing a row? (the race behind a passed pre-check) */
-export const isEmailTaken = (err: unknown) => /UNIQUE constraint failed: agents\.email/.test(String((err as Error)?.message ?? err));
+export const isEmailTaken = (err: unknown) => isUniqueViolation(err, 'agents.email');
 
 // One statement for any number of ids (json_each), so D1's 100-parameter cap never bites;
 // `guard` lets the insert follow the same condition as the rest of its batch.

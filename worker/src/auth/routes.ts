@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getDb } from '../db/client';
 import { agents } from '../db/schema';
-import { errors } from '../lib/errors';
+import { errors, isUniqueViolation } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
 import { AcceptInviteBody, LoginBody, Preferences, RegisterBody, UpdatePreferencesBody } from '../protocol';
@@ -18,7 +18,9 @@ export const authRoutes = new Hono<AgentEnv>()
     const body = c.req.valid('json');
     const db = getDb(c.env.DB);
     if (await findAgentByEmail(db, body.email)) throw errors.conflict('email_taken', 'An account with this email exists');
-    const owner = await createWorkspaceWithOwner(db, { ...body, passwordHash: await hashPassword(body.password) });
+    // The pre-check above can pass for two requests at once: the unique index decides, the loser gets 409.
+    const owner = await createWorkspaceWithOwner(db, { ...body, passwordHash: await hashPassword(body.password) })
+      .catch((err) => { throw isUniqueViolation(err, 'agents.email') ? errors.conflict('email_taken', 'An account with this email exists') : err; });
     const token = await signToken({ typ: 'agent', sub: owner.id, wid: owner.workspaceId, role: owner.role }, c.env.AUTH_SECRET);
     return c.json({ token, agent: toAgent(owner) }, 201);
   })

@@ -164,6 +164,16 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
+    // Guarded: an exception becomes an error frame for this socket, never an uncaught error in the runtime.
+    try {
+      await this.#onFrame(ws, data);
+    } catch (err) {
+      console.error('conversation frame failed', err);
+      try { this.#send(ws, { type: 'error', code: 'internal', message: 'The frame could not be handled' }); } catch { /* socket gone */ }
+    }
+  }
+
+  async #onFrame(ws: WebSocket, data: string | ArrayBuffer) {
     const who = ws.deserializeAttachment() as Attachment;
     const parsed = parseClientFrame(data);
     if (!parsed.ok) return this.#reject(ws, who, parsed.error);

@@ -27,9 +27,9 @@ export function parseClientFrame(data: string | ArrayBuffer): ParsedFrame {
   try { raw = JSON.parse(data); } catch { return fail('bad_request', 'Frame is not valid JSON'); }
   const rawId = (raw as { clientId?: unknown } | null)?.clientId;
   const clientId = typeof rawId === 'string' ? truncateText(wellFormed(rawId), LIMITS.clientIdMax) : undefined;
-  // NUL refused, lone surrogates made U+FFFD, as for REST input (lib/clean.ts).
+  // NUL and deep nesting refused, lone surrogates made U+FFFD, as for REST input (lib/clean.ts).
   const cleaned = cleanInput(raw);
-  if (!cleaned) return fail('bad_request', 'Text may not contain NUL characters', clientId);
+  if ('error' in cleaned) return fail('bad_request', cleaned.error, clientId);
   const json = cleaned.value;
   const parsed = ClientFrame.safeParse(json);
   if (!parsed.success) {

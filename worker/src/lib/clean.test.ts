@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanFilename } from '../files/upload';
-import { cleanInput, headerText, logText, plainText, wellFormed } from './clean';
+import { cleanInput, headerText, MAX_DEPTH, logText, plainText, wellFormed } from './clean';
 
 describe('text hygiene helpers', () => {
   it('headerText makes one line of anything: CR, LF, other controls, U+2028/U+2029', () => {
@@ -17,8 +17,17 @@ describe('text hygiene helpers', () => {
 
   it('cleanInput: lone surrogates become U+FFFD everywhere (keys, arrays, nested); NUL is refused', () => {
     expect(cleanInput({ a: ['x\ud800', { 'k\udc00': 'ok😀' }], n: 1, b: true, z: null })).toEqual({ value: { a: ['x\ufffd', { 'k\ufffd': 'ok😀' }], n: 1, b: true, z: null } });
-    expect(cleanInput({ deep: [{ s: 'a\u0000b' }] })).toBeNull();
-    expect(cleanInput({ 'k\u0000': 1 })).toBeNull();
+    expect(cleanInput({ deep: [{ s: 'a\u0000b' }] })).toEqual({ error: 'Text may not contain NUL characters' });
+    expect(cleanInput({ 'k\u0000': 1 })).toEqual({ error: 'Text may not contain NUL characters' });
+  });
+
+  it('cleanInput refuses JSON nested deeper than MAX_DEPTH without walking it (no stack overflow at 100,000 levels)', () => {
+    const nest = (n: number) => JSON.parse(`${'['.repeat(n)}${']'.repeat(n)}`);
+    expect(cleanInput(nest(MAX_DEPTH))).toHaveProperty('value');
+    expect(cleanInput(nest(MAX_DEPTH + 1))).toEqual({ error: `JSON may nest at most ${MAX_DEPTH} levels` });
+    expect(cleanInput(nest(100_000))).toEqual({ error: `JSON may nest at most ${MAX_DEPTH} levels` });
+    const objects = JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`);
+    expect(cleanInput(objects)).toEqual({ error: `JSON may nest at most ${MAX_DEPTH} levels` });
   });
 
   it('plainText (inbound email) drops NUL and controls but keeps newlines and tabs', () => {

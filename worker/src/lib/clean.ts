@@ -16,23 +16,32 @@ export const wellFormed = (s: string) => s.replace(LONE_SURROGATE, '\ufffd');
 /** Whether a string holds a NUL character. */
 export const hasNul = (s: string) => s.includes('\u0000');
 
+/** How deeply JSON input may nest: real inputs nest a few levels; deeper ones only exist to exhaust the stack. */
+export const MAX_DEPTH = 32;
+
 /**
- * Every string in a parsed JSON value (keys included) made well-formed; `null` when one holds a NUL.
+ * Every string in a parsed JSON value (keys included) made well-formed, or why the value is refused: a NUL in a
+ * string, or nesting deeper than MAX_DEPTH (the walk stops there, so no input can overflow the stack).
  * Returns new objects rather than mutating, so a cached request body is not changed under its reader.
  */
-export function cleanInput(value: unknown): { value: unknown } | null {
-  let nul = false;
-  const walk = (v: unknown): unknown => {
+export function cleanInput(value: unknown): { value: unknown } | { error: string } {
+  let error = '';
+  const walk = (v: unknown, depth: number): unknown => {
+    if (error) return undefined;
     if (typeof v === 'string') {
-      if (hasNul(v)) nul = true;
+      if (hasNul(v)) error = 'Text may not contain NUL characters';
       return wellFormed(v);
     }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k) as string, walk(x)]));
-    return v;
+    if (!v || typeof v !== 'object') return v;
+    if (depth >= MAX_DEPTH) {
+      error = `JSON may nest at most ${MAX_DEPTH} levels`;
+      return undefined;
+    }
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [walk(k, depth) as string, walk(x, depth + 1)]));
   };
-  const out = walk(value);
-  return nul ? null : { value: out };
+  const out = walk(value, 0);
+  return error ? { error } : { value: out };
 }
 
 /** Text that came from outside with no one to refuse it to (inbound email): NUL and other controls but tab and newline dropped. */

@@ -27,6 +27,18 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'method_not_allowed', 409: 'conflict', 413: 'too_large', 429: 'rate_limited',
 };
 
+/**
+ * Whether an error is SQLite's UNIQUE constraint refusing a row (optionally on `index`, e.g. "agents.email"):
+ * the race behind a check-then-insert that passed its pre-check. Looks through drizzle's wrapping (cause).
+ */
+export function isUniqueViolation(err: unknown, index = ''): boolean {
+  for (let e = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const message = String((e as Error).message ?? e);
+    if (message.includes(`UNIQUE constraint failed: ${index}`)) return true;
+  }
+  return false;
+}
+
 /** The one onError: every failure leaves as {error:{code,message}}, never with a stack. */
 export function errorHandler(err: Error, c: Context) {
   if (err instanceof ApiError) return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status);
@@ -34,6 +46,8 @@ export function errorHandler(err: Error, c: Context) {
     const code = CODE_BY_STATUS[err.status] ?? 'error';
     return c.json<ErrorBody>({ error: { code, message: err.message || code } }, err.status as ContentfulStatusCode);
   }
+  // A race no route foresaw still answers like one: the other request won; never a 500.
+  if (isUniqueViolation(err)) return c.json<ErrorBody>({ error: { code: 'conflict', message: 'This was created at the same time by another request' } }, 409);
   console.error('unhandled error', err);
   return c.json<ErrorBody>({ error: { code: 'internal', message: 'Something went wrong' } }, 500);
 }

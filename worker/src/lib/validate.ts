@@ -5,11 +5,9 @@ import type { z, ZodType } from 'zod';
 import { cleanInput } from './clean';
 import { ApiError } from './errors';
 
-const nulRefused = () => new ApiError(400, 'bad_request', 'Text may not contain NUL characters');
-
 /**
  * zValidator whose failures go through the one error envelope (code bad_request). What passed is then cleaned:
- * NUL refused, lone surrogates made U+FFFD (lib/clean.ts), in every string of the body, query or params.
+ * NUL and deep nesting refused, lone surrogates made U+FFFD (lib/clean.ts), in every string of the body, query or params.
  */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) => {
   const inner = zValidator(target, schema, (result) => {
@@ -22,7 +20,7 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
   // Same type as zValidator's middleware, so routes keep their typed inputs (and the console's hc client its types).
   return (async (c, next) => inner(c, async () => {
     const cleaned = cleanInput((c.req.valid as (t: string) => unknown)(target));
-    if (!cleaned) throw nulRefused();
+    if ('error' in cleaned) throw new ApiError(400, 'bad_request', cleaned.error);
     c.req.addValidatedData(target, cleaned.value as object);
     await next();
   })) as typeof inner;
@@ -39,8 +37,9 @@ export const validateOptionalJson = <T extends ZodType>(schema: T) =>
     if (text) {
       try { json = JSON.parse(text); } catch { throw new ApiError(400, 'bad_request', 'Malformed JSON in request body'); }
     }
+    // Cleaned (and depth-checked) before the schema walks it.
     const cleaned = cleanInput(json);
-    if (!cleaned) throw nulRefused();
+    if ('error' in cleaned) throw new ApiError(400, 'bad_request', cleaned.error);
     const result = schema.safeParse(cleaned.value);
     if (!result.success) throw new ApiError(400, 'bad_request', result.error.issues[0]?.message ?? 'invalid input');
     c.set('body', result.data);

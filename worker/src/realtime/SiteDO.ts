@@ -103,6 +103,16 @@ export class SiteDO extends DurableObject<Env> {
   }
 
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
+    // Guarded: an exception becomes an error frame for this socket, never an uncaught error in the runtime.
+    try {
+      await this.#onFrame(ws, data);
+    } catch (err) {
+      console.error('site frame failed', err);
+      try { this.#send(ws, { type: 'error', code: 'internal', message: 'The frame could not be handled' }); } catch { /* socket gone */ }
+    }
+  }
+
+  async #onFrame(ws: WebSocket, data: string | ArrayBuffer) {
     // Any frame proves the console is alive (pings are answered by the runtime and timestamped there).
     const who = { ...(ws.deserializeAttachment() as Attachment), seenAt: Date.now() };
     ws.serializeAttachment(who);

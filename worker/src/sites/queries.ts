@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { sites } from '../db/schema';
 import { ApiError } from '../lib/errors';
 import { newId, newSiteKey, nowIso } from '../lib/ids';
+import { mergeDeep } from '../lib/merge';
 import { type Site, type UpdateSiteBody, WidgetSettings } from '../protocol';
 
 /** The public view of a site row: settings with their defaults, never the identity secret. */
@@ -14,11 +15,12 @@ export function siteSettings(row: { settings: Record<string, unknown> }): Widget
   return parsed.success ? parsed.data : WidgetSettings.parse({});
 }
 
-/** Change a site's name, origins or settings (settings are merged into what is stored). */
+/** Change a site's name, origins or settings (settings are merged into what is stored, nested objects too). */
 export async function updateSite(db: Db, row: typeof sites.$inferSelect, body: UpdateSiteBody) {
   let settings = row.settings;
   if (body.settings) {
-    const merged = WidgetSettings.safeParse({ ...siteSettings(row), ...body.settings });
+    // Deep: {businessHours:{enabled:false}} keeps the time zone and days (arrays such as days replace whole).
+    const merged = WidgetSettings.safeParse(mergeDeep(siteSettings(row), body.settings));
     if (!merged.success) {
       const issue = merged.error.issues[0];
       throw new ApiError(400, 'bad_request', `settings.${issue?.path.join('.')}: ${issue?.message ?? 'invalid'}`);

@@ -1,7 +1,7 @@
 import { signToken, verifyToken } from '../auth/tokens';
 import type { Db } from '../db/client';
 import type { sites } from '../db/schema';
-import { errors } from '../lib/errors';
+import { errors, isUniqueViolation } from '../lib/errors';
 import { siteSettings } from '../sites/queries';
 import type { VisitorContext } from './context';
 import { verifyUserHash } from './identity';
@@ -23,10 +23,19 @@ export async function sessionVisitor(db: Db, secret: string | undefined, site: t
     const ok = !!site.identitySecret && await verifyUserHash(site.identitySecret, user.id, user.hash);
     if (!ok) throw errors.forbidden('The user hash does not match this user', 'identity_invalid');
     const profile = { name: user.name, email: user.email };
-    const known = await findVerifiedVisitor(db, site.id, user.id);
-    const visitor = known ? await touchVisitor(db, known, profile, ctx) : await createVisitor(db, site.id, { ...profile, externalId: user.id }, ctx);
+    // Two tabs opening at once both miss the lookup: the unique index lets one create, the other takes its row.
+    const create = () => createVisitor(db, site.id, { ...profile, externalId: user.id }, ctx)
+      .then((row) => ({ row, created: true }))
+      .catch(async (err) => {
+        const winner = isUniqueViolation(err, 'visitors.') ? await findVerifiedVisitor(db, site.id, user.id) : undefined;
+        if (!winner) throw err;
+        return { row: winner, created: false };
+      });
+    const found = await findVerifiedVisitor(db, site.id, user.id);
+    const { row: known, created } = found ? { row: found, created: false } : await create();
+    const visitor = created ? known : await touchVisitor(db, known, profile, ctx);
     // The customer's server vouches for these: they replace what the visitor typed before.
-    if (known) await setVisitorProfile(db, visitor.id, profile);
+    if (!created) await setVisitorProfile(db, visitor.id, profile);
     return { visitor: { ...visitor, ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) }, verified: true };
   }
   if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');

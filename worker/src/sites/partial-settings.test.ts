@@ -1,4 +1,4 @@
-// Break tests, issue 9 item 3: a PATCH changes only what is sent, also inside nested settings objects.
+// Issue 9 item 3: a PATCH changes only what is sent, also inside nested settings objects (businessHours is the only one).
 import { expect, it } from 'vitest';
 import { api, workspaceWithSite } from '../../test/helpers';
 
