@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
 import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
-import { toVisitorFrame } from '../protocol/visitor';
+import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
@@ -39,6 +39,8 @@ export class ConversationDO extends DurableObject<Env> {
   #visitorQueue: Promise<unknown> = Promise.resolve();
   #flushing: Promise<void> | null = null;
   #flushAgain = false;
+  /** The visitor view (without rev) last sent to visitors, to send them nothing when only agents' fields changed. */
+  #lastVisitorView: string | null = null;
   /** Typing relays and history replays per sender. */
   #frames = new FrameLimits();
 
@@ -157,6 +159,7 @@ export class ConversationDO extends DurableObject<Env> {
     const conversation = this.#store.snapshot();
     // A visitor's lastSeq is the last message they can see: a note after it stays unknown.
     const lastSeq = who.role === 'agent' ? conversation.lastSeq : this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0;
+    if (who.role === 'visitor') this.#visitorViewChanged(conversation);
     this.#send(server, { type: 'hello', conversation, lastSeq, you: { role: who.role, id: who.id } });
     const after = Number(new URL(request.url).searchParams.get('after'));
     if (Number.isInteger(after) && after >= 0 && new URL(request.url).searchParams.has('after')) this.#replay(server, who.role, after);
@@ -313,7 +316,11 @@ export class ConversationDO extends DurableObject<Env> {
   /** After any state change: project to D1, tell the site, and (optionally) every socket. */
   #changed(opts: { frame?: boolean; message?: Message } = {}) {
     const conversation = this.#store.snapshot();
-    if (opts.frame ?? true) this.#broadcast({ type: 'conversation', conversation });
+    if (opts.frame ?? true) {
+      this.#broadcast({ type: 'conversation', conversation }, 'agent');
+      // Agent-only changes (notes, tags, priority, archive, a deleted note) send visitors nothing at all.
+      if (this.#visitorViewChanged(conversation)) this.#broadcast({ type: 'conversation', conversation }, 'visitor');
+    }
     this.#schedule.ensure('projection', Date.now() + PROJECTION_SAFETY_MS);
     this.ctx.waitUntil(this.#flush());
     const m = opts.message;
@@ -366,6 +373,18 @@ export class ConversationDO extends DurableObject<Env> {
    * Send a frame to every socket (or one side): agents get the full view, visitors the
    * visitor view (docs/protocol.md). Each view is serialised once per broadcast.
    */
+  /**
+   * True when what visitors see of the conversation changed since they were last told (rev
+   * aside). Kept in memory: after a wake-up the first change is sent anyway, which is harmless.
+   */
+  #visitorViewChanged(conversation: Conversation): boolean {
+    const { rev: _rev, ...view } = toVisitorConversation(conversation);
+    const text = JSON.stringify(view);
+    if (text === this.#lastVisitorView) return false;
+    this.#lastVisitorView = text;
+    return true;
+  }
+
   #broadcast(frame: ServerFrame, only?: 'visitor' | 'agent') {
     for (const role of only ? [only] : (['agent', 'visitor'] as const)) {
       const sockets = this.ctx.getWebSockets(role);

@@ -3,7 +3,11 @@ import { findConversationById } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { logText, plainText } from '../lib/clean';
 import { conversationOfReplyAddress } from './links';
+import { readAtMost } from '../files/upload';
 import { stripReply } from './reply-text';
+
+/** Email Routing's largest message (25 MiB); nothing larger is read. */
+export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;
 
 /** The part of an incoming email the handler needs (ForwardableEmailMessage has more). */
 export type InboundEmail = { to: string; from: string; raw: ReadableStream | ArrayBuffer | string; setReject?(reason: string): void };
@@ -26,7 +30,15 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
     console.warn('inbound email dropped: no such conversation', conversationId);
     return 'dropped';
   }
-  const raw = typeof email.raw === 'string' || email.raw instanceof ArrayBuffer ? email.raw : await new Response(email.raw).arrayBuffer();
+  let raw: string | ArrayBuffer | Uint8Array;
+  try {
+    // Read no further than Email Routing's own maximum: a larger stream is refused, not buffered whole.
+    raw = typeof email.raw === 'string' || email.raw instanceof ArrayBuffer ? email.raw : await readAtMost(email.raw, INBOUND_MAX_BYTES);
+  } catch {
+    console.warn('inbound email dropped: larger than 25 MiB', conversationId);
+    email.setReject?.('Message too large');
+    return 'dropped';
+  }
   const parsed = await PostalMime.parse(raw);
   // The sender cannot be refused anything: NUL and control characters are dropped, lone surrogates replaced.
   const body = stripReply(plainText(parsed.text ?? (parsed.html ?? '').replace(/<[^>]+>/g, ' ')));
