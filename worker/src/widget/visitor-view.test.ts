@@ -36,7 +36,7 @@ it('every payload that reaches a visitor is the visitor view: no internal field,
   a.send({ type: 'send', clientId: 'agent-note', body: NOTE_MESSAGE, kind: 'note' });
   a.send({ type: 'send', clientId: 'agent-reply', body: 'Hello Kim', kind: 'text' });
   a.send({ type: 'typing', on: true });
-  await v.next((f) => f.type === 'conversation' && f.conversation.rev >= patched.body.conversation.rev);
+  await v.next((f) => f.type === 'conversation' && f.conversation.status === 'active'); // the claim: what visitors see changed
   await v.next((f) => f.type === 'message' && f.message.body === 'Hello Kim');
   await v.next((f) => f.type === 'typing');
   v.send({ type: 'send', clientId: 'visitor-1', body: 'Hi there' });
