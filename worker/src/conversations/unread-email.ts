@@ -26,7 +26,7 @@ export async function sendUnreadEmail(env: Env, store: ConversationStore, conv: 
   if (!visitor?.email || visitor.unsubscribedAt || !site) return 'nothing';
   const base = publicBase(env);
   const last = unread.at(-1)!.seq;
-  const mail = unreadRepliesEmail(site.name, unread, continueUrl(visitor.currentUrl ?? visitor.landingUrl, base), await unsubscribeUrl(env, base, visitor.id));
+  const mail = unreadRepliesEmail(site.name, unread, continueUrl(visitor.currentUrl ?? visitor.landingUrl, site.allowedOrigins, base), await unsubscribeUrl(env, base, visitor.id));
   await emailProvider(env).send({
     ...mail, workspaceId: site.workspaceId, to: visitor.email, from: env.EMAIL_FROM, replyTo: await replyAddress(env, conv.id),
     idempotencyKey: `unread/${conv.id}/${last}`,

@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { originAllowed } from '../lib/origins';
 import { signingKey } from '../auth/tokens';
 
 const enc = new TextEncoder();
@@ -40,11 +41,17 @@ export async function visitorOfUnsubscribeToken(env: Env, token: string): Promis
   } catch { return null; }
 }
 
-/** Where the visitor continues: the page they were last on, with a marker that opens the widget. */
-export function continueUrl(page: string | null, fallback: string) {
+/**
+ * Where the visitor continues: the page they were last on, with a marker that opens the
+ * widget. The page is reported by the visitor's browser, so it is used only when its
+ * origin is one the site allows: an email from the team never links to a page of the
+ * visitor's choosing elsewhere.
+ */
+export function continueUrl(page: string | null, allowedOrigins: string[], fallback: string) {
   try {
     const url = new URL(page ?? fallback);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not a web page');
+    if (page && !originAllowed(url.origin, allowedOrigins)) throw new Error('not a page of the site');
     url.hash = 'parley-open';
     return url.toString();
   } catch {
