@@ -17,6 +17,13 @@ export type LimiterBinding = 'AUTH_LIMITER' | 'SESSION_LIMITER' | 'CONVERSATION_
 /** The caller's IP as Cloudflare reports it. */
 export const clientIp = (req: Request) => req.headers.get('CF-Connecting-IP') ?? 'local';
 
+/**
+ * Whether per-IP limits apply: not to the loopback (local development, where `npm start`
+ * and its browser tests all come from one address; behind Cloudflare, CF-Connecting-IP is
+ * always the client's real address, never loopback).
+ */
+export const ipLimited = (ip: string) => !(ip === 'local' || ip === '::1' || ip.startsWith('127.'));
+
 /** Take one from `binding` for `key`; 429 `rate_limited` when over (per location, coarse). */
 export async function takeLimit(env: Env, binding: LimiterBinding, key: string) {
   const { success } = await env[binding].limit({ key });
@@ -26,6 +33,7 @@ export async function takeLimit(env: Env, binding: LimiterBinding, key: string) 
 /** Coarse per-IP limit with a `ratelimits` binding (per location; exact limits live in the DOs). */
 export const limitByIp = (binding: LimiterBinding) =>
   createMiddleware<{ Bindings: Env }>(async (c, next) => {
-    await takeLimit(c.env, binding, `${c.req.path}:${clientIp(c.req.raw)}`);
+    const ip = clientIp(c.req.raw);
+    if (ipLimited(ip)) await takeLimit(c.env, binding, `${c.req.path}:${ip}`);
     await next();
   });

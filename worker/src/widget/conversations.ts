@@ -3,7 +3,7 @@ import type { VisitorEnv } from '../auth/middleware';
 import { findVisitorConversation } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
-import { clientIp, limitByIp, takeLimit } from '../lib/ratelimit';
+import { clientIp, ipLimited, limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
 import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../protocol';
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
@@ -31,7 +31,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     }
     // Per visitor is exact (VisitorDO), but a bot mints visitors: per IP, offline messages (each may
     // email the team) are held at the edge too (docs/widget.md "Limits").
-    if (body.message) await takeLimit(c.env, 'OFFLINE_LIMITER', `offline:${clientIp(c.req.raw)}`);
+    if (body.message && ipLimited(clientIp(c.req.raw))) await takeLimit(c.env, 'OFFLINE_LIMITER', `offline:${clientIp(c.req.raw)}`);
     if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
     // Nobody can answer live: the team hears of an offline message by email.
     const available = body.message ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours) : null;
