@@ -2,21 +2,8 @@
 // not by any path that merely ends in /files: such a JSON route would read a chunked body to its end.
 import { exports } from 'cloudflare:workers';
 import { expect, it } from 'vitest';
-import { conversationFixture, ORIGIN, workspaceWithSite } from '../test/helpers';
+import { countingStream, conversationFixture, ORIGIN, workspaceWithSite } from '../test/helpers';
 
-const CHUNK = 64 * 1024;
-/** A body with no Content-Length that would produce `total` bytes, counting how many the server pulled. */
-function countingStream(total: number) {
-  const counter = { pulled: 0 };
-  const body = new ReadableStream<Uint8Array>({
-    pull(ctrl) {
-      if (counter.pulled >= total) return ctrl.close();
-      counter.pulled += CHUNK;
-      ctrl.enqueue(new Uint8Array(CHUNK).fill(120));
-    },
-  }, { highWaterMark: 0 });
-  return { body, counter };
-}
 
 const send = (method: string, path: string, token: string, body: BodyInit, type = 'application/json') => exports.default.fetch(`https://parley.test${path}`, {
   method, body, duplex: 'half', headers: { Authorization: `Bearer ${token}`, 'Content-Type': type, 'X-Filename': 'a.txt', Origin: ORIGIN },

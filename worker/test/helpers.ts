@@ -137,3 +137,17 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+export const CHUNK = 64 * 1024;
+/** A body with no Content-Length that would produce `total` bytes, counting how many the server pulled. */
+export function countingStream(total: number) {
+  const counter = { pulled: 0 };
+  const body = new ReadableStream<Uint8Array>({
+    pull(ctrl) {
+      if (counter.pulled >= total) return ctrl.close();
+      counter.pulled += CHUNK;
+      ctrl.enqueue(new Uint8Array(CHUNK).fill(120));
+    },
+  }, { highWaterMark: 0 });
+  return { body, counter };
+}

@@ -1,22 +1,9 @@
 // Issue 9, item 7: bodies are not read past their limit, and socket frames are measured before they are parsed.
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { connect, conversationFixture, ORIGIN, paths, workspaceWithSite } from '../../test/helpers';
+import { countingStream, connect, conversationFixture, ORIGIN, paths, workspaceWithSite } from '../../test/helpers';
 import { ATTACHMENTS, LIMITS } from '../protocol';
 
-const CHUNK = 64 * 1024;
-/** A body with no Content-Length that would produce `total` bytes, counting how many the server pulled. */
-function countingStream(total: number) {
-  const counter = { pulled: 0 };
-  const body = new ReadableStream<Uint8Array>({
-    pull(ctrl) {
-      if (counter.pulled >= total) return ctrl.close();
-      counter.pulled += CHUNK;
-      ctrl.enqueue(new Uint8Array(CHUNK).fill(120));
-    },
-  }, { highWaterMark: 0 });
-  return { body, counter };
-}
 
 const post = (path: string, token: string, body: ReadableStream, type: string) => exports.default.fetch(`https://parley.test${path}`, {
   method: 'POST', body, duplex: 'half', headers: { Authorization: `Bearer ${token}`, 'Content-Type': type, 'X-Filename': 'big.txt', Origin: ORIGIN },
