@@ -44,16 +44,30 @@ export type SiteClientFrame = z.infer<typeof SiteClientFrame>;
 /** One agent in a presence frame. */
 export type PresenceAgent = { id: string; name: string; status: AgentStatus };
 
-/** Site-wide events, published by ConversationDOs and fanned out by the SiteDO. */
+/**
+ * What messages and read markers change in a conversation: all a `conversation.delta` carries (docs/protocol.md).
+ * Lifecycle changes and agents' edits send the whole conversation instead (`conversation.updated`).
+ */
+export const DELTA_FIELDS = [
+  'id', 'siteId', 'rev', 'status', 'assigneeId', 'updatedAt', 'lastMessageAt', 'lastMessagePreview', 'lastMessageSender',
+  'lastSeq', 'messageCount', 'visitorUnread', 'agentUnread', 'visitorReadSeq', 'agentReadSeq',
+] as const satisfies readonly (keyof Conversation)[];
+/** A conversation's message-driven fields (DELTA_FIELDS), merged by id into a copy the console already has. */
+export type ConversationDelta = Pick<Conversation, (typeof DELTA_FIELDS)[number]>;
+
+/**
+ * Site-wide events, published by ConversationDOs (at most one per conversation per coalescing window)
+ * and fanned out by the SiteDO in `events` frames.
+ */
 export type SiteEvent =
   | { type: 'conversation.created'; conversation: Conversation }
   | { type: 'conversation.updated'; conversation: Conversation }
-  | { type: 'message.created'; conversationId: string; message: Message; conversation: Conversation };
+  | { type: 'conversation.delta'; delta: ConversationDelta };
 
 /** Frames a site socket sends. */
 export type SiteServerFrame =
   | { type: 'hello'; you: { role: 'agent'; id: string }; siteId: string }
-  | SiteEvent
+  | { type: 'events'; events: SiteEvent[] }
   | { type: 'presence'; agents: PresenceAgent[] }
   | { type: 'error'; code: FrameErrorCode; message: string }
   | { type: 'pong' };
