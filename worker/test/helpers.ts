@@ -96,6 +96,15 @@ export class Client {
     return this.closed;
   }
 
+  /** Wait for a site event (inside the SiteDO's `events` frames) matching `match`; returns the event. */
+  async event(match: (e: any) => boolean, ms = 5000, from = 0): Promise<any> {
+    const frame = await this.next((f) => f.type === 'events' && f.events.some(match), ms, from);
+    return frame.events.find(match);
+  }
+
+  /** Every site event received so far, in order. */
+  events(): any[] { return this.frames.filter((f) => f.type === 'events').flatMap((f) => f.events); }
+
   /** Frames of one type. */
   of(type: string) { return this.frames.filter((f) => f.type === type); }
 

@@ -226,8 +226,9 @@ describe('ConversationDO: durability', () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     const stub = env.CONVERSATIONS.getByName(conversation.id);
-    // Make D1 refuse the projection for real: its messages table is gone for a moment.
-    await env.DB.exec('ALTER TABLE messages RENAME TO messages_away');
+    // Make D1 refuse the projection for real: the inbox table is gone for a moment (renaming the messages
+    // table would not do: SQLite renames it inside the projection's trigger too, and the write would succeed).
+    await env.DB.exec('ALTER TABLE conversations RENAME TO conversations_away');
     try {
       v.send(send('m1', 'while D1 is down'));
       v.send(send('m2', 'still down'));
@@ -236,7 +237,7 @@ describe('ConversationDO: durability', () => {
       await waitFor(() => runInDurableObject(stub, (_o, state) =>
         (state.storage.sql.exec<{ a: number }>("SELECT COALESCE(MAX(attempts), 0) AS a FROM schedule WHERE job = 'projection'").one().a) > 0));
     } finally {
-      await env.DB.exec('ALTER TABLE messages_away RENAME TO messages');
+      await env.DB.exec('ALTER TABLE conversations_away RENAME TO conversations');
     }
     const stale = await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').bind(conversation.id).first<{ n: number }>();
     expect(stale?.n).toBe(0);

@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
-import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
+import { type Conversation, DELTA_FIELDS, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../protocol';
+import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
@@ -10,6 +11,7 @@ import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
 import { projectToD1 } from './projection';
 import { Schedule } from './schedule';
+import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
 
 /** What each socket carries through hibernation (serializeAttachment, max 16 KiB). */
@@ -25,8 +27,12 @@ function serialise(frame: ServerFrame, role: 'agent' | 'visitor'): string | null
   return view && JSON.stringify(view);
 }
 
-/** How long the alarm waits before retrying a projection that an eviction may have interrupted. */
-const PROJECTION_SAFETY_MS = 10_000;
+/**
+ * How long messages and read markers gather before one D1 write (issue 10: the inbox and search reflect a
+ * message within 2 s). Lifecycle changes and agents' edits are written at once. The batch is a job of the
+ * durable schedule, so an eviction before it runs loses nothing: the alarm still fires.
+ */
+const PROJECTION_BATCH_MS = 1_000;
 
 /**
  * One conversation: its messages in its own SQLite (the source of truth), its sockets
@@ -43,6 +49,8 @@ export class ConversationDO extends DurableObject<Env> {
   #lastVisitorView: string | null = null;
   /** Typing relays and history replays per sender. */
   #frames = new FrameLimits();
+  /** Site events, coalesced per window (site-publisher.ts). */
+  #publisher = new SitePublisher((kind) => this.#publishNow(kind));
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -72,8 +80,7 @@ export class ConversationDO extends DurableObject<Env> {
     const messages = this.#store.transition(t);
     for (const m of messages) this.#broadcast({ type: 'message', message: m }, m.kind === 'note' ? 'agent' : undefined);
     if (t.stamp === 'reopened') this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
-    this.#changed();
-    return { conversation: this.#store.snapshot() };
+    return { conversation: (this.#changed({ urgent: true }) ?? this.#store.snapshot()) };
   }
 
   /**
@@ -110,7 +117,7 @@ export class ConversationDO extends DurableObject<Env> {
     if (typeof result === 'string') return { error: result };
     const { message, removedFile } = result;
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
-    this.#changed();
+    this.#changed({ frame: true, urgent: false });
     return { message, fileKey: removedFile ? `${this.#store.meta()!.id}/${removedFile.id}` : null };
   }
 
@@ -120,15 +127,13 @@ export class ConversationDO extends DurableObject<Env> {
     if (result !== 'ok') {
       return { error: result, message: result === 'already_rated' ? 'This conversation was already rated' : 'Only resolved conversations can be rated' };
     }
-    this.#changed();
-    return { conversation: this.#store.snapshot() };
+    return { conversation: (this.#changed({ urgent: true }) ?? this.#store.snapshot()) };
   }
 
   /** Edit priority, tags, notes or department; null for an object that holds no conversation. */
   async update(patch: ConversationPatch): Promise<Conversation | null> {
     if (!this.#store.meta()) return null;
-    if (this.#store.update(patch)) this.#changed();
-    return this.#store.snapshot();
+    return this.#store.update(patch) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot();
   }
 
   /** One page of history, oldest first; notes only for agents. */
@@ -138,8 +143,12 @@ export class ConversationDO extends DurableObject<Env> {
 
   /** Archive or restore, then tell every socket and the site. */
   async setArchived(archived: boolean): Promise<Conversation> {
-    if (this.#store.setArchived(archived)) this.#changed();
-    return this.#store.snapshot();
+    return this.#store.setArchived(archived) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot();
+  }
+
+  /** Rows this object's SQLite has read since it started: for the tests and the bench that keep per-message work O(1). */
+  async rowsRead(): Promise<number> {
+    return this.#store.rowsRead;
   }
 
   // ---- sockets ----
@@ -193,7 +202,7 @@ export class ConversationDO extends DurableObject<Env> {
         const seq = this.#store.markRead(who.role, frame.seq);
         if (seq === null) return;
         this.#broadcast({ type: 'read', by: who.role, seq });
-        return this.#changed({ frame: false });
+        return void this.#changed({ frame: false, urgent: false });
       }
       case 'resume': {
         if (!this.#frames.resume(`${who.role}:${who.id}`)) {
@@ -287,7 +296,9 @@ export class ConversationDO extends DurableObject<Env> {
     if (changed.length) this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
     // An agent's reply the visitor may not see: email it if still unread after the site's delay.
     if (who.role === 'agent' && (message.kind === 'text' || message.kind === 'file')) this.#schedule.ensure('unread_email', Date.now() + meta.emailDelayMs);
-    this.#changed({ frame: stateChanged, message });
+    count('messages');
+    // A plain message is batched (D1) and coalesced (site); one that changed the state goes out at once.
+    this.#changed({ frame: stateChanged, urgent: stateChanged });
     return message;
   }
 
@@ -313,34 +324,53 @@ export class ConversationDO extends DurableObject<Env> {
     await this.act({ type: 'close', by: null, reason: `Closed after ${formatIdle(meta.idleMs)} without activity` });
   }
 
-  /** After any state change: project to D1, tell the site, and (optionally) every socket. */
-  #changed(opts: { frame?: boolean; message?: Message } = {}) {
-    const conversation = this.#store.snapshot();
+  /**
+   * After any state change: tell the sockets (`frame`: a `conversation` frame, which needs a snapshot), the
+   * site (coalesced: a delta, or the whole copy when `urgent`), and D1 (at once when `urgent`, else batched).
+   * Returns the snapshot when the frame needed one (a plain message builds none here).
+   */
+  #changed(opts: { frame?: boolean; urgent?: boolean }): Conversation | null {
+    const urgent = opts.urgent ?? true;
+    let conversation: Conversation | null = null;
     if (opts.frame ?? true) {
+      conversation = this.#store.snapshot();
       this.#broadcast({ type: 'conversation', conversation }, 'agent');
       // Agent-only changes (notes, tags, priority, archive, a deleted note) send visitors nothing at all.
       if (this.#visitorViewChanged(conversation)) this.#broadcast({ type: 'conversation', conversation }, 'visitor');
     }
-    this.#schedule.ensure('projection', Date.now() + PROJECTION_SAFETY_MS);
-    this.ctx.waitUntil(this.#flush());
-    const m = opts.message;
-    this.#publish(m ? { type: 'message.created', conversationId: conversation.id, message: m, conversation }
-      : { type: 'conversation.updated', conversation });
+    if (urgent) this.ctx.waitUntil(this.#flush());
+    else this.#schedule.ensure('projection', Date.now() + PROJECTION_BATCH_MS);
+    this.#publisher.note(urgent ? 'full' : 'delta');
+    return conversation;
   }
 
-  /** Push the outbox to D1; on failure leave it for the alarm (with backoff). */
+  /** The coalesced site event: one snapshot for everything in the window. */
+  #publishNow(kind: PublishKind) {
+    const conversation = this.#store.snapshot();
+    if (kind === 'full') return this.#publish({ type: 'conversation.updated', conversation });
+    const delta = Object.fromEntries(DELTA_FIELDS.map((k) => [k, conversation[k]])) as Extract<SiteEvent, { type: 'conversation.delta' }>['delta'];
+    this.#publish({ type: 'conversation.delta', delta });
+  }
+
+  /**
+   * Push the outbox to D1, one statement per chunk; on failure leave it for the alarm (with backoff).
+   * Changes that arrive during the write wait for their own batch (rescheduled), unless one was urgent.
+   */
   #flush(): Promise<void> {
     if (this.#flushing) { this.#flushAgain = true; return this.#flushing; }
     this.#flushing = (async () => {
       try {
+        let more = false;
         do {
           this.#flushAgain = false;
           const pending = this.#store.pendingProjection();
           if (!pending) break;
           await projectToD1(getDb(this.env.DB), this.#store.snapshot(), pending.messages);
           this.#store.clearOutbox(pending.upTo);
-        } while (this.#flushAgain || this.#store.pendingProjection());
-        this.#schedule.done('projection');
+          more = pending.more;
+        } while (this.#flushAgain || more);
+        if (this.#store.hasPendingProjection()) this.#schedule.at('projection', Date.now() + PROJECTION_BATCH_MS);
+        else this.#schedule.done('projection');
       } catch (err) {
         console.warn('D1 projection failed; will retry', String(err));
         this.#schedule.retry('projection');
@@ -353,7 +383,8 @@ export class ConversationDO extends DurableObject<Env> {
 
   /** Site-wide events must never delay or fail a visitor's message: fire and forget. */
   #publish(event: SiteEvent) {
-    this.ctx.waitUntil(this.env.SITES.getByName(event.conversation.siteId).publish(event).catch((err: unknown) => {
+    const siteId = event.type === 'conversation.delta' ? event.delta.siteId : event.conversation.siteId;
+    this.ctx.waitUntil(this.env.SITES.getByName(siteId).publish(event).catch((err: unknown) => {
       console.warn('site event dropped', String(err));
     }));
   }

@@ -1,3 +1,5 @@
+import { UNREAD } from './snapshot';
+
 // The ConversationDO's own SQLite schema, as numbered steps: every object runs the
 // steps it has not run yet when it starts, so objects created by an older deploy upgrade in place.
 const STEPS: string[] = [
@@ -34,6 +36,19 @@ const STEPS: string[] = [
   // Issue 6: the unread-reply email's delay and its ledger (the highest seq already emailed).
   `ALTER TABLE meta ADD COLUMN email_delay_ms INTEGER NOT NULL DEFAULT 300000;
    ALTER TABLE meta ADD COLUMN emailed_seq INTEGER NOT NULL DEFAULT 0;`,
+  // Issue 10: O(1) work per message. The figures a snapshot used to count over all messages are kept here,
+  // updated in the same transaction as each insert, delete and read marker (store.ts); existing objects count once.
+  `ALTER TABLE meta ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE meta ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE meta ADD COLUMN visitor_unread INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE meta ADD COLUMN agent_unread INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE meta ADD COLUMN last_message_seq INTEGER;
+   UPDATE meta SET
+     last_seq = (SELECT COALESCE(MAX(seq), 0) FROM messages),
+     message_count = (SELECT COUNT(*) FROM messages WHERE kind != 'system'),
+     visitor_unread = (SELECT COUNT(*) FROM messages WHERE seq > meta.visitor_read_seq AND sender_type = 'agent' AND ${UNREAD}),
+     agent_unread = (SELECT COUNT(*) FROM messages WHERE seq > meta.agent_read_seq AND sender_type = 'visitor' AND ${UNREAD}),
+     last_message_seq = (SELECT MAX(seq) FROM messages WHERE ${UNREAD});`,
 ];
 
 /** Bring this object's SQLite up to the current schema (synchronous, in one transaction). */

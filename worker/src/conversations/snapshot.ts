@@ -26,16 +26,12 @@ const seconds = (from: unknown, to: unknown) =>
   typeof from === 'string' && typeof to === 'string' ? Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000) : null;
 const str = (v: unknown) => (v as string | null) ?? null;
 
-/** The conversation as clients see it, computed from the meta row and the messages. */
-export function snapshot(sql: SqlStorage): Conversation {
+/** The conversation as clients see it: the meta row's kept figures and one lookup of the last customer-facing message. */
+export function snapshot(sql: Pick<SqlStorage, 'exec'>): Conversation {
   const m = sql.exec('SELECT * FROM meta LIMIT 1').one();
-  const counts = sql.exec<{ last: number; total: number; vu: number; au: number }>(
-    `SELECT COALESCE(MAX(seq), 0) AS last, COUNT(*) FILTER (WHERE kind != 'system') AS total,
-       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'agent' AND ${UNREAD}) AS vu,
-       COUNT(*) FILTER (WHERE seq > ? AND sender_type = 'visitor' AND ${UNREAD}) AS au FROM messages`,
-    m.visitor_read_seq, m.agent_read_seq).one();
   // The inbox shows the last customer-facing message: notes and system messages are left out.
-  const last = sql.exec<MessageRow>("SELECT * FROM messages WHERE kind IN ('text', 'file') AND deleted_at IS NULL ORDER BY seq DESC LIMIT 1").toArray()[0];
+  const last = m.last_message_seq === null ? undefined
+    : sql.exec<MessageRow>('SELECT created_at, body, sender_type FROM messages WHERE seq = ?', m.last_message_seq).toArray()[0];
   return {
     id: m.id as string, siteId: m.site_id as string, visitorId: m.visitor_id as string,
     visitor: { id: m.visitor_id as string, name: str(m.visitor_name), email: str(m.visitor_email) },
@@ -53,7 +49,8 @@ export function snapshot(sql: SqlStorage): Conversation {
     lastMessageAt: last?.created_at ?? (m.created_at as string),
     lastMessagePreview: last ? truncateText(last.body, 140) : null,
     lastMessageSender: (last?.sender_type as Conversation['lastMessageSender']) ?? null,
-    lastSeq: counts.last, messageCount: counts.total, visitorUnread: counts.vu, agentUnread: counts.au,
+    lastSeq: m.last_seq as number, messageCount: m.message_count as number,
+    visitorUnread: m.visitor_unread as number, agentUnread: m.agent_unread as number,
     visitorReadSeq: m.visitor_read_seq as number, agentReadSeq: m.agent_read_seq as number, rev: m.rev as number,
   };
 }

@@ -1,7 +1,9 @@
 import type { Conversation, Message } from '../protocol';
 import { migrate } from './do-schema';
+import { PROJECTION_BATCH_MAX } from './projection';
 import type { Transition } from './lifecycle';
 import { type MessageRow, snapshot, toMessage, UNREAD } from './snapshot';
+import { SqlMeter } from './sql-meter';
 
 /** What the ConversationDO knows about itself (set once by init). */
 export type ConversationMeta = {
@@ -23,12 +25,12 @@ const SYSTEM = { type: 'system' as const };
  * ordering (and the output gate holds its ack until the write is durable).
  */
 export class ConversationStore {
-  #sql: SqlStorage;
+  #sql: SqlMeter;
   #storage: DurableObjectStorage;
 
-  constructor(storage: DurableObjectStorage) {
+  constructor(storage: DurableObjectStorage, sql = new SqlMeter(storage.sql)) {
     this.#storage = storage;
-    this.#sql = storage.sql;
+    this.#sql = sql;
     migrate(storage);
   }
 
@@ -100,13 +102,23 @@ export class ConversationStore {
     return out;
   }
 
+  /**
+   * Insert one message with the next seq and keep the meta row's figures (last seq, count, unread on each
+   * side, last customer-facing message) in step, so a snapshot never counts over the messages.
+   */
   #insert(m: NewMessage, now: string): Message {
     const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
     const row = this.#sql.exec<MessageRow>(
       `INSERT INTO messages (seq, id, client_id, sender_type, sender_id, sender_name, kind, body, created_at, file)
-       VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+       VALUES ((SELECT last_seq + 1 FROM meta), ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       id, m.clientId ?? null, m.sender.type, m.sender.id ?? null, m.sender.name ?? null, m.kind, m.body, now,
       m.file ? JSON.stringify(m.file) : null).one();
+    // The UNREAD rule (snapshot.ts): text and files count; a new message is never deleted, and is past both read markers.
+    const readable = m.kind === 'text' || m.kind === 'file';
+    this.#sql.exec(
+      `UPDATE meta SET last_seq = ?1, message_count = message_count + ?2, visitor_unread = visitor_unread + ?3,
+         agent_unread = agent_unread + ?4${readable ? ', last_message_seq = ?1' : ''}`,
+      row.seq, m.kind === 'system' ? 0 : 1, readable && m.sender.type === 'agent' ? 1 : 0, readable && m.sender.type === 'visitor' ? 1 : 0);
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', row.seq);
     return toMessage(row);
   }
@@ -121,7 +133,12 @@ export class ConversationStore {
     if (row.sender_type !== 'agent' || row.sender_id !== agentId || !['text', 'file', 'note'].includes(row.kind)) return 'not_yours';
     if (row.deleted_at) return { message: toMessage(row), removedFile: null };
     const deleted = this.#sql.exec<MessageRow>("UPDATE messages SET body = '', file = NULL, deleted_at = ? WHERE id = ? RETURNING *", new Date().toISOString(), messageId).one();
-    this.#sql.exec('UPDATE meta SET rev = rev + 1');
+    // An agent's text or file the visitor had not read stops counting; the preview falls back to the one before.
+    const counted = row.kind === 'text' || row.kind === 'file';
+    this.#sql.exec(
+      `UPDATE meta SET rev = rev + 1, visitor_unread = visitor_unread - (?1 AND ?2 > visitor_read_seq),
+         last_message_seq = CASE WHEN last_message_seq = ?2 THEN (SELECT seq FROM messages WHERE ${UNREAD} ORDER BY seq DESC LIMIT 1) ELSE last_message_seq END`,
+      counted ? 1 : 0, row.seq);
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', deleted.seq);
     return { message: toMessage(deleted), removedFile: toMessage(row).file ?? null };
   }
@@ -183,8 +200,15 @@ export class ConversationStore {
    */
   markRead(side: 'visitor' | 'agent', seq: number): number | null {
     const col = side === 'visitor' ? 'visitor_read_seq' : 'agent_read_seq';
-    const target = this.#sql.exec<{ s: number }>("SELECT COALESCE(MAX(seq), 0) AS s FROM messages WHERE seq <= ? AND kind != 'note'", seq).one().s;
-    const moved = this.#sql.exec(`UPDATE meta SET ${col} = ?, rev = rev + 1 WHERE ${col} < ? RETURNING ${col}`, target, target).toArray();
+    const unreadCol = side === 'visitor' ? 'visitor_unread' : 'agent_unread';
+    const other = side === 'visitor' ? 'agent' : 'visitor';
+    // Walks back from seq (not a MAX over the table): O(notes in between).
+    const target = this.#sql.exec<{ seq: number }>("SELECT seq FROM messages WHERE seq <= ? AND kind != 'note' ORDER BY seq DESC LIMIT 1", seq).toArray()[0]?.seq ?? 0;
+    // The unread figure is recounted over the messages after the new marker only (usually none).
+    const moved = this.#sql.exec(
+      `UPDATE meta SET ${col} = ?1, rev = rev + 1,
+         ${unreadCol} = (SELECT COUNT(*) FROM messages WHERE seq > ?1 AND sender_type = '${other}' AND ${UNREAD})
+       WHERE ${col} < ?1 RETURNING ${col}`, target).toArray();
     if (!moved.length) return null;
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (NULL)');
     return target;
@@ -202,7 +226,12 @@ export class ConversationStore {
 
   /** The highest seq stored (0 when empty). */
   lastSeq(): number {
-    return this.#sql.exec<{ s: number }>('SELECT COALESCE(MAX(seq), 0) AS s FROM messages').one().s;
+    return this.#sql.exec<{ s: number }>('SELECT last_seq AS s FROM meta').toArray()[0]?.s ?? 0;
+  }
+
+  /** Rows this object's SQLite has read so far (tests and the bench's counters). */
+  get rowsRead(): number {
+    return this.#sql.rowsRead;
   }
 
   /** The conversation as clients see it. */
@@ -210,13 +239,23 @@ export class ConversationStore {
     return snapshot(this.#sql);
   }
 
-  /** What the D1 projection still owes: messages not yet copied, up to outbox id `upTo`. */
-  pendingProjection(): { upTo: number; messages: Message[] } | null {
-    const top = this.#sql.exec<{ id: number | null }>('SELECT MAX(id) AS id FROM outbox').one().id;
+  /**
+   * What the D1 projection still owes, oldest first and at most `max` outbox entries (one D1 statement's
+   * worth): the messages they name (a message changed twice appears once), up to outbox id `upTo`.
+   */
+  pendingProjection(max = PROJECTION_BATCH_MAX): { upTo: number; messages: Message[]; more: boolean } | null {
+    const { id: top, n } = this.#sql.exec<{ id: number | null; n: number }>(
+      'SELECT MAX(id) AS id, COUNT(*) AS n FROM (SELECT id FROM outbox ORDER BY id LIMIT ?)', max).one();
     if (top === null) return null;
     const messages = this.#sql.exec<MessageRow>(
-      'SELECT m.* FROM messages m JOIN outbox o ON o.seq = m.seq WHERE o.id <= ? ORDER BY m.seq', top).toArray().map(toMessage);
-    return { upTo: top, messages };
+      'SELECT * FROM messages WHERE seq IN (SELECT seq FROM outbox WHERE id <= ?) ORDER BY seq', top).toArray().map(toMessage);
+    // A full chunk may have more behind it.
+    return { upTo: top, messages, more: n === max };
+  }
+
+  /** Whether anything waits for the D1 projection. */
+  hasPendingProjection(): boolean {
+    return this.#sql.exec('SELECT 1 FROM outbox LIMIT 1').toArray().length > 0;
   }
 
   /** Forget outbox entries that D1 has accepted. */

@@ -115,6 +115,8 @@ export const conversations = sqliteTable('conversations', {
   ratingScore: integer('rating_score'),
   ratingComment: text('rating_comment'),
   ratedAt: text('rated_at'),
+  /** A projection batch's message copies in transit (migrations/0008: a trigger stores them and clears this). */
+  pendingMessages: text('pending_messages'),
 });
 
 /** Searchable copy of messages, keyed by (conversation, seq) so projection is idempotent. */

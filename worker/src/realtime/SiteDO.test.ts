@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { DELTA_FIELDS } from '../protocol';
 import { api, connect, openSocket, paths, registerOwner, visitorSession, workspaceWithSite } from '../../test/helpers';
 
 describe('SiteDO: the console inbox socket', () => {
-  it('pushes conversation.created, message.created and conversation.updated live', async () => {
+  it('pushes conversation.created, a delta per message and conversation.updated live, in events frames', async () => {
     const { owner, site } = await workspaceWithSite();
     const inbox = await connect(paths.site(site.id), owner.token);
     const visitor = await visitorSession(site.key);
     const created = await api('/api/widget/conversations', { token: visitor.token, body: {} });
     const id = created.body.conversation.id;
-    expect((await inbox.next((f) => f.type === 'conversation.created')).conversation.id).toBe(id);
+    expect((await inbox.event((e) => e.type === 'conversation.created')).conversation.id).toBe(id);
     const v = await connect(paths.visitor(id), visitor.token);
     v.send({ type: 'send', clientId: 'c1', body: 'Hello?' });
-    const event = await inbox.next((f) => f.type === 'message.created');
-    expect(event).toMatchObject({ conversationId: id, message: { body: 'Hello?', seq: 1 }, conversation: { agentUnread: 1, lastMessagePreview: 'Hello?' } });
+    const delta = await inbox.event((e) => e.type === 'conversation.delta' && e.delta.lastSeq === 1);
+    expect(delta.delta).toMatchObject({ id, agentUnread: 1, lastMessagePreview: 'Hello?', lastMessageSender: 'visitor', status: 'waiting' });
+    // A delta is small: the message-driven fields only, never notes, tags or the visitor.
+    expect(Object.keys(delta.delta).sort()).toEqual([...DELTA_FIELDS].sort());
     await api(`/api/conversations/${id}/archive`, { method: 'POST', token: owner.token });
-    const updated = await inbox.next((f) => f.type === 'conversation.updated');
+    const updated = await inbox.event((e) => e.type === 'conversation.updated');
     expect(updated.conversation.archivedAt).not.toBeNull();
     inbox.close(); v.close();
   });

@@ -3,10 +3,12 @@ import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, 
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { frameTooLarge } from '../conversations/parse-frame';
 import { getDb } from '../db/client';
+import { count } from '../dev/counters';
 import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
 import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
 import { departmentRoster } from './queries';
+import { SiteEventQueue } from './site-queue';
 import { readIdentity, type SocketIdentity } from './upgrade';
 
 /** What each console socket carries through hibernation; `seenAt` is when its last frame arrived (ms). */
@@ -21,7 +23,7 @@ const COALESCE_MS = 75;
  * message, so publishers fire and forget and events are coalesced here.
  */
 export class SiteDO extends DurableObject<Env> {
-  #queue: SiteEvent[] = [];
+  #queue = new SiteEventQueue();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #ledger: AssignmentLedger;
   #agentSockets: AgentSockets;
@@ -53,6 +55,7 @@ export class SiteDO extends DurableObject<Env> {
    * happen without an await, so concurrent calls see each other's assignments.
    */
   async autoAssign(req: { conversationId: string; departmentId: string }): Promise<{ id: string; name: string } | null> {
+    count('site.calls');
     const roster = await departmentRoster(getDb(this.env.DB), req.departmentId);
     if (!roster.autoAssign) return null;
     const online = new Set(this.#presence().filter((a) => a.status === 'online').map((a) => a.id));
@@ -62,13 +65,13 @@ export class SiteDO extends DurableObject<Env> {
     return { id: agent.id, name: agent.name };
   }
 
-  /** RPC from ConversationDOs: queue an event for every console of the site. */
+  /**
+   * RPC from ConversationDOs (each coalesces its own events first): queue events for every console of the
+   * site. Nothing is stored per message: the ledger writes only when a conversation changes hands.
+   */
   async publish(event: SiteEvent) {
-    this.#ledger.track(event.conversation);
-    // A later snapshot of the same conversation replaces an earlier one still queued.
-    if (event.type === 'conversation.updated') {
-      this.#queue = this.#queue.filter((e) => !(e.type === 'conversation.updated' && e.conversation.id === event.conversation.id));
-    }
+    count('site.calls');
+    this.#ledger.track(event.type === 'conversation.delta' ? event.delta : event.conversation);
     this.#queue.push(event);
     // A short timer, not an alarm: it only lives while events flow, and the object
     // cannot hibernate in that window anyway because a publish just woke it.
@@ -77,11 +80,13 @@ export class SiteDO extends DurableObject<Env> {
 
   /** RPC: who is connected right now (an agent with no open console is offline). */
   async presence(): Promise<PresenceAgent[]> {
+    count('site.calls');
     return this.#presence();
   }
 
   /** RPC from the worker: an agent opens a socket on one of this site's conversations. */
   async agentSocketOpened(agentId: string, conversationId: string) {
+    count('site.calls');
     this.#agentSockets.opened(agentId, conversationId);
   }
 
@@ -91,6 +96,7 @@ export class SiteDO extends DurableObject<Env> {
    * or hold, for the caller to close and requeue.
    */
   async disconnectAgent(agentId: string): Promise<string[]> {
+    count('site.calls');
     let closed = false;
     for (const ws of this.ctx.getWebSockets('agent')) {
       if ((ws.deserializeAttachment() as Attachment).id !== agentId) continue;
@@ -159,15 +165,16 @@ export class SiteDO extends DurableObject<Env> {
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + HEARTBEAT_CHECK_MS);
   }
 
+  /** One `events` frame per console socket for everything queued (serialised once). */
   #flushQueue() {
     this.#timer = null;
-    const events = this.#queue;
-    this.#queue = [];
-    const texts = events.map((e) => JSON.stringify(e));
-    for (const ws of this.ctx.getWebSockets('agent')) {
-      for (const text of texts) {
-        try { ws.send(text); } catch { /* closing socket */ }
-      }
+    const events = this.#queue.take();
+    if (!events.length) return;
+    const text = JSON.stringify({ type: 'events', events } satisfies SiteServerFrame);
+    const sockets = this.ctx.getWebSockets('agent');
+    count('site.frames', sockets.length);
+    for (const ws of sockets) {
+      try { ws.send(text); } catch { /* closing socket */ }
     }
   }
 

@@ -57,7 +57,7 @@ describe('auto-assignment', () => {
     // Room frees up when Carol resolves one: the next conversation is hers.
     const carols = created.find((c) => c.assigneeId === carol.agent.id)!;
     await api(`/api/conversations/${carols.id}/resolve`, { token: carol.token, method: 'POST' });
-    await sockets[0]!.next((f) => f.type === 'conversation.updated' && f.conversation.id === carols.id && f.conversation.status === 'resolved');
+    await sockets[0]!.event((e) => e.type === 'conversation.updated' && e.conversation.id === carols.id && e.conversation.status === 'resolved');
     const v = await visitorSession(site.key);
     const next = await start(v.token);
     expect(next.assigneeId).toBe(carol.agent.id);

@@ -36,12 +36,20 @@ export class AssignmentLedger {
       CREATE TABLE IF NOT EXISTS turns (agent_id TEXT PRIMARY KEY, last_assigned_at INTEGER NOT NULL);`);
   }
 
-  /** Follow a conversation's state: it counts for its assignee while active. Older revs are ignored. */
-  track(c: Conversation) {
+  /**
+   * Follow a conversation's state: it counts for its assignee while active. Older revs are ignored, and only a
+   * change of holder is written, so a message (which changes neither status nor assignee) writes nothing here.
+   */
+  track(c: Pick<Conversation, 'id' | 'status' | 'assigneeId' | 'rev'>) {
     const holder = c.status === 'active' ? c.assigneeId : null;
+    if (holder === null) {
+      this.#sql.exec('UPDATE holdings SET agent_id = NULL, rev = ?2 WHERE conversation_id = ?1 AND rev < ?2 AND agent_id IS NOT NULL', c.id, c.rev);
+      return;
+    }
     this.#sql.exec(
       `INSERT INTO holdings (conversation_id, agent_id, rev) VALUES (?, ?, ?)
-       ON CONFLICT(conversation_id) DO UPDATE SET agent_id = excluded.agent_id, rev = excluded.rev WHERE excluded.rev > holdings.rev`,
+       ON CONFLICT(conversation_id) DO UPDATE SET agent_id = excluded.agent_id, rev = excluded.rev
+       WHERE excluded.rev > holdings.rev AND holdings.agent_id IS NOT excluded.agent_id`,
       c.id, holder, c.rev);
   }
 
