@@ -2,6 +2,7 @@ import { app } from './app';
 import { handleInboundEmail } from './email/inbound';
 
 export { ConversationDO } from './conversations/ConversationDO';
+export { RelayDO } from './realtime/RelayDO';
 export { SiteDO } from './realtime/SiteDO';
 export { VisitorDO } from './visitors/VisitorDO';
 

@@ -4,12 +4,13 @@ import { type Conversation, DELTA_FIELDS, type HistoryQuery, type Message, type 
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
+import { relayName } from '../realtime/RelayDO';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
 import { FrameLimits } from './frame-limits';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
-import { projectToD1 } from './projection';
+import { toProjection, writeProjections } from './projection';
 import { Schedule } from './schedule';
 import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
@@ -45,6 +46,10 @@ export class ConversationDO extends DurableObject<Env> {
   #visitorQueue: Promise<unknown> = Promise.resolve();
   #flushing: Promise<void> | null = null;
   #flushAgain = false;
+  /** The site never changes; kept to spare a meta read per relay call. */
+  #siteId: string | null = null;
+  /** An urgent change asked for a flush: write D1 directly rather than through the relay's window. */
+  #flushDirect = false;
   /** The visitor view (without rev) last sent to visitors, to send them nothing when only agents' fields changed. */
   #lastVisitorView: string | null = null;
   /** Typing relays and history replays per sender. */
@@ -338,7 +343,7 @@ export class ConversationDO extends DurableObject<Env> {
       // Agent-only changes (notes, tags, priority, archive, a deleted note) send visitors nothing at all.
       if (this.#visitorViewChanged(conversation)) this.#broadcast({ type: 'conversation', conversation }, 'visitor');
     }
-    if (urgent) this.ctx.waitUntil(this.#flush());
+    if (urgent) { this.#flushDirect = true; this.ctx.waitUntil(this.#flush()); }
     else this.#schedule.ensure('projection', Date.now() + PROJECTION_BATCH_MS);
     this.#publisher.note(urgent ? 'full' : 'delta');
     return conversation;
@@ -365,7 +370,13 @@ export class ConversationDO extends DurableObject<Env> {
           this.#flushAgain = false;
           const pending = this.#store.pendingProjection();
           if (!pending) break;
-          await projectToD1(getDb(this.env.DB), this.#store.snapshot(), pending.messages);
+          const projection = toProjection(this.#store.snapshot(), pending.messages);
+          const direct = this.#flushDirect;
+          this.#flushDirect = false;
+          // Batched changes ride with other conversations' in the relay's next D1 statement (it answers
+          // once D1 has them); an urgent one is written at once.
+          if (direct) await writeProjections(getDb(this.env.DB), [projection]);
+          else await this.#relay(projection.id).project(projection);
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;
         } while (this.#flushAgain || more);
@@ -383,10 +394,16 @@ export class ConversationDO extends DurableObject<Env> {
 
   /** Site-wide events must never delay or fail a visitor's message: fire and forget. */
   #publish(event: SiteEvent) {
-    const siteId = event.type === 'conversation.delta' ? event.delta.siteId : event.conversation.siteId;
-    this.ctx.waitUntil(this.env.SITES.getByName(siteId).publish(event).catch((err: unknown) => {
+    const about = event.type === 'conversation.delta' ? event.delta : event.conversation;
+    this.ctx.waitUntil(this.#relay(about.id).publish(about.siteId, event).catch((err: unknown) => {
       console.warn('site event dropped', String(err));
     }));
+  }
+
+  /** The site relay this conversation's events and batched projections go through (realtime/RelayDO.ts). */
+  #relay(conversationId: string) {
+    this.#siteId ??= this.#store.meta()!.siteId;
+    return this.env.RELAYS.getByName(relayName(this.#siteId, conversationId));
   }
 
   #replay(ws: WebSocket, role: 'visitor' | 'agent', afterSeq: number) {

@@ -1,40 +1,51 @@
-import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { conversations } from '../db/schema';
+import { projectionBatches } from '../db/schema';
 import type { Conversation, Message } from '../protocol';
 
-/** Message copies per projection statement: 50 bodies of at most 4,000 characters stay far below D1's 2 MB row. */
+/** Message copies per projection: 50 bodies of at most 4,000 characters. */
 export const PROJECTION_BATCH_MAX = 50;
+/** JSON per D1 statement: well under D1's 2 MB row and statement limits. */
+const STATEMENT_BYTES_MAX = 900_000;
 
-/** A message's searchable copy, in the JSON shape the D1 trigger reads (migrations/0008). */
-const copyOf = (m: Message) => ({
-  seq: m.seq, id: m.id, senderType: m.sender.type, senderId: m.sender.id ?? null,
-  kind: m.kind, body: m.body, createdAt: m.createdAt, deletedAt: m.deletedAt ?? null,
-});
+/** A snapshot and its pending messages in the JSON shape the D1 trigger reads (migrations/0008). */
+export function toProjection(conv: Conversation, pending: Message[]) {
+  return {
+    id: conv.id, rev: conv.rev, status: conv.status, assignee_id: conv.assigneeId, assignee_name: conv.assigneeName,
+    archived_at: conv.archivedAt, updated_at: conv.updatedAt, last_message_at: conv.lastMessageAt,
+    last_message_preview: conv.lastMessagePreview, last_message_sender: conv.lastMessageSender,
+    last_seq: conv.lastSeq, message_count: conv.messageCount, visitor_unread: conv.visitorUnread, agent_unread: conv.agentUnread,
+    visitor_read_seq: conv.visitorReadSeq, agent_read_seq: conv.agentReadSeq, department_id: conv.departmentId,
+    priority: conv.priority, tags: conv.tags, notes: conv.notes,
+    first_agent_reply_at: conv.timings.firstAgentReplyAt, resolved_at: conv.timings.resolvedAt, closed_at: conv.timings.closedAt,
+    wait_seconds: conv.timings.waitSeconds, first_response_seconds: conv.timings.firstResponseSeconds,
+    resolution_seconds: conv.timings.resolutionSeconds,
+    rating_score: conv.rating?.score ?? null, rating_comment: conv.rating?.comment ?? null, rated_at: conv.rating?.at ?? null,
+    messages: pending.map((m) => ({
+      seq: m.seq, id: m.id, sender_type: m.sender.type, sender_id: m.sender.id ?? null,
+      kind: m.kind, body: m.body, created_at: m.createdAt, deleted_at: m.deletedAt ?? null,
+    })),
+  };
+}
+
+/** One conversation's share of a projection batch: its D1 inbox row (column names) and the message copies it owes. */
+export type Projection = ReturnType<typeof toProjection>;
 
 /**
- * Copy a ConversationDO's state into D1 in ONE statement: the inbox row is set from the snapshot, and the
- * batch's message copies ride along in `pending_messages`, which a trigger upserts by (conversation, seq)
- * (a deletion empties one). The row is written unless D1 already holds a newer rev (`rev <= snapshot's`:
- * re-running the same batch rewrites the same values, which is what at-least-once alarms need).
- * Throws when the inbox row does not exist yet, so the outbox keeps the work for a retry.
+ * Write projections of any number of conversations to D1: one statement per ~1 MB of JSON (one round trip),
+ * applied by a trigger. Idempotent: an inbox row is kept when D1 already has a newer rev, message copies are
+ * upserted by (conversation, seq). Throws when D1 refuses, so every caller keeps its outbox for a retry.
  */
-export async function projectToD1(db: Db, conv: Conversation, pending: Message[]) {
-  const rows = await db.update(conversations).set({
-    status: conv.status, assigneeId: conv.assigneeId, archivedAt: conv.archivedAt, updatedAt: conv.updatedAt,
-    lastMessageAt: conv.lastMessageAt, lastMessagePreview: conv.lastMessagePreview, lastMessageSender: conv.lastMessageSender,
-    lastSeq: conv.lastSeq, messageCount: conv.messageCount, visitorUnread: conv.visitorUnread, agentUnread: conv.agentUnread,
-    visitorReadSeq: conv.visitorReadSeq, agentReadSeq: conv.agentReadSeq, rev: conv.rev,
-    assigneeName: conv.assigneeName, departmentId: conv.departmentId, priority: conv.priority, tags: conv.tags, notes: conv.notes,
-    firstAgentReplyAt: conv.timings.firstAgentReplyAt, resolvedAt: conv.timings.resolvedAt, closedAt: conv.timings.closedAt,
-    waitSeconds: conv.timings.waitSeconds, firstResponseSeconds: conv.timings.firstResponseSeconds,
-    resolutionSeconds: conv.timings.resolutionSeconds,
-    ratingScore: conv.rating?.score ?? null, ratingComment: conv.rating?.comment ?? null, ratedAt: conv.rating?.at ?? null,
-    pendingMessages: pending.length ? JSON.stringify(pending.map(copyOf)) : null,
-  }).where(and(eq(conversations.id, conv.id), lte(conversations.rev, conv.rev))).returning({ id: conversations.id });
-  if (rows.length) return;
-  // Nothing updated: no row yet (a retry will find it), or D1 already has a newer rev, which only a newer
-  // snapshot of this same object can have written, and that one carried these messages too.
-  const [exists] = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conv.id));
-  if (!exists) throw new Error(`conversation ${conv.id} has no D1 row yet`);
+export async function writeProjections(db: Db, items: Projection[]): Promise<void> {
+  const chunks: string[][] = [[]];
+  let size = 0;
+  for (const item of items) {
+    const json = JSON.stringify(item);
+    if (size + json.length > STATEMENT_BYTES_MAX && chunks.at(-1)!.length) { chunks.push([]); size = 0; }
+    chunks.at(-1)!.push(json);
+    size += json.length;
+  }
+  const [first, ...rest] = chunks.map((c) => db.insert(projectionBatches).values({ payload: `[${c.join(',')}]` }));
+  if (!first) return;
+  if (rest.length) await db.batch([first, ...rest]);
+  else await first;
 }

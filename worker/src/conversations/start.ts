@@ -28,7 +28,7 @@ export async function startConversation(
     messageCount: 0, visitorUnread: 0, agentUnread: 0, visitorReadSeq: 0, agentReadSeq: 0, rev: 0,
     priority: 'normal' as const, tags: [], notes: '', firstClaimedAt: null, firstVisitorMessageAt: null, firstAgentReplyAt: null,
     resolvedAt: null, closedAt: null, waitSeconds: null, firstResponseSeconds: null, resolutionSeconds: null,
-    ratingScore: null, ratingComment: null, ratedAt: null, pendingMessages: null,
+    ratingScore: null, ratingComment: null, ratedAt: null,
   };
   await insertConversation(db, row);
   const idleMinutes = Number(site.settings.idleTimeoutMinutes) || DEFAULT_IDLE_MINUTES;

@@ -115,8 +115,12 @@ export const conversations = sqliteTable('conversations', {
   ratingScore: integer('rating_score'),
   ratingComment: text('rating_comment'),
   ratedAt: text('rated_at'),
-  /** A projection batch's message copies in transit (migrations/0008: a trigger stores them and clears this). */
-  pendingMessages: text('pending_messages'),
+});
+
+/** Projection batches in transit: a trigger applies each row to conversations and messages, then deletes it (migrations/0008). */
+export const projectionBatches = sqliteTable('projection_batches', {
+  id: integer('id').primaryKey(),
+  payload: text('payload').notNull(),
 });
 
 /** Searchable copy of messages, keyed by (conversation, seq) so projection is idempotent. */

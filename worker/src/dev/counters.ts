@@ -8,6 +8,7 @@ export type CounterName =
   | 'd1.statements' // SQL statements sent to D1 (a batch counts each of its statements)
   | 'd1.calls' // round trips to D1 (a batch is one)
   | 'site.calls' // RPCs received by SiteDOs (publish, presence, autoAssign, ...)
+  | 'relay.calls' // events received by a site's relays (realtime/RelayDO.ts)
   | 'site.frames' // frames sent on agents' site sockets
   | 'conversation.rowsRead'; // rows read by ConversationDOs' SQLite
 

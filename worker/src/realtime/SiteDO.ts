@@ -15,7 +15,7 @@ import { readIdentity, type SocketIdentity } from './upgrade';
 type Attachment = SocketIdentity & { status: AgentStatus; seenAt: number };
 
 /** How long events are gathered before one send per socket (the hotspot of a busy site). */
-const COALESCE_MS = 75;
+const COALESCE_MS = 100;
 
 /**
  * One site: the agents' console sockets, their presence, and the fan-out of site-wide
@@ -66,13 +66,16 @@ export class SiteDO extends DurableObject<Env> {
   }
 
   /**
-   * RPC from ConversationDOs (each coalesces its own events first): queue events for every console of the
-   * site. Nothing is stored per message: the ledger writes only when a conversation changes hands.
+   * RPC from the site's relays (RelayDO: a batch per window, each conversation already coalesced at its
+   * source): queue events for every console of the site. Nothing is stored per message: the ledger writes
+   * only when a conversation changes hands.
    */
-  async publish(event: SiteEvent) {
+  async publish(events: SiteEvent[]) {
     count('site.calls');
-    this.#ledger.track(event.type === 'conversation.delta' ? event.delta : event.conversation);
-    this.#queue.push(event);
+    for (const event of events) {
+      this.#ledger.track(event.type === 'conversation.delta' ? event.delta : event.conversation);
+      this.#queue.push(event);
+    }
     // A short timer, not an alarm: it only lives while events flow, and the object
     // cannot hibernate in that window anyway because a publish just woke it.
     this.#timer ??= setTimeout(() => this.#flushQueue(), COALESCE_MS);

@@ -1,0 +1,79 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { SiteEvent } from '../protocol';
+import { count } from '../dev/counters';
+import { getDb } from '../db/client';
+import { type Projection, writeProjections } from '../conversations/projection';
+import { SiteEventQueue } from './site-queue';
+
+/**
+ * How many relays share a site's conversations. Each takes the events of the conversations hashed to it,
+ * so a site at 1,000 messages a second sends each relay about 250 calls a second (an object handles about
+ * 1,000) and the SiteDO a few batches per window whatever the rate (docs/scale.md).
+ */
+export const RELAYS_PER_SITE = 4;
+
+/** How long a relay gathers events before one call to the SiteDO. */
+export const RELAY_WINDOW_MS = 200;
+
+/** FNV-1a over a conversation id: a stable, even spread of a site's conversations over its relays. */
+function shard(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % RELAYS_PER_SITE;
+}
+
+/** The name of the relay that carries a conversation's site events: `<siteId>/<0..RELAYS_PER_SITE-1>`. */
+export const relayName = (siteId: string, conversationId: string) => `${siteId}/${shard(conversationId)}`;
+
+/** A projection waiting for the relay's next D1 statement, and how to answer its ConversationDO. */
+type PendingProjection = { projection: Projection; resolve: () => void; reject: (err: unknown) => void };
+
+/**
+ * One of a site's relays, between the ConversationDOs and two places every message would otherwise reach
+ * one call at a time: the SiteDO (site events, coalesced per conversation, one batch per window) and D1
+ * (batched projections of many conversations, one statement per window). Keeps nothing: an event lost in an
+ * eviction is caught up by consoles over REST; a projection's caller waits for D1 and retries on failure.
+ */
+export class RelayDO extends DurableObject<Env> {
+  #events = new SiteEventQueue();
+  #projections: PendingProjection[] = [];
+  #siteId: string | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** RPC from a ConversationDO: queue one event for the site's consoles. */
+  async publish(siteId: string, event: SiteEvent) {
+    count('relay.calls');
+    this.#siteId = siteId;
+    this.#events.push(event);
+    this.#arm();
+  }
+
+  /** RPC from a ConversationDO: resolves once D1 holds the projection (in the window's one statement), else throws. */
+  async project(projection: Projection): Promise<void> {
+    count('relay.calls');
+    return new Promise<void>((resolve, reject) => {
+      this.#projections.push({ projection, resolve, reject });
+      this.#arm();
+    });
+  }
+
+  #arm() {
+    this.#timer ??= setTimeout(() => this.#forward(), RELAY_WINDOW_MS);
+  }
+
+  #forward() {
+    this.#timer = null;
+    const events = this.#events.take();
+    if (events.length && this.#siteId) {
+      this.ctx.waitUntil(this.env.SITES.getByName(this.#siteId).publish(events).catch((err: unknown) => {
+        console.warn('site events dropped', String(err));
+      }));
+    }
+    const waiting = this.#projections.splice(0);
+    if (!waiting.length) return;
+    this.ctx.waitUntil(writeProjections(getDb(this.env.DB), waiting.map((w) => w.projection)).then(
+      () => { for (const w of waiting) w.resolve(); },
+      (err: unknown) => { for (const w of waiting) w.reject(err); },
+    ));
+  }
+}
