@@ -89,7 +89,7 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
       const step = applyEvents(liveRef.current, frame.events, filtersRef.current, me);
       commit(step.live);
       step.signals.forEach(signal);
-      step.fetch.forEach((delta) => fetcher.request(delta));
+      for (const delta of step.fetch) void fetcher.request(delta);
     }
     const socket = new ReconnectingSocket({
       url: () => wsUrl(`/api/sites/${encodeURIComponent(siteId)}/ws`),

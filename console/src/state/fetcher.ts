@@ -9,29 +9,33 @@ export type GetConversation = (id: string) => Promise<Conversation>;
 
 /** De-duplicates fetches in flight; `onFetched` gets each answer unless the fetcher was stopped. */
 export class UnknownFetcher {
-  private readonly pending = new Map<string, ConversationDelta>();
+  private readonly pending = new Map<string, { delta: ConversationDelta; done: Promise<void> }>();
   private stopped = false;
 
   constructor(private readonly get: GetConversation, private readonly onFetched: (copy: Conversation) => void) {}
 
-  /** Asks for a delta's conversation; while a request for it is in flight, only remembers the newest delta. */
-  request(delta: ConversationDelta): void {
-    if (this.stopped) return;
+  /**
+   * Asks for a delta's conversation; while a request for it is in flight, only remembers the newest delta.
+   * Resolves once that request is settled (never rejects).
+   */
+  request(delta: ConversationDelta): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const held = this.pending.get(delta.id);
     if (held) {
-      if (delta.rev >= held.rev) this.pending.set(delta.id, delta);
-      return;
+      if (delta.rev >= held.delta.rev) held.delta = delta;
+      return held.done;
     }
-    this.pending.set(delta.id, delta);
-    this.get(delta.id).then(
+    const done = this.get(delta.id).then(
       (copy) => {
-        const newest = this.pending.get(delta.id);
+        const newest = this.pending.get(delta.id)?.delta;
         this.pending.delete(delta.id);
         if (!this.stopped) this.onFetched(newest ? mergeDelta(copy, newest) : copy);
       },
       // Gone, not visible or offline: the next delta asks again.
-      () => this.pending.delete(delta.id),
+      () => void this.pending.delete(delta.id),
     );
+    this.pending.set(delta.id, { delta, done });
+    return done;
   }
 
   /** How many conversations are being fetched. */
