@@ -4,7 +4,7 @@ import { useCallback, useRef } from 'preact/hooks';
 import type { Preferences } from '../../../worker/src/protocol';
 import { beep, notificationPermission, showDesktopNotification } from '../realtime/alerts';
 import { conversationPath, navigate } from '../router';
-import { channels, noticeFor, NoticeGate, type InboxSignal } from '../state/notify';
+import { channels, noticesFor, NoticeGate, type InboxSignal } from '../state/notify';
 
 /** Looking at the tab: visible and focused (a visible tab behind another window is not being read). */
 function tabFocused(): boolean {
@@ -18,11 +18,12 @@ export function useNotifications(me: string, openId: string | null, preferences:
   const gate = useRef(new NoticeGate());
   return useCallback(
     (signal: InboxSignal) => {
-      const notice = noticeFor(signal, { me, openId: ctx.current.openId, focused: tabFocused() });
-      if (!notice || !gate.current.pass(notice)) return;
-      const send = channels(ctx.current.preferences, notificationPermission());
-      if (send.desktop) showDesktopNotification(notice, (id) => navigate(conversationPath(id)));
-      if (send.sound) beep();
+      for (const notice of noticesFor(signal, { me, openId: ctx.current.openId, focused: tabFocused() })) {
+        if (!gate.current.pass(notice)) continue;
+        const send = channels(ctx.current.preferences, notificationPermission());
+        if (send.desktop) showDesktopNotification(notice, (id) => navigate(conversationPath(id)));
+        if (send.sound) beep();
+      }
     },
     [me],
   );

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, SiteEvent } from '../../../worker/src/protocol';
 import { makeConversation, makeDelta } from './fixture';
-import { channels, mayNotify, noticeFor, NoticeGate, tabTitle, type InboxSignal } from './notify';
+import { channels, mayNotify, noticesFor, NoticeGate, tabTitle, type InboxSignal, type NotifyContext } from './notify';
+
+/** The first notice, or null. */
+const noticeFor = (signal: InboxSignal, c: NotifyContext) => noticesFor(signal, c)[0] ?? null;
 
 const ctx = { me: 'me', openId: null, focused: true };
 const event = (e: SiteEvent, previous?: Conversation): InboxSignal => ({ type: 'event', event: e, previous });
@@ -18,8 +21,15 @@ describe('noticeFor', () => {
     expect(noticeFor(created('me'), ctx)).not.toBeNull();
     expect(noticeFor(created('someone-else'), ctx)).toBeNull();
   });
+  it('also tells the first message of a conversation created with it (an offline message, or coalesced)', () => {
+    const c = makeConversation('c1', 1, { agentUnread: 1, lastMessagePreview: 'Call me back', visitor: { id: 'v', name: 'Bo', email: null } });
+    expect(noticesFor(event({ type: 'conversation.created', conversation: c }), ctx).map((n) => [n.kind, n.body])).toEqual([
+      ['conversation', 'Bo'],
+      ['message', 'Call me back'],
+    ]);
+  });
   it('tells about a new visitor message from a delta, labelled from the held copy', () => {
-    expect(noticeFor(posted(), ctx)).toEqual({ title: 'New message from Ada', body: 'Where is my order?', conversationId: 'c1', lastSeq: 5 });
+    expect(noticesFor(posted(), ctx)).toEqual([{ kind: 'message', title: 'New message from Ada', body: 'Where is my order?', conversationId: 'c1', lastSeq: 5 }]);
   });
   it('says nothing for agents\' messages, read markers, deletions or a stale delta', () => {
     expect(noticeFor(posted({ lastMessageSender: 'agent' }), ctx)).toBeNull();
@@ -80,10 +90,11 @@ describe('NoticeGate', () => {
     expect(gate.pass({ ...delta, lastSeq: 6 })).toBe(true);
     expect(gate.pass({ ...delta, conversationId: 'c2' })).toBe(true);
   });
-  it('lets the first message through after the new-conversation notice', () => {
+  it('announces a conversation once, and still lets its first message through', () => {
     const gate = new NoticeGate();
     expect(gate.pass(noticeFor(created(), ctx)!)).toBe(true);
-    expect(gate.pass({ ...noticeFor(posted(), ctx)!, lastSeq: 1 })).toBe(true);
+    expect(gate.pass(noticeFor(created(), ctx)!)).toBe(false);
+    expect(gate.pass({ ...noticeFor(posted(), ctx)!, lastSeq: 0 })).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 // Pure notification rules: which inbox changes tell which agent, with what text, and only once per message.
 import type { Conversation, ConversationDelta, Preferences, SiteEvent } from '../../../worker/src/protocol';
 import { truncateText } from '../../../worker/src/protocol/text';
-import { visitorLabel } from './inbox';
+import { mergeDelta, visitorLabel } from './inbox';
 import { toolStrings as t } from '../strings-tools';
 
 /** What the console knows when an event arrives. */
@@ -22,8 +22,8 @@ export type InboxSignal =
   | { type: 'event'; event: SiteEvent; previous: Conversation | undefined }
   | { type: 'fetched'; conversation: Conversation };
 
-/** A notification to show: desktop text, the conversation it opens, and the last seq it stands for. */
-export type Notice = { title: string; body: string; conversationId: string; lastSeq: number };
+/** A notification to show: desktop text, the conversation it opens, what it announces and the last seq it stands for. */
+export type Notice = { kind: 'conversation' | 'message'; title: string; body: string; conversationId: string; lastSeq: number };
 
 /** Yours or nobody's: the conversations an agent is expected to answer. */
 export function concernsMe(conversation: Pick<Conversation, 'assigneeId'>, me: string): boolean {
@@ -42,44 +42,47 @@ export function mayNotify(delta: ConversationDelta, me: string): boolean {
   return delta.lastMessageSender === 'visitor' && delta.agentUnread > 0 && concernsMe(delta, me);
 }
 
-/** The notice for an inbox signal, or null: new conversations and visitor messages in yours or unassigned ones, except the one the agent is looking at. */
-export function noticeFor(signal: InboxSignal, ctx: NotifyContext): Notice | null {
-  const notice = rawNotice(signal);
-  if (!notice) return null;
-  const { who, ...rest } = notice;
-  if (!concernsMe(who, ctx.me)) return null;
-  if (ctx.focused && ctx.openId === rest.conversationId) return null;
-  return rest;
+/** The notices for an inbox signal: new conversations and visitor messages in yours or unassigned ones, except the one the agent is looking at. */
+export function noticesFor(signal: InboxSignal, ctx: NotifyContext): Notice[] {
+  return rawNotices(signal)
+    .filter(({ who, conversationId }) => concernsMe(who, ctx.me) && !(ctx.focused && ctx.openId === conversationId))
+    .map(({ who: _who, ...notice }) => notice);
 }
 
-function rawNotice(signal: InboxSignal): (Notice & { who: Pick<Conversation, 'assigneeId'> }) | null {
-  if (signal.type === 'fetched') {
-    const c = signal.conversation;
-    if (c.lastMessageSender !== 'visitor' || c.agentUnread <= 0) return null;
-    return messageNotice(c, c.lastMessagePreview, c);
-  }
+type Raw = Notice & { who: Pick<Conversation, 'assigneeId'> };
+
+function rawNotices(signal: InboxSignal): Raw[] {
+  if (signal.type === 'fetched') return unreadFromVisitor(signal.conversation) ? [messageNotice(signal.conversation)] : [];
   const { event, previous } = signal;
   if (event.type === 'conversation.created') {
     const c = event.conversation;
-    return { title: t.notifyNewConversation, body: visitorLabel(c), conversationId: c.id, lastSeq: c.lastSeq, who: c };
+    const created: Raw = { kind: 'conversation', title: t.notifyNewConversation, body: visitorLabel(c), conversationId: c.id, lastSeq: c.lastSeq, who: c };
+    // Created with its first message already in (an offline message, or coalesced at the source): that message too.
+    return unreadFromVisitor(c) ? [created, messageNotice(c)] : [created];
   }
-  if (event.type !== 'conversation.delta' || !previous || !newVisitorMessage(previous, event.delta)) return null;
-  return messageNotice(previous, event.delta.lastMessagePreview, event.delta);
+  if (event.type !== 'conversation.delta' || !previous || !newVisitorMessage(previous, event.delta)) return [];
+  // The label comes from the held copy (a delta carries no visitor); text, seq and assignee from the delta.
+  return [messageNotice(mergeDelta(previous, event.delta))];
 }
 
-// The label comes from the held copy (a delta carries no visitor); seq and assignee from the newest fields.
-function messageNotice(labelled: Conversation, preview: string | null, latest: Pick<Conversation, 'id' | 'lastSeq' | 'assigneeId'>) {
-  const body = truncateText(preview ?? '', 140, '…');
-  return { title: t.notifyNewMessage(visitorLabel(labelled)), body, conversationId: latest.id, lastSeq: latest.lastSeq, who: latest };
+function unreadFromVisitor(c: Conversation): boolean {
+  return c.lastMessageSender === 'visitor' && c.agentUnread > 0;
 }
 
-/** Remembers the last seq notified per conversation, so one message never notifies twice (a delta, then its fetch). */
+function messageNotice(c: Conversation): Raw {
+  const body = truncateText(c.lastMessagePreview ?? '', 140, '…');
+  return { kind: 'message', title: t.notifyNewMessage(visitorLabel(c)), body, conversationId: c.id, lastSeq: c.lastSeq, who: c };
+}
+
+/** Remembers what was notified per conversation, so one message never notifies twice (a delta, then its fetch). */
 export class NoticeGate {
   private readonly seen = new Map<string, number>();
-  /** True the first time a notice for this conversation's seq (or a later one) comes through. */
+  /** True the first time a conversation is announced, or a message notice for a later seq than any before comes through. */
   pass(notice: Notice): boolean {
-    if ((this.seen.get(notice.conversationId) ?? -1) >= notice.lastSeq) return false;
-    this.seen.set(notice.conversationId, notice.lastSeq);
+    const key = `${notice.kind}:${notice.conversationId}`;
+    const seen = this.seen.get(key);
+    if (seen !== undefined && (notice.kind === 'conversation' || seen >= notice.lastSeq)) return false;
+    this.seen.set(key, notice.lastSeq);
     return true;
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { truncateText } from '../../../worker/src/protocol/text';
 import { makeConversation, makeDelta } from './fixture';
 import { excerpt } from './kb';
-import { noticeFor } from './notify';
+import { noticesFor } from './notify';
 import { parseTags } from './tags';
 
 /** Whether a string has a lone surrogate (half an emoji). */
@@ -15,7 +15,7 @@ describe('console truncation cuts on whole characters', () => {
     const previous = makeConversation('c1', 1, { assigneeId: null, agentUnread: 0 });
     const notice = (preview: string) => {
       const delta = makeDelta('c1', 2, { assigneeId: null, agentUnread: 1, lastMessagePreview: preview });
-      return noticeFor({ type: 'event', event: { type: 'conversation.delta', delta }, previous }, { me: 'me', openId: null, focused: false })!.body;
+      return noticesFor({ type: 'event', event: { type: 'conversation.delta', delta }, previous }, { me: 'me', openId: null, focused: false })[0]!.body;
     };
     for (const ch of EMOJI) {
       const text = 'a'.repeat(139) + ch + ' more';
