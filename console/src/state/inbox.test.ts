@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationDelta } from '../../../worker/src/protocol';
+import type { ConversationDelta, SiteEvent } from '../../../worker/src/protocol';
 import { DELTA_FIELDS } from '../../../worker/src/protocol/frames';
+import { noFilters } from './filters';
 import { makeConversation, makeDelta } from './fixture';
-import { applySiteEvent, DELTA_KEYS, mergeDelta, previewLine, tabList, unreadCount, upsertConversations, visitorLabel, type ConversationMap } from './inbox';
+import { applyEvents } from './live';
+import { DELTA_KEYS, mergeDelta, previewLine, tabList, unreadCount, upsertConversations, visitorLabel, type ConversationMap } from './inbox';
 
 const conv = makeConversation;
 const empty: ConversationMap = new Map();
 const deltaOf = makeDelta;
+/** One site event applied the way the console does (state/live.ts), without filters. */
+const applySiteEvent = (map: ConversationMap, event: SiteEvent) => applyEvents({ map, outside: new Map() }, [event], noFilters, 'me').live.map;
 
 describe('deltas', () => {
   it('carries the same fields as the worker', () => {

@@ -1,6 +1,6 @@
 // Pure inbox state: one map of conversations fed by REST pages and site-socket events (state/live.ts),
 // from which each tab's list is derived, so a conversation can never sit in two tabs.
-import type { Conversation, ConversationDelta, SiteEvent } from '../../../worker/src/protocol';
+import type { Conversation, ConversationDelta } from '../../../worker/src/protocol';
 import { strings } from '../strings';
 
 /** The two inbox tabs. */
@@ -56,15 +56,6 @@ export function mergeDelta(current: Conversation, delta: ConversationDelta): Con
   // Only the delta fields: anything else a newer server adds must not overwrite the full copy.
   for (const key of DELTA_KEYS) if (key in delta) next[key] = delta[key];
   return next as Conversation;
-}
-
-/** Applies one site event: whole copies are upserted, a delta is merged into a held copy (unknown ids are left to the caller). */
-export function applySiteEvent(map: ConversationMap, event: SiteEvent): ConversationMap {
-  if (event.type !== 'conversation.delta') return upsertConversations(map, [event.conversation]);
-  const current = map.get(event.delta.id);
-  if (!current) return map;
-  const merged = mergeDelta(current, event.delta);
-  return merged === current ? map : new Map(map).set(merged.id, merged);
 }
 
 /** Active conversations with unread visitor messages (for the tab title). */

@@ -27,6 +27,14 @@ describe('applyEvents', () => {
     expect(live.map.get('a')).toMatchObject({ lastMessagePreview: 'hello again', agentUnread: 3, lastSeq: 5 });
     expect(unreadCount(live.map)).toBe(1);
   });
+  it('leaves the state it was given untouched, and returns it when nothing changed', () => {
+    const start = listed(makeConversation('a', 5));
+    const step = applyEvents(start, [delta('a', 6), created(makeConversation('n', 7))], noFilters, 'me');
+    expect(start.map.get('a')?.rev).toBe(5);
+    expect(start.map.has('n')).toBe(false);
+    expect(step.live.map.get('a')?.rev).toBe(6);
+    expect(applyEvents(start, [delta('a', 4)], noFilters, 'me').live).toBe(start);
+  });
   it('ignores a delta older than the held copy', () => {
     const start = listed(makeConversation('a', 5, { lastMessagePreview: 'new' }));
     expect(applyEvents(start, [delta('a', 3, { lastMessagePreview: 'old' })], noFilters, 'me').live.map.get('a')?.lastMessagePreview).toBe('new');

@@ -2,7 +2,7 @@
 // fed by site-socket event batches; deltas naming a conversation held nowhere are handed back to be fetched.
 import type { Conversation, ConversationDelta, SiteEvent } from '../../../worker/src/protocol';
 import { deltaMayMatch, mayList, type InboxFilters } from './filters';
-import { applySiteEvent, mergeDelta, upsertConversations, type ConversationMap } from './inbox';
+import { mergeDelta, upsertConversations, type ConversationMap } from './inbox';
 import { mayNotify, type InboxSignal } from './notify';
 
 /**
@@ -35,41 +35,51 @@ export function wantsFetch(delta: ConversationDelta, filters: InboxFilters, me: 
   return (!filters.q.trim() && deltaMayMatch(delta, filters, me)) || mayNotify(delta, me);
 }
 
+type Mutable = { map: Map<string, Conversation>; outside: Map<string, Conversation> };
+const copyOf = (live: LiveInbox): Mutable => ({ map: new Map(live.map), outside: new Map(live.outside) });
+
 // A copy not listed yet: listed if it may be, otherwise kept outside.
-function place(live: LiveInbox, copy: Conversation, filters: InboxFilters, me: string): LiveInbox {
-  const outside = new Map(live.outside);
-  if (!mayList(copy, filters, me)) return { map: live.map, outside: outside.set(copy.id, copy) };
-  outside.delete(copy.id);
-  return { map: new Map(live.map).set(copy.id, copy), outside };
-}
-
-const idOf = (event: SiteEvent) => (event.type === 'conversation.delta' ? event.delta.id : event.conversation.id);
-
-/** Applies every event of a batch in order (events for one conversation arrive in rev order, older copies are ignored). */
-export function applyEvents(live: LiveInbox, events: readonly SiteEvent[], filters: InboxFilters, me: string): LiveStep {
-  const signals: InboxSignal[] = [];
-  const fetch: ConversationDelta[] = [];
-  for (const event of events) {
-    const id = idOf(event);
-    const previous = live.map.get(id) ?? live.outside.get(id);
-    signals.push({ type: 'event', event, previous });
-    if (live.map.has(id)) {
-      // Listed: always updated, even when it stops matching (the list hides it).
-      live = { ...live, map: applySiteEvent(live.map, event) };
-    } else if (previous) {
-      const next = event.type === 'conversation.delta' ? mergeDelta(previous, event.delta) : newer(previous, event.conversation);
-      live = place(live, next, filters, me);
-    } else if (event.type !== 'conversation.delta') {
-      live = place(live, event.conversation, filters, me);
-    } else if (wantsFetch(event.delta, filters, me)) {
-      fetch.push(event.delta);
-    }
+function placeInto(live: Mutable, copy: Conversation, filters: InboxFilters, me: string): void {
+  if (!mayList(copy, filters, me)) {
+    live.outside.set(copy.id, copy);
+    return;
   }
-  return { live, signals, fetch };
+  live.outside.delete(copy.id);
+  live.map.set(copy.id, copy);
 }
 
 function newer(current: Conversation, incoming: Conversation): Conversation {
   return incoming.rev < current.rev ? current : incoming;
+}
+
+/**
+ * Applies every event of a batch in order (events for one conversation arrive in rev order; older copies are
+ * ignored). The maps are copied once per batch, not once per event: a big site sends many events a second.
+ */
+export function applyEvents(live: LiveInbox, events: readonly SiteEvent[], filters: InboxFilters, me: string): LiveStep {
+  const signals: InboxSignal[] = [];
+  const fetch: ConversationDelta[] = [];
+  const next = copyOf(live);
+  let changed = false;
+  for (const event of events) {
+    const id = event.type === 'conversation.delta' ? event.delta.id : event.conversation.id;
+    const previous = next.map.get(id) ?? next.outside.get(id);
+    signals.push({ type: 'event', event, previous });
+    if (previous) {
+      const copy = event.type === 'conversation.delta' ? mergeDelta(previous, event.delta) : newer(previous, event.conversation);
+      if (copy === previous) continue;
+      // Listed: always updated, even when it stops matching (the list hides it).
+      if (next.map.has(id)) next.map.set(id, copy);
+      else placeInto(next, copy, filters, me);
+    } else if (event.type !== 'conversation.delta') {
+      placeInto(next, event.conversation, filters, me);
+    } else {
+      if (wantsFetch(event.delta, filters, me)) fetch.push(event.delta);
+      continue;
+    }
+    changed = true;
+  }
+  return { live: changed ? next : live, signals, fetch };
 }
 
 /** Places a copy fetched for an unknown conversation (the newest delta already merged in) as a whole copy would be. */
@@ -80,6 +90,8 @@ export function applyFetched(live: LiveInbox, copy: Conversation, filters: Inbox
     return { live: { ...live, map }, signal: { type: 'fetched', conversation: map.get(copy.id)! } };
   }
   const held = live.outside.get(copy.id);
-  const next = held ? newer(held, copy) : copy;
-  return { live: place(live, next, filters, me), signal: { type: 'fetched', conversation: next } };
+  const latest = held ? newer(held, copy) : copy;
+  const next = copyOf(live);
+  placeInto(next, latest, filters, me);
+  return { live: next, signal: { type: 'fetched', conversation: latest } };
 }
