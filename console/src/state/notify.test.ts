@@ -36,12 +36,17 @@ describe('noticeFor', () => {
     expect(noticeFor(posted({ lastMessageSender: 'system' }), ctx)).toBeNull();
     // A read marker or a deletion: the last seq did not grow.
     expect(noticeFor(posted({}, held({ lastSeq: 5, rev: 4 })), ctx)).toBeNull();
-    // Unread did not grow: the agent had already seen it.
-    expect(noticeFor(posted({ agentUnread: 0, agentReadSeq: 5 }), ctx)).toBeNull();
     expect(noticeFor(posted({}, held({ rev: 9 })), ctx)).toBeNull();
+  });
+  it('says nothing for a note or system message after an unread visitor message (the last message stays the same)', () => {
+    const before = held({ lastMessageSender: 'visitor', agentUnread: 1, agentReadSeq: 3 });
+    expect(noticeFor(posted({ agentUnread: 1, agentReadSeq: 3, lastMessageAt: before.lastMessageAt }, before), ctx)).toBeNull();
   });
   it('tells when the agent read in between, so unread restarted below the held count', () => {
     expect(noticeFor(posted({ agentUnread: 1, agentReadSeq: 4 }, held({ agentUnread: 3, agentReadSeq: 1 })), ctx)).not.toBeNull();
+  });
+  it('tells when a read marker came in the same window (a visible, unfocused console with it open)', () => {
+    expect(noticeFor(posted({ agentUnread: 0, agentReadSeq: 5 }), { ...ctx, openId: 'c1', focused: false })).not.toBeNull();
   });
   it('needs the held copy: a delta for an unknown conversation waits for its fetch', () => {
     const unknown = event({ type: 'conversation.delta', delta: makeDelta('c1', 5, { agentUnread: 1 }) }, undefined);

@@ -30,11 +30,17 @@ export function concernsMe(conversation: Pick<Conversation, 'assigneeId'>, me: s
   return conversation.assigneeId === null || conversation.assigneeId === me;
 }
 
-// A coalesced delta may stand for several messages: a new visitor message is there when the last one grew,
-// is the visitor's and is unread (unread grew, or the agent read in between so it restarted from 0).
+// A coalesced delta may stand for several messages: a new visitor message is there when the last seq grew, the last
+// customer-facing message is the visitor's, and either unread grew or that message is newer than the held one (notes
+// and system messages move neither; a read marker coalesced with the message, from a visible but unfocused console
+// that has it open, resets unread but not the time).
 function newVisitorMessage(previous: Conversation, delta: ConversationDelta): boolean {
   if (delta.rev < previous.rev || delta.lastSeq <= previous.lastSeq || delta.lastMessageSender !== 'visitor') return false;
-  return delta.agentUnread > previous.agentUnread || (delta.agentUnread > 0 && delta.agentReadSeq > previous.agentReadSeq);
+  return delta.agentUnread > previous.agentUnread || later(delta.lastMessageAt, previous.lastMessageAt);
+}
+
+function later(a: string | null, b: string | null): boolean {
+  return a !== null && (b === null || Date.parse(a) > Date.parse(b));
 }
 
 /** Whether an unknown conversation's delta may bring a notice once fetched (worth fetching even if the filters hide it). */
