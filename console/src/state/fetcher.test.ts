@@ -23,7 +23,7 @@ describe('UnknownFetcher', () => {
     expect(fetcher.request(makeDelta('z', 6))).toBe(done);
     void fetcher.request(makeDelta('y', 6));
     expect(http.calls).toEqual(['z', 'y']);
-    expect(fetcher.inFlight).toBe(2);
+    expect(fetcher.pending).toBe(2);
     http.answer(makeConversation('z', 6));
     await done;
     expect(got.map((c) => c.id)).toEqual(['z']);
@@ -59,7 +59,7 @@ describe('UnknownFetcher', () => {
     http.fail('z');
     await done;
     expect(got).toEqual([]);
-    expect(fetcher.inFlight).toBe(0);
+    expect(fetcher.pending).toBe(0);
     void fetcher.request(makeDelta('z', 6));
     expect(http.calls).toEqual(['z', 'z']);
   });
@@ -74,5 +74,35 @@ describe('UnknownFetcher', () => {
     await fetcher.request(makeDelta('y', 5));
     expect(got).toEqual([]);
     expect(http.calls).toEqual(['z']);
+  });
+  it('runs a few requests at a time and starts the next as one settles', async () => {
+    const http = stub();
+    const got: Conversation[] = [];
+    const fetcher = new UnknownFetcher(http.get, (c) => got.push(c), { maxInFlight: 2, maxQueued: 10 });
+    const done = ['a', 'b', 'c', 'd'].map((id) => fetcher.request(makeDelta(id, 5)));
+    expect(http.calls).toEqual(['a', 'b']);
+    expect(fetcher.pending).toBe(4);
+    // A queued conversation is not asked twice either.
+    void fetcher.request(makeDelta('c', 6));
+    http.answer(makeConversation('a', 5));
+    await done[0];
+    expect(http.calls).toEqual(['a', 'b', 'c']);
+    http.fail('b');
+    await done[1];
+    expect(http.calls).toEqual(['a', 'b', 'c', 'd']);
+    http.answer(makeConversation('c', 5));
+    await done[2];
+    expect(got.map((c) => [c.id, c.rev])).toEqual([['a', 5], ['c', 6]]);
+  });
+  it('drops the oldest waiting conversations beyond the queue bound', async () => {
+    const http = stub();
+    const fetcher = new UnknownFetcher(http.get, () => {}, { maxInFlight: 1, maxQueued: 2 });
+    const done = ['a', 'b', 'c', 'd'].map((id) => fetcher.request(makeDelta(id, 5)));
+    // a runs; b was the oldest waiting when d came, so it went.
+    await done[1];
+    expect(fetcher.pending).toBe(3);
+    http.answer(makeConversation('a', 5));
+    await done[0];
+    expect(http.calls).toEqual(['a', 'c']);
   });
 });
