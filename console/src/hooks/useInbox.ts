@@ -5,8 +5,11 @@ import type { AgentStatus, Conversation, PresenceAgent, SiteServerFrame } from '
 import { api, signalUnauthorized, tokenStore, wsUrl, type ApiError } from '../api';
 import { ReconnectingSocket, type SocketState } from '../realtime/socket';
 import { SUBPROTOCOL, BEARER_PREFIX } from '../../../worker/src/protocol/limits';
-import { applyFilteredFrame, filtersToQuery, noFilters, type InboxFilters } from '../state/filters';
-import { upsertConversations, type ConversationMap, type InboxTab } from '../state/inbox';
+import { UnknownFetcher } from '../state/fetcher';
+import { filtersToQuery, noFilters, type InboxFilters } from '../state/filters';
+import type { ConversationMap, InboxTab } from '../state/inbox';
+import { applyEvents, applyFetched, clearList, emptyLive, listConversations, type LiveInbox } from '../state/live';
+import type { InboxSignal } from '../state/notify';
 import { useBrowserReconnect } from './useBrowserReconnect';
 
 /** Paging state of one tab; cursor undefined means "never loaded". */
@@ -19,11 +22,18 @@ const fresh = (): Record<InboxTab, TabPaging> => ({
   archived: { cursor: undefined, loading: false, error: null },
 });
 
-/** Everything the inbox pane shows, plus the site socket's presence and state; `me` is the agent's id (for "Mine"); onEvent sees every site frame (notifications). */
-export function useInbox(siteId: string, me: string, onEvent?: (frame: SiteServerFrame) => void) {
-  const onEventRef = useRef(onEvent);
-  onEventRef.current = onEvent;
+/** Everything the inbox pane shows, plus the site socket's presence and state; `me` is the agent's id (for "Mine"); onSignal hears every change notifications care about. */
+export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSignal) => void) {
+  const onSignalRef = useRef(onSignal);
+  onSignalRef.current = onSignal;
   const [conversations, setConversations] = useState<ConversationMap>(() => new Map());
+  // The whole live state (list and copies kept outside it) lives in a ref, so events see the latest one at once;
+  // the list is mirrored into state for rendering.
+  const liveRef = useRef<LiveInbox>(emptyLive());
+  const commit = useCallback((live: LiveInbox) => {
+    liveRef.current = live;
+    setConversations(live.map);
+  }, []);
   const [paging, setPaging] = useState(fresh);
   const [presence, setPresence] = useState<PresenceAgent[]>([]);
   const [connection, setConnection] = useState<SocketState>('connecting');
@@ -37,7 +47,7 @@ export function useInbox(siteId: string, me: string, onEvent?: (frame: SiteServe
   // Bumped when the filters change, so a page requested under the old filters is dropped on arrival.
   const generationRef = useRef(0);
 
-  const upsert = useCallback((list: Conversation[]) => setConversations((map) => upsertConversations(map, list)), []);
+  const upsert = useCallback((list: Conversation[]) => commit(listConversations(liveRef.current, list)), [commit]);
 
   const load = useCallback(
     async (tab: InboxTab, cursor?: string) => {
@@ -62,10 +72,25 @@ export function useInbox(siteId: string, me: string, onEvent?: (frame: SiteServe
   );
 
   useEffect(() => {
-    setConversations(new Map());
+    commit(emptyLive());
     setPaging(fresh());
     setPresence([]);
     void load('active');
+    const signal = (s: InboxSignal) => onSignalRef.current?.(s);
+    const fetcher = new UnknownFetcher(
+      async (id) => (await api.conversation(id)).conversation,
+      (copy) => {
+        const step = applyFetched(liveRef.current, copy, filtersRef.current, me);
+        commit(step.live);
+        signal(step.signal);
+      },
+    );
+    function applyFrame(frame: SiteServerFrame & { type: 'events' }) {
+      const step = applyEvents(liveRef.current, frame.events, filtersRef.current, me);
+      commit(step.live);
+      step.signals.forEach(signal);
+      for (const delta of step.fetch) void fetcher.request(delta);
+    }
     const socket = new ReconnectingSocket({
       url: () => wsUrl(`/api/sites/${encodeURIComponent(siteId)}/ws`),
       protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
@@ -74,22 +99,24 @@ export function useInbox(siteId: string, me: string, onEvent?: (frame: SiteServe
       onOpen: () => socket.send({ type: 'status', status: statusRef.current }),
       onFrame: (raw) => {
         const frame = raw as SiteServerFrame;
-        onEventRef.current?.(frame);
         if (frame.type === 'presence') setPresence(frame.agents);
         else if (frame.type === 'hello') resync();
-        else setConversations((map) => applyFilteredFrame(map, frame, filtersRef.current, me));
+        else if (frame.type === 'events') applyFrame(frame);
       },
     });
     function resync() {
+      // Events sent while offline are not replayed: copies kept outside the list may have missed some.
+      commit({ ...liveRef.current, outside: new Map() });
       for (const tab of ['active', 'archived'] as const) if (pagingRef.current[tab].cursor !== undefined) void load(tab);
     }
     socketRef.current = socket;
     socket.start();
     return () => {
+      fetcher.stop();
       socket.stop();
       socketRef.current = null;
     };
-  }, [siteId, me, load]);
+  }, [siteId, me, load, commit]);
 
   // New filters: start over with an empty list and reload every tab that was open.
   const applyFilters = useCallback(
@@ -98,13 +125,13 @@ export function useInbox(siteId: string, me: string, onEvent?: (frame: SiteServe
       setFilters(next);
       generationRef.current++;
       const opened = (['active', 'archived'] as const).filter((tab) => pagingRef.current[tab].cursor !== undefined || pagingRef.current[tab].loading || tab === 'active');
-      setConversations(new Map());
+      commit(clearList(liveRef.current));
       const reset = fresh();
       pagingRef.current = reset;
       setPaging(reset);
       for (const tab of opened) void load(tab);
     },
-    [load],
+    [load, commit],
   );
 
   useBrowserReconnect(socketRef);

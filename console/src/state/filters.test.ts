@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeConversation } from './fixture';
-import { applyFilteredFrame, dayRangeQuery, filtersToQuery, hasFilters, matchesFilters, noFilters, type InboxFilters } from './filters';
+import { dayRangeQuery, deltaMayMatch, filtersToQuery, hasFilters, matchesFilters, mayList, noFilters, type InboxFilters } from './filters';
 
 const f = (extra: Partial<InboxFilters>): InboxFilters => ({ ...noFilters, ...extra });
 // Activity at 2026-01-01 00:30 UTC; date bounds are local, so tests build them from local dates too.
@@ -76,22 +76,23 @@ describe('matchesFilters', () => {
   });
 });
 
-describe('applyFilteredFrame', () => {
-  const created = (extra = {}) => ({ type: 'conversation.created' as const, conversation: makeConversation('n', 40, extra) });
-  const start = new Map([['a', conv({ status: 'waiting' })]]);
-  it('adds a new conversation only when it matches', () => {
-    expect(applyFilteredFrame(start, created({ status: 'waiting' }), f({ status: 'waiting' }), 'me1').has('n')).toBe(true);
-    expect(applyFilteredFrame(start, created({ status: 'active' }), f({ status: 'waiting' }), 'me1').has('n')).toBe(false);
+describe('deltaMayMatch and mayList', () => {
+  it('answers status, assignee and dates from the fields a delta carries', () => {
+    expect(deltaMayMatch(conv({ status: 'waiting' }), f({ status: 'waiting' }), 'me1')).toBe(true);
+    expect(deltaMayMatch(conv({ status: 'active' }), f({ status: 'waiting' }), 'me1')).toBe(false);
+    expect(deltaMayMatch(conv({ assigneeId: 'ag2' }), f({ assignee: 'me' }), 'me1')).toBe(false);
+    expect(deltaMayMatch(conv({ assigneeId: null }), f({ assignee: 'unassigned' }), 'me1')).toBe(true);
+    const next = new Date(conv().lastMessageAt!);
+    next.setDate(next.getDate() + 1);
+    expect(deltaMayMatch(conv(), f({ from: localDay(next.toISOString()) }), 'me1')).toBe(false);
   });
-  it('adds nothing new while a search is set', () => {
-    expect(applyFilteredFrame(start, created(), f({ q: 'refund' }), 'me1')).toBe(start);
+  it('cannot rule out what a delta does not carry (department, priority, tag)', () => {
+    expect(deltaMayMatch(conv({ departmentId: 'd2', priority: 'low' }), f({ department: 'd1', priority: 'urgent', tag: 'vip' }), 'me1')).toBe(true);
+    expect(matchesFilters(conv({ departmentId: 'd2' }), f({ department: 'd1' }), 'me1')).toBe(false);
   });
-  it('still updates a listed conversation, even when it stops matching', () => {
-    const frame = { type: 'conversation.updated' as const, conversation: makeConversation('a', 30, { status: 'active', rev: 99 }) };
-    const next = applyFilteredFrame(start, frame, f({ status: 'waiting', q: 'x' }), 'me1');
-    expect(next.get('a')?.status).toBe('active');
-  });
-  it('ignores presence frames', () => {
-    expect(applyFilteredFrame(start, { type: 'presence', agents: [] }, noFilters, 'me1')).toBe(start);
+  it('lists nothing new while a search is set', () => {
+    expect(mayList(conv(), noFilters, 'me1')).toBe(true);
+    expect(mayList(conv(), f({ q: 'refund' }), 'me1')).toBe(false);
+    expect(mayList(conv({ status: 'active' }), f({ status: 'waiting' }), 'me1')).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 // Pure inbox filters: what the filter bar holds, how it becomes the inbox route's query,
-// and whether a live conversation belongs in the filtered list (the server decides for REST pages).
-import type { Conversation, ConversationStatus, Priority, SiteServerFrame } from '../../../worker/src/protocol';
-import { activityTime, applySiteFrame, type ConversationMap } from './inbox';
+// and whether a live conversation belongs in the filtered list (the server decides for REST pages; state/live.ts applies events).
+import type { Conversation, ConversationDelta, ConversationStatus, Priority } from '../../../worker/src/protocol';
 
 /** The filter bar's values; '' means "any". Dates are <input type="date"> values (YYYY-MM-DD, local). */
 export type InboxFilters = {
@@ -81,38 +80,38 @@ export function hasFilters(filters: InboxFilters): boolean {
   return Object.keys(filtersToQuery(filters)).length > 0;
 }
 
-/**
- * Whether a conversation passes every filter that can be checked on the client.
- * `q` cannot (the server searches message text), so it is ignored here; callers skip live inserts while q is set.
- */
-export function matchesFilters(conversation: Conversation, filters: InboxFilters, me: string): boolean {
-  if (filters.status && conversation.status !== filters.status) return false;
+/** The filters a delta's own fields can answer (status, assignee, dates): false means the whole conversation cannot match. */
+export function deltaMayMatch(delta: Pick<ConversationDelta, 'status' | 'assigneeId' | 'lastMessageAt'>, filters: InboxFilters, me: string): boolean {
+  if (filters.status && delta.status !== filters.status) return false;
   const assignee = filters.assignee || 'all';
-  if (assignee === 'me' && conversation.assigneeId !== me) return false;
-  if (assignee === 'unassigned' && conversation.assigneeId !== null) return false;
-  if (assignee !== 'all' && assignee !== 'me' && assignee !== 'unassigned' && conversation.assigneeId !== assignee) return false;
-  if (filters.department && conversation.departmentId !== filters.department) return false;
-  if (filters.priority && conversation.priority !== filters.priority) return false;
-  const tag = normaliseTag(filters.tag);
-  if (tag && !conversation.tags.some((t) => t.toLowerCase() === tag)) return false;
+  if (assignee === 'me' && delta.assigneeId !== me) return false;
+  if (assignee === 'unassigned' && delta.assigneeId !== null) return false;
+  if (assignee !== 'all' && assignee !== 'me' && assignee !== 'unassigned' && delta.assigneeId !== assignee) return false;
   const from = localDayStart(filters.from);
   const to = localDayEnd(filters.to);
   if (Number.isNaN(from) && Number.isNaN(to)) return true;
   // The server compares the last message time, so a conversation without messages is outside every range.
-  if (!conversation.lastMessageAt) return false;
-  const at = activityTime(conversation);
+  if (!delta.lastMessageAt) return false;
+  const at = Date.parse(delta.lastMessageAt);
   if (!Number.isNaN(from) && at < from) return false;
   if (!Number.isNaN(to) && at >= to) return false;
   return true;
 }
 
 /**
- * Applies a site-socket frame under filters: conversations already listed are always updated (the list hides
- * them if they stop matching); new ones are added only if they match, and never while q is set (unknowable).
+ * Whether a conversation passes every filter that can be checked on the client.
+ * `q` cannot (the server searches message text), so it is ignored here; callers skip live inserts while q is set.
  */
-export function applyFilteredFrame(map: ConversationMap, frame: SiteServerFrame, filters: InboxFilters, me: string): ConversationMap {
-  if (frame.type !== 'conversation.created' && frame.type !== 'conversation.updated' && frame.type !== 'message.created') return map;
-  const known = map.has(frame.conversation.id);
-  if (!known && (filters.q.trim() || !matchesFilters(frame.conversation, filters, me))) return map;
-  return applySiteFrame(map, frame);
+export function matchesFilters(conversation: Conversation, filters: InboxFilters, me: string): boolean {
+  if (!deltaMayMatch(conversation, filters, me)) return false;
+  if (filters.department && conversation.departmentId !== filters.department) return false;
+  if (filters.priority && conversation.priority !== filters.priority) return false;
+  const tag = normaliseTag(filters.tag);
+  if (tag && !conversation.tags.some((t) => t.toLowerCase() === tag)) return false;
+  return true;
+}
+
+/** Whether an unlisted conversation may join the list now: it matches and no search is set (q is unknowable here). */
+export function mayList(conversation: Conversation, filters: InboxFilters, me: string): boolean {
+  return !filters.q.trim() && matchesFilters(conversation, filters, me);
 }

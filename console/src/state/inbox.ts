@@ -1,6 +1,6 @@
-// Pure inbox state: one map of conversations fed by REST pages and site-socket events,
+// Pure inbox state: one map of conversations fed by REST pages and site-socket events (state/live.ts),
 // from which each tab's list is derived, so a conversation can never sit in two tabs.
-import type { Conversation, SiteServerFrame } from '../../../worker/src/protocol';
+import type { Conversation, ConversationDelta } from '../../../worker/src/protocol';
 import { strings } from '../strings';
 
 /** The two inbox tabs. */
@@ -43,16 +43,19 @@ export function tabList(map: ConversationMap, tab: InboxTab): Conversation[] {
     .sort((a, b) => activityTime(b) - activityTime(a) || (a.id < b.id ? 1 : -1));
 }
 
-/** Applies a site-socket frame; frames that carry no conversation leave the map as it is. */
-export function applySiteFrame(map: ConversationMap, frame: SiteServerFrame): ConversationMap {
-  switch (frame.type) {
-    case 'conversation.created':
-    case 'conversation.updated':
-    case 'message.created':
-      return upsertConversations(map, [frame.conversation]);
-    default:
-      return map;
-  }
+/** The worker's DELTA_FIELDS (copied so the console bundle needs no zod; a test keeps them equal). */
+export const DELTA_KEYS = [
+  'id', 'siteId', 'rev', 'status', 'assigneeId', 'updatedAt', 'lastMessageAt', 'lastMessagePreview', 'lastMessageSender',
+  'lastSeq', 'messageCount', 'visitorUnread', 'agentUnread', 'visitorReadSeq', 'agentReadSeq',
+] as const satisfies readonly (keyof ConversationDelta)[];
+
+/** A held copy with a delta's fields merged in; the same copy when the delta is older (same rev rule as whole copies). */
+export function mergeDelta(current: Conversation, delta: ConversationDelta): Conversation {
+  if (delta.rev < current.rev) return current;
+  const next: Record<string, unknown> = { ...current };
+  // Only the delta fields: anything else a newer server adds must not overwrite the full copy.
+  for (const key of DELTA_KEYS) if (key in delta) next[key] = delta[key];
+  return next as Conversation;
 }
 
 /** Active conversations with unread visitor messages (for the tab title). */

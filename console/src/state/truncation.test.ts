@@ -1,9 +1,9 @@
 // Issue 9, item 10: whatever the console shortens (notifications, excerpts, tags) keeps whole characters.
 import { describe, expect, it } from 'vitest';
-import type { Message, SiteServerFrame } from '../../../worker/src/protocol';
-import { makeConversation } from './fixture';
+import { truncateText } from '../../../worker/src/protocol/text';
+import { makeConversation, makeDelta } from './fixture';
 import { excerpt } from './kb';
-import { noticeFor } from './notify';
+import { noticesFor } from './notify';
 import { parseTags } from './tags';
 
 /** Whether a string has a lone surrogate (half an emoji). */
@@ -11,14 +11,22 @@ const broken = (s: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\u
 const EMOJI = ['😀', '👩‍👩‍👧‍👦', '🇫🇷', 'e\u0301'];
 
 describe('console truncation cuts on whole characters', () => {
-  it('notification bodies: 139 letters and an emoji', () => {
+  it('notification bodies: the 140-character preview from the server, and a longer one cut again with an ellipsis', () => {
+    const previous = makeConversation('c1', 1, { assigneeId: null, agentUnread: 0 });
+    const notice = (preview: string) => {
+      const delta = makeDelta('c1', 2, { assigneeId: null, agentUnread: 1, lastMessagePreview: preview });
+      return noticesFor({ type: 'event', event: { type: 'conversation.delta', delta }, previous }, { me: 'me', openId: null, focused: false })[0]!.body;
+    };
     for (const ch of EMOJI) {
-      const message: Message = { id: 'm', seq: 1, sender: { type: 'visitor' }, kind: 'text', body: 'a'.repeat(139) + ch + ' more', createdAt: '2026-01-01T00:00:00Z' };
-      const frame: SiteServerFrame = { type: 'message.created', conversationId: 'c1', message, conversation: makeConversation('c1', 1, { assigneeId: null }) };
-      const body = noticeFor(frame, { me: 'me', openId: null, focused: false })!.body;
-      expect(body.length).toBeLessThanOrEqual(140);
-      expect(broken(body)).toBe(false);
-      expect(body).toBe(`${'a'.repeat(139)}…`);
+      const text = 'a'.repeat(139) + ch + ' more';
+      // What the server puts in the preview (snapshot.ts): whole characters, no ellipsis.
+      const fromServer = notice(truncateText(text, 140));
+      expect(fromServer.length).toBeLessThanOrEqual(140);
+      expect(broken(fromServer)).toBe(false);
+      const longer = notice(text);
+      expect(longer.length).toBeLessThanOrEqual(140);
+      expect(broken(longer)).toBe(false);
+      expect(longer).toBe(`${'a'.repeat(139)}…`);
     }
   });
 
