@@ -294,7 +294,7 @@ export class ConversationDO extends DurableObject<Env> {
     const t = implicitTransition(meta, who, m.kind, claim);
     const { message, changed, stateChanged } = this.#store.append({
       ...m, sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
-    }, t);
+    }, t, meta.archived);
     for (const c of changed) this.#broadcast({ type: 'message', message: c });
     if (ws && m.clientId) this.#send(ws, { type: 'ack', clientId: m.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
