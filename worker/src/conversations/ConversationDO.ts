@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
+import { count } from '../dev/counters';
 import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../protocol';
 import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
@@ -281,6 +282,7 @@ export class ConversationDO extends DurableObject<Env> {
     const { message, changed, stateChanged } = this.#store.append({
       ...m, sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
     }, t);
+    count('messages');
     for (const c of changed) this.#broadcast({ type: 'message', message: c });
     if (ws && m.clientId) this.#send(ws, { type: 'ack', clientId: m.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);

@@ -3,6 +3,7 @@ import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, 
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { frameTooLarge } from '../conversations/parse-frame';
 import { getDb } from '../db/client';
+import { count } from '../dev/counters';
 import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
 import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
@@ -53,6 +54,7 @@ export class SiteDO extends DurableObject<Env> {
    * happen without an await, so concurrent calls see each other's assignments.
    */
   async autoAssign(req: { conversationId: string; departmentId: string }): Promise<{ id: string; name: string } | null> {
+    count('site.calls');
     const roster = await departmentRoster(getDb(this.env.DB), req.departmentId);
     if (!roster.autoAssign) return null;
     const online = new Set(this.#presence().filter((a) => a.status === 'online').map((a) => a.id));
@@ -64,6 +66,7 @@ export class SiteDO extends DurableObject<Env> {
 
   /** RPC from ConversationDOs: queue an event for every console of the site. */
   async publish(event: SiteEvent) {
+    count('site.calls');
     this.#ledger.track(event.conversation);
     // A later snapshot of the same conversation replaces an earlier one still queued.
     if (event.type === 'conversation.updated') {
@@ -77,11 +80,13 @@ export class SiteDO extends DurableObject<Env> {
 
   /** RPC: who is connected right now (an agent with no open console is offline). */
   async presence(): Promise<PresenceAgent[]> {
+    count('site.calls');
     return this.#presence();
   }
 
   /** RPC from the worker: an agent opens a socket on one of this site's conversations. */
   async agentSocketOpened(agentId: string, conversationId: string) {
+    count('site.calls');
     this.#agentSockets.opened(agentId, conversationId);
   }
 
@@ -91,6 +96,7 @@ export class SiteDO extends DurableObject<Env> {
    * or hold, for the caller to close and requeue.
    */
   async disconnectAgent(agentId: string): Promise<string[]> {
+    count('site.calls');
     let closed = false;
     for (const ws of this.ctx.getWebSockets('agent')) {
       if ((ws.deserializeAttachment() as Attachment).id !== agentId) continue;
@@ -164,7 +170,9 @@ export class SiteDO extends DurableObject<Env> {
     const events = this.#queue;
     this.#queue = [];
     const texts = events.map((e) => JSON.stringify(e));
-    for (const ws of this.ctx.getWebSockets('agent')) {
+    const sockets = this.ctx.getWebSockets('agent');
+    count('site.frames', sockets.length * texts.length);
+    for (const ws of sockets) {
       for (const text of texts) {
         try { ws.send(text); } catch { /* closing socket */ }
       }
@@ -188,11 +196,13 @@ export class SiteDO extends DurableObject<Env> {
     const frame = JSON.stringify({ type: 'presence', agents: this.#presence(except) } satisfies SiteServerFrame);
     for (const ws of this.ctx.getWebSockets('agent')) {
       if (ws === except) continue;
+      count('site.frames');
       try { ws.send(frame); } catch { /* closing socket */ }
     }
   }
 
   #send(ws: WebSocket, frame: SiteServerFrame) {
+    count('site.frames');
     try { ws.send(JSON.stringify(frame)); } catch { /* closing socket */ }
   }
 }
