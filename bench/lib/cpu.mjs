@@ -42,3 +42,14 @@ export function cpuBetween(before, after) {
   for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
   return ms;
 }
+
+/** The same, per process ("workerd 1289": ms), to see where the time went (JSON only). */
+export function cpuByProcess(before, after) {
+  const out = {};
+  for (const [pid, t] of after) {
+    let name = '?';
+    try { name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { /* gone */ }
+    out[`${name} ${pid}`] = Math.round(t - (before.get(pid) ?? 0));
+  }
+  return out;
+}

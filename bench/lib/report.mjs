@@ -23,9 +23,12 @@ function stepRow(label, target, s, r) {
 
 /** The whole run as markdown. */
 export function markdown(res) {
-  const out = [`# npm run bench: ${res.startedAt}`, '', `${res.machine.cpus} CPUs (${res.machine.model}); load average ${res.machine.loadBefore.join(' ')} before the run, ${res.machine.loadAfter?.join(' ')} after; `
-    + `${res.options.seconds} s per step; ${Math.round(res.durationSeconds)} s in all. Idle server CPU (ms/s): `
-    + `${Object.entries(res.idleCpuMsPerSecond ?? {}).map(([t, v]) => `${t} ${num(v, 0)}`).join(', ')}.`, ''];
+  const m = res.machine;
+  const out = [`# npm run bench: ${res.startedAt}`, '',
+    `${m.before.cpus} CPUs (${m.before.model}), Node ${m.before.node}. Load average ${m.before.load.join(' ')} before the run, ${m.after?.load.join(' ')} after. `
+    + `A durable SQLite commit (WAL, synchronous=FULL) took ${num(m.before.commitMs)} ms before, ${num(m.after?.commitMs)} ms after. `
+    + `Idle server CPU (ms/s): ${Object.entries(res.idleCpuMsPerSecond ?? {}).map(([t, v]) => `${t} ${num(v, 0)}`).join(', ')}. `
+    + `${res.options.seconds} s per step; ${Math.round(res.durationSeconds)} s in all.`, ''];
   const head = ['step', 'target', 'offered msg/s', 'delivered msg/s', 'p50 ms', 'p90 ms', 'p99 ms', 'lost', 'dup', 'out of order', 'unacked', 'refused',
     'CPU ms/msg', 'D1 stmts/msg', 'SiteDO calls/msg', '× peer CPU', '× peer p50', '× peer p99'];
   const rows = [];

@@ -2,7 +2,7 @@
 // jitter), each message carrying (step, side, counter, sentAt); latency is the arrival at the
 // OTHER side minus the send time, on this process's clock.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { cpuBetween, cpuSnapshot } from './cpu.mjs';
+import { cpuBetween, cpuByProcess, cpuSnapshot } from './cpu.mjs';
 import { idle } from './sock.mjs';
 import { percentiles } from './stats.mjs';
 
@@ -100,7 +100,8 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
   const drainMs = performance.now() - t0 - sendSeconds * 1000;
   // A second for the work that follows the last delivery (projection, site fan-out) to be counted too.
   await sleep(1000);
-  const cpuMs = cpuBetween(cpu0, cpuSnapshot(target.server.pid));
+  const cpu1 = cpuSnapshot(target.server.pid);
+  const cpuMs = cpuBetween(cpu0, cpu1);
   const drv = process.cpuUsage(drv0);
   const wallMs = performance.now() - t0;
   loop.disable();
@@ -122,7 +123,7 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
     conversations, ratePerSide, offered, sendSeconds, drainMs, overloaded,
     ...r, lost, unacked, latency: percentiles(lat),
     achieved: r.delivered / sendSeconds,
-    cpuMs, cpuPerMsg: r.delivered ? cpuMs / r.delivered : null,
+    cpuMs, cpuPerMsg: r.delivered ? cpuMs / r.delivered : null, cpuByProcess: cpuByProcess(cpu0, cpu1),
     driver: { cpuPct: ((drv.user + drv.system) / 1000 / wallMs) * 100, loopDelayP99: loop.percentile(99) / 1e6 },
     counters,
   };
