@@ -122,7 +122,7 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
   return {
     conversations, ratePerSide, offered, sendSeconds, drainMs, overloaded,
     ...r, lost, unacked, latency: percentiles(lat),
-    achieved: r.delivered / sendSeconds,
+    achieved: r.delivered / (sendSeconds + drainMs / 1000), // throughput from the first send to the end of the drain
     cpuMs, cpuPerMsg: r.delivered ? cpuMs / r.delivered : null, cpuByProcess: cpuByProcess(cpu0, cpu1),
     driver: { cpuPct: ((drv.user + drv.system) / 1000 / wallMs) * 100, loopDelayP99: loop.percentile(99) / 1e6 },
     counters,
