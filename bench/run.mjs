@@ -76,6 +76,13 @@ try {
     }
     st.ratios = ratios(st.parley, st.peer);
     res.steps.push(st);
+    // The counters are module-level: they only add up if the Worker (which serves them) and the
+    // Durable Objects (which count messages) share one isolate, as they do under wrangler dev.
+    const p = st.parley;
+    if (p && !p.skipped && res.countersShared === undefined) {
+      res.countersShared = (p.counters?.messages ?? 0) >= p.acked && p.acked > 0;
+      if (!res.countersShared) log(`warning: Parley counted ${p.counters?.messages ?? 0} stored messages for ${p.acked} acked: the counters do not see the Durable Objects`);
+    }
   }
   if (targets.parley) {
     const { conversations, ratePerSide } = opts.countersStep;
