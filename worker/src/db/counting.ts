@@ -32,7 +32,8 @@ export class CountingD1 {
     tick(result.count);
     return result;
   }
-  withSession(constraint?: string) { return this.inner.withSession(constraint); }
+  /** A session (read replication) is counted the same way: it has the same prepare and batch. */
+  withSession(constraint?: string) { return new CountingD1(this.inner.withSession(constraint) as unknown as D1Database); }
   dump() { return this.inner.dump(); }
 }
 
