@@ -45,14 +45,18 @@ export function markdown(res) {
       return [t, s.rate ? num(s.rate, 0) : `< ${num(s.aboveRate, 0)}`, s.aboveRate === null ? (s.capped ? 'none (search capped)' : 'none (time budget)') : num(s.aboveRate, 0), s.probes.length];
     });
     out.push(table(['target', 'saturation msg/s', 'first failing msg/s', 'probes'], sat), '');
-    if (res.saturation.ratio !== null && res.saturation.ratio !== undefined) out.push(`Parley's saturation rate is ${num(res.saturation.ratio)} × the peer's.`, '');
+    const { peer, parley } = res.saturation;
+    if (peer?.rate && parley) {
+      out.push(parley.rate ? `Parley's saturation rate is ${num(parley.rate / peer.rate)} × the peer's.`
+        : `Parley failed even its lowest probe (${num(parley.aboveRate, 0)} msg/s): under ${num(parley.aboveRate / peer.rate)} × the peer's saturation rate.`, '');
+    }
   }
   if (res.bigsite) {
     const b = res.bigsite;
     out.push('## Big site (Parley)', '', b.note ? `${b.note}\n` : '');
-    out.push(table(['conversations', 'agent site sockets', 'offered msg/s', 'acked', 'refused', 'SiteDO calls/msg', 'site frames/msg', 'frames/agent socket/s', 'bytes/agent socket/s', 'D1 stmts/msg', 'to a console p50 ms', 'p99 ms', 'CPU ms/msg'], [[
+    out.push(table(['conversations', 'agent site sockets', 'offered msg/s', 'acked', 'refused', 'SiteDO calls/msg', 'site frames/msg', 'frames/agent socket/s', 'bytes/agent socket/s', 'D1 stmts/msg', 'reached a console', 'to a console p50 ms', 'p99 ms', 'CPU ms/msg'], [[
       b.conversations, b.agents, num(b.offered, 0), b.acked, b.refused, num(b.perMessage?.siteCalls), num(b.perMessage?.siteFrames, 1), num(b.framesPerAgentSecond, 1),
-      num(b.bytesPerAgentSecond, 0), num(b.perMessage?.d1Statements), ms(b.siteLatency.p50), ms(b.siteLatency.p99), num(b.cpuPerMsg)]]), '');
+      num(b.bytesPerAgentSecond, 0), num(b.perMessage?.d1Statements), `${b.reachedConsole}/${b.sent}`, ms(b.siteLatency.p50), ms(b.siteLatency.p99), num(b.cpuPerMsg)]]), '');
   }
   return out.join('\n');
 }
