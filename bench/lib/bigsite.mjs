@@ -1,6 +1,6 @@
 // The big-site scenario (issue 10, item 5): one site, many visitors writing slowly, and agents'
 // console site sockets counting what the SiteDO fans out to each of them.
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { cpuBetween, cpuSnapshot } from './cpu.mjs';
 import { idle } from './sock.mjs';
 import { percentiles } from './stats.mjs';
@@ -54,6 +54,9 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
   for (const s of sites) { s.frames = 0; s.bytes = 0; }
   await target.resetCounters();
   const cpu0 = cpuSnapshot(target.server.pid);
+  const drv0 = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const period = 1000 / rate;
   const t0 = performance.now() + 20;
   const end = t0 + seconds * 1000;
@@ -87,6 +90,8 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
   const frames = sites.reduce((n, s) => n + s.frames, 0);
   const bytes = sites.reduce((n, s) => n + s.bytes, 0);
   const cpuMs = cpuBetween(cpu0, cpuSnapshot(target.server.pid));
+  const drv = process.cpuUsage(drv0);
+  loop.disable();
   const counters = await target.readCounters();
   for (const v of visitors) v.h = idle;
   for (const s of sites) s.close();
@@ -102,6 +107,7 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
     bytesPerAgentSecond: bytes / agents / windowSeconds,
     perMessage: perMessage(counters, stored),
     counters,
+    driver: { cpuPct: ((drv.user + drv.system) / 1000 / (windowSeconds * 1000)) * 100, loopDelayP99: loop.percentile(99) / 1e6 },
   };
 }
 
