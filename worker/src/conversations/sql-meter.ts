@@ -9,6 +9,8 @@ import { count } from '../dev/counters';
 export class SqlMeter {
   #sql: SqlStorage;
   #settled = 0;
+  /** Statements that may have written (anything but a SELECT): a cached read is stale once this moves. */
+  writes = 0;
   #last: SqlStorageCursor<Record<string, SqlStorageValue>> | null = null;
 
   constructor(sql: SqlStorage) {
@@ -18,6 +20,7 @@ export class SqlMeter {
   /** Same as SqlStorage.exec, metered. */
   exec<T extends Record<string, SqlStorageValue>>(query: string, ...bindings: unknown[]): SqlStorageCursor<T> {
     this.#settle();
+    if (!/^\s*SELECT/i.test(query)) this.writes++;
     const cursor = this.#sql.exec<T>(query, ...bindings);
     this.#last = cursor as unknown as SqlStorageCursor<Record<string, SqlStorageValue>>;
     return cursor;

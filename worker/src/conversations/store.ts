@@ -36,7 +36,9 @@ export class ConversationStore {
 
   /** The conversation's identity, or null before init. */
   meta(): (ConversationMeta & { status: Conversation['status']; assigneeId: string | null; lastActivityAt: string; emailDelayMs: number; emailedSeq: number; archived: boolean }) | null {
-    const r = this.#sql.exec('SELECT * FROM meta LIMIT 1').toArray()[0];
+    // The columns this needs, not `*`: read on every message, and each column costs a crossing into JS.
+    const r = this.#sql.exec(`SELECT id, workspace_id, site_id, created_at, department_id, idle_ms, visitor_id, visitor_name, visitor_email,
+      status, assignee_id, last_activity_at, email_delay_ms, emailed_seq, archived_at FROM meta LIMIT 1`).toArray()[0];
     if (!r) return null;
     return {
       id: r.id as string, workspaceId: r.workspace_id as string, siteId: r.site_id as string, createdAt: r.created_at as string,
@@ -235,10 +237,16 @@ export class ConversationStore {
     return this.#sql.rowsRead;
   }
 
-  /** The conversation as clients see it. */
+  /**
+   * The conversation as clients see it. Built once per change: the copy is kept until the next write
+   * through this store (the site event and the D1 projection of one window share it).
+   */
   snapshot(): Conversation {
-    return snapshot(this.#sql);
+    if (this.#snapshot?.writes !== this.#sql.writes) this.#snapshot = { writes: this.#sql.writes, conversation: snapshot(this.#sql) };
+    return this.#snapshot.conversation;
   }
+
+  #snapshot: { writes: number; conversation: Conversation } | null = null;
 
   /**
    * What the D1 projection still owes, oldest first and at most `max` outbox entries (one D1 statement's
