@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
-import { type Conversation, DELTA_FIELDS, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../protocol';
+import { type Conversation, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../protocol';
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
@@ -351,10 +351,8 @@ export class ConversationDO extends DurableObject<Env> {
 
   /** The coalesced site event: one snapshot for everything in the window. */
   #publishNow(kind: PublishKind) {
-    const conversation = this.#store.snapshot();
-    if (kind === 'full') return this.#publish({ type: 'conversation.updated', conversation });
-    const delta = Object.fromEntries(DELTA_FIELDS.map((k) => [k, conversation[k]])) as Extract<SiteEvent, { type: 'conversation.delta' }>['delta'];
-    this.#publish({ type: 'conversation.delta', delta });
+    if (kind === 'full') return this.#publish({ type: 'conversation.updated', conversation: this.#store.snapshot() });
+    this.#publish({ type: 'conversation.delta', delta: this.#store.delta() });
   }
 
   /**

@@ -1,5 +1,5 @@
 /** How long a conversation gathers its changes before one site event (issue 10: 100–250 ms). */
-export const PUBLISH_WINDOW_MS = 150;
+export const PUBLISH_WINDOW_MS = 250;
 
 /** What the console needs: the message-driven fields only, or the whole conversation. */
 export type PublishKind = 'delta' | 'full';

@@ -55,6 +55,10 @@ export const DELTA_FIELDS = [
 /** A conversation's message-driven fields (DELTA_FIELDS), merged by id into a copy the console already has. */
 export type ConversationDelta = Pick<Conversation, (typeof DELTA_FIELDS)[number]>;
 
+/** The delta fields of a whole conversation. */
+export const pickDelta = (c: Conversation): ConversationDelta =>
+  Object.fromEntries(DELTA_FIELDS.map((k) => [k, c[k]])) as ConversationDelta;
+
 /**
  * Site-wide events, published by ConversationDOs (at most one per conversation per coalescing window)
  * and fanned out by the SiteDO in `events` frames.

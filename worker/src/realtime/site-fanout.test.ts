@@ -3,7 +3,7 @@ import { readCounters, resetCounters } from '../dev/counters';
 import { api, connect, conversationFixture, paths, waitFor } from '../../test/helpers';
 
 // Issue 10: a busy conversation must not make a busy SiteDO. ConversationDOs coalesce their events at the
-// source (one per ~150 ms window) and the SiteDO batches what it forwards, so calls are counted, not timed.
+// source (one per ~250 ms window) and the SiteDO batches what it forwards, so calls are counted, not timed.
 describe('site-wide fan-out', () => {
   it('50 messages in a burst cost a handful of SiteDO calls, and the console still sees the right preview and unread', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
