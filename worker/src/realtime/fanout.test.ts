@@ -19,6 +19,7 @@ function ids(frame: string | null): string[] | null {
   return parsed.events.map((e: SiteEvent) => (e.type === 'conversation.delta' ? e.delta.id : e.conversation.id));
 }
 
+// Scoped frames list the whole copies first, then the agent's deltas, then unassigned ones (one event per conversation).
 describe('fan-out selection (per-socket scopes)', () => {
   const events = [
     delta('mine', { assigneeId: ME }),
@@ -40,13 +41,13 @@ describe('fan-out selection (per-socket scopes)', () => {
   });
 
   it("'me': the agent's deltas, every whole copy, and deltas that may notify them", () => {
-    expect(ids(batch.frameFor({ assignee: 'me' }, ME))).toEqual(['mine', 'moved', 'mine-resolved', 'mine-asking', 'nobodys-asking']);
+    expect(ids(batch.frameFor({ assignee: 'me' }, ME))).toEqual(['moved', 'mine', 'mine-resolved', 'mine-asking', 'nobodys-asking']);
     // Another agent's 'me' is theirs.
-    expect(ids(batch.frameFor({ assignee: 'me' }, OTHER))).toEqual(['others', 'moved', 'nobodys-asking', 'others-asking']);
+    expect(ids(batch.frameFor({ assignee: 'me' }, OTHER))).toEqual(['moved', 'others', 'others-asking', 'nobodys-asking']);
   });
 
   it("'unassigned' and a status narrow further; a visitor waiting on the agent or nobody still comes through", () => {
-    expect(ids(batch.frameFor({ assignee: 'unassigned' }, ME))).toEqual(['moved', 'queued', 'queued-quiet', 'mine-asking', 'nobodys-asking']);
+    expect(ids(batch.frameFor({ assignee: 'unassigned' }, ME))).toEqual(['moved', 'mine-asking', 'queued', 'queued-quiet', 'nobodys-asking']);
     expect(ids(batch.frameFor({ assignee: 'me', status: 'resolved' }, ME))).toEqual(['moved', 'mine-resolved', 'mine-asking', 'nobodys-asking']);
     expect(ids(batch.frameFor({ assignee: 'all', status: 'waiting' }, OTHER))).toEqual(['moved', 'queued', 'queued-quiet', 'mine-asking', 'nobodys-asking', 'others-asking']);
   });

@@ -1,7 +1,7 @@
 import type { ConversationDelta, SiteEvent, SiteScope } from '../protocol';
 
-/** One queued event, serialised once, with what the selection reads. */
-type Item = { index: number; text: string; delta: ConversationDelta | null };
+/** One queued delta, serialised once, with what the selection reads. */
+type Item = { text: string; delta: ConversationDelta };
 
 /**
  * Whether a delta is one a console of this scope can use: it matches the scope (its view), or it may bring
@@ -24,20 +24,26 @@ export function wantsDelta(delta: Pick<ConversationDelta, 'assigneeId' | 'status
  * or nothing. Frames are built once per distinct scope (several tabs of one agent share theirs).
  */
 export class FanoutBatch {
-  readonly #wholes: Item[] = [];
+  readonly #texts: string[] = [];
+  readonly #wholes: string[] = [];
   readonly #deltas: Item[] = [];
   readonly #byAssignee = new Map<string | null, Item[]>();
   readonly #frames = new Map<string, string | null>();
 
   constructor(events: readonly SiteEvent[]) {
-    events.forEach((event, index) => {
-      const item: Item = { index, text: JSON.stringify(event), delta: event.type === 'conversation.delta' ? event.delta : null };
-      if (!item.delta) return void this.#wholes.push(item);
+    for (const event of events) {
+      const text = JSON.stringify(event);
+      this.#texts.push(text);
+      if (event.type !== 'conversation.delta') {
+        this.#wholes.push(text);
+        continue;
+      }
+      const item: Item = { text, delta: event.delta };
       this.#deltas.push(item);
-      const list = this.#byAssignee.get(item.delta.assigneeId);
+      const list = this.#byAssignee.get(event.delta.assigneeId);
       if (list) list.push(item);
-      else this.#byAssignee.set(item.delta.assigneeId, [item]);
-    });
+      else this.#byAssignee.set(event.delta.assigneeId, [item]);
+    }
   }
 
   /** The `events` frame text for a socket of this agent and scope, or null when it has nothing to receive. */
@@ -51,15 +57,20 @@ export class FanoutBatch {
     return frame;
   }
 
+  // The queue holds at most one event per conversation, so their order across conversations carries nothing:
+  // a scoped frame lists the whole copies first, then its deltas.
   #build(scope: SiteScope | undefined, agentId: string): string | null {
+    if (!scope) return this.#texts.length ? eventsFrame(this.#texts) : null;
     // A console only ever wants deltas of its own or unassigned conversations, unless its scope is 'all':
     // those come from the index, so a 'me' socket costs its own deltas, not every delta of the site.
-    const candidates = !scope || scope.assignee === 'all'
+    const candidates = scope.assignee === 'all'
       ? this.#deltas
       : [...(this.#byAssignee.get(agentId) ?? []), ...(this.#byAssignee.get(null) ?? [])];
-    const deltas = candidates.filter((item) => wantsDelta(item.delta!, scope, agentId));
-    if (!this.#wholes.length && !deltas.length) return null;
-    const items = [...this.#wholes, ...deltas].sort((a, b) => a.index - b.index);
-    return `{"type":"events","events":[${items.map((item) => item.text).join(',')}]}`;
+    const texts = [...this.#wholes];
+    for (const item of candidates) if (wantsDelta(item.delta, scope, agentId)) texts.push(item.text);
+    return texts.length ? eventsFrame(texts) : null;
   }
 }
+
+// An `events` frame of already serialised events.
+const eventsFrame = (texts: readonly string[]) => `{"type":"events","events":[${texts.join(',')}]}`;
