@@ -2,7 +2,8 @@
 // local D1, Durable Objects, R2, alarms), a demo workspace, and the URLs to open.
 // Environment: PORT (default 8787), PARLEY_STATE (where local data persists,
 // default .wrangler/state), PARLEY_DIST (where the built widget, console and demo
-// page go and are served from, default dist/), PARLEY_SKIP_BUILD=1 to reuse them.
+// page go and are served from, default dist/), PARLEY_SKIP_BUILD=1 to reuse them,
+// PARLEY_COUNTERS=1 to expose /api/dev/counters (the bench, docs/performance.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,8 @@ if (process.env.PARLEY_SKIP_BUILD !== '1') {
 }
 mkdirSync(join(dist, 'demo'), { recursive: true });
 
-const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
+const counters = process.env.PARLEY_COUNTERS === '1' ? ['--var', 'PARLEY_COUNTERS:1'] : [];
+const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...counters, '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
   cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv,
 });
 const stop = () => { server.kill('SIGTERM'); };

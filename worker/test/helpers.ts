@@ -102,6 +102,15 @@ export class Client {
     return frame.events.find(match);
   }
 
+  /**
+   * Wait for a site event whose conversation state (a delta's fields or a whole copy: a queued
+   * `conversation.created` absorbs the deltas that follow it in the same window) matches `match`.
+   */
+  async state(match: (c: any) => boolean, ms = 5000): Promise<any> {
+    const e = await this.event((e) => match(e.type === 'conversation.delta' ? e.delta : e.conversation), ms);
+    return e.type === 'conversation.delta' ? e.delta : e.conversation;
+  }
+
   /** Every site event received so far, in order. */
   events(): any[] { return this.frames.filter((f) => f.type === 'events').flatMap((f) => f.events); }
 

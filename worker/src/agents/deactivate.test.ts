@@ -7,8 +7,9 @@ import { patchAgent, patchDepartment, teamMember } from '../../test/team-helpers
 /** The agent view of a conversation, from D1 (it settles after the object's projection). */
 const conversationOf = async (token: string, id: string) => (await api(`/api/conversations/${id}`, { token })).body.conversation;
 
-// Routes anyone may call without an agent token: auth entry points, the widget's, public pages.
-const PUBLIC = [/^\/api\/auth\/(register|login|accept-invite)$/, /^\/api\/widget\//, /^\/api\/kb\//, /^\/api\/email\//, /^\/api\/(health|openapi\.json)$/];
+// Routes anyone may call without an agent token: auth entry points, the widget's, public pages, and the
+// bench's counters (local development only: 404 unless PARLEY_COUNTERS=1).
+const PUBLIC = [/^\/api\/auth\/(register|login|accept-invite)$/, /^\/api\/widget\//, /^\/api\/kb\//, /^\/api\/email\//, /^\/api\/(health|openapi\.json)$/, /^\/api\/dev\/counters/];
 
 describe('deactivating an agent', () => {
   it('closes their sockets at once, requeues their conversations and refuses their files', async () => {

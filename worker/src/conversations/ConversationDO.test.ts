@@ -226,9 +226,9 @@ describe('ConversationDO: durability', () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     const stub = env.CONVERSATIONS.getByName(conversation.id);
-    // Make D1 refuse the projection for real: the inbox table is gone for a moment (renaming the messages
-    // table would not do: SQLite renames it inside the projection's trigger too, and the write would succeed).
-    await env.DB.exec('ALTER TABLE conversations RENAME TO conversations_away');
+    // Make D1 refuse the projection for real: the table projections are written to is gone for a moment
+    // (renaming conversations or messages would not do: SQLite renames them inside the trigger too).
+    await env.DB.exec('ALTER TABLE projection_batches RENAME TO projection_batches_away');
     try {
       v.send(send('m1', 'while D1 is down'));
       v.send(send('m2', 'still down'));
@@ -237,7 +237,7 @@ describe('ConversationDO: durability', () => {
       await waitFor(() => runInDurableObject(stub, (_o, state) =>
         (state.storage.sql.exec<{ a: number }>("SELECT COALESCE(MAX(attempts), 0) AS a FROM schedule WHERE job = 'projection'").one().a) > 0));
     } finally {
-      await env.DB.exec('ALTER TABLE conversations_away RENAME TO conversations');
+      await env.DB.exec('ALTER TABLE projection_batches_away RENAME TO projection_batches');
     }
     const stale = await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').bind(conversation.id).first<{ n: number }>();
     expect(stale?.n).toBe(0);

@@ -294,7 +294,7 @@ export class ConversationDO extends DurableObject<Env> {
     const t = implicitTransition(meta, who, m.kind, claim);
     const { message, changed, stateChanged } = this.#store.append({
       ...m, sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
-    }, t);
+    }, t, meta.archived);
     for (const c of changed) this.#broadcast({ type: 'message', message: c });
     if (ws && m.clientId) this.#send(ws, { type: 'ack', clientId: m.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
@@ -376,7 +376,10 @@ export class ConversationDO extends DurableObject<Env> {
           // Batched changes ride with other conversations' in the relay's next D1 statement (it answers
           // once D1 has them); an urgent one is written at once.
           if (direct) await writeProjections(getDb(this.env.DB), [projection]);
-          else await this.#relay(projection.id).project(projection);
+          else {
+            const result = await this.#relay(projection.id).project(projection);
+            if (!result.ok) throw new Error(result.error);
+          }
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;
         } while (this.#flushAgain || more);

@@ -30,10 +30,10 @@ describe('deleting a message', () => {
     a.send({ type: 'send', clientId: 'kept', body: 'Hello!', claim: false });
     a.send({ type: 'send', clientId: 'oops', body: 'Oops, wrong customer', claim: false });
     const oops = await a.next((f) => f.type === 'message' && f.message.clientId === 'oops');
-    await siteSocket.event((e) => e.type === 'conversation.delta' && e.delta.lastSeq === oops.message.seq && e.delta.visitorUnread === 2);
+    await siteSocket.state((c) => c.id === conversation.id && c.lastSeq === oops.message.seq && c.visitorUnread === 2);
     const res = await api(`/api/conversations/${conversation.id}/messages/${oops.message.id}`, { token: owner.token, method: 'DELETE' });
     expect(res.status).toBe(200);
-    await siteSocket.event((e) => e.type === 'conversation.delta' && e.delta.id === conversation.id && e.delta.visitorUnread === 1);
+    await siteSocket.state((c) => c.id === conversation.id && c.visitorUnread === 1);
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     expect(v.of('hello')[0]).toMatchObject({ lastSeq: 2, conversation: { visitorUnread: 1 } });
     // The visitor's session lists conversations from D1, which the outbox brings up to date.

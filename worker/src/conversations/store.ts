@@ -35,7 +35,7 @@ export class ConversationStore {
   }
 
   /** The conversation's identity, or null before init. */
-  meta(): (ConversationMeta & { status: Conversation['status']; assigneeId: string | null; lastActivityAt: string; emailDelayMs: number; emailedSeq: number }) | null {
+  meta(): (ConversationMeta & { status: Conversation['status']; assigneeId: string | null; lastActivityAt: string; emailDelayMs: number; emailedSeq: number; archived: boolean }) | null {
     const r = this.#sql.exec('SELECT * FROM meta LIMIT 1').toArray()[0];
     if (!r) return null;
     return {
@@ -44,7 +44,7 @@ export class ConversationStore {
       visitor: { id: r.visitor_id as string, name: r.visitor_name as string | null, email: r.visitor_email as string | null },
       status: r.status as Conversation['status'], assigneeId: r.assignee_id as string | null,
       lastActivityAt: (r.last_activity_at ?? r.created_at) as string,
-      emailDelayMs: r.email_delay_ms as number, emailedSeq: r.emailed_seq as number,
+      emailDelayMs: r.email_delay_ms as number, emailedSeq: r.emailed_seq as number, archived: r.archived_at !== null,
     };
   }
 
@@ -69,17 +69,17 @@ export class ConversationStore {
    * restores it, to a resolved or closed one reopens it; an agent's first reply claims it
    * (the transition's system message comes first).
    */
-  append(m: NewMessage, transition: Transition | null): { message: Message; changed: Message[]; stateChanged: boolean } {
+  append(m: NewMessage, transition: Transition | null, archived: boolean): { message: Message; changed: Message[]; stateChanged: boolean } {
     return this.#storage.transactionSync(() => {
       const now = new Date().toISOString();
       const changed = transition ? this.#applyTransition(transition, now) : [];
-      const archived = m.sender.type === 'visitor' && this.#sql.exec('SELECT archived_at FROM meta').one().archived_at !== null;
-      const message = this.#insert(m, now);
-      const stamps = m.sender.type === 'visitor' ? 'first_visitor_message_at = COALESCE(first_visitor_message_at, ?1)'
-        : m.sender.type === 'agent' && m.kind !== 'note' ? 'first_agent_reply_at = CASE WHEN first_visitor_message_at IS NOT NULL THEN COALESCE(first_agent_reply_at, ?1) ELSE first_agent_reply_at END'
-        : null;
-      this.#sql.exec(`UPDATE meta SET updated_at = ?1, last_activity_at = ?1, rev = rev + 1${archived ? ', archived_at = NULL' : ''}${stamps ? `, ${stamps}` : ''}`, now);
-      return { message, changed, stateChanged: archived || changed.length > 0 };
+      // `archived` comes from the caller's meta read: one statement fewer per message.
+      const restores = m.sender.type === 'visitor' && archived;
+      const stamps = m.sender.type === 'visitor' ? ', first_visitor_message_at = COALESCE(first_visitor_message_at, ?5)'
+        : m.sender.type === 'agent' && m.kind !== 'note' ? ', first_agent_reply_at = CASE WHEN first_visitor_message_at IS NOT NULL THEN COALESCE(first_agent_reply_at, ?5) ELSE first_agent_reply_at END'
+        : '';
+      const message = this.#insert(m, now, `, updated_at = ?5, last_activity_at = ?5, rev = rev + 1${restores ? ', archived_at = NULL' : ''}${stamps}`);
+      return { message, changed, stateChanged: restores || changed.length > 0 };
     });
   }
 
@@ -106,7 +106,7 @@ export class ConversationStore {
    * Insert one message with the next seq and keep the meta row's figures (last seq, count, unread on each
    * side, last customer-facing message) in step, so a snapshot never counts over the messages.
    */
-  #insert(m: NewMessage, now: string): Message {
+  #insert(m: NewMessage, now: string, moreSets = ''): Message {
     const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
     const row = this.#sql.exec<MessageRow>(
       `INSERT INTO messages (seq, id, client_id, sender_type, sender_id, sender_name, kind, body, created_at, file)
@@ -114,11 +114,12 @@ export class ConversationStore {
       id, m.clientId ?? null, m.sender.type, m.sender.id ?? null, m.sender.name ?? null, m.kind, m.body, now,
       m.file ? JSON.stringify(m.file) : null).one();
     // The UNREAD rule (snapshot.ts): text and files count; a new message is never deleted, and is past both read markers.
+    // One UPDATE of the meta row per message: the caller's own changes (`moreSets`, using ?5 = now) ride along.
     const readable = m.kind === 'text' || m.kind === 'file';
     this.#sql.exec(
       `UPDATE meta SET last_seq = ?1, message_count = message_count + ?2, visitor_unread = visitor_unread + ?3,
-         agent_unread = agent_unread + ?4${readable ? ', last_message_seq = ?1' : ''}`,
-      row.seq, m.kind === 'system' ? 0 : 1, readable && m.sender.type === 'agent' ? 1 : 0, readable && m.sender.type === 'visitor' ? 1 : 0);
+         agent_unread = agent_unread + ?4${readable ? ', last_message_seq = ?1' : ''}${moreSets}`,
+      row.seq, m.kind === 'system' ? 0 : 1, readable && m.sender.type === 'agent' ? 1 : 0, readable && m.sender.type === 'visitor' ? 1 : 0, ...(moreSets ? [now] : []));
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', row.seq);
     return toMessage(row);
   }

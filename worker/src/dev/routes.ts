@@ -3,6 +3,13 @@ import { Hono } from 'hono';
 import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { emailOutbox } from '../db/schema';
+import { errors } from '../lib/errors';
+import { readCounters, resetCounters } from './counters';
+
+/** The counters exist only when PARLEY_COUNTERS is "1" (the bench's wrangler dev); elsewhere the routes are unknown. */
+const countersOn = (env: Env) => {
+  if (env.PARLEY_COUNTERS !== '1') throw errors.notFound('Route');
+};
 
 /** With the local email provider: the mail that would have been sent, for workspace admins, newest first. */
 export const devRoutes = new Hono<AgentEnv>()
@@ -13,4 +20,14 @@ export const devRoutes = new Hono<AgentEnv>()
       id: r.id, to: r.toAddress, from: r.fromAddress, replyTo: r.replyTo, subject: r.subject, text: r.textBody, html: r.htmlBody, createdAt: r.createdAt,
     }));
     return c.json({ emails }, 200);
+  })
+  // No auth: local development only, and they reveal nothing but how much work was done (docs/performance.md).
+  .get('/counters', (c) => {
+    countersOn(c.env);
+    return c.json({ counters: readCounters() }, 200);
+  })
+  .post('/counters/reset', (c) => {
+    countersOn(c.env);
+    resetCounters();
+    return c.json({ counters: readCounters() }, 200);
   });

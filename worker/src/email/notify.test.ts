@@ -54,7 +54,7 @@ describe('offline messages', () => {
     const inbox = await connect(paths.site(site.id), owner.token);
     const v = await visitorSession(site.key);
     await api('/api/widget/conversations', { token: v.token, body: { email: 'lee@example.com', message: 'Hello' } });
-    await inbox.event((e) => e.type === 'conversation.delta' && e.delta.lastSeq >= 1);
+    await inbox.state((c) => c.lastSeq >= 1);
     expect(await outbox(owner.token)).toEqual([]);
     inbox.close();
   });

@@ -25,8 +25,11 @@ function shard(id: string): number {
 /** The name of the relay that carries a conversation's site events: `<siteId>/<0..RELAYS_PER_SITE-1>`. */
 export const relayName = (siteId: string, conversationId: string) => `${siteId}/${shard(conversationId)}`;
 
+/** What `project` answers: D1 has it, or why not (a result, not a rejection: the caller retries). */
+export type ProjectionResult = { ok: true } | { ok: false; error: string };
+
 /** A projection waiting for the relay's next D1 statement, and how to answer its ConversationDO. */
-type PendingProjection = { projection: Projection; resolve: () => void; reject: (err: unknown) => void };
+type PendingProjection = { projection: Projection; answer: (r: ProjectionResult) => void };
 
 /**
  * One of a site's relays, between the ConversationDOs and two places every message would otherwise reach
@@ -48,11 +51,11 @@ export class RelayDO extends DurableObject<Env> {
     this.#arm();
   }
 
-  /** RPC from a ConversationDO: resolves once D1 holds the projection (in the window's one statement), else throws. */
-  async project(projection: Projection): Promise<void> {
+  /** RPC from a ConversationDO: answers once D1 holds the projection (in the window's one statement) or refused it. */
+  async project(projection: Projection): Promise<ProjectionResult> {
     count('relay.calls');
-    return new Promise<void>((resolve, reject) => {
-      this.#projections.push({ projection, resolve, reject });
+    return new Promise<ProjectionResult>((answer) => {
+      this.#projections.push({ projection, answer });
       this.#arm();
     });
   }
@@ -72,8 +75,8 @@ export class RelayDO extends DurableObject<Env> {
     const waiting = this.#projections.splice(0);
     if (!waiting.length) return;
     this.ctx.waitUntil(writeProjections(getDb(this.env.DB), waiting.map((w) => w.projection)).then(
-      () => { for (const w of waiting) w.resolve(); },
-      (err: unknown) => { for (const w of waiting) w.reject(err); },
+      () => { for (const w of waiting) w.answer({ ok: true }); },
+      (err: unknown) => { for (const w of waiting) w.answer({ ok: false, error: String(err) }); },
     ));
   }
 }

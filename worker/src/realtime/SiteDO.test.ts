@@ -10,6 +10,7 @@ describe('SiteDO: the console inbox socket', () => {
     const created = await api('/api/widget/conversations', { token: visitor.token, body: {} });
     const id = created.body.conversation.id;
     expect((await inbox.event((e) => e.type === 'conversation.created')).conversation.id).toBe(id);
+    // Only now (the created event has gone out) is the next event a delta of its own rather than merged into it.
     const v = await connect(paths.visitor(id), visitor.token);
     v.send({ type: 'send', clientId: 'c1', body: 'Hello?' });
     const delta = await inbox.event((e) => e.type === 'conversation.delta' && e.delta.lastSeq === 1);

@@ -212,11 +212,13 @@ export class SiteDO extends DurableObject<Env> {
     const frame = JSON.stringify({ type: 'presence', agents: this.#presence(except) } satisfies SiteServerFrame);
     for (const ws of this.ctx.getWebSockets('agent')) {
       if (ws === except) continue;
+      count('site.frames');
       try { ws.send(frame); } catch { /* closing socket */ }
     }
   }
 
   #send(ws: WebSocket, frame: SiteServerFrame) {
+    count('site.frames');
     try { ws.send(JSON.stringify(frame)); } catch { /* closing socket */ }
   }
 }
