@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { SITE_KEY, agentApi, api, expectAttr, expectCount, launch, openAgent, waitFor } from './browser.mjs';
-import { apiVisitor } from './clients.mjs';
+import { SITE_KEY, agentApi, api, consoleUi, expectAttr, expectCount, launch, loginAgent, openAgent, waitFor } from './browser.mjs';
+import { act, agentSocket, apiVisitor } from './clients.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -102,4 +102,54 @@ test('search by message word and visitor name, then status, assignee, priority a
   await expectRows(ids, 'all filters cleared but the search');
 
   await page.context().close();
+});
+
+test('the site socket follows the filters\' scope, and a scoped view still updates live', async () => {
+  const r = randomUUID().slice(0, 8);
+  const behind = await agentApi();
+  const mineV = await apiVisitor(SITE_KEY, { name: `Mina${r} Scope` });
+  await mineV.send(`mine first ${r}`);
+  await act(behind.token, mineV.id, 'claim');
+  const queuedV = await apiVisitor(SITE_KEY, { name: `Quinn${r} Scope` });
+  await queuedV.send(`queued first ${r}`);
+
+  // The scope frames the console sends on its site socket, watched from the page's first socket on.
+  const context = await browser.newContext();
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const scopes = [];
+  page.on('websocket', (ws) => {
+    if (!ws.url().includes('/api/sites/')) return;
+    ws.on('framesent', ({ payload }) => {
+      const frame = typeof payload === 'string' && payload.startsWith('{') ? JSON.parse(payload) : null;
+      if (frame?.type === 'scope') scopes.push(frame);
+    });
+  });
+  await loginAgent(page);
+  await page.evaluate(() => (window.__e2eNoReload = true));
+  const c = consoleUi(page);
+  const t = (id) => page.locator(`[data-testid="${id}"]`);
+  const last = () => JSON.stringify(scopes.at(-1) ?? null);
+  await waitFor(() => last() === JSON.stringify({ type: 'scope', assignee: 'all' }), async () => `the scope "all" on open (sent: ${JSON.stringify(scopes)})`);
+
+  await t('filter-assignee').selectOption('me');
+  await waitFor(() => last() === JSON.stringify({ type: 'scope', assignee: 'me' }), async () => `the scope "me" (sent: ${JSON.stringify(scopes)})`);
+  await expectCount(c.row(mineV.id), 1, 'my conversation under "Mine"');
+  // A reply in my conversation reaches the "Mine" view live: its delta is in scope (and, the agent's own, would
+  // never pass as one that may notify).
+  const replies = await agentSocket(mineV.id, behind.token);
+  await replies.send(`mine reply ${r}`);
+  await expectCount(c.rowWith(`mine reply ${r}`), 1, 'the live preview under "Mine"');
+  replies.close();
+
+  await t('filter-assignee').selectOption('unassigned');
+  await t('filter-status').selectOption('waiting');
+  await waitFor(() => last() === JSON.stringify({ type: 'scope', assignee: 'unassigned', status: 'waiting' }), async () => `the scope "unassigned"/"waiting" (sent: ${JSON.stringify(scopes)})`);
+  await expectCount(c.row(queuedV.id), 1, 'the waiting conversation under "Unassigned"');
+  await queuedV.send(`queued second ${r}`);
+  await expectCount(c.rowWith(`queued second ${r}`), 1, 'the live preview under "Unassigned"');
+  await c.notReloaded();
+  mineV.close();
+  queuedV.close();
+  await context.close();
 });

@@ -10,6 +10,7 @@ import { filtersToQuery, noFilters, type InboxFilters } from '../state/filters';
 import type { ConversationMap, InboxTab } from '../state/inbox';
 import { applyEvents, applyFetched, clearList, emptyLive, listConversations, type LiveInbox } from '../state/live';
 import type { InboxSignal } from '../state/notify';
+import { sameScope, scopeFrame } from '../state/scope';
 import { useBrowserReconnect } from './useBrowserReconnect';
 
 /** Paging state of one tab; cursor undefined means "never loaded". */
@@ -96,7 +97,11 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
       protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
       onStateChange: setConnection,
       onRevoked: signalUnauthorized,
-      onOpen: () => socket.send({ type: 'status', status: statusRef.current }),
+      // Every open is a new socket on the server: status and scope (which deltas this view uses) again.
+      onOpen: () => {
+        socket.send({ type: 'status', status: statusRef.current });
+        socket.send(scopeFrame(filtersRef.current));
+      },
       onFrame: (raw) => {
         const frame = raw as SiteServerFrame;
         if (frame.type === 'presence') setPresence(frame.agents);
@@ -121,6 +126,8 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
   // New filters: start over with an empty list and reload every tab that was open.
   const applyFilters = useCallback(
     (next: InboxFilters) => {
+      // The new scope goes first, so deltas the new view needs flow while its pages load.
+      if (!sameScope(filtersRef.current, next)) socketRef.current?.send(scopeFrame(next));
       filtersRef.current = next;
       setFilters(next);
       generationRef.current++;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { AgentStatus, Conversation, Message, Sender } from './models';
+import { AgentStatus, Conversation, ConversationStatus, Message, Sender } from './models';
 
 /** `send`: a new message; a retried clientId gets the same ack and stores nothing. */
 export const SendFrame = z.object({
@@ -38,7 +38,21 @@ export type ServerFrame =
   | { type: 'pong' };
 
 /** Agent to site socket: set one's own status. */
-export const SiteClientFrame = z.object({ type: z.literal('status'), status: AgentStatus });
+export const StatusFrame = z.object({ type: z.literal('status'), status: AgentStatus });
+/**
+ * Agent to site socket: which conversations' deltas this console can use (its inbox view). Whole copies are
+ * always sent; a socket that never sent a scope gets every delta (docs/protocol.md).
+ */
+export const ScopeFrame = z.object({
+  type: z.literal('scope'),
+  assignee: z.enum(['all', 'me', 'unassigned']),
+  status: ConversationStatus.optional(),
+});
+export type ScopeFrame = z.infer<typeof ScopeFrame>;
+/** A site socket's scope: the scope frame without its type. */
+export type SiteScope = Omit<ScopeFrame, 'type'>;
+/** Every frame an agent may send to the site socket. */
+export const SiteClientFrame = z.discriminatedUnion('type', [StatusFrame, ScopeFrame]);
 export type SiteClientFrame = z.infer<typeof SiteClientFrame>;
 
 /** One agent in a presence frame. */

@@ -1,18 +1,25 @@
 import { DurableObject } from 'cloudflare:workers';
-import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteServerFrame } from '../protocol';
+import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteScope, type SiteServerFrame } from '../protocol';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { frameTooLarge } from '../conversations/parse-frame';
 import { getDb } from '../db/client';
 import { count } from '../dev/counters';
 import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
+import { FanoutBatch } from './fanout';
 import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
 import { departmentRoster } from './queries';
 import { SiteEventQueue } from './site-queue';
 import { readIdentity, type SocketIdentity } from './upgrade';
 
-/** What each console socket carries through hibernation; `seenAt` is when its last frame arrived (ms). */
-type Attachment = SocketIdentity & { status: AgentStatus; seenAt: number };
+/**
+ * What each console socket carries through hibernation; `seenAt` is when its last frame arrived (ms), `scope`
+ * which deltas it wants (none sent yet: every delta).
+ */
+type Attachment = SocketIdentity & { status: AgentStatus; seenAt: number; scope?: SiteScope };
+
+/** What a site socket may send (the answer to any other frame). */
+const BAD_FRAME = 'Expected {"type":"status","status":"online"|"away"|"busy"} or {"type":"scope","assignee":"all"|"me"|"unassigned","status"?}';
 
 /** How long events are gathered before one send per socket (the hotspot of a busy site). */
 const COALESCE_MS = 100;
@@ -129,8 +136,10 @@ export class SiteDO extends DurableObject<Env> {
     if (frameTooLarge(data)) return this.#send(ws, { type: 'error', code: 'too_large', message: `Frames are limited to ${LIMITS.frameMax} bytes` });
     let parsed;
     try { parsed = SiteClientFrame.safeParse(JSON.parse(typeof data === 'string' ? data : '')); } catch { parsed = null; }
-    if (!parsed?.success) return this.#send(ws, { type: 'error', code: 'bad_request', message: 'Expected {"type":"status","status":"online"|"away"|"busy"}' });
-    ws.serializeAttachment({ ...who, status: parsed.data.status });
+    if (!parsed?.success) return this.#send(ws, { type: 'error', code: 'bad_request', message: BAD_FRAME });
+    const frame = parsed.data;
+    if (frame.type === 'scope') return ws.serializeAttachment({ ...who, scope: { assignee: frame.assignee, ...(frame.status ? { status: frame.status } : {}) } });
+    ws.serializeAttachment({ ...who, status: frame.status });
     this.#broadcastPresence();
   }
 
@@ -168,17 +177,22 @@ export class SiteDO extends DurableObject<Env> {
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + HEARTBEAT_CHECK_MS);
   }
 
-  /** One `events` frame per console socket for everything queued (serialised once). */
+  /** One `events` frame per console socket for what it wants of everything queued (each event serialised once). */
   #flushQueue() {
     this.#timer = null;
     const events = this.#queue.take();
     if (!events.length) return;
-    const text = JSON.stringify({ type: 'events', events } satisfies SiteServerFrame);
-    const sockets = this.ctx.getWebSockets('agent');
-    count('site.frames', sockets.length);
-    for (const ws of sockets) {
+    const batch = new FanoutBatch(events);
+    let frames = 0;
+    for (const ws of this.ctx.getWebSockets('agent')) {
+      // Defensive: a throw here (in a timer) would stop the fan-out for every socket.
+      const a = ws.deserializeAttachment() as Attachment | null;
+      const text = batch.frameFor(a?.scope, a?.id ?? '');
+      if (text === null) continue;
+      frames++;
       try { ws.send(text); } catch { /* closing socket */ }
     }
+    count('site.frames', frames);
   }
 
   #presence(except?: WebSocket): PresenceAgent[] {
