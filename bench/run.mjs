@@ -11,7 +11,8 @@ import { markdown, ratios, save } from './lib/report.mjs';
 import { searchSaturation } from './lib/search.mjs';
 import { ms, num } from './lib/stats.mjs';
 import { runStep } from './lib/step.mjs';
-import { ParleyTarget, PeerTarget } from './lib/targets.mjs';
+import { FloorTarget, ParleyTarget, PeerTarget } from './lib/targets.mjs';
+import { startFloor } from './floor.mjs';
 import { startParley } from './parley.mjs';
 import { startPeer } from './peer.mjs';
 
@@ -51,6 +52,12 @@ try {
     targets.peer = new PeerTarget(peer);
     log(`peer up on ${peer.base}`);
   }
+  if (opts.targets.includes('floor')) {
+    const floor = await startFloor();
+    servers.push(floor);
+    targets.floor = new FloorTarget(floor);
+    log(`floor up on ${floor.base}`);
+  }
   for (const t of Object.values(targets)) await t.init();
   const list = opts.targets.map((n) => targets[n]);
   // What each server costs doing nothing (wrangler's watchers, timers), to read small figures against.
@@ -75,6 +82,7 @@ try {
       st[t.name] = hopeless ? { skipped: 'overloaded at a lower step', conversations: c, offered: c * 2 * opts.ratePerSide } : await step(t, c, opts.ratePerSide, opts.seconds, label);
     }
     st.ratios = ratios(st.parley, st.peer);
+    st.floorRatios = ratios(st.parley, st.floor);
     res.steps.push(st);
     // The counters are module-level: they only add up if the Worker (which serves them) and the
     // Durable Objects (which count messages) share one isolate, as they do under wrangler dev.
@@ -91,7 +99,8 @@ try {
   }
   if (opts.search) {
     res.saturation = {};
-    for (const t of list) {
+    // The floor is a diagnostic for the fixed steps; the search is the issue's two targets.
+    for (const t of list.filter((x) => x.name !== 'floor')) {
       res.saturation[t.name] = await searchSaturation(res.steps.map((s) => s[t.name]).filter((s) => !s.skipped), {
         ratePerSide: opts.ratePerSide, p99Limit: opts.p99Limit, budgetSeconds: opts.searchBudgetSeconds, maxConversations: opts.maxConversations,
         probe: (c) => step(t, c, opts.ratePerSide, opts.searchSeconds, `search ${num(c * 2 * opts.ratePerSide, 0)} msg/s`),

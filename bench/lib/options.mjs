@@ -2,7 +2,8 @@
 
 const HELP = `npm run bench [-- options]
   --quick            short steps and fewer conversations: a smoke run (about 2 minutes)
-  --only parley|peer run one target (no ratios then)
+  --only parley|peer|floor run one target (no ratios then)
+  --no-floor         skip the runtime's floor (bench/floor: a bare Durable Object chat)
   --seconds N        seconds of sending per load step (default 10; env BENCH_STEP_SECONDS)
   --no-search        skip the saturation search
   --no-bigsite       skip the big-site scenario
@@ -16,12 +17,12 @@ export function options(argv = process.argv.slice(2), env = process.env) {
   if (has('--help') || has('-h')) { console.log(HELP); process.exit(0); }
   const quick = has('--quick') || env.BENCH_QUICK === '1';
   const only = value('--only') ?? env.BENCH_ONLY;
-  if (only && only !== 'parley' && only !== 'peer') throw new Error(`--only takes parley or peer, not ${only}`);
+  if (only && !['parley', 'peer', 'floor'].includes(only)) throw new Error(`--only takes parley, peer or floor, not ${only}`);
   const seconds = Number(value('--seconds') ?? env.BENCH_STEP_SECONDS ?? (quick ? 3 : 10));
   if (!(seconds > 0)) throw new Error('--seconds takes a positive number');
   return {
     quick, seconds,
-    targets: only ? [only] : ['peer', 'parley'],
+    targets: only ? [only] : ['peer', 'parley', ...(has('--no-floor') || env.BENCH_FLOOR === '0' ? [] : ['floor'])],
     ratePerSide: 0.9,
     // 72, 180 and 720 msg/s at 0.9 msg/s per side (quick: a quarter of the conversations).
     steps: quick ? [10, 25, 100] : [40, 100, 400],

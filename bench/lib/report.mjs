@@ -13,12 +13,12 @@ export function ratios(parley, peer) {
   return { cpu: ratio(parley.cpuPerMsg, peer.cpuPerMsg), p50: ratio(parley.latency.p50, peer.latency.p50), p99: ratio(parley.latency.p99, peer.latency.p99) };
 }
 
-function stepRow(label, target, s, r) {
-  if (s.skipped) return [label, target, num(s.offered, 0), `skipped: ${s.skipped}`, ...Array(14).fill('')];
+function stepRow(label, target, s, r, f = null) {
+  if (s.skipped) return [label, target, num(s.offered, 0), `skipped: ${s.skipped}`, ...Array(15).fill('')];
   const per = perMessage(s.counters, s.counters?.messages || s.acked);
   return [label, target, num(s.offered, 0), num(s.achieved, 0) + (s.overloaded ? ' (overloaded)' : ''), ms(s.latency.p50), ms(s.latency.p90), ms(s.latency.p99),
     s.lost, s.duplicated, s.outOfOrder, s.unacked, s.refused, num(s.cpuPerMsg), per ? num(per.d1Statements) : '', per ? num(per.siteCalls) : '',
-    r ? num(r.cpu, 1) : '', r ? num(r.p50, 1) : '', r ? num(r.p99, 1) : ''];
+    r ? num(r.cpu, 1) : '', r ? num(r.p50, 1) : '', r ? num(r.p99, 1) : '', f ? num(f.cpu, 1) : ''];
 }
 
 /** The whole run as markdown. */
@@ -30,10 +30,10 @@ export function markdown(res) {
     + `Idle server CPU (ms/s): ${Object.entries(res.idleCpuMsPerSecond ?? {}).map(([t, v]) => `${t} ${num(v, 0)}`).join(', ')}. `
     + `${res.options.seconds} s per step; ${Math.round(res.durationSeconds)} s in all.`, ''];
   const head = ['step', 'target', 'offered msg/s', 'delivered msg/s', 'p50 ms', 'p90 ms', 'p99 ms', 'lost', 'dup', 'out of order', 'unacked', 'refused',
-    'CPU ms/msg', 'D1 stmts/msg', 'SiteDO calls/msg', '× peer CPU', '× peer p50', '× peer p99'];
+    'CPU ms/msg', 'D1 stmts/msg', 'SiteDO calls/msg', '× peer CPU', '× peer p50', '× peer p99', '× floor CPU'];
   const rows = [];
   for (const st of res.steps) {
-    for (const t of ['peer', 'parley']) if (st[t]) rows.push(stepRow(st.label, t, st[t], t === 'parley' ? st.ratios : null));
+    for (const t of ['peer', 'floor', 'parley']) if (st[t]) rows.push(stepRow(st.label, t, st[t], t === 'parley' ? st.ratios : null, t === 'parley' ? st.floorRatios : null));
   }
   if (res.countersStep) rows.push(stepRow(res.countersStep.label, 'parley', res.countersStep.parley, null));
   for (const t of ['peer', 'parley']) for (const p of res.saturation?.[t]?.probes ?? []) rows.push(stepRow(`search ${p.conversations} conv.`, t, p, null));

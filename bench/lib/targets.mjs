@@ -68,6 +68,26 @@ export class ParleyTarget {
   async readCounters() { return (await call(this.base, '/api/dev/counters')).counters; }
 }
 
+/** The runtime's floor (bench/floor/): Parley's socket shape, a bare Durable Object per conversation. */
+export class FloorTarget {
+  name = 'floor';
+  pairs = [];
+  constructor(server) { this.server = server; this.base = server.base; this.ws = server.base.replace(/^http/, 'ws'); }
+  async init() {}
+  async grow(n, onProgress = () => {}) {
+    const start = this.pairs.length;
+    await pool(n - start, 16, async () => {
+      const id = randomUUID();
+      const pair = { id, visitor: await parleySocket(`${this.ws}/c/${id}/visitor`, 'floor', ORIGIN), agent: await parleySocket(`${this.ws}/c/${id}/agent`, 'floor', ORIGIN) };
+      await warmUp(pair);
+      this.pairs.push(pair);
+      onProgress(this.pairs.length, n);
+    });
+  }
+  async resetCounters() {}
+  async readCounters() { return null; }
+}
+
 /** The reference peer: conversations are just room names. */
 export class PeerTarget {
   name = 'peer';
