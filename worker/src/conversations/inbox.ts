@@ -46,20 +46,27 @@ function decodeCursor(cursor: string): [string, string] | null {
   } catch { return null; }
 }
 
+/** The query of one inbox page (one row more than the page, to know whether another follows); wrapped, as a query is a thenable. */
+export async function inboxQuery(db: Db, siteId: string, q: InboxQuery, agentId: string) {
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const c = conversations;
+  const search = q.q ? await searchPlan(db, q.q) : null;
+  const where = and(...filters(siteId, q, agentId, search),
+    after ? or(lt(c.lastMessageAt, after[0]), and(eq(c.lastMessageAt, after[0]), lt(c.id, after[1]))) : undefined);
+  return {
+    query: db.select({ c, v: { id: visitors.id, name: visitors.name, email: visitors.email } })
+      .from(c).leftJoin(visitors, eq(visitors.id, c.visitorId)).where(where)
+      .orderBy(desc(c.lastMessageAt), desc(c.id)).limit(q.limit + 1),
+  };
+}
+
 /**
  * One page of a site's inbox, newest activity first. Keyset pagination on
  * (last_message_at, id): conversations arriving meanwhile land before the cursor and
  * never shift the pages after it.
  */
 export async function listInbox(db: Db, siteId: string, q: InboxQuery, agentId: string) {
-  const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const c = conversations;
-  const search = q.q ? await searchPlan(db, q.q) : null;
-  const where = and(...filters(siteId, q, agentId, search),
-    after ? or(lt(c.lastMessageAt, after[0]), and(eq(c.lastMessageAt, after[0]), lt(c.id, after[1]))) : undefined);
-  const rows = await db.select({ c, v: { id: visitors.id, name: visitors.name, email: visitors.email } })
-    .from(c).leftJoin(visitors, eq(visitors.id, c.visitorId)).where(where)
-    .orderBy(desc(c.lastMessageAt), desc(c.id)).limit(q.limit + 1);
+  const rows = await (await inboxQuery(db, siteId, q, agentId)).query;
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > q.limit && last ? encodeCursor(last.c.lastMessageAt ?? '', last.c.id) : null;

@@ -23,17 +23,17 @@ const count = (table: string, match: string) => sql`(SELECT count(*) FROM (SELEC
 
 /**
  * Each plain word's forms (the indexed words it is a prefix of, at most MAX_FORMS + 1) with their message
- * counts, and the visitors matching; one statement.
+ * counts, and the visitors matching; one statement (D1 allows few compound SELECTs: a row per word instead).
  */
 async function forms(db: Db, words: string[], prefix: string) {
-  const parts = words.map((w, i) => {
-    const hi = w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1);
-    return sql`SELECT ${i} AS w, term, doc FROM (SELECT term, doc FROM message_words_vocab WHERE term >= ${w} AND term < ${hi} LIMIT ${MAX_FORMS + 1})`;
-  });
-  const rows = await db.all<{ w: number; term: string; doc: number }>(
-    sql.join([...parts, sql`SELECT -1 AS w, '' AS term, ${count('visitor_words', prefix)} AS doc`], sql` UNION ALL `));
-  const byWord = words.map((_, i) => rows.filter((r) => r.w === i));
-  return { byWord, visitors: rows.find((r) => r.w === -1)?.doc ?? 0 };
+  const ranges = words.map((w) => [w, w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1)]);
+  const rows = await db.all<{ forms: string; visitors: number }>(sql`SELECT
+    (SELECT json_group_array(json_array(term, doc)) FROM (SELECT term, doc FROM message_words_vocab
+      WHERE term >= j.value ->> 0 AND term < j.value ->> 1 LIMIT ${MAX_FORMS + 1})) AS forms,
+    ${count('visitor_words', prefix)} AS visitors
+    FROM json_each(${JSON.stringify(ranges)}) j ORDER BY j.key`);
+  const byWord = rows.map((r) => (JSON.parse(r.forms) as [string, number][]).map(([term, doc]) => ({ term, doc })));
+  return { byWord, visitors: rows[0]?.visitors ?? 0 };
 }
 
 /** The search's condition on the inbox query, and whether its hits should drive it. */

@@ -30,7 +30,7 @@ export function ftsQuery(q: string): string | null {
  * ASCII letters and digits (lower-cased). Otherwise null (punctuation inside, other scripts, diacritics).
  */
 export function plainWords(q: string): string[] | null {
-  // Leading and trailing punctuation is no part of a word ("refund?"); a word of punctuation only has no words.
-  const words = searchWords(q).map((w) => asciiLower(w).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')).filter(Boolean);
+  // Leading and trailing punctuation is no part of a word ("refund?"); punctuation alone is left to FTS5.
+  const words = searchWords(q).map((w) => asciiLower(w).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, ''));
   return words.length && words.every((w) => /^[a-z0-9]+$/.test(w)) ? words : null;
 }
