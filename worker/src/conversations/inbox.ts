@@ -50,7 +50,7 @@ function decodeCursor(cursor: string): [string, string] | null {
 export async function inboxQuery(db: Db, siteId: string, q: InboxQuery, agentId: string) {
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   const c = conversations;
-  const search = q.q ? await searchPlan(db, q.q) : null;
+  const search = q.q ? await searchPlan(db, siteId, q.q) : null;
   const where = and(...filters(siteId, q, agentId, search),
     after ? or(lt(c.lastMessageAt, after[0]), and(eq(c.lastMessageAt, after[0]), lt(c.id, after[1]))) : undefined);
   return {
