@@ -46,7 +46,11 @@ export function seedInbox(file, { siteId, workspaceId, agents, departments, conv
     last_message_at, last_message_preview, last_message_sender, last_seq, message_count, department_id, priority, tags, first_claimed_at, first_visitor_message_at,
     first_agent_reply_at, resolved_at, closed_at, wait_seconds, first_response_seconds, resolution_seconds, rating_score, rated_at, rev)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
-  const msg = db.prepare('INSERT INTO messages (conversation_id, seq, id, sender_type, sender_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  // Messages go in 20,000 at a time as one JSON array: a million single-row calls cost more than SQLite's work.
+  const msgBatch = db.prepare(`INSERT INTO messages (conversation_id, seq, id, sender_type, sender_id, kind, body, created_at)
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)`);
+  let pending = [];
+  const flush = () => { if (pending.length) msgBatch.run(JSON.stringify(pending)); pending = []; };
   // Message counts: long-tailed (most chats are short), then adjusted to exactly `total`.
   const counts = Array.from({ length: n }, () => Math.min(60, 1 + Math.floor(-Math.log(1 - rnd()) * (total / n - 1))));
   let diff = total - counts.reduce((s, c) => s + c, 0);
@@ -94,8 +98,10 @@ export function seedInbox(file, { siteId, workspaceId, agents, departments, conv
       rows.at(-1)[3], k, k, pick(departments), rnd() < 0.7 ? 'normal' : pick(['low', 'high', 'high', 'urgent']), JSON.stringify(tags),
       agent ? iso(created + wait * 1000) : null, iso(created), frs ? iso(created + frs * 1000) : null, resolvedAt ? iso(resolvedAt) : null, closedAt ? iso(closedAt) : null,
       wait, frs, resolvedAt ? (resolvedAt - created) / 1000 : null, rated ? 1 + Math.floor(rnd() * 5) : null, rated ? iso(lastAt + 60_000) : null);
-    for (const row of rows) msg.run(...row);
+    pending.push(...rows);
+    if (pending.length >= 20_000) flush();
   }
+  flush();
   db.exec(fts.name === 'message_words_insert'
     ? 'INSERT INTO message_words(rowid, body) SELECT (c.rowid << 24) | m.seq, m.body FROM messages m JOIN conversations c ON c.id = m.conversation_id'
     : "INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')");
