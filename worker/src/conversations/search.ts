@@ -18,11 +18,11 @@ export type SearchPlan = { where: SQL; sparse: boolean };
 
 const c = conversations;
 const lit = (w: string) => `"${w.replace(/"/g, '""')}"`;
-/** The site's conversations of matching visitors (rowids, at most DENSE visitors), as a JSON array. */
-const visitorConversations = (siteId: string, prefix: string) => sql`(SELECT json_group_array(c2.rowid) FROM conversations c2
-  WHERE c2.site_id = ${siteId} AND c2.visitor_id IN (SELECT v.id FROM visitors v WHERE v.rowid IN (
-    SELECT rowid FROM visitor_words WHERE visitor_words MATCH ${prefix} LIMIT ${DENSE})))`;
-const visitorCount = (prefix: string) => sql`(SELECT count(*) FROM (SELECT 1 FROM visitor_words WHERE visitor_words MATCH ${prefix} LIMIT ${DENSE}))`;
+/** Matching visitors (rowids, at most DENSE), read once for both their count and their conversations. */
+const visitorHits = (prefix: string) => sql`WITH vis AS MATERIALIZED (SELECT rowid AS r FROM visitor_words WHERE visitor_words MATCH ${prefix} LIMIT ${DENSE})`;
+/** The site's conversations of those visitors as a JSON array of rowids (+: by visitor, not a walk of the site). */
+const visitorConversations = (siteId: string) => sql`(SELECT json_group_array(c2.rowid) FROM conversations c2
+  WHERE +c2.site_id = ${siteId} AND c2.visitor_id IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT r FROM vis)))`;
 
 /** Each plain word's forms: the indexed words it starts (at most MAX_FORMS + 1). */
 async function forms(db: Db, words: string[]) {
@@ -52,8 +52,8 @@ export async function searchPlan(db: Db, siteId: string, q: string): Promise<Sea
   const messageHits = match
     ? sql`SELECT count(*) AS n, json_group_array(DISTINCT r) AS mc FROM (SELECT rowid >> 24 AS r FROM message_words WHERE message_words MATCH ${match} LIMIT ${DENSE})`
     : sql`SELECT 0 AS n, '[]' AS mc`;
-  const [hits] = await db.all<{ m: number; mc: string; v: number; vc: string }>(sql`SELECT
-    h.n AS m, h.mc AS mc, ${visitorCount(prefix)} AS v, ${visitorConversations(siteId, prefix)} AS vc FROM (${messageHits}) h`);
+  const [hits] = await db.all<{ m: number; mc: string; v: number; vc: string }>(sql`${visitorHits(prefix)} SELECT
+    h.n AS m, h.mc AS mc, (SELECT count(*) FROM vis) AS v, ${visitorConversations(siteId)} AS vc FROM (${messageHits}) h`);
   const { m, mc, v, vc } = hits!;
   if (m < DENSE && v < DENSE) {
     const rowids = JSON.stringify([...JSON.parse(mc), ...JSON.parse(vc)]);
