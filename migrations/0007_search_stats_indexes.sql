@@ -39,11 +39,14 @@ INSERT INTO visitor_words(visitor_words) VALUES ('rebuild');
 DROP INDEX conversations_resolved;
 DROP INDEX conversations_rated;
 CREATE INDEX conversations_open ON conversations(site_id, status, archived_at, assignee_id);
-CREATE INDEX conversations_resolved ON conversations(site_id, resolved_at, assignee_id, resolution_seconds);
-CREATE INDEX conversations_first_reply ON conversations(site_id, first_agent_reply_at, first_response_seconds, assignee_id);
+CREATE INDEX conversations_resolved ON conversations(site_id, resolved_at, resolution_seconds);
+CREATE INDEX conversations_first_reply ON conversations(site_id, first_agent_reply_at, first_response_seconds);
 CREATE INDEX conversations_closed ON conversations(site_id, closed_at, status, first_agent_reply_at);
 CREATE INDEX conversations_rated ON conversations(site_id, rated_at, rating_score);
-CREATE INDEX conversations_created ON conversations(site_id, created_at, assignee_id);
+-- Per agent: one range per agent of the workspace, already in the order of the grouping.
+CREATE INDEX conversations_agent_created ON conversations(site_id, assignee_id, created_at);
+CREATE INDEX conversations_agent_resolved ON conversations(site_id, assignee_id, resolved_at);
+CREATE INDEX conversations_agent_first_reply ON conversations(site_id, assignee_id, first_agent_reply_at, first_response_seconds);
 
 -- The words of message_words with their counts: a typed prefix expands to the words it stands for, and an
 -- estimate of its hits decides whether the hits drive the inbox query or the inbox order does.
