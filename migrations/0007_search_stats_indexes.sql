@@ -51,3 +51,4 @@ CREATE INDEX conversations_agent_first_reply ON conversations(site_id, assignee_
 -- The words of message_words with their counts: a typed prefix expands to the words it stands for, and an
 -- estimate of its hits decides whether the hits drive the inbox query or the inbox order does.
 CREATE VIRTUAL TABLE message_words_vocab USING fts5vocab(message_words, 'row');
+CREATE VIRTUAL TABLE visitor_words_vocab USING fts5vocab(visitor_words, 'row');

@@ -19,26 +19,27 @@ export type SearchPlan = { where: SQL; sparse: boolean };
 const c = conversations;
 const lit = (w: string) => `"${w.replace(/"/g, '""')}"`;
 /** Matching visitors (rowids, at most DENSE), read once for both their count and their conversations. */
-const visitorHits = (prefix: string) => sql`WITH vis AS MATERIALIZED (SELECT rowid AS r FROM visitor_words WHERE visitor_words MATCH ${prefix} LIMIT ${DENSE})`;
+const visitorHits = (match: string | null) => (match
+  ? sql`WITH vis AS MATERIALIZED (SELECT rowid AS r FROM visitor_words WHERE visitor_words MATCH ${match} LIMIT ${DENSE})`
+  : sql`WITH vis AS MATERIALIZED (SELECT NULL AS r WHERE 0)`);
 /** The site's conversations of those visitors as a JSON array of rowids (+: by visitor, not a walk of the site). */
 const visitorConversations = (siteId: string) => sql`(SELECT json_group_array(c2.rowid) FROM conversations c2
   WHERE +c2.site_id = ${siteId} AND c2.visitor_id IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT r FROM vis)))`;
 
-/** Each plain word's forms: the indexed words it starts (at most MAX_FORMS + 1). */
+/** Each plain word's forms in messages and in visitors: the indexed words it starts (at most MAX_FORMS + 1). */
 async function forms(db: Db, words: string[]) {
   const ranges = words.map((w) => [w, w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1)]);
-  const rows = await db.all<{ forms: string }>(sql`SELECT (SELECT json_group_array(term) FROM (
-    SELECT term FROM message_words_vocab WHERE term >= j.value ->> 0 AND term < j.value ->> 1 LIMIT ${MAX_FORMS + 1})) AS forms
+  const of = (vocab: string) => sql`(SELECT json_group_array(term) FROM (SELECT term FROM ${sql.raw(vocab)}
+    WHERE term >= j.value ->> 0 AND term < j.value ->> 1 LIMIT ${MAX_FORMS + 1}))`;
+  const rows = await db.all<{ m: string; v: string }>(sql`SELECT ${of('message_words_vocab')} AS m, ${of('visitor_words_vocab')} AS v
     FROM json_each(${JSON.stringify(ranges)}) j ORDER BY j.key`);
-  return rows.map((r) => JSON.parse(r.forms) as string[]);
+  return { messages: rows.map((r) => JSON.parse(r.m) as string[]), visitors: rows.map((r) => JSON.parse(r.v) as string[]) };
 }
 
-/** The FTS5 query for messages: plain words as their forms (exact terms, which FTS5 seeks in), else prefixes. */
-async function messageMatch(db: Db, q: string, prefix: string) {
-  const words = plainWords(q);
-  const f = words ? await forms(db, words) : null;
+/** An FTS5 query from each word's forms (exact terms, which FTS5 seeks in), else the prefixes; null: no match. */
+function matchOf(f: string[][] | null, prefix: string) {
   if (!f || f.some((t) => t.length > MAX_FORMS)) return { match: prefix, exact: false };
-  // A word that starts no word of any message: no message has them all.
+  // A word that starts no indexed word: nothing has them all.
   if (f.some((t) => !t.length)) return { match: null, exact: true };
   return { match: f.map((t) => `(${t.map(lit).join(' OR ')})`).join(' AND '), exact: true };
 }
@@ -47,12 +48,15 @@ async function messageMatch(db: Db, q: string, prefix: string) {
 export async function searchPlan(db: Db, siteId: string, q: string): Promise<SearchPlan | null> {
   const prefix = ftsQuery(q);
   if (!prefix) return null;
-  const { match, exact } = await messageMatch(db, q, prefix);
+  const words = plainWords(q);
+  const f = words ? await forms(db, words) : null;
+  const { match, exact } = matchOf(f?.messages ?? null, prefix);
+  const visitorMatch = matchOf(f?.visitors ?? null, prefix).match;
   // One statement reads the hits, up to DENSE of each, and their conversations (used when they are few).
   const messageHits = match
     ? sql`SELECT count(*) AS n, json_group_array(DISTINCT r) AS mc FROM (SELECT rowid >> 24 AS r FROM message_words WHERE message_words MATCH ${match} LIMIT ${DENSE})`
     : sql`SELECT 0 AS n, '[]' AS mc`;
-  const [hits] = await db.all<{ m: number; mc: string; v: number; vc: string }>(sql`${visitorHits(prefix)} SELECT
+  const [hits] = await db.all<{ m: number; mc: string; v: number; vc: string }>(sql`${visitorHits(visitorMatch)} SELECT
     h.n AS m, h.mc AS mc, (SELECT count(*) FROM vis) AS v, ${visitorConversations(siteId)} AS vc FROM (${messageHits}) h`);
   const { m, mc, v, vc } = hits!;
   if (m < DENSE && v < DENSE) {
@@ -61,7 +65,7 @@ export async function searchPlan(db: Db, siteId: string, q: string): Promise<Sea
   }
   // Many hits: walk the inbox; the unary + keeps the planner from driving by the hit lists.
   const byVisitor = v < DENSE ? sql`+${c}.rowid IN (SELECT value FROM json_each(${vc}))`
-    : sql`+${c.visitorId} IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT rowid FROM visitor_words WHERE visitor_words MATCH ${prefix}))`;
+    : sql`+${c.visitorId} IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT rowid FROM visitor_words WHERE visitor_words MATCH ${visitorMatch}))`;
   if (!match) return { sparse: false, where: byVisitor };
   const byMessage = exact
     ? sql`EXISTS (SELECT 1 FROM message_words w WHERE w.message_words MATCH ${match} AND w.rowid BETWEEN (${c}.rowid << 24) AND (${c}.rowid << 24) + 16777215)`
