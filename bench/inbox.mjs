@@ -68,6 +68,7 @@ export async function inboxScenario({ log = console.log, reps = Number(process.e
       ['floor: GET /api/health', '/api/health', null],
       ['inbox: first page', inbox, PAGE_MS],
       ['inbox: next page (cursor)', `${inbox}?cursor=${encodeURIComponent(first.nextCursor)}`, PAGE_MS],
+      ['inbox: archived view', `${inbox}?archived=true`, PAGE_MS],
       ['filter: status=waiting', `${inbox}?status=waiting`, PAGE_MS],
       ['filter: status=resolved', `${inbox}?status=resolved`, PAGE_MS],
       ['filter: assignee=me', `${inbox}?assignee=me`, PAGE_MS],

@@ -52,3 +52,6 @@ CREATE INDEX conversations_agent_first_reply ON conversations(site_id, assignee_
 -- estimate of its hits decides whether the hits drive the inbox query or the inbox order does.
 CREATE VIRTUAL TABLE message_words_vocab USING fts5vocab(message_words, 'row');
 CREATE VIRTUAL TABLE visitor_words_vocab USING fts5vocab(visitor_words, 'row');
+
+-- The archived view in inbox order (archived_at IS NOT NULL is a range of conversations_inbox: a sort of them all).
+CREATE INDEX conversations_archived ON conversations(site_id, last_message_at DESC, id DESC) WHERE archived_at IS NOT NULL;

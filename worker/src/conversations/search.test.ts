@@ -43,8 +43,8 @@ async function seed(siteId: string, workspaceId: string, n: number, perConv: num
 }
 
 /** The query plan of an inbox search, as SQLite reports it. */
-async function plan(siteId: string, agentId: string, q: string) {
-  const query = (await inboxQuery(getDb(env.DB), siteId, InboxQuery.parse({ q }), agentId)).query.toSQL();
+async function plan(siteId: string, agentId: string, q: string | Record<string, string>) {
+  const query = (await inboxQuery(getDb(env.DB), siteId, InboxQuery.parse(typeof q === 'string' ? { q } : q), agentId)).query.toSQL();
   const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).bind(...query.params).all<{ detail: string }>();
   return rows.results.map((r) => r.detail).join('\n');
 }
@@ -85,6 +85,17 @@ describe('inbox search', () => {
       const few = await plan(site.id, owner.agent.id, q);
       expect(few, q).toMatch(/SEARCH conversations USING INTEGER PRIMARY KEY/);
       expect(few, q).not.toMatch(/SCAN conversations|conversations_inbox/);
+    }
+  });
+
+  it('serves inbox pages and filters by walking an index in order, never sorting the site', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const cursor = btoa('2026-01-01T00:00:00.000Z|cv_x');
+    for (const q of [{}, { cursor }, { status: 'waiting' }, { assignee: 'me' }, { assignee: 'unassigned' }, { tag: 'vip' },
+      { priority: 'urgent' }, { department: 'dp_x' }, { from: '2026-01-01', to: '2026-01-31' }, { archived: 'true' }] as Record<string, string>[]) {
+      const p = await plan(site.id, owner.agent.id, q);
+      expect(p, JSON.stringify(q)).toMatch(/SEARCH conversations USING (COVERING )?INDEX/);
+      expect(p, JSON.stringify(q)).not.toMatch(/TEMP B-TREE FOR ORDER BY|SCAN conversations/);
     }
   });
 });
