@@ -26,13 +26,21 @@ const visitorHits = (match: string | null) => (match
 const visitorConversations = (siteId: string) => sql`(SELECT json_group_array(c2.rowid) FROM conversations c2
   WHERE +c2.site_id = ${siteId} AND c2.visitor_id IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT r FROM vis)))`;
 
-/** Each plain word's forms in messages and in visitors: the indexed words it starts (at most MAX_FORMS + 1). */
+/**
+ * Each plain word's forms in messages and in visitors: the indexed words it starts (at most MAX_FORMS + 1).
+ * Reading forms costs as much as they are common, so the longest words go first and, in each index, the
+ * first word without forms stops the reading there (one word nothing has is enough to match nothing).
+ */
 async function forms(db: Db, words: string[]) {
-  const ranges = words.map((w) => [w, w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1)]);
-  const of = (vocab: string) => sql`(SELECT json_group_array(term) FROM (SELECT term FROM ${sql.raw(vocab)}
-    WHERE term >= j.value ->> 0 AND term < j.value ->> 1 LIMIT ${MAX_FORMS + 1}))`;
-  const rows = await db.all<{ m: string; v: string }>(sql`SELECT ${of('message_words_vocab')} AS m, ${of('visitor_words_vocab')} AS v
-    FROM json_each(${JSON.stringify(ranges)}) j ORDER BY j.key`);
+  const ranges = [...words].sort((a, b) => b.length - a.length)
+    .map((w) => [w, w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1)]);
+  const json = JSON.stringify(ranges);
+  const of = (vocab: string, prev: SQL) => sql`CASE WHEN ${prev} = '[]' THEN '[]' ELSE (SELECT json_group_array(term) FROM (
+    SELECT term FROM ${sql.raw(vocab)} WHERE term >= json_extract(${json}, '$[' || (f.k + 1) || '][0]')
+    AND term < json_extract(${json}, '$[' || (f.k + 1) || '][1]') LIMIT ${MAX_FORMS + 1})) END`;
+  const rows = await db.all<{ m: string; v: string }>(sql`WITH RECURSIVE f(k, m, v) AS (SELECT -1, NULL, NULL
+    UNION ALL SELECT f.k + 1, ${of('message_words_vocab', sql`f.m`)}, ${of('visitor_words_vocab', sql`f.v`)}
+    FROM f WHERE f.k + 1 < ${ranges.length}) SELECT m, v FROM f WHERE f.k >= 0`);
   return { messages: rows.map((r) => JSON.parse(r.m) as string[]), visitors: rows.map((r) => JSON.parse(r.v) as string[]) };
 }
 
