@@ -65,6 +65,14 @@ describe('inbox search', () => {
     expect(await search(owner.token, site.id, pasted)).toEqual([other.id]);
     expect(await search(owner.token, site.id, 'my parcel never arrived')).toEqual([]);
     expect(await search(owner.token, site.id, 'never arrived', '&assignee=unassigned')).toEqual([other.id]);
+    // A changed name is found by its new words only (the index follows the visitors row).
+    const { visitor_id: visitorId } = (await env.DB.prepare('SELECT visitor_id FROM conversations WHERE id = ?').bind(other.id).first<{ visitor_id: string }>())!;
+    await env.DB.prepare('UPDATE visitors SET name = ? WHERE id = ?').bind('Samantha Ryeson', visitorId).run();
+    expect(await search(owner.token, site.id, 'samantha')).toEqual([other.id]);
+    expect(await search(owner.token, site.id, 'sam rye')).toEqual([other.id]);
+    expect(await search(owner.token, site.id, 'rye sam')).toEqual([other.id]);
+    await env.DB.prepare('UPDATE visitors SET name = ? WHERE id = ?').bind('Kim Lee', visitorId).run();
+    expect(await search(owner.token, site.id, 'samantha')).toEqual([]);
   });
 
   it('pages through many hits in inbox order, walking the inbox; few hits drive the query by the word index', async () => {
