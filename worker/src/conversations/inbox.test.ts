@@ -49,7 +49,8 @@ describe('inbox filters and search', () => {
     expect(ids(await list(owner.token, site.id, 'q=broken%20refund'))).toEqual([refund.id]);
     expect(ids(await list(owner.token, site.id, 'q=quill'))).toEqual([refund.id]);
     expect(ids(await list(owner.token, site.id, 'q=olga@example'))).toEqual([shipping.id]);
-    expect(await list(owner.token, site.id, 'q=%22%20OR%20*')).toEqual([]);
+    // FTS5 operators are only words ("OR" would find olga@example.org by its word "org": NOT finds nothing here).
+    expect(await list(owner.token, site.id, 'q=%22%20NOT%20*')).toEqual([]);
     // Dates: a bare "to" date includes that whole day.
     const today = new Date().toISOString().slice(0, 10);
     expect(await list(owner.token, site.id, `from=${today}&to=${today}`)).toHaveLength(3);

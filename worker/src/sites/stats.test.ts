@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api, connect, paths, registerOwner, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
+import { getDb } from '../db/client';
+import { statsQueries } from './stats';
 
 /** Start a conversation where the visitor writes first; returns its id and the visitor's socket. */
 async function started(siteKey: string) {
@@ -67,5 +69,16 @@ describe('GET /api/sites/:id/stats', () => {
     const v = await visitorSession(site.key);
     expect((await api(`/api/sites/${site.id}/stats`, { token: v.token })).status).toBe(403);
     expect((await api(`/api/sites/${site.id}/stats`)).status).toBe(401);
+  });
+
+  it('reads every figure from a covering index range, never the rows of the site', async () => {
+    const { site } = await workspaceWithSite();
+    const queries = statsQueries(getDb(env.DB), site.id, '2026-01-01T00:00:00.000Z', '2026-01-08T00:00:00.000Z');
+    for (const query of queries.slice(0, -1)) { // the last one reads the workspace's agents
+      const { sql, params } = query.toSQL();
+      const plan = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join('\n');
+      expect(plan, sql).toMatch(/SEARCH conversations USING COVERING INDEX/);
+      expect(plan, sql).not.toMatch(/SCAN conversations|SEARCH conversations USING INDEX/);
+    }
   });
 });
