@@ -13,6 +13,7 @@ import { ms, num } from './lib/stats.mjs';
 import { runStep } from './lib/step.mjs';
 import { FloorTarget, ParleyTarget, PeerTarget } from './lib/targets.mjs';
 import { startFloor } from './floor.mjs';
+import { inboxScenario } from './inbox.mjs';
 import { startParley } from './parley.mjs';
 import { startPeer } from './peer.mjs';
 
@@ -130,6 +131,18 @@ try {
   status('stopping the servers');
   for (const t of Object.values(targets)) for (const p of [...t.pairs, ...(t.extra ?? [])]) { p.visitor?.close(); p.agent?.close(); }
   await Promise.all(servers.map((s) => s.stop()));
+  done();
+}
+
+// The inbox scenario last, on its own Parley, after the message-path servers have stopped (no shared CPU).
+if (!process.exitCode && opts.inbox) {
+  try {
+    res.inbox = await inboxScenario({ log: (t) => status(t) });
+  } catch (err) {
+    done();
+    console.error(`inbox scenario failed: ${err.stack ?? err}`);
+    process.exitCode = 1;
+  }
   done();
 }
 

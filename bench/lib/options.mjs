@@ -7,6 +7,7 @@ const HELP = `npm run bench [-- options]
   --seconds N        seconds of sending per load step (default 10; env BENCH_STEP_SECONDS)
   --no-search        skip the saturation search
   --no-bigsite       skip the big-site scenario
+  --no-inbox         skip the inbox scenario (100,000 conversations, 1,000,000 messages seeded into D1)
   --build            build the console and widget as npm start does (skipped by default)
   --out DIR          where results go (default bench/results)`;
 
@@ -29,6 +30,7 @@ export function options(argv = process.argv.slice(2), env = process.env) {
     // The counters' "1 msg/s per side" row (Parley only).
     countersStep: { conversations: quick ? 10 : 40, ratePerSide: 1 },
     search: !has('--no-search') && env.BENCH_SEARCH !== '0',
+    inbox: !has('--no-inbox') && env.BENCH_INBOX !== '0' && (!only || only === 'parley'),
     searchBudgetSeconds: quick ? 25 : 60,
     searchSeconds: Math.max(2, Math.round(seconds * 0.75)),
     maxConversations: quick ? 200 : 1500,

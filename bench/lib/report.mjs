@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSafe, ms, num } from './stats.mjs';
 import { perMessage } from './bigsite.mjs';
+import { inboxTable } from '../inbox.mjs';
 
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const ratio = (a, b) => (a !== null && b !== null && b > 0 && Number.isFinite(a) ? a / b : null);
@@ -57,6 +58,11 @@ export function markdown(res) {
     out.push(table(['conversations', 'agent site sockets', 'offered msg/s', 'acked', 'refused', 'SiteDO calls/msg', 'site frames/msg', 'frames/agent socket/s', 'bytes/agent socket/s', 'D1 stmts/msg', 'reached a console', 'to a console p50 ms', 'p99 ms', 'CPU ms/msg'], [[
       b.conversations, b.agents, num(b.offered, 0), b.acked, b.refused, num(b.perMessage?.siteCalls), num(b.perMessage?.siteFrames, 1), num(b.framesPerAgentSecond, 1),
       num(b.bytesPerAgentSecond, 0), num(b.perMessage?.d1Statements), `${b.reachedConsole}/${b.sent}`, ms(b.siteLatency.p50), ms(b.siteLatency.p99), num(b.cpuPerMsg)]]), '');
+  }
+  if (res.inbox) {
+    out.push('## Inbox, search and stats at scale (Parley, API time as an agent calls it)', '',
+      `Seeded ${res.inbox.seed.conversations} conversations and ${res.inbox.seed.messages} messages into the local D1 in ${res.inbox.seed.seconds} s.`, '',
+      inboxTable(res.inbox), '');
   }
   return out.join('\n');
 }
