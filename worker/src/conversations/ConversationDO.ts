@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
-import { type Conversation, type HistoryQuery, pickDelta, type Message, type ServerFrame, type SiteEvent } from '../protocol';
+import { type Conversation, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../protocol';
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
@@ -29,12 +29,11 @@ function serialise(frame: ServerFrame, role: 'agent' | 'visitor'): string | null
 }
 
 /**
- * Messages and read markers reach D1 with the site event of their window (one relay call carries both; the
- * relay writes many conversations in one statement): the inbox and search reflect a message within about
- * 0.5 s, inside issue 10's 2 s budget. This durable job is the safety net: if that call failed or the object
- * was evicted first, the alarm writes what is still in the outbox. Lifecycle changes are written at once.
+ * How long messages and read markers gather before one D1 write (issue 10: the inbox and search reflect a
+ * message within 2 s). Lifecycle changes and agents' edits are written at once. The batch is a job of the
+ * durable schedule, so an eviction before it runs loses nothing: the alarm still fires.
  */
-const PROJECTION_SAFETY_MS = 5_000;
+const PROJECTION_BATCH_MS = 1_000;
 
 /**
  * One conversation: its messages in its own SQLite (the source of truth), its sockets
@@ -345,30 +344,15 @@ export class ConversationDO extends DurableObject<Env> {
       if (this.#visitorViewChanged(conversation)) this.#broadcast({ type: 'conversation', conversation }, 'visitor');
     }
     if (urgent) { this.#flushDirect = true; this.ctx.waitUntil(this.#flush()); }
-    else this.#schedule.ensure('projection', Date.now() + PROJECTION_SAFETY_MS);
+    else this.#schedule.ensure('projection', Date.now() + PROJECTION_BATCH_MS);
     this.#publisher.note(urgent ? 'full' : 'delta');
     return conversation;
   }
 
   /** The coalesced site event: one snapshot for everything in the window. */
-  /**
-   * The window's one relay call: its site event (a delta, or the whole copy) and, when the outbox holds
-   * anything, the D1 projection built from the same snapshot. The outbox is cleared once D1 has it.
-   */
   #publishNow(kind: PublishKind) {
-    const conversation = this.#store.snapshot();
-    const event: SiteEvent = kind === 'full' ? { type: 'conversation.updated', conversation } : { type: 'conversation.delta', delta: pickDelta(conversation) };
-    const pending = this.#flushing ? null : this.#store.pendingProjection();
-    const projection = pending ? toProjection(conversation, pending.messages) : null;
-    this.ctx.waitUntil(this.#relay(conversation.id).publish(conversation.siteId, event, projection).then((result) => {
-      if (pending && result?.ok) this.#store.clearOutbox(pending.upTo);
-      else if (result && !result.ok) {
-        console.warn('D1 projection failed; will retry', result.error);
-        this.#schedule.retry('projection');
-      }
-    }, (err: unknown) => {
-      console.warn('site event dropped', String(err));
-    }));
+    if (kind === 'full') return this.#publish({ type: 'conversation.updated', conversation: this.#store.snapshot() });
+    this.#publish({ type: 'conversation.delta', delta: this.#store.delta() });
   }
 
   /**
@@ -397,7 +381,7 @@ export class ConversationDO extends DurableObject<Env> {
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;
         } while (this.#flushAgain || more);
-        if (this.#store.hasPendingProjection()) this.#schedule.at('projection', Date.now() + PROJECTION_SAFETY_MS);
+        if (this.#store.hasPendingProjection()) this.#schedule.at('projection', Date.now() + PROJECTION_BATCH_MS);
         else this.#schedule.done('projection');
       } catch (err) {
         console.warn('D1 projection failed; will retry', String(err));
@@ -410,9 +394,9 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   /** Site-wide events must never delay or fail a visitor's message: fire and forget. */
-  #publish(event: Extract<SiteEvent, { type: 'conversation.created' }>) {
-    const about = event.conversation;
-    this.ctx.waitUntil(this.#relay(about.id).publish(about.siteId, event, null).catch((err: unknown) => {
+  #publish(event: SiteEvent) {
+    const about = event.type === 'conversation.delta' ? event.delta : event.conversation;
+    this.ctx.waitUntil(this.#relay(about.id).publish(about.siteId, event).catch((err: unknown) => {
       console.warn('site event dropped', String(err));
     }));
   }

@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '../protocol';
+import type { Conversation, ConversationDelta, Message } from '../protocol';
 import { truncateText } from '../protocol/text';
 
 /** A message row of the object's SQLite. */
@@ -55,3 +55,23 @@ export function snapshot(sql: Pick<SqlStorage, 'exec'>): Conversation {
   };
 }
 
+/**
+ * The delta fields alone (protocol DELTA_FIELDS): what the site event of a message window carries. Reads the
+ * columns it needs rather than the whole meta row, because it runs once per window on a busy conversation.
+ */
+export function deltaOf(sql: Pick<SqlStorage, 'exec'>): ConversationDelta {
+  const m = sql.exec(`SELECT id, site_id, rev, status, assignee_id, updated_at, created_at, last_seq, message_count, visitor_unread,
+    agent_unread, visitor_read_seq, agent_read_seq, last_message_seq FROM meta LIMIT 1`).one();
+  const last = m.last_message_seq === null ? undefined
+    : sql.exec<MessageRow>('SELECT created_at, body, sender_type FROM messages WHERE seq = ?', m.last_message_seq).toArray()[0];
+  return {
+    id: m.id as string, siteId: m.site_id as string, rev: m.rev as number, status: m.status as Conversation['status'],
+    assigneeId: str(m.assignee_id), updatedAt: m.updated_at as string,
+    lastMessageAt: last?.created_at ?? (m.created_at as string),
+    lastMessagePreview: last ? truncateText(last.body, 140) : null,
+    lastMessageSender: (last?.sender_type as Conversation['lastMessageSender']) ?? null,
+    lastSeq: m.last_seq as number, messageCount: m.message_count as number,
+    visitorUnread: m.visitor_unread as number, agentUnread: m.agent_unread as number,
+    visitorReadSeq: m.visitor_read_seq as number, agentReadSeq: m.agent_read_seq as number,
+  };
+}

@@ -1,8 +1,8 @@
-import type { Conversation, Message } from '../protocol';
+import { type Conversation, type ConversationDelta, type Message, pickDelta } from '../protocol';
 import { migrate } from './do-schema';
 import { PROJECTION_BATCH_MAX } from './projection';
 import type { Transition } from './lifecycle';
-import { type MessageRow, snapshot, toMessage, UNREAD } from './snapshot';
+import { deltaOf, type MessageRow, snapshot, toMessage, UNREAD } from './snapshot';
 import { SqlMeter } from './sql-meter';
 
 /** What the ConversationDO knows about itself (set once by init). */
@@ -247,6 +247,12 @@ export class ConversationStore {
   }
 
   #snapshot: { writes: number; conversation: Conversation } | null = null;
+
+  /** The delta fields of the conversation (from the kept snapshot when it is current). */
+  delta(): ConversationDelta {
+    if (this.#snapshot?.writes === this.#sql.writes) return pickDelta(this.#snapshot.conversation);
+    return deltaOf(this.#sql);
+  }
 
   /**
    * What the D1 projection still owes, oldest first and at most `max` outbox entries (one D1 statement's

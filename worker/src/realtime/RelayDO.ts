@@ -43,25 +43,17 @@ export class RelayDO extends DurableObject<Env> {
   #siteId: string | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  /**
-   * RPC from a ConversationDO, once per window: queue one event for the site's consoles and, if given, the
-   * conversation's D1 projection; answers once D1 holds it (or refused it), or null at once without one.
-   */
-  async publish(siteId: string, event: SiteEvent, projection: Projection | null): Promise<ProjectionResult | null> {
+  /** RPC from a ConversationDO: queue one event for the site's consoles. */
+  async publish(siteId: string, event: SiteEvent) {
     count('relay.calls');
     this.#siteId = siteId;
     this.#events.push(event);
     this.#arm();
-    return projection ? this.#queueProjection(projection) : null;
   }
 
   /** RPC from a ConversationDO: answers once D1 holds the projection (in the window's one statement) or refused it. */
   async project(projection: Projection): Promise<ProjectionResult> {
     count('relay.calls');
-    return this.#queueProjection(projection);
-  }
-
-  #queueProjection(projection: Projection): Promise<ProjectionResult> {
     return new Promise<ProjectionResult>((answer) => {
       this.#projections.push({ projection, answer });
       this.#arm();
