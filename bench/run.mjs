@@ -125,7 +125,7 @@ try {
 } catch (err) {
   done();
   console.error(`bench failed: ${err.stack ?? err}`);
-  for (const s of servers) console.error(`--- server output (tail) ---\n${s.log().slice(-4000)}`);
+  for (const s of servers) console.error(`--- server output (tail) ---\n${s.log().slice(-12000)}`);
   process.exitCode = 1;
 } finally {
   status('stopping the servers');
