@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer } from './lib/proc.mjs';
-import { freePort } from './parley.mjs';
+import { freePort } from '../scripts/free-port.mjs';
 
 /** Start the floor; returns { base, pid, stop() }. */
 export async function startFloor() {

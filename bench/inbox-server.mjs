@@ -2,7 +2,6 @@
 // state, for the inbox scenario. Small and self-contained on purpose: the message-path bench has its own starter.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,17 +10,6 @@ const pinnedNode = join(root, 'node_modules/.bin/node');
 const node = existsSync(pinnedNode) ? pinnedNode : process.execPath;
 const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
 
-/** A port nobody listens on right now (never 8787, where a developer's server may run). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => (port === 8787 ? freePort().then(resolve, reject) : resolve(port)));
-    });
-  });
-}
 
 /** The local D1 file wrangler keeps under the state directory (the one that is not miniflare's metadata). */
 export function d1File(state) {

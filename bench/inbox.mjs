@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { d1File, freePort, startParley } from './inbox-server.mjs';
+import { d1File, startParley } from './inbox-server.mjs';
+import { freePort } from '../scripts/free-port.mjs';
 import { seedInbox } from './inbox-seed.mjs';
 
 const SEARCH_MS = 50, PAGE_MS = 20, STATS_MS = 50;

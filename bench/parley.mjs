@@ -1,22 +1,11 @@
 // Parley started exactly as `npm start` does (scripts/start.mjs: migrations, wrangler dev,
 // the demo workspace), on a free port with its own state, and the dev counters on.
+import { freePort } from '../scripts/free-port.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer } from './lib/proc.mjs';
 
-/** A port nobody listens on right now; never 8787, where a developer's server may run. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => (port === 8787 ? freePort().then(resolve, reject) : resolve(port)));
-    });
-  });
-}
 
 /**
  * Start Parley; resolves once /api/health answers and start.mjs printed its ready line.

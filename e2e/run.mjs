@@ -1,8 +1,8 @@
 // `npm run test:e2e`: starts Parley exactly as `npm start` does (fresh state, free port),
 // runs every e2e/*.test.mjs against it in a real Chromium, and always stops the server.
+import { freePort } from '../scripts/free-port.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,17 +21,6 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-/** A port nobody listens on right now (the OS picks it); never 8787, where a developer's server may run. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => (port === 8787 ? freePort().then(resolve, reject) : resolve(port)));
-    });
-  });
-}
 
 const port = await freePort();
 const state = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
