@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { agentRoutes } from './agents/routes';
+import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { conversationRoutes } from './conversations/routes';
 import { departmentRoutes } from './departments/routes';
@@ -47,6 +48,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/kb', publicKbRoutes)
   .route('/email', emailRoutes)
   .route('/dev', devRoutes)
+  .route('/audit', auditRoutes)
 
 app.onError(errorHandler);
 app.notFound(notFoundHandler);

@@ -177,3 +177,19 @@ export const emailOutbox = sqliteTable('email_outbox', {
   htmlBody: text('html_body').notNull(),
   createdAt: text('created_at').notNull(),
 });
+
+/** The audit log (migration 0009): admin and security actions, per workspace. */
+export const auditLog = sqliteTable('audit_log', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  id: text('id').notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  at: text('at').notNull(),
+  actorType: text('actor_type', { enum: ['agent', 'anonymous', 'system'] }).notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  ip: text('ip'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+});

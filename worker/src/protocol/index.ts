@@ -7,3 +7,4 @@ export * from './rest';
 export * from './settings';
 export * from './tools';
 export * from './visitor';
+export * from './audit';
