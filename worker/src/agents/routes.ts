@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { audit } from '../audit/record';
 import { newInviteToken } from '../auth/invite-token';
 import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
 import { findAgentByEmail, findWorkspaceAgent, selectAgents, toAgent } from '../auth/queries';
@@ -8,6 +9,7 @@ import { agents } from '../db/schema';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { InviteAgentBody, UpdateAgentBody } from '../protocol';
+import { auditAgentChanges } from './audit-changes';
 import { afterDeactivation } from './deactivate';
 import { checkAgentChange, resolveDepartments } from './rules';
 import { createInvitedAgent, isEmailTaken, updateAgent } from './queries';
@@ -33,6 +35,7 @@ export const agentRoutes = new Hono<AgentEnv>()
       .catch((err) => { throw isEmailTaken(err) ? emailTaken() : err; });
     const row = await findWorkspaceAgent(db, workspaceId, id);
     if (!row) throw new Error(`invited agent ${id} vanished`);
+    await audit(c, { action: 'agent.invite', target: { type: 'agent', id }, detail: { email: row.email, name: row.name, role: row.role } });
     // No email yet: the inviter passes the link on (sending it comes with the email issue).
     const publicUrl: string = c.env.PUBLIC_URL; // typed as the literal "" from wrangler.toml
     const origin = publicUrl ? publicUrl.replace(/\/+$/, '') : new URL(c.req.url).origin;
@@ -51,5 +54,6 @@ export const agentRoutes = new Hono<AgentEnv>()
     // Locked out at once: sockets close, open conversations go back to the queue (idempotent, so a retry completes it).
     if (body.active === false) await afterDeactivation(c.env, target);
     const row = await findWorkspaceAgent(db, caller.workspaceId, target.id);
+    await auditAgentChanges(c, toAgent(target), toAgent(row!));
     return c.json({ agent: toAgent(row!) }, 200);
   });

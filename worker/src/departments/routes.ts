@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { changedFields, isEmpty } from '../audit/diff';
+import { audit } from '../audit/record';
 import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
@@ -23,6 +25,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
     const body = c.req.valid('json');
     if (await departmentNameTaken(db, c.var.agent.workspaceId, body.name)) throw nameTaken();
     const row = await createDepartment(db, c.var.agent.workspaceId, body);
+    await audit(c, { action: 'department.create', target: { type: 'department', id: row.id }, detail: { name: row.name, autoAssign: row.autoAssign } });
     return c.json({ department: toDepartment(row) }, 201);
   })
   .patch('/:id', requireAdmin(), validate('json', UpdateDepartmentBody), async (c) => {
@@ -32,6 +35,8 @@ export const departmentRoutes = new Hono<AgentEnv>()
     if (!dep) throw errors.notFound('Department');
     if (body.name && await departmentNameTaken(db, dep.workspaceId, body.name, dep.id)) throw nameTaken();
     const row = await updateDepartment(db, dep, body);
+    const changes = changedFields(dep, { name: row.name, autoAssign: row.autoAssign, isDefault: row.isDefault });
+    if (!isEmpty(changes)) await audit(c, { action: 'department.update', target: { type: 'department', id: dep.id }, detail: { name: row.name, changes } });
     return c.json({ department: toDepartment(row) }, 200);
   })
   .delete('/:id', requireAdmin(), async (c) => {
@@ -43,5 +48,6 @@ export const departmentRoutes = new Hono<AgentEnv>()
     if (!fallback) throw new Error(`workspace ${dep.workspaceId} has no default department`);
     const moved = await deleteDepartment(db, dep, fallback.id);
     await Promise.all(moved.map((id) => c.env.CONVERSATIONS.getByName(id).update({ departmentId: fallback.id })));
+    await audit(c, { action: 'department.delete', target: { type: 'department', id: dep.id }, detail: { name: dep.name, conversationsMoved: moved.length } });
     return c.body(null, 204);
   });

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { auditSiteChanges } from './audit-changes';
+import { audit } from '../audit/record';
 import { listInbox } from '../conversations/inbox';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
@@ -18,13 +20,16 @@ export const siteRoutes = new Hono<AgentEnv>()
   })
   .post('/', requireAdmin(), validate('json', CreateSiteBody), async (c) => {
     const site = await createSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
+    await audit(c, { action: 'site.create', target: { type: 'site', id: site.id }, detail: { name: site.name, allowedOrigins: site.allowedOrigins } });
     return c.json({ site: toSite(site) }, 201);
   })
   .patch('/:id', requireAdmin(), validate('json', UpdateSiteBody), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
-    return c.json({ site: toSite(await updateSite(db, site, c.req.valid('json'))) }, 200);
+    const updated = await updateSite(db, site, c.req.valid('json'));
+    await auditSiteChanges(c, site, updated);
+    return c.json({ site: toSite(updated) }, 200);
   })
   .get('/:id/identity-secret', requireAdmin(), async (c) => {
     const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
@@ -35,7 +40,10 @@ export const siteRoutes = new Hono<AgentEnv>()
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
-    return c.json({ secret: await rotateIdentitySecret(db, site.id) }, 200);
+    const secret = await rotateIdentitySecret(db, site.id);
+    // Only that it happened: the secret itself never goes into the log.
+    await audit(c, { action: 'site.identity_secret_rotate', target: { type: 'site', id: site.id }, detail: { name: site.name } });
+    return c.json({ secret }, 200);
   })
   .get('/:id/conversations', validate('query', InboxQuery), async (c) => {
     const db = getDb(c.env.DB);
