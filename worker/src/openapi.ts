@@ -5,7 +5,7 @@ import {
   AssignBody, PageBody, Stats, StatsQuery, TransferBody, UpdateConversationBody, VisitorProfile,
   AcceptInviteBody, Agent, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
   LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
-  VisitorConversation, VisitorMessage,
+  VisitorConversation, VisitorMessage, AuditEntry, AuditQuery,
 } from './protocol';
 
 type Op = { summary: string; auth?: 'agent' | 'visitor'; body?: ZodType; query?: ZodType; ok: [number, ZodType | null] };
@@ -67,6 +67,7 @@ const ROUTES: Record<string, Record<string, Op>> = {
     get: { summary: 'The identity-verification secret (owners and admins)', auth: 'agent', ok: [200, z.object({ secret: z.string().nullable() })] },
     post: { summary: 'Rotate the identity-verification secret', auth: 'agent', ok: [200, z.object({ secret: z.string() })] },
   },
+  '/api/audit': { get: { summary: "The workspace's audit log, newest first (owners and admins; 400 bad_cursor)", auth: 'agent', query: AuditQuery, ok: [200, page(AuditEntry, 'entries')] } },
   '/api/canned-responses': {
     get: { summary: 'Shared and own canned responses, most used first (q: shortcut, title, content)', auth: 'agent', query: CannedQuery, ok: [200, z.object({ cannedResponses: z.array(CannedResponse) })] },
     post: { summary: 'Create one (shared: owners and admins)', auth: 'agent', body: CreateCannedBody, ok: [201, z.object({ cannedResponse: CannedResponse })] },

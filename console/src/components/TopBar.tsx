@@ -6,6 +6,7 @@ import { onLinkClick, type Route } from '../router';
 import { ownStatus } from '../state/own-status';
 import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
+import { auditStrings } from '../strings-audit';
 import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
 import { toolStrings } from '../strings-tools';
@@ -43,6 +44,9 @@ const nav: NavItem[] = [
   { path: '/settings', label: settingsStrings.navSettings, testId: 'nav-settings', routes: ['settings'] },
 ];
 
+// Owners' and admins' pages (the server answers agents 403 on them).
+const adminNav: NavItem[] = [{ path: '/audit', label: auditStrings.navAudit, testId: 'nav-audit', routes: ['audit'] }];
+
 // Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).
 const devNav: NavItem[] = [{ path: '/outbox', label: devStrings.navOutbox, testId: 'nav-outbox', routes: ['outbox'] }];
 
@@ -76,6 +80,7 @@ export function TopBar(p: TopBarProps) {
       </label>
       <nav class="nav" aria-label="Main">
         {nav.map((item) => navLink(item, p.route, 'nav-link'))}
+        {canManageTeam(p.agent.role) && adminNav.map((item) => navLink(item, p.route, 'nav-link'))}
         {canManageTeam(p.agent.role) && devNav.map((item, i) => navLink(item, p.route, i === 0 ? 'nav-link nav-dev' : 'nav-link'))}
       </nav>
       <div class="topbar-spacer" />

@@ -22,6 +22,7 @@ import { tabList, unreadCount, type InboxTab } from '../state/inbox';
 import { tabTitle } from '../state/notify';
 import { actionsFor } from '../state/people';
 import { strings } from '../strings';
+import { AuditPage } from './AuditPage';
 import { CannedPage } from './CannedPage';
 import { CreateSitePage } from './CreateSitePage';
 import { DashboardPage } from './DashboardPage';
@@ -97,6 +98,8 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
         <CannedPage agent={agent} />
       ) : route.name === 'kb' ? (
         <KbPage agent={agent} />
+      ) : route.name === 'audit' ? (
+        <AuditPage agent={agent} />
       ) : route.name === 'outbox' ? (
         <OutboxPage agent={agent} />
       ) : route.name === 'settings' ? (
