@@ -7,6 +7,7 @@ import { validate } from '../lib/validate';
 import { CreateSiteBody, InboxQuery, StatsQuery, UpdateSiteBody } from '../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { createSite, findWorkspaceSite, listSites, rotateIdentitySecret, toSite, updateSite } from './queries';
+import { turnstileConfigured } from '../widget/turnstile';
 import { siteStats } from './stats';
 
 /** Sites of the agent's workspace, their inbox and their live socket. */
@@ -24,7 +25,12 @@ export const siteRoutes = new Hono<AgentEnv>()
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
-    return c.json({ site: toSite(await updateSite(db, site, c.req.valid('json'))) }, 200);
+    const body = c.req.valid('json');
+    // Turning Turnstile on without the deployment's keys would lock every new visitor out.
+    if (body.settings?.turnstile === 'on' && !turnstileConfigured(c.env)) {
+      throw errors.conflict('turnstile_not_configured', 'Turnstile needs TURNSTILE_SITE_KEY and the TURNSTILE_SECRET_KEY secret on the Worker');
+    }
+    return c.json({ site: toSite(await updateSite(db, site, body)) }, 200);
   })
   .get('/:id/identity-secret', requireAdmin(), async (c) => {
     const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
