@@ -28,7 +28,7 @@ export const siteRoutes = new Hono<AgentEnv>()
     const body = c.req.valid('json');
     // Turning Turnstile on without the deployment's keys would lock every new visitor out.
     if (body.settings?.turnstile === 'on' && !turnstileConfigured(c.env)) {
-      throw errors.conflict('turnstile_not_configured', 'Turnstile needs TURNSTILE_SITE_KEY and the TURNSTILE_SECRET_KEY secret on the Worker');
+      throw errors.conflict('turnstile_not_configured', 'settings.turnstile: this deployment has no Turnstile keys (the TURNSTILE_SITE_KEY var and the TURNSTILE_SECRET_KEY secret of the Worker)');
     }
     return c.json({ site: toSite(await updateSite(db, site, body)) }, 200);
   })
