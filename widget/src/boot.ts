@@ -22,7 +22,7 @@ export async function boot(c: Chat): Promise<void> {
       await loadHistory(c, conv);
       connect(c);
       // A refused start (rate_limited...) already failed the outbox, with its notice: nothing to retry here.
-    } else if (c.s.pending.length) await ensureConversation(c).catch((e) => apiError(e) || Promise.reject(e));
+    } else if (c.s.pending.length) await ensureConversation(c).catch((e) => refusal(e) || Promise.reject(e));
     else c.setStatus('online');
     c.attempt = 0;
   } catch (e) {
@@ -40,6 +40,9 @@ export function retryBoot(c: Chat): void {
   if (c.sess.denied) return refused(c);
   c.timers.boot = setTimeout(() => boot(c), backoff(c.attempt++));
 }
+
+/** A 4xx answer (rate_limited, chat_unavailable...): retrying on our own cannot help, unlike a network failure or a 5xx. */
+export const refusal = (e: unknown): boolean => (apiError(e)?.status || 500) < 500;
 
 /** Whether the site refuses this page itself (not this visitor): the widget is then hidden. */
 export const unavailable = (c: Chat): boolean => c.sess.denied == 'origin_not_allowed' || c.sess.denied == 'not_found';
@@ -130,7 +133,8 @@ export function ensureConversation(c: Chat, body?: StartBody): Promise<void> {
       c.changed();
     }, (e) => {
       // A refusal (rate_limited...) shows, and fails the outbox (Retry buttons): the lazy start has no form to show it.
-      if (apiError(e)) c.update(S.failSending(c.s, (e as ApiError).code)), c.showNotice((e as ApiError).code);
+      if (refusal(e)) c.update(S.failSending(c.s, (e as ApiError).code));
+      if (apiError(e)) c.showNotice((e as ApiError).code);
       throw e;
     })
     .finally(() => (c.creating = undefined)));

@@ -4,8 +4,8 @@
 import type { VisitorConversation as Conversation } from '../../worker/src/protocol';
 import type { PublicWidgetConfig } from '../../worker/src/protocol/settings';
 import { BODY_MAX } from './limits';
-import { apiError, createSession, type Api, type VisitorSession } from './api';
-import { boot, ensureConversation, reportPage, retryBoot } from './boot';
+import { createSession, type Api, type VisitorSession } from './api';
+import { boot, ensureConversation, refusal, reportPage, retryBoot } from './boot';
 import type { Connection, ConnStatus } from './connection';
 import { emitter } from './events';
 import { trackPages, type Page } from './pageTracker';
@@ -104,7 +104,7 @@ export class Chat {
     // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
     if (this.conv) push(this, p);
     // A refusal (rate_limited...) marks it failed with a Retry button: no retry loop; a network failure boots again.
-    else if (this.booted) ensureConversation(this).catch((e) => apiError(e) || retryBoot(this));
+    else if (this.booted) ensureConversation(this).catch((e) => refusal(e) || retryBoot(this));
     this.changed();
     return true;
   }

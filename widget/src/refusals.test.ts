@@ -139,6 +139,16 @@ describe('rate limits show a notice', () => {
     expect(c.s.pending[0]).toMatchObject({ state: 'failed', error: 'rate_limited' });
   });
 
+  it('a server error on that start is no refusal: the message stays queued and the widget tries again', async () => {
+    fetch.mockImplementation((url: string) => (url.endsWith('/session') ? json(200, SESSION) : refusal(503, 'internal')));
+    const c = chat();
+    c.send('hello');
+    await boot(c);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls('/api/widget/conversations')).toBeGreaterThan(1);
+    expect(c.s.pending[0]!.state).toBe('sending');
+  });
+
   it('the offline form', async () => {
     fetch.mockImplementation(() => refusal(429, 'rate_limited'));
     const c = booted();
