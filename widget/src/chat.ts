@@ -66,7 +66,8 @@ export class Chat {
     this.api = api;
     this.site = site;
     this.wsBase = wsBase;
-    this.sess = createSession(api, site, this.key('token'), () => challenge(this.cfg?.turnstileSiteKey));
+    // Cloudflare's script is fetched only for a new visitor of a site that requires Turnstile (turnstile.ts).
+    this.sess = createSession(api, site, this.key('token'), async (k = this.cfg?.turnstileSiteKey) => k && challenge(k));
     this.s = { messages: [], pending: S.parseOutbox(load(this.key('outbox'))) };
   }
 

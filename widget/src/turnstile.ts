@@ -8,9 +8,8 @@ let script: Promise<Turnstile> | undefined;
 /** The visitor failed the check, or it could not run (script blocked or unreachable): shown, not retried. */
 const failed = () => fault(403, 'turnstile_failed', 'Turnstile');
 
-/** A Turnstile token for `sitekey`, or undefined without a site key (the site does not require it). */
-export function challenge(sitekey?: string): Promise<string | undefined> {
-  if (!sitekey) return Promise.resolve(undefined);
+/** A Turnstile token for `sitekey` (called only for a new visitor of a site that requires Turnstile). */
+export function challenge(sitekey: string): Promise<string> {
   script ||= new Promise((ok, no) => {
     const s = document.createElement('script');
     s.src = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
