@@ -1,6 +1,7 @@
 // `npm run test:e2e`: starts Parley exactly as `npm start` does (fresh state, free port),
 // runs every e2e/*.test.mjs against it in a real Chromium, and always stops the server.
 import { freePort } from '../scripts/free-port.mjs';
+import { startSiteverify, TURNSTILE_TEST } from '../scripts/siteverify-standin.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,10 @@ const port = await freePort();
 const state = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
 // Its own state and its own dist: a developer's running server is never touched, and
 // this run's demo page carries this run's site key.
-const env = { ...process.env, PATH, PORT: String(port), PARLEY_STATE: join(state, 'state'), PARLEY_DIST: join(state, 'dist') };
+// Turnstile with Cloudflare's test keys, checked by a local stand-in of siteverify: this machine cannot reach Cloudflare.
+const siteverify = await startSiteverify();
+const turnstile = { TURNSTILE_SITE_KEY: TURNSTILE_TEST.siteKey, TURNSTILE_SECRET_KEY: TURNSTILE_TEST.passSecret, TURNSTILE_VERIFY_URL: siteverify.url };
+const env = { ...process.env, PATH, PORT: String(port), PARLEY_STATE: join(state, 'state'), PARLEY_DIST: join(state, 'dist'), ...turnstile };
 
 // Detached: the server is its own process group (start.mjs -> wrangler -> workerd), killed as a whole below.
 const server = spawn(node, ['scripts/start.mjs'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

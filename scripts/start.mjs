@@ -42,7 +42,10 @@ if (process.env.PARLEY_SKIP_BUILD !== '1') {
 mkdirSync(join(dist, 'demo'), { recursive: true });
 
 const counters = process.env.PARLEY_COUNTERS === '1' ? ['--var', 'PARLEY_COUNTERS:1'] : [];
-const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...counters, ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []), '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
+// Turnstile from the environment (the e2e run's test keys and local siteverify stand-in, docs/widget.md); a real
+// secret belongs in .dev.vars instead, which wrangler reads, rather than on a command line.
+const turnstile = ['TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY', 'TURNSTILE_VERIFY_URL'].flatMap((k) => (process.env[k] ? ['--var', `${k}:${process.env[k]}`] : []));
+const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...counters, ...turnstile, ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []), '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
   cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv,
 });
 const stop = () => { server.kill('SIGTERM'); };

@@ -11,8 +11,8 @@ export type ApiError = Error & { status: number; code: string };
 /** The REST error of `e`, or undefined for anything else (network failures, bugs). */
 export const apiError = (e: unknown): ApiError | undefined => ((e as ApiError)?.status ? (e as ApiError) : undefined);
 
-// A plain Error with status and code: smaller than a subclass, told apart by apiError().
-const fault = (status: number, code: string, message: string): ApiError => Object.assign(new Error(message), { status, code });
+/** A plain Error with status and code: smaller than a subclass, told apart by apiError(). */
+export const fault = (status: number, code: string, message: string): ApiError => Object.assign(new Error(message), { status, code });
 
 /** Answer of POST /api/widget/session. */
 export type Session = { token: string; visitor: Visitor; conversations: Conversation[]; availability?: Availability };
@@ -47,8 +47,9 @@ export function createApi(base: string) {
   const conversation = (r: { conversation: Conversation }) => r.conversation;
 
   return {
-    /** Starts or resumes the visitor's session (JSON.stringify leaves an undefined token out). */
-    session: (siteKey: string, token: string | undefined, page: Page, user?: User) => call<Session>('/api/widget/session', null, { siteKey, token, page, user }),
+    /** Starts or resumes the visitor's session (JSON.stringify leaves undefined tokens out). */
+    session: (siteKey: string, token: string | undefined, page: Page, user?: User, turnstileToken?: string) =>
+      call<Session>('/api/widget/session', null, { siteKey, token, page, user, turnstileToken }),
     /** The public widget settings and whether anyone can answer now. */
     config: (siteKey: string) => call<PublicWidgetConfig>('/api/widget/config/' + encodeURIComponent(siteKey)),
     /** Tells the server where the visitor is now (204). */
@@ -92,15 +93,19 @@ export function createApi(base: string) {
 
 /**
  * Session refusals no retry can change: the visitor must be identified first (identity_*), or the site refuses this
- * page altogether (origin_not_allowed: the page's origin is not in the site's allowed origins; not_found: no such site).
+ * page altogether (origin_not_allowed: the page's origin is not in the site's allowed origins; not_found: no such site),
+ * or this visitor (chat_unavailable: blocked; turnstile_failed: the bot check said no, a reload runs it again).
  */
-const DENIED = ['identity_required', 'identity_invalid', 'origin_not_allowed', 'not_found'];
+export const DENIED = ['identity_required', 'identity_invalid', 'origin_not_allowed', 'not_found', 'chat_unavailable', 'turnstile_failed'];
 
 /** The visitor's session for one site: the stored token, the identified user, whether the site refuses this visitor. */
 export type VisitorSession = ReturnType<typeof createSession>;
 
-/** Creates the session state of `site`, its token kept in localStorage under `key`. */
-export function createSession(api: Api, site: string, key: string) {
+/**
+ * Creates the session state of `site`, its token kept in localStorage under `key`. `challenge` gives a Turnstile token
+ * when the site requires one of new visitors (else undefined).
+ */
+export function createSession(api: Api, site: string, key: string, challenge: () => Promise<string | undefined>) {
   const s = {
     token: load(key),
     /** Set by Parley('identify'); sent with every session request. */
@@ -109,12 +114,15 @@ export function createSession(api: Api, site: string, key: string) {
     denied: null as string | null,
     /** POST /session with the stored token (and user): the same visitor comes back with a fresh token; a stale one is dropped once. */
     async open(page: Page): Promise<Session> {
-      const open = (token?: string) => api.session(site, token, page, s.user);
-      try {
-        const r = await open(s.token || undefined).catch((e) => {
-          if (s.token && apiError(e)?.status == 401) return open();
+      // Without a token of ours we are a new visitor: challenged first when the site asks for it.
+      const open = async (token?: string): Promise<Session> =>
+        api.session(site, token, page, s.user, token ? undefined : await challenge()).catch((e) => {
+          // A refused token: once more as a new visitor (challenged if needed).
+          if (token && (apiError(e)?.status == 401 || apiError(e)?.code == 'turnstile_required')) return open();
           throw e;
         });
+      try {
+        const r = await open(s.token || undefined);
         s.denied = null;
         save(key, (s.token = r.token));
         return r;

@@ -81,11 +81,11 @@ describe('the socket after a refusal', () => {
     class RefusedSocket {
       onopen = null;
       onmessage = null;
-      onclose: (() => void) | null = null;
+      onclose: ((e: { code: number }) => void) | null = null;
       readyState = 0;
       constructor(url: string) {
         sockets.push(url);
-        queueMicrotask(() => this.onclose?.());
+        queueMicrotask(() => this.onclose?.({ code: 1006 }));
       }
       close() {}
     }

@@ -21,10 +21,13 @@ export async function boot(c: Chat): Promise<void> {
     if (conv) {
       await loadHistory(c, conv);
       connect(c);
-    } else if (c.s.pending.length) await ensureConversation(c);
+      // A refused start (rate_limited...) already failed the outbox, with its notice: nothing to retry here.
+    } else if (c.s.pending.length) await ensureConversation(c).catch((e) => refusal(e) || Promise.reject(e));
     else c.setStatus('online');
     c.attempt = 0;
-  } catch {
+  } catch (e) {
+    // Too many sessions from this network: say so (the backoff retries), rather than "offline".
+    if (apiError(e)?.code == 'rate_limited') c.showNotice('rate_limited');
     retryBoot(c);
   }
 }
@@ -38,8 +41,21 @@ export function retryBoot(c: Chat): void {
   c.timers.boot = setTimeout(() => boot(c), backoff(c.attempt++));
 }
 
+/** A 4xx answer (rate_limited, chat_unavailable...): retrying on our own cannot help, unlike a network failure or a 5xx. */
+export const refusal = (e: unknown): boolean => (apiError(e)?.status || 500) < 500;
+
 /** Whether the site refuses this page itself (not this visitor): the widget is then hidden. */
-export const unavailable = (c: Chat): boolean => !!c.sess.denied && c.sess.denied[0] != 'i';
+export const unavailable = (c: Chat): boolean => c.sess.denied == 'origin_not_allowed' || c.sess.denied == 'not_found';
+
+/**
+ * Any request answered `chat_unavailable` (a blocked visitor: 403, or the socket's error frame and close 4403): the
+ * panel says "Chat is unavailable." for good (no retry, no reconnect); the launcher stays, so the page looks the same.
+ */
+export function block(c: Chat): void {
+  c.sess.denied = 'chat_unavailable';
+  clearTimeout(c.timers.boot);
+  refused(c);
+}
 
 /**
  * A refusal no retry can change: no more retries, of the boot nor of the socket (identify() boots again). A site that
@@ -90,6 +106,7 @@ export async function withToken<T>(c: Chat, f: (token: string) => Promise<T>): P
   try {
     return await f(c.sess.token!);
   } catch (e) {
+    if (apiError(e)?.code == 'chat_unavailable') block(c);
     if (apiError(e)?.status != 401) throw e;
     await session(c);
     return f(c.sess.token!);
@@ -115,8 +132,10 @@ export function ensureConversation(c: Chat, body?: StartBody): Promise<void> {
       connect(c);
       c.changed();
     }, (e) => {
-      // A refusal (rate_limited...) shows; the lazy start on a first message has no form to show it.
-      throw (apiError(e) && c.showNotice((e as ApiError).code), e);
+      // A refusal (rate_limited...) shows, and fails the outbox (Retry buttons): the lazy start has no form to show it.
+      if (refusal(e)) c.update(S.failSending(c.s, (e as ApiError).code));
+      if (apiError(e)) c.showNotice((e as ApiError).code);
+      throw e;
     })
     .finally(() => (c.creating = undefined)));
 }

@@ -5,13 +5,14 @@ import type { VisitorConversation as Conversation } from '../../worker/src/proto
 import type { PublicWidgetConfig } from '../../worker/src/protocol/settings';
 import { BODY_MAX } from './limits';
 import { createSession, type Api, type VisitorSession } from './api';
-import { boot, ensureConversation, reportPage, retryBoot } from './boot';
+import { boot, ensureConversation, refusal, reportPage, retryBoot } from './boot';
 import type { Connection, ConnStatus } from './connection';
 import { emitter } from './events';
 import { trackPages, type Page } from './pageTracker';
 import { here, push, markRead } from './socket';
 import * as S from './store';
 import { load, save, uuid } from './storage';
+import { challenge } from './turnstile';
 import { TypingSender } from './typing';
 
 export type { View } from './view';
@@ -65,7 +66,8 @@ export class Chat {
     this.api = api;
     this.site = site;
     this.wsBase = wsBase;
-    this.sess = createSession(api, site, this.key('token'));
+    // Cloudflare's script is fetched only for a new visitor of a site that requires Turnstile (turnstile.ts).
+    this.sess = createSession(api, site, this.key('token'), async (k = this.cfg?.turnstileSiteKey) => k && challenge(k));
     this.s = { messages: [], pending: S.parseOutbox(load(this.key('outbox'))) };
   }
 
@@ -102,7 +104,8 @@ export class Chat {
     this.update(S.addPending(this.s, p));
     // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
     if (this.conv) push(this, p);
-    else if (this.booted) ensureConversation(this).catch(() => retryBoot(this));
+    // A refusal (rate_limited...) marks it failed with a Retry button: no retry loop; a network failure boots again.
+    else if (this.booted) ensureConversation(this).catch((e) => refusal(e) || retryBoot(this));
     this.changed();
     return true;
   }

@@ -114,7 +114,8 @@ export function connection(o: ConnectionOptions): Connection {
       }
       o.onFrame(f);
     };
-    s.onclose = () => ws == s && fail();
+    // 4403: the server closed it for good (a blocked visitor, docs/protocol.md); the frame before it was passed on.
+    s.onclose = (e) => ws == s && (e.code == 4403 ? o.onFrame({ type: 'error', code: 'chat_unavailable', message: '' }) : fail());
   };
 
   /** The browser says the network is back: try now instead of waiting out the backoff. */

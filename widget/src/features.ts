@@ -1,7 +1,7 @@
 // The actions behind the panel's forms and the JS API: pre-chat, the offline form, CSAT, transcript, files, identity,
 // reset, and the 60 s availability check. Each one reports failures as a notice.
 import { apiError, type StartBody, type User } from './api';
-import { boot, drop, ensureConversation, loadHistory, withToken } from './boot';
+import { boot, drop, ensureConversation, loadHistory, refusal, retryBoot, withToken } from './boot';
 import type { Chat } from './chat';
 import { checkFile } from './files';
 import { push, setConversation } from './socket';
@@ -12,7 +12,11 @@ import type { Boot } from './loader';
 /** Retries a failed message (push puts it back in the queue). */
 export function retry(c: Chat, clientId: string): void {
   const p = c.s.pending.find((x) => x.clientId == clientId);
-  if (p?.state == 'failed') push(c, p), c.changed();
+  if (p?.state != 'failed') return;
+  push(c, p);
+  // Its conversation never started (refused): start it now; the hello sends the outbox.
+  if (!c.conv) ensureConversation(c).catch((e) => refusal(e) || retryBoot(c));
+  c.changed();
 }
 
 /** Loads the page of history before the oldest message shown. */

@@ -2,7 +2,7 @@
 import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../worker/src/protocol';
 import { BEARER_PREFIX, SUBPROTOCOL } from '../../worker/src/protocol/limits';
 import { BURST } from './limits';
-import { refused, session } from './boot';
+import { block, refused, session } from './boot';
 import type { Chat } from './chat';
 import { connection } from './connection';
 import { clip, type Page } from './pageTracker';
@@ -67,6 +67,8 @@ function onFrame(c: Chat, f: ServerFrame) {
       setConversation(c, f.conversation);
       break;
     case 'error':
+      // Blocked: the socket closes next (4403); the panel says chat is unavailable, and nothing reconnects.
+      if (f.code == 'chat_unavailable') return block(c);
       if (f.clientId) c.update(S.failPending(c.s, f.clientId, f.code));
       // Every refusal shows (rate_limited above all: the visitor must know to slow down).
       c.showNotice(f.code);

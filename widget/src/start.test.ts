@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { StartBody } from './api';
 import { ensureConversation } from './boot';
 import type { Chat } from './chat';
+import type * as S from './store';
 
 /** Just what ensureConversation reads of a Chat, with an API that refuses with `code`. */
 function chatRefusedWith(status: number, code: string) {
@@ -18,6 +19,10 @@ function chatRefusedWith(status: number, code: string) {
       },
     },
     notice: null as string | null,
+    s: { messages: [], pending: [{ clientId: 'm1', body: 'Hi', createdAt: '', state: 'sending' }] } as S.ChatState,
+    update(s: S.ChatState) {
+      this.s = s;
+    },
     showNotice(k: string | null) {
       this.notice = k;
     },
@@ -30,6 +35,8 @@ describe('ensureConversation', () => {
     const { c, chat, bodies } = chatRefusedWith(429, 'rate_limited');
     await expect(ensureConversation(chat)).rejects.toThrow('rate_limited');
     expect(c.notice).toBe('rate_limited');
+    // The message waiting for that conversation fails with a Retry button: nothing retries it on its own.
+    expect(c.s.pending[0]).toMatchObject({ state: 'failed', error: 'rate_limited' });
     await expect(ensureConversation(chat, { email: 'a@b.co', message: 'Hi' })).rejects.toThrow();
     expect(bodies).toEqual([{ clientKey: 'page-key' }, { email: 'a@b.co', message: 'Hi', clientKey: 'page-key' }]);
   });

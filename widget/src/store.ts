@@ -88,6 +88,11 @@ export function failPending(s: ChatState, clientId: string, error: string): Chat
   return patch(s, clientId, (p) => (p.state === 'sent' ? p : { ...p, state: 'failed', error }));
 }
 
+/** Every message still sending failed (its conversation could not start): each gets its Retry button. */
+export function failSending(s: ChatState, error: string): ChatState {
+  return s.pending.some((p) => p.state === 'sending') ? { ...s, pending: s.pending.map((p) => (p.state === 'sending' ? { ...p, state: 'failed', error } : p)) } : s;
+}
+
 /** Puts a failed message back in the queue. */
 export function retryPending(s: ChatState, clientId: string): ChatState {
   return patch(s, clientId, (p) => (p.state === 'failed' ? { ...p, state: 'sending', error: undefined } : p));

@@ -26,6 +26,10 @@ export const strings = {
     error: 'Something went wrong. Please try again.',
     not_resolved: 'A transcript can be sent once the conversation is resolved.',
     email_required: 'Please enter a valid email address.',
+    /** A blocked visitor (any request): neutral on purpose, it does not say why. */
+    chat_unavailable: 'Chat is unavailable.',
+    /** Turnstile (the bot check of a new visitor's session) said no, or could not run. */
+    turnstile_failed: 'We could not check that you are not a robot. Please reload the page to chat.',
   } as Record<string, string>,
   /** The line above the composer once agents ended the conversation (writing reopens it). */
   lifecycle: {

@@ -2,4 +2,6 @@
 interface Env {
   /** Resend API key, when EMAIL_PROVIDER = "resend". */
   RESEND_API_KEY?: string;
+  /** Turnstile's secret key, with the TURNSTILE_SITE_KEY var (docs/widget.md, Turnstile). */
+  TURNSTILE_SECRET_KEY?: string;
 }

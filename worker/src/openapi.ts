@@ -90,7 +90,7 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/conversations/{id}/messages/{messageId}': { delete: { summary: 'Delete your own message (soft: it becomes "Message deleted" everywhere)', auth: 'agent', ok: [200, z.object({ message: Message })] } },
   '/api/widget/page': { post: { summary: 'The page the visitor is on now', auth: 'visitor', body: PageBody, ok: [204, null] } },
   '/api/conversations/{id}/ws': { get: { summary: 'WebSocket: one conversation, as an agent', auth: 'agent', ok: [101, null] } },
-  '/api/widget/session': { post: { summary: 'Start or resume a visitor session (Origin checked)', body: WidgetSessionBody, ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })] } },
+  '/api/widget/session': { post: { summary: 'Start or resume a visitor session (Origin checked; a new visitor passes Turnstile when the site requires it)', body: WidgetSessionBody, ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })] } },
   '/api/widget/conversations': { post: { summary: 'Start a conversation (201), or get back the open one (200); clientKey makes a retry return its first answer', auth: 'visitor', body: StartConversationBody, ok: [201, visitorConv] } },
   '/api/widget/conversations/{id}/messages': { get: { summary: "History of the visitor's conversation", auth: 'visitor', query: HistoryQuery, ok: [200, z.object({ messages: z.array(VisitorMessage), hasMore: z.boolean() })] } },
   '/api/widget/conversations/{id}/ws': { get: { summary: 'WebSocket: one conversation, as its visitor', auth: 'visitor', ok: [101, null] } },

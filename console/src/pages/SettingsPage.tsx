@@ -88,6 +88,10 @@ export function SettingsPage({ agent, site, onSaved }: { agent: Agent; site: Sit
                 <FieldError error={error} field="identity" />
               </SelectField>
               {editable && <IdentitySecret siteId={site.id} />}
+              <SelectField label={t.turnstile} value={form.turnstile} options={t.turnstiles} testId="settings-turnstile" onChange={(turnstile) => update({ turnstile })}>
+                <span class="field-hint">{t.turnstileHint}</span>
+                <FieldError error={error} field="turnstile" />
+              </SelectField>
               <label class="field settings-wide">
                 <span class="field-label">{t.origins}</span>
                 <textarea class="input textarea" rows={3} value={form.origins} placeholder={'https://example.com\nhttps://*.example.com'} spellcheck={false}

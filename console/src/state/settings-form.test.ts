@@ -41,7 +41,8 @@ describe('settings form', () => {
   });
 
   it('round-trips: form → body → site → same form', () => {
-    const form = formFromSite(site({ locale: 'de', offline: 'hide', identity: 'required', preChat: 'optional', position: 'left' }));
+    const form = formFromSite(site({ locale: 'de', offline: 'hide', identity: 'required', preChat: 'optional', position: 'left', turnstile: 'on' }));
+    expect(form.turnstile).toBe('on');
     const result = bodyFromForm(form);
     if (!('body' in result)) throw new Error(result.error);
     expect(formFromSite(site(result.body.settings, { allowedOrigins: result.body.allowedOrigins }))).toEqual(form);
@@ -60,6 +61,8 @@ describe('settings form', () => {
 
   it('points server messages at their field', () => {
     expect(errorField('settings.color: a colour like #4f46e5')).toBe('color');
+    // The server's refusal to turn Turnstile on without the deployment's keys shows under the Turnstile field.
+    expect(errorField('settings.turnstile: this deployment has no Turnstile keys')).toBe('turnstile');
     expect(errorField('allowedOrigins.1: an origin like https://example.com')).toBe('origins');
     expect(errorField('settings.businessHours.days.2.open: a time like 09:00')).toBe('hours');
     expect(errorField('settings.businessHours.timeZone: an IANA time zone')).toBe('timeZone');

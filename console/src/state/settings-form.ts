@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   locale: null,
   unreadEmailMinutes: 5,
   idleTimeoutMinutes: 24 * 60,
+  turnstile: 'off',
 };
 
 /** One weekday row: open or closed, with its hours (kept while unchecked so re-checking restores them). */
@@ -37,6 +38,7 @@ export type SettingsForm = {
   days: DayForm[];
   offline: WidgetSettings['offline'];
   identity: WidgetSettings['identity'];
+  turnstile: WidgetSettings['turnstile'];
   origins: string;
   idleMinutes: string;
   /** Minutes an agent's reply may stay unread before it is emailed (decimals allowed). */
@@ -68,6 +70,7 @@ export function formFromSite(site: Site): SettingsForm {
     days,
     offline: s.offline,
     identity: s.identity,
+    turnstile: s.turnstile,
     origins: site.allowedOrigins.join('\n'),
     idleMinutes: String(s.idleTimeoutMinutes),
     unreadEmailMinutes: String(s.unreadEmailMinutes ?? 5),
@@ -98,6 +101,7 @@ export function bodyFromForm(form: SettingsForm): { body: SiteUpdate } | { error
     },
     offline: form.offline,
     identity: form.identity,
+    turnstile: form.turnstile,
     idleTimeoutMinutes: idle,
     unreadEmailMinutes: unreadEmail,
   };

@@ -30,6 +30,8 @@ export const WidgetSessionBody = z.object({
     .optional(),
   /** The page the widget was loaded on (landing page on a first visit). */
   page: z.object({ url: z.string().max(2000), title: z.string().max(300).default(''), referrer: z.string().max(2000).optional() }).optional(),
+  /** A Turnstile token (siteverify caps them at 2048 characters): needed by a new visitor while the site's turnstile is on. */
+  turnstileToken: z.string().min(1).max(2048).optional(),
 });
 
 

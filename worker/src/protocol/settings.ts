@@ -39,6 +39,8 @@ export const WidgetSettings = z.object({
   unreadEmailMinutes: z.number().min(0.05).max(24 * 60).default(5),
   /** Idle time after which a conversation closes itself. */
   idleTimeoutMinutes: z.number().int().min(5).max(60 * 24 * 30).default(24 * 60),
+  /** Cloudflare Turnstile on new visitors' sessions (needs the deployment's keys: docs/widget.md, Turnstile). */
+  turnstile: z.enum(['off', 'on']).default('off'),
 });
 export type WidgetSettings = z.infer<typeof WidgetSettings>;
 
@@ -57,7 +59,12 @@ export const UpdateSiteBody = z.object({
 export type Availability = { agentsOnline: boolean; withinHours: boolean };
 
 /** What the widget's public settings endpoint returns. */
-export type PublicWidgetConfig = { settings: Omit<WidgetSettings, 'idleTimeoutMinutes' | 'unreadEmailMinutes'>; availability: Availability };
+export type PublicWidgetConfig = {
+  settings: Omit<WidgetSettings, 'idleTimeoutMinutes' | 'unreadEmailMinutes'>;
+  availability: Availability;
+  /** The deployment's Turnstile site key, only while the site's `turnstile` setting is on. */
+  turnstileSiteKey?: string;
+};
 
 /** POST /api/widget/conversations: optional pre-chat details and an optional first message (offline mode). */
 export const StartConversationBody = z.object({

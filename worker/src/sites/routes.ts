@@ -9,6 +9,7 @@ import { validate } from '../lib/validate';
 import { CreateSiteBody, InboxQuery, StatsQuery, UpdateSiteBody } from '../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { createSite, findWorkspaceSite, listSites, rotateIdentitySecret, toSite, updateSite } from './queries';
+import { turnstileConfigured } from '../widget/turnstile';
 import { siteStats } from './stats';
 
 /** Sites of the agent's workspace, their inbox and their live socket. */
@@ -27,7 +28,12 @@ export const siteRoutes = new Hono<AgentEnv>()
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
-    const updated = await updateSite(db, site, c.req.valid('json'));
+    const body = c.req.valid('json');
+    // Turning Turnstile on without the deployment's keys would lock every new visitor out.
+    if (body.settings?.turnstile === 'on' && !turnstileConfigured(c.env)) {
+      throw errors.conflict('turnstile_not_configured', 'settings.turnstile: this deployment has no Turnstile keys (the TURNSTILE_SITE_KEY var and the TURNSTILE_SECRET_KEY secret of the Worker)');
+    }
+    const updated = await updateSite(db, site, body);
     await auditSiteChanges(c, site, updated);
     return c.json({ site: toSite(updated) }, 200);
   })

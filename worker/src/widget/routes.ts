@@ -12,7 +12,8 @@ import { visitorContext } from './context';
 import { visitorConversationRoutes } from './conversations';
 import { assertOrigin, requireSiteOrigin, type SiteVars } from './middleware';
 import { setVisitorPage, toVisitor } from './queries';
-import { sessionVisitor, visitorToken } from './session';
+import { isReturningVisitor, sessionVisitor, visitorToken } from './session';
+import { verifyTurnstile } from './turnstile';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
 
@@ -24,15 +25,20 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     if (!site) throw errors.notFound('Site');
     const { idleTimeoutMinutes: _idle, unreadEmailMinutes: _email, ...settings } = siteSettings(site);
     const config: PublicWidgetConfig = { settings, availability: await siteAvailability(c.env, site.id, settings.businessHours) };
+    if (settings.turnstile === 'on' && c.env.TURNSTILE_SITE_KEY) config.turnstileSiteKey = c.env.TURNSTILE_SITE_KEY;
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(config, 200);
   })
   .post('/session', limitByIp('SESSION_LIMITER'), validate('json', WidgetSessionBody), async (c) => {
-    const { siteKey, token, user, page } = c.req.valid('json');
+    const { siteKey, token, user, page, turnstileToken } = c.req.valid('json');
     const db = getDb(c.env.DB);
     const site = await findSiteByKey(db, siteKey);
     if (!site) throw errors.notFound('Site');
     assertOrigin(c.req.raw, site.allowedOrigins);
+    // Only new visitors are challenged: one with a valid token of this site passed (or predates) the check.
+    if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env.AUTH_SECRET, site.id, token))) {
+      await verifyTurnstile(c.env, c.req.raw, turnstileToken);
+    }
     const { visitor, verified } = await sessionVisitor(db, c.env.AUTH_SECRET, site, { token, user }, visitorContext(c.req.raw, page));
     const [fresh, conversations, availability] = await Promise.all([
       visitorToken(c.env.AUTH_SECRET, visitor.id, site.id, verified),

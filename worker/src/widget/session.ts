@@ -52,3 +52,9 @@ export async function sessionVisitor(db: Db, secret: string | undefined, site: t
 /** The visitor's token: signed, expiring, and saying whether the visitor is a verified user. */
 export const visitorToken = (secret: string | undefined, visitorId: string, siteId: string, verified: boolean) =>
   signToken({ typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}) }, secret);
+
+/** Whether `token` is a valid visitor token of this site whose visitor still exists (Turnstile skips them). */
+export async function isReturningVisitor(db: Db, secret: string | undefined, siteId: string, token: string | undefined) {
+  const claims = token ? await verifyToken(token, secret) : null;
+  return claims?.typ === 'visitor' && claims.sid === siteId && !!(await findSiteVisitor(db, siteId, claims.sub));
+}
