@@ -16,6 +16,8 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
+                // Tests register workspaces freely; worker/src/auth/signup.test.ts covers invite-only.
+                SIGNUP: 'open',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
             },
