@@ -109,6 +109,13 @@ describe('POST /api/auth/register while sign-up is open', () => {
   });
 });
 
+it('documents the config route, the setup token and retryAfter in the OpenAPI document', async () => {
+  const doc = (await api('/api/openapi.json')).body;
+  expect(doc.paths['/api/auth/config'].get.responses['200'].content['application/json'].schema.properties.signup.enum).toEqual(['open', 'invite-only']);
+  expect(doc.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('setup');
+  expect(doc.paths['/api/auth/login'].post.responses.default.content['application/json'].schema.properties.error.properties).toHaveProperty('retryAfter');
+});
+
 it('builds the setup link the console reads', () => {
   expect(setupLinkUrl('https://chat.example.com/', 'a-b_c')).toBe('https://chat.example.com/register?setup=a-b_c');
 });
