@@ -17,6 +17,8 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
+                // Tests register workspaces freely; worker/src/auth/signup.test.ts covers invite-only.
+                SIGNUP: 'open',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
                 // Turnstile with Cloudflare's test keys, verified by a local stand-in of siteverify (no Cloudflare here).
                 TURNSTILE_SITE_KEY: TURNSTILE_TEST.siteKey,

@@ -3,7 +3,8 @@
 // Environment: PORT (default 8787), PARLEY_STATE (where local data persists,
 // default .wrangler/state), PARLEY_DIST (where the built widget, console and demo
 // page go and are served from, default dist/), PARLEY_SKIP_BUILD=1 to reuse them,
-// PARLEY_COUNTERS=1 to expose /api/dev/counters (the bench, docs/performance.md).
+// PARLEY_COUNTERS=1 to expose /api/dev/counters (the bench, docs/performance.md), SIGNUP (default open
+// here; a deployment's default is invite-only, wrangler.toml).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,9 @@ const counters = process.env.PARLEY_COUNTERS === '1' ? ['--var', 'PARLEY_COUNTER
 // Turnstile from the environment (the e2e run's test keys and local siteverify stand-in, docs/widget.md); a real
 // secret belongs in .dev.vars instead, which wrangler reads, rather than on a command line.
 const turnstile = ['TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY', 'TURNSTILE_VERIFY_URL'].flatMap((k) => (process.env[k] ? ['--var', `${k}:${process.env[k]}`] : []));
-const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...counters, ...turnstile, ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []), '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
+// Local development keeps sign-up open (the demo workspace registers itself); try SIGNUP=invite-only npm start.
+const signup = ['--var', `SIGNUP:${process.env.SIGNUP ?? 'open'}`];
+const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...signup, ...counters, ...turnstile, ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []), '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
   cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv,
 });
 const stop = () => { server.kill('SIGTERM'); };

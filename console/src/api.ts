@@ -2,7 +2,7 @@
 // and one error type carrying the server's `{error:{code,message}}`.
 import { DetailedError, hc, parseResponse, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../worker/src/app';
-import type { Agent, Conversation, ErrorBody, Message, Site } from '../../worker/src/protocol';
+import type { Agent, AuthConfig, Conversation, ErrorBody, Message, Site } from '../../worker/src/protocol';
 import type { InboxFilterQuery } from './state/filters';
 import { strings } from './strings';
 
@@ -32,6 +32,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds to wait, on the 429s that say (account_locked). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -65,7 +67,7 @@ function toApiError(error: unknown): ApiError {
     const status = Number(error.statusCode) || 500;
     const body = error.detail?.data as Partial<ErrorBody> | undefined;
     if (status === 401) signalUnauthorized();
-    return new ApiError(status, body?.error?.code ?? 'error', body?.error?.message ?? strings.genericError);
+    return new ApiError(status, body?.error?.code ?? 'error', body?.error?.message ?? strings.genericError, body?.error?.retryAfter);
   }
   // fetch rejects with a TypeError when the network or the server is down.
   return new ApiError(0, 'network', strings.networkError);
@@ -80,8 +82,9 @@ export type MessagePage = { messages: Message[]; hasMore: boolean };
 
 /** The REST calls the console makes, with the shapes the UI relies on. */
 export const api = {
-  register: (body: { workspace: string; name: string; email: string; password: string }): Promise<Session> =>
+  register: (body: { workspace: string; name: string; email: string; password: string; setup?: string }): Promise<Session> =>
     call(client.api.auth.register.$post({ json: body })),
+  authConfig: (): Promise<AuthConfig> => call(client.api.auth.config.$get()),
   login: (body: { email: string; password: string }): Promise<Session> => call(client.api.auth.login.$post({ json: body })),
   me: (): Promise<{ agent: Agent }> => call(client.api.auth.me.$get()),
   sites: (): Promise<{ sites: Site[] }> => call(client.api.sites.$get()),

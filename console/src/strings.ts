@@ -18,6 +18,14 @@ export const strings = {
   toRegister: 'Create a workspace',
   haveAccount: 'Already have an account?',
   toLogin: 'Sign in',
+  accountLocked: (seconds?: number) => {
+    const minutes = Math.max(1, Math.ceil((seconds ?? 60) / 60));
+    return `Too many failed sign-ins for this account, so it is locked for now. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`;
+  },
+  signupClosedTitle: 'Sign-up is closed',
+  signupClosed: 'New workspaces on this server are created by its administrator with a one-time setup link. To join an existing team, ask an admin of your workspace for an invitation.',
+  setupHint: 'This one-time setup link creates your workspace and makes you its owner.',
+  invalidSetupToken: 'This setup link is invalid, has expired or was already used. Ask the administrator of this server for a new one.',
   logout: 'Log out',
   // sites
   createSiteTitle: 'Create your first site',

@@ -3,7 +3,7 @@ import {
   Article, ArticleQuery, CannedQuery, CannedResponse, CreateArticleBody, CreateCannedBody, Preferences, UpdateArticleBody, UpdateCannedBody, UpdatePreferencesBody,
   RatingBody, UpdateSiteBody, WidgetSettings,
   AssignBody, PageBody, Stats, StatsQuery, TransferBody, UpdateConversationBody, VisitorProfile,
-  AcceptInviteBody, Agent, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
+  AcceptInviteBody, Agent, AuthConfig, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
   LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
   VisitorConversation, VisitorMessage, AuditEntry, AuditQuery,
 } from './protocol';
@@ -19,8 +19,9 @@ const visitorConv = z.object({ conversation: VisitorConversation });
 
 // The documented routes; their bodies are the same zod schemas the routes validate with.
 const ROUTES: Record<string, Record<string, Op>> = {
-  '/api/auth/register': { post: { summary: 'Create a workspace and its owner', body: RegisterBody, ok: [201, auth] } },
-  '/api/auth/login': { post: { summary: 'Sign in as an agent', body: LoginBody, ok: [200, auth] } },
+  '/api/auth/config': { get: { summary: 'Public: whether sign-up is open or invite-only (SIGNUP)', ok: [200, AuthConfig] } },
+  '/api/auth/register': { post: { summary: 'Create a workspace and its owner; while sign-up is invite-only only with a one-time `setup` token (403 signup_closed, 400 invalid_setup_token, 409 email_taken)', body: RegisterBody, ok: [201, auth] } },
+  '/api/auth/login': { post: { summary: 'Sign in as an agent (401 unauthorized; 429 account_locked with Retry-After after 5 failures for one email)', body: LoginBody, ok: [200, auth] } },
   '/api/auth/accept-invite': { post: { summary: 'Accept an invitation: set a password and sign in', body: AcceptInviteBody, ok: [200, auth] } },
   '/api/auth/me': { get: { summary: 'The signed-in agent', auth: 'agent', ok: [200, z.object({ agent: Agent })] } },
   '/api/agents': {
@@ -97,7 +98,7 @@ const ROUTES: Record<string, Record<string, Op>> = {
 };
 
 const schema = (s: ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
-const errorBody = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } };
+const errorBody = { type: 'object', properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, retryAfter: { type: 'integer', description: 'Seconds to wait (some 429s)' } } } } };
 
 /** The OpenAPI 3.1 document served at /api/openapi.json. */
 export function openApiDocument() {

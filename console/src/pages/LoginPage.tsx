@@ -1,7 +1,9 @@
 // Sign in with email and password.
 import { useState } from 'preact/hooks';
 import { useSubmit } from '../hooks/useSubmit';
-import { api, type ApiError } from '../api';
+import { api } from '../api';
+import { localizedAuthError } from '../auth-errors';
+import { useSignupMode } from '../hooks/useSignupMode';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorText } from '../components/ErrorText';
 import { Field } from '../components/Field';
@@ -14,9 +16,12 @@ export function LoginPage() {
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // A locked account (429 account_locked) is explained with how long it lasts.
   const { error, busy, submit } = useSubmit(async () => {
-    signIn(await api.login({ email, password }));
+    signIn(await api.login({ email, password }).catch((e) => { throw localizedAuthError(e); }));
   });
+  // Where sign-up is invite-only, nobody can use a "create a workspace" link.
+  const signup = useSignupMode();
 
   return (
     <AuthCard title={strings.loginTitle} subtitle={strings.tagline}>
@@ -30,10 +35,12 @@ export function LoginPage() {
           {strings.login}
         </button>
       </form>
-      <p class="auth-switch">
-        {strings.noAccount}{' '}
-        <a href="/register" onClick={(e) => onLinkClick(e, '/register')}>{strings.toRegister}</a>
-      </p>
+      {signup === 'open' && (
+        <p class="auth-switch">
+          {strings.noAccount}{' '}
+          <a href="/register" onClick={(e) => onLinkClick(e, '/register')}>{strings.toRegister}</a>
+        </p>
+      )}
     </AuthCard>
   );
 }

@@ -9,7 +9,7 @@ const conversationOf = async (token: string, id: string) => (await api(`/api/con
 
 // Routes anyone may call without an agent token: auth entry points, the widget's, public pages, and the
 // bench's counters (local development only: 404 unless PARLEY_COUNTERS=1).
-const PUBLIC = [/^\/api\/auth\/(register|login|accept-invite)$/, /^\/api\/widget\//, /^\/api\/kb\//, /^\/api\/email\//, /^\/api\/(health|openapi\.json)$/, /^\/api\/dev\/counters/];
+const PUBLIC = [/^\/api\/auth\/(register|login|accept-invite|config)$/, /^\/api\/widget\//, /^\/api\/kb\//, /^\/api\/email\//, /^\/api\/(health|openapi\.json)$/, /^\/api\/dev\/counters/];
 
 describe('deactivating an agent', () => {
   it('closes their sockets at once, requeues their conversations and refuses their files', async () => {

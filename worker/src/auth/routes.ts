@@ -2,35 +2,32 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getDb } from '../db/client';
 import { agents } from '../db/schema';
-import { errors, isUniqueViolation } from '../lib/errors';
+import { auditIp } from '../audit/record';
+import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
-import { AcceptInviteBody, LoginBody, Preferences, RegisterBody, UpdatePreferencesBody } from '../protocol';
+import { AcceptInviteBody, type AuthConfig, LoginBody, Preferences, RegisterBody, UpdatePreferencesBody } from '../protocol';
 import { hashInviteToken } from './invite-token';
 import { type AgentEnv, requireAgent } from './middleware';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { acceptInvite, createWorkspaceWithOwner, findAgentByEmail, findAgentById, toAgent } from './queries';
+import { signIn } from './login';
+import { hashPassword } from './password';
+import { acceptInvite, findAgentById, toAgent } from './queries';
+import { registerWorkspace } from './register';
+import { signupMode } from './signup';
 import { signToken } from './tokens';
 
 /** Register, login, accepting an invitation and who-am-I for agents. */
 export const authRoutes = new Hono<AgentEnv>()
+  // Public: what the sign-in and register pages need (whether sign-up is open).
+  .get('/config', (c) => c.json<AuthConfig>({ signup: signupMode(c.env) }, 200))
   .post('/register', limitByIp('AUTH_LIMITER'), validate('json', RegisterBody), async (c) => {
-    const body = c.req.valid('json');
-    const db = getDb(c.env.DB);
-    if (await findAgentByEmail(db, body.email)) throw errors.conflict('email_taken', 'An account with this email exists');
-    // The pre-check above can pass for two requests at once: the unique index decides, the loser gets 409.
-    const owner = await createWorkspaceWithOwner(db, { ...body, passwordHash: await hashPassword(body.password) })
-      .catch((err) => { throw isUniqueViolation(err, 'agents.email') ? errors.conflict('email_taken', 'An account with this email exists') : err; });
+    const owner = await registerWorkspace(c.env, c.req.valid('json'), auditIp(c.req.raw));
     const token = await signToken({ typ: 'agent', sub: owner.id, wid: owner.workspaceId, role: owner.role }, c.env.AUTH_SECRET);
     return c.json({ token, agent: toAgent(owner) }, 201);
   })
   .post('/login', limitByIp('AUTH_LIMITER'), validate('json', LoginBody), async (c) => {
     const { email, password } = c.req.valid('json');
-    const row = await findAgentByEmail(getDb(c.env.DB), email);
-    // Verify against a dummy hash for unknown emails so response time does not reveal which exist.
-    const ok = await verifyPassword(password, row?.passwordHash || DUMMY_HASH);
-    // Invited agents have no password yet, deactivated ones are locked out: both look like a wrong password.
-    if (!row || !ok || !row.active || row.invited) throw errors.unauthorized('Wrong email or password');
+    const row = await signIn(c.env, email, password, auditIp(c.req.raw));
     const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env.AUTH_SECRET);
     return c.json({ token, agent: toAgent(row) }, 200);
   })

@@ -193,3 +193,21 @@ export const auditLog = sqliteTable('audit_log', {
   targetId: text('target_id'),
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
 });
+
+/** One-time setup links (migration 0011): only the token's hash; used once, then it names its workspace. */
+export const setupTokens = sqliteTable('setup_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+  workspaceId: text('workspace_id'),
+});
+
+/** Failed sign-ins per lower-case email (migration 0011), for the per-account lock (auth/lockout.ts). */
+export const loginAttempts = sqliteTable('login_attempts', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  locks: integer('locks').notNull().default(0),
+  lockedUntil: integer('locked_until').notNull().default(0),
+  lastAttemptAt: integer('last_attempt_at').notNull(),
+});

@@ -6,9 +6,12 @@ import type { ErrorBody } from '../protocol';
 /** An error a client may see: HTTP status plus a stable machine-readable code. */
 export class ApiError extends HTTPException {
   readonly code: string;
-  constructor(status: ContentfulStatusCode, code: string, message: string) {
+  /** Seconds until the same request may succeed: sent as Retry-After and as `error.retryAfter`. */
+  readonly retryAfter?: number;
+  constructor(status: ContentfulStatusCode, code: string, message: string, retryAfter?: number) {
     super(status, { message });
     this.code = code;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -41,7 +44,11 @@ export function isUniqueViolation(err: unknown, index = ''): boolean {
 
 /** The one onError: every failure leaves as {error:{code,message}}, never with a stack. */
 export function errorHandler(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status);
+  if (err instanceof ApiError) {
+    if (err.retryAfter === undefined) return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status);
+    c.header('Retry-After', String(err.retryAfter));
+    return c.json<ErrorBody>({ error: { code: err.code, message: err.message, retryAfter: err.retryAfter } }, err.status);
+  }
   if (err instanceof HTTPException) {
     const code = CODE_BY_STATUS[err.status] ?? 'error';
     return c.json<ErrorBody>({ error: { code, message: err.message || code } }, err.status as ContentfulStatusCode);

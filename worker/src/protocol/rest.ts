@@ -11,7 +11,10 @@ export const RegisterBody = z.object({
   name: z.string().trim().min(1).max(100),
   email,
   password: z.string().min(8).max(200),
+  /** A one-time setup link's token (`/register?setup=`): required while sign-up is invite-only. */
+  setup: z.string().min(1).max(200).optional(),
 });
+export type RegisterBody = z.infer<typeof RegisterBody>;
 /** POST /api/auth/login */
 export const LoginBody = z.object({ email, password: z.string().min(1).max(200) });
 
@@ -120,5 +123,12 @@ export const PageBody = z.object({
   referrer: z.string().max(2000).optional(),
 });
 
-/** The one error envelope every failing route answers with. */
-export type ErrorBody = { error: { code: string; message: string } };
+/** Whether anyone may create a workspace (`open`) or only through a one-time setup link (`invite-only`). */
+export const SignupMode = z.enum(['open', 'invite-only']);
+export type SignupMode = z.infer<typeof SignupMode>;
+/** GET /api/auth/config: what the sign-in and register pages need before anyone is signed in. */
+export const AuthConfig = z.object({ signup: SignupMode });
+export type AuthConfig = z.infer<typeof AuthConfig>;
+
+/** The one error envelope every failing route answers with; `retryAfter` (seconds) only on 429s that know it. */
+export type ErrorBody = { error: { code: string; message: string; retryAfter?: number } };
