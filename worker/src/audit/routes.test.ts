@@ -19,7 +19,7 @@ describe('audit log: what is recorded', () => {
     expect((await patchAgent(owner.token, invited.agent.id, { active: false })).status).toBe(200);
     expect((await patchAgent(owner.token, invited.agent.id, { active: true, maxConcurrent: 9 })).status).toBe(200);
     const { entries } = await auditOf(owner.token);
-    expect(actions(entries)).toEqual(['agent.update', 'agent.reactivate', 'agent.deactivate', 'agent.role_change', 'agent.invite']);
+    expect(actions(entries)).toEqual(['agent.update', 'agent.reactivate', 'agent.deactivate', 'agent.role_change', 'agent.invite', 'auth.register']);
     const role = entries.find((e) => e.action === 'agent.role_change')!;
     expect(role.actor).toEqual({ type: 'agent', id: owner.agent.id, name: owner.agent.name });
     expect(role.target).toEqual({ type: 'agent', id: invited.agent.id });
@@ -27,7 +27,17 @@ describe('audit log: what is recorded', () => {
     expect(role.ip).toMatch(/^10\./); // the test client's CF-Connecting-IP
     expect(Date.parse(role.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(entries[0]!.detail.changes).toEqual({ maxConcurrent: { from: 5, to: 9 } });
-    expect(entries.at(-1)!.detail).toMatchObject({ email: invited.agent.email, role: 'agent' });
+    expect(entries.at(-2)!.detail).toMatchObject({ email: invited.agent.email, role: 'agent' });
+  });
+
+  it('records an accepted invitation as the new agent, in their workspace', async () => {
+    const owner = await registerOwner();
+    const member = await teamMember(owner.token, 'agent');
+    const accepted = (await auditOf(owner.token, '?action=agent.invite_accepted')).entries;
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.actor).toEqual({ type: 'agent', id: member.agent.id, name: member.agent.name });
+    expect(accepted[0]!.target).toEqual({ type: 'agent', id: member.agent.id });
+    expect(JSON.stringify(accepted[0])).not.toContain('member password');
   });
 
   it('records site creation, origin and settings changes, and identity secret rotation without the secret', async () => {
@@ -38,7 +48,7 @@ describe('audit log: what is recorded', () => {
     const rotated = await api<{ secret: string }>(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' });
     expect(rotated.status).toBe(200);
     const { entries } = await auditOf(owner.token);
-    expect(actions(entries)).toEqual(['site.identity_secret_rotate', 'site.settings_change', 'site.origins_change', 'site.create']);
+    expect(actions(entries)).toEqual(['site.identity_secret_rotate', 'site.settings_change', 'site.origins_change', 'site.create', 'auth.register']);
     expect(entries[2]!.detail.changes).toEqual({ allowedOrigins: { from: site.allowedOrigins, to: ['https://new.example'] } });
     expect(entries[1]!.detail.changes).toEqual({ 'settings.color': { from: site.settings.color, to: '#123456' } });
     expect(JSON.stringify(entries)).not.toContain(rotated.body.secret);
@@ -50,7 +60,7 @@ describe('audit log: what is recorded', () => {
     expect((await patchDepartment(owner.token, dep.id, { name: 'Invoices' })).status).toBe(200);
     expect((await api(`/api/departments/${dep.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(204);
     const { entries } = await auditOf(owner.token);
-    expect(actions(entries)).toEqual(['department.delete', 'department.update', 'department.create']);
+    expect(actions(entries)).toEqual(['department.delete', 'department.update', 'department.create', 'auth.register']);
     expect(entries[1]!.detail.changes).toEqual({ name: { from: 'Billing', to: 'Invoices' } });
   });
 });
@@ -59,10 +69,10 @@ describe('GET /api/audit', () => {
   it('pages newest first with a cursor, never repeating or skipping an entry, and filters by action', async () => {
     const owner = await registerOwner();
     for (let i = 0; i < 5; i++) await department(owner.token, `Team ${i}`);
-    const first = await auditOf(owner.token, '?limit=2');
+    const first = await auditOf(owner.token, '?limit=2&action=department.create');
     expect(first.entries.map((e) => e.detail.name)).toEqual(['Team 4', 'Team 3']);
-    const second = await auditOf(owner.token, `?limit=2&cursor=${first.nextCursor}`);
-    const third = await auditOf(owner.token, `?limit=2&cursor=${second.nextCursor}`);
+    const second = await auditOf(owner.token, `?limit=2&action=department.create&cursor=${first.nextCursor}`);
+    const third = await auditOf(owner.token, `?limit=2&action=department.create&cursor=${second.nextCursor}`);
     expect([...second.entries, ...third.entries].map((e) => e.detail.name)).toEqual(['Team 2', 'Team 1', 'Team 0']);
     expect(third.nextCursor).toBeNull();
     await invite(owner.token);
@@ -90,7 +100,7 @@ describe('GET /api/audit', () => {
     expect((await api('/api/audit')).status).toBe(401);
     // Another workspace sees only its own log.
     const other = await registerOwner();
-    expect((await auditOf(other.token)).entries).toEqual([]);
+    expect((await auditOf(other.token)).entries.map((e) => [e.action, e.actor.id])).toEqual([['auth.register', other.agent.id]]);
     // A visitor's token is not an agent's.
     const { site } = await workspaceWithSite();
     const visitor = await api<{ token: string }>('/api/widget/session', { body: { siteKey: site.key } });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { getDb } from '../db/client';
 import { agents } from '../db/schema';
-import { auditIp } from '../audit/record';
+import { agentActor, auditIp, recordAudit } from '../audit/record';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
@@ -35,6 +35,9 @@ export const authRoutes = new Hono<AgentEnv>()
     const { token: invite, password } = c.req.valid('json');
     const row = await acceptInvite(getDb(c.env.DB), await hashInviteToken(invite), await hashPassword(password));
     if (!row) throw errors.badRequest('This invitation is invalid or was already used', 'invalid_invite');
+    await recordAudit(c.env, row.workspaceId, agentActor(row), auditIp(c.req.raw), {
+      action: 'agent.invite_accepted', target: { type: 'agent', id: row.id }, detail: { email: row.email, name: row.name, role: row.role },
+    });
     const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env.AUTH_SECRET);
     return c.json({ token, agent: toAgent(row) }, 200);
   })
