@@ -24,7 +24,7 @@ export type ClientFrame = z.infer<typeof ClientFrame>;
 export type SendFrame = z.infer<typeof SendFrame>;
 
 /** Error codes carried by `error` frames. */
-export type FrameErrorCode = 'bad_request' | 'forbidden' | 'rate_limited' | 'too_large' | 'closed' | 'not_found' | 'internal';
+export type FrameErrorCode = 'bad_request' | 'forbidden' | 'rate_limited' | 'too_large' | 'closed' | 'not_found' | 'internal' | 'chat_unavailable';
 
 /** Frames a conversation socket sends. */
 export type ServerFrame =

@@ -44,7 +44,7 @@ export const VisitorConversation = z.strictObject({
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
-const ErrorCode = z.enum(['bad_request', 'forbidden', 'rate_limited', 'too_large', 'closed', 'not_found', 'internal']);
+const ErrorCode = z.enum(['bad_request', 'forbidden', 'rate_limited', 'too_large', 'closed', 'not_found', 'internal', 'chat_unavailable']);
 
 /** Every frame a visitor socket may receive. */
 export const VisitorServerFrame = z.discriminatedUnion('type', [

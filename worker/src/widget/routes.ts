@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireVisitor, type VisitorEnv } from '../auth/middleware';
+import { assertNotBlocked, refuseBlocked } from '../blocks/enforce';
 import { listVisitorConversations } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
@@ -12,7 +13,7 @@ import { visitorContext } from './context';
 import { visitorConversationRoutes } from './conversations';
 import { assertOrigin, requireSiteOrigin, type SiteVars } from './middleware';
 import { setVisitorPage, toVisitor } from './queries';
-import { sessionVisitor, visitorToken } from './session';
+import { sessionSuspect, sessionVisitor, visitorToken } from './session';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
 
@@ -33,7 +34,9 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     const site = await findSiteByKey(db, siteKey);
     if (!site) throw errors.notFound('Site');
     assertOrigin(c.req.raw, site.allowedOrigins);
-    const { visitor, verified } = await sessionVisitor(db, c.env.AUTH_SECRET, site, { token, user }, visitorContext(c.req.raw, page));
+    const ctx = visitorContext(c.req.raw, page);
+    await assertNotBlocked(c.env, site.id, await sessionSuspect(c.env.AUTH_SECRET, site, { token, user }, ctx.ip));
+    const { visitor, verified } = await sessionVisitor(db, c.env.AUTH_SECRET, site, { token, user }, ctx);
     const [fresh, conversations, availability] = await Promise.all([
       visitorToken(c.env.AUTH_SECRET, visitor.id, site.id, verified),
       listVisitorConversations(db, visitor.id),
@@ -41,12 +44,13 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     ]);
     return c.json({ token: fresh, visitor: toVisitor(visitor), conversations: conversations.map(toVisitorConversation), availability }, 200);
   })
-  .post('/page', requireVisitor(), requireSiteOrigin(), validate('json', PageBody), async (c) => {
+  .post('/page', requireVisitor(), requireSiteOrigin(), refuseBlocked(), validate('json', PageBody), async (c) => {
     // Each report is a D1 write: per visitor, a burst beyond the limit is refused (the widget drops it).
     await takeLimit(c.env, 'PAGE_LIMITER', `page:${c.var.visitor.id}`);
     await setVisitorPage(getDb(c.env.DB), c.var.visitor.id, c.req.valid('json'));
     return c.body(null, 204);
   })
-  .use('/conversations/*', requireVisitor(), requireSiteOrigin())
-  .use('/conversations', requireVisitor(), requireSiteOrigin())
+  // Blocked visitors are refused before any route reads or writes (blocks/enforce.ts).
+  .use('/conversations/*', requireVisitor(), requireSiteOrigin(), refuseBlocked())
+  .use('/conversations', requireVisitor(), requireSiteOrigin(), refuseBlocked())
   .route('/conversations', visitorConversationRoutes);
