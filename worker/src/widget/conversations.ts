@@ -65,12 +65,12 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     return c.json({ conversation: toVisitorConversation(result.conversation) }, 200);
   })
   .post('/:id/transcript', validate('json', TranscriptBody), async (c) => {
+    const { email } = c.req.valid('json');
+    if (email) await assertNotBlocked(c.env, c.var.site.id, { email });
     const db = getDb(c.env.DB);
     const conv = await findVisitorConversation(db, c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
     if (!conv.timings.resolvedAt) throw errors.conflict('not_resolved', 'A transcript can be sent once the conversation is resolved');
-    const { email } = c.req.valid('json');
-    if (email) await assertNotBlocked(c.env, c.var.site.id, { email });
     const to = email ?? conv.visitor?.email;
     if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
     if (email) await setVisitorProfile(db, c.var.visitor.id, { email });
