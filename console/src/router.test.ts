@@ -14,6 +14,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/canned')).toEqual({ name: 'canned' });
     expect(matchRoute('/kb/')).toEqual({ name: 'kb' });
     expect(matchRoute('/outbox')).toEqual({ name: 'outbox' });
+    expect(matchRoute('/blocked/')).toEqual({ name: 'blocked' });
   });
   it('reads the invitation token from the query', () => {
     expect(matchRoute('/accept-invite', '?token=abc.def')).toEqual({ name: 'acceptInvite', token: 'abc.def' });

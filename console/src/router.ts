@@ -14,6 +14,7 @@ export type Route =
   | { name: 'canned' }
   | { name: 'kb' }
   | { name: 'outbox' }
+  | { name: 'blocked' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
@@ -29,6 +30,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/canned') return { name: 'canned' };
   if (path === '/kb') return { name: 'kb' };
   if (path === '/outbox') return { name: 'outbox' };
+  if (path === '/blocked') return { name: 'blocked' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };

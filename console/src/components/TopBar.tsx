@@ -6,6 +6,7 @@ import { onLinkClick, type Route } from '../router';
 import { ownStatus } from '../state/own-status';
 import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
+import { blockStrings } from '../strings-blocks';
 import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
 import { toolStrings } from '../strings-tools';
@@ -45,6 +46,8 @@ const nav: NavItem[] = [
 
 // Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).
 const devNav: NavItem[] = [{ path: '/outbox', label: devStrings.navOutbox, testId: 'nav-outbox', routes: ['outbox'] }];
+// Admin pages, for owners and admins only (the server answers agents 403).
+const adminNav: NavItem[] = [{ path: '/blocked', label: blockStrings.navBlocked, testId: 'nav-blocked', routes: ['blocked'] }];
 
 function navLink(item: NavItem, route: Route['name'], className: string) {
   return (
@@ -76,6 +79,7 @@ export function TopBar(p: TopBarProps) {
       </label>
       <nav class="nav" aria-label="Main">
         {nav.map((item) => navLink(item, p.route, 'nav-link'))}
+        {canManageTeam(p.agent.role) && adminNav.map((item) => navLink(item, p.route, 'nav-link'))}
         {canManageTeam(p.agent.role) && devNav.map((item, i) => navLink(item, p.route, i === 0 ? 'nav-link nav-dev' : 'nav-link'))}
       </nav>
       <div class="topbar-spacer" />

@@ -22,6 +22,7 @@ import { tabList, unreadCount, type InboxTab } from '../state/inbox';
 import { tabTitle } from '../state/notify';
 import { actionsFor } from '../state/people';
 import { strings } from '../strings';
+import { BlockedPage } from './BlockedPage';
 import { CannedPage } from './CannedPage';
 import { CreateSitePage } from './CreateSitePage';
 import { DashboardPage } from './DashboardPage';
@@ -99,6 +100,8 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
         <KbPage agent={agent} />
       ) : route.name === 'outbox' ? (
         <OutboxPage agent={agent} />
+      ) : route.name === 'blocked' ? (
+        <BlockedPage agent={agent} site={site} />
       ) : route.name === 'settings' ? (
         <SettingsPage agent={agent} site={site} onSaved={onSiteSaved} />
       ) : (
