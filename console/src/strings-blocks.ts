@@ -4,6 +4,7 @@ import type { BlockKind } from '../../worker/src/protocol';
 /** English UI strings for the block list. */
 export const blockStrings = {
   navBlocked: 'Blocked',
+  ipAddress: 'IP address',
   // the conversation view
   blockSection: 'Blocking',
   blockVisitor: 'Block this visitor',
