@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { api, conversationFixture, openSocket, ORIGIN, paths } from '../../test/helpers';
+import { api, conversationFixture, openSocket, ORIGIN, paths, waitFor } from '../../test/helpers';
 import { block, blocksOf, sessionFrom, widgetCall } from './test-helpers';
 
 const IP = '203.0.113.50';
@@ -13,7 +13,11 @@ describe('a blocked visitor', () => {
   it('is refused chat_unavailable on every widget route, nothing is stored, every refusal counts; lifting restores service', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const v = visitor.token, id = conversation.id;
+    const uploaded = await upload(visitor.token, conversation.id);
+    const fileUrl = ((await uploaded.json()) as { message: { file: { url: string } } }).message.file.url;
     const before = await env.DB.prepare('SELECT * FROM visitors WHERE id = ?').bind(visitor.visitor.id).first();
+    const filesBefore = (await env.UPLOADS.list({ prefix: `${conversation.id}/` })).objects.length;
+    await waitFor(async () => (await count('SELECT count(*) AS n FROM messages WHERE conversation_id = ?', conversation.id)) === 1);
     const b = await block(owner.token, site.id, 'visitor', visitor.visitor.id, 'abuse');
 
     const calls = [
@@ -25,6 +29,7 @@ describe('a blocked visitor', () => {
       () => widgetCall(`/api/widget/conversations/${id}/transcript`, IP, { token: v, body: { email: 'spam@example.com' } }),
       () => widgetCall('/api/widget/page', IP, { token: v, body: { url: 'https://shop.example/spam', title: 'Spam' } }),
       async () => { const r = await upload(v, id); return { status: r.status, body: await r.json() as any }; },
+      () => widgetCall(fileUrl, IP, { token: v }),
     ];
     for (const call of calls) {
       const res = await call();
@@ -38,9 +43,10 @@ describe('a blocked visitor', () => {
 
     // Nothing stored: no conversation, message, file, offline message or profile change.
     expect(await count('SELECT count(*) AS n FROM conversations WHERE visitor_id = ?', visitor.visitor.id)).toBe(1);
-    expect(await count('SELECT count(*) AS n FROM messages WHERE conversation_id = ?', id)).toBe(0);
-    expect((await env.CONVERSATIONS.getByName(id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
-    expect((await env.UPLOADS.list({ prefix: `${id}/` })).objects).toEqual([]);
+    // Only the file message sent before the block.
+    expect(await count('SELECT count(*) AS n FROM messages WHERE conversation_id = ?', id)).toBe(1);
+    expect((await env.CONVERSATIONS.getByName(id).history({ viewer: 'agent', limit: 100 })).messages).toHaveLength(1);
+    expect((await env.UPLOADS.list({ prefix: `${id}/` })).objects).toHaveLength(filesBefore);
     expect(await env.DB.prepare('SELECT * FROM visitors WHERE id = ?').bind(visitor.visitor.id).first()).toEqual(before);
     const [listed] = await blocksOf(owner.token, site.id);
     expect(listed).toMatchObject({ id: b.id, drops: calls.length + 1 });
