@@ -10,6 +10,7 @@ import './styles-settings.css';
 import './styles-tools.css';
 import './styles-outbox.css';
 import './styles-text.css';
+import './styles-blocks.css';
 
 // The shared Composer ships its CSS as a string (the widget puts it in a shadow root); here it goes in <head>.
 const composerStyle = document.createElement('style');

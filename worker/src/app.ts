@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { agentRoutes } from './agents/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { blockRoutes } from './blocks/routes';
 import { conversationRoutes } from './conversations/routes';
 import { departmentRoutes } from './departments/routes';
 import { requireConfiguredEnv } from './lib/env';
@@ -39,6 +40,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)
   .route('/departments', departmentRoutes)
+  // Before siteRoutes: its block routes answer without running siteRoutes' own middleware a second time.
+  .route('/sites', blockRoutes)
   .route('/sites', siteRoutes)
   .route('/conversations', conversationRoutes)
   .route('/widget', widgetRoutes)

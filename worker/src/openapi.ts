@@ -5,7 +5,7 @@ import {
   AssignBody, PageBody, Stats, StatsQuery, TransferBody, UpdateConversationBody, VisitorProfile,
   AcceptInviteBody, Agent, AuthConfig, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
   LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
-  VisitorConversation, VisitorMessage, AuditEntry, AuditQuery,
+  VisitorConversation, VisitorMessage, AuditEntry, AuditQuery, Block, CreateBlockBody,
 } from './protocol';
 
 type Op = { summary: string; auth?: 'agent' | 'visitor'; body?: ZodType; query?: ZodType; ok: [number, ZodType | null] };
@@ -64,6 +64,11 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/widget/conversations/{id}/files': { post: { summary: 'Attach a file: raw body, Content-Type, X-Filename (10 MB; images, PDF, text)', auth: 'visitor', ok: [201, z.object({ message: VisitorMessage })] } },
   '/api/conversations/{id}/files': { post: { summary: 'Attach a file as an agent', auth: 'agent', ok: [201, z.object({ message: Message })] } },
   '/api/files/{conversationId}/{fileId}': { get: { summary: 'Download a file (its visitor or an agent of the workspace)', ok: [200, null] } },
+  '/api/sites/{id}/blocks': {
+    get: { summary: "The site's block list with drop counts (owners and admins)", auth: 'agent', ok: [200, z.object({ blocks: z.array(Block) })] },
+    post: { summary: 'Block a visitor, an IP or CIDR range, or an email (owners and admins; 400 invalid_ip, invalid_email, invalid_visitor; 409 already_blocked)', auth: 'agent', body: CreateBlockBody, ok: [201, z.object({ block: Block })] },
+  },
+  '/api/sites/{id}/blocks/{blockId}': { delete: { summary: 'Lift a block (owners and admins)', auth: 'agent', ok: [204, null] } },
   '/api/sites/{id}/identity-secret': {
     get: { summary: 'The identity-verification secret (owners and admins)', auth: 'agent', ok: [200, z.object({ secret: z.string().nullable() })] },
     post: { summary: 'Rotate the identity-verification secret', auth: 'agent', ok: [200, z.object({ secret: z.string() })] },
@@ -108,7 +113,7 @@ export function openApiDocument() {
     for (const [method, op] of Object.entries(ops)) {
       const query = op.query ? Object.entries((schema(op.query).properties ?? {}) as Record<string, object>)
         .map(([name, s]) => ({ name, in: 'query', schema: s })) : [];
-      const params = path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : [];
+      const params = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
       paths[path][method] = {
         summary: op.summary,
         ...(op.auth ? { security: [{ [op.auth]: [] }] } : {}),

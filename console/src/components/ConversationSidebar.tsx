@@ -4,6 +4,8 @@ import type { Conversation, Department } from '../../../worker/src/protocol';
 import type { ApiError } from '../api';
 import { conversationApi, type VisitorDetails } from '../api-conversations';
 import { strings } from '../strings';
+import { blockStrings } from '../strings-blocks';
+import { BlockVisitor } from './BlockVisitor';
 import { DetailsPanel } from './DetailsPanel';
 import { VisitorPanel } from './VisitorPanel';
 
@@ -13,10 +15,12 @@ export type ConversationSidebarProps = {
   departments: Department[];
   open: boolean;
   onConversation: (c: Conversation) => void;
+  /** Owners and admins may block the visitor. */
+  canBlock?: boolean;
 };
 
 /** The sidebar; the profile is fetched again when the visitor writes, since they may have moved to another page. */
-export function ConversationSidebar({ conversation, departments, open, onConversation }: ConversationSidebarProps) {
+export function ConversationSidebar({ conversation, departments, open, onConversation, canBlock }: ConversationSidebarProps) {
   const [details, setDetails] = useState<VisitorDetails | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const id = conversation.id;
@@ -47,6 +51,11 @@ export function ConversationSidebar({ conversation, departments, open, onConvers
         <h3 class="sidebar-title">{strings.detailsSection}</h3>
         <DetailsPanel conversation={conversation} departments={departments} onConversation={onConversation} />
       </section>
+      {canBlock && details && (
+        <section class="sidebar-section" aria-label={blockStrings.blockSection}>
+          <BlockVisitor key={details.visitor.id} siteId={conversation.siteId} target={details.visitor} />
+        </section>
+      )}
     </aside>
   );
 }

@@ -9,6 +9,7 @@ import { useConversation } from '../hooks/useConversation';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { useUpload } from '../hooks/useUpload';
 import { navigate } from '../router';
+import { canManageTeam } from '../state/people';
 import { quoteText } from '../state/canned';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
@@ -142,7 +143,8 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
       </section>
       {kbOpen && <KbPanel siteKey={siteKey} onClose={() => setKbOpen(false)} onInsert={(text) => composer.current?.insert(text)} />}
       {conversation && (
-        <ConversationSidebar conversation={conversation} departments={departments} open={sidebarOpen} onConversation={view.setConversation} />
+        <ConversationSidebar conversation={conversation} departments={departments} open={sidebarOpen} onConversation={view.setConversation}
+          canBlock={canManageTeam(agent.role)} />
       )}
     </div>
   );

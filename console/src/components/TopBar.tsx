@@ -7,6 +7,7 @@ import { ownStatus } from '../state/own-status';
 import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
 import { auditStrings } from '../strings-audit';
+import { blockStrings } from '../strings-blocks';
 import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
 import { toolStrings } from '../strings-tools';
@@ -45,7 +46,10 @@ const nav: NavItem[] = [
 ];
 
 // Owners' and admins' pages (the server answers agents 403 on them).
-const adminNav: NavItem[] = [{ path: '/audit', label: auditStrings.navAudit, testId: 'nav-audit', routes: ['audit'] }];
+const adminNav: NavItem[] = [
+  { path: '/blocked', label: blockStrings.navBlocked, testId: 'nav-blocked', routes: ['blocked'] },
+  { path: '/audit', label: auditStrings.navAudit, testId: 'nav-audit', routes: ['audit'] },
+];
 
 // Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).
 const devNav: NavItem[] = [{ path: '/outbox', label: devStrings.navOutbox, testId: 'nav-outbox', routes: ['outbox'] }];

@@ -7,6 +7,7 @@ import { useNow } from '../hooks/useNow';
 import { conversationPath, onLinkClick } from '../router';
 import { previewLine } from '../state/inbox';
 import { strings } from '../strings';
+import { blockStrings } from '../strings-blocks';
 import { fullDateTime, relativeTime } from '../time';
 
 /** The visitor section; `details` undefined while loading. */
@@ -30,6 +31,7 @@ export function VisitorPanel({ details, error }: { details: VisitorDetails | und
         <Fact label={strings.referrer} testId="visitor-referrer"><PageLink url={v.referrer} /></Fact>
         <Fact label={strings.landingPage} testId="visitor-landing"><PageLink url={v.landingUrl} /></Fact>
         <Fact label={strings.location} testId="visitor-location">{location}</Fact>
+        <Fact label={blockStrings.ipAddress} testId="visitor-ip">{v.lastIp}</Fact>
         <Fact label={strings.firstSeen} testId="visitor-first-seen"><Ago iso={v.firstSeenAt} now={now} /></Fact>
         <Fact label={strings.lastSeen} testId="visitor-last-seen"><Ago iso={v.lastSeenAt} now={now} /></Fact>
         <Fact label={strings.visits} testId="visitor-visits">{String(v.visits)}</Fact>

@@ -23,6 +23,7 @@ import { tabTitle } from '../state/notify';
 import { actionsFor } from '../state/people';
 import { strings } from '../strings';
 import { AuditPage } from './AuditPage';
+import { BlockedPage } from './BlockedPage';
 import { CannedPage } from './CannedPage';
 import { CreateSitePage } from './CreateSitePage';
 import { DashboardPage } from './DashboardPage';
@@ -102,6 +103,8 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
         <AuditPage agent={agent} />
       ) : route.name === 'outbox' ? (
         <OutboxPage agent={agent} />
+      ) : route.name === 'blocked' ? (
+        <BlockedPage agent={agent} site={site} />
       ) : route.name === 'settings' ? (
         <SettingsPage agent={agent} site={site} onSaved={onSiteSaved} />
       ) : (

@@ -3,6 +3,7 @@ import { getDb } from '../db/client';
 import { type Conversation, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../protocol';
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
+import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../protocol/blocks';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
 import { relayName } from '../realtime/RelayDO';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
@@ -99,6 +100,18 @@ export class ConversationDO extends DurableObject<Env> {
     }
     const result = await this.act({ type: 'release', agent });
     return 'conversation' in result ? result.conversation : null;
+  }
+
+  /**
+   * The visitor was blocked: their sockets here get the chat_unavailable frame and close with 4403 (the widget
+   * stops; no reconnect); agents' sockets stay. Returns how many were closed.
+   */
+  async refuseVisitor(): Promise<number> {
+    const sockets = this.ctx.getWebSockets('visitor');
+    for (const ws of sockets) {
+      try { ws.send(CHAT_UNAVAILABLE_FRAME); ws.close(BLOCKED_CLOSE, CHAT_UNAVAILABLE); } catch { /* already closed */ }
+    }
+    return sockets.length;
   }
 
   /**

@@ -76,6 +76,8 @@ export const visitors = sqliteTable('visitors', {
   visits: integer('visits').notNull().default(1),
   externalId: text('external_id'),
   unsubscribedAt: text('unsubscribed_at'),
+  /** The visitor's last address, canonical (migration 0010): lets an IP block reach sockets already open. */
+  lastIp: text('last_ip'),
 });
 
 /** The inbox index, projected from each ConversationDO. */
@@ -210,4 +212,18 @@ export const loginAttempts = sqliteTable('login_attempts', {
   locks: integer('locks').notNull().default(0),
   lockedUntil: integer('locked_until').notNull().default(0),
   lastAttemptAt: integer('last_attempt_at').notNull(),
+});
+
+/** The block list per site (migration 0010): visitors, IPs or CIDR ranges, and emails refused chat. */
+export const blocks = sqliteTable('blocks', {
+  id: text('id').primaryKey(),
+  siteId: text('site_id').notNull(),
+  kind: text('kind', { enum: ['visitor', 'ip', 'email'] }).notNull(),
+  value: text('value').notNull(),
+  reason: text('reason').notNull().default(''),
+  createdById: text('created_by_id'),
+  createdByName: text('created_by_name'),
+  createdAt: text('created_at').notNull(),
+  drops: integer('drops').notNull().default(0),
+  lastDropAt: text('last_drop_at'),
 });

@@ -1,4 +1,5 @@
 import PostalMime from 'postal-mime';
+import { findBlock } from '../blocks/enforce';
 import { findConversationById } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { logText, plainText } from '../lib/clean';
@@ -11,6 +12,9 @@ export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;
 
 /** The part of an incoming email the handler needs (ForwardableEmailMessage has more). */
 export type InboundEmail = { to: string; from: string; raw: ReadableStream | ArrayBuffer | string; setReject?(reason: string): void };
+
+/** The bare address of an envelope sender ("Kim <kim@example.com>" or "kim@example.com"). */
+const senderAddress = (from: string) => (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
 
 /**
  * A visitor answered an unread-reply email: check the reply address's signature,
@@ -28,6 +32,11 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
   const conv = await findConversationById(getDb(env.DB), conversationId);
   if (!conv) {
     console.warn('inbound email dropped: no such conversation', conversationId);
+    return 'dropped';
+  }
+  // A blocked visitor's reply (by visitor id, their stored email or the sender's address) is dropped unread.
+  if (await findBlock(env, conv.siteId, { visitorId: conv.visitorId, email: senderAddress(email.from) })) {
+    console.warn('inbound email dropped: the visitor is blocked', conversationId);
     return 'dropped';
   }
   let raw: string | ArrayBuffer | Uint8Array;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { type EitherEnv, requireAgentOrVisitor } from '../auth/middleware';
+import { assertNotBlocked, requestIp } from '../blocks/enforce';
 import { findVisitorConversation, findWorkspaceConversation } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { wellFormed } from '../lib/clean';
@@ -23,6 +24,7 @@ export const fileRoutes = new Hono<EitherEnv>()
       const site = await findSite(db, visitor.siteId);
       if (!site) throw errors.unauthorized();
       assertOrigin(c.req.raw, site.allowedOrigins);
+      await assertNotBlocked(c.env, site.id, { visitorId: visitor.id, ip: requestIp(c.req.raw) });
       if (!await findVisitorConversation(db, visitor.id, conversationId)) throw errors.notFound('File');
     } else throw errors.unauthorized();
     // Only ids upload.ts makes: anything else (e.g. 5000 characters, over R2's key limit) is simply not found.

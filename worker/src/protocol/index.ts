@@ -8,3 +8,4 @@ export * from './settings';
 export * from './tools';
 export * from './visitor';
 export * from './audit';
+export * from './blocks';

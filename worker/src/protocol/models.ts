@@ -144,6 +144,8 @@ export const VisitorProfile = Visitor.extend({
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
   visits: z.number().int(),
+  /** The address the visitor last came from (for "Block this visitor": their IP too). */
+  lastIp: z.string().nullable(),
 });
 export type VisitorProfile = z.infer<typeof VisitorProfile>;
 

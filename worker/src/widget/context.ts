@@ -1,10 +1,13 @@
 import Bowser from 'bowser';
+import { requestIp } from '../blocks/enforce';
 import { truncateText } from '../protocol/text';
 
 /** What a widget request tells about its visitor: browser, device, place, page. */
 export type VisitorContext = {
   userAgent: string | null; browser: string | null; os: string | null; device: 'desktop' | 'mobile' | 'tablet' | null;
   country: string | null; city: string | null;
+  /** Canonical client address (CF-Connecting-IP), kept as the visitor's last IP for IP blocks. */
+  ip: string | null;
   page?: { url: string; title: string; referrer?: string };
 };
 
@@ -23,5 +26,5 @@ export function visitorContext(req: Request, page?: VisitorContext['page']): Vis
     const type = ua.platform.type ?? (browser ? 'desktop' : null);
     device = type && DEVICES.has(type) ? (type as VisitorContext['device']) : null;
   }
-  return { userAgent: userAgent === null ? null : truncateText(userAgent, 500), browser, os, device, country: str(cf?.country), city: str(cf?.city), ...(page ? { page } : {}) };
+  return { userAgent: userAgent === null ? null : truncateText(userAgent, 500), browser, os, device, country: str(cf?.country), city: str(cf?.city), ip: requestIp(req), ...(page ? { page } : {}) };
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { VisitorEnv } from '../auth/middleware';
+import { assertNotBlocked } from '../blocks/enforce';
 import { findVisitorConversation } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
@@ -25,6 +26,8 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const db = getDb(c.env.DB);
     const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
     if (!visitor) throw errors.unauthorized('Unknown visitor');
+    // The middleware checked the visitor's stored email; an email typed now (pre-chat, offline form) is checked here.
+    if (body.email) await assertNotBlocked(c.env, c.var.site.id, { email: body.email });
     const name = body.name ?? visitor.name, email = body.email ?? visitor.email;
     if (siteSettings(c.var.site).preChat === 'required' && (!name || !email)) {
       throw errors.badRequest('This site asks for your name and email first', 'prechat_required');
@@ -62,11 +65,12 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     return c.json({ conversation: toVisitorConversation(result.conversation) }, 200);
   })
   .post('/:id/transcript', validate('json', TranscriptBody), async (c) => {
+    const { email } = c.req.valid('json');
+    if (email) await assertNotBlocked(c.env, c.var.site.id, { email });
     const db = getDb(c.env.DB);
     const conv = await findVisitorConversation(db, c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
     if (!conv.timings.resolvedAt) throw errors.conflict('not_resolved', 'A transcript can be sent once the conversation is resolved');
-    const { email } = c.req.valid('json');
     const to = email ?? conv.visitor?.email;
     if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
     if (email) await setVisitorProfile(db, c.var.visitor.id, { email });

@@ -17,7 +17,7 @@ export const toVisitor = (row: VisitorRow): Visitor => ({ id: row.id, siteId: ro
 export const toVisitorProfile = (row: VisitorRow): VisitorProfile => ({
   ...toVisitor(row), browser: row.browser, os: row.os, device: row.device, currentUrl: row.currentUrl, currentTitle: row.currentTitle,
   referrer: row.referrer, landingUrl: row.landingUrl, country: row.country, city: row.city,
-  firstSeenAt: row.createdAt, lastSeenAt: row.lastSeenAt, visits: row.visits,
+  firstSeenAt: row.createdAt, lastSeenAt: row.lastSeenAt, visits: row.visits, lastIp: row.lastIp,
 });
 
 /** A visitor of the given site. */
@@ -25,7 +25,7 @@ export const findSiteVisitor = (db: Db, siteId: string, id: string) =>
   db.query.visitors.findFirst({ where: and(eq(visitors.id, id), eq(visitors.siteId, siteId)) });
 
 const contextColumns = (ctx: VisitorContext) => ({
-  userAgent: ctx.userAgent, browser: ctx.browser, os: ctx.os, device: ctx.device, country: ctx.country, city: ctx.city,
+  userAgent: ctx.userAgent, browser: ctx.browser, os: ctx.os, device: ctx.device, country: ctx.country, city: ctx.city, lastIp: ctx.ip,
   ...(ctx.page ? { currentUrl: ctx.page.url, currentTitle: ctx.page.title } : {}),
 });
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireVisitor, type VisitorEnv } from '../auth/middleware';
+import { assertNotBlocked, refuseBlocked } from '../blocks/enforce';
 import { listVisitorConversations } from '../conversations/queries';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
@@ -12,7 +13,7 @@ import { visitorContext } from './context';
 import { visitorConversationRoutes } from './conversations';
 import { assertOrigin, requireSiteOrigin, type SiteVars } from './middleware';
 import { setVisitorPage, toVisitor } from './queries';
-import { isReturningVisitor, sessionVisitor, visitorToken } from './session';
+import { isReturningVisitor, sessionSuspect, sessionVisitor, visitorToken } from './session';
 import { verifyTurnstile } from './turnstile';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
@@ -35,11 +36,13 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     const site = await findSiteByKey(db, siteKey);
     if (!site) throw errors.notFound('Site');
     assertOrigin(c.req.raw, site.allowedOrigins);
+    const ctx = visitorContext(c.req.raw, page);
+    await assertNotBlocked(c.env, site.id, await sessionSuspect(c.env.AUTH_SECRET, site, { token, user }, ctx.ip));
     // Only new visitors are challenged: one with a valid token of this site passed (or predates) the check.
     if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env.AUTH_SECRET, site.id, token))) {
       await verifyTurnstile(c.env, c.req.raw, turnstileToken);
     }
-    const { visitor, verified } = await sessionVisitor(db, c.env.AUTH_SECRET, site, { token, user }, visitorContext(c.req.raw, page));
+    const { visitor, verified } = await sessionVisitor(db, c.env.AUTH_SECRET, site, { token, user }, ctx);
     const [fresh, conversations, availability] = await Promise.all([
       visitorToken(c.env.AUTH_SECRET, visitor.id, site.id, verified),
       listVisitorConversations(db, visitor.id),
@@ -47,12 +50,13 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     ]);
     return c.json({ token: fresh, visitor: toVisitor(visitor), conversations: conversations.map(toVisitorConversation), availability }, 200);
   })
-  .post('/page', requireVisitor(), requireSiteOrigin(), validate('json', PageBody), async (c) => {
+  .post('/page', requireVisitor(), requireSiteOrigin(), refuseBlocked(), validate('json', PageBody), async (c) => {
     // Each report is a D1 write: per visitor, a burst beyond the limit is refused (the widget drops it).
     await takeLimit(c.env, 'PAGE_LIMITER', `page:${c.var.visitor.id}`);
     await setVisitorPage(getDb(c.env.DB), c.var.visitor.id, c.req.valid('json'));
     return c.body(null, 204);
   })
-  .use('/conversations/*', requireVisitor(), requireSiteOrigin())
-  .use('/conversations', requireVisitor(), requireSiteOrigin())
+  // Blocked visitors are refused before any route reads or writes (blocks/enforce.ts).
+  .use('/conversations/*', requireVisitor(), requireSiteOrigin(), refuseBlocked())
+  .use('/conversations', requireVisitor(), requireSiteOrigin(), refuseBlocked())
   .route('/conversations', visitorConversationRoutes);

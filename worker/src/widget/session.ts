@@ -1,4 +1,5 @@
 import { signToken, verifyToken } from '../auth/tokens';
+import type { Suspect } from '../blocks/queries';
 import type { Db } from '../db/client';
 import type { sites } from '../db/schema';
 import { errors, isUniqueViolation } from '../lib/errors';
@@ -47,6 +48,17 @@ export async function sessionVisitor(db: Db, secret: string | undefined, site: t
   const usable = known && !known.externalId ? known : undefined;
   const visitor = usable ? await touchVisitor(db, usable, profile, ctx) : await createVisitor(db, site.id, profile, ctx);
   return { visitor, verified: false };
+}
+
+/**
+ * Who a session request says it is, before anything is written: the visitor of a valid token for this site,
+ * a verified user's id, the email given, the address. A blocked one is refused before any visitor row changes.
+ */
+export async function sessionSuspect(secret: string | undefined, site: typeof sites.$inferSelect, input: { token?: string; user?: User }, ip: string | null): Promise<Suspect> {
+  const claims = input.token ? await verifyToken(input.token, secret) : null;
+  const visitorId = claims?.typ === 'visitor' && claims.sid === site.id ? claims.sub : null;
+  const externalId = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;
+  return { visitorId, externalId, email: input.user?.email ?? null, ip };
 }
 
 /** The visitor's token: signed, expiring, and saying whether the visitor is a verified user. */

@@ -1,0 +1,13 @@
+// REST calls of the block list (owners and admins; 403 forbidden otherwise).
+import type { Block, CreateBlockBody } from '../../worker/src/protocol';
+import { call, client } from './api';
+
+/** List, create and lift a site's blocks. */
+export const blockApi = {
+  list: (siteId: string): Promise<{ blocks: Block[] }> => call(client.api.sites[':siteId'].blocks.$get({ param: { siteId } })),
+  create: (siteId: string, body: CreateBlockBody): Promise<{ block: Block }> =>
+    call(client.api.sites[':siteId'].blocks.$post({ param: { siteId }, json: body })),
+  lift: async (siteId: string, blockId: string): Promise<void> => {
+    await call(client.api.sites[':siteId'].blocks[':blockId'].$delete({ param: { siteId, blockId } }));
+  },
+};
