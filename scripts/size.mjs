@@ -20,7 +20,7 @@ if (!all.includes(LOADER) || !all.includes(APP)) {
 const reached = [APP];
 // for...of visits what is pushed while it runs: chunks of chunks are followed too.
 for (const f of reached) {
-  for (const [name] of readFileSync(join(dir, f), 'utf8').matchAll(/widget-[\w-]+\.m?js/g)) {
+  for (const [name] of readFileSync(join(dir, f), 'utf8').matchAll(/widget-[\w.-]+?\.m?js\b/g)) {
     if (!reached.includes(name) && all.includes(name)) reached.push(name);
   }
 }
