@@ -83,4 +83,15 @@ describe('email replies from a blocked visitor', () => {
     await api(`/api/sites/${site.id}/blocks/${emailBlock!.id}`, { token: owner.token, method: 'DELETE' });
     expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'hello again') })).toBe('posted');
   });
+
+  it('are dropped when the visitor\'s last address is in a blocked range (an email has no address of its own)', async () => {
+    const { owner, site } = await conversationFixture();
+    const s = (await sessionFrom(site.key, '2001:db8:77::5')).body;
+    const conv = (await widgetCall('/api/widget/conversations', '2001:db8:77::5', { token: s.token, body: {} })).body.conversation;
+    const to = await replyAddress(env, conv.id);
+    const range = await block(owner.token, site.id, 'ip', '2001:db8:77::/48');
+    expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'spam by email') })).toBe('dropped');
+    expect((await env.CONVERSATIONS.getByName(conv.id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
+    expect((await blocksOf(owner.token, site.id)).find((b) => b.id === range.id)?.drops).toBe(1);
+  });
 });
