@@ -55,6 +55,16 @@ describe('sockets already open when a block is created', () => {
     outside.close();
   });
 
+  it('reaches a socket kept open on a conversation closed long ago (it would reopen it)', async () => {
+    const { owner, site, visitor, conversation } = await conversationFixture();
+    // As D1 holds a conversation closed two days ago; the visitor still has (or opens) a socket on it.
+    await env.DB.prepare('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?')
+      .bind('closed', new Date(Date.now() - 2 * 86_400_000).toISOString(), conversation.id).run();
+    const v = await connect(paths.visitor(conversation.id), visitor.token);
+    await block(owner.token, site.id, 'visitor', visitor.visitor.id);
+    expect(await v.waitClosed()).toEqual(CLOSED);
+  });
+
   it('an email block reaches the sockets of a visitor who gave that address', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     expect((await widgetCall('/api/widget/conversations', '192.0.2.1', { token: visitor.token, body: { email: 'kim@example.com', name: 'Kim' } })).status).toBe(200);
