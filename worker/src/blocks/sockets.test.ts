@@ -55,6 +55,18 @@ describe('sockets already open when a block is created', () => {
     outside.close();
   });
 
+  it('drops a frame still in flight when the socket was closed (sent before the visitor saw the close)', async () => {
+    const { visitor, conversation } = await conversationFixture();
+    const v = await connect(paths.visitor(conversation.id), visitor.token);
+    // What creating a block does for each matching conversation; the visitor's side has not heard the close yet.
+    await env.CONVERSATIONS.getByName(conversation.id).refuseVisitor();
+    expect(v.closed).toBeNull();
+    v.send({ type: 'send', clientId: 'late', body: 'spam in flight' });
+    expect(await v.waitClosed()).toEqual(CLOSED);
+    await expect(v.next((f) => f.type === 'ack', 300)).rejects.toThrow();
+    expect((await env.CONVERSATIONS.getByName(conversation.id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
+  });
+
   it('reaches a socket kept open on a conversation closed long ago (it would reopen it)', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     // As D1 holds a conversation closed two days ago; the visitor still has (or opens) a socket on it.
