@@ -11,7 +11,7 @@ export const blockStrings = {
   blockHint: 'They will see "Chat is unavailable" and nothing they send is kept. You can lift the block on the Blocked page.',
   reason: 'Reason for the block',
   reasonPlaceholder: 'Spam, abuse… (only your team sees this)',
-  alsoIp: (ip: string) => `Also block their IP address (${ip})`,
+  alsoIp: (ip: string) => ip.includes('/') ? `Also block their network (${ip})` : `Also block their IP address (${ip})`,
   alsoEmail: (email: string) => `Also block their email (${email})`,
   confirmBlock: 'Confirm block',
   cancel: 'Cancel',

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../api';
 import { blockApi } from '../api-blocks';
-import { alreadyBlocked, type BlockTarget, visitorBlocks } from '../state/blocks';
+import { alreadyBlocked, type BlockTarget, ipToBlock, visitorBlocks } from '../state/blocks';
 import { blockStrings as t } from '../strings-blocks';
 import { ErrorText } from './ErrorText';
 
@@ -54,7 +54,7 @@ export function BlockVisitor({ siteId, target }: { siteId: string; target: Block
       {target.lastIp && (
         <label class="check">
           <input type="checkbox" checked={ip} onChange={(e) => setIp(e.currentTarget.checked)} data-testid="block-ip" />
-          {t.alsoIp(target.lastIp)}
+          {t.alsoIp(ipToBlock(target.lastIp))}
         </label>
       )}
       {target.email && (

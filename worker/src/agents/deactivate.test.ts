@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../app';
 import { api, connect, conversationFixture, ORIGIN, paths, visitorSession, waitFor } from '../../test/helpers';
@@ -51,6 +51,19 @@ describe('deactivating an agent', () => {
     const reconnect = await api(paths.site(site.id), { token: bob.token, headers: { Upgrade: 'websocket' } });
     expect(reconnect.status).toBe(401);
     for (const c of [visitorSocket, inbox]) c.close();
+  });
+
+  it('takes no frame a deactivated agent sent before they saw their socket close', async () => {
+    const { owner, conversation } = await conversationFixture();
+    const bob = await teamMember(owner.token);
+    const socket = await connect(paths.agent(conversation.id), bob.token);
+    // What deactivating Bob does in each conversation; his side has not heard the close yet.
+    await env.CONVERSATIONS.getByName(conversation.id).releaseAgent({ id: bob.agent.id, name: bob.agent.name });
+    expect(socket.closed).toBeNull();
+    socket.send({ type: 'send', clientId: 'late', body: 'after deactivation' });
+    expect((await socket.waitClosed()).code).toBe(4003);
+    const { messages } = await env.CONVERSATIONS.getByName(conversation.id).history({ viewer: 'agent', limit: 100 });
+    expect(messages.map((m) => m.body)).not.toContain('after deactivation');
   });
 
   it('offers their conversations to auto-assignment again', async () => {

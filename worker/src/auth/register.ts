@@ -20,10 +20,14 @@ export async function registerWorkspace(env: Env, body: RegisterBody, ip: string
     throw errors.forbidden('Sign-up is closed on this server. Ask an admin of your workspace for an invitation.', 'signup_closed');
   }
   const db = getDb(env.DB);
-  if (await findAgentByEmail(db, input.email)) throw emailTaken();
-  const passwordHash = await hashPassword(input.password);
+  // The token before the email: a made-up token must not tell a closed server's visitors which emails exist.
   const tokenHash = setup === undefined ? null : await claimSetupToken(db, setup, Date.now());
   if (setup !== undefined && !tokenHash) throw errors.badRequest('This setup link is invalid, has expired or was already used', 'invalid_setup_token');
+  if (await findAgentByEmail(db, input.email)) {
+    if (tokenHash) await releaseSetupToken(db, tokenHash);
+    throw emailTaken();
+  }
+  const passwordHash = await hashPassword(input.password);
   // The pre-check above can pass for two requests at once: the unique index decides, the loser gets 409.
   const owner = await createWorkspaceWithOwner(db, { ...input, passwordHash }).catch(async (err) => {
     if (tokenHash) await releaseSetupToken(db, tokenHash);

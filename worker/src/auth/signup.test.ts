@@ -47,6 +47,10 @@ describe('POST /api/auth/register while sign-up is invite-only', () => {
     logged.mockRestore();
     const taken = await registerOwner();
     expect((await closed(owner({ email: taken.agent.email }))).body.error.code).toBe('signup_closed');
+    // Nor with a made-up setup token: the token is checked before the email.
+    for (const setup of ['made-up', 'x'.repeat(43)]) {
+      expect((await closed(owner({ email: taken.agent.email, setup }))).body.error.code).toBe('invalid_setup_token');
+    }
   });
 
   it('creates a workspace and its owner with a valid setup token, once, and audits auth.setup', async () => {

@@ -11,8 +11,13 @@ export function parseIp(text: string): Addr | null {
   if (ipaddr.IPv4.isValidFourPartDecimal(t)) return ipaddr.IPv4.parse(t);
   if (!ipaddr.IPv6.isValid(t)) return null;
   const v6 = ipaddr.IPv6.parse(t);
-  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
+  // A zone id (fe80::1%eth0) only means something on the host that wrote it: the address is the same.
+  return v6.zoneId ? new ipaddr.IPv6(v6.parts) : v6;
 }
+
+/** The widest range a block may cover: wider is a typo (0.0.0.0/0 blocks everyone), not a spammer. */
+export const WIDEST_PREFIX = { ipv4: 8, ipv6: 16 } as const;
 
 /** The canonical text of a request's address (CF-Connecting-IP), or null when it is not an address. */
 export const canonicalIp = (text: string | null) => {
@@ -35,7 +40,7 @@ export function normaliseIpBlock(text: string): string | null {
   // A mapped range written in IPv6 (::ffff:a.b.c.d/96+) is the IPv4 range.
   if (addr.kind() === 'ipv4' && ipaddr.IPv6.isValid(host)) prefix -= 96;
   const max = addr.kind() === 'ipv4' ? 32 : 128;
-  if (prefix < 0 || prefix > max) return null;
+  if (prefix < WIDEST_PREFIX[addr.kind()] || prefix > max) return null;
   if (prefix === max) return addr.toString();
   const network = addr.kind() === 'ipv4'
     ? ipaddr.IPv4.networkAddressFromCIDR(`${addr.toString()}/${prefix}`)
@@ -59,7 +64,7 @@ export function normaliseBlockValue(kind: BlockKind, value: string): { value: st
   const v = value.trim();
   if (kind === 'ip') {
     const ip = normaliseIpBlock(v);
-    return ip ? { value: ip } : { error: 'invalid_ip', message: 'value: not an IP address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)' };
+    return ip ? { value: ip } : { error: 'invalid_ip', message: 'value: not an IP address or CIDR range of at most /8 (IPv4) or /16 (IPv6) (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)' };
   }
   if (kind === 'email') {
     return Email.safeParse(v).success ? { value: v.toLowerCase() } : { error: 'invalid_email', message: 'value: not an email address' };

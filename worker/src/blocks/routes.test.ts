@@ -16,6 +16,7 @@ describe('the block list API', () => {
       ['ip', ' 203.0.113.7 ', '203.0.113.7'], ['ip', '10.1.2.3/8', '10.0.0.0/8'], ['ip', '2001:DB8:0:0::1', '2001:db8::1'],
       ['ip', '2001:db8:abcd::/32', '2001:db8::/32'], ['ip', '::ffff:198.51.100.9', '198.51.100.9'], ['ip', '::ffff:192.0.2.0/120', '192.0.2.0/24'],
       ['ip', '192.0.2.44/32', '192.0.2.44'], ['email', 'Spam@Example.COM', 'spam@example.com'],
+      ['ip', 'FE80::1%eth0', 'fe80::1'], ['ip', 'fe80::1:0:0:7%25en0/112', 'fe80::1:0:0:0/112'], ['ip', '11.0.0.0/8', '11.0.0.0/8'], ['ip', '2a00::/16', '2a00::/16'],
     ];
     for (const [kind, value, stored] of cases) expect((await block(owner.token, site.id, kind, value)).value).toBe(stored);
     const list = await blocksOf(owner.token, site.id);
@@ -43,6 +44,9 @@ describe('the block list API', () => {
     const bad: [unknown, string][] = [
       [{ kind: 'ip', value: '10.1' }, 'invalid_ip'], [{ kind: 'ip', value: '300.1.1.1' }, 'invalid_ip'], [{ kind: 'ip', value: '10.0.0.0/33' }, 'invalid_ip'],
       [{ kind: 'ip', value: '2001:db8::/129' }, 'invalid_ip'], [{ kind: 'ip', value: '10.0.0.0/8/8' }, 'invalid_ip'], [{ kind: 'ip', value: '0x0a.0.0.1' }, 'invalid_ip'],
+      [{ kind: 'ip', value: '0.0.0.0/0' }, 'invalid_ip'], [{ kind: 'ip', value: '::/0' }, 'invalid_ip'], [{ kind: 'ip', value: '::ffff:0:0/96' }, 'invalid_ip'],
+      [{ kind: 'ip', value: '128.0.0.0/1' }, 'invalid_ip'], [{ kind: 'ip', value: '10.0.0.0/7' }, 'invalid_ip'], [{ kind: 'ip', value: '2000::/3' }, 'invalid_ip'],
+      [{ kind: 'ip', value: '010.0.0.1' }, 'invalid_ip'], [{ kind: 'ip', value: '[2001:db8::1]' }, 'invalid_ip'],
       [{ kind: 'email', value: 'not an email' }, 'invalid_email'], [{ kind: 'visitor', value: 'vi_nope' }, 'invalid_visitor'],
       [{ kind: 'visitor', value: foreignVisitor }, 'invalid_visitor'], [{ kind: 'country', value: 'FR' }, 'bad_request'],
       [{ kind: 'ip' }, 'bad_request'], [{ kind: 'ip', value: '1.2.3.4', reason: 'x'.repeat(501) }, 'bad_request'], ['{', 'bad_request'],

@@ -55,6 +55,28 @@ describe('sockets already open when a block is created', () => {
     outside.close();
   });
 
+  it('drops a frame still in flight when the socket was closed (sent before the visitor saw the close)', async () => {
+    const { visitor, conversation } = await conversationFixture();
+    const v = await connect(paths.visitor(conversation.id), visitor.token);
+    // What creating a block does for each matching conversation; the visitor's side has not heard the close yet.
+    await env.CONVERSATIONS.getByName(conversation.id).refuseVisitor();
+    expect(v.closed).toBeNull();
+    v.send({ type: 'send', clientId: 'late', body: 'spam in flight' });
+    expect(await v.waitClosed()).toEqual(CLOSED);
+    await expect(v.next((f) => f.type === 'ack', 300)).rejects.toThrow();
+    expect((await env.CONVERSATIONS.getByName(conversation.id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
+  });
+
+  it('reaches a socket kept open on a conversation closed long ago (it would reopen it)', async () => {
+    const { owner, site, visitor, conversation } = await conversationFixture();
+    // As D1 holds a conversation closed two days ago; the visitor still has (or opens) a socket on it.
+    await env.DB.prepare('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?')
+      .bind('closed', new Date(Date.now() - 2 * 86_400_000).toISOString(), conversation.id).run();
+    const v = await connect(paths.visitor(conversation.id), visitor.token);
+    await block(owner.token, site.id, 'visitor', visitor.visitor.id);
+    expect(await v.waitClosed()).toEqual(CLOSED);
+  });
+
   it('an email block reaches the sockets of a visitor who gave that address', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     expect((await widgetCall('/api/widget/conversations', '192.0.2.1', { token: visitor.token, body: { email: 'kim@example.com', name: 'Kim' } })).status).toBe(200);
@@ -82,5 +104,16 @@ describe('email replies from a blocked visitor', () => {
     const [emailBlock] = await blocksOf(owner.token, site.id);
     await api(`/api/sites/${site.id}/blocks/${emailBlock!.id}`, { token: owner.token, method: 'DELETE' });
     expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'hello again') })).toBe('posted');
+  });
+
+  it('are dropped when the visitor\'s last address is in a blocked range (an email has no address of its own)', async () => {
+    const { owner, site } = await conversationFixture();
+    const s = (await sessionFrom(site.key, '2001:db8:77::5')).body;
+    const conv = (await widgetCall('/api/widget/conversations', '2001:db8:77::5', { token: s.token, body: {} })).body.conversation;
+    const to = await replyAddress(env, conv.id);
+    const range = await block(owner.token, site.id, 'ip', '2001:db8:77::/48');
+    expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'spam by email') })).toBe('dropped');
+    expect((await env.CONVERSATIONS.getByName(conv.id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
+    expect((await blocksOf(owner.token, site.id)).find((b) => b.id === range.id)?.drops).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
 import type { BlockKind } from '../protocol';
@@ -6,22 +6,18 @@ import { ipBlockMatches } from './normalise';
 
 /** At most this many conversations are told at once when a block is created (a wide range on a busy site). */
 const MAX_CONVERSATIONS = 500;
-/** Closed conversations may still have a socket open (the widget shows them) for about this long. */
-const RECENT_MS = 24 * 3_600_000;
-
 /**
- * The conversations whose visitor sockets a new block must close: every conversation of a matching visitor
- * that is not closed or changed in the last day. An IP block matches visitors by their last address
- * (stored at session and socket upgrade), ranges in code.
+ * The conversations whose visitor sockets a new block must close: the matching visitors' conversations, newest
+ * first, closed ones too (a socket may stay open on a conversation closed long ago, and writing reopens it). An IP
+ * block matches visitors by their last address (stored at session and socket upgrade), ranges in code.
  */
 export async function conversationsToRefuse(db: Db, siteId: string, kind: BlockKind, value: string): Promise<string[]> {
-  const live = or(ne(conversations.status, 'closed'), gt(conversations.updatedAt, new Date(Date.now() - RECENT_MS).toISOString()));
   const who = kind === 'visitor' ? eq(visitors.id, value)
     : kind === 'email' ? sql`lower(${visitors.email}) = ${value}`
       : value.includes('/') ? isNotNull(visitors.lastIp) : eq(visitors.lastIp, value);
   const rows = await db.select({ id: conversations.id, ip: visitors.lastIp }).from(conversations)
     .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
-    .where(and(eq(conversations.siteId, siteId), eq(visitors.siteId, siteId), who, live))
+    .where(and(eq(conversations.siteId, siteId), eq(visitors.siteId, siteId), who))
     .orderBy(desc(conversations.updatedAt)).limit(kind === 'ip' && value.includes('/') ? MAX_CONVERSATIONS * 4 : MAX_CONVERSATIONS);
   const hits = kind === 'ip' ? rows.filter((r) => ipBlockMatches(value, r.ip)) : rows;
   return hits.slice(0, MAX_CONVERSATIONS).map((r) => r.id);

@@ -194,6 +194,9 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
+    // A frame still in flight when we closed the socket (blocked visitor, deactivated agent, bad frames) is
+    // delivered all the same: once we have said goodbye, nothing more from it is taken.
+    if (ws.readyState !== WebSocket.OPEN) return;
     // Guarded: an exception becomes an error frame for this socket, never an uncaught error in the runtime.
     try {
       await this.#onFrame(ws, data);

@@ -6,6 +6,7 @@ import { logText, plainText } from '../lib/clean';
 import { conversationOfReplyAddress } from './links';
 import { readAtMost } from '../files/upload';
 import { stripReply } from './reply-text';
+import { findSiteVisitor } from '../widget/queries';
 
 /** Email Routing's largest message (25 MiB); nothing larger is read. */
 export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;
@@ -29,13 +30,16 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
     email.setReject?.('Unknown recipient');
     return 'dropped';
   }
-  const conv = await findConversationById(getDb(env.DB), conversationId);
+  const db = getDb(env.DB);
+  const conv = await findConversationById(db, conversationId);
   if (!conv) {
     console.warn('inbound email dropped: no such conversation', conversationId);
     return 'dropped';
   }
-  // A blocked visitor's reply (by visitor id, their stored email or the sender's address) is dropped unread.
-  if (await findBlock(env, conv.siteId, { visitorId: conv.visitorId, email: senderAddress(email.from) })) {
+  // A blocked visitor's reply (by visitor id, their stored email or the sender's address, or their last IP, as
+  // an email has none of its own) is dropped unread.
+  const ip = (await findSiteVisitor(db, conv.siteId, conv.visitorId))?.lastIp ?? null;
+  if (await findBlock(env, conv.siteId, { visitorId: conv.visitorId, email: senderAddress(email.from), ip })) {
     console.warn('inbound email dropped: the visitor is blocked', conversationId);
     return 'dropped';
   }

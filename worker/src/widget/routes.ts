@@ -39,7 +39,7 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     const ctx = visitorContext(c.req.raw, page);
     await assertNotBlocked(c.env, site.id, await sessionSuspect(c.env.AUTH_SECRET, site, { token, user }, ctx.ip));
     // Only new visitors are challenged: one with a valid token of this site passed (or predates) the check.
-    if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env.AUTH_SECRET, site.id, token))) {
+    if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env.AUTH_SECRET, site, { token, user }))) {
       await verifyTurnstile(c.env, c.req.raw, turnstileToken);
     }
     const { visitor, verified } = await sessionVisitor(db, c.env.AUTH_SECRET, site, { token, user }, ctx);

@@ -65,8 +65,14 @@ export async function sessionSuspect(secret: string | undefined, site: typeof si
 export const visitorToken = (secret: string | undefined, visitorId: string, siteId: string, verified: boolean) =>
   signToken({ typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}) }, secret);
 
-/** Whether `token` is a valid visitor token of this site whose visitor still exists (Turnstile skips them). */
-export async function isReturningVisitor(db: Db, secret: string | undefined, siteId: string, token: string | undefined) {
-  const claims = token ? await verifyToken(token, secret) : null;
-  return claims?.typ === 'visitor' && claims.sid === siteId && !!(await findSiteVisitor(db, siteId, claims.sub));
+/**
+ * Whether this session comes back to the existing visitor of its token (Turnstile skips them). A verified user's
+ * token sent without that user (or while identity is off) would make a new anonymous visitor: that is a new visitor.
+ */
+export async function isReturningVisitor(db: Db, secret: string | undefined, site: typeof sites.$inferSelect, input: { token?: string; user?: User }) {
+  const claims = input.token ? await verifyToken(input.token, secret) : null;
+  const known = claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
+  if (!known) return false;
+  const asUser = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;
+  return (known.externalId ?? null) === asUser;
 }

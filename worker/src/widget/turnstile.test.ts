@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { api, registerOwner, visitorSession, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
 import { app } from '../app';
+import { userHash } from './identity';
 import { verifyTurnstile } from './turnstile';
 
 const DUMMY = 'XXXX.DUMMY.TOKEN.XXXX';
@@ -91,6 +92,26 @@ describe('Turnstile on sessions', () => {
     const back = await session(site.key, { token: visitor.token });
     expect(back.status).toBe(200);
     expect(back.body.visitor.id).toBe(visitor.visitor.id);
+  });
+
+  it('challenges a session that would make a new visitor out of a verified user\'s token', async () => {
+    const { owner, site } = await siteWithTurnstile();
+    await api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings: { identity: 'optional' } } });
+    const { secret } = (await api(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' })).body;
+    const user = { id: 'cust-7', hash: await userHash(secret, 'cust-7') };
+    const signedIn = await session(site.key, { user, turnstileToken: DUMMY });
+    expect(signedIn.status).toBe(200);
+    // The same user comes back unchallenged...
+    expect((await session(site.key, { token: signedIn.body.token, user })).body.visitor.id).toBe(signedIn.body.visitor.id);
+    // ...but without the user (or as another one) the token would mint a new visitor: a bot must not skip the check.
+    const other = { id: 'cust-8', hash: await userHash(secret, 'cust-8') };
+    for (const extra of [{}, { user: other }]) {
+      expect((await session(site.key, { token: signedIn.body.token, ...extra })).body.error.code).toBe('turnstile_required');
+    }
+    await api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings: { identity: 'off' } } });
+    expect((await session(site.key, { token: signedIn.body.token, user })).body.error.code).toBe('turnstile_required');
+    const count = await env.DB.prepare('SELECT count(*) AS n FROM visitors WHERE site_id = ?').bind(site.id).first<{ n: number }>();
+    expect(count?.n).toBe(1);
   });
 
   it('ignores tokens while the setting is off', async () => {
