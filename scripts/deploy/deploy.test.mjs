@@ -149,5 +149,13 @@ describe('npm run deploy', () => {
     expect(pages.files.some((f) => f.startsWith('demo/') || f.startsWith('widget'))).toBe(false);
     expect(pages.headers).toContain("connect-src 'self' https://chat.acme.com wss://chat.acme.com;");
     expect(r.out).toContain('Console:        https://parley-console-3xq.pages.dev/');
+
+    // A custom domain added to the project in the dashboard; the re-run (its choices saved) keeps the console on Pages.
+    writeFileSync(join(s.deployDir, '..', 'state.json'), JSON.stringify({ ...s.state(), pages: { 'parley-console': 'parley-console-3xq.pages.dev, console.acme.com' } }));
+    const again = s.run(['--skip-build']);
+    expect(again.status, again.out).toBe(0);
+    expect(again.calls.find((c) => c.args[0] === 'deploy').vars).toMatchObject({ PUBLIC_URL: 'https://chat.acme.com', CONSOLE_ORIGIN: 'https://parley-console-3xq.pages.dev,https://console.acme.com' });
+    expect(again.names).toContain('pages deploy');
+    expect(again.names).not.toContain('pages project create');
   }, 60_000);
 });

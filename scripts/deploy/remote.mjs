@@ -13,16 +13,20 @@ function readJson(wrangler, args, { dryRun, log, extraEnv }) {
   throw new Error(why);
 }
 
-/** The Pages project's production origin from `pages project list --json`, or null when there is no such project. */
-export const pagesOriginOf = (list, project) => {
+/**
+ * The Pages project's origins from `pages project list --json`, its *.pages.dev one first (custom domains added in
+ * the dashboard follow), or null when there is no such project.
+ */
+export const pagesOriginsOf = (list, project) => {
   const domains = list?.find((p) => p['Project Name'] === project)?.['Project Domains'];
   if (domains === undefined) return null;
-  const host = String(domains).split(/,\s*/).find((d) => d.endsWith('.pages.dev')) ?? `${project}.pages.dev`;
-  return `https://${host}`;
+  const hosts = String(domains).split(/,\s*/).filter(Boolean);
+  const sorted = [...hosts.filter((d) => d.endsWith('.pages.dev')), ...hosts.filter((d) => !d.endsWith('.pages.dev'))];
+  return (sorted.length ? sorted : [`${project}.pages.dev`]).map((d) => `https://${d}`);
 };
 
 /**
- * The account and what it holds: {accountId, databaseExists, secrets (names), pagesOrigin, pagesCreate}. Not logged
+ * The account and what it holds: {accountId, databaseExists, secrets (names), pagesOrigin(s), pagesCreate}. Not logged
  * in: an Error telling the user to run `npx wrangler login` (a dry run plans a first deployment instead).
  */
 export function lookUpAccount(wrangler, { opts, raw, log }) {
@@ -35,7 +39,7 @@ export function lookUpAccount(wrangler, { opts, raw, log }) {
     if (!dryRun) throw new Error('Not logged in to Cloudflare: run `npx wrangler login` (or set CLOUDFLARE_API_TOKEN), then `npm run deploy` again.');
     log('  not logged in (`npx wrangler login` before deploying): the plan below is a first deployment');
     if (opts.consolePages) wrangler.change(['pages', 'project', 'create', opts.pagesProject, '--production-branch', 'main']);
-    return { ...plan, pagesOrigin: opts.consolePages ? pagesDefault : null };
+    return { ...plan, pagesOrigin: opts.consolePages ? pagesDefault : null, pagesOrigins: opts.consolePages ? [pagesDefault] : null };
   }
   const accounts = user.accounts ?? [];
   if (!plan.accountId) {
@@ -65,13 +69,15 @@ export function lookUpAccount(wrangler, { opts, raw, log }) {
 
   if (opts.consolePages) {
     const listArgs = ['pages', 'project', 'list', '--json'];
-    plan.pagesOrigin = pagesOriginOf(readJson(wrangler, listArgs, ctx), opts.pagesProject);
-    plan.pagesCreate = !plan.pagesOrigin;
+    let origins = pagesOriginsOf(readJson(wrangler, listArgs, ctx), opts.pagesProject);
+    plan.pagesCreate = !origins;
     if (plan.pagesCreate) {
       wrangler.change(['pages', 'project', 'create', opts.pagesProject, '--production-branch', 'main'], { extraEnv });
-      plan.pagesOrigin = dryRun ? pagesDefault : pagesOriginOf(readJson(wrangler, listArgs, ctx), opts.pagesProject);
-      if (!plan.pagesOrigin) throw new Error(`the Pages project ${opts.pagesProject} was created but is not listed`);
-    } else log(`  Pages project "${opts.pagesProject}" exists: ${plan.pagesOrigin}`);
+      origins = dryRun ? [pagesDefault] : pagesOriginsOf(readJson(wrangler, listArgs, ctx), opts.pagesProject);
+      if (!origins) throw new Error(`the Pages project ${opts.pagesProject} was created but is not listed`);
+    } else log(`  Pages project "${opts.pagesProject}" exists: ${origins.join(', ')}`);
+    [plan.pagesOrigin] = origins;
+    plan.pagesOrigins = origins;
   }
   return plan;
 }

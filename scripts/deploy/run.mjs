@@ -44,7 +44,8 @@ export async function deploy({ root, flags, env = process.env, log = console.log
 
   // Where the Worker answers: known beforehand with --domain/--origin or from the last deploy; else after the first.
   let origin = opts.origin ?? opts.savedOrigin ?? null;
-  const consoleOrigin = () => (opts.consolePages ? account.pagesOrigin : origin) ?? '';
+  // Every origin of the Pages project (custom domains too) may call the agent API; else the Worker's own.
+  const consoleOrigin = () => (opts.consolePages ? account.pagesOrigins.join(',') : origin) ?? '';
   const config = (publicUrl) => writeDeployConfig(dir, deployConfig(raw, {
     root, dir, assetsDir: dist,
     vars: { ...email, PUBLIC_URL: publicUrl ?? '', CONSOLE_ORIGIN: consoleOrigin(), PARLEY_COUNTERS: '', TURNSTILE_VERIFY_URL: '' },
