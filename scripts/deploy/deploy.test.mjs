@@ -131,6 +131,20 @@ describe('npm run deploy', () => {
     expect(s.state().setupTokens).toBe(1);
   });
 
+  it('sends the Resend key up as a secret with the deploy, and refuses resend without one', () => {
+    const s = scenario('resend');
+    const resend = ['--skip-build', '--email', 'resend', '--email-from', 'support@acme.com'];
+    const without = s.run(resend);
+    expect(without.status).toBe(1);
+    expect(without.out).toContain('--email resend needs RESEND_API_KEY');
+    expect(without.names).not.toContain('deploy');
+    const r = s.run(resend, { RESEND_API_KEY: 're_test_0123456789' });
+    expect(r.status, r.out).toBe(0);
+    const first = r.calls.find((c) => c.args[0] === 'deploy');
+    expect(first.secrets).toEqual({ AUTH_SECRET: 64, RESEND_API_KEY: 18 });
+    expect(first.vars).toMatchObject({ EMAIL_PROVIDER: 'resend', EMAIL_FROM: 'support@acme.com', EMAIL_REPLY_DOMAIN: 'acme.com' });
+  });
+
   it('asks which account when the login has several', () => {
     const r = scenario('accounts', { accounts: [{ id: 'a1', name: 'One' }, { id: 'a2', name: 'Two' }] }).run(['--skip-build', ...EMAIL]);
     expect(r.status).toBe(1);
