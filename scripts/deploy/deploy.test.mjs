@@ -60,6 +60,7 @@ describe('npm run deploy -- --dry-run', () => {
     const shown = [...r.out.matchAll(/would run: wrangler (\S+ \S+ \S+)/g)].map((m) => m[1]);
     expect(shown).toEqual([`deploy -c ${s.deployDir}/wrangler.json`, 'd1 migrations apply', 'd1 execute DB']);
     expect(r.out).toContain('the configuration and the Worker bundle are valid');
+    expect(r.out).toMatch(/env\.DB \(parley\)\s+D1 Database/); // wrangler's own list of the bindings it would deploy
     expect(r.out).toContain('npx wrangler login');
     const config = JSON.parse(readFileSync(join(s.deployDir, 'wrangler.json'), 'utf8'));
     expect(config.d1_databases[0]).not.toHaveProperty('database_id'); // found by name or provisioned

@@ -55,7 +55,9 @@ export async function deploy({ root, flags, env = process.env, log = console.log
   log(`  ${configPath} (from wrangler.toml; D1 "${databaseName(raw)}" and R2 "${bucketName(raw)}" found by name or created by wrangler deploy)`);
   log(`  PUBLIC_URL=${origin ?? '(the workers.dev URL, known after the first deploy)'} CONSOLE_ORIGIN=${consoleOrigin() || '(same as PUBLIC_URL)'} SIGNUP=${raw.vars?.SIGNUP ?? 'invite-only'}`);
   if (opts.dryRun) {
-    wrangler.check(['deploy', '--dry-run', '-c', configPath, '--outdir', join(dir, 'bundle')]);
+    const checked = wrangler.check(['deploy', '--dry-run', '-c', configPath, '--outdir', join(dir, 'bundle')]);
+    // wrangler's own account of the bindings and vars the Worker would get, without its banner.
+    log(checked.stdout.split('\n').filter((l) => l.trim() && !/⛅️|^[─-]+$/.test(l.trim())).map((l) => `    ${l.trimEnd()}`).join('\n'));
     log('  the configuration and the Worker bundle are valid');
   }
 
