@@ -5,8 +5,8 @@ import { startSiteverify, TURNSTILE_TEST } from './scripts/siteverify-standin.mj
 // Local runs need no request.cf from the network (this machine has none).
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 
-// Two projects: the worker's tests run inside workerd (real D1 with the real
-// migrations, real Durable Objects and WebSockets); widget/console unit tests in Node.
+// Three projects: the worker's tests run inside workerd (real D1 with the real
+// migrations, real Durable Objects and WebSockets); widget/console unit tests and the scripts' tests in Node.
 export default defineConfig({
   test: {
     projects: [
@@ -33,6 +33,10 @@ export default defineConfig({
       },
       {
         test: { name: 'ui', include: ['widget/src/**/*.test.ts', 'console/src/**/*.test.ts'], environment: 'node' },
+      },
+      // `npm run deploy` (and its --dry-run) against a fake wrangler: builds, so it has time.
+      {
+        test: { name: 'scripts', include: ['scripts/**/*.test.mjs'], environment: 'node', testTimeout: 60_000 },
       },
     ],
   },

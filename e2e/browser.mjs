@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { DEMO } from '../scripts/demo.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 /** The server started by e2e/run.mjs. */
 export const BASE = process.env.PARLEY_URL;
@@ -14,12 +15,9 @@ export const TIMEOUT = 15_000;
 
 if (!process.env.PARLEY_URL) throw new Error('PARLEY_URL is not set: run the e2e tests with `node e2e/run.mjs`');
 
-/** Launches the system Chromium headless. */
-export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+/** Launches Chromium headless: the one e2e/run.mjs resolved (CHROMIUM_PATH, by default the npm package's). */
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? await chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /** A word nobody else in the shared demo inbox has written, so that a test finds its own rows and messages. */

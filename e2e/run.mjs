@@ -1,5 +1,6 @@
 // `npm run test:e2e`: starts Parley exactly as `npm start` does (fresh state, free port),
 // runs every e2e/*.test.mjs against it in a real Chromium, and always stops the server.
+import { chromiumPath } from './chromium.mjs';
 import { freePort } from '../scripts/free-port.mjs';
 import { startSiteverify, TURNSTILE_TEST } from '../scripts/siteverify-standin.mjs';
 import { spawn } from 'node:child_process';
@@ -9,18 +10,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The pinned Node 22 (node_modules/.bin/node) must win for every child, whatever node started us.
 const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
 const pinnedNode = join(root, 'node_modules/.bin/node');
 const node = existsSync(pinnedNode) ? pinnedNode : 'node';
 const READY_TIMEOUT = 180_000;
 
-// A missing browser is a failure, never a silent skip: CI installs Chromium.
-if (!existsSync(chromium)) {
-  console.error(`e2e: Chromium not found at ${chromium}. Install it or set CHROMIUM_PATH.`);
+// A missing browser is a failure, never a silent skip. It comes from npm (@sparticuz/chromium) unless CHROMIUM_PATH says otherwise.
+const chromium = await chromiumPath().catch((err) => {
+  console.error(`e2e: no Chromium: ${err.message}`);
   process.exit(1);
-}
+});
 
 
 const port = await freePort();

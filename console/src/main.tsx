@@ -12,10 +12,11 @@ import './styles-outbox.css';
 import './styles-text.css';
 import './styles-blocks.css';
 
-// The shared Composer ships its CSS as a string (the widget puts it in a shadow root); here it goes in <head>.
-const composerStyle = document.createElement('style');
-composerStyle.textContent = composerCss;
-document.head.appendChild(composerStyle);
+// The shared Composer ships its CSS as a string (the widget puts it in a shadow root). Here it is adopted as a
+// constructable stylesheet: an inline <style> would break the console's own CSP (style-src 'self', dist/_headers).
+const composerSheet = new CSSStyleSheet();
+composerSheet.replaceSync(composerCss);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, composerSheet];
 
 render(
   <SessionProvider>

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { agentRoutes } from './agents/routes';
 import { auditRoutes } from './audit/routes';
@@ -8,6 +7,7 @@ import { authRoutes } from './auth/routes';
 import { blockRoutes } from './blocks/routes';
 import { conversationRoutes } from './conversations/routes';
 import { departmentRoutes } from './departments/routes';
+import { apiCors } from './lib/cors';
 import { requireConfiguredEnv } from './lib/env';
 import { ApiError, errorHandler, notFoundHandler } from './lib/errors';
 import { cannedRoutes } from './canned/routes';
@@ -29,9 +29,8 @@ const isUpload = (method: string, path: string) => method === 'POST' && UPLOAD_P
 export const app = new Hono<{ Bindings: Env }>()
   .basePath('/api')
   .use(requireConfiguredEnv())
-  // Bearer tokens, never cookies: reflecting the origin cannot enable CSRF. Widget
-  // routes check the Origin against the site's allowed origins themselves.
-  .use(cors({ origin: (origin) => origin, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }))
+  // Bearer tokens, never cookies; CONSOLE_ORIGIN narrows the agent routes to the console (lib/cors.ts).
+  .use(apiCors())
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))

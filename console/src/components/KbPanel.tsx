@@ -2,6 +2,7 @@
 // an article's public page, or a plain-text excerpt, into the reply.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../../worker/src/protocol';
+import { apiBase } from '../api';
 import { useArticles } from '../hooks/useArticles';
 import { articleLink, articleUrl, excerpt } from '../state/kb';
 import { strings } from '../strings';
@@ -19,7 +20,8 @@ export function KbPanel({ siteKey, onInsert, onClose }: KbPanelProps) {
   const { articles, error } = useArticles({ q: q.trim() || undefined, active: true });
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => search.current?.focus(), []);
-  const urlOf = (a: Article) => articleUrl(location.origin, siteKey, a.id);
+  // The article page is the Worker's (/api/kb/...), which is not the console's origin when it is on Pages.
+  const urlOf = (a: Article) => articleUrl(apiBase, siteKey, a.id);
 
   return (
     <aside class="kb-panel" aria-label={t.kbTitle} data-testid="kb-panel"
