@@ -9,6 +9,9 @@ process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 // migrations, real Durable Objects and WebSockets); widget/console unit tests in Node.
 export default defineConfig({
   test: {
+    // The worker's structured info lines (one per request, per message: worker/src/lib/log.ts) would bury the
+    // test output; warnings and errors still show. worker/src/lib/log.test.ts watches the console itself.
+    onConsoleLog: (text) => !text.startsWith('{"level":"info"'),
     projects: [
       {
         plugins: [

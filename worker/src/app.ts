@@ -10,6 +10,7 @@ import { conversationRoutes } from './conversations/routes';
 import { departmentRoutes } from './departments/routes';
 import { requireConfiguredEnv } from './lib/env';
 import { ApiError, errorHandler, notFoundHandler } from './lib/errors';
+import { requestLog } from './lib/request-log';
 import { cannedRoutes } from './canned/routes';
 import { devRoutes } from './dev/routes';
 import { emailRoutes } from './email/routes';
@@ -28,6 +29,8 @@ const isUpload = (method: string, path: string) => method === 'POST' && UPLOAD_P
 /** The Parley API: sub-apps joined with route(), chained so `hc` can type them. */
 export const app = new Hono<{ Bindings: Env }>()
   .basePath('/api')
+  // First: every request is logged with its id, a misconfigured one too.
+  .use(requestLog())
   .use(requireConfiguredEnv())
   // Bearer tokens, never cookies: reflecting the origin cannot enable CSRF. Widget
   // routes check the Origin against the site's allowed origins themselves.
