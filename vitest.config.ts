@@ -18,6 +18,9 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              // A second, empty database: worker/src/health/routes.test.ts migrates it part of the way and
+              // points the health route at it (the shared DB must stay fully migrated for every other test).
+              d1Databases: { HEALTH_TEST_DB: 'health-test' },
               bindings: {
                 AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
                 // Tests register workspaces freely; worker/src/auth/signup.test.ts covers invite-only.

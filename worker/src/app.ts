@@ -15,6 +15,7 @@ import { cannedRoutes } from './canned/routes';
 import { devRoutes } from './dev/routes';
 import { emailRoutes } from './email/routes';
 import { fileRoutes } from './files/routes';
+import { health } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiDocument } from './openapi';
 import { siteRoutes } from './sites/routes';
@@ -38,7 +39,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
-  .get('/health', (c) => c.json({ ok: true }, 200))
+  .get('/health', health)
   .get('/openapi.json', (c) => c.json(openApiDocument(), 200))
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)

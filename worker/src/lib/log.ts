@@ -4,7 +4,7 @@
 
 /** Every event Parley logs; a closed list so dashboards and `wrangler tail` filters can rely on the names. */
 export type LogEvent =
-  | 'request' | 'request.error' | 'config.invalid'
+  | 'request' | 'request.error' | 'config.invalid' | 'health.d1_failed'
   | 'message.committed' | 'frame.failed' | 'alarm.failed'
   | 'projection.failed' | 'projection.recovered'
   | 'email.sent' | 'email.failed' | 'email.retry' | 'email.inbound_dropped' | 'notification.failed'
