@@ -9,12 +9,18 @@ process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 // migrations, real Durable Objects and WebSockets); widget/console unit tests and the scripts' tests in Node.
 export default defineConfig({
   test: {
+    // The worker's structured info lines (one per request, per message: worker/src/lib/log.ts) would bury the
+    // test output; warnings and errors still show. worker/src/lib/log.test.ts watches the console itself.
+    onConsoleLog: (text) => !text.startsWith('{"level":"info"'),
     projects: [
       {
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              // A second, empty database: worker/src/health/routes.test.ts migrates it part of the way and
+              // points the health route at it (the shared DB must stay fully migrated for every other test).
+              d1Databases: { HEALTH_TEST_DB: 'health-test' },
               bindings: {
                 AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
                 // Tests register workspaces freely; worker/src/auth/signup.test.ts covers invite-only.

@@ -10,10 +10,12 @@ import { departmentRoutes } from './departments/routes';
 import { apiCors } from './lib/cors';
 import { requireConfiguredEnv } from './lib/env';
 import { ApiError, errorHandler, notFoundHandler } from './lib/errors';
+import { requestLog } from './lib/request-log';
 import { cannedRoutes } from './canned/routes';
 import { devRoutes } from './dev/routes';
 import { emailRoutes } from './email/routes';
 import { fileRoutes } from './files/routes';
+import { health } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiDocument } from './openapi';
 import { siteRoutes } from './sites/routes';
@@ -28,13 +30,15 @@ const isUpload = (method: string, path: string) => method === 'POST' && UPLOAD_P
 /** The Parley API: sub-apps joined with route(), chained so `hc` can type them. */
 export const app = new Hono<{ Bindings: Env }>()
   .basePath('/api')
+  // First: every request is logged with its id, a misconfigured one too.
+  .use(requestLog())
   .use(requireConfiguredEnv())
   // Bearer tokens, never cookies; CONSOLE_ORIGIN narrows the agent routes to the console (lib/cors.ts).
   .use(apiCors())
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
-  .get('/health', (c) => c.json({ ok: true }, 200))
+  .get('/health', health)
   .get('/openapi.json', (c) => c.json(openApiDocument(), 200))
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)

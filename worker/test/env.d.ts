@@ -5,6 +5,8 @@ declare global {
     interface Env {
       /** The real migrations/ folder, read by vitest.config.ts for the test setup. */
       TEST_MIGRATIONS: D1Migration[];
+      /** An empty D1 database only worker/src/health/routes.test.ts uses (vitest.config.ts). */
+      HEALTH_TEST_DB: D1Database;
     }
   }
 }

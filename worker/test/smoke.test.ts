@@ -3,5 +3,6 @@ import { expect, it } from 'vitest';
 
 it('answers health', async () => {
   const res = await exports.default.fetch('http://x/api/health');
-  expect(await res.json()).toEqual({ ok: true });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ ok: true });
 });

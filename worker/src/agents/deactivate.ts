@@ -3,6 +3,7 @@ import { offerToAutoAssign } from '../conversations/auto-assign';
 import { getDb } from '../db/client';
 import { conversations } from '../db/schema';
 import { listSites } from '../sites/queries';
+import { log } from '../lib/log';
 
 /**
  * After an agent is deactivated: close every socket they hold (console sockets through
@@ -28,5 +29,5 @@ export async function afterDeactivation(env: Env, agent: { id: string; name: str
     const released = await env.CONVERSATIONS.getByName(id).releaseAgent({ id: agent.id, name: agent.name });
     if (released) await offerToAutoAssign(env, released);
   }));
-  for (const r of [...known, ...steps]) if (r.status === 'rejected') console.warn('deactivation step failed', String(r.reason));
+  for (const r of [...known, ...steps]) if (r.status === 'rejected') log.warn('deactivation.step_failed', { error: r.reason });
 }

@@ -4,6 +4,7 @@ import { getDb } from '../db/client';
 import { agents } from '../db/schema';
 import { errors } from '../lib/errors';
 import { bearerToken } from './bearer';
+import type { AuthKeys } from './keys';
 import { type AgentClaims, type Claims, type VisitorClaims, verifyToken } from './tokens';
 
 /** The signed-in agent, as routes see it. */
@@ -17,10 +18,10 @@ export type AgentEnv = { Bindings: Env; Variables: { agent: AgentIdentity } };
 export type VisitorEnv = { Bindings: Env; Variables: { visitor: VisitorIdentity } };
 
 /** The claims of the request's bearer token; 401 without a valid one. */
-async function claimsOf(req: Request, secret: string | undefined): Promise<Claims> {
+async function claimsOf(req: Request, keys: AuthKeys): Promise<Claims> {
   const token = bearerToken(req);
   if (!token) throw errors.unauthorized();
-  const claims = await verifyToken(token, secret);
+  const claims = await verifyToken(token, keys);
   if (!claims) throw errors.unauthorized('Invalid or expired token');
   return claims;
 }
@@ -44,7 +45,7 @@ const visitorOf = (claims: VisitorClaims): VisitorIdentity => ({ id: claims.sub,
 /** Require an active agent's token; a visitor token here is forbidden. */
 export const requireAgent = () =>
   createMiddleware<AgentEnv>(async (c, next) => {
-    const claims = await claimsOf(c.req.raw, c.env.AUTH_SECRET);
+    const claims = await claimsOf(c.req.raw, c.env);
     if (claims.typ !== 'agent') throw errors.forbidden('Agents only');
     c.set('agent', await activeAgent(c.env, claims));
     await next();
@@ -56,7 +57,7 @@ export type EitherEnv = { Bindings: Env; Variables: { agent?: AgentIdentity; vis
 /** Require an active agent's token or a visitor's token (the route checks what each may see). */
 export const requireAgentOrVisitor = () =>
   createMiddleware<EitherEnv>(async (c, next) => {
-    const claims = await claimsOf(c.req.raw, c.env.AUTH_SECRET);
+    const claims = await claimsOf(c.req.raw, c.env);
     if (claims.typ === 'agent') c.set('agent', await activeAgent(c.env, claims));
     else c.set('visitor', visitorOf(claims));
     await next();
@@ -72,7 +73,7 @@ export const requireAdmin = () =>
 /** Require a visitor's widget token; an agent token here is forbidden. */
 export const requireVisitor = () =>
   createMiddleware<VisitorEnv>(async (c, next) => {
-    const claims = await claimsOf(c.req.raw, c.env.AUTH_SECRET);
+    const claims = await claimsOf(c.req.raw, c.env);
     if (claims.typ !== 'visitor') throw errors.forbidden('Visitors only');
     c.set('visitor', visitorOf(claims));
     await next();

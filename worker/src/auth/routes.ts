@@ -22,13 +22,13 @@ export const authRoutes = new Hono<AgentEnv>()
   .get('/config', (c) => c.json<AuthConfig>({ signup: signupMode(c.env) }, 200))
   .post('/register', limitByIp('AUTH_LIMITER'), validate('json', RegisterBody), async (c) => {
     const owner = await registerWorkspace(c.env, c.req.valid('json'), auditIp(c.req.raw));
-    const token = await signToken({ typ: 'agent', sub: owner.id, wid: owner.workspaceId, role: owner.role }, c.env.AUTH_SECRET);
+    const token = await signToken({ typ: 'agent', sub: owner.id, wid: owner.workspaceId, role: owner.role }, c.env);
     return c.json({ token, agent: toAgent(owner) }, 201);
   })
   .post('/login', limitByIp('AUTH_LIMITER'), validate('json', LoginBody), async (c) => {
     const { email, password } = c.req.valid('json');
     const row = await signIn(c.env, email, password, auditIp(c.req.raw));
-    const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env.AUTH_SECRET);
+    const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env);
     return c.json({ token, agent: toAgent(row) }, 200);
   })
   .post('/accept-invite', limitByIp('AUTH_LIMITER'), validate('json', AcceptInviteBody), async (c) => {
@@ -38,7 +38,7 @@ export const authRoutes = new Hono<AgentEnv>()
     await recordAudit(c.env, row.workspaceId, agentActor(row), auditIp(c.req.raw), {
       action: 'agent.invite_accepted', target: { type: 'agent', id: row.id }, detail: { email: row.email, name: row.name, role: row.role },
     });
-    const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env.AUTH_SECRET);
+    const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env);
     return c.json({ token, agent: toAgent(row) }, 200);
   })
   .get('/me', requireAgent(), async (c) => {

@@ -2,6 +2,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { setupTokens } from '../db/schema';
+import { log } from '../lib/log';
 import type { SignupMode } from '../protocol';
 // Setup tokens are hashed like invite tokens (SHA-256 hex); scripts/setup-token.mjs stores the same hash.
 import { hashInviteToken as hashSetupToken } from './invite-token';
@@ -14,7 +15,7 @@ export function signupMode(env: Env): SignupMode {
   if (value === 'open' || value === 'invite-only') return value;
   if (!warned.has(env)) {
     warned.add(env);
-    console.error(`SIGNUP is ${JSON.stringify(value)}; expected "open" or "invite-only". Sign-up stays closed (invite-only).`);
+    log.error('config.invalid', { setting: 'SIGNUP', reason: `${JSON.stringify(value)}; expected "open" or "invite-only". Sign-up stays closed (invite-only)` });
   }
   return 'invite-only';
 }

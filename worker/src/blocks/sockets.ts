@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
 import type { BlockKind } from '../protocol';
 import { ipBlockMatches } from './normalise';
+import { log } from '../lib/log';
 
 /** At most this many conversations are told at once when a block is created (a wide range on a busy site). */
 const MAX_CONVERSATIONS = 500;
@@ -27,6 +28,6 @@ export async function conversationsToRefuse(db: Db, siteId: string, kind: BlockK
 export async function closeBlockedSockets(env: Env, db: Db, siteId: string, kind: BlockKind, value: string) {
   const ids = await conversationsToRefuse(db, siteId, kind, value);
   const results = await Promise.allSettled(ids.map((id) => env.CONVERSATIONS.getByName(id).refuseVisitor()));
-  for (const r of results) if (r.status === 'rejected') console.warn('closing a blocked visitor socket failed', String(r.reason));
+  for (const r of results) if (r.status === 'rejected') log.warn('block.close_failed', { siteId, error: r.reason });
   return ids.length;
 }

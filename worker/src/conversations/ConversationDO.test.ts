@@ -1,6 +1,6 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api, connect, conversationFixture, openSocket, paths, registerOwner, visitorSession, waitFor } from '../../test/helpers';
 
 // These tests are about delivery, so agents' replies do not claim (reply-claims.test.ts covers claiming).
@@ -226,6 +226,11 @@ describe('ConversationDO: durability', () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     const stub = env.CONVERSATIONS.getByName(conversation.id);
+    // The runtime's console, watched: the failure and the recovery are logged (worker/src/lib/log.ts).
+    const lines: any[] = [];
+    const watch = (...args: unknown[]) => { try { lines.push(JSON.parse(String(args[0]))); } catch { /* not a log line */ } };
+    vi.spyOn(console, 'warn').mockImplementation(watch);
+    vi.spyOn(console, 'log').mockImplementation(watch);
     // Make D1 refuse the projection for real: the table projections are written to is gone for a moment
     // (renaming conversations or messages would not do: SQLite renames them inside the trigger too).
     await env.DB.exec('ALTER TABLE projection_batches RENAME TO projection_batches_away');
@@ -244,6 +249,12 @@ describe('ConversationDO: durability', () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const rows = await env.DB.prepare('SELECT seq, body FROM messages WHERE conversation_id = ? ORDER BY seq').bind(conversation.id).all();
     expect(rows.results).toEqual([{ seq: 1, body: 'while D1 is down' }, { seq: 2, body: 'still down' }]);
+    const mine = lines.filter((l) => l.conversationId === conversation.id);
+    expect(mine.find((l) => l.event === 'projection.failed')).toMatchObject({ level: 'warn', attempt: 1, retryInMs: 1000, error: expect.stringContaining('projection_batches') });
+    expect(mine.find((l) => l.event === 'projection.recovered')).toMatchObject({ level: 'info', attempt: expect.any(Number) });
+    expect(mine.filter((l) => l.event === 'message.committed').map((l) => l.seq)).toEqual([1, 2]);
+    expect(JSON.stringify(lines)).not.toContain('while D1 is down');
+    vi.restoreAllMocks();
     const inbox = await api(`/api/sites/${site.id}/conversations`, { token: owner.token });
     expect(inbox.body.conversations[0]).toMatchObject({ id: conversation.id, lastSeq: 2, messageCount: 2, agentUnread: 2, lastMessagePreview: 'still down' });
     // Running the alarm again is harmless: nothing is left and nothing is doubled.

@@ -15,6 +15,7 @@ import { toProjection, writeProjections } from './projection';
 import { Schedule } from './schedule';
 import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
+import { log } from '../lib/log';
 
 /** What each socket carries through hibernation (serializeAttachment, max 16 KiB). */
 type Attachment = SocketIdentity & { bad: number };
@@ -201,7 +202,7 @@ export class ConversationDO extends DurableObject<Env> {
     try {
       await this.#onFrame(ws, data);
     } catch (err) {
-      console.error('conversation frame failed', err);
+      log.error('frame.failed', { conversationId: this.ctx.id.name, error: err });
       try { this.#send(ws, { type: 'error', code: 'internal', message: 'The frame could not be handled' }); } catch { /* socket gone */ }
     }
   }
@@ -246,9 +247,15 @@ export class ConversationDO extends DurableObject<Env> {
   /** Runs due jobs: retrying the D1 projection, closing an idle conversation. */
   async alarm() {
     for (const job of this.#schedule.due()) {
-      if (job === 'projection') await this.#flush();
-      if (job === 'expiry') await this.#expire();
-      if (job === 'unread_email') await this.#emailUnread();
+      try {
+        if (job === 'projection') await this.#flush();
+        if (job === 'expiry') await this.#expire();
+        if (job === 'unread_email') await this.#emailUnread();
+      } catch (err) {
+        // Logged, then rethrown: the runtime retries a failed alarm (with backoff).
+        log.error('alarm.failed', { conversationId: this.ctx.id.name, job, error: err });
+        throw err;
+      }
     }
     this.#schedule.rearm();
   }
@@ -294,7 +301,7 @@ export class ConversationDO extends DurableObject<Env> {
       return await this.env.VISITORS.getByName(visitorId).takeMessage();
     } catch (err) {
       // Refused, not lost: the client keeps the message and retries it with the same clientId.
-      console.warn('visitor budget unavailable', String(err));
+      log.warn('budget.unavailable', { conversationId: this.ctx.id.name, error: err });
       return false;
     }
   }
@@ -318,6 +325,7 @@ export class ConversationDO extends DurableObject<Env> {
     // An agent's reply the visitor may not see: email it if still unread after the site's delay.
     if (who.role === 'agent' && (message.kind === 'text' || message.kind === 'file')) this.#schedule.ensure('unread_email', Date.now() + meta.emailDelayMs);
     count('messages');
+    log.info('message.committed', { conversationId: meta.id, messageId: message.id, seq: message.seq, kind: message.kind, sender: who.role });
     // A plain message is batched (D1) and coalesced (site); one that changed the state goes out at once.
     this.#changed({ frame: stateChanged, urgent: stateChanged });
     return message;
@@ -329,8 +337,7 @@ export class ConversationDO extends DurableObject<Env> {
       await sendUnreadEmail(this.env, this.#store, this.#store.snapshot());
       this.#schedule.done('unread_email');
     } catch (err) {
-      console.warn('unread-reply email failed; will retry', String(err));
-      this.#schedule.retry('unread_email');
+      log.warn('email.retry', { conversationId: this.ctx.id.name, job: 'unread_email', ...this.#schedule.retry('unread_email'), error: err });
     }
   }
 
@@ -398,10 +405,13 @@ export class ConversationDO extends DurableObject<Env> {
           more = pending.more;
         } while (this.#flushAgain || more);
         if (this.#store.hasPendingProjection()) this.#schedule.at('projection', Date.now() + PROJECTION_BATCH_MS);
-        else this.#schedule.done('projection');
+        else {
+          const failed = this.#schedule.failures('projection');
+          if (failed) log.info('projection.recovered', { conversationId: this.ctx.id.name, attempt: failed + 1 });
+          this.#schedule.done('projection');
+        }
       } catch (err) {
-        console.warn('D1 projection failed; will retry', String(err));
-        this.#schedule.retry('projection');
+        log.warn('projection.failed', { conversationId: this.ctx.id.name, ...this.#schedule.retry('projection'), error: err });
       } finally {
         this.#flushing = null;
       }
@@ -413,7 +423,7 @@ export class ConversationDO extends DurableObject<Env> {
   #publish(event: SiteEvent) {
     const about = event.type === 'conversation.delta' ? event.delta : event.conversation;
     this.ctx.waitUntil(this.#relay(about.id).publish(about.siteId, event).catch((err: unknown) => {
-      console.warn('site event dropped', String(err));
+      log.warn('site_event.dropped', { conversationId: about.id, error: err });
     }));
   }
 

@@ -1,4 +1,5 @@
 import type { Conversation } from '../protocol';
+import { log } from '../lib/log';
 
 /**
  * Offer a waiting conversation to its department's auto-assignment (docs/lifecycle.md):
@@ -13,7 +14,7 @@ export async function offerToAutoAssign(env: Env, conversation: Conversation): P
     const assigned = await env.CONVERSATIONS.getByName(conversation.id).act({ type: 'assign', to: agent, by: null });
     return 'conversation' in assigned ? assigned.conversation : conversation;
   } catch (err) {
-    console.warn('auto-assignment failed', String(err));
+    log.warn('assignment.failed', { conversationId: conversation.id, error: err });
     return conversation;
   }
 }

@@ -12,6 +12,8 @@ export class Schedule {
   #sql: SqlStorage;
   #storage: DurableObjectStorage;
   #due = new Map<JobName, number>();
+  /** Failed attempts per job since it last succeeded (mirrors the table, for the logs). */
+  #attempts = new Map<JobName, number>();
   /** The alarm time this object last set (undefined: unknown, e.g. after the alarm fired). */
   #armed: number | null | undefined;
 
@@ -19,7 +21,10 @@ export class Schedule {
     this.#storage = storage;
     this.#sql = storage.sql;
     this.#sql.exec('CREATE TABLE IF NOT EXISTS schedule (job TEXT PRIMARY KEY, due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0)');
-    for (const r of this.#sql.exec<{ job: JobName; due_at: number }>('SELECT job, due_at FROM schedule')) this.#due.set(r.job, r.due_at);
+    for (const r of this.#sql.exec<{ job: JobName; due_at: number; attempts: number }>('SELECT job, due_at, attempts FROM schedule')) {
+      this.#due.set(r.job, r.due_at);
+      if (r.attempts) this.#attempts.set(r.job, r.attempts);
+    }
   }
 
   /** Make sure a job runs no later than `dueAt` (an earlier existing due time wins). */
@@ -36,19 +41,28 @@ export class Schedule {
     this.#arm();
   }
 
-  /** Try a failed job again with exponential backoff (1 s doubling up to 5 min). */
-  retry(job: JobName) {
+  /** Try a failed job again with exponential backoff (1 s doubling up to 5 min); says which failure this was and the wait. */
+  retry(job: JobName): { attempt: number; retryInMs: number } {
     const attempts = this.#sql.exec<{ attempts: number }>('SELECT attempts FROM schedule WHERE job = ?', job).toArray()[0]?.attempts ?? 0;
-    const dueAt = Date.now() + Math.min(1000 * 2 ** attempts, 5 * 60_000);
+    const retryInMs = Math.min(1000 * 2 ** attempts, 5 * 60_000);
+    const dueAt = Date.now() + retryInMs;
     this.#sql.exec(
       'INSERT INTO schedule (job, due_at, attempts) VALUES (?, ?, ?) ON CONFLICT(job) DO UPDATE SET due_at = excluded.due_at, attempts = excluded.attempts',
       job, dueAt, attempts + 1);
     this.#due.set(job, dueAt);
+    this.#attempts.set(job, attempts + 1);
     this.#arm();
+    return { attempt: attempts + 1, retryInMs };
+  }
+
+  /** How many times the job has failed since it last succeeded. */
+  failures(job: JobName): number {
+    return this.#attempts.get(job) ?? 0;
   }
 
   /** The job is done: drop it. */
   done(job: JobName) {
+    this.#attempts.delete(job);
     if (!this.#due.delete(job)) return;
     this.#sql.exec('DELETE FROM schedule WHERE job = ?', job);
     this.#arm();

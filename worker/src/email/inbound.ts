@@ -2,7 +2,8 @@ import PostalMime from 'postal-mime';
 import { findBlock } from '../blocks/enforce';
 import { findConversationById } from '../conversations/queries';
 import { getDb } from '../db/client';
-import { logText, plainText } from '../lib/clean';
+import { plainText } from '../lib/clean';
+import { log } from '../lib/log';
 import { conversationOfReplyAddress } from './links';
 import { readAtMost } from '../files/upload';
 import { stripReply } from './reply-text';
@@ -26,21 +27,22 @@ const senderAddress = (from: string) => (/<([^>]+)>/.exec(from)?.[1] ?? from).tr
 export async function handleInboundEmail(env: Env, email: InboundEmail): Promise<'posted' | 'dropped'> {
   const conversationId = await conversationOfReplyAddress(env, email.to);
   if (!conversationId) {
-    console.warn('inbound email dropped: not a signed reply address', logText(email.to));
+    // The address itself is not logged: it is whatever a sender wrote.
+    log.warn('email.inbound_dropped', { reason: 'unsigned_address' });
     email.setReject?.('Unknown recipient');
     return 'dropped';
   }
   const db = getDb(env.DB);
   const conv = await findConversationById(db, conversationId);
   if (!conv) {
-    console.warn('inbound email dropped: no such conversation', conversationId);
+    log.warn('email.inbound_dropped', { conversationId, reason: 'no_conversation' });
     return 'dropped';
   }
   // A blocked visitor's reply (by visitor id, their stored email or the sender's address, or their last IP, as
   // an email has none of its own) is dropped unread.
   const ip = (await findSiteVisitor(db, conv.siteId, conv.visitorId))?.lastIp ?? null;
   if (await findBlock(env, conv.siteId, { visitorId: conv.visitorId, email: senderAddress(email.from), ip })) {
-    console.warn('inbound email dropped: the visitor is blocked', conversationId);
+    log.warn('email.inbound_dropped', { conversationId, reason: 'blocked' });
     return 'dropped';
   }
   let raw: string | ArrayBuffer | Uint8Array;
@@ -48,7 +50,7 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
     // Read no further than Email Routing's own maximum: a larger stream is refused, not buffered whole.
     raw = typeof email.raw === 'string' || email.raw instanceof ArrayBuffer ? email.raw : await readAtMost(email.raw, INBOUND_MAX_BYTES);
   } catch {
-    console.warn('inbound email dropped: larger than 25 MiB', conversationId);
+    log.warn('email.inbound_dropped', { conversationId, reason: 'too_large' });
     email.setReject?.('Message too large');
     return 'dropped';
   }
@@ -56,7 +58,7 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
   // The sender cannot be refused anything: NUL and control characters are dropped, lone surrogates replaced.
   const body = stripReply(plainText(parsed.text ?? (parsed.html ?? '').replace(/<[^>]+>/g, ' ')));
   if (!body) {
-    console.warn('inbound email dropped: nothing new in it', conversationId);
+    log.warn('email.inbound_dropped', { conversationId, reason: 'empty' });
     return 'dropped';
   }
   const posted = await env.CONVERSATIONS.getByName(conversationId).post(

@@ -1,44 +1,33 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
+import { currentSecret, hmacHex, hmacMatches, signJwt, verifyJwt } from '../auth/keys';
 import { originAllowed } from '../lib/origins';
-import { signingKey } from '../auth/tokens';
-
-const enc = new TextEncoder();
-
-async function hmacHex(secret: string, data: string) {
-  const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(data)));
-  return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** The conversation's reply address: reply+<conversation>.<signature>@domain (the signature stops forged addresses). */
 export async function replyAddress(env: Env, conversationId: string) {
-  const sig = (await hmacHex(env.AUTH_SECRET, `reply:${conversationId}`)).slice(0, 20);
+  const sig = (await hmacHex(currentSecret(env), `reply:${conversationId}`)).slice(0, 20);
   return `reply+${conversationId}.${sig}@${env.EMAIL_REPLY_DOMAIN}`;
 }
 
-/** The conversation a reply address belongs to, or null when it is not one of ours or its signature is wrong. */
+/**
+ * The conversation a reply address belongs to, or null when it is not one of ours or its signature is wrong.
+ * During a rotation an address signed with the previous secret still works (emails sent before it).
+ */
 export async function conversationOfReplyAddress(env: Env, address: string): Promise<string | null> {
   const match = address.trim().toLowerCase().match(/^reply\+(cv_[0-9a-f]{32})\.([0-9a-f]{20})@(.+)$/);
   if (!match || match[3] !== env.EMAIL_REPLY_DOMAIN.toLowerCase()) return null;
-  const expected = (await hmacHex(env.AUTH_SECRET, `reply:${match[1]}`)).slice(0, 20);
-  const a = enc.encode(expected), b = enc.encode(match[2]!);
-  const same = a.length === b.length && (crypto.subtle as SubtleCrypto & { timingSafeEqual(x: ArrayBufferView, y: ArrayBufferView): boolean }).timingSafeEqual(a, b);
-  return same ? match[1]! : null;
+  return (await hmacMatches(env, `reply:${match[1]}`, match[2]!)) ? match[1]! : null;
 }
 
 /** A link that unsubscribes one visitor from Parley's emails (a purpose-bound token: it grants nothing else). */
 export async function unsubscribeUrl(env: Env, base: string, visitorId: string) {
-  const token = await new SignJWT({ typ: 'unsubscribe' }).setProtectedHeader({ alg: 'HS256' }).setSubject(visitorId)
-    .setIssuer('parley').setIssuedAt().sign(signingKey(env.AUTH_SECRET));
+  const token = await signJwt(new SignJWT({ typ: 'unsubscribe' }).setSubject(visitorId).setIssuer('parley').setIssuedAt(), env);
   return `${base}/api/email/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 
 /** The visitor an unsubscribe token names, or null. */
 export async function visitorOfUnsubscribeToken(env: Env, token: string): Promise<string | null> {
-  try {
-    const { payload } = await jwtVerify(token, signingKey(env.AUTH_SECRET), { issuer: 'parley', algorithms: ['HS256'] });
-    return payload.typ === 'unsubscribe' && payload.sub ? payload.sub : null;
-  } catch { return null; }
+  const payload = await verifyJwt(token, env, { issuer: 'parley' });
+  return payload?.typ === 'unsubscribe' && payload.sub ? payload.sub : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { getDb } from '../db/client';
 import { emailOutbox } from '../db/schema';
 import { headerText } from '../lib/clean';
 import { newId, nowIso } from '../lib/ids';
+import { log } from '../lib/log';
 
 /** One email, in both bodies, with the key that makes sending it twice a no-op. */
 export type Mail = {
@@ -51,11 +52,28 @@ export const resendProvider = (env: Env, fetcher: typeof fetch = fetch): EmailPr
 /** The provider EMAIL_PROVIDER names (outbox unless configured otherwise), behind the header cleaner. */
 export function emailProvider(env: Env): EmailProvider {
   switch (env.EMAIL_PROVIDER) {
-    case 'cloudflare': return withCleanHeaders(cloudflareProvider(env));
-    case 'resend': return withCleanHeaders(resendProvider(env));
-    default: return withCleanHeaders(outboxProvider(env));
+    case 'cloudflare': return withLog('cloudflare', withCleanHeaders(cloudflareProvider(env)));
+    case 'resend': return withLog('resend', withCleanHeaders(resendProvider(env)));
+    default: return withLog('outbox', withCleanHeaders(outboxProvider(env)));
   }
 }
+
+/**
+ * One `email.sent` or `email.failed` line per mail, named by its idempotency key (`unread/<conversation>/…`,
+ * `offline/…`, `transcript/…`): the kind and the conversation, never the address or the text.
+ */
+export const withLog = (provider: string, inner: EmailProvider): EmailProvider => ({
+  async send(m) {
+    const [kind, conversationId] = m.idempotencyKey.split('/');
+    try {
+      await inner.send(m);
+      log.info('email.sent', { provider, kind, conversationId });
+    } catch (err) {
+      log.warn('email.failed', { provider, kind, conversationId, error: err });
+      throw err;
+    }
+  },
+});
 
 /**
  * Every header value of every mail through headerText(): names and site names a user typed reach the subject

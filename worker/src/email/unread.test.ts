@@ -1,6 +1,6 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { api, connect, paths, workspaceWithSite } from '../../test/helpers';
 
 /** A visitor with an email (through pre-chat) in a conversation, with the agent's socket open. */
@@ -115,6 +115,7 @@ describe('unread-reply email', () => {
   it('a provider failure is retried and the email is not lost', async () => {
     const s = await setup();
     await s.reply('Important');
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await env.DB.exec('ALTER TABLE email_outbox RENAME TO email_outbox_away');
     try {
       // The send fails for real; the job stays, with a retry recorded.
@@ -122,6 +123,12 @@ describe('unread-reply email', () => {
     } finally {
       await env.DB.exec('ALTER TABLE email_outbox_away RENAME TO email_outbox');
     }
+    // Logged without the address or the text (worker/src/lib/log.ts).
+    const lines = warned.mock.calls.map((c) => JSON.parse(String(c[0]))).filter((l) => l.conversationId === s.conv.id);
+    expect(lines).toContainEqual(expect.objectContaining({ event: 'email.failed', provider: 'outbox', kind: 'unread' }));
+    expect(lines).toContainEqual(expect.objectContaining({ event: 'email.retry', job: 'unread_email', attempt: 1, retryInMs: 1000 }));
+    expect(JSON.stringify(lines)).not.toMatch(/kim@example\.com|Important/);
+    warned.mockRestore();
     await alarmUntil(s.stub, async () => (await s.outbox()).length === 1);
     expect((await s.outbox())[0]!.text).toContain('Important');
     s.agent.close();

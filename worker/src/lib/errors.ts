@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../protocol';
+import { log } from './log';
+import { requestIdOf } from './request-log';
 
 /** An error a client may see: HTTP status plus a stable machine-readable code. */
 export class ApiError extends HTTPException {
@@ -55,7 +57,7 @@ export function errorHandler(err: Error, c: Context) {
   }
   // A race no route foresaw still answers like one: the other request won; never a 500.
   if (isUniqueViolation(err)) return c.json<ErrorBody>({ error: { code: 'conflict', message: 'This was created at the same time by another request' } }, 409);
-  console.error('unhandled error', err);
+  log.error('request.error', { requestId: requestIdOf(c.req.raw), method: c.req.method, path: c.req.path, error: err });
   return c.json<ErrorBody>({ error: { code: 'internal', message: 'Something went wrong' } }, 500);
 }
 

@@ -4,6 +4,7 @@ import { count } from '../dev/counters';
 import { getDb } from '../db/client';
 import { type Projection, writeProjections } from '../conversations/projection';
 import { SiteEventQueue } from './site-queue';
+import { log } from '../lib/log';
 
 /**
  * How many relays share a site's conversations. Each takes the events of the conversations hashed to it,
@@ -67,9 +68,10 @@ export class RelayDO extends DurableObject<Env> {
   #forward() {
     this.#timer = null;
     const events = this.#events.take();
-    if (events.length && this.#siteId) {
-      this.ctx.waitUntil(this.env.SITES.getByName(this.#siteId).publish(events).catch((err: unknown) => {
-        console.warn('site events dropped', String(err));
+    const siteId = this.#siteId;
+    if (events.length && siteId) {
+      this.ctx.waitUntil(this.env.SITES.getByName(siteId).publish(events).catch((err: unknown) => {
+        log.warn('site_event.dropped', { siteId, error: err });
       }));
     }
     const waiting = this.#projections.splice(0);

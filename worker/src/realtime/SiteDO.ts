@@ -11,6 +11,7 @@ import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
 import { departmentRoster } from './queries';
 import { SiteEventQueue } from './site-queue';
 import { readIdentity, type SocketIdentity } from './upgrade';
+import { log } from '../lib/log';
 
 /**
  * What each console socket carries through hibernation; `seenAt` is when its last frame arrived (ms), `scope`
@@ -123,7 +124,7 @@ export class SiteDO extends DurableObject<Env> {
     try {
       await this.#onFrame(ws, data);
     } catch (err) {
-      console.error('site frame failed', err);
+      log.error('frame.failed', { siteId: this.ctx.id.name, error: err });
       try { this.#send(ws, { type: 'error', code: 'internal', message: 'The frame could not be handled' }); } catch { /* socket gone */ }
     }
   }

@@ -1,4 +1,5 @@
 import type { Availability, BusinessHours } from '../protocol';
+import { log } from '../lib/log';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -24,7 +25,7 @@ export async function siteAvailability(env: Env, siteId: string, hours: Business
   try {
     agentsOnline = (await env.SITES.getByName(siteId).presence()).some((a) => a.status === 'online');
   } catch (err) {
-    console.warn('presence unavailable', String(err));
+    log.warn('presence.unavailable', { siteId, error: err });
   }
   return { agentsOnline, withinHours: withinBusinessHours(hours) };
 }

@@ -14,6 +14,7 @@ import { siteSettings } from '../sites/queries';
 import { uploadFile } from '../files/upload';
 import type { SiteVars } from './middleware';
 import { findSiteVisitor, setVisitorProfile } from './queries';
+import { log } from '../lib/log';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
 
@@ -46,7 +47,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const { conversation, message } = started;
     if (started.notify && message) {
       c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, message.seq, name ?? email ?? 'A visitor', message.body)
-        .catch((err: unknown) => console.warn('offline notification failed', String(err))));
+        .catch((err: unknown) => log.warn('notification.failed', { conversationId: conversation.id, kind: 'offline', error: err })));
     }
     return c.json({ conversation: toVisitorConversation(conversation) }, started.created ? 201 : 200);
   })

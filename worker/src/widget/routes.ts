@@ -37,14 +37,14 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     if (!site) throw errors.notFound('Site');
     assertOrigin(c.req.raw, site.allowedOrigins);
     const ctx = visitorContext(c.req.raw, page);
-    await assertNotBlocked(c.env, site.id, await sessionSuspect(c.env.AUTH_SECRET, site, { token, user }, ctx.ip));
+    await assertNotBlocked(c.env, site.id, await sessionSuspect(c.env, site, { token, user }, ctx.ip));
     // Only new visitors are challenged: one with a valid token of this site passed (or predates) the check.
-    if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env.AUTH_SECRET, site, { token, user }))) {
+    if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env, site, { token, user }))) {
       await verifyTurnstile(c.env, c.req.raw, turnstileToken);
     }
-    const { visitor, verified } = await sessionVisitor(db, c.env.AUTH_SECRET, site, { token, user }, ctx);
+    const { visitor, verified } = await sessionVisitor(db, c.env, site, { token, user }, ctx);
     const [fresh, conversations, availability] = await Promise.all([
-      visitorToken(c.env.AUTH_SECRET, visitor.id, site.id, verified),
+      visitorToken(c.env, visitor.id, site.id, verified),
       listVisitorConversations(db, visitor.id),
       siteAvailability(c.env, site.id, siteSettings(site).businessHours),
     ]);

@@ -1,3 +1,4 @@
+import type { AuthKeys } from '../auth/keys';
 import { signToken, verifyToken } from '../auth/tokens';
 import type { Suspect } from '../blocks/queries';
 import type { Db } from '../db/client';
@@ -16,7 +17,7 @@ type User = { id: string; hash: string; email?: string; name?: string };
  * anonymous visitor keeps their identity through the token. With identity required,
  * anonymous or wrongly signed visitors are refused.
  */
-export async function sessionVisitor(db: Db, secret: string | undefined, site: typeof sites.$inferSelect,
+export async function sessionVisitor(db: Db, keys: AuthKeys, site: typeof sites.$inferSelect,
   input: { token?: string; user?: User }, ctx: VisitorContext) {
   const mode = siteSettings(site).identity;
   const { user } = input;
@@ -42,7 +43,7 @@ export async function sessionVisitor(db: Db, secret: string | undefined, site: t
   if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');
   // Without verification, name and email are an unverified profile, never an identity.
   const profile = { name: user?.name, email: user?.email };
-  const claims = input.token ? await verifyToken(input.token, secret) : null;
+  const claims = input.token ? await verifyToken(input.token, keys) : null;
   const known = claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   // A verified visitor's token only works while verification is on: it never downgrades to anonymous.
   const usable = known && !known.externalId ? known : undefined;
@@ -54,23 +55,23 @@ export async function sessionVisitor(db: Db, secret: string | undefined, site: t
  * Who a session request says it is, before anything is written: the visitor of a valid token for this site,
  * a verified user's id, the email given, the address. A blocked one is refused before any visitor row changes.
  */
-export async function sessionSuspect(secret: string | undefined, site: typeof sites.$inferSelect, input: { token?: string; user?: User }, ip: string | null): Promise<Suspect> {
-  const claims = input.token ? await verifyToken(input.token, secret) : null;
+export async function sessionSuspect(keys: AuthKeys, site: typeof sites.$inferSelect, input: { token?: string; user?: User }, ip: string | null): Promise<Suspect> {
+  const claims = input.token ? await verifyToken(input.token, keys) : null;
   const visitorId = claims?.typ === 'visitor' && claims.sid === site.id ? claims.sub : null;
   const externalId = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;
   return { visitorId, externalId, email: input.user?.email ?? null, ip };
 }
 
 /** The visitor's token: signed, expiring, and saying whether the visitor is a verified user. */
-export const visitorToken = (secret: string | undefined, visitorId: string, siteId: string, verified: boolean) =>
-  signToken({ typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}) }, secret);
+export const visitorToken = (keys: AuthKeys, visitorId: string, siteId: string, verified: boolean) =>
+  signToken({ typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}) }, keys);
 
 /**
  * Whether this session comes back to the existing visitor of its token (Turnstile skips them). A verified user's
  * token sent without that user (or while identity is off) would make a new anonymous visitor: that is a new visitor.
  */
-export async function isReturningVisitor(db: Db, secret: string | undefined, site: typeof sites.$inferSelect, input: { token?: string; user?: User }) {
-  const claims = input.token ? await verifyToken(input.token, secret) : null;
+export async function isReturningVisitor(db: Db, keys: AuthKeys, site: typeof sites.$inferSelect, input: { token?: string; user?: User }) {
+  const claims = input.token ? await verifyToken(input.token, keys) : null;
   const known = claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   if (!known) return false;
   const asUser = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;

@@ -1,0 +1,62 @@
+// Structured logs (docs/operations.md "Logs"): one JSON object per line, which Workers Logs and
+// `wrangler tail --format json` index by field. Fields are a closed set of ids, counts and short codes:
+// there is no field for a token, a password, a message body or an email address, and error text is scrubbed.
+
+/** Every event Parley logs; a closed list so dashboards and `wrangler tail` filters can rely on the names. */
+export type LogEvent =
+  | 'request' | 'request.error' | 'config.invalid' | 'health.d1_failed'
+  | 'message.committed' | 'frame.failed' | 'alarm.failed'
+  | 'projection.failed' | 'projection.recovered'
+  | 'email.sent' | 'email.failed' | 'email.retry' | 'email.inbound_dropped' | 'notification.failed'
+  | 'site_event.dropped' | 'budget.unavailable' | 'assignment.failed' | 'presence.unavailable'
+  | 'block.close_failed' | 'deactivation.step_failed';
+
+/** What a log line may carry besides its event: ids, numbers and short machine-readable words only. */
+export type LogFields = {
+  requestId?: string; method?: string; path?: string; status?: number; durationMs?: number;
+  conversationId?: string; siteId?: string; messageId?: string; seq?: number; kind?: string; sender?: string;
+  job?: string; attempt?: number; retryInMs?: number; provider?: string; reason?: string; setting?: string;
+  /** Any thrown value: logged as its scrubbed message (and stack for errors), never as an object. */
+  error?: unknown;
+};
+
+type Level = 'info' | 'warn' | 'error';
+
+const MAX_ERROR = 500;
+// An email address, a JWT, or a bearer credential in an error message (a provider may echo its input).
+const SECRETS = [/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[a-z]{2,}/gi, /eyJ[\w-]+\.[\w-]+\.[\w-]*/g, /Bearer\s+\S+/gi];
+
+/** An error's text without addresses, credentials or query parameters, cut to a readable length. */
+export function scrub(text: string): string {
+  // drizzle's "Failed query: <sql>\nparams: <values>": the values are user data (message bodies, addresses).
+  let out = text.replace(/\bparams: [\s\S]*?(?=\n\s*at |$)/g, 'params: [redacted]');
+  for (const re of SECRETS) out = out.replace(re, '[redacted]');
+  return out.length > MAX_ERROR ? `${out.slice(0, MAX_ERROR)}…` : out;
+}
+
+/** An error as one line of text, with its cause (drizzle wraps D1's own error in one). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const text = `${error.name}: ${error.message}`;
+  return error.cause instanceof Error ? `${text} (cause: ${error.cause.message})` : text;
+}
+
+function write(level: Level, event: LogEvent, fields: LogFields) {
+  const { error, ...rest } = fields;
+  const line: Record<string, unknown> = { level, event, ...rest };
+  if (error !== undefined) {
+    line.error = scrub(describe(error));
+    if (level === 'error' && error instanceof Error && error.stack) line.stack = scrub(error.stack);
+  }
+  const text = JSON.stringify(line);
+  if (level === 'error') console.error(text);
+  else if (level === 'warn') console.warn(text);
+  else console.log(text);
+}
+
+/** The logger: `log.info('message.committed', { conversationId, seq })`. */
+export const log = {
+  info: (event: LogEvent, fields: LogFields = {}) => write('info', event, fields),
+  warn: (event: LogEvent, fields: LogFields = {}) => write('warn', event, fields),
+  error: (event: LogEvent, fields: LogFields = {}) => write('error', event, fields),
+};
