@@ -112,6 +112,7 @@ describe('npm run deploy', () => {
     expect(deploy1.assets).toContain('widget.js');
     // The workers.dev origin the deploy reported becomes PUBLIC_URL (and the console's origin).
     expect(deploy2.vars).toMatchObject({ PUBLIC_URL: 'https://parley.acme.workers.dev', CONSOLE_ORIGIN: 'https://parley.acme.workers.dev', SIGNUP: 'invite-only', EMAIL_PROVIDER: 'cloudflare' });
+    expect(deploy2.vars.PARLEY_COMMIT).toMatch(/^([0-9a-f]{40}|dev)$/); // GET /api/health reports it
     expect(deploy2.secretsFileContent).toBeNull();
     // The login's only account is named to every command after whoami: wrangler never has to ask.
     expect(first.calls.slice(1).every((c) => c.account === 'acc1')).toBe(true);

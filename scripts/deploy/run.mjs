@@ -1,5 +1,6 @@
 // The steps of `npm run deploy` (docs/deploy.md), in order, each printed as it runs. In a dry run, read-only
 // lookups still run when logged in (to show the exact plan); nothing is created, set, migrated or deployed.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ export async function deploy({ root, flags, env = process.env, log = console.log
   const consoleOrigin = () => (opts.consolePages ? account.pagesOrigins.join(',') : origin) ?? '';
   const config = (publicUrl) => writeDeployConfig(dir, deployConfig(raw, {
     root, dir, assetsDir: dist,
-    vars: { ...email, PUBLIC_URL: publicUrl ?? '', CONSOLE_ORIGIN: consoleOrigin(), PARLEY_COUNTERS: '', TURNSTILE_VERIFY_URL: '' },
+    vars: { ...email, PUBLIC_URL: publicUrl ?? '', CONSOLE_ORIGIN: consoleOrigin(), PARLEY_COUNTERS: '', TURNSTILE_VERIFY_URL: '', PARLEY_COMMIT: commit(root) },
   }));
   step('Configuration');
   let configPath = config(origin);
@@ -145,4 +146,13 @@ async function setupLink(wrangler, { configPath, accountEnv, consoleUrl, force, 
   const stored = wrangler.change(['d1', 'execute', 'DB', '--remote', '-c', configPath, '--command', sql], { extraEnv: accountEnv, capture: true });
   if (!stored) { log('  would print a one-time setup link for the first owner'); return null; }
   return { url: setupLinkUrl(consoleUrl, token), expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** The commit being deployed, for GET /api/health (`dev` outside a git checkout). */
+function commit(root) {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'dev';
+  }
 }

@@ -9,7 +9,7 @@ import { AssignmentLedger, chooseAgent } from './assignment';
 import { FanoutBatch } from './fanout';
 import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
 import { departmentRoster } from './queries';
-import { SiteEventQueue } from './site-queue';
+import { RecentEvents, SiteEventQueue } from './site-queue';
 import { readIdentity, type SocketIdentity } from './upgrade';
 import { log } from '../lib/log';
 
@@ -32,6 +32,7 @@ const COALESCE_MS = 100;
  */
 export class SiteDO extends DurableObject<Env> {
   #queue = new SiteEventQueue();
+  #recent = new RecentEvents();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #ledger: AssignmentLedger;
   #agentSockets: AgentSockets;
@@ -53,6 +54,10 @@ export class SiteDO extends DurableObject<Env> {
     await this.#armHeartbeat();
     const siteId = new URL(request.url).pathname.split('/')[3] ?? '';
     this.#send(server, { type: 'hello', you: { role: 'agent', id: who.id }, siteId });
+    // What was sent in the last seconds, so a change the console's D1 list does not show yet is not lost to it.
+    const recent = this.#recent.current(Date.now());
+    const replay = recent.length ? new FanoutBatch(recent).frameFor(undefined, who.id) : null;
+    if (replay) server.send(replay);
     this.#broadcastPresence();
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
@@ -183,6 +188,7 @@ export class SiteDO extends DurableObject<Env> {
     this.#timer = null;
     const events = this.#queue.take();
     if (!events.length) return;
+    this.#recent.add(events, Date.now());
     const batch = new FanoutBatch(events);
     let frames = 0;
     for (const ws of this.ctx.getWebSockets('agent')) {
