@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { freshWorkspace } from './clients.mjs';
-import { api, expectCount, expectText, launch, openAgent, TIMEOUT } from './browser.mjs';
+import { api, BASE, expectCount, expectText, launch, openAgent, TIMEOUT } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -35,4 +35,21 @@ test('the Audit page lists invites and setting changes with their details, newes
   await expectCount(rows, 1, 'only the invite');
   assert.equal(await rows.first().getAttribute('data-action', { timeout: TIMEOUT }), 'agent.invite');
   await owner.context.close();
+});
+
+test('an agent has no Audit link, and the Audit page tells them it is for owners and admins', async () => {
+  const ws = await freshWorkspace('Audit agent');
+  const email = `agent-${ws.site.id}@e2e.parley.local`;
+  const invited = await api('/api/agents', { method: 'POST', token: ws.token, body: { name: 'Agnes', email, role: 'agent' } });
+  assert.equal(invited.status, 201);
+  const token = new URL(invited.body.inviteUrl).searchParams.get('token');
+  const accepted = await api('/api/auth/accept-invite', { method: 'POST', body: { token, password: 'agent password 123' } });
+  assert.equal(accepted.status, 200);
+  const agent = await openAgent(browser, { email, password: 'agent password 123' });
+  const t = (id) => agent.page.locator(`[data-testid="${id}"]`);
+  assert.equal(await t('nav-audit').count(), 0, 'no Audit link for an agent');
+  await agent.page.goto(`${BASE}/audit`);
+  await expectCount(t('audit-forbidden'), 1, 'the owners-and-admins notice');
+  assert.equal(await t('audit-list').count(), 0, 'no entries for an agent');
+  await agent.context.close();
 });

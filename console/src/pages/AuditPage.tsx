@@ -1,6 +1,7 @@
 // /audit (owners and admins): who did what, when and from where, newest first, filterable by action.
 import { useState } from 'preact/hooks';
 import type { Agent, AuditAction, AuditEntry } from '../../../worker/src/protocol';
+import { AdminOnlyNotice } from '../components/AdminOnly';
 import { ErrorText } from '../components/ErrorText';
 import { useAudit } from '../hooks/useAudit';
 import { useNow } from '../hooks/useNow';
@@ -12,14 +13,7 @@ import { fullDateTime, relativeTime } from '../time';
 
 /** The audit page; agents get a notice instead (the server answers them 403 anyway). */
 export function AuditPage({ agent }: { agent: Agent }) {
-  if (!canManageTeam(agent.role)) {
-    return (
-      <main class="page" data-testid="audit-page">
-        <h1 class="page-title">{t.title}</h1>
-        <p class="muted" data-testid="audit-forbidden">{t.forbidden}</p>
-      </main>
-    );
-  }
+  if (!canManageTeam(agent.role)) return <AdminOnlyNotice name="audit" title={t.title} message={t.forbidden} />;
   return <AuditLog />;
 }
 

@@ -2,6 +2,7 @@
 // Values and reasons were typed by people (or visitors): text only.
 import { useState } from 'preact/hooks';
 import type { Agent, Block, BlockKind, Site } from '../../../worker/src/protocol';
+import { AdminOnlyNotice } from '../components/AdminOnly';
 import { ErrorText } from '../components/ErrorText';
 import { useBlocks } from '../hooks/useBlocks';
 import { useNow } from '../hooks/useNow';
@@ -12,14 +13,7 @@ import { fullDateTime, relativeTime } from '../time';
 
 /** The Blocked page; agents get a notice instead (the server answers them 403 anyway). */
 export function BlockedPage({ agent, site }: { agent: Agent; site: Site }) {
-  if (!canManageTeam(agent.role)) {
-    return (
-      <main class="page" data-testid="blocked-page">
-        <h1 class="page-title">{t.blockedTitle}</h1>
-        <p class="muted" data-testid="blocked-forbidden">{t.forbidden}</p>
-      </main>
-    );
-  }
+  if (!canManageTeam(agent.role)) return <AdminOnlyNotice name="blocked" title={t.blockedTitle} message={t.forbidden} />;
   return <BlockList site={site} />;
 }
 

@@ -1,6 +1,7 @@
 // /outbox (owners and admins): the mail the local email provider kept, newest first, and the selected one in full.
 import { useState } from 'preact/hooks';
 import type { Agent } from '../../../worker/src/protocol';
+import { AdminOnlyNotice } from '../components/AdminOnly';
 import { ErrorText } from '../components/ErrorText';
 import { OutboxPreview } from '../components/OutboxPreview';
 import { useNow } from '../hooks/useNow';
@@ -13,14 +14,7 @@ import { fullDateTime, relativeTime } from '../time';
 
 /** The outbox page; agents get a notice instead (the server answers them 403 anyway). */
 export function OutboxPage({ agent }: { agent: Agent }) {
-  if (!canManageTeam(agent.role)) {
-    return (
-      <main class="page" data-testid="outbox-page">
-        <h1 class="page-title">{t.outboxTitle}</h1>
-        <p class="muted" data-testid="outbox-forbidden">{t.outboxForbidden}</p>
-      </main>
-    );
-  }
+  if (!canManageTeam(agent.role)) return <AdminOnlyNotice name="outbox" title={t.outboxTitle} message={t.outboxForbidden} />;
   return <OutboxList />;
 }
 

@@ -12,7 +12,6 @@ import { blocksThatMayMatch, countDrop, matchingBlock, type Suspect } from './qu
 /** The neutral refusal every blocked request gets: nothing says "you are blocked". */
 export const chatUnavailable = () => new ApiError(403, CHAT_UNAVAILABLE, 'Chat is unavailable');
 
-
 /** The client's canonical address (CF-Connecting-IP), null when there is none (local development). */
 export const requestIp = (req: Request) => canonicalIp(clientIp(req));
 
