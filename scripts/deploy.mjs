@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import { readFlags, USAGE } from './deploy/options.mjs';
+import { readFlags, swallowedByNpm, USAGE } from './deploy/options.mjs';
 import { deploy } from './deploy/run.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +21,12 @@ async function askEmail() {
   } finally { rl.close(); }
 }
 
+const swallowed = swallowedByNpm(process.env);
+if (swallowed.length) {
+  const given = swallowed.map((n) => `--${n}`).join(' ');
+  console.error(`npm kept ${given} for itself (nothing was deployed): put the options after \`--\`, as in\n  npm run deploy -- ${given} ...`);
+  process.exit(2);
+}
 let flags;
 try { flags = readFlags(process.argv.slice(2)); } catch (err) { console.error(`${err.message}\n\n${USAGE}`); process.exit(2); }
 if (flags.help) { console.log(USAGE); process.exit(0); }

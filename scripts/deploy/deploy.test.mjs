@@ -81,6 +81,16 @@ describe('npm run deploy -- --dry-run', () => {
     expect(outbox.out).toContain('this deployment sends NO email');
   }, 60_000);
 
+  it('refuses options npm kept for itself: `npm run deploy --dry-run` without `--` must not deploy for real', () => {
+    const s = scenario('npm-flags');
+    // What npm passes to the script for `npm run deploy --dry-run --console-pages`: no argv, npm_config_* instead.
+    const r = s.run(['--skip-build', ...EMAIL], { npm_config_dry_run: 'true', npm_config_console_pages: 'true' });
+    expect(r.status).toBe(2);
+    expect(r.out).toContain('npm kept --dry-run --console-pages for itself (nothing was deployed)');
+    expect(r.out).toContain('npm run deploy -- --dry-run --console-pages');
+    expect(r.calls).toEqual([]);
+  });
+
   it('never ships the local demo page', () => {
     const s = scenario('demo');
     mkdirSync(join(s.deployDir, 'dist/demo'));

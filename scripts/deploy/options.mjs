@@ -30,6 +30,15 @@ export function readFlags(argv) {
   return values;
 }
 
+/**
+ * The options npm took for itself: `npm run deploy --dry-run` (no `--`) runs the script with no flags and
+ * npm_config_dry_run=true in its environment, which would be a real deploy. Returns their names, with dashes.
+ */
+export function swallowedByNpm(env) {
+  return ['dry-run', 'email', 'email-from', 'reply-domain', 'domain', 'origin', 'console-pages', 'pages-project', 'account-id', 'setup-link', 'skip-build']
+    .filter((name) => env[`npm_config_${name.replace(/-/g, '_')}`] !== undefined);
+}
+
 /** Flags over environment over saved settings: the deploy's choices (email still unchecked). */
 export function resolveOptions(flags, env, saved = {}) {
   const fromEnv = (name) => env[name] || undefined; // set but empty counts as unset
