@@ -9,7 +9,7 @@ export const USAGE = `Usage: npm run deploy -- [options]
   --email-from <address>    sender, e.g. "Acme Support <support@acme.com>" (env PARLEY_EMAIL_FROM)
   --reply-domain <domain>   where replies come back (default: the sender's domain) (env PARLEY_REPLY_DOMAIN)
   --domain <host>           serve the Worker on this custom domain (a zone of the account)
-  --origin <url>            the Worker's public origin when you route it yourself
+  --origin <url>            the Worker's public https origin when you route it yourself
   --console-pages           also deploy the console to Cloudflare Pages (npm run deploy:console)
   --pages-project <name>    the Pages project (default parley-console)
   --account-id <id>         which Cloudflare account, when the login has several (env CLOUDFLARE_ACCOUNT_ID)
@@ -17,6 +17,8 @@ export const USAGE = `Usage: npm run deploy -- [options]
   --skip-build              reuse .deploy/dist from the last build`;
 
 const PROVIDERS = ['cloudflare', 'resend', 'outbox'];
+/** A host name: labels of letters, digits and dashes (no scheme, path, port or wildcard). */
+const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 /** Reads the command line; throws on unknown options. */
 export function readFlags(argv) {
@@ -43,13 +45,16 @@ export function swallowedByNpm(env) {
 export function resolveOptions(flags, env, saved = {}) {
   const fromEnv = (name) => env[name] || undefined; // set but empty counts as unset
   const domain = flags.domain ?? saved.domain;
+  if (domain !== undefined && !HOST.test(domain)) throw new Error(`--domain must be a host name like chat.example.com, not ${JSON.stringify(domain)}`);
   // Explicit: the Worker answers there (no redeploy to learn it). Saved: the workers.dev origin of the last deploy.
   const origin = flags.origin ?? (domain ? `https://${domain}` : undefined) ?? fromEnv('PARLEY_ORIGIN') ?? saved.explicitOrigin;
-  if (origin !== undefined && !/^https?:\/\/[^/\s]+$/.test(origin.replace(/\/+$/, ''))) throw new Error(`--origin must be an origin like https://chat.example.com, not ${JSON.stringify(origin)}`);
+  // It becomes PUBLIC_URL (links in emails) and the Pages console's API: https, a host, nothing after it.
+  const host = origin?.match(/^https:\/\/([^/?#@\s]+)\/?$/i)?.[1];
+  if (origin !== undefined && !(host && HOST.test(host.replace(/:\d{1,5}$/, '')))) throw new Error(`--origin must be an https origin like https://chat.example.com, not ${JSON.stringify(origin)}`);
   return {
     dryRun: flags['dry-run'],
-    domain,
-    origin: origin?.replace(/\/+$/, ''),
+    domain: domain?.toLowerCase(),
+    origin: host ? `https://${host.toLowerCase()}` : undefined,
     savedOrigin: saved.origin,
     // Once the console is on Pages, re-runs keep it there: the Worker's CONSOLE_ORIGIN must stay its origin.
     consolePages: flags['console-pages'] || Boolean(flags['pages-project'] ?? saved.pagesProject),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { pagesCsp } from './build.mjs';
 import { deployConfig } from './config.mjs';
-import { addressOf, checkEmail, resolveOptions } from './options.mjs';
+import { addressOf, checkEmail, resolveOptions, swallowedByNpm } from './options.mjs';
 import { pagesOriginsOf } from './remote.mjs';
 import { workersDevOrigin } from './run.mjs';
 
@@ -40,6 +40,31 @@ describe('the email check', () => {
     expect(checkEmail(email({ provider: 'outbox' }))).toBeInstanceOf(Error); // e.g. from saved settings
     expect(checkEmail(resolveOptions({ email: 'outbox' }, {}, {}).email)).toMatchObject({ EMAIL_PROVIDER: 'outbox' });
     expect(checkEmail(resolveOptions({}, { PARLEY_EMAIL: 'outbox' }, {}).email)).toMatchObject({ EMAIL_PROVIDER: 'outbox' });
+  });
+});
+
+describe('--origin and --domain', () => {
+  const resolve = (flags) => resolveOptions(flags, {}, {});
+  it('take an https origin or a host name, lowercased, a trailing slash dropped', () => {
+    expect(resolve({ origin: 'https://Chat.Acme.com/' }).origin).toBe('https://chat.acme.com');
+    expect(resolve({ origin: 'https://chat.acme.com:8443' }).origin).toBe('https://chat.acme.com:8443');
+    expect(resolve({ domain: 'Chat.Acme.com' })).toMatchObject({ domain: 'chat.acme.com', origin: 'https://chat.acme.com' });
+  });
+  it('refuse what would make PUBLIC_URL a broken link or send the console over http', () => {
+    for (const origin of ['http://chat.acme.com', 'https://chat.acme.com?x=1', 'https://chat.acme.com#x', 'https://user:pw@chat.acme.com',
+      'https://chat.acme.com/path', 'chat.acme.com', '']) {
+      expect(() => resolve({ origin }), origin).toThrow(/--origin must be an https origin/);
+    }
+    for (const domain of ['https://chat.acme.com', 'chat.acme.com/', '*.acme.com', 'localhost']) {
+      expect(() => resolve({ domain }), domain).toThrow(/--domain must be a host name/);
+    }
+  });
+});
+
+describe('flags npm keeps', () => {
+  it('names the deploy options npm took (npm run deploy --dry-run, without --)', () => {
+    expect(swallowedByNpm({ npm_config_dry_run: 'true', npm_config_skip_build: 'true', npm_config_cache: '/x' })).toEqual(['dry-run', 'skip-build']);
+    expect(swallowedByNpm({})).toEqual([]);
   });
 });
 
