@@ -157,6 +157,15 @@ describe('npm run deploy', () => {
     expect(first.vars).toMatchObject({ EMAIL_PROVIDER: 'resend', EMAIL_FROM: 'support@acme.com', EMAIL_REPLY_DOMAIN: 'acme.com' });
   });
 
+  it('never takes an unreadable secret list for a new Worker: that would replace the live AUTH_SECRET', () => {
+    const s = scenario('secret-list', { databases: ['parley'], workers: { parley: { secrets: ['AUTH_SECRET'] } },
+      secretListError: 'A request to the Cloudflare API failed: Route not found for this account [code: 7003]' });
+    const r = s.run(['--skip-build', ...EMAIL]);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('wrangler secret list failed');
+    expect(r.names).not.toContain('deploy');
+  });
+
   it('asks which account when the login has several', () => {
     const r = scenario('accounts', { accounts: [{ id: 'a1', name: 'One' }, { id: 'a2', name: 'Two' }] }).run(['--skip-build', ...EMAIL]);
     expect(r.status).toBe(1);

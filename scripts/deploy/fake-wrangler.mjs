@@ -34,7 +34,9 @@ if (has('whoami')) {
   log(); if (!state.buckets.includes(args[3])) fail(`The specified bucket does not exist. [code: 10006]`); out({ name: args[3] });
 } else if (has('secret', 'list')) {
   log(); const w = worker(opt('--name'));
-  if (!w) fail(`This Worker does not exist on your account. [code: 10007]`);
+  if (state.secretListError) fail(state.secretListError);
+  // wrangler's own words for a Worker that does not exist (10007 from the API).
+  if (!w) fail(`Worker "${opt('--name')}" not found.\n\nIf this is a new Worker, run \`wrangler deploy\` first to create it.`);
   out(w.secrets.map((name) => ({ name, type: 'secret_text' })));
 } else if (has('pages', 'project', 'list')) {
   log(); out(Object.entries(state.pages).map(([name, domain]) => ({ 'Project Name': name, 'Project Domains': domain, 'Git Provider': 'No' })));

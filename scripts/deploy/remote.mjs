@@ -63,7 +63,8 @@ export function lookUpAccount(wrangler, { opts, raw, log }) {
 
   const secrets = wrangler.read(['secret', 'list', '--name', raw.name, '--format', 'json'], { extraEnv });
   if (secrets.ok) plan.secrets = (parseJsonOutput(secrets.stdout) ?? []).map((s) => s.name);
-  else if (/10007|not found|does not exist/i.test(secrets.stderr + secrets.stdout)) log(`  Worker "${raw.name}" does not exist yet: a first deployment`);
+  // Only wrangler's own words for a missing Worker: any other failure read as "new Worker" would replace AUTH_SECRET.
+  else if ((secrets.stderr + secrets.stdout).includes(`Worker "${raw.name}" not found.`)) log(`  Worker "${raw.name}" does not exist yet: a first deployment`);
   else if (dryRun) log('  ! could not list the Worker\'s secrets');
   else throw new Error(`wrangler secret list failed: ${(secrets.stderr || secrets.stdout).trim()}`);
 
