@@ -2,9 +2,10 @@
 // while SIGNUP is invite-only (docs/team.md "Sign-up and sign-in protection"). The token is printed once;
 // D1 keeps only its hash.
 //   npm run setup-link                                   local D1 of `npm start` (PARLEY_STATE, PORT)
-//   npm run setup-link -- --remote --origin https://chat.example.com   the deployed D1 (or PUBLIC_URL)
+//   npm run setup-link -- --remote --origin https://chat.example.com   the D1 `npm run deploy` deployed from here (or PUBLIC_URL)
 //   options: --days N (default 7), --print-sql (print the link and the SQL, store nothing)
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import { newSetupToken, SETUP_LINK_DAYS, setupLinkUrl } from './setup-token.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function wrangler(args) {
-  const r = spawnSync(join(root, 'node_modules/.bin/wrangler'), args, {
+  const r = spawnSync(process.env.WRANGLER || join(root, 'node_modules/.bin/wrangler'), args, {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
     env: { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, WRANGLER_SEND_METRICS: 'false' },
   });
@@ -32,7 +33,10 @@ export async function createSetupLink({ remote = false, origin, days = SETUP_LIN
   const { token, sql, expiresAt } = await newSetupToken({ days });
   if (!printSql) {
     if (remote) {
-      wrangler(['d1', 'execute', 'DB', '--remote', '--command', sql]);
+      // The committed wrangler.toml names a placeholder database id; the deploy's generated config finds the real one.
+      const config = join(process.env.PARLEY_DEPLOY_DIR ?? join(root, '.deploy'), 'wrangler.json');
+      if (!existsSync(config)) throw new Error(`no deployment from this checkout (${config}): \`npm run deploy -- --setup-link\` deploys and prints a link`);
+      wrangler(['d1', 'execute', 'DB', '--remote', '-c', config, '--command', sql]);
     } else {
       const state = resolve(persistTo ?? process.env.PARLEY_STATE ?? join(root, '.wrangler/state'));
       wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);

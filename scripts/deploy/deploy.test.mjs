@@ -141,6 +141,14 @@ describe('npm run deploy', () => {
     expect(again.out).not.toContain('One-time setup link');
     expect(again.out).toContain('1 workspace(s) exist: no setup link');
     expect(s.state().setupTokens).toBe(1);
+
+    // A later link for the deployment, as docs/deploy.md says: it writes to the deployed database.
+    const link = spawnSync(process.execPath, [join(root, 'scripts/setup-link.mjs'), '--remote', '--origin', 'https://parley.acme.workers.dev'], {
+      cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER: fake, PARLEY_DEPLOY_DIR: s.deployDir, FAKE_WRANGLER_STATE: join(s.deployDir, '..', 'state.json'), FAKE_WRANGLER_LOG: join(s.deployDir, '..', 'calls.jsonl') },
+    });
+    expect(link.status, link.stderr).toBe(0);
+    expect(link.stdout).toMatch(/https:\/\/parley\.acme\.workers\.dev\/register\?setup=[\w-]{43}/);
+    expect(s.state().setupTokens).toBe(2);
   });
 
   it('sends the Resend key up as a secret with the deploy, and refuses resend without one', () => {

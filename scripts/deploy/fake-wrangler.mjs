@@ -51,6 +51,9 @@ if (has('whoami')) {
   log();
   if (!state.databases.includes(name)) fail(`Couldn't find a D1 DB with the name or binding 'DB'`);
   state.migrated = readdirSync(resolve(dirname(opt('-c')), config.d1_databases[0].migrations_dir)).length; save();
+} else if (has('d1') && args.includes('--remote') && !opt('-c')) {
+  // wrangler.toml's placeholder database id, as the real wrangler would use it.
+  log(); fail('A request to the Cloudflare API (/accounts/acc1/d1/database/00000000-0000-0000-0000-000000000000/query) failed. [code: 7404]');
 } else if (has('d1', 'execute')) {
   const sql = opt('--command');
   if (/^SELECT COUNT/.test(sql)) { log(); out([{ results: [{ n: state.workspaces }], success: true }]); }
