@@ -97,4 +97,11 @@ describe('what logs never hold', () => {
     expect(JSON.stringify(line)).not.toContain('4111');
     expect(line.stack).toMatch(/^\s+at /); // the frames are kept
   });
+
+  it('keeps D1\'s own error, the cause drizzle wraps around it, after the redacted values', async () => {
+    const err = new Error('Failed query: insert into "agents" values (?)\nparams: kim@example.com', { cause: new Error('D1_ERROR: UNIQUE constraint failed: agents.email: SQLITE_CONSTRAINT') });
+    const { log } = await import('./log');
+    log.warn('projection.failed', { conversationId: 'cv_1', error: err });
+    expect(events('projection.failed')[0].error).toBe('Error: Failed query: insert into "agents" values (?)\nparams: [redacted] (cause: D1_ERROR: UNIQUE constraint failed: agents.email: SQLITE_CONSTRAINT)');
+  });
 });

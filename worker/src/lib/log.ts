@@ -37,18 +37,18 @@ export function scrub(text: string): string {
   return out.length > MAX_ERROR ? `${out.slice(0, MAX_ERROR)}…` : out;
 }
 
-/** An error as one line of text, with its cause (drizzle wraps D1's own error in one). */
+/** An error as scrubbed text, with its cause (drizzle wraps D1's own error in one), each scrubbed on its own. */
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const text = `${error.name}: ${error.message}`;
-  return error.cause instanceof Error ? `${text} (cause: ${error.cause.message})` : text;
+  if (!(error instanceof Error)) return scrub(String(error));
+  const text = scrub(`${error.name}: ${error.message}`);
+  return error.cause instanceof Error ? `${text} (cause: ${scrub(error.cause.message)})` : text;
 }
 
 function write(level: Level, event: LogEvent, fields: LogFields) {
   const { error, ...rest } = fields;
   const line: Record<string, unknown> = { level, event, ...rest };
   if (error !== undefined) {
-    line.error = scrub(describe(error));
+    line.error = describe(error);
     // The frames only: V8's stack starts with the message, unscrubbed, which the error field already has.
     if (level === 'error' && error instanceof Error && error.stack) line.stack = scrub(error.stack.split('\n').filter((l) => FRAME.test(l)).join('\n'));
   }
