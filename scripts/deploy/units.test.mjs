@@ -1,4 +1,5 @@
 // The deploy script's pure parts: the generated config, the email check, the origins read from wrangler's output.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pagesCsp } from './build.mjs';
 import { deployConfig } from './config.mjs';
@@ -83,5 +84,14 @@ describe('origins', () => {
     const headers = "/*\n  Content-Security-Policy: default-src 'self'; connect-src 'self'; frame-ancestors 'none'\n";
     expect(pagesCsp(headers, 'https://parley.acme.workers.dev')).toBe("default-src 'self'; connect-src 'self' https://parley.acme.workers.dev wss://parley.acme.workers.dev; frame-ancestors 'none'");
     expect(() => pagesCsp('/*\n', 'https://x')).toThrow(/connect-src/);
+  });
+});
+
+describe('docs/operations.md', () => {
+  it('runs D1 commands on the deployed database through the generated config (wrangler.toml has a placeholder id)', () => {
+    const text = readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8').replace(/\n(?!\n)/g, ' ');
+    const commands = [...text.matchAll(/npx wrangler d1 [^`#]*/g)].map((m) => m[0]);
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const c of commands) expect(c, c).toContain('-c .deploy/wrangler.json');
   });
 });

@@ -9,7 +9,7 @@ const COMMIT = /^[0-9a-f]{7,40}$/i;
  * GET /api/health, public: 200 {ok:true, d1, migrations, version, commit} when D1 answers and every
  * migration this build expects is applied, else 503 with the same shape and ok:false (a load balancer or
  * uptime check needs only the status). Ids and counts only: nothing about workspaces, secrets or settings.
- * `commit` is the PARLEY_COMMIT var `npm run deploy` sets (`--var PARLEY_COMMIT:<sha>`); "dev" otherwise.
+ * `commit` is the PARLEY_COMMIT var `npm run deploy` sets (in .deploy/wrangler.json); "dev" otherwise.
  */
 export async function health(c: Context<{ Bindings: Env }>) {
   const { d1, migrations } = await d1Health(c.env.DB, EXPECTED_MIGRATIONS);

@@ -84,6 +84,24 @@ describe('what logs never hold', () => {
     expect(scrub('x'.repeat(600))).toHaveLength(501);
     // drizzle puts a failed query's values (message bodies, addresses) into its error message.
     expect(scrub('Failed query: insert into "email_outbox" values (?, ?)\nparams: em_1,Ann: my secret text')).toBe('Failed query: insert into "email_outbox" values (?, ?)\nparams: [redacted]');
-    expect(scrub('Failed query: select 1\nparams: secret\n    at run (index.js:1:1)')).toBe('Failed query: select 1\nparams: [redacted]\n    at run (index.js:1:1)');
+    expect(scrub('Failed query: select 1\nparams: secret\n    at run (index.js:1:1)')).toBe('Failed query: select 1\nparams: [redacted]');
+  });
+
+  it('a failed query\'s values stay out of the message and the stack, whatever lines they hold', async () => {
+    // A message body that has a line starting with "at" (as a person writes) inside drizzle's params.
+    const err = new Error('Failed query: insert into "messages" values (?, ?)\nparams: ms_1,Meet me\nat 5pm: my card is 4111 1111 1111 1111');
+    const { log } = await import('./log');
+    log.error('request.error', { requestId: 'r1', error: err });
+    const [line] = events('request.error');
+    expect(line.error).toBe('Error: Failed query: insert into "messages" values (?, ?)\nparams: [redacted]');
+    expect(JSON.stringify(line)).not.toContain('4111');
+    expect(line.stack).toMatch(/^\s+at /); // the frames are kept
+  });
+
+  it('keeps D1\'s own error, the cause drizzle wraps around it, after the redacted values', async () => {
+    const err = new Error('Failed query: insert into "agents" values (?)\nparams: kim@example.com', { cause: new Error('D1_ERROR: UNIQUE constraint failed: agents.email: SQLITE_CONSTRAINT') });
+    const { log } = await import('./log');
+    log.warn('projection.failed', { conversationId: 'cv_1', error: err });
+    expect(events('projection.failed')[0].error).toBe('Error: Failed query: insert into "agents" values (?)\nparams: [redacted] (cause: D1_ERROR: UNIQUE constraint failed: agents.email: SQLITE_CONSTRAINT)');
   });
 });

@@ -23,30 +23,34 @@ export type LogFields = {
 type Level = 'info' | 'warn' | 'error';
 
 const MAX_ERROR = 500;
+/** A stack frame line: "    at fn (file:1:2)" or "    at file:1:2". */
+const FRAME = /^ {4}at .*:\d+:\d+\)?$/;
 // An email address, a JWT, or a bearer credential in an error message (a provider may echo its input).
 const SECRETS = [/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[a-z]{2,}/gi, /eyJ[\w-]+\.[\w-]+\.[\w-]*/g, /Bearer\s+\S+/gi];
 
 /** An error's text without addresses, credentials or query parameters, cut to a readable length. */
 export function scrub(text: string): string {
-  // drizzle's "Failed query: <sql>\nparams: <values>": the values are user data (message bodies, addresses).
-  let out = text.replace(/\bparams: [\s\S]*?(?=\n\s*at |$)/g, 'params: [redacted]');
+  // drizzle's "Failed query: <sql>\nparams: <values>": the values are user data (message bodies, addresses), and they
+  // end the message; any line in them ("\nat 5pm…") may look like a stack frame, so everything after goes.
+  let out = text.replace(/\bparams: [\s\S]*$/, 'params: [redacted]');
   for (const re of SECRETS) out = out.replace(re, '[redacted]');
   return out.length > MAX_ERROR ? `${out.slice(0, MAX_ERROR)}…` : out;
 }
 
-/** An error as one line of text, with its cause (drizzle wraps D1's own error in one). */
+/** An error as scrubbed text, with its cause (drizzle wraps D1's own error in one), each scrubbed on its own. */
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const text = `${error.name}: ${error.message}`;
-  return error.cause instanceof Error ? `${text} (cause: ${error.cause.message})` : text;
+  if (!(error instanceof Error)) return scrub(String(error));
+  const text = scrub(`${error.name}: ${error.message}`);
+  return error.cause instanceof Error ? `${text} (cause: ${scrub(error.cause.message)})` : text;
 }
 
 function write(level: Level, event: LogEvent, fields: LogFields) {
   const { error, ...rest } = fields;
   const line: Record<string, unknown> = { level, event, ...rest };
   if (error !== undefined) {
-    line.error = scrub(describe(error));
-    if (level === 'error' && error instanceof Error && error.stack) line.stack = scrub(error.stack);
+    line.error = describe(error);
+    // The frames only: V8's stack starts with the message, unscrubbed, which the error field already has.
+    if (level === 'error' && error instanceof Error && error.stack) line.stack = scrub(error.stack.split('\n').filter((l) => FRAME.test(l)).join('\n'));
   }
   const text = JSON.stringify(line);
   if (level === 'error') console.error(text);
