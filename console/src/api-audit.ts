@@ -1,5 +1,5 @@
 // REST call of the audit log (owners and admins).
-import type { AuditAction, AuditPage } from '../../worker/src/protocol';
+import type { AuditAction, AuditPage } from '../../protocol';
 import { call, client } from './api';
 
 /** A page of the workspace's audit log, newest first; 403 forbidden for agents. */

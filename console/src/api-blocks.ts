@@ -1,5 +1,5 @@
 // REST calls of the block list (owners and admins; 403 forbidden otherwise).
-import type { Block, CreateBlockBody } from '../../worker/src/protocol';
+import type { Block, CreateBlockBody } from '../../protocol';
 import { call, client } from './api';
 
 /** List, create and lift a site's blocks. */

@@ -1,5 +1,5 @@
 // REST calls of the conversation header and sidebar: status transitions, assignment, details, visitor profile.
-import type { Conversation, Priority, VisitorProfile } from '../../worker/src/protocol';
+import type { Conversation, Priority, VisitorProfile } from '../../protocol';
 import { call, client } from './api';
 
 type Result = Promise<{ conversation: Conversation }>;

@@ -1,6 +1,6 @@
 // Attachments: uploads go through XMLHttpRequest (fetch cannot report upload progress), downloads
 // through fetch with the bearer header, so the token never ends up in a URL.
-import type { ErrorBody, Message } from '../../worker/src/protocol';
+import type { ErrorBody, Message } from '../../protocol';
 import { apiBase, ApiError, tokenStore } from './api';
 import { attachmentUrl, uploadErrorMessage } from './state/files';
 import { strings } from './strings';

@@ -1,5 +1,5 @@
 // REST calls of the settings page: the site's PATCH, its identity secret, and the widget's public config (for the live status line).
-import type { Availability, Site, WidgetSettings } from '../../worker/src/protocol';
+import type { Availability, Site, WidgetSettings } from '../../protocol';
 import { call, client } from './api';
 import type { SiteUpdate } from './state/settings-form';
 

@@ -1,5 +1,5 @@
 // REST calls of the team page, the accept-invite page and the dashboard.
-import type { Agent, Department, Role, Stats } from '../../worker/src/protocol';
+import type { Agent, Department, Role, Stats } from '../../protocol';
 import { call, client, type Session } from './api';
 
 /** Body of an invitation (owners cannot be invited, only promoted). */

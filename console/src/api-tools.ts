@@ -1,5 +1,5 @@
 // REST calls of the agent tools: canned responses, knowledge base, notification preferences, message deletion.
-import type { Article, CannedResponse, Message, Preferences } from '../../worker/src/protocol';
+import type { Article, CannedResponse, Message, Preferences } from '../../protocol';
 import { call, client } from './api';
 
 /** What the canned-response form sends (shared needs owner/admin: 403 forbidden otherwise). */

@@ -2,7 +2,7 @@
 // and one error type carrying the server's `{error:{code,message}}`.
 import { DetailedError, hc, parseResponse, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../worker/src/app';
-import type { Agent, AuthConfig, Conversation, ErrorBody, Message, Site } from '../../worker/src/protocol';
+import type { Agent, AuthConfig, Conversation, ErrorBody, Message, Site } from '../../protocol';
 import type { InboxFilterQuery } from './state/filters';
 import { strings } from './strings';
 

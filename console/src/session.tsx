@@ -1,7 +1,7 @@
 // Who is signed in, shared with every screen; the token itself lives in api.ts's tokenStore.
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import type { Agent } from '../../worker/src/protocol';
+import type { Agent } from '../../protocol';
 import { api, onUnauthorized, tokenStore, type Session } from './api';
 
 /** What screens need about the session. */

@@ -1,5 +1,5 @@
 // User-facing texts of the audit page.
-import type { AuditAction } from '../../worker/src/protocol';
+import type { AuditAction } from '../../protocol';
 
 /** What each audit action is called in the console: every action has a label (the type checks it). */
 export const auditActionLabels: Record<AuditAction, string> = {

@@ -1,5 +1,5 @@
 // User-facing texts of blocking: the conversation view's "Block this visitor" and the Blocked page.
-import type { BlockKind } from '../../worker/src/protocol';
+import type { BlockKind } from '../../protocol';
 
 /** English UI strings for the block list. */
 export const blockStrings = {

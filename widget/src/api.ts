@@ -1,7 +1,7 @@
 // The widget's REST calls (errors come back as {error:{code,message}} and surface as ApiError) and the visitor's
 // session state (token, identified user, refusal).
-import type { Visitor, VisitorConversation as Conversation, VisitorMessage as Message } from '../../worker/src/protocol';
-import type { Availability, PublicWidgetConfig } from '../../worker/src/protocol/settings';
+import type { Visitor, VisitorConversation as Conversation, VisitorMessage as Message } from '../../protocol';
+import type { Availability, PublicWidgetConfig } from '../../protocol/settings';
 import type { Page } from './pageTracker';
 import { load, save } from './storage';
 

@@ -1,7 +1,7 @@
 // The retry policy under fake timers: a transient failure retries with backoff; a refusal no retry can change (the
 // page's origin not allowed, an unknown site key, identity required) stops every retry, of the boot and of the socket.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { VisitorConversation as Conversation } from '../../worker/src/protocol';
+import type { VisitorConversation as Conversation } from '../../protocol';
 import { createApi } from './api';
 import { boot } from './boot';
 import { Chat } from './chat';

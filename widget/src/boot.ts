@@ -1,6 +1,6 @@
 // Session and conversation lifecycle of a Chat: boot with retry, the session (and a change of visitor),
 // REST calls that renew an expired token, lazy conversation creation, history, page reports.
-import type { VisitorConversation as Conversation } from '../../worker/src/protocol';
+import type { VisitorConversation as Conversation } from '../../protocol';
 import { apiError, type ApiError, type StartBody } from './api';
 import type { Chat } from './chat';
 import { backoff } from './connection';

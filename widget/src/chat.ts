@@ -1,8 +1,8 @@
 // The widget's brain, framework-free: one object holding the state, with the work split by topic into
 // boot.ts (session, conversation, history), socket.ts (frames, outbox, read), features.ts (pre-chat, offline
 // form, rating, files, identity, availability). Components only read view() and call the public methods.
-import type { VisitorConversation as Conversation } from '../../worker/src/protocol';
-import type { PublicWidgetConfig } from '../../worker/src/protocol/settings';
+import type { VisitorConversation as Conversation } from '../../protocol';
+import type { PublicWidgetConfig } from '../../protocol/settings';
 import { BODY_MAX } from './limits';
 import { createSession, type Api, type VisitorSession } from './api';
 import { boot, ensureConversation, refusal, reportPage, retryBoot } from './boot';

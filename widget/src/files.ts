@@ -1,5 +1,5 @@
 // Attachment rules checked before an upload, so the visitor learns at once instead of after sending 10 MB.
-import type { ATTACHMENTS as Rules } from '../../worker/src/protocol/settings';
+import type { ATTACHMENTS as Rules } from '../../protocol/settings';
 
 /** The server's ATTACHMENTS (settings.ts imports zod, so the widget keeps a copy; the type check keeps it equal). */
 export const ATTACHMENTS: typeof Rules = {

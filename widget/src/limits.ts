@@ -1,5 +1,5 @@
 // The two server limits the widget needs, as plain constants: importing LIMITS would ship the whole object.
-import type { LIMITS } from '../../worker/src/protocol/limits';
+import type { LIMITS } from '../../protocol/limits';
 
 /** LIMITS.bodyMax (the type check keeps the copy equal). */
 export const BODY_MAX: typeof LIMITS.bodyMax = 4000;

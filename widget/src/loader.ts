@@ -1,7 +1,7 @@
 // dist/widget.js: the small classic script sites embed. It installs the Parley queue, draws the launcher in a
 // shadow root (themed from the public config), and loads the app (widget-app.js, an ES module next to this
 // script) on first interaction, when the browser is idle, or at once when an 'open' is already queued.
-import type { PublicWidgetConfig } from '../../worker/src/protocol/settings';
+import type { PublicWidgetConfig } from '../../protocol/settings';
 import { loaderCss } from './loader.css';
 import { pickLocale } from './locale';
 import { textOn } from './theme';

@@ -2,7 +2,7 @@
 // chat_unavailable from any request, or the socket's error frame and close 4403) sees "Chat is unavailable." and
 // nothing retries; every rate limit shows its notice instead of failing silently or retrying forever.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { VisitorConversation as Conversation } from '../../worker/src/protocol';
+import type { VisitorConversation as Conversation } from '../../protocol';
 import { createApi } from './api';
 import { boot, ensureConversation } from './boot';
 import { Chat } from './chat';

@@ -1,6 +1,6 @@
 // The conversation socket of a Chat: connecting with resume, handling frames, the paced outbox, read receipts.
-import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../worker/src/protocol';
-import { BEARER_PREFIX, SUBPROTOCOL } from '../../worker/src/protocol/limits';
+import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../protocol';
+import { BEARER_PREFIX, SUBPROTOCOL } from '../../protocol/limits';
 import { BURST } from './limits';
 import { block, refused, session } from './boot';
 import type { Chat } from './chat';

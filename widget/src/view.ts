@@ -1,5 +1,5 @@
 // The snapshot of a Chat that the components render, and the rules for what the panel shows.
-import type { ConversationStatus } from '../../worker/src/protocol';
+import type { ConversationStatus } from '../../protocol';
 import { unavailable } from './boot';
 import type { Chat } from './chat';
 import type { ConnStatus } from './connection';

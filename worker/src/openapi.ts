@@ -6,7 +6,7 @@ import {
   AcceptInviteBody, Agent, AuthConfig, Conversation, CreateDepartmentBody, CreateSiteBody, Department, HistoryQuery, InboxQuery, InviteAgentBody,
   LoginBody, Message, RegisterBody, Site, StartConversationBody, UpdateAgentBody, UpdateDepartmentBody, Visitor, WidgetSessionBody,
   VisitorConversation, VisitorMessage, AuditEntry, AuditQuery, Block, CreateBlockBody,
-} from './protocol';
+} from '../../protocol';
 
 type Op = { summary: string; auth?: 'agent' | 'visitor'; body?: ZodType; query?: ZodType; ok: [number, ZodType | null] };
 

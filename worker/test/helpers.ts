@@ -1,5 +1,5 @@
 import { exports } from 'cloudflare:workers';
-import type { Agent, Conversation, Site, Visitor } from '../src/protocol';
+import type { Agent, Conversation, Site, Visitor } from '../../protocol';
 
 /** The origin every test site allows. */
 export const ORIGIN = 'https://shop.example';

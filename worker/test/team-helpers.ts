@@ -1,4 +1,4 @@
-import type { Agent } from '../src/protocol';
+import type { Agent } from '../../protocol';
 import { api, unique } from './helpers';
 
 /** The password every invited test agent sets. */

@@ -1,6 +1,6 @@
 // The assign/transfer form: an agent select (values are agent ids), for transfers a note, and a submit button.
 import { useState } from 'preact/hooks';
-import type { Agent, PresenceAgent } from '../../../worker/src/protocol';
+import type { Agent, PresenceAgent } from '../../../protocol';
 import { presenceOf } from '../state/people';
 import { strings } from '../strings';
 

@@ -1,6 +1,6 @@
 // One row of the team table; admins edit role, capacity and departments in place, each change saved at once.
 import { useState } from 'preact/hooks';
-import type { Agent, Department, PresenceAgent, Role } from '../../../worker/src/protocol';
+import type { Agent, Department, PresenceAgent, Role } from '../../../protocol';
 import type { ApiError } from '../api';
 import { teamApi, type AgentChanges } from '../api-team';
 import { presenceOf } from '../state/people';

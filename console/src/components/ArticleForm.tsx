@@ -1,7 +1,7 @@
 // Create or edit a knowledge-base article, with the Markdown rendered live beside the source.
 // Agents who may not write (not owner/admin) get the same view read-only.
 import { useState } from 'preact/hooks';
-import type { Article } from '../../../worker/src/protocol';
+import type { Article } from '../../../protocol';
 import type { ApiError } from '../api';
 import { articleApi, type ArticleInput } from '../api-tools';
 import { parseTags, renderMarkdown } from '../state/kb';

@@ -1,7 +1,7 @@
 // A file message's attachment. The file URL needs the agent's bearer token, which must never be put
 // in a URL, so the bytes are fetched with the header and shown through an object URL revoked on unmount.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Message } from '../../../worker/src/protocol';
+import type { Message } from '../../../protocol';
 import { fetchFile } from '../api-files';
 import { formatBytes, isImage } from '../state/files';
 import { settingsStrings as t } from '../strings-settings';

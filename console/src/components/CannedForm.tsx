@@ -1,7 +1,7 @@
 // Create or edit one canned response; delete from here too when editing. Shared needs owner/admin,
 // so the switch is disabled for agents (the server refuses with 403 anyway).
 import { useState } from 'preact/hooks';
-import type { CannedResponse } from '../../../worker/src/protocol';
+import type { CannedResponse } from '../../../protocol';
 import type { ApiError } from '../api';
 import { cannedApi, type CannedInput } from '../api-tools';
 import { dropCanned, putCanned } from '../hooks/useCannedList';

@@ -1,5 +1,5 @@
 // The list the `/` picker shows above the composer; options are text (Preact escapes them).
-import type { CannedResponse } from '../../../worker/src/protocol';
+import type { CannedResponse } from '../../../protocol';
 import { toolStrings as t } from '../strings-tools';
 
 /** Id of the listbox, for the textarea's aria-controls. */

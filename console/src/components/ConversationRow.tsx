@@ -1,5 +1,5 @@
 // One inbox row; everything the visitor typed is rendered as text by Preact, never as HTML.
-import type { Conversation } from '../../../worker/src/protocol';
+import type { Conversation } from '../../../protocol';
 import { conversationPath, onLinkClick } from '../router';
 import { previewLine, visitorLabel } from '../state/inbox';
 import { initials } from '../state/people';

@@ -1,6 +1,6 @@
 // The right sidebar of the conversation view: who the visitor is, then the conversation's details.
 import { useEffect, useState } from 'preact/hooks';
-import type { Conversation, Department } from '../../../worker/src/protocol';
+import type { Conversation, Department } from '../../../protocol';
 import type { ApiError } from '../api';
 import { conversationApi, type VisitorDetails } from '../api-conversations';
 import { strings } from '../strings';

@@ -1,7 +1,7 @@
 // The right pane: one conversation, live, with its workflow strip and the visitor/details sidebar;
 // files dropped anywhere on it are uploaded like the paperclip's.
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { Agent, Conversation, Department, Message, PresenceAgent } from '../../../worker/src/protocol';
+import type { Agent, Conversation, Department, Message, PresenceAgent } from '../../../protocol';
 import { api, type ApiError } from '../api';
 import { deleteMessage } from '../api-tools';
 import type { ComposerHandle } from '../hooks/useComposerBridge';

@@ -1,6 +1,6 @@
 // One department: rename in place, toggle auto-assign, make default, delete (after a confirm).
 import { useState } from 'preact/hooks';
-import type { Department } from '../../../worker/src/protocol';
+import type { Department } from '../../../protocol';
 import type { ApiError } from '../api';
 import { teamApi, type DepartmentChanges } from '../api-team';
 import { adminStrings as t } from '../strings-admin';

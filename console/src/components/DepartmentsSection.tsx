@@ -1,6 +1,6 @@
 // The departments card of the team page: the list and, for admins, the create form.
 import { useState } from 'preact/hooks';
-import type { Department } from '../../../worker/src/protocol';
+import type { Department } from '../../../protocol';
 import type { ApiError } from '../api';
 import { teamApi } from '../api-team';
 import { adminStrings as t } from '../strings-admin';

@@ -1,6 +1,6 @@
 // The sidebar's conversation details: priority, tags, notes, department, timings and the CSAT rating; every change is one PATCH.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Conversation, Department, Priority } from '../../../worker/src/protocol';
+import type { Conversation, Department, Priority } from '../../../protocol';
 import type { ApiError } from '../api';
 import { conversationApi, type ConversationChanges } from '../api-conversations';
 import { formatDuration } from '../state/duration';

@@ -1,7 +1,7 @@
 // Filters above the inbox list. Selects and dates apply at once; typed text (search, tag) waits for a
 // 300 ms pause so every keystroke does not refetch.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Agent, Department, Priority } from '../../../worker/src/protocol';
+import type { Agent, Department, Priority } from '../../../protocol';
 import { hasFilters, noFilters, type InboxFilters } from '../state/filters';
 import { strings } from '../strings';
 

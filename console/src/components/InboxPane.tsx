@@ -1,6 +1,6 @@
 // The left pane: Active/Archived tabs and filters over one live list, with "Load more" from the server cursor.
 import { useEffect } from 'preact/hooks';
-import type { Agent, Conversation, Department } from '../../../worker/src/protocol';
+import type { Agent, Conversation, Department } from '../../../protocol';
 import type { TabPaging } from '../hooks/useInbox';
 import type { SocketState } from '../realtime/socket';
 import { useNow } from '../hooks/useNow';

@@ -1,6 +1,6 @@
 // The invite form; the returned link is shown with a copy button, since email may not be set up yet.
 import { useState } from 'preact/hooks';
-import type { Agent } from '../../../worker/src/protocol';
+import type { Agent } from '../../../protocol';
 import type { ApiError } from '../api';
 import { teamApi } from '../api-team';
 import { adminStrings as t } from '../strings-admin';

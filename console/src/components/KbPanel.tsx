@@ -1,7 +1,7 @@
 // The knowledge-base column of the conversation view (beside the messages, so both stay readable): search active articles and insert a link to
 // an article's public page, or a plain-text excerpt, into the reply.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '../../../worker/src/protocol';
+import type { Article } from '../../../protocol';
 import { apiBase } from '../api';
 import { useArticles } from '../hooks/useArticles';
 import { articleLink, articleUrl, excerpt } from '../state/kb';

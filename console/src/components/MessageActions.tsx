@@ -1,7 +1,7 @@
 // Actions on one message, shown on hover or keyboard focus: copy its text, quote it into the reply,
 // and delete it (the agent's own text and file messages only, after a confirmation).
 import { useState } from 'preact/hooks';
-import type { Message } from '../../../worker/src/protocol';
+import type { Message } from '../../../protocol';
 import { toolStrings as t } from '../strings-tools';
 
 /** Props of MessageActions. */

@@ -1,5 +1,5 @@
 // One message. Bodies are text nodes (Preact escapes them); attachments are fetched with the token (AttachmentView).
-import type { Conversation, Message } from '../../../worker/src/protocol';
+import type { Conversation, Message } from '../../../protocol';
 import type { PendingMessage } from '../state/messages';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';

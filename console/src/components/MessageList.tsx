@@ -1,7 +1,7 @@
 // The scrolling message list: day headers, stays pinned to the bottom while the agent is there,
 // and keeps the reading position when older pages are prepended.
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import type { Conversation, Message } from '../../../worker/src/protocol';
+import type { Conversation, Message } from '../../../protocol';
 import type { PendingMessage } from '../state/messages';
 import { strings } from '../strings';
 import { groupByDay } from '../time';

@@ -1,7 +1,7 @@
 // The notification preferences popover of the top bar: three switches saved to the server, and the
 // button that asks the browser for desktop-notification permission (only ever on a click).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Preferences } from '../../../worker/src/protocol';
+import type { Preferences } from '../../../protocol';
 import { notificationPermission, requestNotificationPermission } from '../realtime/alerts';
 import { toolStrings as t } from '../strings-tools';
 import { ErrorText } from './ErrorText';

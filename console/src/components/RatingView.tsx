@@ -1,5 +1,5 @@
 // The visitor's CSAT rating in the conversation sidebar: stars plus "4/5", and the comment as text.
-import type { Conversation } from '../../../worker/src/protocol';
+import type { Conversation } from '../../../protocol';
 import { settingsStrings as t } from '../strings-settings';
 import { fullDateTime } from '../time';
 

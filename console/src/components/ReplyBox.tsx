@@ -1,7 +1,7 @@
 // The widget's Composer plus an "Internal note" switch, the paperclip and the `/` canned-response picker;
 // notes are tinted so nobody mistakes one for a reply. `handle` lets the view insert text (KB, quotes).
 import { useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../../../worker/src/protocol/limits';
+import { LIMITS } from '../../../protocol/limits';
 import { Composer } from '../../../widget/src/components/Composer';
 import { useCannedPicker } from '../hooks/useCannedPicker';
 import { caretOf, composerTextarea, setComposerText, type ComposerHandle } from '../hooks/useComposerBridge';

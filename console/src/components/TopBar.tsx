@@ -1,6 +1,6 @@
 // Header of the workspace: site switcher, navigation, who is online, own status, logout.
 import type { ComponentChildren } from 'preact';
-import type { Agent, AgentStatus, PresenceAgent, Site } from '../../../worker/src/protocol';
+import type { Agent, AgentStatus, PresenceAgent, Site } from '../../../protocol';
 import type { SocketState } from '../realtime/socket';
 import { onLinkClick, type Route } from '../router';
 import { ownStatus } from '../state/own-status';

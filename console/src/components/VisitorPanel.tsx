@@ -1,7 +1,7 @@
 // The sidebar's visitor profile. Every value comes from the visitor's browser, so all of it renders as text,
 // and the only links are http(s) page URLs opened with rel=noopener.
 import type { ComponentChildren } from 'preact';
-import type { VisitorProfile } from '../../../worker/src/protocol';
+import type { VisitorProfile } from '../../../protocol';
 import type { VisitorDetails } from '../api-conversations';
 import { useNow } from '../hooks/useNow';
 import { conversationPath, onLinkClick } from '../router';

@@ -1,6 +1,6 @@
 // The conversation's workflow strip: status badge, assignee, and the actions its status allows.
 import { useState } from 'preact/hooks';
-import type { Agent, Conversation, PresenceAgent } from '../../../worker/src/protocol';
+import type { Agent, Conversation, PresenceAgent } from '../../../protocol';
 import type { ApiError } from '../api';
 import { conversationApi } from '../api-conversations';
 import { actionsFor, assignableAgents, type ConversationAction } from '../state/people';

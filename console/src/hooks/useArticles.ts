@@ -1,6 +1,6 @@
 // Articles matching a search, fetched from the server a moment after the agent stops typing.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '../../../worker/src/protocol';
+import type { Article } from '../../../protocol';
 import type { ApiError } from '../api';
 import { articleApi, type ArticleFilter } from '../api-tools';
 

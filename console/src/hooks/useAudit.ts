@@ -1,6 +1,6 @@
 // The audit log, a page at a time: the first page on mount and whenever the action filter changes, older ones on demand.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AuditAction, AuditEntry } from '../../../worker/src/protocol';
+import type { AuditAction, AuditEntry } from '../../../protocol';
 import type { ApiError } from '../api';
 import { auditApi } from '../api-audit';
 

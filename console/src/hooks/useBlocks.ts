@@ -1,6 +1,6 @@
 // A site's block list for the Blocked page: loaded on mount, reloaded after each change.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Block, CreateBlockBody } from '../../../worker/src/protocol';
+import type { Block, CreateBlockBody } from '../../../protocol';
 import type { ApiError } from '../api';
 import { blockApi } from '../api-blocks';
 

@@ -2,7 +2,7 @@
 // one module-level copy, refreshed on mount, when the picker opens and when the window regains the focus,
 // so a response saved on the page, by a colleague or in another tab is in the picker without a reload.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CannedResponse } from '../../../worker/src/protocol';
+import type { CannedResponse } from '../../../protocol';
 import type { ApiError } from '../api';
 import { cannedApi } from '../api-tools';
 

@@ -3,7 +3,7 @@
 // replaces the token with the chosen response (counting the use on the server).
 import type { JSX, RefObject } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CannedResponse } from '../../../worker/src/protocol';
+import type { CannedResponse } from '../../../protocol';
 import { cannedApi } from '../api-tools';
 import { applyCanned, fillCanned, matchCanned, pickerAction, slashToken, type CannedVars, type SlashToken } from '../state/canned';
 import { composerTextarea, setComposerText } from './useComposerBridge';

@@ -1,8 +1,8 @@
 // One open conversation: history over REST, then a conversation socket that resumes after the
 // highest seq seen, an outbox that survives disconnects, and read receipts while visible.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { Agent, Conversation, Message, ServerFrame } from '../../../worker/src/protocol';
-import { BEARER_PREFIX, SUBPROTOCOL } from '../../../worker/src/protocol/limits';
+import type { Agent, Conversation, Message, ServerFrame } from '../../../protocol';
+import { BEARER_PREFIX, SUBPROTOCOL } from '../../../protocol/limits';
 import { api, signalUnauthorized, tokenStore, wsUrl, type ApiError } from '../api';
 import { ReconnectingSocket, type SocketState } from '../realtime/socket';
 import { emptyConversationState, reduceConversation } from '../state/conversation';

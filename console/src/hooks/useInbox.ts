@@ -1,10 +1,10 @@
 // Inbox data for one site: REST pages for each tab, kept live by the site socket,
 // and re-synced on every (re)connect because events sent while offline are not replayed.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AgentStatus, Conversation, PresenceAgent, SiteServerFrame } from '../../../worker/src/protocol';
+import type { AgentStatus, Conversation, PresenceAgent, SiteServerFrame } from '../../../protocol';
 import { api, signalUnauthorized, tokenStore, wsUrl, type ApiError } from '../api';
 import { ReconnectingSocket, type SocketState } from '../realtime/socket';
-import { SUBPROTOCOL, BEARER_PREFIX } from '../../../worker/src/protocol/limits';
+import { SUBPROTOCOL, BEARER_PREFIX } from '../../../protocol/limits';
 import { UnknownFetcher } from '../state/fetcher';
 import { filtersToQuery, noFilters, type InboxFilters } from '../state/filters';
 import type { ConversationMap, InboxTab } from '../state/inbox';

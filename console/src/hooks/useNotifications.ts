@@ -1,7 +1,7 @@
 // Turns inbox changes into desktop notifications and sounds, following the agent's preferences,
 // skipping the conversation they are looking at, and never twice for the same message.
 import { useCallback, useRef } from 'preact/hooks';
-import type { Preferences } from '../../../worker/src/protocol';
+import type { Preferences } from '../../../protocol';
 import { beep, notificationPermission, showDesktopNotification } from '../realtime/alerts';
 import { conversationPath, navigate } from '../router';
 import { channels, noticesFor, NoticeGate, type InboxSignal } from '../state/notify';

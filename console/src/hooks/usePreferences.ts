@@ -1,7 +1,7 @@
 // The agent's notification preferences: loaded from GET /api/auth/me, changed optimistically
 // with PATCH /api/auth/me/preferences (rolled back if the server refuses).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Preferences } from '../../../worker/src/protocol';
+import type { Preferences } from '../../../protocol';
 import type { ApiError } from '../api';
 import { preferencesApi } from '../api-tools';
 

@@ -1,6 +1,6 @@
 // Read receipts of the open conversation: tells the server what the agent has seen, only while the tab is visible.
 import { useEffect, useState } from 'preact/hooks';
-import type { Conversation } from '../../../worker/src/protocol';
+import type { Conversation } from '../../../protocol';
 import type { ReconnectingSocket, SocketState } from '../realtime/socket';
 
 /** Sends `read` up to the latest seq while visible and online (once per seq per connection). */

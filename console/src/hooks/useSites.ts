@@ -1,6 +1,6 @@
 // The workspace's sites and the one the agent is looking at (remembered across reloads).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Site } from '../../../worker/src/protocol';
+import type { Site } from '../../../protocol';
 import { api, ApiError } from '../api';
 
 const SITE_KEY = 'parley:site-id';

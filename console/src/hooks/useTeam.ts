@@ -1,7 +1,7 @@
 // The workspace's agents and departments, loaded once and shared by the inbox filters,
 // the conversation pickers and the team page (which writes changes back through the setters).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Agent, Department } from '../../../worker/src/protocol';
+import type { Agent, Department } from '../../../protocol';
 import type { ApiError } from '../api';
 import { teamApi } from '../api-team';
 

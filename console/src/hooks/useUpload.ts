@@ -1,7 +1,7 @@
 // Agent attachments for one conversation: checks the limits first, uploads one file at a time with
 // progress, and hands the stored message over at once (its broadcast copy is merged by seq anyway).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Message } from '../../../worker/src/protocol';
+import type { Message } from '../../../protocol';
 import type { ApiError } from '../api';
 import { uploadFile, type Upload } from '../api-files';
 import { fileError } from '../state/files';

@@ -1,6 +1,6 @@
 // /audit (owners and admins): who did what, when and from where, newest first, filterable by action.
 import { useState } from 'preact/hooks';
-import type { Agent, AuditAction, AuditEntry } from '../../../worker/src/protocol';
+import type { Agent, AuditAction, AuditEntry } from '../../../protocol';
 import { AdminOnlyNotice } from '../components/AdminOnly';
 import { ErrorText } from '../components/ErrorText';
 import { useAudit } from '../hooks/useAudit';

@@ -1,7 +1,7 @@
 // /blocked (owners and admins): the site's block list with drop counts, lifting, and adding an IP or email block.
 // Values and reasons were typed by people (or visitors): text only.
 import { useState } from 'preact/hooks';
-import type { Agent, Block, BlockKind, Site } from '../../../worker/src/protocol';
+import type { Agent, Block, BlockKind, Site } from '../../../protocol';
 import { AdminOnlyNotice } from '../components/AdminOnly';
 import { ErrorText } from '../components/ErrorText';
 import { useBlocks } from '../hooks/useBlocks';

@@ -1,6 +1,6 @@
 // /canned: the canned responses the agent can see (shared and personal), with the create/edit form.
 import { useState } from 'preact/hooks';
-import type { Agent, CannedResponse } from '../../../worker/src/protocol';
+import type { Agent, CannedResponse } from '../../../protocol';
 import { CannedForm } from '../components/CannedForm';
 import { ErrorText } from '../components/ErrorText';
 import { useCannedList } from '../hooks/useCannedList';

@@ -1,6 +1,6 @@
 // /dashboard: a site's numbers over a date range (the last 7 days by default), refreshed when the range changes.
 import { useEffect, useState } from 'preact/hooks';
-import type { Site, Stats } from '../../../worker/src/protocol';
+import type { Site, Stats } from '../../../protocol';
 import type { ApiError } from '../api';
 import { teamApi } from '../api-team';
 import { ErrorText } from '../components/ErrorText';

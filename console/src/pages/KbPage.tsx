@@ -1,6 +1,6 @@
 // /kb: search and filter the knowledge base; owners and admins create, edit and delete articles.
 import { useState } from 'preact/hooks';
-import type { Agent, Article } from '../../../worker/src/protocol';
+import type { Agent, Article } from '../../../protocol';
 import { ArticleForm } from '../components/ArticleForm';
 import { ErrorText } from '../components/ErrorText';
 import { useArticles } from '../hooks/useArticles';

@@ -1,6 +1,6 @@
 // /outbox (owners and admins): the mail the local email provider kept, newest first, and the selected one in full.
 import { useState } from 'preact/hooks';
-import type { Agent } from '../../../worker/src/protocol';
+import type { Agent } from '../../../protocol';
 import { AdminOnlyNotice } from '../components/AdminOnly';
 import { ErrorText } from '../components/ErrorText';
 import { OutboxPreview } from '../components/OutboxPreview';

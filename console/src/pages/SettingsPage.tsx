@@ -1,6 +1,6 @@
 // /settings: the current site's widget settings in one form, saved with one PATCH; agents see it read-only.
 import { useState } from 'preact/hooks';
-import type { Agent, Site } from '../../../worker/src/protocol';
+import type { Agent, Site } from '../../../protocol';
 import type { ApiError } from '../api';
 import { settingsApi } from '../api-settings';
 import { AppearanceFields } from '../components/settings/AppearanceFields';

@@ -1,6 +1,6 @@
 // /team: agents (with presence from the site socket) and departments; controls only for owners and admins.
 import { useEffect } from 'preact/hooks';
-import type { Agent, PresenceAgent } from '../../../worker/src/protocol';
+import type { Agent, PresenceAgent } from '../../../protocol';
 import { AgentRow } from '../components/AgentRow';
 import { DepartmentsSection } from '../components/DepartmentsSection';
 import { ErrorText } from '../components/ErrorText';

@@ -1,7 +1,7 @@
 // Signed-in layout: pick (or create) a site, then the inbox on the left and a conversation on the right,
 // or the team, dashboard and settings pages; the site socket stays up across them for presence and the unread title.
 import { useEffect, useState } from 'preact/hooks';
-import type { Agent, Site } from '../../../worker/src/protocol';
+import type { Agent, Site } from '../../../protocol';
 import { ConversationView } from '../components/ConversationView';
 import { ErrorText } from '../components/ErrorText';
 import { InboxPane } from '../components/InboxPane';

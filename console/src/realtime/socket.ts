@@ -1,6 +1,6 @@
 // A framework-free WebSocket that stays connected: reconnects with backoff, pings so
 // idle proxies keep it open, notices a dead link, and lets the caller resume via url().
-import { PING_FRAME, REVOKED_CLOSE } from '../../../worker/src/protocol/limits';
+import { PING_FRAME, REVOKED_CLOSE } from '../../../protocol/limits';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 
 /** What the UI shows: dialing, connected, or waiting to retry. */

@@ -1,5 +1,5 @@
 // Pure helpers of the audit page: an entry's details as short lines of text.
-import type { AuditEntry } from '../../../worker/src/protocol';
+import type { AuditEntry } from '../../../protocol';
 
 const MAX_VALUE = 80;
 

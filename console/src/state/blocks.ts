@@ -1,5 +1,5 @@
 // Pure helpers of the block UI: which blocks "Block this visitor" creates.
-import type { CreateBlockBody } from '../../../worker/src/protocol';
+import type { CreateBlockBody } from '../../../protocol';
 
 /** What the block form knows of the visitor. */
 export type BlockTarget = { id: string; lastIp: string | null; email: string | null };

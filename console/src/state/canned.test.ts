@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CannedResponse } from '../../../worker/src/protocol';
+import type { CannedResponse } from '../../../protocol';
 import { applyCanned, fillCanned, insertSnippet, matchCanned, pickerAction, quoteText, slashToken, sortCanned } from './canned';
 
 const canned = (id: string, extra: Partial<CannedResponse> = {}): CannedResponse => ({

@@ -1,6 +1,6 @@
 // Pure helpers of canned responses: ranking, matching a `/query`, and finding and replacing the
 // `/token` under the caret, so the composer picker's rules are unit-tested without a DOM.
-import type { CannedResponse } from '../../../worker/src/protocol';
+import type { CannedResponse } from '../../../protocol';
 
 /** Most used first, then most recently used, then by title, as the server lists them. */
 export function sortCanned(list: readonly CannedResponse[]): CannedResponse[] {

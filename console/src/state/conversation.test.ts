@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, Message } from '../../../worker/src/protocol';
+import type { Conversation, Message } from '../../../protocol';
 import { emptyConversationState, reduceConversation, TYPING_TTL_MS, type ConversationAction, type ConversationState } from './conversation';
 
 const author = { id: 'ag1', name: 'Ann' };

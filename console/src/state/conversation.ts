@@ -1,6 +1,6 @@
 // The conversation view's state as a pure reducer: history pages, live frames, acks and the
 // local outbox all funnel through here, so ordering and dedupe rules are unit-tested in one place.
-import type { Conversation, Message, ServerFrame } from '../../../worker/src/protocol';
+import type { Conversation, Message, ServerFrame } from '../../../protocol';
 import { visitorLabel } from './inbox';
 import { markPending, mergeMessages, messageFromAck, settlePending, type PendingMessage } from './messages';
 import { strings } from '../strings';

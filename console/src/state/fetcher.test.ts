@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../../worker/src/protocol';
+import type { Conversation } from '../../../protocol';
 import { UnknownFetcher } from './fetcher';
 import { makeConversation, makeDelta } from './fixture';
 

@@ -3,7 +3,7 @@
 // (the REST copy comes from D1, which the server updates in batches, so it may be older than the socket).
 // A few requests at a time and a bounded queue, newest kept: a flood of unknown conversations (a big site's
 // "All" view) must not become a flood of requests; what is dropped is asked again on its next delta.
-import type { Conversation, ConversationDelta } from '../../../worker/src/protocol';
+import type { Conversation, ConversationDelta } from '../../../protocol';
 import { mergeDelta } from './inbox';
 
 /** GET /api/conversations/:id, injected so tests can stub it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENTS as WORKER_ATTACHMENTS } from '../../../worker/src/protocol/settings';
+import { ATTACHMENTS as WORKER_ATTACHMENTS } from '../../../protocol/settings';
 import { ATTACHMENTS, attachmentUrl, fileError, formatBytes, isImage, uploadErrorMessage } from './files';
 
 describe('attachment checks', () => {

@@ -1,6 +1,6 @@
 // Pure inbox filters: what the filter bar holds, how it becomes the inbox route's query,
 // and whether a live conversation belongs in the filtered list (the server decides for REST pages; state/live.ts applies events).
-import type { Conversation, ConversationDelta, ConversationStatus, Priority } from '../../../worker/src/protocol';
+import type { Conversation, ConversationDelta, ConversationStatus, Priority } from '../../../protocol';
 
 /** The filter bar's values; '' means "any". Dates are <input type="date"> values (YYYY-MM-DD, local). */
 export type InboxFilters = {

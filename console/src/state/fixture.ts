@@ -1,5 +1,5 @@
 // Test fixture (imported only by *.test.ts): a complete Conversation whose activity time is `minute` past 2026-01-01 UTC.
-import type { Conversation, ConversationDelta } from '../../../worker/src/protocol';
+import type { Conversation, ConversationDelta } from '../../../protocol';
 import { DELTA_KEYS } from './inbox';
 
 /** A conversation with every field set, overridable. */

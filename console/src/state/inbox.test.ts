@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationDelta, SiteEvent } from '../../../worker/src/protocol';
-import { DELTA_FIELDS } from '../../../worker/src/protocol/frames';
+import type { ConversationDelta, SiteEvent } from '../../../protocol';
+import { DELTA_FIELDS } from '../../../protocol/frames';
 import { noFilters } from './filters';
 import { makeConversation, makeDelta } from './fixture';
 import { applyEvents } from './live';

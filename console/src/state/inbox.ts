@@ -1,6 +1,6 @@
 // Pure inbox state: one map of conversations fed by REST pages and site-socket events (state/live.ts),
 // from which each tab's list is derived, so a conversation can never sit in two tabs.
-import type { Conversation, ConversationDelta } from '../../../worker/src/protocol';
+import type { Conversation, ConversationDelta } from '../../../protocol';
 import { strings } from '../strings';
 
 /** The two inbox tabs. */

@@ -1,8 +1,8 @@
 // Pure knowledge-base helpers: Markdown rendering (markdown-it, raw HTML off), plain-text excerpts,
 // public article URLs and the snippets agents insert into replies.
 import MarkdownIt from 'markdown-it';
-import type { Article } from '../../../worker/src/protocol';
-import { truncateText } from '../../../worker/src/protocol/text';
+import type { Article } from '../../../protocol';
+import { truncateText } from '../../../protocol/text';
 
 // html: false escapes any HTML in the source, so the rendered string only holds markdown-it's own tags;
 // its validateLink already refuses javascript:, vbscript: and data: (except images) URLs.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, SiteEvent } from '../../../worker/src/protocol';
+import type { Conversation, SiteEvent } from '../../../protocol';
 import { noFilters, type InboxFilters } from './filters';
 import { makeConversation, makeDelta } from './fixture';
 import { tabList, unreadCount } from './inbox';

@@ -1,6 +1,6 @@
 // The inbox's live state under filters: the listed conversations plus copies the filters (or a search) keep out,
 // fed by site-socket event batches; deltas naming a conversation held nowhere are handed back to be fetched.
-import type { Conversation, ConversationDelta, SiteEvent } from '../../../worker/src/protocol';
+import type { Conversation, ConversationDelta, SiteEvent } from '../../../protocol';
 import { deltaMayMatch, mayList, type InboxFilters } from './filters';
 import { mergeDelta, upsertConversations, type ConversationMap } from './inbox';
 import { mayNotify, type InboxSignal } from './notify';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../worker/src/protocol';
+import type { Message } from '../../../protocol';
 import { highestSeq, markPending, mergeMessages, messageFromAck, settlePending, unsentPending, type PendingMessage } from './messages';
 
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({

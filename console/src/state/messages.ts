@@ -1,6 +1,6 @@
 // Pure helpers that keep a conversation's messages ordered and free of duplicates,
 // whatever order history pages, replays and live frames arrive in.
-import type { Message } from '../../../worker/src/protocol';
+import type { Message } from '../../../protocol';
 
 /** A message this agent typed that the server has not acknowledged yet. */
 export type PendingMessage = {

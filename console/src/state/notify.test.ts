@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, SiteEvent } from '../../../worker/src/protocol';
+import type { Conversation, SiteEvent } from '../../../protocol';
 import { makeConversation, makeDelta } from './fixture';
 import { channels, mayNotify, noticesFor, NoticeGate, tabTitle, type InboxSignal, type NotifyContext } from './notify';
 

@@ -1,6 +1,6 @@
 // Pure notification rules: which inbox changes tell which agent, with what text, and only once per message.
-import type { Conversation, ConversationDelta, Preferences, SiteEvent } from '../../../worker/src/protocol';
-import { truncateText } from '../../../worker/src/protocol/text';
+import type { Conversation, ConversationDelta, Preferences, SiteEvent } from '../../../protocol';
+import { truncateText } from '../../../protocol/text';
 import { mergeDelta, visitorLabel } from './inbox';
 import { toolStrings as t } from '../strings-tools';
 

@@ -1,6 +1,6 @@
 // What the top bar says about the agent's own status: the chosen status only counts while the site
 // socket is up (that socket IS the agent's presence); otherwise the truth is "connecting" or "offline".
-import type { AgentStatus } from '../../../worker/src/protocol';
+import type { AgentStatus } from '../../../protocol';
 import type { SocketState } from '../realtime/socket';
 import { strings } from '../strings';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../../worker/src/protocol';
+import type { Agent } from '../../../protocol';
 import { actionsFor, assignableAgents, canManageTeam, initials, presenceOf } from './people';
 
 const agent = (id: string, active = true) => ({ id, active }) as Agent;

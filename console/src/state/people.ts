@@ -1,5 +1,5 @@
 // Pure helpers about agents: labels, presence, permissions, and which conversation actions a status allows.
-import type { Agent, ConversationStatus, PresenceAgent, Role } from '../../../worker/src/protocol';
+import type { Agent, ConversationStatus, PresenceAgent, Role } from '../../../protocol';
 
 /** Up to two initials for an avatar. */
 export function initials(name: string | null | undefined): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SiteClientFrame } from '../../../worker/src/protocol/frames';
+import { SiteClientFrame } from '../../../protocol/frames';
 import { noFilters, type InboxFilters } from './filters';
 import { sameScope, scopeFor, scopeFrame } from './scope';
 

@@ -1,6 +1,6 @@
 // What the site socket should send this console: its scope follows the inbox filters' assignee and status
 // (docs/protocol.md), so a big site's console is not sent every delta of every conversation.
-import type { ScopeFrame, SiteScope } from '../../../worker/src/protocol';
+import type { ScopeFrame, SiteScope } from '../../../protocol';
 import type { InboxFilters } from './filters';
 
 /** The scope for these filters: 'me' and 'unassigned' as they are, any other assignee (all, one agent) 'all'. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WidgetSettings } from '../../../worker/src/protocol/settings';
-import type { Site } from '../../../worker/src/protocol';
+import { WidgetSettings } from '../../../protocol/settings';
+import type { Site } from '../../../protocol';
 import { bodyFromForm, DEFAULT_SETTINGS, errorField, formFromSite, pickerColor } from './settings-form';
 
 const site = (settings: Record<string, unknown> = {}, extra: Partial<Site> = {}): Site => ({

@@ -1,6 +1,6 @@
 // The settings page's form model and its mapping to and from the site (pure, unit-tested).
 // Inputs hold strings; the mapping turns them into one PATCH body for /api/sites/:id.
-import type { Locale, Site, WidgetSettings } from '../../../worker/src/protocol';
+import type { Locale, Site, WidgetSettings } from '../../../protocol';
 import { parseOrigins } from './sites';
 
 /** The worker's defaults (kept here so the console bundle needs no zod; a test compares them with WidgetSettings.parse({})). */

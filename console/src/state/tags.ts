@@ -1,5 +1,5 @@
 // Pure tag editing for the conversation sidebar, mirroring the server's rules so input is fixed before it is sent.
-import { truncateText } from '../../../worker/src/protocol/text';
+import { truncateText } from '../../../protocol/text';
 
 /** The server's limits on tags (see UpdateConversationBody). */
 export const TAG_MAX_LENGTH = 40;

@@ -1,6 +1,6 @@
 // Issue 9, item 10: whatever the console shortens (notifications, excerpts, tags) keeps whole characters.
 import { describe, expect, it } from 'vitest';
-import { truncateText } from '../../../worker/src/protocol/text';
+import { truncateText } from '../../../protocol/text';
 import { makeConversation, makeDelta } from './fixture';
 import { excerpt } from './kb';
 import { noticesFor } from './notify';

@@ -1,7 +1,7 @@
 // A file message's attachment: images inline, other files as a download link. Both fetch the bytes with the
 // bearer token (tokens never go in URLs, so no <img src="...?token=">) and show an object URL.
 import { useEffect, useState } from 'preact/hooks';
-import type { VisitorMessage as Message } from '../../../worker/src/protocol';
+import type { VisitorMessage as Message } from '../../../protocol';
 import type { Chat } from '../chat';
 import { fileUrl } from '../features';
 import { fileSize, isImage } from '../files';

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { changedFields, isEmpty } from '../audit/diff';
 import { audit } from '../audit/record';
 import type { AgentEnv } from '../auth/middleware';
-import type { Agent } from '../protocol';
+import type { Agent } from '../../../protocol';
 
 /**
  * Record what an agent PATCH changed, one entry per kind so the log can be filtered by it:

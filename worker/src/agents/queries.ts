@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { agentDepartments, agents } from '../db/schema';
 import { isUniqueViolation } from '../lib/errors';
 import { newId, nowIso } from '../lib/ids';
-import type { Role } from '../protocol';
+import type { Role } from '../../../protocol';
 
 /** Is this the unique-email index refusing a row? (the race behind a passed pre-check) */
 export const isEmailTaken = (err: unknown) => isUniqueViolation(err, 'agents.email');

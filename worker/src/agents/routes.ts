@@ -8,7 +8,7 @@ import { getDb } from '../db/client';
 import { agents } from '../db/schema';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { InviteAgentBody, UpdateAgentBody } from '../protocol';
+import { InviteAgentBody, UpdateAgentBody } from '../../../protocol';
 import { auditAgentChanges } from './audit-changes';
 import { afterDeactivation } from './deactivate';
 import { checkAgentChange, resolveDepartments } from './rules';

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
-import type { AuditEntry, AuditPage, AuditQuery } from '../protocol';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../../protocol';
 
 type Row = typeof auditLog.$inferSelect;
 

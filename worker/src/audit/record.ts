@@ -4,7 +4,7 @@ import { getDb } from '../db/client';
 import { auditLog } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
 import { clientIp } from '../lib/ratelimit';
-import type { AuditAction, AuditActor } from '../protocol';
+import type { AuditAction, AuditActor } from '../../../protocol';
 
 /** What one audit entry says, besides who, when and from where. `detail` must never hold a secret. */
 export type AuditFacts = {

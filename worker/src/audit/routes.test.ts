@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, AuditPage } from '../protocol';
+import type { AuditEntry, AuditPage } from '../../../protocol';
 import { api, registerOwner, workspaceWithSite } from '../../test/helpers';
 import { department, invite, patchAgent, patchDepartment, teamMember } from '../../test/team-helpers';
 

@@ -3,7 +3,7 @@ import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { AuditQuery } from '../protocol';
+import { AuditQuery } from '../../../protocol';
 import { listAudit } from './queries';
 
 /** The workspace's audit log, for owners and admins: GET /api/audit?cursor=&limit=&action=. */

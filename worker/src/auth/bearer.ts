@@ -1,4 +1,4 @@
-import { BEARER_PREFIX, SUBPROTOCOL } from '../protocol/limits';
+import { BEARER_PREFIX, SUBPROTOCOL } from '../../../protocol/limits';
 
 /**
  * The bearer token of a request: the Authorization header, or for a WebSocket

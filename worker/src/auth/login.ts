@@ -2,7 +2,7 @@
 import { agentActor, recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
-import type { AuditActor } from '../protocol';
+import type { AuditActor } from '../../../protocol';
 import { clearAttempts, countAttempt, secondsUntil } from './lockout';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { type AgentRow, findAgentByEmail } from './queries';

@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentDepartments, agents, departments, workspaces } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
-import type { Agent } from '../protocol';
+import type { Agent } from '../../../protocol';
 
 /** An agent row with the ids of its departments. */
 export type AgentRow = typeof agents.$inferSelect & { departmentIds: string[] };

@@ -2,7 +2,7 @@
 import { agentActor, recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
 import { errors, isUniqueViolation } from '../lib/errors';
-import type { RegisterBody } from '../protocol';
+import type { RegisterBody } from '../../../protocol';
 import { hashPassword } from './password';
 import { type AgentRow, createWorkspaceWithOwner, findAgentByEmail } from './queries';
 import { claimSetupToken, finishSetupToken, releaseSetupToken, signupMode } from './signup';

@@ -6,7 +6,7 @@ import { agentActor, auditIp, recordAudit } from '../audit/record';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
-import { AcceptInviteBody, type AuthConfig, LoginBody, Preferences, RegisterBody, UpdatePreferencesBody } from '../protocol';
+import { AcceptInviteBody, type AuthConfig, LoginBody, Preferences, RegisterBody, UpdatePreferencesBody } from '../../../protocol';
 import { hashInviteToken } from './invite-token';
 import { type AgentEnv, requireAgent } from './middleware';
 import { signIn } from './login';

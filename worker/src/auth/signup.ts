@@ -3,7 +3,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { setupTokens } from '../db/schema';
 import { log } from '../lib/log';
-import type { SignupMode } from '../protocol';
+import type { SignupMode } from '../../../protocol';
 // Setup tokens are hashed like invite tokens (SHA-256 hex); scripts/setup-token.mjs stores the same hash.
 import { hashInviteToken as hashSetupToken } from './invite-token';
 

@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { visitors } from '../db/schema';
 import { ApiError } from '../lib/errors';
 import { clientIp } from '../lib/ratelimit';
-import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME, SUBPROTOCOL } from '../protocol';
+import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME, SUBPROTOCOL } from '../../../protocol';
 import { canonicalIp } from './normalise';
 import { blocksThatMayMatch, countDrop, matchingBlock, type Suspect } from './queries';
 

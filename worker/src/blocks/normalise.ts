@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import type { BlockKind } from '../protocol';
+import type { BlockKind } from '../../../protocol';
 
 type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 

@@ -2,7 +2,7 @@ import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blocks, visitors } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
-import type { Block, BlockKind } from '../protocol';
+import type { Block, BlockKind } from '../../../protocol';
 import { ipBlockMatches } from './normalise';
 
 type Row = typeof blocks.$inferSelect;

@@ -4,7 +4,7 @@ import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors, isUniqueViolation } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { CreateBlockBody } from '../protocol';
+import { CreateBlockBody } from '../../../protocol';
 import { findWorkspaceSite } from '../sites/queries';
 import { findSiteVisitor } from '../widget/queries';
 import { normaliseBlockValue } from './normalise';

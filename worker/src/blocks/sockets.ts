@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
-import type { BlockKind } from '../protocol';
+import type { BlockKind } from '../../../protocol';
 import { ipBlockMatches } from './normalise';
 import { log } from '../lib/log';
 

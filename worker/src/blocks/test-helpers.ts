@@ -1,5 +1,5 @@
 import { api, ORIGIN } from '../../test/helpers';
-import type { Block, Conversation, Visitor } from '../protocol';
+import type { Block, Conversation, Visitor } from '../../../protocol';
 
 /** Create a block as `token`; fails the test unless it is created. */
 export async function block(token: string, siteId: string, kind: string, value: string, reason?: string) {

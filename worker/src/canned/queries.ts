@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { cannedResponses } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
 import { contains } from '../lib/search';
-import type { CannedResponse } from '../protocol';
+import type { CannedResponse } from '../../../protocol';
 
 type Row = typeof cannedResponses.$inferSelect;
 

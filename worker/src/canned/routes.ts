@@ -3,7 +3,7 @@ import { type AgentEnv, type AgentIdentity, requireAgent } from '../auth/middlew
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { CannedQuery, CreateCannedBody, UpdateCannedBody } from '../protocol';
+import { CannedQuery, CreateCannedBody, UpdateCannedBody } from '../../../protocol';
 import { createCanned, deleteCanned, findVisibleCanned, listCanned, shortcutTaken, toCanned, updateCanned, useCanned } from './queries';
 
 const isAdmin = (a: AgentIdentity) => a.role !== 'agent';

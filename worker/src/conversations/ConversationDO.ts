@@ -1,10 +1,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
-import { type Conversation, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../protocol';
+import { type Conversation, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../../../protocol';
 import { count } from '../dev/counters';
-import { toVisitorConversation, toVisitorFrame } from '../protocol/visitor';
-import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../protocol/blocks';
-import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
+import { toVisitorConversation, toVisitorFrame } from '../../../protocol/visitor';
+import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../../../protocol/blocks';
+import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import { relayName } from '../realtime/RelayDO';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';

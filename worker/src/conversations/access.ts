@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AgentIdentity } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
-import type { Conversation } from '../protocol';
+import type { Conversation } from '../../../protocol';
 import { findWorkspaceConversation } from './queries';
 
 /** Hono env of routes on one conversation of the agent's workspace. */

@@ -5,7 +5,7 @@ import { agents, departments } from '../db/schema';
 import { uploadFile } from '../files/upload';
 import { ApiError, errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { AssignBody, TransferBody, UpdateConversationBody } from '../protocol';
+import { AssignBody, TransferBody, UpdateConversationBody } from '../../../protocol';
 import { type ConversationEnv, requireWorkspaceConversation } from './access';
 import type { LifecycleAction } from './lifecycle';
 import { toConversation } from './queries';

@@ -1,4 +1,4 @@
-import type { Conversation } from '../protocol';
+import type { Conversation } from '../../../protocol';
 import { log } from '../lib/log';
 
 /**

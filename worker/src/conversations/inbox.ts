@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
-import type { InboxQuery } from '../protocol';
+import type { InboxQuery } from '../../../protocol';
 import { ftsQuery } from '../lib/search';
 import { toConversation } from './queries';
 import { searchPlan, type SearchPlan } from './search';

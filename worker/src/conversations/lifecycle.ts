@@ -1,4 +1,4 @@
-import type { ConversationStatus } from '../protocol';
+import type { ConversationStatus } from '../../../protocol';
 
 /** Someone a conversation can be given to, or who acts on it. */
 export type AgentRef = { id: string; name: string };

@@ -1,7 +1,7 @@
-import { ClientFrame, type FrameErrorCode } from '../protocol';
+import { ClientFrame, type FrameErrorCode } from '../../../protocol';
 import { cleanInput, wellFormed } from '../lib/clean';
-import { LIMITS } from '../protocol/limits';
-import { truncateText } from '../protocol/text';
+import { LIMITS } from '../../../protocol/limits';
+import { truncateText } from '../../../protocol/text';
 
 /** A client frame that passed every check, or the error frame to answer with. */
 export type ParsedFrame =

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { projectionBatches } from '../db/schema';
-import type { Conversation, Message } from '../protocol';
+import type { Conversation, Message } from '../../../protocol';
 
 /** Message copies per projection: 50 bodies of at most 4,000 characters. */
 export const PROJECTION_BATCH_MAX = 50;

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
-import type { Conversation } from '../protocol';
+import type { Conversation } from '../../../protocol';
 
 type Row = typeof conversations.$inferSelect;
 type VisitorRow = Pick<typeof visitors.$inferSelect, 'id' | 'name' | 'email'> | null;

@@ -1,4 +1,4 @@
-import { LIMITS } from '../protocol/limits';
+import { LIMITS } from '../../../protocol/limits';
 
 /**
  * Exact per-sender token bucket: `rate` messages a second with a burst of `burst`.

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { requireAgent } from '../auth/middleware';
 import { validate } from '../lib/validate';
-import { HistoryQuery } from '../protocol';
+import { HistoryQuery } from '../../../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { type ConversationEnv, requireWorkspaceConversation } from './access';
 import { conversationActions } from './actions';

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api, connect, paths, waitFor, workspaceWithSite } from '../../test/helpers';
 import { getDb } from '../db/client';
-import { InboxQuery } from '../protocol';
+import { InboxQuery } from '../../../protocol';
 import { inboxQuery } from './inbox';
 
 type Conv = { id: string };

@@ -1,5 +1,5 @@
-import type { Conversation, ConversationDelta, Message } from '../protocol';
-import { truncateText } from '../protocol/text';
+import type { Conversation, ConversationDelta, Message } from '../../../protocol';
+import { truncateText } from '../../../protocol/text';
 
 /** A message row of the object's SQLite. */
 export type MessageRow = {

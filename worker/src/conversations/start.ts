@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { departments, type sites } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
-import type { Conversation } from '../protocol';
+import type { Conversation } from '../../../protocol';
 import { siteSettings } from '../sites/queries';
 import { offerToAutoAssign } from './auto-assign';
 import { insertConversation } from './queries';

@@ -1,4 +1,4 @@
-import { type Conversation, type ConversationDelta, type Message, pickDelta } from '../protocol';
+import { type Conversation, type ConversationDelta, type Message, pickDelta } from '../../../protocol';
 import { migrate } from './do-schema';
 import { PROJECTION_BATCH_MAX } from './projection';
 import type { Transition } from './lifecycle';

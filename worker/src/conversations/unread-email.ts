@@ -4,7 +4,7 @@ import { sites, visitors } from '../db/schema';
 import { continueUrl, publicBase, replyAddress, unsubscribeUrl } from '../email/links';
 import { emailProvider } from '../email/providers';
 import { unreadRepliesEmail } from '../email/templates';
-import { type Conversation, toVisitorMessages } from '../protocol';
+import { type Conversation, toVisitorMessages } from '../../../protocol';
 import type { ConversationStore } from './store';
 
 /**

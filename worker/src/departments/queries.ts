@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agentDepartments, conversations, departments } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
-import type { Department } from '../protocol';
+import type { Department } from '../../../protocol';
 
 /** The public view of a department row. */
 export const toDepartment = (row: typeof departments.$inferSelect): Department => ({

@@ -5,7 +5,7 @@ import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { CreateDepartmentBody, UpdateDepartmentBody } from '../protocol';
+import { CreateDepartmentBody, UpdateDepartmentBody } from '../../../protocol';
 import {
   createDepartment, deleteDepartment, departmentNameTaken, findDefaultDepartment, findWorkspaceDepartment,
   listDepartments, toDepartment, updateDepartment,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { agents, type sites } from '../db/schema';
-import type { VisitorMessage } from '../protocol';
+import type { VisitorMessage } from '../../../protocol';
 import { publicBase, unsubscribeUrl } from './links';
 import { emailProvider } from './providers';
 import { offlineMessageEmail, transcriptEmail } from './templates';

@@ -1,4 +1,4 @@
-import { truncateText } from '../protocol/text';
+import { truncateText } from '../../../protocol/text';
 
 /** Lines where quoted history or a signature starts in common mail clients. */
 const CUTS = [

@@ -1,4 +1,4 @@
-import type { VisitorMessage } from '../protocol';
+import type { VisitorMessage } from '../../../protocol';
 
 // Emails to visitors are built from the visitor view only (docs/protocol.md): no ids, no notes.
 type Message = VisitorMessage;

@@ -2,7 +2,7 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { countingStream, connect, conversationFixture, ORIGIN, paths, workspaceWithSite } from '../../test/helpers';
-import { ATTACHMENTS, LIMITS } from '../protocol';
+import { ATTACHMENTS, LIMITS } from '../../../protocol';
 
 
 const post = (path: string, token: string, body: ReadableStream, type: string) => exports.default.fetch(`https://parley.test${path}`, {

@@ -1,7 +1,7 @@
 import { stripBidi, wellFormed } from '../lib/clean';
 import { ApiError, errors } from '../lib/errors';
-import { ATTACHMENTS, type Message } from '../protocol';
-import { truncateFilename } from '../protocol/text';
+import { ATTACHMENTS, type Message } from '../../../protocol';
+import { truncateFilename } from '../../../protocol/text';
 
 /** Who attaches a file: the visitor or an agent of the conversation. */
 export type Uploader = { role: 'visitor' | 'agent'; id: string; name: string | null };

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { articles } from '../db/schema';
 import { ftsQuery } from '../lib/search';
 import { newId, nowIso } from '../lib/ids';
-import type { Article } from '../protocol';
+import type { Article } from '../../../protocol';
 
 type Row = typeof articles.$inferSelect;
 

@@ -3,7 +3,7 @@ import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { ArticleQuery, CreateArticleBody, UpdateArticleBody } from '../protocol';
+import { ArticleQuery, CreateArticleBody, UpdateArticleBody } from '../../../protocol';
 import { findSiteByKey } from '../sites/queries';
 import { createArticle, deleteArticle, findArticle, listArticles, toArticle, updateArticle } from './queries';
 import { articleCsp, articlePage } from './render';

@@ -1,4 +1,4 @@
-import { truncateText } from '../protocol/text';
+import { truncateText } from '../../../protocol/text';
 
 // Text hygiene for everything users write (issue 9, item 5). Input: NUL is refused (no legitimate text has it,
 // and C-based tools cut strings there), a lone surrogate becomes U+FFFD (browsers and JSON produce them from

@@ -28,6 +28,12 @@ describe('CORS with CONSOLE_ORIGIN set (a deployment)', () => {
     expect((await app.request(`${WORKER}/api/auth/config`, { headers: { Origin: CONSOLE } }, deployed)).headers.get('Access-Control-Allow-Origin')).toBe(CONSOLE);
   });
 
+  it('lets the console on its own origin read the request id (X-Request-Id), which a user quotes in a report', async () => {
+    const res = await app.request(`${WORKER}/api/auth/config`, { headers: { Origin: CONSOLE } }, deployed);
+    expect(res.headers.get('X-Request-Id')).toMatch(/^[\w-]+$/);
+    expect(res.headers.get('Access-Control-Expose-Headers')).toBe('X-Request-Id');
+  });
+
   it('keeps answering customer sites on the routes they call (their origins are checked per site)', async () => {
     const shop = 'https://shop.example';
     expect(allowedOrigin(await preflight('/api/widget/session', shop))).toBe(shop);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from '../protocol';
+import type { ErrorBody } from '../../../protocol';
 import { log } from './log';
 import { requestIdOf } from './request-log';
 

@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { SiteEvent } from '../protocol';
+import type { SiteEvent } from '../../../protocol';
 import { count } from '../dev/counters';
 import { getDb } from '../db/client';
 import { type Projection, writeProjections } from '../conversations/projection';

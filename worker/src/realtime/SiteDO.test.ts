@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELTA_FIELDS } from '../protocol';
+import { DELTA_FIELDS } from '../../../protocol';
 import { api, connect, openSocket, paths, registerOwner, visitorSession, workspaceWithSite } from '../../test/helpers';
 
 describe('SiteDO: the console inbox socket', () => {

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
-import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteScope, type SiteServerFrame } from '../protocol';
-import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../protocol/limits';
+import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteScope, type SiteServerFrame } from '../../../protocol';
+import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import { frameTooLarge } from '../conversations/parse-frame';
 import { getDb } from '../db/client';
 import { count } from '../dev/counters';

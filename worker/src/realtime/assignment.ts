@@ -1,4 +1,4 @@
-import type { Conversation } from '../protocol';
+import type { Conversation } from '../../../protocol';
 
 /** An agent who may receive conversations of a department. */
 export type RosterAgent = { id: string; name: string; maxConcurrent: number };

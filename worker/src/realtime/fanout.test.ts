@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, ConversationDelta, SiteEvent } from '../protocol';
+import type { Conversation, ConversationDelta, SiteEvent } from '../../../protocol';
 import { FanoutBatch, wantsDelta } from './fanout';
 
 const ME = 'agent-me';

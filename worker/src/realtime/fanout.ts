@@ -1,4 +1,4 @@
-import type { ConversationDelta, SiteEvent, SiteScope } from '../protocol';
+import type { ConversationDelta, SiteEvent, SiteScope } from '../../../protocol';
 
 /** One queued delta, serialised once, with what the selection reads. */
 type Item = { text: string; delta: ConversationDelta };

@@ -1,4 +1,4 @@
-import type { SiteEvent } from '../protocol';
+import type { SiteEvent } from '../../../protocol';
 
 /** The conversation an event is about, and its rev. */
 export const about = (e: SiteEvent) => (e.type === 'conversation.delta' ? e.delta : e.conversation);

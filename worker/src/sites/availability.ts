@@ -1,4 +1,4 @@
-import type { Availability, BusinessHours } from '../protocol';
+import type { Availability, BusinessHours } from '../../../protocol';
 import { log } from '../lib/log';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

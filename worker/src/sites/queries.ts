@@ -4,7 +4,7 @@ import { sites } from '../db/schema';
 import { ApiError } from '../lib/errors';
 import { newId, newSiteKey, nowIso } from '../lib/ids';
 import { mergeDeep } from '../lib/merge';
-import { type Site, type UpdateSiteBody, WidgetSettings } from '../protocol';
+import { type Site, type UpdateSiteBody, WidgetSettings } from '../../../protocol';
 
 /** The public view of a site row: settings with their defaults, never the identity secret. */
 export const toSite = ({ identitySecret: _secret, ...row }: typeof sites.$inferSelect): Site => ({ ...row, settings: siteSettings(row) });

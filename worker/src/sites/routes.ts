@@ -6,7 +6,7 @@ import { listInbox } from '../conversations/inbox';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { CreateSiteBody, InboxQuery, StatsQuery, UpdateSiteBody } from '../protocol';
+import { CreateSiteBody, InboxQuery, StatsQuery, UpdateSiteBody } from '../../../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { createSite, findWorkspaceSite, listSites, rotateIdentitySecret, toSite, updateSite } from './queries';
 import { turnstileConfigured } from '../widget/turnstile';

@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import { agents, conversations, sites } from '../db/schema';
 import { rangeEnd, rangeStart } from '../conversations/inbox';
-import type { Stats } from '../protocol';
+import type { Stats } from '../../../protocol';
 
 // Every figure reads one index range of migration 0007 (covering: no row of conversations is read), all in
 // one batch: at 100,000 conversations a scan of the site, as the per-agent figures were, took over 100 ms.

@@ -3,8 +3,8 @@ import { TokenBuckets } from '../conversations/ratelimit';
 import { startConversation } from '../conversations/start';
 import { getDb } from '../db/client';
 import type { sites } from '../db/schema';
-import type { Conversation, Message } from '../protocol';
-import { VISITOR_QUOTAS as Q } from '../protocol/limits';
+import type { Conversation, Message } from '../../../protocol';
+import { VISITOR_QUOTAS as Q } from '../../../protocol/limits';
 import { VisitorLedger } from './ledger';
 import { findOpenConversation } from './queries';
 

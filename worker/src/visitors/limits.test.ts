@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { VISITOR_QUOTAS } from '../protocol/limits';
+import { VISITOR_QUOTAS } from '../../../protocol/limits';
 import { EDGE_LIMITS } from '../lib/ratelimit';
 import { api, connect, ORIGIN, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';

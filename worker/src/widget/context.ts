@@ -1,6 +1,6 @@
 import Bowser from 'bowser';
 import { requestIp } from '../blocks/enforce';
-import { truncateText } from '../protocol/text';
+import { truncateText } from '../../../protocol/text';
 
 /** What a widget request tells about its visitor: browser, device, place, page. */
 export type VisitorContext = {

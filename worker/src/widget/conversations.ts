@@ -6,7 +6,7 @@ import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
 import { clientIp, ipLimited, limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
-import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../protocol';
+import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../../../protocol';
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
 import { siteAvailability } from '../sites/availability';
 import { forwardToDurableObject } from '../realtime/upgrade';

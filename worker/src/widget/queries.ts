@@ -2,7 +2,7 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
-import type { Visitor, VisitorProfile } from '../protocol';
+import type { Visitor, VisitorProfile } from '../../../protocol';
 import type { VisitorContext } from './context';
 
 type VisitorRow = typeof visitors.$inferSelect;

@@ -6,7 +6,7 @@ import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
-import { PageBody, type PublicWidgetConfig, toVisitorConversation, WidgetSessionBody } from '../protocol';
+import { PageBody, type PublicWidgetConfig, toVisitorConversation, WidgetSessionBody } from '../../../protocol';
 import { siteAvailability } from '../sites/availability';
 import { findSiteByKey, siteSettings } from '../sites/queries';
 import { visitorContext } from './context';

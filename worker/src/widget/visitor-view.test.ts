@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
-import { VisitorConversation, VisitorMessage, VisitorServerFrame } from '../protocol';
+import { VisitorConversation, VisitorMessage, VisitorServerFrame } from '../../../protocol';
 import { api, connect, ORIGIN, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
 
 // Internal text an agent writes: none of it may reach the visitor, in any payload.

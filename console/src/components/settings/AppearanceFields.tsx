@@ -1,5 +1,5 @@
 // Appearance: site name, colour (picker + hex), position, texts and language, beside a live preview.
-import type { Locale } from '../../../../worker/src/protocol';
+import type { Locale } from '../../../../protocol';
 import { pickerColor, type SettingsForm } from '../../state/settings-form';
 import { settingsStrings as t } from '../../strings-settings';
 import { FieldError, SelectField, SettingsCard } from './controls';

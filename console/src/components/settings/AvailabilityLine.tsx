@@ -1,6 +1,6 @@
 // "Now: online / offline / outside hours", from the widget's public config (what visitors see right now).
 import { useEffect, useState } from 'preact/hooks';
-import type { Availability } from '../../../../worker/src/protocol';
+import type { Availability } from '../../../../protocol';
 import { settingsApi } from '../../api-settings';
 import { settingsStrings as t } from '../../strings-settings';
 

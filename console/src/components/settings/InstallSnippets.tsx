@@ -1,5 +1,5 @@
 // The install card: the embed snippet, then identify with a server-computed hash; each copyable.
-import type { Site } from '../../../../worker/src/protocol';
+import type { Site } from '../../../../protocol';
 import { apiBase } from '../../api';
 import { identifySnippet, installSnippet, serverHashSnippet } from '../../state/snippet';
 import { settingsStrings as t } from '../../strings-settings';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wellFormed } from '../lib/clean';
-import { truncateFilename, truncateText } from './text';
+import { truncateFilename, truncateText } from '../../../protocol/text';
 
 /** Whether a string has a lone surrogate (what a cut inside an emoji leaves). */
 const broken = (s: string) => wellFormed(s) !== s;
