@@ -48,7 +48,10 @@ const counters = process.env.PARLEY_COUNTERS === '1' ? ['--var', 'PARLEY_COUNTER
 const turnstile = ['TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY', 'TURNSTILE_VERIFY_URL'].flatMap((k) => (process.env[k] ? ['--var', `${k}:${process.env[k]}`] : []));
 // Local development keeps sign-up open (the demo workspace registers itself); try SIGNUP=invite-only npm start.
 const signup = ['--var', `SIGNUP:${process.env.SIGNUP ?? 'open'}`];
-const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...signup, ...counters, ...turnstile, ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []), '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
+// Parley's info lines (one per request and per message) cost wrangler dev's relay more CPU than the message path
+// (docs/performance.md "Logs"); warnings and errors still show. LOG_LEVEL=info npm start shows every line.
+const logLevel = ['--var', `LOG_LEVEL:${process.env.LOG_LEVEL ?? 'warn'}`];
+const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...signup, ...logLevel, ...counters, ...turnstile, ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []), '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
   cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv,
 });
 const stop = () => { server.kill('SIGTERM'); };

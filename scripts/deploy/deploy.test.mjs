@@ -64,7 +64,7 @@ describe('npm run deploy -- --dry-run', () => {
     expect(r.out).toContain('npx wrangler login');
     const config = JSON.parse(readFileSync(join(s.deployDir, 'wrangler.json'), 'utf8'));
     expect(config.d1_databases[0]).not.toHaveProperty('database_id'); // found by name or provisioned
-    expect(config.vars).toMatchObject({ EMAIL_PROVIDER: 'cloudflare', EMAIL_REPLY_DOMAIN: 'acme.com', SIGNUP: 'invite-only', PARLEY_COUNTERS: '' });
+    expect(config.vars).toMatchObject({ EMAIL_PROVIDER: 'cloudflare', EMAIL_REPLY_DOMAIN: 'acme.com', SIGNUP: 'invite-only', PARLEY_COUNTERS: '', LOG_LEVEL: 'info' });
   }, 120_000);
 
   it('refuses without an email choice, and takes the outbox only when asked for, loudly', () => {

@@ -1,7 +1,7 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, connect, paths, registerOwner, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
-import { scrub } from './log';
+import { log, scrub, shouldLog } from './log';
 
 // The runtime's own console, watched (not replaced): every line Parley writes goes through it.
 let lines: { level: string; text: string }[] = [];
@@ -103,5 +103,28 @@ describe('what logs never hold', () => {
     const { log } = await import('./log');
     log.warn('projection.failed', { conversationId: 'cv_1', error: err });
     expect(events('projection.failed')[0].error).toBe('Error: Failed query: insert into "agents" values (?)\nparams: [redacted] (cause: D1_ERROR: UNIQUE constraint failed: agents.email: SQLITE_CONSTRAINT)');
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it('writes lines at or above the configured level; a missing or unknown value writes everything', () => {
+    expect([shouldLog('info', 'info'), shouldLog('warn', 'info'), shouldLog('error', 'info')]).toEqual([true, true, true]);
+    expect([shouldLog('info', 'warn'), shouldLog('warn', 'warn'), shouldLog('error', 'warn')]).toEqual([false, true, true]);
+    expect([shouldLog('info', 'error'), shouldLog('warn', 'error'), shouldLog('error', 'error')]).toEqual([false, false, true]);
+    expect([shouldLog('info', undefined), shouldLog('info', 'verbose'), shouldLog('info', '')]).toEqual([true, true, true]);
+  });
+
+  it('the logger reads it from the environment (wrangler.toml says info; npm start passes warn)', () => {
+    const vars = env as { LOG_LEVEL?: string };
+    expect(vars.LOG_LEVEL).toBe('info');
+    try {
+      vars.LOG_LEVEL = 'warn';
+      log.info('email.sent', { provider: 'outbox' });
+      log.warn('email.failed', { provider: 'outbox' });
+    } finally {
+      vars.LOG_LEVEL = 'info';
+    }
+    expect(events('email.sent')).toEqual([]);
+    expect(events('email.failed')).toEqual([{ level: 'warn', event: 'email.failed', provider: 'outbox' }]);
   });
 });

@@ -1,6 +1,7 @@
 // Structured logs (docs/operations.md "Logs"): one JSON object per line, which Workers Logs and
 // `wrangler tail --format json` index by field. Fields are a closed set of ids, counts and short codes:
 // there is no field for a token, a password, a message body or an email address, and error text is scrubbed.
+import { env } from 'cloudflare:workers';
 
 /** Every event Parley logs; a closed list so dashboards and `wrangler tail` filters can rely on the names. */
 export type LogEvent =
@@ -21,6 +22,16 @@ export type LogFields = {
 };
 
 type Level = 'info' | 'warn' | 'error';
+
+const RANK: Record<Level, number> = { info: 0, warn: 1, error: 2 };
+
+/**
+ * Whether a line of `level` is written under the LOG_LEVEL var (wrangler.toml; "info" on a deployment, "warn"
+ * under `npm start`). An unknown or missing value writes everything: a typo must not hide errors.
+ */
+export function shouldLog(level: Level, configured: string | undefined): boolean {
+  return RANK[level] >= (RANK[configured as Level] ?? 0);
+}
 
 const MAX_ERROR = 500;
 /** A stack frame line: "    at fn (file:1:2)" or "    at file:1:2". */
@@ -45,6 +56,7 @@ function describe(error: unknown): string {
 }
 
 function write(level: Level, event: LogEvent, fields: LogFields) {
+  if (!shouldLog(level, (env as Partial<Env>).LOG_LEVEL)) return;
   const { error, ...rest } = fields;
   const line: Record<string, unknown> = { level, event, ...rest };
   if (error !== undefined) {
