@@ -30,7 +30,7 @@ function prng(seed) {
 export function seedInbox(file, { siteId, workspaceId, agents, departments, conversations: n = 100_000, messages: total = 1_000_000, now = Date.now() }) {
   const rnd = prng(42);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
-  const skew = (arr, s = 1.6) => arr[Math.floor(arr.length * Math.pow(rnd(), s))];
+  const skew = (arr, s = 1.6) => arr[Math.floor(arr.length * rnd() ** s)];
   // Rare words: a long tail of made-up words, each in a handful of messages.
   const syl = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'qu', 'bri', 'dra', 'fen', 'gor', 'hul', 'jax'];
   const tail = Array.from({ length: 50_000 }, (_, i) => syl[i % 16] + syl[(i >> 4) % 16] + syl[(i >> 8) % 16] + syl[(i >> 12) % 16] + 'x');
@@ -62,7 +62,7 @@ export function seedInbox(file, { siteId, workspaceId, agents, departments, conv
   const sample = { email: '', name: '' };
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const age = 180 * DAY * Math.pow(rnd(), 1.5);
+    const age = 180 * DAY * rnd() ** 1.5;
     const created = now - age - 3600_000;
     const first = pick(FIRST), last = pick(LAST);
     const named = rnd() < 0.7, mailed = rnd() < 0.6;

@@ -2,7 +2,7 @@
 // the visitor sees the reply.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { expectAttr, expectCount, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
+import { expectCount, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));

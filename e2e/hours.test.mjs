@@ -72,7 +72,7 @@ test('outside business hours: the offline form, its message in the console; offl
   await patchSettings(token, site.id, { businessHours: closedNow(), offline: 'hide' });
   const hidden = await openHost(browser, { siteKey: site.key });
   await waitFor(() => hidden.page.locator('#parley-widget').count(), 'the widget host element');
-  await waitFor(async () => (await hidden.page.evaluate(() => window.Parley && window.Parley.loaded)) === true, 'the widget app to load');
+  await waitFor(async () => (await hidden.page.evaluate(() => window.Parley?.loaded)) === true, 'the widget app to load');
   await hidden.w.launcher.waitFor({ state: 'hidden' });
   assert.equal(await hidden.w.launcher.isVisible(), false, 'the launcher is visible outside hours with offline "hide"');
   await hidden.context.close();

@@ -12,7 +12,7 @@ let browser;
 const visitors = [];
 before(async () => (browser = await launch()));
 after(async () => {
-  visitors.forEach((v) => v.close());
+  visitors.forEach((v) => { v.close(); });
   await browser?.close();
 });
 

@@ -13,7 +13,7 @@ let browser;
 const sockets = [];
 before(async () => (browser = await launch()));
 after(async () => {
-  sockets.forEach((s) => s.close());
+  sockets.forEach((s) => { s.close(); });
   await browser?.close();
 });
 

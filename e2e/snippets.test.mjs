@@ -122,7 +122,7 @@ test('README and docs examples (```html in a page, ```js in Node) work as writte
       assert.ok(userId, `${block.where}: identify shows a userId`);
       // Every server-side example must compute the hash this site accepts.
       const hashes = await Promise.all(node.map((server) => runNode(server.code, userId, secret)));
-      hashes.forEach((hash, i) => assert.match(hash, /^[0-9a-f]{64}$/, `${node[i].where} computes a hex HMAC`));
+      hashes.forEach((hash, i) => { assert.match(hash, /^[0-9a-f]{64}$/, `${node[i].where} computes a hex HMAC`); });
       assert.equal(new Set(hashes).size, 1, `the server examples agree (${node.map((b) => b.where).join(', ')})`);
       code = code.replaceAll('<%= userHash %>', hashes[0]);
     }

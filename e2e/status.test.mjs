@@ -30,7 +30,7 @@ test('the top bar never says Online while the site socket is down', async () => 
 
   // Cut: the site socket closes and every reconnect is refused.
   allow = false;
-  open.splice(0).forEach((ws) => ws.close({ code: 1011, reason: 'cut by the test' }));
+  open.splice(0).forEach((ws) => { ws.close({ code: 1011, reason: 'cut by the test' }); });
   let seen;
   await waitFor(async () => ['connecting', 'offline'].includes(seen = await state.getAttribute('data-state')), () => `the own status to leave "online" (it is ${seen})`);
   assert.match(await shown(), /^(Connecting…|Offline, reconnecting)$/, 'the status select shows the real state');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { AgentStatus, Conversation, ConversationStatus, Message, Sender } from './models';
+import { AgentStatus, type Conversation, ConversationStatus, type Message, type Sender } from './models';
 
 /** `send`: a new message; a retried clientId gets the same ack and stores nothing. */
 export const SendFrame = z.object({

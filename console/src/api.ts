@@ -50,7 +50,7 @@ export function onUnauthorized(listener: () => void): () => void {
 
 /** Tells every listener the token no longer works (a 401, or sockets closed as revoked). */
 export function signalUnauthorized(): void {
-  unauthorizedListeners.forEach((listener) => listener());
+  unauthorizedListeners.forEach((listener) => { listener(); });
 }
 
 /** Awaits an hc call and returns its JSON body, turning every failure into an ApiError. */

@@ -42,7 +42,7 @@ export function buildWorkerAssets(root, dist) {
 /** The console pages' Content-Security-Policy with the API origin (and its WebSockets) allowed for connections. */
 export function pagesCsp(workerHeaders, apiOrigin) {
   const csp = workerHeaders.match(/Content-Security-Policy: (.*)/)?.[1];
-  if (!csp || !csp.includes("connect-src 'self'")) throw new Error('no Content-Security-Policy with connect-src in the build\'s _headers');
+  if (!csp?.includes("connect-src 'self'")) throw new Error('no Content-Security-Policy with connect-src in the build\'s _headers');
   return csp.replace("connect-src 'self'", `connect-src 'self' ${apiOrigin} ${apiOrigin.replace(/^http/, 'ws')}`);
 }
 

@@ -17,8 +17,11 @@ export function CannedPicker({ matches, active, onHover, onPick }: CannedPickerP
       {matches.length === 0 ? (
         <p class="muted canned-empty">{t.pickerEmpty}</p>
       ) : (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox pattern: the textarea keeps the focus and points at options with aria-activedescendant
         <ul role="listbox" id={CANNED_LISTBOX_ID} aria-label={t.pickerLabel} class="canned-options">
           {matches.map((c, i) => (
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: options of the listbox above, never focused themselves (aria-activedescendant)
+            // biome-ignore lint/a11y/useFocusableInteractive: same: the textarea keeps the focus
             <li key={c.id} id={cannedOptionId(c.id)} role="option" aria-selected={i === active ? 'true' : 'false'} class="canned-option"
               data-testid="canned-option" data-id={c.id}
               // mousedown, not click: the textarea must keep the focus and its caret.

@@ -28,9 +28,9 @@ export function ConversationRow({ conversation, selected, cursor, now }: { conve
         data-priority={conversation.priority}
       >
         <div class="row-top">
-          {unread && <span class="unread-dot" aria-label={strings.unread} />}
+          {unread && <span class="unread-dot" role="img" aria-label={strings.unread} />}
           {urgent && (
-            <span class={`priority-dot priority-${conversation.priority}`} title={strings.priorityLabels[conversation.priority]}
+            <span class={`priority-dot priority-${conversation.priority}`} role="img" title={strings.priorityLabels[conversation.priority]}
               aria-label={strings.priorityLabels[conversation.priority]} data-testid="row-priority" />
           )}
           <span class="row-name" title={visitorLabel(conversation)}>{visitorLabel(conversation)}</span>

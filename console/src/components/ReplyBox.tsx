@@ -41,6 +41,7 @@ export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle, vars }: 
   }
   const activeOption = picker.open ? picker.matches[picker.active] : undefined;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the handlers catch events bubbling from the textarea (the canned picker follows its caret); the div itself is not interactive
     <div class={`reply${note ? ' reply-note' : ''}`} ref={root} onKeyDownCapture={picker.onKeyDownCapture}
       onInput={picker.sync} onKeyUp={picker.sync} onClick={picker.sync} onFocusOut={() => setTimeout(picker.sync, 0)}>
       <div class="reply-tools">

@@ -13,6 +13,8 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
     return () => before?.focus?.();
   }, []);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a mouse shortcut; Escape and the close button are the accessible ways out
+    // biome-ignore lint/a11y/useKeyWithClickEvents: same
     <div class="overlay" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts-help">
         <div class="dialog-head">

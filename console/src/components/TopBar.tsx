@@ -93,7 +93,7 @@ export function TopBar(p: TopBarProps) {
         <div class="presence" data-testid="presence" data-count={p.presence.length} title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}>
           <div class="avatars">
             {others.slice(0, 4).map((a) => (
-              <span key={a.id} class={`avatar avatar-${a.status}`} aria-label={`${a.name}, ${statusLabels[a.status]}`}>
+              <span key={a.id} class={`avatar avatar-${a.status}`} role="img" aria-label={`${a.name}, ${statusLabels[a.status]}`}>
                 {initials(a.name)}
               </span>
             ))}

@@ -11,7 +11,7 @@ const listeners = new Set<(list: CannedResponse[]) => void>();
 
 function publish(list: CannedResponse[]): void {
   cache = list;
-  listeners.forEach((listener) => listener(list));
+  listeners.forEach((listener) => { listener(list); });
 }
 
 /** Puts one response in the shared list (after a save or a use), replacing the copy with its id. */

@@ -1,7 +1,7 @@
 // The workspace's sites and the one the agent is looking at (remembered across reloads).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Site } from '../../../protocol';
-import { api, ApiError } from '../api';
+import { api, type ApiError } from '../api';
 
 const SITE_KEY = 'parley:site-id';
 

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { offerToAutoAssign } from '../conversations/auto-assign';
 import { getDb } from '../db/client';
 import { conversations } from '../db/schema';
-import { listSites } from '../sites/queries';
+import { listSites } from '../sites';
 import { log } from '../lib/log';
 
 /**

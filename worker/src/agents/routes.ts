@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { audit } from '../audit/record';
 import { newInviteToken } from '../auth/invite-token';
 import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
-import { findAgentByEmail, findWorkspaceAgent, selectAgents, toAgent } from '../auth/queries';
+import { findAgentByEmail, findWorkspaceAgent, selectAgents, toAgent } from '../auth';
 import { getDb } from '../db/client';
 import { agents } from '../db/schema';
 import { errors } from '../lib/errors';

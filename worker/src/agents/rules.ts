@@ -1,7 +1,7 @@
 import type { AgentIdentity } from '../auth/middleware';
-import type { AgentRow } from '../auth/queries';
+import type { AgentRow } from '../auth';
 import type { Db } from '../db/client';
-import { findDefaultDepartment, workspaceDepartmentIds } from '../departments/queries';
+import { findDefaultDepartment, workspaceDepartmentIds } from '../departments';
 import { errors } from '../lib/errors';
 import type { AgentChange } from './queries';
 import { otherActiveOwners } from './queries';

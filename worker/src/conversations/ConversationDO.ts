@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
-import { type Conversation, type HistoryQuery, type Message, type ServerFrame, type SiteEvent } from '../../../protocol';
+import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../../../protocol';
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../../../protocol/visitor';
 import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../../../protocol/blocks';

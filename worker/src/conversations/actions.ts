@@ -9,12 +9,12 @@ import { AssignBody, TransferBody, UpdateConversationBody } from '../../../proto
 import { type ConversationEnv, requireWorkspaceConversation } from './access';
 import type { LifecycleAction } from './lifecycle';
 import { toConversation } from './queries';
-import { visitorProfileWithHistory } from '../widget/queries';
+import { visitorProfileWithHistory } from '../widget';
 
 /** An active agent of the workspace, as an assignment target; 400 unknown_agent otherwise. */
 async function targetAgent(env: Env, workspaceId: string, id: string) {
   const row = await getDb(env.DB).query.agents.findFirst({ where: and(eq(agents.id, id), eq(agents.workspaceId, workspaceId)) });
-  if (!row || !row.active || row.invited) throw errors.badRequest('No active agent with this id in your workspace', 'unknown_agent');
+  if (!row?.active || row.invited) throw errors.badRequest('No active agent with this id in your workspace', 'unknown_agent');
   return { id: row.id, name: row.name };
 }
 

@@ -36,7 +36,7 @@ describe('the coalesced D1 projection', () => {
     }
     const agents = await Promise.all(ids.map((id) => connect(paths.agent(id), owner.token)));
     resetCounters();
-    agents.forEach((a, i) => a.send({ type: 'send', clientId: `s${i}`, body: `shared ${i}`, claim: false }));
+    agents.forEach((a, i) => { a.send({ type: 'send', clientId: `s${i}`, body: `shared ${i}`, claim: false }); });
     await Promise.all(agents.map((a, i) => a.next((f) => f.type === 'ack' && f.clientId === `s${i}`)));
     await waitFor(async () => (await Promise.all(ids.map(d1Rows))).every((n) => n === 1), 4000);
     // Four relays per site: at most one statement each per window.

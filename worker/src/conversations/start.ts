@@ -3,7 +3,7 @@ import { getDb } from '../db/client';
 import { departments, type sites } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
 import type { Conversation } from '../../../protocol';
-import { siteSettings } from '../sites/queries';
+import { siteSettings } from '../sites';
 import { offerToAutoAssign } from './auto-assign';
 import { insertConversation } from './queries';
 

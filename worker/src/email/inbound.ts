@@ -1,13 +1,13 @@
 import PostalMime from 'postal-mime';
 import { findBlock } from '../blocks/enforce';
-import { findConversationById } from '../conversations/queries';
+import { findConversationById } from '../conversations';
 import { getDb } from '../db/client';
 import { plainText } from '../lib/clean';
 import { log } from '../lib/log';
 import { conversationOfReplyAddress } from './links';
 import { readAtMost } from '../files/upload';
 import { stripReply } from './reply-text';
-import { findSiteVisitor } from '../widget/queries';
+import { findSiteVisitor } from '../widget';
 
 /** Email Routing's largest message (25 MiB); nothing larger is read. */
 export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;

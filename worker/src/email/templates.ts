@@ -3,16 +3,16 @@ import type { VisitorMessage } from '../../../protocol';
 // Emails to visitors are built from the visitor view only (docs/protocol.md): no ids, no notes.
 type Message = VisitorMessage;
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const paragraphs = (s: string) => escape(s).replace(/\n/g, '<br>');
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const paragraphs = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
 const who = (m: Message) => (m.sender.type === 'agent' ? m.sender.name ?? 'Support' : m.sender.type === 'visitor' ? 'You' : '');
 
 function layout(site: string, intro: string, messages: Message[], links: { label: string; href: string }[], footer: string) {
-  const rows = messages.map((m) => `<tr><td style="padding:8px 0"><strong>${escape(who(m))}</strong><br>${paragraphs(m.kind === 'file' ? `[file] ${m.file?.name ?? m.body}` : m.body)}</td></tr>`).join('');
-  const buttons = links.map((l) => `<p><a href="${escape(l.href)}" style="color:#4338ca">${escape(l.label)}</a></p>`).join('');
+  const rows = messages.map((m) => `<tr><td style="padding:8px 0"><strong>${escapeHtml(who(m))}</strong><br>${paragraphs(m.kind === 'file' ? `[file] ${m.file?.name ?? m.body}` : m.body)}</td></tr>`).join('');
+  const buttons = links.map((l) => `<p><a href="${escapeHtml(l.href)}" style="color:#4338ca">${escapeHtml(l.label)}</a></p>`).join('');
   return `<!doctype html><html><body style="font:15px/1.5 system-ui,sans-serif;color:#1f2937;max-width:36rem">
-<p>${escape(intro)}</p><table role="presentation" style="width:100%">${rows}</table>${buttons}
-<p style="color:#6b7280;font-size:12px">${escape(footer)} — ${escape(site)}</p></body></html>`;
+<p>${escapeHtml(intro)}</p><table role="presentation" style="width:100%">${rows}</table>${buttons}
+<p style="color:#6b7280;font-size:12px">${escapeHtml(footer)} — ${escapeHtml(site)}</p></body></html>`;
 }
 
 const textOf = (intro: string, messages: Message[], links: { label: string; href: string }[], footer: string) =>

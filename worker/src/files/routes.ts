@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { type EitherEnv, requireAgentOrVisitor } from '../auth/middleware';
 import { assertNotBlocked, requestIp } from '../blocks/enforce';
-import { findVisitorConversation, findWorkspaceConversation } from '../conversations/queries';
+import { findVisitorConversation, findWorkspaceConversation } from '../conversations';
 import { getDb } from '../db/client';
 import { wellFormed } from '../lib/clean';
 import { errors } from '../lib/errors';
-import { findSite } from '../sites/queries';
+import { findSite } from '../sites';
 import { assertOrigin } from '../widget/middleware';
 
 /**

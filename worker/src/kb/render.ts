@@ -10,7 +10,7 @@ md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
   return defaultLink(tokens, i, opts, env, self);
 };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** An article's Markdown as safe HTML. */
 export const renderMarkdown = (source: string) => md.render(source);
@@ -31,8 +31,8 @@ export const articleCsp = () =>
 /** The public, read-only page of an article. */
 export function articlePage(article: { title: string; content: string; updatedAt: string }) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(article.title)}</title>
+<title>${escapeHtml(article.title)}</title>
 <style>${CSS}</style></head>
-<body><article><h1>${escape(article.title)}</h1>${renderMarkdown(article.content)}</article>
-<footer>Updated ${escape(article.updatedAt.slice(0, 10))}</footer></body></html>`;
+<body><article><h1>${escapeHtml(article.title)}</h1>${renderMarkdown(article.content)}</article>
+<footer>Updated ${escapeHtml(article.updatedAt.slice(0, 10))}</footer></body></html>`;
 }

@@ -4,7 +4,7 @@ import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { ArticleQuery, CreateArticleBody, UpdateArticleBody } from '../../../protocol';
-import { findSiteByKey } from '../sites/queries';
+import { findSiteByKey } from '../sites';
 import { createArticle, deleteArticle, findArticle, listArticles, toArticle, updateArticle } from './queries';
 import { articleCsp, articlePage } from './render';
 
@@ -39,7 +39,7 @@ export const publicKbRoutes = new Hono<{ Bindings: Env }>()
     const db = getDb(c.env.DB);
     const site = await findSiteByKey(db, c.req.param('siteKey'));
     const row = site ? await findArticle(db, site.workspaceId, c.req.param('id')) : undefined;
-    if (!row || !row.active) throw errors.notFound('Article');
+    if (!row?.active) throw errors.notFound('Article');
     c.header('Content-Security-Policy', await articleCsp());
     c.header('Cache-Control', 'public, max-age=60');
     return c.html(articlePage(row));

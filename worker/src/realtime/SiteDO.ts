@@ -47,7 +47,7 @@ export class SiteDO extends DurableObject<Env> {
   /** An agent's console socket, authorised by the worker. */
   async fetch(request: Request): Promise<Response> {
     const who = readIdentity(request);
-    if (!who || who.role !== 'agent') return new Response('Forbidden', { status: 403 });
+    if (who?.role !== 'agent') return new Response('Forbidden', { status: 403 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, ['agent']);
     server.serializeAttachment({ ...who, status: 'online', seenAt: Date.now() } satisfies Attachment);
@@ -140,7 +140,7 @@ export class SiteDO extends DurableObject<Env> {
     ws.serializeAttachment(who);
     // Size before JSON.parse, as on conversation sockets.
     if (frameTooLarge(data)) return this.#send(ws, { type: 'error', code: 'too_large', message: `Frames are limited to ${LIMITS.frameMax} bytes` });
-    let parsed;
+    let parsed: ReturnType<typeof SiteClientFrame.safeParse> | null;
     try { parsed = SiteClientFrame.safeParse(JSON.parse(typeof data === 'string' ? data : '')); } catch { parsed = null; }
     if (!parsed?.success) return this.#send(ws, { type: 'error', code: 'bad_request', message: BAD_FRAME });
     const frame = parsed.data;

@@ -28,7 +28,7 @@ describe('per-visitor limits', () => {
     const sockets = await Promise.all(ids.map((id) => connect(paths.visitor(id), v.token)));
     const began = Date.now();
     // 4 each: within every conversation's own burst, but 12 for the visitor.
-    for (let i = 0; i < 4; i++) sockets.forEach((s, j) => s.send({ type: 'send', clientId: `m${j}-${i}`, body: `hello ${i}` }));
+    for (let i = 0; i < 4; i++) sockets.forEach((s, j) => { s.send({ type: 'send', clientId: `m${j}-${i}`, body: `hello ${i}` }); });
     const answers = async () => sockets.flatMap((s) => s.frames).filter((f) => f.type === 'ack' || (f.type === 'error' && f.code === 'rate_limited'));
     await waitFor(async () => (await answers()).length === 12);
     const seconds = (Date.now() - began) / 1000;

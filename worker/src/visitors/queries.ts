@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, visitors } from '../db/schema';
-import { toConversation } from '../conversations/queries';
+import { toConversation } from '../conversations';
 
 /** The visitor's newest conversation that is still open (waiting or active), if any. */
 export async function findOpenConversation(db: Db, visitorId: string) {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { VisitorEnv } from '../auth/middleware';
 import { assertNotBlocked } from '../blocks/enforce';
-import { findVisitorConversation } from '../conversations/queries';
+import { findVisitorConversation } from '../conversations';
 import { getDb } from '../db/client';
 import { ApiError, errors } from '../lib/errors';
 import { clientIp, ipLimited, limitByIp, takeLimit } from '../lib/ratelimit';
@@ -10,7 +10,7 @@ import { HistoryQuery, type Message, RatingBody, StartConversationBody, Transcri
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
 import { siteAvailability } from '../sites/availability';
 import { forwardToDurableObject } from '../realtime/upgrade';
-import { siteSettings } from '../sites/queries';
+import { siteSettings } from '../sites';
 import { uploadFile } from '../files/upload';
 import type { SiteVars } from './middleware';
 import { findSiteVisitor, setVisitorProfile } from './queries';

@@ -3,7 +3,7 @@ import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { originAllowed, requestOrigin } from '../lib/origins';
 import type { VisitorIdentity } from '../auth/middleware';
-import { findSite, siteSettings } from '../sites/queries';
+import { findSite, siteSettings } from '../sites';
 import type { sites } from '../db/schema';
 
 /** Refuse a request whose Origin is not one of the site's allowed origins. */

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { requireVisitor, type VisitorEnv } from '../auth/middleware';
 import { assertNotBlocked, refuseBlocked } from '../blocks/enforce';
-import { listVisitorConversations } from '../conversations/queries';
+import { listVisitorConversations } from '../conversations';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
 import { PageBody, type PublicWidgetConfig, toVisitorConversation, WidgetSessionBody } from '../../../protocol';
 import { siteAvailability } from '../sites/availability';
-import { findSiteByKey, siteSettings } from '../sites/queries';
+import { findSiteByKey, siteSettings } from '../sites';
 import { visitorContext } from './context';
 import { visitorConversationRoutes } from './conversations';
 import { assertOrigin, requireSiteOrigin, type SiteVars } from './middleware';

@@ -1,10 +1,10 @@
 import type { AuthKeys } from '../auth/keys';
 import { signToken, verifyToken } from '../auth/tokens';
-import type { Suspect } from '../blocks/queries';
+import type { Suspect } from '../blocks';
 import type { Db } from '../db/client';
 import type { sites } from '../db/schema';
 import { errors, isUniqueViolation } from '../lib/errors';
-import { siteSettings } from '../sites/queries';
+import { siteSettings } from '../sites';
 import type { VisitorContext } from './context';
 import { verifyUserHash } from './identity';
 import { createVisitor, findSiteVisitor, findVerifiedVisitor, setVisitorProfile, touchVisitor } from './queries';

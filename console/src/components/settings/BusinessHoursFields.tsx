@@ -20,6 +20,7 @@ export function BusinessHoursFields({ form, update, error }: Props) {
         <input type="checkbox" checked={form.hoursEnabled} data-testid="settings-hours-enabled" onChange={(e) => update({ hoursEnabled: e.currentTarget.checked })} />
         {t.hoursEnabled}
       </label>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the select below, or its text fallback */}
       <label class="field hours-zone">
         <span class="field-label">{t.timeZone}</span>
         {zones ? (
