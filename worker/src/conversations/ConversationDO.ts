@@ -4,8 +4,9 @@ import { type Conversation, type HistoryQuery, type Message, type ServerFrame, t
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../../../protocol/visitor';
 import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../../../protocol/blocks';
-import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
+import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import { relayName } from '../realtime/RelayDO';
+import { SocketHub } from '../realtime/hub';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
 import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
 import { FrameLimits } from './frame-limits';
@@ -17,8 +18,8 @@ import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
 import { log } from '../lib/log';
 
-/** What each socket carries through hibernation (serializeAttachment, max 16 KiB). */
-type Attachment = SocketIdentity & { bad: number };
+/** What each socket carries through hibernation; `bad` counts its bad frames (realtime/hub.ts). */
+type Attachment = SocketIdentity & { bad?: number };
 
 /** "24 hours", "90 minutes": the idle time in a system message. */
 const formatIdle = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`);
@@ -58,11 +59,14 @@ export class ConversationDO extends DurableObject<Env> {
   #frames = new FrameLimits();
   /** Site events, coalesced per window (site-publisher.ts). */
   #publisher = new SitePublisher((kind) => this.#publishNow(kind));
+  /** The sockets, tagged by role: 'agent' or 'visitor'. */
+  #hub: SocketHub<Attachment>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#store = new ConversationStore(ctx.storage);
     this.#schedule = new Schedule(ctx.storage);
+    this.#hub = new SocketHub<Attachment>(ctx, { object: 'ConversationDO', idKey: 'conversationId' });
     // Answered by the runtime itself: pings never wake a hibernating object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
@@ -95,9 +99,8 @@ export class ConversationDO extends DurableObject<Env> {
    * open conversation, put it back in the queue. The conversation when requeued, else null.
    */
   async releaseAgent(agent: { id: string; name: string }): Promise<Conversation | null> {
-    for (const ws of this.ctx.getWebSockets('agent')) {
-      if ((ws.deserializeAttachment() as Attachment).id !== agent.id) continue;
-      try { ws.close(REVOKED_CLOSE, 'Agent deactivated'); } catch { /* already closed */ }
+    for (const ws of this.#hub.sockets('agent')) {
+      if (this.#hub.attachment(ws)?.id === agent.id) this.#hub.close(ws, REVOKED_CLOSE, 'Agent deactivated');
     }
     const result = await this.act({ type: 'release', agent });
     return 'conversation' in result ? result.conversation : null;
@@ -108,9 +111,10 @@ export class ConversationDO extends DurableObject<Env> {
    * stops; no reconnect); agents' sockets stay. Returns how many were closed.
    */
   async refuseVisitor(): Promise<number> {
-    const sockets = this.ctx.getWebSockets('visitor');
+    const sockets = this.#hub.sockets('visitor');
     for (const ws of sockets) {
-      try { ws.send(CHAT_UNAVAILABLE_FRAME); ws.close(BLOCKED_CLOSE, CHAT_UNAVAILABLE); } catch { /* already closed */ }
+      this.#hub.send(ws, CHAT_UNAVAILABLE_FRAME);
+      this.#hub.close(ws, BLOCKED_CLOSE, CHAT_UNAVAILABLE);
     }
     return sockets.length;
   }
@@ -182,8 +186,7 @@ export class ConversationDO extends DurableObject<Env> {
     if (!allowed) return Response.json({ error: { code: 'forbidden', message: 'Not your conversation' } }, { status: 403 });
 
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [who.role]);
-    server.serializeAttachment({ ...who, bad: 0 } satisfies Attachment);
+    this.#hub.accept(server, [who.role], { ...who, bad: 0 });
     const conversation = this.#store.snapshot();
     // A visitor's lastSeq is the last message they can see: a note after it stays unknown.
     const lastSeq = who.role === 'agent' ? conversation.lastSeq : this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0;
@@ -194,23 +197,16 @@ export class ConversationDO extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
 
+  // Guarded (realtime/hub.ts): an exception becomes an error frame for this socket, never an error in the runtime;
+  // a frame still in flight when we closed the socket (blocked visitor, deactivated agent, bad frames) is dropped.
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
-    // A frame still in flight when we closed the socket (blocked visitor, deactivated agent, bad frames) is
-    // delivered all the same: once we have said goodbye, nothing more from it is taken.
-    if (ws.readyState !== WebSocket.OPEN) return;
-    // Guarded: an exception becomes an error frame for this socket, never an uncaught error in the runtime.
-    try {
-      await this.#onFrame(ws, data);
-    } catch (err) {
-      log.error('frame.failed', { conversationId: this.ctx.id.name, error: err });
-      try { this.#send(ws, { type: 'error', code: 'internal', message: 'The frame could not be handled' }); } catch { /* socket gone */ }
-    }
+    await this.#hub.guard('webSocketMessage', ws, () => this.#onFrame(ws, data), data);
   }
 
   async #onFrame(ws: WebSocket, data: string | ArrayBuffer) {
-    const who = ws.deserializeAttachment() as Attachment;
+    const who = this.#hub.attachment(ws)!;
     const parsed = parseClientFrame(data);
-    if (!parsed.ok) return this.#reject(ws, who, parsed.error);
+    if (!parsed.ok) return this.#hub.refuse(ws, parsed.error);
     const frame = parsed.frame;
     switch (frame.type) {
       case 'send': return this.#onSend(ws, who, frame);
@@ -236,12 +232,12 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   async webSocketClose(ws: WebSocket, code: number, reason: string) {
-    // Complete the close handshake; the runtime may already have done so.
-    try { ws.close(code === 1005 ? 1000 : code, reason); } catch { /* already closed */ }
+    // Complete the close handshake (the runtime may already have done so); reserved codes are never echoed.
+    await this.#hub.guard('webSocketClose', ws, () => this.#hub.closed(ws, code, reason));
   }
 
   async webSocketError(ws: WebSocket) {
-    try { ws.close(1011, 'error'); } catch { /* already closed */ }
+    await this.#hub.guard('webSocketError', ws, () => this.#hub.close(ws, 1011, 'error'));
   }
 
   /** Runs due jobs: retrying the D1 projection, closing an idle conversation. */
@@ -264,7 +260,7 @@ export class ConversationDO extends DurableObject<Env> {
 
   #onSend(ws: WebSocket, who: Attachment, frame: { clientId: string; body: string; kind: 'text' | 'note'; claim?: boolean }) {
     if (frame.kind === 'note' && who.role !== 'agent') {
-      return this.#reject(ws, who, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
+      return this.#hub.refuse(ws, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
     }
     const m = { clientId: frame.clientId, kind: frame.kind, body: frame.body };
     // A retry of a stored message is answered with the same ack and stores nothing.
@@ -437,17 +433,6 @@ export class ConversationDO extends DurableObject<Env> {
     for (const message of this.#store.after(afterSeq, role)) this.#send(ws, { type: 'message', message });
   }
 
-  #reject(ws: WebSocket, who: Attachment, error: Extract<ServerFrame, { type: 'error' }>) {
-    this.#send(ws, error);
-    who.bad += 1;
-    ws.serializeAttachment(who);
-    if (who.bad >= LIMITS.badFramesBeforeClose) ws.close(1008, 'too many bad frames');
-  }
-
-  /**
-   * Send a frame to every socket (or one side): agents get the full view, visitors the
-   * visitor view (docs/protocol.md). Each view is serialised once per broadcast.
-   */
   /**
    * True when what visitors see of the conversation changed since they were last told (rev
    * aside). Kept in memory: after a wake-up the first change is sent anyway, which is harmless.
@@ -460,20 +445,20 @@ export class ConversationDO extends DurableObject<Env> {
     return true;
   }
 
+  /**
+   * Send a frame to every socket (or one side): agents get the full view, visitors the
+   * visitor view (docs/protocol.md). Each view is serialised once per broadcast.
+   */
   #broadcast(frame: ServerFrame, only?: 'visitor' | 'agent') {
     for (const role of only ? [only] : (['agent', 'visitor'] as const)) {
-      const sockets = this.ctx.getWebSockets(role);
-      const text = sockets.length ? serialise(frame, role) : null;
-      if (!text) continue;
-      for (const ws of sockets) {
-        try { ws.send(text); } catch { /* closing socket */ }
-      }
+      const text = this.#hub.sockets(role).length ? serialise(frame, role) : null;
+      if (text) this.#hub.broadcast(role, text);
     }
   }
 
   /** Send one frame to one socket, in the view of the socket's role (its tag). */
   #send(ws: WebSocket, frame: ServerFrame) {
-    const text = serialise(frame, this.ctx.getTags(ws).includes('agent') ? 'agent' : 'visitor');
-    try { if (text) ws.send(text); } catch { /* closing socket */ }
+    const text = serialise(frame, this.#hub.tagged(ws, 'agent') ? 'agent' : 'visitor');
+    if (text) this.#hub.send(ws, text);
   }
 }
