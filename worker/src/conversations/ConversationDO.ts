@@ -8,7 +8,7 @@ import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../pro
 import { relayName } from '../realtime/RelayDO';
 import { SocketHub } from '../realtime/hub';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
-import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
+import { decide, implicitTransition, type LifecycleAction } from './lifecycle';
 import { FrameLimits } from './frame-limits';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
@@ -16,10 +16,14 @@ import { toProjection, writeProjections } from './projection';
 import { Schedule } from './schedule';
 import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
+import { type DoResult, done, refused } from '../lib/do-result';
 import { log } from '../lib/log';
 
 /** What each socket carries through hibernation; `bad` counts its bad frames (realtime/hub.ts). */
 type Attachment = SocketIdentity & { bad?: number };
+
+/** The refusal of every call on an object that holds no conversation. */
+const NOT_FOUND = refused('not_found', 'Conversation not found');
 
 /** "24 hours", "90 minutes": the idle time in a system message. */
 const formatIdle = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`);
@@ -83,15 +87,15 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   /** A lifecycle action (claim, assign, transfer, resolve, close, reopen); refused ones change nothing. */
-  async act(action: LifecycleAction): Promise<{ conversation: Conversation } | Refusal> {
+  async act(action: LifecycleAction): Promise<DoResult<Conversation>> {
     const meta = this.#store.meta();
-    if (!meta) return { error: 'invalid_transition', message: 'Conversation not found' };
+    if (!meta) return NOT_FOUND;
     const t = decide(meta, action);
-    if ('error' in t) return t;
+    if ('error' in t) return refused(t.error, t.message);
     const messages = this.#store.transition(t);
     for (const m of messages) this.#broadcast({ type: 'message', message: m }, m.kind === 'note' ? 'agent' : undefined);
     if (t.stamp === 'reopened') this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
-    return { conversation: (this.#changed({ urgent: true }) ?? this.#store.snapshot()) };
+    return done(this.#changed({ urgent: true }) ?? this.#store.snapshot());
   }
 
   /**
@@ -103,7 +107,7 @@ export class ConversationDO extends DurableObject<Env> {
       if (this.#hub.attachment(ws)?.id === agent.id) this.#hub.close(ws, REVOKED_CLOSE, 'Agent deactivated');
     }
     const result = await this.act({ type: 'release', agent });
-    return 'conversation' in result ? result.conversation : null;
+    return result.ok ? result.value : null;
   }
 
   /**
@@ -125,38 +129,39 @@ export class ConversationDO extends DurableObject<Env> {
    * (the VisitorDO, which keeps the budget) already `charged` them.
    */
   async post(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'kind' | 'body' | 'file'>, opts: { charged?: boolean } = {})
-    : Promise<{ message: Message } | { error: 'rate_limited' | 'not_found' }> {
-    if (!this.#store.meta()) return { error: 'not_found' };
-    if (who.role === 'agent') return { message: this.#commit(who, m) };
+    : Promise<DoResult<Message>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    if (who.role === 'agent') return done(this.#commit(who, m));
     return this.#visitorTurn(async () => {
-      if (!opts.charged && !(await this.#charge(who.id))) return { error: 'rate_limited' as const };
-      return { message: this.#commit(who, m) };
+      if (!opts.charged && !(await this.#charge(who.id))) return refused('rate_limited', 'You are sending messages too fast');
+      return done(this.#commit(who, m));
     });
   }
 
   /** An agent deletes their own message: everyone sees it replaced (same id and seq, empty body, deletedAt). */
-  async deleteMessage(agentId: string, messageId: string): Promise<{ message: Message; fileKey: string | null } | { error: 'not_found' | 'not_yours' }> {
+  async deleteMessage(agentId: string, messageId: string): Promise<DoResult<{ message: Message; fileKey: string | null }>> {
     const result = this.#store.deleteMessage(agentId, messageId);
-    if (typeof result === 'string') return { error: result };
+    if (result === 'not_found') return refused('not_found', 'Message not found');
+    if (result === 'not_yours') return refused('not_your_message', 'You can only delete your own messages');
     const { message, removedFile } = result;
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
     this.#changed({ frame: true, urgent: false });
-    return { message, fileKey: removedFile ? `${this.#store.meta()!.id}/${removedFile.id}` : null };
+    return done({ message, fileKey: removedFile ? `${this.#store.meta()!.id}/${removedFile.id}` : null });
   }
 
   /** The visitor's CSAT rating, once, after the conversation was resolved. */
-  async rate(score: number, comment: string | null): Promise<{ conversation: Conversation } | { error: 'not_resolved' | 'already_rated'; message: string }> {
+  async rate(score: number, comment: string | null): Promise<DoResult<Conversation>> {
+    if (!this.#store.meta()) return NOT_FOUND;
     const result = this.#store.rate(score, comment);
-    if (result !== 'ok') {
-      return { error: result, message: result === 'already_rated' ? 'This conversation was already rated' : 'Only resolved conversations can be rated' };
-    }
-    return { conversation: (this.#changed({ urgent: true }) ?? this.#store.snapshot()) };
+    if (result === 'already_rated') return refused(result, 'This conversation was already rated');
+    if (result === 'not_resolved') return refused(result, 'Only resolved conversations can be rated');
+    return done(this.#changed({ urgent: true }) ?? this.#store.snapshot());
   }
 
-  /** Edit priority, tags, notes or department; null for an object that holds no conversation. */
-  async update(patch: ConversationPatch): Promise<Conversation | null> {
-    if (!this.#store.meta()) return null;
-    return this.#store.update(patch) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot();
+  /** Edit priority, tags, notes or department. */
+  async update(patch: ConversationPatch): Promise<DoResult<Conversation>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    return done(this.#store.update(patch) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot());
   }
 
   /** One page of history, oldest first; notes only for agents. */
@@ -165,8 +170,9 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   /** Archive or restore, then tell every socket and the site. */
-  async setArchived(archived: boolean): Promise<Conversation> {
-    return this.#store.setArchived(archived) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot();
+  async setArchived(archived: boolean): Promise<DoResult<Conversation>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    return done(this.#store.setArchived(archived) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot());
   }
 
   /** Rows this object's SQLite has read since it started: for the tests and the bench that keep per-message work O(1). */
@@ -395,7 +401,7 @@ export class ConversationDO extends DurableObject<Env> {
           if (direct) await writeProjections(getDb(this.env.DB), [projection]);
           else {
             const result = await this.#relay(projection.id).project(projection);
-            if (!result.ok) throw new Error(result.error);
+            if (!result.ok) throw new Error(result.error.message);
           }
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;
