@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FrameErrorCode } from './errors';
 import { LIMITS } from './limits';
 import { AgentStatus, type Conversation, ConversationStatus, type Message, type Sender } from './models';
 
@@ -22,9 +23,6 @@ export const ResumeFrame = z.object({ type: z.literal('resume'), afterSeq: z.num
 export const ClientFrame = z.discriminatedUnion('type', [SendFrame, TypingFrame, ReadFrame, ResumeFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type SendFrame = z.infer<typeof SendFrame>;
-
-/** Error codes carried by `error` frames. */
-export type FrameErrorCode = 'bad_request' | 'forbidden' | 'rate_limited' | 'too_large' | 'closed' | 'not_found' | 'internal' | 'chat_unavailable';
 
 /** Frames a conversation socket sends. */
 export type ServerFrame =
@@ -87,5 +85,5 @@ export type SiteServerFrame =
   | { type: 'hello'; you: { role: 'agent'; id: string }; siteId: string }
   | { type: 'events'; events: SiteEvent[] }
   | { type: 'presence'; agents: PresenceAgent[] }
-  | { type: 'error'; code: FrameErrorCode; message: string }
+  | { type: 'error'; code: FrameErrorCode; message: string; clientId?: string }
   | { type: 'pong' };

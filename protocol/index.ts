@@ -1,5 +1,6 @@
 // The contract between worker, widget and console: realtime frames and REST bodies.
 // The widget imports types only (`import type`), so zod stays out of its bundle.
+export * from './errors';
 export * from './limits';
 export * from './models';
 export * from './frames';

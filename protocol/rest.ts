@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 import { LIMITS } from './limits';
 import { ConversationStatus, Priority, Role } from './models';
 
@@ -131,4 +132,4 @@ export const AuthConfig = z.object({ signup: SignupMode });
 export type AuthConfig = z.infer<typeof AuthConfig>;
 
 /** The one error envelope every failing route answers with; `retryAfter` (seconds) only on 429s that know it. */
-export type ErrorBody = { error: { code: string; message: string; retryAfter?: number } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; retryAfter?: number } };

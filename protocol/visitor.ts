@@ -3,6 +3,7 @@
 // spreading the agent's view and deleting: a field added to Conversation or Message
 // stays internal until someone adds it here. Schemas are strict so tests can prove it.
 import { z } from 'zod';
+import { FRAME_ERROR_CODES } from './errors';
 import type { ServerFrame } from './frames';
 import { type Conversation, ConversationStatus, type Message } from './models';
 
@@ -44,7 +45,8 @@ export const VisitorConversation = z.strictObject({
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
-const ErrorCode = z.enum(['bad_request', 'forbidden', 'rate_limited', 'too_large', 'closed', 'not_found', 'internal', 'chat_unavailable']);
+/** The codes of a visitor's error frames (protocol/errors.ts). */
+const FrameErrorCode = z.enum(FRAME_ERROR_CODES);
 
 /** Every frame a visitor socket may receive. */
 export const VisitorServerFrame = z.discriminatedUnion('type', [
@@ -54,7 +56,7 @@ export const VisitorServerFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('typing'), sender: VisitorSender, on: z.boolean() }),
   z.strictObject({ type: z.literal('read'), by: z.enum(['visitor', 'agent']), seq: z.number().int() }),
   z.strictObject({ type: z.literal('conversation'), conversation: VisitorConversation }),
-  z.strictObject({ type: z.literal('error'), code: ErrorCode, message: z.string(), clientId: z.string().optional() }),
+  z.strictObject({ type: z.literal('error'), code: FrameErrorCode, message: z.string(), clientId: z.string().optional() }),
   z.strictObject({ type: z.literal('pong') }),
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrame>;

@@ -1,4 +1,23 @@
 // Every user-visible English string of the widget; the other languages (locales/*.json) follow this shape.
+import type { VisitorErrorCode } from '../../protocol/errors';
+
+/**
+ * Codes a visitor may receive that show the generic notice (`notice.error`): a bug, a misconfigured site, or a case
+ * the widget handles on its own (an already rated conversation, a Turnstile token it fetches).
+ */
+type GenericNotice = VisitorCodes<
+  | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'conflict' | 'internal'
+  | 'misconfigured' | 'origin_not_allowed' | 'upgrade_required' | 'prechat_required' | 'turnstile_required'
+  | 'turnstile_unavailable' | 'already_rated'
+>;
+/** Its argument, which must be visitor codes: a typo or a code visitors never get fails to compile. */
+type VisitorCodes<C extends VisitorErrorCode> = C;
+
+/**
+ * The notice texts: one for every code a visitor may receive (protocol/errors.ts) but the generic ones, and the
+ * widget's own two. A new visitor code with no text here and no place in GenericNotice fails to compile.
+ */
+type NoticeTexts = Record<Exclude<VisitorErrorCode, GenericNotice> | 'offline' | 'error', string>;
 
 /** The English string table (the default locale, bundled; the others load on demand). */
 export const strings = {
@@ -30,7 +49,7 @@ export const strings = {
     chat_unavailable: 'Chat is unavailable.',
     /** Turnstile (the bot check of a new visitor's session) said no, or could not run. */
     turnstile_failed: 'We could not check that you are not a robot. Please reload the page to chat.',
-  } as Record<string, string>,
+  } satisfies NoticeTexts as Record<string, string>,
   /** The line above the composer once agents ended the conversation (writing reopens it). */
   lifecycle: {
     resolved: 'This conversation has been resolved — write to reopen it.',

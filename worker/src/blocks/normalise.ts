@@ -60,7 +60,7 @@ export function ipBlockMatches(blockValue: string, ip: string | null): boolean {
 const Email = z.email();
 
 /** A block's value made canonical for its kind, or the 400 code saying why it cannot be. */
-export function normaliseBlockValue(kind: BlockKind, value: string): { value: string } | { error: string; message: string } {
+export function normaliseBlockValue(kind: BlockKind, value: string): { value: string } | { error: 'invalid_ip' | 'invalid_email' | 'invalid_visitor'; message: string } {
   const v = value.trim();
   if (kind === 'ip') {
     const ip = normaliseIpBlock(v);

@@ -4,10 +4,11 @@ import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../../../protocol/visitor';
 import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../../../protocol/blocks';
-import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
+import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import { relayName } from '../realtime/RelayDO';
+import { SocketHub } from '../realtime/hub';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
-import { decide, implicitTransition, type LifecycleAction, type Refusal } from './lifecycle';
+import { decide, implicitTransition, type LifecycleAction } from './lifecycle';
 import { FrameLimits } from './frame-limits';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
@@ -15,10 +16,14 @@ import { toProjection, writeProjections } from './projection';
 import { Schedule } from './schedule';
 import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
+import { type DoResult, done, refused } from '../lib/do-result';
 import { log } from '../lib/log';
 
-/** What each socket carries through hibernation (serializeAttachment, max 16 KiB). */
-type Attachment = SocketIdentity & { bad: number };
+/** What each socket carries through hibernation; `bad` counts its bad frames (realtime/hub.ts). */
+type Attachment = SocketIdentity & { bad?: number };
+
+/** The refusal of every call on an object that holds no conversation. */
+const NOT_FOUND = refused('not_found', 'Conversation not found');
 
 /** "24 hours", "90 minutes": the idle time in a system message. */
 const formatIdle = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`);
@@ -58,11 +63,14 @@ export class ConversationDO extends DurableObject<Env> {
   #frames = new FrameLimits();
   /** Site events, coalesced per window (site-publisher.ts). */
   #publisher = new SitePublisher((kind) => this.#publishNow(kind));
+  /** The sockets, tagged by role: 'agent' or 'visitor'. */
+  #hub: SocketHub<Attachment>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#store = new ConversationStore(ctx.storage);
     this.#schedule = new Schedule(ctx.storage);
+    this.#hub = new SocketHub<Attachment>(ctx, { object: 'ConversationDO', idKey: 'conversationId' });
     // Answered by the runtime itself: pings never wake a hibernating object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
@@ -79,15 +87,15 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   /** A lifecycle action (claim, assign, transfer, resolve, close, reopen); refused ones change nothing. */
-  async act(action: LifecycleAction): Promise<{ conversation: Conversation } | Refusal> {
+  async act(action: LifecycleAction): Promise<DoResult<Conversation>> {
     const meta = this.#store.meta();
-    if (!meta) return { error: 'invalid_transition', message: 'Conversation not found' };
+    if (!meta) return NOT_FOUND;
     const t = decide(meta, action);
-    if ('error' in t) return t;
+    if ('error' in t) return refused(t.error, t.message);
     const messages = this.#store.transition(t);
     for (const m of messages) this.#broadcast({ type: 'message', message: m }, m.kind === 'note' ? 'agent' : undefined);
     if (t.stamp === 'reopened') this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
-    return { conversation: (this.#changed({ urgent: true }) ?? this.#store.snapshot()) };
+    return done(this.#changed({ urgent: true }) ?? this.#store.snapshot());
   }
 
   /**
@@ -95,12 +103,11 @@ export class ConversationDO extends DurableObject<Env> {
    * open conversation, put it back in the queue. The conversation when requeued, else null.
    */
   async releaseAgent(agent: { id: string; name: string }): Promise<Conversation | null> {
-    for (const ws of this.ctx.getWebSockets('agent')) {
-      if ((ws.deserializeAttachment() as Attachment).id !== agent.id) continue;
-      try { ws.close(REVOKED_CLOSE, 'Agent deactivated'); } catch { /* already closed */ }
+    for (const ws of this.#hub.sockets('agent')) {
+      if (this.#hub.attachment(ws)?.id === agent.id) this.#hub.close(ws, REVOKED_CLOSE, 'Agent deactivated');
     }
     const result = await this.act({ type: 'release', agent });
-    return 'conversation' in result ? result.conversation : null;
+    return result.ok ? result.value : null;
   }
 
   /**
@@ -108,9 +115,10 @@ export class ConversationDO extends DurableObject<Env> {
    * stops; no reconnect); agents' sockets stay. Returns how many were closed.
    */
   async refuseVisitor(): Promise<number> {
-    const sockets = this.ctx.getWebSockets('visitor');
+    const sockets = this.#hub.sockets('visitor');
     for (const ws of sockets) {
-      try { ws.send(CHAT_UNAVAILABLE_FRAME); ws.close(BLOCKED_CLOSE, CHAT_UNAVAILABLE); } catch { /* already closed */ }
+      this.#hub.send(ws, CHAT_UNAVAILABLE_FRAME);
+      this.#hub.close(ws, BLOCKED_CLOSE, CHAT_UNAVAILABLE);
     }
     return sockets.length;
   }
@@ -121,38 +129,39 @@ export class ConversationDO extends DurableObject<Env> {
    * (the VisitorDO, which keeps the budget) already `charged` them.
    */
   async post(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'kind' | 'body' | 'file'>, opts: { charged?: boolean } = {})
-    : Promise<{ message: Message } | { error: 'rate_limited' | 'not_found' }> {
-    if (!this.#store.meta()) return { error: 'not_found' };
-    if (who.role === 'agent') return { message: this.#commit(who, m) };
+    : Promise<DoResult<Message>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    if (who.role === 'agent') return done(this.#commit(who, m));
     return this.#visitorTurn(async () => {
-      if (!opts.charged && !(await this.#charge(who.id))) return { error: 'rate_limited' as const };
-      return { message: this.#commit(who, m) };
+      if (!opts.charged && !(await this.#charge(who.id))) return refused('rate_limited', 'You are sending messages too fast');
+      return done(this.#commit(who, m));
     });
   }
 
   /** An agent deletes their own message: everyone sees it replaced (same id and seq, empty body, deletedAt). */
-  async deleteMessage(agentId: string, messageId: string): Promise<{ message: Message; fileKey: string | null } | { error: 'not_found' | 'not_yours' }> {
+  async deleteMessage(agentId: string, messageId: string): Promise<DoResult<{ message: Message; fileKey: string | null }>> {
     const result = this.#store.deleteMessage(agentId, messageId);
-    if (typeof result === 'string') return { error: result };
+    if (result === 'not_found') return refused('not_found', 'Message not found');
+    if (result === 'not_yours') return refused('not_your_message', 'You can only delete your own messages');
     const { message, removedFile } = result;
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
     this.#changed({ frame: true, urgent: false });
-    return { message, fileKey: removedFile ? `${this.#store.meta()!.id}/${removedFile.id}` : null };
+    return done({ message, fileKey: removedFile ? `${this.#store.meta()!.id}/${removedFile.id}` : null });
   }
 
   /** The visitor's CSAT rating, once, after the conversation was resolved. */
-  async rate(score: number, comment: string | null): Promise<{ conversation: Conversation } | { error: 'not_resolved' | 'already_rated'; message: string }> {
+  async rate(score: number, comment: string | null): Promise<DoResult<Conversation>> {
+    if (!this.#store.meta()) return NOT_FOUND;
     const result = this.#store.rate(score, comment);
-    if (result !== 'ok') {
-      return { error: result, message: result === 'already_rated' ? 'This conversation was already rated' : 'Only resolved conversations can be rated' };
-    }
-    return { conversation: (this.#changed({ urgent: true }) ?? this.#store.snapshot()) };
+    if (result === 'already_rated') return refused(result, 'This conversation was already rated');
+    if (result === 'not_resolved') return refused(result, 'Only resolved conversations can be rated');
+    return done(this.#changed({ urgent: true }) ?? this.#store.snapshot());
   }
 
-  /** Edit priority, tags, notes or department; null for an object that holds no conversation. */
-  async update(patch: ConversationPatch): Promise<Conversation | null> {
-    if (!this.#store.meta()) return null;
-    return this.#store.update(patch) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot();
+  /** Edit priority, tags, notes or department. */
+  async update(patch: ConversationPatch): Promise<DoResult<Conversation>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    return done(this.#store.update(patch) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot());
   }
 
   /** One page of history, oldest first; notes only for agents. */
@@ -161,8 +170,9 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   /** Archive or restore, then tell every socket and the site. */
-  async setArchived(archived: boolean): Promise<Conversation> {
-    return this.#store.setArchived(archived) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot();
+  async setArchived(archived: boolean): Promise<DoResult<Conversation>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    return done(this.#store.setArchived(archived) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot());
   }
 
   /** Rows this object's SQLite has read since it started: for the tests and the bench that keep per-message work O(1). */
@@ -182,8 +192,7 @@ export class ConversationDO extends DurableObject<Env> {
     if (!allowed) return Response.json({ error: { code: 'forbidden', message: 'Not your conversation' } }, { status: 403 });
 
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [who.role]);
-    server.serializeAttachment({ ...who, bad: 0 } satisfies Attachment);
+    this.#hub.accept(server, [who.role], { ...who, bad: 0 });
     const conversation = this.#store.snapshot();
     // A visitor's lastSeq is the last message they can see: a note after it stays unknown.
     const lastSeq = who.role === 'agent' ? conversation.lastSeq : this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0;
@@ -194,23 +203,16 @@ export class ConversationDO extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
 
+  // Guarded (realtime/hub.ts): an exception becomes an error frame for this socket, never an error in the runtime;
+  // a frame still in flight when we closed the socket (blocked visitor, deactivated agent, bad frames) is dropped.
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
-    // A frame still in flight when we closed the socket (blocked visitor, deactivated agent, bad frames) is
-    // delivered all the same: once we have said goodbye, nothing more from it is taken.
-    if (ws.readyState !== WebSocket.OPEN) return;
-    // Guarded: an exception becomes an error frame for this socket, never an uncaught error in the runtime.
-    try {
-      await this.#onFrame(ws, data);
-    } catch (err) {
-      log.error('frame.failed', { conversationId: this.ctx.id.name, error: err });
-      try { this.#send(ws, { type: 'error', code: 'internal', message: 'The frame could not be handled' }); } catch { /* socket gone */ }
-    }
+    await this.#hub.guard('webSocketMessage', ws, () => this.#onFrame(ws, data), data);
   }
 
   async #onFrame(ws: WebSocket, data: string | ArrayBuffer) {
-    const who = ws.deserializeAttachment() as Attachment;
+    const who = this.#hub.attachment(ws)!;
     const parsed = parseClientFrame(data);
-    if (!parsed.ok) return this.#reject(ws, who, parsed.error);
+    if (!parsed.ok) return this.#hub.refuse(ws, parsed.error);
     const frame = parsed.frame;
     switch (frame.type) {
       case 'send': return this.#onSend(ws, who, frame);
@@ -236,12 +238,12 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   async webSocketClose(ws: WebSocket, code: number, reason: string) {
-    // Complete the close handshake; the runtime may already have done so.
-    try { ws.close(code === 1005 ? 1000 : code, reason); } catch { /* already closed */ }
+    // Complete the close handshake (the runtime may already have done so); reserved codes are never echoed.
+    await this.#hub.guard('webSocketClose', ws, () => this.#hub.closed(ws, code, reason));
   }
 
   async webSocketError(ws: WebSocket) {
-    try { ws.close(1011, 'error'); } catch { /* already closed */ }
+    await this.#hub.guard('webSocketError', ws, () => this.#hub.close(ws, 1011, 'error'));
   }
 
   /** Runs due jobs: retrying the D1 projection, closing an idle conversation. */
@@ -264,7 +266,7 @@ export class ConversationDO extends DurableObject<Env> {
 
   #onSend(ws: WebSocket, who: Attachment, frame: { clientId: string; body: string; kind: 'text' | 'note'; claim?: boolean }) {
     if (frame.kind === 'note' && who.role !== 'agent') {
-      return this.#reject(ws, who, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
+      return this.#hub.refuse(ws, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
     }
     const m = { clientId: frame.clientId, kind: frame.kind, body: frame.body };
     // A retry of a stored message is answered with the same ack and stores nothing.
@@ -399,7 +401,7 @@ export class ConversationDO extends DurableObject<Env> {
           if (direct) await writeProjections(getDb(this.env.DB), [projection]);
           else {
             const result = await this.#relay(projection.id).project(projection);
-            if (!result.ok) throw new Error(result.error);
+            if (!result.ok) throw new Error(result.error.message);
           }
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;
@@ -437,17 +439,6 @@ export class ConversationDO extends DurableObject<Env> {
     for (const message of this.#store.after(afterSeq, role)) this.#send(ws, { type: 'message', message });
   }
 
-  #reject(ws: WebSocket, who: Attachment, error: Extract<ServerFrame, { type: 'error' }>) {
-    this.#send(ws, error);
-    who.bad += 1;
-    ws.serializeAttachment(who);
-    if (who.bad >= LIMITS.badFramesBeforeClose) ws.close(1008, 'too many bad frames');
-  }
-
-  /**
-   * Send a frame to every socket (or one side): agents get the full view, visitors the
-   * visitor view (docs/protocol.md). Each view is serialised once per broadcast.
-   */
   /**
    * True when what visitors see of the conversation changed since they were last told (rev
    * aside). Kept in memory: after a wake-up the first change is sent anyway, which is harmless.
@@ -460,20 +451,20 @@ export class ConversationDO extends DurableObject<Env> {
     return true;
   }
 
+  /**
+   * Send a frame to every socket (or one side): agents get the full view, visitors the
+   * visitor view (docs/protocol.md). Each view is serialised once per broadcast.
+   */
   #broadcast(frame: ServerFrame, only?: 'visitor' | 'agent') {
     for (const role of only ? [only] : (['agent', 'visitor'] as const)) {
-      const sockets = this.ctx.getWebSockets(role);
-      const text = sockets.length ? serialise(frame, role) : null;
-      if (!text) continue;
-      for (const ws of sockets) {
-        try { ws.send(text); } catch { /* closing socket */ }
-      }
+      const text = this.#hub.sockets(role).length ? serialise(frame, role) : null;
+      if (text) this.#hub.broadcast(role, text);
     }
   }
 
   /** Send one frame to one socket, in the view of the socket's role (its tag). */
   #send(ws: WebSocket, frame: ServerFrame) {
-    const text = serialise(frame, this.ctx.getTags(ws).includes('agent') ? 'agent' : 'visitor');
-    try { if (text) ws.send(text); } catch { /* closing socket */ }
+    const text = serialise(frame, this.#hub.tagged(ws, 'agent') ? 'agent' : 'visitor');
+    if (text) this.#hub.send(ws, text);
   }
 }

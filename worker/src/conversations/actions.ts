@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { getDb } from '../db/client';
 import { agents, departments } from '../db/schema';
 import { uploadFile } from '../files/upload';
-import { ApiError, errors } from '../lib/errors';
+import { unwrap } from '../lib/do-result';
+import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { AssignBody, TransferBody, UpdateConversationBody } from '../../../protocol';
 import { type ConversationEnv, requireWorkspaceConversation } from './access';
@@ -18,11 +19,9 @@ async function targetAgent(env: Env, workspaceId: string, id: string) {
   return { id: row.id, name: row.name };
 }
 
-/** Run a lifecycle action in the conversation's Durable Object; refusals become 409 with their code. */
+/** Run a lifecycle action in the conversation's Durable Object; a refusal answers with its code (409 for the lifecycle's). */
 async function act(env: Env, conversationId: string, action: LifecycleAction) {
-  const result = await env.CONVERSATIONS.getByName(conversationId).act(action);
-  if ('error' in result) throw new ApiError(409, result.error, result.message);
-  return result.conversation;
+  return unwrap(await env.CONVERSATIONS.getByName(conversationId).act(action));
 }
 
 /** Lifecycle actions, edits and the visitor sidebar of one conversation. */
@@ -61,8 +60,7 @@ export const conversationActions = new Hono<ConversationEnv>()
         where: and(eq(departments.id, patch.departmentId), eq(departments.workspaceId, c.var.agent.workspaceId)) });
       if (!dept) throw errors.badRequest('No such department in your workspace', 'unknown_department');
     }
-    const conversation = await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch);
-    if (!conversation) throw errors.notFound('Conversation');
+    const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch));
     return c.json({ conversation }, 200);
   })
   .post('/:id/files', requireWorkspaceConversation(), async (c) => {
@@ -70,10 +68,7 @@ export const conversationActions = new Hono<ConversationEnv>()
     return c.json({ message: await uploadFile(c.env, c.req.raw, c.req.param('id'), { role: 'agent', id, name }) }, 201);
   })
   .delete('/:id/messages/:messageId', requireWorkspaceConversation(), async (c) => {
-    const result = await c.env.CONVERSATIONS.getByName(c.req.param('id')).deleteMessage(c.var.agent.id, c.req.param('messageId'));
-    if ('error' in result) {
-      throw result.error === 'not_found' ? errors.notFound('Message') : errors.forbidden('You can only delete your own messages', 'not_your_message');
-    }
+    const result = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).deleteMessage(c.var.agent.id, c.req.param('messageId')));
     if (result.fileKey) c.executionCtx.waitUntil(c.env.UPLOADS.delete(result.fileKey));
     return c.json({ message: result.message }, 200);
   })

@@ -12,7 +12,7 @@ export async function offerToAutoAssign(env: Env, conversation: Conversation): P
     const agent = await env.SITES.getByName(conversation.siteId).autoAssign({ conversationId: conversation.id, departmentId: conversation.departmentId });
     if (!agent) return conversation;
     const assigned = await env.CONVERSATIONS.getByName(conversation.id).act({ type: 'assign', to: agent, by: null });
-    return 'conversation' in assigned ? assigned.conversation : conversation;
+    return assigned.ok ? assigned.value : conversation;
   } catch (err) {
     log.warn('assignment.failed', { conversationId: conversation.id, error: err });
     return conversation;

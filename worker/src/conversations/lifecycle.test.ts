@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api, connect, conversationFixture, paths, registerOwner, visitorSession, waitFor } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
+import { unwrap } from '../lib/do-result';
 
 const post = (token: string, path: string, body?: unknown) => api(path, { token, method: 'POST', body });
 const bodies = (frames: { type: string; message?: { kind: string; body: string } }[], kind = 'system') =>
@@ -127,7 +128,7 @@ describe('departments', () => {
     expect((await api(path, { token: owner.token, method: 'PATCH', body: { departmentId: sales.id } })).body.conversation.departmentId).toBe(sales.id);
     expect((await api(`/api/departments/${sales.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(204);
     // The object itself moved, so its later projections keep the new department.
-    expect((await env.CONVERSATIONS.getByName(conversation.id).update({ priority: 'high' }))!.departmentId).toBe(general);
+    expect(unwrap(await env.CONVERSATIONS.getByName(conversation.id).update({ priority: 'high' })).departmentId).toBe(general);
     await waitFor(async () => (await api(path, { token: owner.token })).body.conversation.priority === 'high');
     expect((await api(path, { token: owner.token })).body.conversation.departmentId).toBe(general);
   });
@@ -143,10 +144,10 @@ describe('timings and expiry', () => {
     a.send({ type: 'send', clientId: 'n', body: 'thinking', kind: 'note' });
     await a.next((f) => f.type === 'ack' && f.clientId === 'n');
     const stub = env.CONVERSATIONS.getByName(conversation.id);
-    expect((await stub.update({}))!.timings.firstResponseSeconds).toBeNull();
+    expect(unwrap(await stub.update({})).timings.firstResponseSeconds).toBeNull();
     a.send({ type: 'send', clientId: 'r', body: 'Hi!' });
     await a.next((f) => f.type === 'ack' && f.clientId === 'r');
-    const timings = (await stub.update({}))!.timings;
+    const timings = unwrap(await stub.update({})).timings;
     expect(timings.firstResponseSeconds).toBeGreaterThanOrEqual(0);
     expect(timings.firstAgentReplyAt).toBeTypeOf('string');
     v.close(); a.close();
@@ -160,14 +161,14 @@ describe('timings and expiry', () => {
     await v.next((f) => f.type === 'ack');
     // Fresh activity: the alarm must not close it, only come back later.
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect((await stub.update({}))!.status).toBe('waiting');
+    expect(unwrap(await stub.update({})).status).toBe('waiting');
     // A day passes without activity.
     await runInDurableObject(stub, (_o, state) => {
       state.storage.sql.exec("UPDATE meta SET last_activity_at = ?", new Date(Date.now() - 25 * 3_600_000).toISOString());
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     await v.next((f) => f.type === 'conversation' && f.conversation.status === 'closed');
-    expect((await stub.update({}))!.timings.closedAt).toBeTypeOf('string');
+    expect(unwrap(await stub.update({})).timings.closedAt).toBeTypeOf('string');
     await v.next((f) => f.type === 'message' && f.message.body === 'Closed after 24 hours without activity');
     // ...and the inbox (D1) follows.
     await waitFor(async () => (await api(`/api/conversations/${conversation.id}`, { token: owner.token })).body.conversation.status === 'closed');

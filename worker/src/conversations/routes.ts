@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireAgent } from '../auth/middleware';
+import { unwrap } from '../lib/do-result';
 import { validate } from '../lib/validate';
 import { HistoryQuery } from '../../../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
@@ -15,11 +16,11 @@ export const conversationRoutes = new Hono<ConversationEnv>()
     return c.json(page, 200);
   })
   .post('/:id/archive', requireWorkspaceConversation(), async (c) => {
-    const conversation = await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(true);
+    const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(true));
     return c.json({ conversation }, 200);
   })
   .post('/:id/restore', requireWorkspaceConversation(), async (c) => {
-    const conversation = await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(false);
+    const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(false));
     return c.json({ conversation }, 200);
   })
   .get('/:id/ws', requireWorkspaceConversation(), async (c) => {

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { conversationFixture } from '../../test/helpers';
 import type { ConversationDO } from './ConversationDO';
+import { unwrap } from '../lib/do-result';
 
 // Issue 10: the work a message costs its ConversationDO must not grow with the conversation. Rows read are
 // counted by SQLite itself (each cursor's rowsRead), so this is deterministic, unlike a timing.
@@ -25,7 +26,7 @@ describe('ConversationDO: O(1) work per message', () => {
     const at10 = await oneMessage();
     await inside(async (o) => { for (let i = 0; i < 9_989; i++) await post(o, `filler ${i}`); });
     const at10k = await oneMessage();
-    const cost = { at10, at10k, lastSeq: (await inside((o) => o.update({})))?.lastSeq };
+    const cost = { at10, at10k, lastSeq: unwrap(await inside((o) => o.update({}))).lastSeq };
     // Seq 1 is the claim's system message; 10 + 1 + 9,989 + 1 messages after it.
     expect(cost.lastSeq).toBe(10_002);
     expect(cost.at10k).toBe(cost.at10);

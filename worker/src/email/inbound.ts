@@ -63,5 +63,5 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
   }
   const posted = await env.CONVERSATIONS.getByName(conversationId).post(
     { role: 'visitor', id: conv.visitorId, name: conv.visitor?.name ?? null }, { kind: 'text', body });
-  return 'error' in posted ? 'dropped' : 'posted';
+  return posted.ok ? 'posted' : 'dropped';
 }

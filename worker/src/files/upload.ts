@@ -1,5 +1,6 @@
 import { stripBidi, wellFormed } from '../lib/clean';
 import { ApiError, errors } from '../lib/errors';
+import { unwrap } from '../lib/do-result';
 import { ATTACHMENTS, type Message } from '../../../protocol';
 import { truncateFilename } from '../../../protocol/text';
 
@@ -66,10 +67,7 @@ export async function uploadFile(env: Env, req: Request, conversationId: string,
   await env.UPLOADS.put(`${conversationId}/${fileId}`, bytes, { httpMetadata: { contentType: type }, customMetadata: { name } });
   const file = { id: fileId, name, size: bytes.byteLength, type, url: fileUrl(conversationId, fileId) };
   const posted = await env.CONVERSATIONS.getByName(conversationId).post(who, { kind: 'file', body: name, file });
-  if ('error' in posted) {
-    // Not stored as a message: do not keep an orphan object either.
-    await env.UPLOADS.delete(`${conversationId}/${fileId}`);
-    throw posted.error === 'rate_limited' ? errors.rateLimited() : errors.notFound('Conversation');
-  }
-  return posted.message;
+  // Not stored as a message: do not keep an orphan object either.
+  if (!posted.ok) await env.UPLOADS.delete(`${conversationId}/${fileId}`);
+  return unwrap(posted);
 }

@@ -1,33 +1,38 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from '../../../protocol';
+import { type ErrorBody, type ErrorCode, STATUS_OF } from '../../../protocol';
 import { log } from './log';
 import { requestIdOf } from './request-log';
 
 /** An error a client may see: HTTP status plus a stable machine-readable code. */
 export class ApiError extends HTTPException {
-  readonly code: string;
+  readonly code: ErrorCode;
   /** Seconds until the same request may succeed: sent as Retry-After and as `error.retryAfter`. */
   readonly retryAfter?: number;
-  constructor(status: ContentfulStatusCode, code: string, message: string, retryAfter?: number) {
+  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, retryAfter?: number) {
     super(status, { message });
     this.code = code;
     this.retryAfter = retryAfter;
   }
 }
 
+/** An ApiError with the status the one table (protocol/errors.ts STATUS_OF) gives its code. */
+export const apiError = (code: ErrorCode, message: string, retryAfter?: number) =>
+  new ApiError(STATUS_OF[code] as ContentfulStatusCode, code, message, retryAfter);
+
 /** Shorthands for the errors every feature raises. */
 export const errors = {
-  badRequest: (message: string, code = 'bad_request') => new ApiError(400, code, message),
+  badRequest: (message: string, code: ErrorCode = 'bad_request') => new ApiError(400, code, message),
   unauthorized: (message = 'A valid token is required') => new ApiError(401, 'unauthorized', message),
-  forbidden: (message = 'You may not do this', code = 'forbidden') => new ApiError(403, code, message),
+  forbidden: (message = 'You may not do this', code: ErrorCode = 'forbidden') => new ApiError(403, code, message),
   notFound: (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found`),
-  conflict: (code: string, message: string) => new ApiError(409, code, message),
+  conflict: (code: ErrorCode, message: string) => new ApiError(409, code, message),
   rateLimited: () => new ApiError(429, 'rate_limited', 'Too many requests, slow down'),
 };
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The code of an HTTPException Hono itself raised (a validator's 400, the body limit's 413), by its status. */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found',
   405: 'method_not_allowed', 409: 'conflict', 413: 'too_large', 429: 'rate_limited',
 };
@@ -52,7 +57,7 @@ export function errorHandler(err: Error, c: Context) {
     return c.json<ErrorBody>({ error: { code: err.code, message: err.message, retryAfter: err.retryAfter } }, err.status);
   }
   if (err instanceof HTTPException) {
-    const code = CODE_BY_STATUS[err.status] ?? 'error';
+    const code = CODE_BY_STATUS[err.status] ?? (err.status < 500 ? 'bad_request' : 'internal');
     return c.json<ErrorBody>({ error: { code, message: err.message || code } }, err.status as ContentfulStatusCode);
   }
   // A race no route foresaw still answers like one: the other request won; never a 500.

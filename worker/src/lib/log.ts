@@ -16,6 +16,8 @@ export type LogEvent =
 export type LogFields = {
   requestId?: string; method?: string; path?: string; status?: number; durationMs?: number;
   conversationId?: string; siteId?: string; messageId?: string; seq?: number; kind?: string; sender?: string;
+  /** The Durable Object class and its callback, for a guarded socket callback that failed (realtime/hub.ts). */
+  object?: string; callback?: string;
   job?: string; attempt?: number; retryInMs?: number; provider?: string; reason?: string; setting?: string;
   /** Any thrown value: logged as its scrubbed message (and stack for errors), never as an object. */
   error?: unknown;

@@ -4,6 +4,7 @@ import { count } from '../dev/counters';
 import { getDb } from '../db/client';
 import { type Projection, writeProjections } from '../conversations/projection';
 import { SiteEventQueue } from './site-queue';
+import { type DoResult, done, refused } from '../lib/do-result';
 import { log } from '../lib/log';
 
 /**
@@ -27,7 +28,7 @@ function shard(id: string): number {
 export const relayName = (siteId: string, conversationId: string) => `${siteId}/${shard(conversationId)}`;
 
 /** What `project` answers: D1 has it, or why not (a result, not a rejection: the caller retries). */
-export type ProjectionResult = { ok: true } | { ok: false; error: string };
+export type ProjectionResult = DoResult<null>;
 
 /** A projection waiting for the relay's next D1 statement, and how to answer its ConversationDO. */
 type PendingProjection = { projection: Projection; answer: (r: ProjectionResult) => void };
@@ -77,8 +78,8 @@ export class RelayDO extends DurableObject<Env> {
     const waiting = this.#projections.splice(0);
     if (!waiting.length) return;
     this.ctx.waitUntil(writeProjections(getDb(this.env.DB), waiting.map((w) => w.projection)).then(
-      () => { for (const w of waiting) w.answer({ ok: true }); },
-      (err: unknown) => { for (const w of waiting) w.answer({ ok: false, error: String(err) }); },
+      () => { for (const w of waiting) w.answer(done(null)); },
+      (err: unknown) => { for (const w of waiting) w.answer(refused('internal', String(err))); },
     ));
   }
 }

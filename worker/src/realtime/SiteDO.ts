@@ -7,17 +7,17 @@ import { count } from '../dev/counters';
 import { AgentSockets } from './agent-sockets';
 import { AssignmentLedger, chooseAgent } from './assignment';
 import { FanoutBatch } from './fanout';
+import { SocketHub } from './hub';
 import { HEARTBEAT_CHECK_MS, isSilent, lastHeard } from './liveness';
 import { departmentRoster } from './queries';
 import { RecentEvents, SiteEventQueue } from './site-queue';
 import { readIdentity, type SocketIdentity } from './upgrade';
-import { log } from '../lib/log';
 
 /**
  * What each console socket carries through hibernation; `seenAt` is when its last frame arrived (ms), `scope`
- * which deltas it wants (none sent yet: every delta).
+ * which deltas it wants (none sent yet: every delta), `bad` how many bad frames it sent (realtime/hub.ts).
  */
-type Attachment = SocketIdentity & { status: AgentStatus; seenAt: number; scope?: SiteScope };
+type Attachment = SocketIdentity & { status: AgentStatus; seenAt: number; scope?: SiteScope; bad?: number };
 
 /** What a site socket may send (the answer to any other frame). */
 const BAD_FRAME = 'Expected {"type":"status","status":"online"|"away"|"busy"} or {"type":"scope","assignee":"all"|"me"|"unassigned","status"?}';
@@ -36,11 +36,14 @@ export class SiteDO extends DurableObject<Env> {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #ledger: AssignmentLedger;
   #agentSockets: AgentSockets;
+  /** The console sockets, all tagged 'agent'. */
+  #hub: SocketHub<Attachment>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#ledger = new AssignmentLedger(ctx.storage.sql);
     this.#agentSockets = new AgentSockets(ctx.storage.sql);
+    this.#hub = new SocketHub<Attachment>(ctx, { object: 'SiteDO', idKey: 'siteId' });
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
 
@@ -49,15 +52,14 @@ export class SiteDO extends DurableObject<Env> {
     const who = readIdentity(request);
     if (who?.role !== 'agent') return new Response('Forbidden', { status: 403 });
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, ['agent']);
-    server.serializeAttachment({ ...who, status: 'online', seenAt: Date.now() } satisfies Attachment);
+    this.#hub.accept(server, ['agent'], { ...who, status: 'online', seenAt: Date.now(), bad: 0 });
     await this.#armHeartbeat();
     const siteId = new URL(request.url).pathname.split('/')[3] ?? '';
     this.#send(server, { type: 'hello', you: { role: 'agent', id: who.id }, siteId });
     // What was sent in the last seconds, so a change the console's D1 list does not show yet is not lost to it.
     const recent = this.#recent.current(Date.now());
     const replay = recent.length ? new FanoutBatch(recent).frameFor(undefined, who.id) : null;
-    if (replay) server.send(replay);
+    if (replay) this.#hub.send(server, replay);
     this.#broadcastPresence();
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
@@ -114,9 +116,9 @@ export class SiteDO extends DurableObject<Env> {
   async disconnectAgent(agentId: string): Promise<string[]> {
     count('site.calls');
     let closed = false;
-    for (const ws of this.ctx.getWebSockets('agent')) {
-      if ((ws.deserializeAttachment() as Attachment).id !== agentId) continue;
-      try { ws.close(REVOKED_CLOSE, 'Agent deactivated'); } catch { /* already closed */ }
+    for (const ws of this.#hub.sockets('agent')) {
+      if (this.#hub.attachment(ws)?.id !== agentId) continue;
+      this.#hub.close(ws, REVOKED_CLOSE, 'Agent deactivated');
       closed = true;
     }
     // Closed sockets are CLOSING now, which presence leaves out.
@@ -124,58 +126,53 @@ export class SiteDO extends DurableObject<Env> {
     return [...new Set([...this.#agentSockets.take(agentId), ...this.#ledger.heldBy(agentId)])];
   }
 
+  // Guarded (realtime/hub.ts): an exception becomes an error frame for this socket, never an error in the runtime.
   async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer) {
-    // Guarded: an exception becomes an error frame for this socket, never an uncaught error in the runtime.
-    try {
-      await this.#onFrame(ws, data);
-    } catch (err) {
-      log.error('frame.failed', { siteId: this.ctx.id.name, error: err });
-      try { this.#send(ws, { type: 'error', code: 'internal', message: 'The frame could not be handled' }); } catch { /* socket gone */ }
-    }
+    await this.#hub.guard('webSocketMessage', ws, () => this.#onFrame(ws, data), data);
   }
 
   async #onFrame(ws: WebSocket, data: string | ArrayBuffer) {
     // Any frame proves the console is alive (pings are answered by the runtime and timestamped there).
-    const who = { ...(ws.deserializeAttachment() as Attachment), seenAt: Date.now() };
-    ws.serializeAttachment(who);
-    // Size before JSON.parse, as on conversation sockets.
-    if (frameTooLarge(data)) return this.#send(ws, { type: 'error', code: 'too_large', message: `Frames are limited to ${LIMITS.frameMax} bytes` });
+    const who = { ...this.#hub.attachment(ws)!, seenAt: Date.now() };
+    this.#hub.attach(ws, who);
+    // Size before JSON.parse, as on conversation sockets; bad frames count as there too (the hub's one policy).
+    if (frameTooLarge(data)) return this.#refuse(ws, 'too_large', `Frames are limited to ${LIMITS.frameMax} bytes`);
     let parsed: ReturnType<typeof SiteClientFrame.safeParse> | null;
     try { parsed = SiteClientFrame.safeParse(JSON.parse(typeof data === 'string' ? data : '')); } catch { parsed = null; }
-    if (!parsed?.success) return this.#send(ws, { type: 'error', code: 'bad_request', message: BAD_FRAME });
+    if (!parsed?.success) return this.#refuse(ws, 'bad_request', BAD_FRAME);
     const frame = parsed.data;
-    if (frame.type === 'scope') return ws.serializeAttachment({ ...who, scope: { assignee: frame.assignee, ...(frame.status ? { status: frame.status } : {}) } });
-    ws.serializeAttachment({ ...who, status: frame.status });
+    if (frame.type === 'scope') return this.#hub.attach(ws, { ...who, scope: { assignee: frame.assignee, ...(frame.status ? { status: frame.status } : {}) } });
+    this.#hub.attach(ws, { ...who, status: frame.status });
     this.#broadcastPresence();
   }
 
   async webSocketClose(ws: WebSocket, code: number, reason: string) {
-    try { ws.close(code === 1005 ? 1000 : code, reason); } catch { /* already closed */ }
-    this.#broadcastPresence(ws);
+    await this.#hub.guard('webSocketClose', ws, () => {
+      this.#hub.closed(ws, code, reason);
+      this.#broadcastPresence(ws);
+    });
   }
 
   async webSocketError(ws: WebSocket) {
-    this.#broadcastPresence(ws);
+    await this.#hub.guard('webSocketError', ws, () => this.#broadcastPresence(ws));
   }
 
   /** The heartbeat check: close consoles that went silent (a sleeping laptop sends no close frame). */
   async alarm() {
     await this.sweep(Date.now());
-    if (this.ctx.getWebSockets('agent').some((ws) => ws.readyState <= 1)) await this.#armHeartbeat();
+    if (this.#hub.sockets('agent').some((ws) => ws.readyState <= 1)) await this.#armHeartbeat();
   }
 
   /** Close every silent console socket and tell the others; returns how many were closed. */
   async sweep(now: number): Promise<number> {
-    const silent = this.ctx.getWebSockets('agent').filter((ws) => ws.readyState <= 1 && this.#silent(ws, now));
-    for (const ws of silent) {
-      try { ws.close(4008, 'heartbeat timeout'); } catch { /* already closing */ }
-    }
+    const silent = this.#hub.sockets('agent').filter((ws) => ws.readyState <= 1 && this.#silent(ws, now));
+    for (const ws of silent) this.#hub.close(ws, 4008, 'heartbeat timeout');
     if (silent.length) this.#broadcastPresence();
     return silent.length;
   }
 
   #silent(ws: WebSocket, now = Date.now()) {
-    const a = ws.deserializeAttachment() as Attachment;
+    const a = this.#hub.attachment(ws)!;
     return isSilent(lastHeard(a.seenAt ?? 0, this.ctx.getWebSocketAutoResponseTimestamp(ws)), now);
   }
 
@@ -190,25 +187,17 @@ export class SiteDO extends DurableObject<Env> {
     if (!events.length) return;
     this.#recent.add(events, Date.now());
     const batch = new FanoutBatch(events);
-    let frames = 0;
-    for (const ws of this.ctx.getWebSockets('agent')) {
-      // Defensive: a throw here (in a timer) would stop the fan-out for every socket.
-      const a = ws.deserializeAttachment() as Attachment | null;
-      const text = batch.frameFor(a?.scope, a?.id ?? '');
-      if (text === null) continue;
-      frames++;
-      try { ws.send(text); } catch { /* closing socket */ }
-    }
-    count('site.frames', frames);
+    // Defensive about a missing attachment: a throw here (in a timer) would stop the fan-out for every socket.
+    count('site.frames', this.#hub.broadcast('agent', (a) => batch.frameFor(a?.scope, a?.id ?? '')));
   }
 
   #presence(except?: WebSocket): PresenceAgent[] {
     const rank: Record<AgentStatus, number> = { online: 3, busy: 2, away: 1 };
     const byId = new Map<string, PresenceAgent>();
-    for (const ws of this.ctx.getWebSockets('agent')) {
+    for (const ws of this.#hub.sockets('agent')) {
       // A silent socket counts as gone even before the alarm closes it: never assign to a sleeping laptop.
       if (ws === except || ws.readyState > 1 || this.#silent(ws)) continue;
-      const a = ws.deserializeAttachment() as Attachment;
+      const a = this.#hub.attachment(ws)!;
       const prev = byId.get(a.id);
       if (!prev || rank[a.status] > rank[prev.status]) byId.set(a.id, { id: a.id, name: a.name ?? '', status: a.status });
     }
@@ -217,15 +206,17 @@ export class SiteDO extends DurableObject<Env> {
 
   #broadcastPresence(except?: WebSocket) {
     const frame = JSON.stringify({ type: 'presence', agents: this.#presence(except) } satisfies SiteServerFrame);
-    for (const ws of this.ctx.getWebSockets('agent')) {
-      if (ws === except) continue;
-      count('site.frames');
-      try { ws.send(frame); } catch { /* closing socket */ }
-    }
+    count('site.frames', this.#hub.broadcast('agent', frame, except));
   }
 
   #send(ws: WebSocket, frame: SiteServerFrame) {
     count('site.frames');
-    try { ws.send(JSON.stringify(frame)); } catch { /* closing socket */ }
+    this.#hub.send(ws, JSON.stringify(frame));
+  }
+
+  /** A bad console frame: answered and counted like a bad conversation frame (closes after too many). */
+  #refuse(ws: WebSocket, code: 'bad_request' | 'too_large', message: string) {
+    count('site.frames');
+    this.#hub.refuse(ws, { type: 'error', code, message });
   }
 }

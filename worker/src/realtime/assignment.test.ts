@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { api, connect, paths, visitorSession, workspaceWithSite } from '../../test/helpers';
 import { patchAgent, patchDepartment, teamMember } from '../../test/team-helpers';
 import { chooseAgent } from './assignment';
+import { unwrap } from '../lib/do-result';
 
 describe('chooseAgent', () => {
   const roster = [{ id: 'a', name: 'A', maxConcurrent: 2 }, { id: 'b', name: 'B', maxConcurrent: 2 }, { id: 'c', name: 'C', maxConcurrent: 9 }];
@@ -20,7 +21,7 @@ describe('chooseAgent', () => {
 /** A visitor starts a conversation; the agent's view of it (the visitor's answer has no assignee id). */
 async function start(token: string) {
   const { id } = (await api('/api/widget/conversations', { token, body: {} })).body.conversation;
-  return (await env.CONVERSATIONS.getByName(id).update({}))!;
+  return unwrap(await env.CONVERSATIONS.getByName(id).update({}));
 }
 
 /** The default department of the caller's workspace. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { api, connect, paths, visitorSession, workspaceWithSite } from '../../test/helpers';
 import { patchDepartment, teamMember } from '../../test/team-helpers';
 import { HEARTBEAT_TIMEOUT_MS, isSilent, lastHeard } from './liveness';
+import { unwrap } from '../lib/do-result';
 
 describe('liveness rule', () => {
   it('counts the latest of a frame and a ping, and calls a socket silent only past the timeout', () => {
@@ -49,7 +50,7 @@ describe('SiteDO: an agent whose laptop sleeps goes offline', () => {
       const v = await visitorSession(site.key);
       const started = await api('/api/widget/conversations', { token: v.token, body: {} });
       // The visitor's answer carries no agent ids: ask the conversation itself.
-      expect((await env.CONVERSATIONS.getByName(started.body.conversation.id).update({}))!.assigneeId).toBe(owner.agent.id);
+      expect(unwrap(await env.CONVERSATIONS.getByName(started.body.conversation.id).update({})).assigneeId).toBe(owner.agent.id);
     }
 
     // The heartbeat alarm closes Bob's socket and tells the others.

@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { TokenBuckets } from '../conversations/ratelimit';
 import { startConversation } from '../conversations/start';
 import { getDb } from '../db/client';
+import { type DoResult, done, refused } from '../lib/do-result';
 import type { sites } from '../db/schema';
 import type { Conversation, Message } from '../../../protocol';
 import { VISITOR_QUOTAS as Q } from '../../../protocol/limits';
@@ -23,9 +24,7 @@ export type StartInput = {
 };
 
 /** The answer: the conversation (new or the open one), and the stored offline message if any. */
-export type StartResult =
-  | { created: boolean; conversation: Conversation; message?: Message; notify: boolean }
-  | { error: 'rate_limited' };
+export type Started = { created: boolean; conversation: Conversation; message?: Message; notify: boolean };
 
 /**
  * One visitor, whatever their conversations: serialises what must be exact per visitor,
@@ -50,40 +49,41 @@ export class VisitorDO extends DurableObject<Env> {
   }
 
   /** Start (or return) the visitor's conversation, with the offline form's message if any. */
-  async start(input: StartInput): Promise<StartResult> {
+  async start(input: StartInput): Promise<DoResult<Started>> {
     const run = this.#queue.then(() => this.#start(input));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #start(input: StartInput): Promise<StartResult> {
+  async #start(input: StartInput): Promise<DoResult<Started>> {
     const now = Date.now();
     this.#ledger.prune(now, Q.clientKeyHours * HOUR, Q.startWindowHours * HOUR);
     if (input.clientKey) {
-      const answered = this.#ledger.answer<StartResult>(input.clientKey);
-      if (answered) return { ...answered, notify: false };
+      const answered = this.#ledger.answer<Started>(input.clientKey);
+      if (answered) return done({ ...answered, notify: false });
     }
     if (input.message && (this.#ledger.count('offline', now - HOUR) >= Q.offlinePerHour || !this.#messages.take('m'))) {
-      return { error: 'rate_limited' };
+      return refused('rate_limited', 'Too many messages, slow down');
     }
     let conversation = await findOpenConversation(getDb(this.env.DB), input.visitor.id);
     const created = !conversation;
     if (!conversation) {
-      if (this.#ledger.count('start', now - Q.startWindowHours * HOUR) >= Q.starts) return { error: 'rate_limited' };
+      if (this.#ledger.count('start', now - Q.startWindowHours * HOUR) >= Q.starts) return refused('rate_limited', 'Too many new conversations, slow down');
       conversation = await startConversation(this.env, input.site, input.visitor);
       this.#ledger.record('start', now);
     }
-    let result: StartResult = { created, conversation, notify: false };
+    let result: Started = { created, conversation, notify: false };
     if (input.message) {
       // Charged above (the budget lives here), so the conversation does not ask back.
       const who = { role: 'visitor' as const, id: input.visitor.id, name: input.visitor.name };
       const posted = await this.env.CONVERSATIONS.getByName(conversation.id).post(who, { kind: 'text', body: input.message }, { charged: true });
-      if ('error' in posted) return { error: 'rate_limited' };
+      // The conversation's own refusal (not_found, rate_limited), as it gave it.
+      if (!posted.ok) return posted;
       this.#ledger.record('offline', now);
       const notify = !!input.teamAway && this.#ledger.claimTeamEmail(conversation.id, now, Q.offlineEmailMinutes * 60_000);
-      result = { created, conversation: { ...conversation, lastSeq: posted.message.seq }, message: posted.message, notify };
+      result = { created, conversation: { ...conversation, lastSeq: posted.value.seq }, message: posted.value, notify };
     }
     if (input.clientKey) this.#ledger.remember(input.clientKey, result, now);
-    return result;
+    return done(result);
   }
 }

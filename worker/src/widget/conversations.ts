@@ -3,7 +3,8 @@ import type { VisitorEnv } from '../auth/middleware';
 import { assertNotBlocked } from '../blocks/enforce';
 import { findVisitorConversation } from '../conversations';
 import { getDb } from '../db/client';
-import { ApiError, errors } from '../lib/errors';
+import { unwrap } from '../lib/do-result';
+import { errors } from '../lib/errors';
 import { clientIp, ipLimited, limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
 import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../../../protocol';
@@ -40,10 +41,9 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     // Nobody can answer live: the team hears of an offline message by email.
     const available = body.message ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours) : null;
     const teamAway = !!available && (!available.agentsOnline || !available.withinHours);
-    const started = await c.env.VISITORS.getByName(visitor.id).start({
+    const started = unwrap(await c.env.VISITORS.getByName(visitor.id).start({
       site: c.var.site, visitor: { id: visitor.id, name, email }, clientKey: body.clientKey, message: body.message, teamAway,
-    });
-    if ('error' in started) throw errors.rateLimited();
+    }));
     const { conversation, message } = started;
     if (started.notify && message) {
       c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, message.seq, name ?? email ?? 'A visitor', message.body)
@@ -61,9 +61,8 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
     const { score, comment } = c.req.valid('json');
-    const result = await c.env.CONVERSATIONS.getByName(conv.id).rate(score, comment || null);
-    if ('error' in result) throw new ApiError(409, result.error, result.message);
-    return c.json({ conversation: toVisitorConversation(result.conversation) }, 200);
+    const conversation = unwrap(await c.env.CONVERSATIONS.getByName(conv.id).rate(score, comment || null));
+    return c.json({ conversation: toVisitorConversation(conversation) }, 200);
   })
   .post('/:id/transcript', validate('json', TranscriptBody), async (c) => {
     const { email } = c.req.valid('json');
