@@ -30,7 +30,10 @@ export type ConnectionOptions<F extends { type: string }> = {
   target: (renew: boolean) => Promise<Target>;
   /** Every server frame but pong, hello included (delivered after the state became 'open', so it may send). */
   onFrame: (frame: F) => void;
-  /** Every state change; `code` is the server's close code when it stopped the machine for good. */
+  /**
+   * Every state change; `code` is the server's close code when it stopped the machine for good. 'open' also
+   * follows every answered ping (from 'awaiting_pong'): resume and flush outboxes on the hello frame, not here.
+   */
   onStateChange?: (state: ConnState, code?: number) => void;
   socketFactory?: (t: Target) => SocketLike;
   /** Delay before retry number `attempt` (0-based). */
