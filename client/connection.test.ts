@@ -205,6 +205,24 @@ describe('createConnection', () => {
     expect(t.sockets).toHaveLength(1);
   });
 
+  it('backs off when the socket cannot even be built (a bad URL throws)', async () => {
+    let calls = 0;
+    const conn = createConnection({
+      target: async () => ({ url: 'nope', protocols: [] }),
+      onFrame: () => {},
+      socketFactory: () => {
+        calls++;
+        throw new SyntaxError('bad url');
+      },
+      backoff: () => 100,
+    });
+    conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(conn.state).toBe('backing_off');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls).toBe(2);
+  });
+
   it.each([4403, 4003])('stops for good on close code %i and says so', async (code) => {
     const t = setup();
     t.conn.start();

@@ -118,7 +118,13 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       return me == dials && state == 'connecting' && to('backing_off');
     }
     if (me != dials || state != 'connecting') return;
-    const s = (ws = dial(t));
+    let s: SocketLike;
+    try {
+      s = ws = dial(t);
+    } catch {
+      // A URL or subprotocol the browser rejects throws here: retry later like any failed dial.
+      return to('backing_off');
+    }
     to('connecting');
     s.onmessage = (e) => {
       let f: F;
