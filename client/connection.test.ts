@@ -61,6 +61,7 @@ describe('backoff', () => {
     expect(backoff(3, () => 1)).toBe(4000);
     expect(backoff(50, () => 1)).toBe(30_000);
     expect(backoff(50, () => 0)).toBe(15_000);
+    expect(backoff(5000, () => 1)).toBe(30_000);
   });
 });
 

@@ -54,8 +54,9 @@ export type Connection = {
 
 /** Backoff for the n-th consecutive failure: exponential from BACKOFF_BASE_MS, capped, "equal jitter" (half fixed, half random) so clients spread out after a deploy. */
 export const backoff = (attempt: number, random = Math.random): number => {
-  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 30));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  // 2 ** attempt grows to Infinity, never NaN: the cap still holds.
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return ceiling / 2 + (random() * ceiling) / 2;
 };
 
 /** Close codes that mean "never again": no retry. */
@@ -99,11 +100,8 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
     ws = undefined;
     if (!old) return;
     old.onmessage = old.onclose = null;
-    try {
-      old.close(1000);
-    } catch {
-      // Closing a socket that is still dialing may throw in some browsers; it is gone either way.
-    }
+    // Closing one still dialing does not throw (it fails the dial); only bad codes or reasons would.
+    old.close(1000);
   };
 
   const ping = () => (ws!.send(PING_FRAME), to('awaiting_pong'));
