@@ -1,6 +1,6 @@
 // Unit tests of the widget's pure message state: merge by seq, pending bubbles, outbox persistence.
 import { describe, expect, it } from 'vitest';
-import type { VisitorMessage as Message } from '../../protocol';
+import type { VisitorMessage as Message } from '../../../protocol';
 import * as S from './store';
 
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({

@@ -1,6 +1,6 @@
 // The widget's message state as pure functions: merge by seq, pending bubbles keyed by clientId, the offline outbox.
 // Framework-free and DOM-free so that it can be unit tested in plain node.
-import type { VisitorMessage as Message } from '../../protocol';
+import type { VisitorMessage as Message } from '../../../protocol';
 
 /** Delivery state of one of the visitor's own messages. */
 export type DeliveryState = 'sending' | 'sent' | 'failed';

@@ -1,8 +1,8 @@
 // One conversation socket that keeps itself alive: app-level ping, dead-socket detection, reconnect with
 // exponential backoff and jitter. Framework-free; the owner supplies the URL (with ?after=) on every attempt.
 // A closure rather than a class: its locals minify to one letter, `this.#field` would not.
-import type { VisitorServerFrame as ServerFrame } from '../../protocol';
-import { PING_FRAME } from '../../protocol/limits';
+import type { VisitorServerFrame as ServerFrame } from '../../../protocol';
+import { PING_FRAME } from '../../../protocol/limits';
 
 /** What the connection indicator shows. */
 export type ConnStatus = 'connecting' | 'online' | 'offline';
