@@ -30,7 +30,7 @@ export type Block = z.infer<typeof Block>;
 
 /** The error code every refusal of a blocked visitor carries (REST 403 and the socket's error frame). */
 export const CHAT_UNAVAILABLE = 'chat_unavailable';
-/** Close code of a visitor socket refused or closed because of a block: do not reconnect. */
-export const BLOCKED_CLOSE = 4403;
+// BLOCKED_CLOSE lives in limits.ts (zod-free, so clients can import it) and is re-exported here for the worker.
+export { BLOCKED_CLOSE } from './limits';
 /** The error frame a blocked visitor's socket receives before it is closed with BLOCKED_CLOSE. */
 export const CHAT_UNAVAILABLE_FRAME = JSON.stringify({ type: 'error', code: CHAT_UNAVAILABLE, message: 'Chat is unavailable' });

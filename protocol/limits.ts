@@ -40,5 +40,7 @@ export const BEARER_PREFIX = 'bearer.';
 export const PING_FRAME = '{"type":"ping"}';
 /** Close code of an agent's sockets when the agent is deactivated: do not reconnect. */
 export const REVOKED_CLOSE = 4003;
+/** Close code of a visitor socket refused or closed because of a block: do not reconnect. */
+export const BLOCKED_CLOSE = 4403;
 /** The exact pong frame. */
 export const PONG_FRAME = '{"type":"pong"}';

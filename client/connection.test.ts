@@ -1,0 +1,284 @@
+// The connection state machine under fake timers, with a fake socket the test drives as the server.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backoff, createConnection, type ConnState, type SocketLike, type Target } from './connection';
+import { DEAD_AFTER_MS, PING_EVERY_MS } from './constants';
+
+class FakeSocket implements SocketLike {
+  readyState = 1;
+  sent: string[] = [];
+  closedWith: number | undefined;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  constructor(public target: Target) {}
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close(code?: number) {
+    this.closedWith = code;
+    this.readyState = 3;
+  }
+  receive(frame: object | string) {
+    this.onmessage?.({ data: typeof frame === 'string' ? frame : JSON.stringify(frame) });
+  }
+  hello() {
+    this.receive({ type: 'hello', lastSeq: 0 });
+  }
+  serverClose(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code });
+  }
+}
+
+/** A connection whose backoff is 100 ms × 2^attempt (no jitter), recording everything. */
+function setup(target?: (renew: boolean) => Promise<Target>) {
+  const sockets: FakeSocket[] = [];
+  const frames: { type: string }[] = [];
+  const states: ConnState[] = [];
+  const codes: (number | undefined)[] = [];
+  const renews: boolean[] = [];
+  const conn = createConnection({
+    target: target ?? (async (renew) => (renews.push(renew), { url: 'ws://x/ws', protocols: ['parley.v1'] })),
+    onFrame: (f) => frames.push(f),
+    onStateChange: (s, code) => (states.push(s), codes.push(code)),
+    socketFactory: (t) => {
+      const s = new FakeSocket(t);
+      sockets.push(s);
+      return s;
+    },
+    backoff: (attempt) => 100 * 2 ** attempt,
+  });
+  const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+  return { conn, sockets, frames, states, codes, renews, tick, last: () => sockets[sockets.length - 1] };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('backoff', () => {
+  it('grows exponentially from 0.5 s with equal jitter and caps at 30 s', () => {
+    expect(backoff(0, () => 0)).toBe(250);
+    expect(backoff(0, () => 1)).toBe(500);
+    expect(backoff(3, () => 1)).toBe(4000);
+    expect(backoff(50, () => 1)).toBe(30_000);
+    expect(backoff(50, () => 0)).toBe(15_000);
+  });
+});
+
+describe('createConnection', () => {
+  it('is idle until start, connecting until hello, open after it', async () => {
+    const t = setup();
+    expect(t.conn.state).toBe('idle');
+    t.conn.start();
+    await t.tick();
+    expect(t.last().target).toEqual({ url: 'ws://x/ws', protocols: ['parley.v1'] });
+    expect(t.conn.state).toBe('connecting');
+    t.last().hello();
+    expect(t.states).toEqual(['connecting', 'open']);
+  });
+
+  it('delivers every frame but pong, hello included, and ignores garbage', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    t.last().receive({ type: 'pong' });
+    t.last().receive('not json');
+    t.last().receive({ nope: 1 });
+    t.last().receive({ type: 'typing', on: true });
+    expect(t.frames.map((f) => f.type)).toEqual(['hello', 'typing']);
+  });
+
+  it('refuses frames unless open, so the caller keeps them', async () => {
+    const t = setup();
+    expect(t.conn.send({ type: 'typing', on: true })).toBe(false);
+    t.conn.start();
+    await t.tick();
+    expect(t.conn.send({ type: 'typing', on: true })).toBe(false);
+    t.last().hello();
+    expect(t.conn.send({ type: 'typing', on: true })).toBe(true);
+    expect(t.last().sent).toEqual(['{"type":"typing","on":true}']);
+    t.last().serverClose();
+    expect(t.conn.send({ type: 'typing', on: false })).toBe(false);
+  });
+
+  it('lets the hello handler send: the state is open before hello is delivered', async () => {
+    let sent: boolean | undefined;
+    const sockets: FakeSocket[] = [];
+    const conn = createConnection({
+      target: async () => ({ url: 'ws://x', protocols: [] }),
+      onFrame: (f) => f.type === 'hello' && (sent = conn.send({ type: 'read', seq: 1 })),
+      socketFactory: (t) => (sockets.push(new FakeSocket(t)), sockets[0]),
+    });
+    conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[0].hello();
+    expect(sent).toBe(true);
+  });
+
+  it('reconnects with growing backoff after drops, and resets it after a hello', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    t.last().serverClose();
+    expect(t.conn.state).toBe('backing_off');
+    await t.tick(99);
+    expect(t.sockets).toHaveLength(1);
+    await t.tick(1);
+    expect(t.sockets).toHaveLength(2);
+    t.last().serverClose(); // attempt 1: 200 ms
+    await t.tick(199);
+    expect(t.sockets).toHaveLength(2);
+    await t.tick(1);
+    expect(t.sockets).toHaveLength(3);
+    t.last().hello();
+    t.last().serverClose(); // reset: 100 ms again
+    await t.tick(100);
+    expect(t.sockets).toHaveLength(4);
+    expect(t.states).toEqual(['connecting', 'open', 'backing_off', 'connecting', 'backing_off', 'connecting', 'open', 'backing_off', 'connecting']);
+  });
+
+  it('resumes after a gap: each dial asks the caller for a fresh target, and open tells it to flush once', async () => {
+    let lastSeq = 3;
+    const outbox = new Map([['c1', { type: 'send', clientId: 'c1', body: 'hi' }]]);
+    const sockets: FakeSocket[] = [];
+    const conn = createConnection<{ type: string; clientId?: string }>({
+      target: async () => ({ url: `ws://x/ws?after=${lastSeq}`, protocols: [] }),
+      onFrame: (f) => f.type === 'ack' && outbox.delete(f.clientId!),
+      // The caller's outbox: resent on every open until acked.
+      onStateChange: (s) => s === 'open' && outbox.forEach((frame) => conn.send(frame)),
+      socketFactory: (t) => (sockets.push(new FakeSocket(t)), sockets[sockets.length - 1]),
+      backoff: () => 100,
+    });
+    conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(conn.send(outbox.get('c1')!)).toBe(false);
+    sockets[0].serverClose();
+    lastSeq = 7;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sockets[1].target.url).toBe('ws://x/ws?after=7');
+    sockets[1].hello();
+    sockets[1].receive({ type: 'ack', clientId: 'c1' });
+    sockets[1].serverClose();
+    await vi.advanceTimersByTimeAsync(100);
+    sockets[2].hello();
+    const sends = sockets.flatMap((s) => s.sent).filter((d) => d.includes('"send"'));
+    expect(sends).toEqual(['{"type":"send","clientId":"c1","body":"hi"}']);
+  });
+
+  it('renews the token after a dial that never reached hello (a refused upgrade, 401 included), not after a drop', async () => {
+    let token = 1;
+    const t = setup(async (renew) => {
+      if (renew) token++;
+      return { url: 'ws://x/ws', protocols: ['parley.v1', `bearer.${token}`] };
+    });
+    t.conn.start();
+    await t.tick();
+    t.last().serverClose(1006); // how a browser reports an upgrade answered with 401
+    await t.tick(100);
+    expect(t.last().target.protocols).toEqual(['parley.v1', 'bearer.2']);
+    t.last().hello();
+    t.last().serverClose(1006);
+    await t.tick(100);
+    expect(t.last().target.protocols).toEqual(['parley.v1', 'bearer.2']);
+  });
+
+  it('backs off and renews when target() throws (the renewal failed)', async () => {
+    const renews: boolean[] = [];
+    let fail = true;
+    const t = setup(async (renew) => {
+      renews.push(renew);
+      if (fail) throw new Error('offline');
+      return { url: 'ws://x', protocols: [] };
+    });
+    t.conn.start();
+    await t.tick();
+    expect(t.conn.state).toBe('backing_off');
+    fail = false;
+    await t.tick(100);
+    expect(renews).toEqual([false, true]);
+    expect(t.sockets).toHaveLength(1);
+  });
+
+  it.each([4403, 4003])('stops for good on close code %i and says so', async (code) => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().receive({ type: 'error', code: 'chat_unavailable', message: '' });
+    t.last().serverClose(code);
+    await t.tick(60_000);
+    expect(t.sockets).toHaveLength(1);
+    expect(t.conn.state).toBe('stopped');
+    expect(t.codes[t.codes.length - 1]).toBe(code);
+    expect(t.frames.map((f) => f.type)).toEqual(['error']);
+  });
+
+  it('pings every 25 s and replaces a link that does not answer within 10 s', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    await t.tick(PING_EVERY_MS);
+    expect(t.last().sent).toEqual(['{"type":"ping"}']);
+    expect(t.conn.state).toBe('awaiting_pong');
+    t.last().receive({ type: 'pong' });
+    expect(t.conn.state).toBe('open');
+    await t.tick(PING_EVERY_MS + DEAD_AFTER_MS - 1);
+    expect(t.conn.state).toBe('awaiting_pong');
+    await t.tick(1);
+    expect(t.conn.state).toBe('backing_off');
+    expect(t.sockets[0].closedWith).toBe(1000);
+    await t.tick(100);
+    expect(t.sockets).toHaveLength(2);
+  });
+
+  it('gives up on a dial that says nothing for 10 s', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick(DEAD_AFTER_MS);
+    expect(t.conn.state).toBe('backing_off');
+    expect(t.sockets[0].closedWith).toBe(1000);
+  });
+
+  it('wake() retries at once when backing off and checks the link when open', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().serverClose();
+    t.conn.wake();
+    await t.tick();
+    expect(t.sockets).toHaveLength(2);
+    t.last().hello();
+    t.conn.wake();
+    expect(t.last().sent).toEqual(['{"type":"ping"}']);
+    expect(t.conn.state).toBe('awaiting_pong');
+  });
+
+  it('lost() drops a live socket and backs off', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    t.conn.lost();
+    expect(t.conn.state).toBe('backing_off');
+    expect(t.sockets[0].closedWith).toBe(1000);
+  });
+
+  it('stop() closes, never dials again, and voids a dial whose target was still pending', async () => {
+    const t = setup();
+    t.conn.start();
+    t.conn.stop();
+    await t.tick(60_000);
+    expect(t.sockets).toHaveLength(0);
+    expect(t.conn.state).toBe('stopped');
+    const u = setup();
+    u.conn.start();
+    await u.tick();
+    u.last().hello();
+    u.conn.stop();
+    expect(u.sockets[0].closedWith).toBe(1000);
+    u.sockets[0].serverClose();
+    await u.tick(60_000);
+    expect(u.sockets).toHaveLength(1);
+  });
+});

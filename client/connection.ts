@@ -1,0 +1,149 @@
+// The reconnecting socket of both apps, as an explicit state machine (after liveblocks-core's connection.ts).
+// Every state change goes through `to()`; the table is in docs/architecture.md ("The realtime client").
+// Rules: "open" means the server's hello arrived (the first frame of every Parley socket), not the TCP/upgrade
+// open; a ping every PING_EVERY_MS and no frame within DEAD_AFTER_MS of it (or of a dial) = a dead link;
+// backoff with equal jitter, capped; close codes 4003 (agent revoked) and 4403 (visitor blocked) stop for good;
+// a dial that never reached hello asks target(true) next time, which renews the token (a refused upgrade,
+// 401 included, is only a close to a browser). A closure, not a class: its locals minify in the widget.
+// Imports only zod-free constants: no DOM beyond WebSocket (callers wire online/offline/visibility to wake/lost).
+import { BLOCKED_CLOSE, PING_FRAME, REVOKED_CLOSE } from '../protocol/limits';
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, DEAD_AFTER_MS, PING_EVERY_MS } from './constants';
+
+/** The machine's states; 'idle' until start(), 'stopped' is final (stop() or a permanent refusal). */
+export type ConnState = 'idle' | 'connecting' | 'open' | 'awaiting_pong' | 'backing_off' | 'stopped';
+
+/** Where and how to dial: the URL (carrying the resume point) and subprotocols (carrying the token). */
+export type Target = { url: string; protocols: string[] };
+
+/** The part of a browser WebSocket the machine uses (tests pass a fake). */
+export type SocketLike = {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number }) => void) | null;
+};
+
+/** The delegates a connection is built from. */
+export type ConnectionOptions<F extends { type: string }> = {
+  /** Called before every dial; `renew` is true when the last dial never reached hello (its token may have expired). Throw to back off. */
+  target: (renew: boolean) => Promise<Target>;
+  /** Every server frame but pong, hello included (delivered after the state became 'open', so it may send). */
+  onFrame: (frame: F) => void;
+  /** Every state change; `code` is the server's close code when it stopped the machine for good. */
+  onStateChange?: (state: ConnState, code?: number) => void;
+  socketFactory?: (t: Target) => SocketLike;
+  /** Delay before retry number `attempt` (0-based). */
+  backoff?: (attempt: number) => number;
+};
+
+/** A running connection; send() is false unless open (the caller's outbox keeps the frame). */
+export type Connection = {
+  start(): void;
+  stop(): void;
+  send(frame: object): boolean;
+  /** The network is back or the page became visible: retry now when backing off, check the link when open. */
+  wake(): void;
+  /** The browser says the network is gone: drop the socket and back off. */
+  lost(): void;
+  readonly state: ConnState;
+};
+
+/** Backoff for the n-th consecutive failure: exponential from BACKOFF_BASE_MS, capped, "equal jitter" (half fixed, half random) so clients spread out after a deploy. */
+export const backoff = (attempt: number, random = Math.random): number => {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 30));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+};
+
+/** Close codes that mean "never again": no retry. */
+export const isRefusal = (code: number) => code == REVOKED_CLOSE || code == BLOCKED_CLOSE;
+
+/** Builds a connection in 'idle'; start() dials. */
+export function createConnection<F extends { type: string }>(o: ConnectionOptions<F>): Connection {
+  const dial = o.socketFactory || ((t: Target) => new WebSocket(t.url, t.protocols) as SocketLike);
+  const delay = o.backoff || backoff;
+  let state: ConnState = 'idle';
+  let ws: SocketLike | undefined;
+  let attempt = 0;
+  // Counts dials, so a target() that resolves after its dial was abandoned (stop, lost, a newer dial) is dropped.
+  let dials = 0;
+  // True while the last dial failed before hello: the next target() renews.
+  let renew = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let deadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const live = () => state == 'open' || state == 'awaiting_pong';
+
+  /** The one place a state changes: cancels the old state's timers and socket, arms the new state's. */
+  const to = (next: ConnState, code?: number) => {
+    clearTimeout(timer);
+    clearTimeout(deadTimer);
+    if (next != 'open' && next != 'awaiting_pong' && next != 'connecting') close();
+    if (next == 'backing_off') {
+      if (!live()) renew = true;
+      timer = setTimeout(connect, delay(attempt++));
+    }
+    // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives.
+    if (next == 'awaiting_pong' || (next == 'connecting' && ws)) deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
+    if (next == 'open') timer = setTimeout(ping, PING_EVERY_MS);
+    // Not `?.((state = next))`: an absent callback would skip the assignment.
+    if (next != state) (state = next), o.onStateChange?.(next, code);
+  };
+
+  /** Detaches and closes the socket without waiting for its close event (a dead network may never send it). */
+  const close = () => {
+    const old = ws;
+    ws = undefined;
+    if (!old) return;
+    old.onmessage = old.onclose = null;
+    try {
+      old.close(1000);
+    } catch {
+      // Closing a socket that is still dialing may throw in some browsers; it is gone either way.
+    }
+  };
+
+  const ping = () => (ws!.send(PING_FRAME), to('awaiting_pong'));
+
+  const connect = async () => {
+    const me = ++dials;
+    to('connecting');
+    let t: Target;
+    try {
+      t = await o.target(renew);
+    } catch {
+      return me == dials && state == 'connecting' && to('backing_off');
+    }
+    if (me != dials || state != 'connecting') return;
+    const s = (ws = dial(t));
+    to('connecting');
+    s.onmessage = (e) => {
+      let f: F;
+      try {
+        f = JSON.parse(e.data as string);
+      } catch {
+        return;
+      }
+      if (!f || typeof f.type != 'string') return;
+      // Any frame proves the link alive; hello also proves the server took us (the token was good).
+      if (f.type == 'hello') (attempt = 0), (renew = false), to('open');
+      else if (state == 'awaiting_pong') to('open');
+      if (f.type != 'pong' && ws == s) o.onFrame(f);
+    };
+    s.onclose = (e) => (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
+  };
+
+  return {
+    start: () => state == 'idle' && void connect(),
+    stop: () => to('stopped'),
+    send: (frame) => live() && ws!.readyState == 1 && (ws!.send(JSON.stringify(frame)), true),
+    wake() {
+      if (state == 'backing_off') (attempt = 0), void connect();
+      else if (state == 'open') ping();
+    },
+    lost: () => (live() || state == 'connecting') && to('backing_off'),
+    get state() {
+      return state;
+    },
+  };
+}
