@@ -1,10 +1,13 @@
 // The widget's chat core: the one owner of all chat state, written as a closure (its locals minify to one letter,
 // an object's fields would not). Components read view() and call the intents; nothing else writes the state.
-// Below it, each knowing nothing of this file: session.ts (token, renewal), connection.ts (the socket), frames.ts
-// (what a frame changes), outbox.ts (what is sent after a hello), store.ts (the message log). One file on purpose:
+// Below it, each knowing nothing of this file: session.ts (token, renewal), client/connection.ts (the socket state
+// machine shared with the console), frames.ts (what a frame changes), outbox.ts (what is sent after a hello),
+// store.ts (the message log). One file on purpose:
 // split, the lifecycle and the intents would share mutable state again.
 import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../../protocol';
-import { BEARER_PREFIX, SUBPROTOCOL } from '../../../protocol/limits';
+import { BEARER_PREFIX, BLOCKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
+import { backoff, createConnection, type Connection, type ConnState } from '../../../client/connection';
+import { TYPING_TIMEOUT_MS } from '../../../client/constants';
 import type { PublicWidgetConfig } from '../../../protocol/settings';
 import { apiError, type Api, type StartBody, type User } from '../api';
 import { emitter } from '../events';
@@ -16,12 +19,11 @@ import { load, save, uuid } from '../storage';
 import { strings } from '../strings';
 import { challenge } from '../turnstile';
 import { TypingSender } from '../typing';
-import { backoff, connection, type Connection, type ConnStatus } from './connection';
 import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 import { createOutbox } from './outbox';
 import { createSession, explain, pageRefused, refusal } from './session';
 import * as S from './store';
-import { available, csatOf, modeOf, own, type View } from './view';
+import { available, csatOf, modeOf, own, type ConnStatus, type View } from './view';
 
 /** What a chat needs from the page: the REST client, the site, the socket origin, the config loaded by the loader. */
 export type ChatDeps = {
@@ -212,7 +214,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 
   /** Opens the self-healing socket to the current conversation (once). */
   function connect(): void {
-    conn ||= connection({
+    if (conn) return;
+    conn = createConnection<ServerFrame>({
       target: async (fresh) => {
         // A refused upgrade looks like any failed socket: the session says whether the refusal is for good.
         if (fresh) await session().catch((e) => (sess.denied && refused(), Promise.reject(e)));
@@ -223,8 +226,17 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         return { url, protocols: [SUBPROTOCOL, BEARER_PREFIX + sess.token] };
       },
       onFrame,
-      onStatus: setStatus,
+      onStateChange,
     });
+    conn.start();
+  }
+
+  /** The indicator: "Connecting…" only until the first failure, then "Offline" until a hello; a 4403 close blocks. */
+  function onStateChange(s: ConnState, code?: number): void {
+    if (code == BLOCKED_CLOSE) sess.block();
+    else if (s == 'open' || s == 'awaiting_pong') setStatus('online');
+    else if (s == 'backing_off') setStatus('offline');
+    else if (s == 'connecting' && status != 'offline') setStatus('connecting');
   }
 
   /** Applies a frame, then runs its effects. */
@@ -240,7 +252,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       } else if (e.type == 'typing') {
         clearTimeout(typingTimer);
         // A lost "typing off" must not leave the indicator on forever.
-        if (e.on) typingTimer = setTimeout(() => (set({ ...st, typing: null }), changed()), 8000);
+        if (e.on) typingTimer = setTimeout(() => (set({ ...st, typing: null }), changed()), TYPING_TIMEOUT_MS);
       } else if (e.type == 'notice') showNotice(e.code);
       else return sess.block();
     }
@@ -271,7 +283,9 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 
     /** Starts the session, the page tracking and the availability checks; resolves after the first boot attempt. */
     start(): Promise<void> {
-      addEventListener('online', () => !booted && boot());
+      // The browser's word on the network: boot again, or retry the socket now instead of waiting out its backoff.
+      addEventListener('online', () => (booted ? conn?.wake() : boot()));
+      addEventListener('offline', () => conn?.lost());
       document.addEventListener('visibilitychange', changed);
       trackPages({ history, addEventListener: (t, f) => addEventListener(t, f), read: () => here() }, reportPage);
       // Settings and availability again every 60 s while the page is visible and the site does not refuse it.
