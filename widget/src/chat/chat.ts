@@ -18,7 +18,7 @@ import { beep } from '../sound';
 import { load, save, uuid } from '../storage';
 import { strings } from '../strings';
 import { challenge } from '../turnstile';
-import { TypingSender } from '../typing';
+import { typingSender } from '../typing';
 import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 import { createOutbox } from './outbox';
 import { createSession, explain, pageRefused, refusal } from './session';
@@ -234,9 +234,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   /** The indicator: "Connecting…" only until the first failure, then "Offline" until a hello; a 4403 close blocks. */
   function onStateChange(s: ConnState, code?: number): void {
     if (code == BLOCKED_CLOSE) sess.block();
-    else if (s == 'open' || s == 'awaiting_pong') setStatus('online');
-    else if (s == 'backing_off') setStatus('offline');
-    else if (s == 'connecting' && status != 'offline') setStatus('connecting');
+    // 'stopped' by us (drop, refused) changes nothing; 'idle' is never reported.
+    else if (s != 'stopped') setStatus(s == 'backing_off' ? 'offline' : s != 'connecting' ? 'online' : status == 'offline' ? status : s);
   }
 
   /** Applies a frame, then runs its effects. */
@@ -265,7 +264,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     return !!conn?.send({ type: 'send', clientId: p.clientId, body: p.body, kind: 'text' });
   };
   const flush = createOutbox(() => st.log, push);
-  const typingOut = new TypingSender((on) => conn?.send({ type: 'typing', on }));
+  const typingOut = typingSender((on) => conn?.send({ type: 'typing', on }));
 
   /** Sends `read` up to the newest seq while the panel is open and the page visible. */
   function markRead(): void {

@@ -61,7 +61,7 @@ describe('applyFrame', () => {
     const s = adopt(base(), conversation());
     const resolved = conversation({ status: 'resolved', assigneeName: 'Ann' });
     expect(applyFrame(s, { type: 'conversation', conversation: resolved }).state.conv).toBe(resolved);
-    expect(applyFrame(s, { type: 'conversation', conversation: conversation({ id: 'cv_2' }) }).state).toBe(s);
+    expect(applyFrame(s, { type: 'conversation', conversation: conversation({ id: 'cv_2' }) }).state).toEqual(s);
   });
 
   it('error with a clientId fails that message and shows the notice', () => {
@@ -78,5 +78,9 @@ describe('applyFrame', () => {
   it('pong changes nothing', () => {
     const s = base();
     expect(applyFrame(s, { type: 'pong' })).toEqual({ state: s, effects: [] });
+    // Nor is the state passed in ever changed.
+    const before = structuredClone(s);
+    applyFrame(s, { type: 'read', by: 'agent', seq: 3 });
+    expect(s).toEqual(before);
   });
 });

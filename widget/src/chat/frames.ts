@@ -38,20 +38,21 @@ export function adopt(s: ConvState, conv: Conversation): ConvState {
   return { ...s, conv, readSeq: Math.max(s.readSeq, conv.visitorReadSeq), agentReadSeq: Math.max(s.agentReadSeq, conv.agentReadSeq) };
 }
 
-/** Applies one server frame. */
-export function applyFrame(s: ConvState, f: ServerFrame): { state: ConvState; effects: Effect[] } {
+/** Applies one server frame (to a copy: the state passed in is never changed). */
+export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState; effects: Effect[] } {
   const effects: Effect[] = [];
+  let s = { ...prev };
   switch (f.type) {
     case 'hello':
       s = adopt(s, f.conversation);
       effects.push({ type: 'flush' });
       break;
     case 'ack':
-      s = { ...s, log: S.ackPending(s.log, f.clientId, f.seq) };
+      s.log = S.ackPending(s.log, f.clientId, f.seq);
       break;
     case 'message': {
       const { state, added } = S.mergeMessages(s.log, [f.message]);
-      s = { ...s, log: state };
+      s.log = state;
       // System lines (claimed, resolved...) neither beep nor clear the typing indicator.
       for (const m of added) {
         if (m.sender.type !== 'agent' || m.kind === 'system') continue;
@@ -61,11 +62,12 @@ export function applyFrame(s: ConvState, f: ServerFrame): { state: ConvState; ef
       break;
     }
     case 'read':
-      s = f.by == 'agent' ? { ...s, agentReadSeq: Math.max(s.agentReadSeq, f.seq) } : { ...s, readSeq: Math.max(s.readSeq, f.seq) };
+      if (f.by == 'agent') s.agentReadSeq = Math.max(s.agentReadSeq, f.seq);
+      else s.readSeq = Math.max(s.readSeq, f.seq);
       break;
     case 'typing':
       if (f.sender.type !== 'agent') break;
-      s = { ...s, typing: f.on ? f.sender.name || '' : null };
+      s.typing = f.on ? f.sender.name || '' : null;
       effects.push({ type: 'typing', on: f.on });
       break;
     case 'conversation':
@@ -73,8 +75,8 @@ export function applyFrame(s: ConvState, f: ServerFrame): { state: ConvState; ef
       break;
     case 'error':
       // Blocked: the socket closes next (4403); nothing else of this frame matters.
-      if (f.code == 'chat_unavailable') return { state: s, effects: [{ type: 'block' }] };
-      if (f.clientId) s = { ...s, log: S.failPending(s.log, f.clientId, f.code) };
+      if (f.code == 'chat_unavailable') return { state: prev, effects: [{ type: 'block' }] };
+      if (f.clientId) s.log = S.failPending(s.log, f.clientId, f.code);
       // Every refusal shows (rate_limited above all: the visitor must know to slow down).
       effects.push({ type: 'notice', code: f.code });
       break;
