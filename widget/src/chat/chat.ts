@@ -195,7 +195,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         (e) => {
           const code = apiError(e)?.code;
           // A refusal (rate_limited...) shows, and fails the outbox (Retry buttons): the lazy start has no form to show it.
-          if (code && refusal(e)) setLog(S.failSending(st.log, code));
+          if (code && refusal(e)) setLog(S.failAll(st.log, code));
           if (code) showNotice(code);
           throw e;
         },
@@ -258,10 +258,11 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     changed();
   }
 
-  /** Sends one pending message; false when the socket is not ready (it stays queued). */
+  /** Sends one pending message: then 'sending'; false when the socket is not ready ('queued' for the next hello). */
   const push = (p: S.Pending): boolean => {
-    if (p.state === 'failed') setLog(S.retryPending(st.log, p.clientId));
-    return !!conn?.send({ type: 'send', clientId: p.clientId, body: p.body, kind: 'text' });
+    const ok = !!conn?.send({ type: 'send', clientId: p.clientId, body: p.body, kind: 'text' });
+    setLog(S.setPending(st.log, p.clientId, ok ? 'sending' : 'queued'));
+    return ok;
   };
   const flush = createOutbox(() => st.log, push);
   const typingOut = typingSender((on) => conn?.send({ type: 'typing', on }));
@@ -364,7 +365,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       const text = body.trim();
       if (!text || text.length > BODY_MAX) return false;
       typingOut.stop();
-      const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'sending' };
+      const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'queued' };
       setLog(S.addPending(st.log, p));
       // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
       if (st.conv) push(p);
@@ -377,7 +378,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     /** A keystroke in the composer (`empty`: the input is blank again). */
     typing: (empty: boolean) => typingOut.input(empty),
 
-    /** Retries a failed message (push puts it back in the queue). */
+    /** Retries a failed message (push queues it again, or sends it at once). */
     retry(clientId: string): void {
       const p = st.log.pending.find((x) => x.clientId == clientId);
       if (p?.state != 'failed') return;

@@ -14,9 +14,10 @@ describe('applyFrame', () => {
     expect(r.effects).toEqual([{ type: 'flush' }]);
   });
 
-  it('ack marks the pending message sent with its seq', () => {
+  it('ack turns the pending message into a stored one with its seq (the resume point moves past it)', () => {
     const r = applyFrame(base(), { type: 'ack', clientId: 'c1', id: 'm7', seq: 7 });
-    expect(r.state.log.pending[0]).toMatchObject({ state: 'sent', seq: 7 });
+    expect(r.state.log.pending).toEqual([]);
+    expect(r.state.log.messages[0]).toMatchObject({ id: 'm7', seq: 7, clientId: 'c1', sender: { type: 'visitor' } });
     expect(r.effects).toEqual([]);
   });
 

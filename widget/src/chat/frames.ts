@@ -48,7 +48,7 @@ export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState;
       effects.push({ type: 'flush' });
       break;
     case 'ack':
-      s.log = S.ackPending(s.log, f.clientId, f.seq);
+      s.log = S.ackPending(s.log, f.clientId, f.seq, f.id);
       break;
     case 'message': {
       const { state, added } = S.mergeMessages(s.log, [f.message]);
@@ -76,7 +76,7 @@ export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState;
     case 'error':
       // Blocked: the socket closes next (4403); nothing else of this frame matters.
       if (f.code == 'chat_unavailable') return { state: prev, effects: [{ type: 'block' }] };
-      if (f.clientId) s.log = S.failPending(s.log, f.clientId, f.code);
+      if (f.clientId) s.log = S.setPending(s.log, f.clientId, 'failed', f.code);
       // Every refusal shows (rate_limited above all: the visitor must know to slow down).
       effects.push({ type: 'notice', code: f.code });
       break;

@@ -1,5 +1,5 @@
 // The outbox policy: what the visitor wrote while offline (or before the conversation existed) is sent after the
-// socket's hello, each message once per connection, paced like the server's bucket (a burst, then ~1/s) so that a
+// socket's hello, each message once per connection (what the server has not refused: client/messages' toResend), paced like the server's bucket (a burst, then ~1/s) so that a
 // long queue is not refused. Messages sent while online go at once (the owner's push); the server dedups by clientId.
 import { BURST } from '../limits';
 import * as S from './store';
@@ -16,7 +16,7 @@ export function createOutbox(log: () => S.ChatState, push: (p: S.Pending) => boo
     while (ids.length && budget > 0) {
       // Looked up again: an ack, a failure or a retry may have changed it since the hello.
       const p = log().pending.find((x) => x.clientId === ids[0]);
-      if (p && p.state !== 'sent') {
+      if (p && p.state != 'failed') {
         if (!push(p)) return;
         budget--;
       }

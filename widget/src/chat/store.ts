@@ -1,23 +1,14 @@
-// The widget's message state as pure functions: merge by seq, pending bubbles keyed by clientId, the offline outbox.
-// Framework-free and DOM-free so that it can be unit tested in plain node.
+// The widget's message state as pure functions over client/messages (the merge and pending rules shared with the
+// console): pending bubbles keyed by clientId, the offline outbox, the rows to render. DOM-free: tested in node.
 import type { VisitorMessage as Message } from '../../../protocol';
+import { highestSeq, markPending, mergeBySeq, settlePending, toResend, type Pending } from '../../../client/messages';
 
-/** Delivery state of one of the visitor's own messages. */
+export type { Pending };
+
+/** What a bubble of the visitor's own shows (data-state): on its way, stored, or refused. */
 export type DeliveryState = 'sending' | 'sent' | 'failed';
 
-/** A message the visitor wrote that has not come back from the server as a `message` frame yet. */
-export type Pending = {
-  clientId: string;
-  body: string;
-  createdAt: string;
-  state: DeliveryState;
-  /** Known once acked. */
-  seq?: number;
-  /** Error code of the last failure (rate_limited, too_large, ...). */
-  error?: string;
-};
-
-/** Immutable chat state: confirmed messages in ascending seq, plus the visitor's pending ones in writing order. */
+/** Immutable chat state: stored messages in ascending seq, plus the visitor's pending ones in writing order. */
 export type ChatState = { readonly messages: readonly Message[]; readonly pending: readonly Pending[] };
 
 /** One row of the message list, ready to render. */
@@ -42,73 +33,49 @@ export type Item = {
 export const emptyChat: ChatState = { messages: [], pending: [] };
 
 /**
- * Merges messages from history, replay or live frames: never duplicates a seq, drops notes, retires matching pending
- * bubbles. A known seq is replaced only by its deletion (same id, deletedAt set, body empty); that is not "added".
+ * Merges messages from history, replay or live frames by client/messages' one rule (never a duplicate seq, the newer
+ * copy wins, a deletion is final), drops notes, and settles the pending messages that came back stored.
  */
 export function mergeMessages(s: ChatState, incoming: readonly Message[]): { state: ChatState; added: Message[] } {
-  const bySeq = new Map<number, Message>();
-  for (const m of s.messages) bySeq.set(m.seq, m);
-  const added: Message[] = [];
-  let deleted = false;
-  for (const m of incoming) {
-    // Notes never reach visitors (the server guarantees it); drop them anyway, defensively.
-    if (!m || (m.kind as string) === 'note' || typeof m.seq !== 'number') continue;
-    const old = bySeq.get(m.seq);
-    if (!old) added.push(m);
-    else if (m.deletedAt && !old.deletedAt && m.id === old.id) deleted = true;
-    else continue;
-    bySeq.set(m.seq, m);
-  }
-  if (!added.length && !deleted) return { state: s, added };
-  const messages = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-  // A deletion only ever hits a stored message: pending bubbles are retired by what was added.
-  const pending = s.pending.filter((p) => !added.some((m) => (m.clientId && m.clientId === p.clientId) || m.seq === p.seq));
-  return { state: { messages, pending }, added };
+  // Notes never reach visitors (the server guarantees it); drop them anyway, defensively.
+  const { messages, added } = mergeBySeq(s.messages, incoming.filter((m) => m && (m.kind as string) != 'note'));
+  return { state: messages == s.messages ? s : { messages, pending: settlePending(s.pending, messages) }, added };
 }
 
-/** Adds a freshly written message; a clientId already known (pending or confirmed) is ignored. */
+/** Adds a freshly written message; a clientId already known (pending or stored) is ignored. */
 export function addPending(s: ChatState, p: Pending): ChatState {
   if (s.pending.some((x) => x.clientId === p.clientId) || s.messages.some((m) => m.clientId === p.clientId)) return s;
   return { ...s, pending: [...s.pending, p] };
 }
 
-function patch(s: ChatState, clientId: string, f: (p: Pending) => Pending): ChatState {
-  if (!s.pending.some((p) => p.clientId === clientId)) return s;
-  return { ...s, pending: s.pending.map((p) => (p.clientId === clientId ? f(p) : p)) };
+/** Sets the state of one pending message (unknown clientIds change nothing). */
+export const setPending = (s: ChatState, clientId: string, state: Pending['state'], error?: string): ChatState =>
+  s.pending.some((p) => p.clientId == clientId) ? { ...s, pending: markPending(s.pending, clientId, state, error) } : s;
+
+/**
+ * The server stored the message: it stops being pending and becomes a message built from the ack (the server's own
+ * copy replaces it when its `message` frame arrives, or is already there).
+ */
+export function ackPending(s: ChatState, clientId: string, seq: number, id: string): ChatState {
+  const p = s.pending.find((x) => x.clientId == clientId);
+  if (!p) return s;
+  const own: Message = { id, seq, clientId, body: p.body, createdAt: p.createdAt, kind: 'text', sender: { type: 'visitor' } };
+  const known = s.messages.some((m) => m.seq == seq);
+  return { messages: known ? s.messages : mergeBySeq(s.messages, [own]).messages, pending: s.pending.filter((x) => x != p) };
 }
 
-/** The server stored the message: mark it sent (or retire it when its `message` already arrived). */
-export function ackPending(s: ChatState, clientId: string, seq: number): ChatState {
-  if (s.messages.some((m) => m.seq === seq)) return { ...s, pending: s.pending.filter((p) => p.clientId !== clientId) };
-  return patch(s, clientId, (p) => ({ ...p, state: 'sent', seq, error: undefined }));
+/** Every message not refused yet failed with `error` (its conversation could not start): each gets its Retry button. */
+export function failAll(s: ChatState, error: string): ChatState {
+  return s.pending.some((p) => p.state != 'failed') ? { ...s, pending: s.pending.map((p) => (p.state != 'failed' ? { ...p, state: 'failed', error } : p)) } : s;
 }
 
-/** The server refused the message (rate limited, too large, closed): keep it, marked failed and retryable. */
-export function failPending(s: ChatState, clientId: string, error: string): ChatState {
-  return patch(s, clientId, (p) => (p.state === 'sent' ? p : { ...p, state: 'failed', error }));
-}
+/** Messages to (re)send after a hello: everything the server has not refused (client/messages' rule). */
+export const toSend = (s: ChatState): Pending[] => toResend(s.pending);
 
-/** Every message still sending failed (its conversation could not start): each gets its Retry button. */
-export function failSending(s: ChatState, error: string): ChatState {
-  return s.pending.some((p) => p.state === 'sending') ? { ...s, pending: s.pending.map((p) => (p.state === 'sending' ? { ...p, state: 'failed', error } : p)) } : s;
-}
+/** Highest stored seq: what a reconnect resumes after. */
+export const lastSeq = (s: ChatState): number => highestSeq(s.messages);
 
-/** Puts a failed message back in the queue. */
-export function retryPending(s: ChatState, clientId: string): ChatState {
-  return patch(s, clientId, (p) => (p.state === 'failed' ? { ...p, state: 'sending', error: undefined } : p));
-}
-
-/** Messages to (re)send after a hello: everything not acked, except what can never succeed. */
-export function toSend(s: ChatState): Pending[] {
-  return s.pending.filter((p) => p.state !== 'sent' && p.error !== 'too_large');
-}
-
-/** Highest confirmed seq: what a reconnect resumes after (acks do not count, so our own messages are replayed too). */
-export function lastSeq(s: ChatState): number {
-  return s.messages.at(-1)?.seq || 0;
-}
-
-/** Lowest confirmed seq, for loading older history. */
+/** Lowest stored seq, for loading older history. */
 export function firstSeq(s: ChatState): number | undefined {
   return s.messages[0]?.seq;
 }
@@ -119,14 +86,13 @@ export function unreadCount(s: ChatState, readSeq: number): number {
   return s.messages.filter((m) => m.seq > readSeq && m.sender.type == 'agent' && m.kind != 'system' && !m.deletedAt).length;
 }
 
-/** Serialises the outbox: messages the server has not acked yet survive a reload. */
+/** Serialises the outbox: messages the server has not stored yet survive a reload. */
 export function serializeOutbox(s: ChatState): string | null {
-  const out = s.pending.filter((p) => p.state !== 'sent');
-  // The replacer list keeps only these fields (state and seq are rebuilt on load).
-  return out.length ? JSON.stringify(out, ['clientId', 'body', 'createdAt', 'error']) : null;
+  // The replacer list keeps only these fields (the state is rebuilt on load).
+  return s.pending.length ? JSON.stringify(s.pending, ['clientId', 'body', 'createdAt', 'error']) : null;
 }
 
-/** Reads a stored outbox back, tolerating anything malformed; everything restarts as `sending` (or failed if it never can). */
+/** Reads a stored outbox back, tolerating anything malformed; everything is queued again (or failed if it never can go). */
 export function parseOutbox(raw: string | null): Pending[] {
   try {
     const list: Pending[] = JSON.parse(raw!);
@@ -134,7 +100,7 @@ export function parseOutbox(raw: string | null): Pending[] {
       .filter((p) => p && p.clientId && p.body && typeof p.clientId == 'string' && typeof p.body == 'string')
       .map(({ clientId, body, createdAt, error }) => {
         const dead = error === 'too_large';
-        return { clientId, body, createdAt: typeof createdAt == 'string' ? createdAt : new Date().toISOString(), state: dead ? 'failed' : 'sending', error: dead ? error : undefined };
+        return { clientId, body, createdAt: typeof createdAt == 'string' ? createdAt : new Date().toISOString(), state: dead ? 'failed' : 'queued', error: dead ? error : undefined };
       });
   } catch {
     // null, not JSON, not a list: nothing to resend.
@@ -142,7 +108,7 @@ export function parseOutbox(raw: string | null): Pending[] {
   }
 }
 
-/** The rows to render: confirmed messages and acked pending ones by seq, then the unacked ones in writing order. */
+/** The rows to render: stored messages by seq, then the pending ones in writing order (queued ones show as sending). */
 export function toItems(s: ChatState): Item[] {
   const rows: Item[] = s.messages.map((m) => ({
     ...m,
@@ -153,7 +119,6 @@ export function toItems(s: ChatState): Item[] {
     state: m.sender.type == 'visitor' ? 'sent' : undefined,
     deleted: !!m.deletedAt,
   }));
-  for (const p of s.pending) rows.push({ ...p, key: p.clientId, sender: 'visitor', kind: 'text' });
-  // Array#sort is stable (ES2019): rows without a seq keep their order at the end (Infinity - Infinity is NaN, read as 0).
-  return rows.sort((a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity));
+  for (const p of s.pending) rows.push({ ...p, key: p.clientId, sender: 'visitor', kind: 'text', state: p.state == 'failed' ? 'failed' : 'sending' });
+  return rows;
 }
