@@ -9,7 +9,7 @@ let browser;
 before(async () => (browser = await launch()));
 after(() => browser?.close());
 
-/** Console: an unrefreshed indicator lives 6 s (TYPING_TTL_MS); widget: 8 s. An explicit stop must beat both. */
+/** An unrefreshed indicator lives 8 s in both apps (client/constants.ts TYPING_TIMEOUT_MS): an explicit stop must beat it. */
 const FAST = 4000;
 
 /** Waits until `locator` is gone within `ms`, and says how long it took. */

@@ -9,8 +9,8 @@ import { MessageItem, PendingItem, type MessageHandlers } from './MessageItem';
 
 /** Props of MessageList. */
 export type MessageListProps = {
-  messages: Message[];
-  pending: PendingMessage[];
+  messages: readonly Message[];
+  pending: readonly PendingMessage[];
   conversation: Conversation | null;
   visitorReadSeq: number;
   hasMore: boolean;

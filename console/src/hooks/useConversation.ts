@@ -2,11 +2,10 @@
 // highest seq seen, an outbox that survives disconnects, and read receipts while visible.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Agent, Conversation, Message, ServerFrame } from '../../../protocol';
-import { BEARER_PREFIX, SUBPROTOCOL } from '../../../protocol/limits';
-import { api, signalUnauthorized, tokenStore, wsUrl, type ApiError } from '../api';
-import { ReconnectingSocket, type SocketState } from '../realtime/socket';
+import { highestSeq, toResend } from '../../../client/messages';
+import { api, type ApiError } from '../api';
+import { openConsoleSocket, type ConsoleSocket, type SocketState } from '../realtime/socket';
 import { emptyConversationState, reduceConversation } from '../state/conversation';
-import { highestSeq, unsentPending } from '../state/messages';
 import { useBrowserReconnect } from './useBrowserReconnect';
 import { useReadReceipts } from './useReadReceipts';
 
@@ -20,7 +19,7 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   const [loadingOlder, setLoadingOlder] = useState(false);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const socketRef = useRef<ReconnectingSocket | null>(null);
+  const socketRef = useRef<ConsoleSocket | null>(null);
   const readSentRef = useRef(0);
   const onConversationRef = useRef(onConversation);
   onConversationRef.current = onConversation;
@@ -29,14 +28,14 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   const flush = useCallback(() => {
     const socket = socketRef.current;
     if (!socket) return;
-    const sent = unsentPending(stateRef.current.pending).filter((p) => socket.send({ type: 'send', clientId: p.clientId, body: p.body, kind: p.kind }));
+    const sent = toResend(stateRef.current.pending).filter((p) => socket.send({ type: 'send', clientId: p.clientId, body: p.body, kind: p.kind }));
     if (sent.length) dispatch({ type: 'sending', clientIds: sent.map((p) => p.clientId) });
   }, []);
 
   useEffect(() => {
     let cancelled = false;
-    let socket: ReconnectingSocket | null = null;
-    let opens = 0;
+    let socket: ConsoleSocket | null = null;
+    let hellos = 0;
     Promise.all([api.conversation(id), api.messages(id, { limit: PAGE_SIZE })])
       .then(([{ conversation }, page]) => {
         if (cancelled) return;
@@ -44,25 +43,21 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
         dispatch({ type: 'history', messages: page.messages, hasMore: page.hasMore, older: false });
         // url() runs before the next render, so the resume point must already include this page.
         stateRef.current = reduceConversation(stateRef.current, { type: 'history', messages: page.messages, hasMore: page.hasMore, older: false });
-        socket = new ReconnectingSocket({
-          url: () => wsUrl(`/api/conversations/${encodeURIComponent(id)}/ws?after=${highestSeq(stateRef.current.messages)}`),
-          protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
-          onStateChange: setConnection,
-          onRevoked: signalUnauthorized,
-          onOpen: () => {
+        socket = openConsoleSocket<ServerFrame>({
+          path: () => `/api/conversations/${encodeURIComponent(id)}/ws?after=${highestSeq(stateRef.current.messages)}`,
+          onStatus: setConnection,
+          onFrame: (frame) => {
+            dispatch({ type: 'frame', frame, author: { id: agent.id, name: agent.name }, now: Date.now() });
+            if (frame.type === 'hello' || frame.type === 'conversation') onConversationRef.current(frame.conversation);
+            if (frame.type !== 'hello') return;
+            // A hello is a new socket: the outbox goes (again; the server dedupes by clientId), read marks restart.
             readSentRef.current = 0;
             flush();
             // Resume replays new seqs only: a reconnect re-reads the latest page for deletions made while away.
-            if (opens++) api.messages(id, { limit: PAGE_SIZE }).then((p) => dispatch({ type: 'history', messages: p.messages, hasMore: p.hasMore, older: false }), () => {});
-          },
-          onFrame: (frame) => {
-            const serverFrame = frame as ServerFrame;
-            dispatch({ type: 'frame', frame: serverFrame, author: { id: agent.id, name: agent.name }, now: Date.now() });
-            if (serverFrame.type === 'hello' || serverFrame.type === 'conversation') onConversationRef.current(serverFrame.conversation);
+            if (hellos++) api.messages(id, { limit: PAGE_SIZE }).then((p) => dispatch({ type: 'history', messages: p.messages, hasMore: p.hasMore, older: false }), () => {});
           },
         });
         socketRef.current = socket;
-        socket.start();
       })
       .catch((error: ApiError) => {
         if (cancelled) return;

@@ -2,9 +2,8 @@
 // and re-synced on every (re)connect because events sent while offline are not replayed.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentStatus, Conversation, PresenceAgent, SiteServerFrame } from '../../../protocol';
-import { api, signalUnauthorized, tokenStore, wsUrl, type ApiError } from '../api';
-import { ReconnectingSocket, type SocketState } from '../realtime/socket';
-import { SUBPROTOCOL, BEARER_PREFIX } from '../../../protocol/limits';
+import { api, type ApiError } from '../api';
+import { openConsoleSocket, type ConsoleSocket, type SocketState } from '../realtime/socket';
 import { UnknownFetcher } from '../state/fetcher';
 import { filtersToQuery, noFilters, type InboxFilters } from '../state/filters';
 import type { ConversationMap, InboxTab } from '../state/inbox';
@@ -39,7 +38,7 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
   const [presence, setPresence] = useState<PresenceAgent[]>([]);
   const [connection, setConnection] = useState<SocketState>('connecting');
   const [status, setStatusState] = useState<AgentStatus>(() => (localStorage.getItem(STATUS_KEY) as AgentStatus) || 'online');
-  const socketRef = useRef<ReconnectingSocket | null>(null);
+  const socketRef = useRef<ConsoleSocket | null>(null);
   const statusRef = useRef(status);
   const pagingRef = useRef(paging);
   pagingRef.current = paging;
@@ -92,21 +91,17 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
       step.signals.forEach(signal);
       for (const delta of step.fetch) void fetcher.request(delta);
     }
-    const socket = new ReconnectingSocket({
-      url: () => wsUrl(`/api/sites/${encodeURIComponent(siteId)}/ws`),
-      protocols: () => [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')],
-      onStateChange: setConnection,
-      onRevoked: signalUnauthorized,
-      // Every open is a new socket on the server: status and scope (which deltas this view uses) again.
-      onOpen: () => {
-        socket.send({ type: 'status', status: statusRef.current });
-        socket.send(scopeFrame(filtersRef.current));
-      },
-      onFrame: (raw) => {
-        const frame = raw as SiteServerFrame;
+    const socket = openConsoleSocket<SiteServerFrame>({
+      path: () => `/api/sites/${encodeURIComponent(siteId)}/ws`,
+      onStatus: setConnection,
+      onFrame: (frame) => {
         if (frame.type === 'presence') setPresence(frame.agents);
-        else if (frame.type === 'hello') resync();
-        else if (frame.type === 'events') applyFrame(frame);
+        else if (frame.type === 'hello') {
+          // Every hello is a new socket on the server: status and scope (which deltas this view uses) again.
+          socket.send({ type: 'status', status: statusRef.current });
+          socket.send(scopeFrame(filtersRef.current));
+          resync();
+        } else if (frame.type === 'events') applyFrame(frame);
       },
     });
     function resync() {
@@ -115,7 +110,6 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
       for (const tab of ['active', 'archived'] as const) if (pagingRef.current[tab].cursor !== undefined) void load(tab);
     }
     socketRef.current = socket;
-    socket.start();
     return () => {
       fetcher.stop();
       socket.stop();

@@ -1,14 +1,14 @@
 // Read receipts of the open conversation: tells the server what the agent has seen, only while the tab is visible.
 import { useEffect, useState } from 'preact/hooks';
 import type { Conversation } from '../../../protocol';
-import type { ReconnectingSocket, SocketState } from '../realtime/socket';
+import type { ConsoleSocket, SocketState } from '../realtime/socket';
 
 /** Sends `read` up to the latest seq while visible and online (once per seq per connection). */
 export function useReadReceipts(
-  messages: { seq: number }[],
+  messages: readonly { seq: number }[],
   conversation: Conversation | null,
   connection: SocketState,
-  socketRef: { current: ReconnectingSocket | null },
+  socketRef: { current: ConsoleSocket | null },
   readSentRef: { current: number },
 ): void {
   const [visible, setVisible] = useState(() => document.visibilityState === 'visible');

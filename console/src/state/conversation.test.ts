@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../protocol';
-import { emptyConversationState, reduceConversation, TYPING_TTL_MS, type ConversationAction, type ConversationState } from './conversation';
+import { TYPING_TIMEOUT_MS } from '../../../client/constants';
+import { emptyConversationState, reduceConversation, type ConversationAction, type ConversationState } from './conversation';
 
 const author = { id: 'ag1', name: 'Ann' };
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
@@ -70,8 +71,8 @@ describe('reduceConversation', () => {
     let s = run([frame({ type: 'hello', conversation, lastSeq: 0, you: { role: 'agent', id: 'ag1' } }), frame({ type: 'typing', sender: { type: 'visitor' }, on: true }, 1000)]);
     expect(s.typing?.label).toBe('Visitor #v12345');
     expect(run([frame({ type: 'message', message: msg(1) })], s).typing).toBeNull();
-    expect(run([{ type: 'typingExpired', now: 1000 + TYPING_TTL_MS - 1 }], s).typing).not.toBeNull();
-    expect(run([{ type: 'typingExpired', now: 1000 + TYPING_TTL_MS }], s).typing).toBeNull();
+    expect(run([{ type: 'typingExpired', now: 1000 + TYPING_TIMEOUT_MS - 1 }], s).typing).not.toBeNull();
+    expect(run([{ type: 'typingExpired', now: 1000 + TYPING_TIMEOUT_MS }], s).typing).toBeNull();
     s = run([frame({ type: 'typing', sender: { type: 'visitor' }, on: false })], s);
     expect(s.typing).toBeNull();
   });

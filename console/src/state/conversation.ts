@@ -2,17 +2,16 @@
 // local outbox all funnel through here, so ordering and dedupe rules are unit-tested in one place.
 import type { Conversation, Message, ServerFrame } from '../../../protocol';
 import { visitorLabel } from './inbox';
-import { markPending, mergeMessages, messageFromAck, settlePending, type PendingMessage } from './messages';
+import { TYPING_TIMEOUT_MS } from '../../../client/constants';
+import { markPending, mergeBySeq, settlePending } from '../../../client/messages';
+import { messageFromAck, type PendingMessage } from './messages';
 import { strings } from '../strings';
-
-/** How long a typing indicator lives without a refresh (the "off" frame can be lost with a socket). */
-export const TYPING_TTL_MS = 6_000;
 
 /** Everything the conversation view renders. */
 export type ConversationState = {
   conversation: Conversation | null;
-  messages: Message[];
-  pending: PendingMessage[];
+  messages: readonly Message[];
+  pending: readonly PendingMessage[];
   hasMore: boolean;
   you: { role: 'visitor' | 'agent'; id: string } | null;
   /** Who on the other side is typing, until when. */
@@ -50,7 +49,7 @@ export const emptyConversationState: ConversationState = {
 export function reduceConversation(state: ConversationState, action: ConversationAction): ConversationState {
   switch (action.type) {
     case 'history': {
-      const messages = mergeMessages(state.messages, action.messages);
+      const messages = mergeBySeq(state.messages, action.messages).messages;
       // Only the oldest page decides whether there is more above; a re-fetch of the latest page does not.
       const hasMore = action.older || state.messages.length === 0 ? action.hasMore : state.hasMore;
       return { ...state, messages, hasMore, pending: settlePending(state.pending, messages) };
@@ -83,7 +82,7 @@ function applyFrame(state: ConversationState, frame: ServerFrame, author: { id: 
     case 'conversation':
       return withConversation(state, frame.conversation);
     case 'message': {
-      const messages = mergeMessages(state.messages, [frame.message]);
+      const messages = mergeBySeq(state.messages, [frame.message]).messages;
       const fromOtherSide = frame.message.sender.type === 'visitor';
       return { ...state, messages, pending: settlePending(state.pending, messages), typing: fromOtherSide ? null : state.typing };
     }
@@ -91,13 +90,13 @@ function applyFrame(state: ConversationState, frame: ServerFrame, author: { id: 
       const pending = state.pending.find((p) => p.clientId === frame.clientId);
       // Already settled by its broadcast copy: nothing left to do.
       if (!pending) return state;
-      const messages = mergeMessages(state.messages, [messageFromAck(pending, frame, author)]);
+      const messages = mergeBySeq(state.messages, [messageFromAck(pending, frame, author)]).messages;
       return { ...state, messages, pending: state.pending.filter((p) => p !== pending) };
     }
     case 'typing': {
       if (frame.sender.type === 'agent' && frame.sender.id === state.you?.id) return state;
       if (!frame.on) return { ...state, typing: null };
-      return { ...state, typing: { label: typingLabel(state, frame.sender), until: now + TYPING_TTL_MS } };
+      return { ...state, typing: { label: typingLabel(state, frame.sender), until: now + TYPING_TIMEOUT_MS } };
     }
     case 'read':
       return frame.by === 'visitor' ? { ...state, visitorReadSeq: Math.max(state.visitorReadSeq, frame.seq) } : state;
