@@ -6,9 +6,10 @@
 // split, the lifecycle and the intents would share mutable state again.
 import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../../protocol';
 import { BEARER_PREFIX, BLOCKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
+import type { PublicWidgetConfig } from '../../../protocol/settings';
 import { backoff, createConnection, type Connection, type ConnState } from '../../../client/connection';
 import { TYPING_TIMEOUT_MS } from '../../../client/constants';
-import type { PublicWidgetConfig } from '../../../protocol/settings';
+import { toStatus, type ConnStatus } from '../../../client/status';
 import { apiError, type Api, type StartBody, type User } from '../api';
 import { emitter } from '../events';
 import { checkFile } from '../files';
@@ -23,7 +24,7 @@ import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 import { createOutbox } from './outbox';
 import { createSession, explain, pageRefused, refusal } from './session';
 import * as S from './store';
-import { available, csatOf, modeOf, own, type ConnStatus, type View } from './view';
+import { available, csatOf, modeOf, own, type View } from './view';
 
 /** What a chat needs from the page: the REST client, the site, the socket origin, the config loaded by the loader. */
 export type ChatDeps = {
@@ -231,11 +232,11 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     conn.start();
   }
 
-  /** The indicator: "Connecting…" only until the first failure, then "Offline" until a hello; a 4403 close blocks. */
+  /** The indicator from the machine's state (client/status.ts); a 4403 close blocks. */
   function onStateChange(s: ConnState, code?: number): void {
     if (code == BLOCKED_CLOSE) sess.block();
-    // 'stopped' by us (drop, refused) changes nothing; 'idle' is never reported.
-    else if (s != 'stopped') setStatus(s == 'backing_off' ? 'offline' : s != 'connecting' ? 'online' : status == 'offline' ? status : s);
+    // Stopped by us (a new visitor, a refusal): the next connection or the refusal says what to show.
+    else if (s != 'stopped') setStatus(toStatus(s, status));
   }
 
   /** Applies a frame, then runs its effects. */

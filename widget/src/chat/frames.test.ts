@@ -1,5 +1,7 @@
 // applyFrame, one case per frame type: the new state and the effects the chat owner must run.
 import { describe, expect, it } from 'vitest';
+import type { VisitorServerFrame } from '../../../protocol';
+import golden from '../../../protocol/fixtures/visitor-server.json';
 import { conversation, message } from './fakes';
 import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 
@@ -83,5 +85,19 @@ describe('applyFrame', () => {
     const before = structuredClone(s);
     applyFrame(s, { type: 'read', by: 'agent', seq: 3 });
     expect(s).toEqual(before);
+  });
+});
+
+describe('the golden visitor frames (protocol/fixtures, checked against the server by the worker tests)', () => {
+  it('each applies without throwing, and the message frame merges and settles its pending copy', () => {
+    const frames = golden as Record<string, VisitorServerFrame>;
+    let s = base({ log: { messages: [], pending: [{ ...pending(golden.message.message.clientId!), body: golden.message.message.body }] } });
+    for (const [name, frame] of Object.entries(frames)) {
+      if (name == 'error' && (frame as { code: string }).code == 'chat_unavailable') continue;
+      s = applyFrame(s, frame).state;
+    }
+    expect(s.conv?.id).toBe(golden.hello.conversation.id);
+    expect(s.log.messages.map((m) => m.seq)).toContain(golden.message.message.seq);
+    expect(s.log.pending).toEqual([]);
   });
 });

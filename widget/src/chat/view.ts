@@ -1,10 +1,8 @@
 // What the components render (View), and the pure rules behind it: which form or composer the panel shows, whether
 // anyone can answer, whether to ask for a rating. The chat owner (chat.ts) builds a View from its state with these.
 import type { ConversationStatus, VisitorConversation as Conversation } from '../../../protocol';
+import type { ConnStatus } from '../../../client/status';
 import type * as S from './store';
-
-/** What the connection indicator shows. */
-export type ConnStatus = 'connecting' | 'online' | 'offline';
 
 /** What the bottom of the panel shows: the composer, a form, or the identity notice instead of a composer. */
 export type Mode = 'chat' | 'prechat' | 'offline' | 'sent' | 'denied';
