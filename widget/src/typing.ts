@@ -1,4 +1,5 @@
-// Visitor typing signals without a frame per keystroke: "on" at most every 3 s while typing, "off" after 4 s idle or on send.
+// Typing signals without a frame per keystroke: "on" at most every 3 s while typing, "off" after 4 s idle or on send.
+// The shared Composer uses it, so the widget and the console follow one rule.
 
 /** How often a running "typing on" is refreshed (the agent side expires it). */
 export const TYPING_REFRESH = 3000;

@@ -19,7 +19,6 @@ import { beep } from '../sound';
 import { load, save, uuid } from '../storage';
 import { strings } from '../strings';
 import { challenge } from '../turnstile';
-import { typingSender } from '../typing';
 import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 import { createOutbox } from './outbox';
 import { createSession, explain, pageRefused, refusal } from './session';
@@ -266,7 +265,6 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     return ok;
   };
   const flush = createOutbox(() => st.log, push);
-  const typingOut = typingSender((on) => conn?.send({ type: 'typing', on }));
 
   /** Sends `read` up to the newest seq while the panel is open and the page visible. */
   function markRead(): void {
@@ -365,7 +363,6 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     send(body: string): boolean {
       const text = body.trim();
       if (!text || text.length > BODY_MAX) return false;
-      typingOut.stop();
       const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'queued' };
       setLog(S.addPending(st.log, p));
       // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
@@ -376,8 +373,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       return true;
     },
 
-    /** A keystroke in the composer (`empty`: the input is blank again). */
-    typing: (empty: boolean) => typingOut.input(empty),
+    /** The visitor started (again) or stopped typing (the composer debounces: typing.ts). */
+    typing: (on: boolean) => void conn?.send({ type: 'typing', on }),
 
     /** Retries a failed message (push queues it again, or sends it at once). */
     retry(clientId: string): void {

@@ -47,7 +47,7 @@ export function ChatBox({ v, a }: { v: View; a: Actions }) {
         sendLabel={t.send}
         maxLength={BODY_MAX}
         onSend={a.send}
-        onChange={(value) => a.typing(!value.trim())}
+        onTyping={a.typing}
         inputProps={{ 'data-parley': 'input' }}
         sendProps={{ 'data-parley': 'send' }}
       />
