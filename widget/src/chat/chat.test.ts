@@ -1,7 +1,7 @@
 // The chat core under fake timers, a fake socket and a fake server: the offline outbox is sent exactly once, a
 // reconnect resumes after the last seq held, an expired token is renewed, a failed message can be retried.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, conversation, FakeSocket, json, makeChat, message, refusal, server, session, stubPage } from './fakes';
+import { callsTo, conversation, FakeSocket, fire, json, makeChat, message, refusal, server, session, stubPage } from './fakes';
 
 let fetch: ReturnType<typeof stubPage>;
 const sockets = () => FakeSocket.all;
@@ -90,6 +90,27 @@ describe('the offline outbox', () => {
     expect(sends(sockets()[1]!)).toHaveLength(6);
     await vi.advanceTimersByTimeAsync(2200);
     expect(sends(sockets()[1]!).map((f) => f.body)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
+  });
+});
+
+describe('the browser\'s network events', () => {
+  it('offline drops the socket at once; online dials again without waiting out the backoff', async () => {
+    const c = await online();
+    fire('offline');
+    expect(c.view().status).toBe('offline');
+    expect(sockets()[0]!.closed).toBe(true);
+    // Several failures make a long backoff...
+    for (let i = 0; i < 4; i++) {
+      await vi.advanceTimersByTimeAsync(30_000);
+      sockets().at(-1)!.drop();
+    }
+    const before = sockets().length;
+    // ...which the network coming back cuts short.
+    fire('online');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sockets()).toHaveLength(before + 1);
+    sockets().at(-1)!.accept();
+    expect(c.view().status).toBe('online');
   });
 });
 

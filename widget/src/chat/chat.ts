@@ -285,7 +285,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       // The browser's word on the network: boot again, or retry the socket now instead of waiting out its backoff.
       addEventListener('online', () => (booted ? conn?.wake() : boot()));
       addEventListener('offline', () => conn?.lost());
-      document.addEventListener('visibilitychange', changed);
+      // Visible again: read receipts, and a link that may have died while the page slept is checked at once.
+      document.addEventListener('visibilitychange', () => (changed(), document.visibilityState != 'hidden' && conn?.wake()));
       trackPages({ history, addEventListener: (t, f) => addEventListener(t, f), read: () => here() }, reportPage);
       // Settings and availability again every 60 s while the page is visible and the site does not refuse it.
       setInterval(() => {

@@ -79,9 +79,15 @@ export class FakeSocket {
   }
 }
 
+/** The page's event listeners (window and document), by event name: `fire('online')` runs them. */
+export const pageEvents: Record<string, (() => void)[]> = {};
+export const fire = (name: string) => pageEvents[name]?.forEach((f) => f());
+const listen = (name: string, f: () => void) => void (pageEvents[name] ||= []).push(f);
+
 /** Installs the browser globals the chat touches; returns the fetch mock (routes set by the test). */
 export function stubPage() {
   FakeSocket.all = [];
+  for (const k of Object.keys(pageEvents)) delete pageEvents[k];
   const store = new Map<string, string>();
   vi.stubGlobal('localStorage', {
     getItem: (k: string) => store.get(k) ?? null,
@@ -90,9 +96,9 @@ export function stubPage() {
   });
   vi.stubGlobal('WebSocket', FakeSocket);
   vi.stubGlobal('location', { href: 'https://shop.example/cart', origin: 'https://shop.example' });
-  vi.stubGlobal('document', { title: 'Cart', referrer: '', visibilityState: 'visible', addEventListener: () => undefined });
+  vi.stubGlobal('document', { title: 'Cart', referrer: '', visibilityState: 'visible', addEventListener: listen });
   vi.stubGlobal('history', { pushState: () => undefined, replaceState: () => undefined });
-  vi.stubGlobal('addEventListener', () => undefined);
+  vi.stubGlobal('addEventListener', listen);
   vi.stubGlobal('removeEventListener', () => undefined);
   const fetch = vi.fn();
   vi.stubGlobal('fetch', fetch);
