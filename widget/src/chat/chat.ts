@@ -2,8 +2,8 @@
 // an object's fields would not). Components read view() and call the intents; nothing else writes the state.
 // Below it, each knowing nothing of this file: session.ts (token, renewal), client/connection.ts (the socket state
 // machine shared with the console), frames.ts (what a frame changes), outbox.ts (what is sent after a hello),
-// store.ts (the message log). One file on purpose:
-// split, the lifecycle and the intents would share mutable state again.
+// store.ts (the message log). One file on purpose: split, the lifecycle and the intents would share mutable state
+// again (docs/architecture.md, "The widget's chat core").
 import type { VisitorConversation as Conversation, VisitorServerFrame as ServerFrame } from '../../../protocol';
 import { BEARER_PREFIX, BLOCKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import type { PublicWidgetConfig } from '../../../protocol/settings';
