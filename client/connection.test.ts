@@ -138,15 +138,17 @@ describe('createConnection', () => {
     expect(t.states).toEqual(['connecting', 'open', 'backing_off', 'connecting', 'backing_off', 'connecting', 'open', 'backing_off', 'connecting']);
   });
 
-  it('resumes after a gap: each dial asks the caller for a fresh target, and open tells it to flush once', async () => {
+  it('resumes after a gap: each dial asks the caller for a fresh target, and the outbox flushed on hello goes exactly once', async () => {
     let lastSeq = 3;
     const outbox = new Map([['c1', { type: 'send', clientId: 'c1', body: 'hi' }]]);
     const sockets: FakeSocket[] = [];
     const conn = createConnection<{ type: string; clientId?: string }>({
       target: async () => ({ url: `ws://x/ws?after=${lastSeq}`, protocols: [] }),
-      onFrame: (f) => f.type === 'ack' && outbox.delete(f.clientId!),
-      // The caller's outbox: resent on every open until acked.
-      onStateChange: (s) => s === 'open' && outbox.forEach((frame) => conn.send(frame)),
+      // The caller's outbox: resent on every hello until acked.
+      onFrame: (f) => {
+        if (f.type === 'hello') outbox.forEach((frame) => conn.send(frame));
+        if (f.type === 'ack') outbox.delete(f.clientId!);
+      },
       socketFactory: (t) => (sockets.push(new FakeSocket(t)), sockets[sockets.length - 1]),
       backoff: () => 100,
     });
@@ -159,6 +161,9 @@ describe('createConnection', () => {
     expect(sockets[1].target.url).toBe('ws://x/ws?after=7');
     sockets[1].hello();
     sockets[1].receive({ type: 'ack', clientId: 'c1' });
+    // A ping answered (awaiting_pong, then open again) is not a new connection: nothing is resent.
+    await vi.advanceTimersByTimeAsync(PING_EVERY_MS);
+    sockets[1].receive({ type: 'pong' });
     sockets[1].serverClose();
     await vi.advanceTimersByTimeAsync(100);
     sockets[2].hello();
@@ -198,6 +203,24 @@ describe('createConnection', () => {
     await t.tick(100);
     expect(renews).toEqual([false, true]);
     expect(t.sockets).toHaveLength(1);
+  });
+
+  it('backs off when the socket cannot even be built (a bad URL throws)', async () => {
+    let calls = 0;
+    const conn = createConnection({
+      target: async () => ({ url: 'nope', protocols: [] }),
+      onFrame: () => {},
+      socketFactory: () => {
+        calls++;
+        throw new SyntaxError('bad url');
+      },
+      backoff: () => 100,
+    });
+    conn.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(conn.state).toBe('backing_off');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls).toBe(2);
   });
 
   it.each([4403, 4003])('stops for good on close code %i and says so', async (code) => {

@@ -30,7 +30,10 @@ export type ConnectionOptions<F extends { type: string }> = {
   target: (renew: boolean) => Promise<Target>;
   /** Every server frame but pong, hello included (delivered after the state became 'open', so it may send). */
   onFrame: (frame: F) => void;
-  /** Every state change; `code` is the server's close code when it stopped the machine for good. */
+  /**
+   * Every state change; `code` is the server's close code when it stopped the machine for good. 'open' also
+   * follows every answered ping (from 'awaiting_pong'): resume and flush outboxes on the hello frame, not here.
+   */
   onStateChange?: (state: ConnState, code?: number) => void;
   socketFactory?: (t: Target) => SocketLike;
   /** Delay before retry number `attempt` (0-based). */
@@ -115,7 +118,13 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       return me == dials && state == 'connecting' && to('backing_off');
     }
     if (me != dials || state != 'connecting') return;
-    const s = (ws = dial(t));
+    let s: SocketLike;
+    try {
+      s = ws = dial(t);
+    } catch {
+      // A URL or subprotocol the browser rejects throws here: retry later like any failed dial.
+      return to('backing_off');
+    }
     to('connecting');
     s.onmessage = (e) => {
       let f: F;

@@ -1,6 +1,6 @@
 // The workspace's agents and departments, loaded once and shared by the inbox filters,
 // the conversation pickers and the team page (which writes changes back through the setters).
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Agent, Department } from '../../../protocol';
 import type { ApiError } from '../api';
 import { teamApi } from '../api-team';
@@ -20,10 +20,15 @@ export function useTeam(): TeamValue {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [error, setError] = useState<string | null>(null);
 
+  // Agents written here while a reload was in flight (an invite answered before the list): its answer may be older.
+  const written = useRef(new Map<string, Agent>());
+
   const reload = useCallback(async () => {
+    written.current = new Map();
     try {
       const [a, d] = await Promise.all([teamApi.agents(), teamApi.departments()]);
-      setAgents(a.agents);
+      const local = written.current;
+      setAgents([...a.agents.map((x) => local.get(x.id) ?? x), ...[...local.values()].filter((x) => !a.agents.some((y) => y.id === x.id))]);
       setDepartments(d.departments);
       setError(null);
     } catch (e) {
@@ -34,6 +39,7 @@ export function useTeam(): TeamValue {
   useEffect(() => void reload(), [reload]);
 
   const putAgent = useCallback((agent: Agent) => {
+    written.current.set(agent.id, agent);
     setAgents((list) => (list.some((a) => a.id === agent.id) ? list.map((a) => (a.id === agent.id ? agent : a)) : [...list, agent]));
   }, []);
 
