@@ -22,7 +22,6 @@
  */
 import type { Chat } from './chat';
 import type { Events } from './events';
-import { identify, reset } from './features';
 import { setLang } from './i18n';
 
 type Command = (...args: unknown[]) => unknown;
@@ -43,16 +42,15 @@ export function replay(queue: ArrayLike<ArrayLike<unknown>>, run: (cmd: string, 
 
 /** The command table of a chat. */
 export function commands(chat: Chat): Record<string, Command> {
-  const hide = (h: boolean) => () => ((chat.hidden = h), chat.changed());
   return {
-    identify: (u) => identify(chat, u as Parameters<typeof identify>[1]),
-    open: () => chat.setOpen(true),
-    close: () => chat.setOpen(false),
-    toggle: () => chat.setOpen(!chat.open),
-    hide: hide(true),
-    show: hide(false),
-    reset: () => reset(chat),
-    setLocale: (l) => setLang(l).then((ok) => (ok ? chat.changed() : console.warn('[parley] unknown locale', l))),
+    identify: (u) => chat.identify(u as Parameters<Chat['identify']>[0]),
+    open: () => chat.open(true),
+    close: () => chat.open(false),
+    toggle: () => chat.open(),
+    hide: () => chat.hide(true),
+    show: () => chat.hide(false),
+    reset: () => chat.reset(),
+    setLocale: (l) => setLang(l).then((ok) => (ok ? chat.refresh() : console.warn('[parley] unknown locale', l))),
     on: (name, cb) => (typeof cb === 'function' ? chat.events.on(name as keyof Events, cb as never) : undefined),
   };
 }

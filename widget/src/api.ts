@@ -1,9 +1,8 @@
-// The widget's REST calls (errors come back as {error:{code,message}} and surface as ApiError) and the visitor's
-// session state (token, identified user, refusal).
+// The widget's REST calls: errors come back as {error:{code,message}} and surface as ApiError. Stateless: the token
+// is an argument of every call (chat/session.ts holds it).
 import type { Visitor, VisitorConversation as Conversation, VisitorMessage as Message } from '../../protocol';
 import type { Availability, PublicWidgetConfig } from '../../protocol/settings';
 import type { Page } from './pageTracker';
-import { load, save } from './storage';
 
 /** A failed REST call with the server's error code (network failures stay plain TypeErrors, without a status). */
 export type ApiError = Error & { status: number; code: string };
@@ -89,55 +88,4 @@ export function createApi(base: string) {
     /** One page of history (50), ascending, before `before` (the newest page without it). */
     history: (token: string, id: string, before?: number) => call<HistoryPage>(conv(id) + '/messages?limit=50' + (before ? '&before=' + before : ''), token),
   };
-}
-
-/**
- * Session refusals no retry can change: the visitor must be identified first (identity_*), or the site refuses this
- * page altogether (origin_not_allowed: the page's origin is not in the site's allowed origins; not_found: no such site),
- * or this visitor (chat_unavailable: blocked; turnstile_failed: the bot check said no, a reload runs it again).
- */
-export const DENIED = ['identity_required', 'identity_invalid', 'origin_not_allowed', 'not_found', 'chat_unavailable', 'turnstile_failed'];
-
-/** The visitor's session for one site: the stored token, the identified user, whether the site refuses this visitor. */
-export type VisitorSession = ReturnType<typeof createSession>;
-
-/**
- * Creates the session state of `site`, its token kept in localStorage under `key`. `challenge` gives a Turnstile token
- * when the site requires one of new visitors (else undefined).
- */
-export function createSession(api: Api, site: string, key: string, challenge: () => Promise<string | undefined>) {
-  const s = {
-    token: load(key),
-    /** Set by Parley('identify'); sent with every session request. */
-    user: undefined as User | undefined,
-    /** The refusal's code (one of DENIED) while the server refuses this visitor or page, else null. */
-    denied: null as string | null,
-    /** POST /session with the stored token (and user): the same visitor comes back with a fresh token; a stale one is dropped once. */
-    async open(page: Page): Promise<Session> {
-      // Without a token of ours we are a new visitor: challenged first when the site asks for it.
-      const open = async (token?: string): Promise<Session> =>
-        api.session(site, token, page, s.user, token ? undefined : await challenge()).catch((e) => {
-          // A refused token: once more as a new visitor (challenged if needed).
-          if (token && (apiError(e)?.status == 401 || apiError(e)?.code == 'turnstile_required')) return open();
-          throw e;
-        });
-      try {
-        const r = await open(s.token || undefined);
-        s.denied = null;
-        save(key, (s.token = r.token));
-        return r;
-      } catch (e) {
-        const code = apiError(e)?.code;
-        if (code && DENIED.includes(code)) s.denied = code;
-        throw e;
-      }
-    },
-    /** Forgets the token and user (logout via Parley('reset')). */
-    forget() {
-      s.token = s.denied = null;
-      s.user = undefined;
-      save(key, null);
-    },
-  };
-  return s;
 }

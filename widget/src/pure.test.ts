@@ -4,7 +4,7 @@ import { replay } from './api-global';
 import { checkFile, fileSize, validEmail } from './files';
 import { pickLocale } from './locale';
 import { contrast, textOn } from './theme';
-import { available } from './view';
+import { available } from './chat/view';
 
 describe('pickLocale', () => {
   it('takes the first supported candidate, by its language part, else English', () => {

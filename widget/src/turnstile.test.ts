@@ -1,11 +1,10 @@
 // Unit test of Turnstile in the widget, with a fake of Cloudflare's explicit-render API: the script loads only for a
 // site key, runs invisibly, its token goes with a new visitor's session; a failure shows and is not retried.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PublicWidgetConfig } from '../../protocol/settings';
 import { createApi } from './api';
-import { boot } from './boot';
-import { Chat } from './chat';
+import { createChat } from './chat';
 import { challenge } from './turnstile';
-import { makeView } from './view';
 
 const SITE_KEY = '1x00000000000000000000BB';
 const DUMMY = 'XXXX.DUMMY.TOKEN.XXXX';
@@ -34,6 +33,7 @@ beforeEach(() => {
     title: 'Cart',
     referrer: '',
     visibilityState: 'visible',
+    addEventListener: () => undefined,
     createElement: (tag: string) => (tag == 'script' ? { src: '' } : el()),
     // The "script" loads at once.
     head: { append: (s: (typeof scripts)[0]) => (scripts.push(s), queueMicrotask(() => s.onload?.())) },
@@ -41,6 +41,9 @@ beforeEach(() => {
   });
   vi.stubGlobal('location', { href: 'https://shop.example/', origin: 'https://shop.example' });
   vi.stubGlobal('addEventListener', () => undefined);
+  vi.stubGlobal('history', { pushState: () => undefined, replaceState: () => undefined });
+  const stored = new Map<string, string>();
+  vi.stubGlobal('localStorage', { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => stored.set(k, v), removeItem: () => undefined });
   vi.stubGlobal('fetch', (fetch = vi.fn()));
 });
 afterEach(() => {
@@ -49,18 +52,18 @@ afterEach(() => {
 });
 
 const json = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
-/** A chat whose config carries (or not) a Turnstile site key. */
-function chat(siteKey?: string) {
-  const c = new Chat(createApi('https://parley.example'), 'pk_1', 'wss://parley.example');
-  c.cfg = { turnstileSiteKey: siteKey } as Chat['cfg'];
-  return c;
+/** A chat whose config carries (or not) a Turnstile site key; `token`: a returning visitor's stored token. */
+function chat(siteKey?: string, token?: string) {
+  if (token) localStorage.setItem('parley:pk_1:token', token);
+  const cfg = { turnstileSiteKey: siteKey } as PublicWidgetConfig;
+  return createChat({ api: createApi('https://parley.example'), site: 'pk_1', wsBase: 'wss://parley.example', cfg });
 }
 
 describe('Turnstile in the widget', () => {
   it('loads nothing without a site key', async () => {
     const SESSION_OK = () => json(200, SESSION);
     fetch.mockImplementation(SESSION_OK);
-    await boot(chat(undefined));
+    await chat(undefined).start();
     expect(sessionBodies()[0].turnstileToken).toBeUndefined();
     expect(scripts).toHaveLength(0);
   });
@@ -74,12 +77,10 @@ describe('Turnstile in the widget', () => {
 
   it('sends the token with a new visitor\'s session, and none with a stored token', async () => {
     fetch.mockImplementation(() => json(200, SESSION));
-    await boot(chat(SITE_KEY));
+    await chat(SITE_KEY).start();
     expect(sessionBodies()[0]).toMatchObject({ siteKey: 'pk_1', turnstileToken: DUMMY });
     fetch.mockClear();
-    const back = chat(SITE_KEY);
-    back.sess.token = 'stored';
-    await boot(back);
+    await chat(SITE_KEY, 'stored').start();
     expect(sessionBodies()[0].turnstileToken).toBeUndefined();
     expect(sessionBodies()[0].token).toBe('stored');
   });
@@ -87,28 +88,26 @@ describe('Turnstile in the widget', () => {
   it('a stored token the server no longer knows: challenged once, as a new visitor', async () => {
     fetch.mockImplementation((_u: string, init: { body: string }) =>
       JSON.parse(init.body).turnstileToken ? json(200, SESSION) : json(403, { error: { code: 'turnstile_required', message: '' } }));
-    const c = chat(SITE_KEY);
-    c.sess.token = 'stale';
-    await boot(c);
+    await chat(SITE_KEY, 'stale').start();
     expect(sessionBodies().map((b) => [b.token, b.turnstileToken])).toEqual([['stale', undefined], [undefined, DUMMY]]);
-    expect(c.sess.token).toBe('tok');
+    expect(localStorage.getItem('parley:pk_1:token')).toBe('tok');
   });
 
   it('shows the failure, without retrying, when siteverify says no', async () => {
     fetch.mockImplementation(() => json(403, { error: { code: 'turnstile_failed', message: '' } }));
     const c = chat(SITE_KEY);
-    await boot(c);
+    await c.start();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(sessionBodies()).toHaveLength(1);
-    expect(makeView(c)).toMatchObject({ hidden: false, mode: 'denied', denied: 'turnstile_failed' });
+    expect(c.view()).toMatchObject({ hidden: false, mode: 'denied', denied: 'turnstile_failed' });
   });
 
   it('shows the same failure when the challenge itself fails in the browser', async () => {
     outcome = 'error';
     const c = chat(SITE_KEY);
-    await boot(c);
+    await c.start();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(fetch).not.toHaveBeenCalled();
-    expect(makeView(c).denied).toBe('turnstile_failed');
+    expect(c.view().denied).toBe('turnstile_failed');
   });
 });

@@ -1,6 +1,6 @@
 // Unit tests of the typing debounce: at most one "on" per 3 s while typing, "off" after 4 s idle or on stop.
 import { describe, expect, it } from 'vitest';
-import { TypingSender, type Timers } from './typing';
+import { typingSender, type Timers } from './typing';
 
 /** A fake clock with timers. */
 function clock() {
@@ -27,11 +27,11 @@ function clock() {
   };
 }
 
-describe('TypingSender', () => {
+describe('typingSender', () => {
   it('sends on once, refreshes every 3 s while typing, never per keystroke', () => {
     const c = clock();
     const sent: boolean[] = [];
-    const ts = new TypingSender((on) => sent.push(on), c.now, c.timers);
+    const ts = typingSender((on) => sent.push(on), c.now, c.timers);
     for (let i = 0; i < 30; i++) {
       ts.input();
       c.advance(200);
@@ -42,7 +42,7 @@ describe('TypingSender', () => {
   it('sends off after 4 s idle, and again on after that', () => {
     const c = clock();
     const sent: boolean[] = [];
-    const ts = new TypingSender((on) => sent.push(on), c.now, c.timers);
+    const ts = typingSender((on) => sent.push(on), c.now, c.timers);
     ts.input();
     c.advance(3999);
     expect(sent).toEqual([true]);
@@ -54,7 +54,7 @@ describe('TypingSender', () => {
   it('stop (send, blur) or an emptied input sends off once; stop when idle sends nothing', () => {
     const c = clock();
     const sent: boolean[] = [];
-    const ts = new TypingSender((on) => sent.push(on), c.now, c.timers);
+    const ts = typingSender((on) => sent.push(on), c.now, c.timers);
     ts.stop();
     expect(sent).toEqual([]);
     ts.input();

@@ -1,4 +1,5 @@
-// Visitor typing signals without a frame per keystroke: "on" at most every 3 s while typing, "off" after 4 s idle or on send.
+// Typing signals without a frame per keystroke: "on" at most every 3 s while typing, "off" after 4 s idle or on send.
+// The shared Composer uses it, so the widget and the console follow one rule.
 
 /** How often a running "typing on" is refreshed (the agent side expires it). */
 export const TYPING_REFRESH = 3000;
@@ -10,40 +11,30 @@ type Timer = ReturnType<typeof setTimeout>;
 export type Timers = { set: (f: () => void, ms: number) => Timer; clear: (t?: Timer) => void };
 const realTimers: Timers = { set: (f, ms) => setTimeout(f, ms), clear: (t) => clearTimeout(t) };
 
-/** Debounces keystrokes into typing frames; the clock and timers are injectable for tests. */
-export class TypingSender {
+/** Debounces keystrokes into typing frames; the clock and timers are injectable for tests. A closure: its locals minify. */
+export function typingSender(send: (on: boolean) => void, now = () => Date.now(), timers: Timers = realTimers) {
   /** When "on" was last sent; -Infinity while off. */
-  #last = -Infinity;
-  #idle?: Timer;
-
-  // Assigned, not parameter properties: those would also print a field declaration each.
-  declare private send: (on: boolean) => void;
-  declare private now: () => number;
-  declare private timers: Timers;
-
-  constructor(send: (on: boolean) => void, now = () => Date.now(), timers: Timers = realTimers) {
-    this.send = send;
-    this.now = now;
-    this.timers = timers;
-  }
-
-  /** A keystroke (or any edit); `empty` when the input is now blank, which counts as stopping. */
-  input(empty = false): void {
-    if (empty) return this.stop();
-    const t = this.now();
-    if (t - this.#last >= TYPING_REFRESH) {
-      this.#last = t;
-      this.send(true);
-    }
-    this.timers.clear(this.#idle);
-    this.#idle = this.timers.set(() => this.stop(), TYPING_IDLE);
-  }
-
+  let last = -Infinity;
+  let idle: Timer | undefined;
   /** Sends "off" once if "on" was sent (on send, blur, idle). */
-  stop(): void {
-    this.timers.clear(this.#idle);
-    if (this.#last == -Infinity) return;
-    this.#last = -Infinity;
-    this.send(false);
-  }
+  const stop = (): void => {
+    timers.clear(idle);
+    if (last == -Infinity) return;
+    last = -Infinity;
+    send(false);
+  };
+  return {
+    /** A keystroke (or any edit); `empty` when the input is now blank, which counts as stopping. */
+    input(empty = false): void {
+      if (empty) return stop();
+      const t = now();
+      if (t - last >= TYPING_REFRESH) {
+        last = t;
+        send(true);
+      }
+      timers.clear(idle);
+      idle = timers.set(stop, TYPING_IDLE);
+    },
+    stop,
+  };
 }

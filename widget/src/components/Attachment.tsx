@@ -2,26 +2,25 @@
 // bearer token (tokens never go in URLs, so no <img src="...?token=">) and show an object URL.
 import { useEffect, useState } from 'preact/hooks';
 import type { VisitorMessage as Message } from '../../../protocol';
-import type { Chat } from '../chat';
-import { fileUrl } from '../features';
+import type { Actions } from '../chat';
 import { fileSize, isImage } from '../files';
 
 /** Inline image or download link for `file`. */
-export function Attachment({ file, chat }: { file: NonNullable<Message['file']>; chat: Chat }) {
+export function Attachment({ file, a }: { file: NonNullable<Message['file']>; a: Actions }) {
   const image = isImage(file.type);
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
-    if (image) fileUrl(chat, file.url).then(setSrc, () => undefined);
+    if (image) a.file(file.url).then(setSrc, () => undefined);
   }, [file.url]);
   if (image && src) return <img class="im" data-parley="attachment-image" src={src} alt={file.name} />;
   const download = (e: Event) => {
     e.preventDefault();
-    fileUrl(chat, file.url).then((href) => {
+    a.file(file.url).then((href) => {
       const a = document.createElement('a');
       a.href = href;
       a.download = file.name;
       a.click();
-    }, () => chat.showNotice('error'));
+    }, () => a.notice('error'));
   };
   return (
     <a class="fl" href="#" data-parley="attachment-link" onClick={download}>

@@ -1,12 +1,10 @@
 // One message row: visitor right, agent left, system centered; delivery state on the visitor's own messages.
-import type { Chat } from '../chat';
-import { retry } from '../features';
+import type { Actions, Item } from '../chat';
 import { t, when } from '../i18n';
-import type { Item } from '../store';
 import { Attachment } from './Attachment';
 
 /** A message bubble. Bodies are rendered as text nodes, never as HTML. */
-export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: boolean; chat: Chat }) {
+export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: boolean; a: Actions }) {
   const it = p.item;
   // data-state on every own message; the visible "Sent"/"Read" only under the newest one, problems under any.
   const state = it.sender === 'visitor' ? (it.state === 'sent' || !it.state ? (p.read ? 'read' : 'sent') : it.state) : undefined;
@@ -25,13 +23,13 @@ export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: b
       {p.named && <div class="nm">{it.name || t.agent}</div>}
       <div class="b" data-parley="body">
         {it.deleted ? t.deleted : (!file || it.body !== file.name) && it.body}
-        {file && <Attachment file={file} chat={p.chat} />}
+        {file && <Attachment file={file} a={p.a} />}
       </div>
       <div class="mt">
         <time dateTime={it.createdAt}>{when(it.createdAt)}</time>
         {label && <span class="sta"> · {label}</span>}
         {state === 'failed' && it.clientId && (
-          <button type="button" class="rt" onClick={() => retry(p.chat, it.clientId!)}>
+          <button type="button" class="rt" onClick={() => p.a.retry(it.clientId!)}>
             {t.retry}
           </button>
         )}

@@ -1,15 +1,13 @@
 // The bottom of the panel in chat mode: upload progress, then the composer with its paperclip.
 import { BODY_MAX } from '../limits';
-import type { Chat } from '../chat';
-import { upload } from '../features';
+import type { Actions, View } from '../chat';
 import { ATTACHMENTS } from '../files';
 import { t } from '../i18n';
-import type { View } from '../view';
 import { Composer } from './Composer';
 import { Icon } from './Header';
 
 /** Composer, attach button and hidden file input, progress bar while uploading. */
-export function ChatBox({ v, chat }: { v: View; chat: Chat }) {
+export function ChatBox({ v, a }: { v: View; a: Actions }) {
   let input: HTMLInputElement | null = null;
   const attach = (
     <>
@@ -28,7 +26,7 @@ export function ChatBox({ v, chat }: { v: View; chat: Chat }) {
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (f) void upload(chat, f);
+          if (f) void a.upload(f);
         }}
       />
     </>
@@ -48,8 +46,8 @@ export function ChatBox({ v, chat }: { v: View; chat: Chat }) {
         placeholder={t.placeholder}
         sendLabel={t.send}
         maxLength={BODY_MAX}
-        onSend={(body) => chat.send(body)}
-        onChange={(value) => chat.typingOut.input(!value.trim())}
+        onSend={a.send}
+        onTyping={a.typing}
         inputProps={{ 'data-parley': 'input' }}
         sendProps={{ 'data-parley': 'send' }}
       />

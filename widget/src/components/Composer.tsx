@@ -2,6 +2,7 @@
 // Shared with the console, so it takes every string and attribute by props and imports nothing widget-specific.
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { typingSender } from '../typing';
 import { useAutoGrow } from './useAutoGrow';
 
 /** Props of Composer. */
@@ -12,7 +13,7 @@ export type ComposerProps = {
   onChange?: (value: string) => void;
   /** Rendered before the textarea (e.g. an attach button). */
   before?: ComponentChildren;
-  /** Called with true when typing starts and false after a pause, on send, or on blur. */
+  /** Called with true when typing starts (again every 3 s while it goes on) and false after a 4 s pause, on send, or on blur (typing.ts). */
   onTyping?: (on: boolean) => void;
   disabled?: boolean;
   placeholder: string;
@@ -24,32 +25,23 @@ export type ComposerProps = {
   sendProps?: Record<string, string>;
 };
 
-const TYPING_IDLE = 3000;
-
 /** The message composer. */
 export function Composer(p: ComposerProps) {
   const [value, setValue] = useState('');
   const ref = useRef<HTMLTextAreaElement>(null);
-  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The latest props, for the typing sender made once on the first render.
+  const props = useRef(p);
+  props.current = p;
+  const typing = useRef(typingSender((on) => props.current.onTyping?.(on))).current;
+  const stopTyping = typing.stop;
   useAutoGrow(ref, value);
   useEffect(() => stopTyping, []);
-
-  function stopTyping() {
-    if (!typing.current) return;
-    clearTimeout(typing.current);
-    typing.current = null;
-    p.onTyping?.(false);
-  }
 
   function onInput(e: JSX.TargetedEvent<HTMLTextAreaElement>) {
     const v = e.currentTarget.value;
     setValue(v);
     p.onChange?.(v);
-    if (!p.onTyping) return;
-    if (!v.trim()) return stopTyping();
-    if (!typing.current) p.onTyping(true);
-    else clearTimeout(typing.current);
-    typing.current = setTimeout(stopTyping, TYPING_IDLE);
+    typing.input(!v.trim());
   }
 
   const body = value.trim();

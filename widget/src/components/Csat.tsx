@@ -1,11 +1,10 @@
 // The rating asked once after a conversation is resolved: five labelled buttons, an optional comment, then thanks.
 import { useState } from 'preact/hooks';
-import type { Chat } from '../chat';
-import { rate } from '../features';
+import type { Actions } from '../chat';
 import { t } from '../i18n';
 
 /** The CSAT block (or its "Thanks" once sent). */
-export function Csat({ chat, thanked }: { chat: Chat; thanked: boolean }) {
+export function Csat({ a, thanked }: { a: Actions; thanked: boolean }) {
   const [score, setScore] = useState(0);
   const [busy, setBusy] = useState(false);
   const [comment, setComment] = useState('');
@@ -18,7 +17,7 @@ export function Csat({ chat, thanked }: { chat: Chat; thanked: boolean }) {
     );
   const submit = async () => {
     setBusy(true);
-    if (!(await rate(chat, score, comment.trim()))) setBusy(false);
+    if (!(await a.rate(score, comment.trim()))) setBusy(false);
   };
   return (
     <div class="cs" data-parley="csat" role="group" aria-labelledby="p-rate">

@@ -4,9 +4,8 @@
 // name and data-parley ('prechat-email', 'offline-message').
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Chat } from '../chat';
 import type { StartBody } from '../api';
-import { sendTranscript, startConversation } from '../features';
+import type { Actions } from '../chat';
 import { validEmail } from '../files';
 import { t } from '../i18n';
 
@@ -43,10 +42,10 @@ function Field({ id, k, rule, error }: { id: string; k: Key; rule: Rule; error?:
 }
 
 /** What a form does with its fields once valid (empty ones left out); a falsy result re-enables it. */
-type Send = (c: Chat, body: StartBody) => Promise<unknown>;
+type Send = (body: StartBody) => Promise<unknown>;
 
 /** Validates the fields, focuses the first bad one, else sends them (by default: starts the conversation with them). */
-function Form(p: { chat: Chat; id: string; parley: string; intro?: string; submit: string; rules: Partial<Record<Key, Rule>>; send?: Send; btn?: string }) {
+function Form(p: { a: Actions; id: string; parley: string; intro?: string; submit: string; rules: Partial<Record<Key, Rule>>; send?: Send; btn?: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const onSubmit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
@@ -64,7 +63,7 @@ function Form(p: { chat: Chat; id: string; parley: string; intro?: string; submi
     const bad = Object.keys(errs)[0];
     if (bad) return form.querySelector<HTMLElement>(`[name="${bad}"]`)?.focus();
     setBusy(true);
-    if (!(await (p.send || startConversation)(p.chat, body))) setBusy(false);
+    if (!(await (p.send || p.a.begin)(body))) setBusy(false);
   };
   return (
     <form class="fm" data-parley={p.parley} noValidate onSubmit={onSubmit}>
@@ -80,17 +79,17 @@ function Form(p: { chat: Chat; id: string; parley: string; intro?: string; submi
 }
 
 /** Name and email before the first message (required or optional per settings). */
-export const PreChat = ({ chat, required }: { chat: Chat; required: boolean }) => (
-  <Form chat={chat} id="prechat" parley="prechat" intro={t.prechat} submit={t.start} rules={required ? { name: 'req', email: 'email' } : { name: 'opt', email: 'email?' }} />
+export const PreChat = ({ a, required }: { a: Actions; required: boolean }) => (
+  <Form a={a} id="prechat" parley="prechat" intro={t.prechat} submit={t.start} rules={required ? { name: 'req', email: 'email' } : { name: 'opt', email: 'email?' }} />
 );
 
 /** With nobody to answer: name (optional), email and message (required); creates a waiting conversation. */
-export const OfflineForm = ({ chat }: { chat: Chat }) => (
-  <Form chat={chat} id="offline" parley="offline-form" intro={t.away} submit={t.leave} rules={{ name: 'opt', email: 'email', message: 'req' }} />
+export const OfflineForm = ({ a }: { a: Actions }) => (
+  <Form a={a} id="offline" parley="offline-form" intro={t.away} submit={t.leave} rules={{ name: 'opt', email: 'email', message: 'req' }} />
 );
 
 /** "Email me the transcript" under a resolved conversation, with an email field when the visitor has given none; then "Sent to …". */
-export function Transcript({ chat }: { chat: Chat }) {
+export function Transcript({ a, known }: { a: Actions; known: boolean }) {
   const [to, setTo] = useState<unknown>();
   if (to)
     return (
@@ -98,7 +97,6 @@ export function Transcript({ chat }: { chat: Chat }) {
         {t.sentTo(to as string)}
       </p>
     );
-  const known = chat.visitor?.email || chat.conv?.visitor?.email;
-  const send: Send = (c, b) => sendTranscript(c, b.email).then((r) => (setTo(r), r));
-  return <Form chat={chat} id="transcript" parley="transcript-form" btn="transcript" submit={t.transcript} rules={known ? {} : { email: 'email' }} send={send} />;
+  const send: Send = (b) => a.transcript(b.email).then((r) => (setTo(r), r));
+  return <Form a={a} id="transcript" parley="transcript-form" btn="transcript" submit={t.transcript} rules={known ? {} : { email: 'email' }} send={send} />;
 }

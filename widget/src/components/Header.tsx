@@ -1,6 +1,6 @@
 // The panel header: title, connection state, who is helping or whether anyone can answer, close button.
 import { t } from '../i18n';
-import type { View } from '../view';
+import type { View } from '../chat';
 
 /** A 20 px stroked icon of the panel's buttons (decorative: the button carries the label). */
 export const Icon = ({ d, w }: { d: string; w: string }) => (

@@ -1,13 +1,11 @@
 // The scrolling message log: the greeting first, then messages; sticks to the newest unless the visitor scrolled up.
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Chat } from '../chat';
-import { loadOlder } from '../features';
+import type { Actions, View } from '../chat';
 import { t } from '../i18n';
-import type { View } from '../view';
 import { Bubble } from './Bubble';
 
 /** The message log (role="log", new messages announced politely). */
-export function MessageList({ v, chat }: { v: View; chat: Chat }) {
+export function MessageList({ v, a }: { v: View; a: Actions }) {
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const items = v.items;
@@ -26,7 +24,7 @@ export function MessageList({ v, chat }: { v: View; chat: Chat }) {
   return (
     <div class="lg" ref={ref} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-labelledby="p-title">
       {v.hasMore ? (
-        <button type="button" class="ol" onClick={() => loadOlder(chat)}>
+        <button type="button" class="ol" onClick={a.loadOlder}>
           {t.loadOlder}
         </button>
       ) : (
@@ -37,7 +35,7 @@ export function MessageList({ v, chat }: { v: View; chat: Chat }) {
         <Bubble
           key={it.key}
           item={it}
-          chat={chat}
+          a={a}
           // The agent's name once per run of their messages, as in every chat app.
           named={it.sender == 'agent' && !(items[i - 1]?.sender == 'agent' && items[i - 1].name == it.name)}
           latest={it.key === lastOwn}

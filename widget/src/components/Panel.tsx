@@ -2,10 +2,8 @@
 // (composer, pre-chat form, offline form and its confirmation, or nothing when identity is refused).
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Chat } from '../chat';
-import { upload } from '../features';
+import type { Actions, View } from '../chat';
 import { t } from '../i18n';
-import type { View } from '../view';
 import { ChatBox } from './ChatBox';
 import { Csat } from './Csat';
 import { OfflineForm, PreChat, Transcript } from './Forms';
@@ -13,8 +11,8 @@ import { Header } from './Header';
 import { MessageList } from './MessageList';
 
 /** The open panel (rendered only while open). */
-export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
-  const { v, chat } = p;
+export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
+  const { v, a } = p;
   const ref = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState(false);
   // Focus moves into the panel on open: the composer, else the first field of a form (the transcript's comes before
@@ -39,7 +37,7 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
     const f = e.dataTransfer?.files[0];
     if (!canDrop || !f) return;
     e.preventDefault();
-    void upload(chat, f);
+    void a.upload(f);
   };
   // The identity notice stays (no composer without it); the offline one shows while the network is down.
   const code = v.denied || v.notice || (v.status === 'offline' ? 'offline' : null);
@@ -63,23 +61,23 @@ export function Panel(p: { v: View; chat: Chat; onClose: () => void }) {
         <div class="nt" role={code === v.notice ? 'alert' : 'status'} data-parley="notice" data-code={code}>
           <span>{t.notice[code] || t.notice.error}</span>
           {code === v.notice && (
-            <button type="button" class="x" aria-label={t.dismiss} onClick={() => chat.showNotice(null)}>
+            <button type="button" class="x" aria-label={t.dismiss} onClick={() => a.notice(null)}>
               ×
             </button>
           )}
         </div>
       )}
-      <MessageList v={v} chat={chat} />
-      {v.csat && <Csat chat={chat} thanked={v.csat === 'thanks'} />}
+      <MessageList v={v} a={a} />
+      {v.csat && <Csat a={a} thanked={v.csat === 'thanks'} />}
       {life && (
         <div class="lf" role="status" data-parley="conversation-state" data-status={v.convStatus}>
           {life}
         </div>
       )}
-      {v.convStatus == 'resolved' && <Transcript chat={chat} />}
-      {v.mode === 'chat' && <ChatBox v={v} chat={chat} />}
-      {v.mode === 'prechat' && <PreChat chat={chat} required={v.preChat === 'required'} />}
-      {v.mode === 'offline' && <OfflineForm chat={chat} />}
+      {v.convStatus == 'resolved' && <Transcript a={a} known={!!v.email} />}
+      {v.mode === 'chat' && <ChatBox v={v} a={a} />}
+      {v.mode === 'prechat' && <PreChat a={a} required={v.preChat === 'required'} />}
+      {v.mode === 'offline' && <OfflineForm a={a} />}
       {v.mode === 'sent' && (
         <p class="ok" role="status" data-parley="offline-sent">
           {t.sentAway}

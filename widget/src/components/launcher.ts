@@ -1,17 +1,16 @@
 // Keeps the loader's launcher button (plain DOM, drawn before the app loaded) in step with the chat.
 import { t } from '../i18n';
 import type { Boot } from '../loader';
-import { available, type View } from '../view';
+import type { View } from '../chat';
 
 /** Badge text: the count, capped at "9+". */
 export const badgeText = (n: number): string => (n > 9 ? '9+' : String(n));
 
 /** Updates label, icon, badge and visibility of the launcher (and the host for Parley('hide')). */
-export function paintLauncher(b: Boot, v: View, hideOffline: boolean): void {
+export function paintLauncher(b: Boot, v: View): void {
   const btn = b.btn;
   b.hide(v.hidden);
-  // offline 'hide': no button while nobody can answer, unless the panel is open (never yank a chat away).
-  btn.hidden = hideOffline && !available(v.avail) && !v.open;
+  btn.hidden = v.noLauncher;
   btn.classList.toggle('on', v.open);
   btn.setAttribute('aria-expanded', '' + v.open);
   btn.setAttribute('aria-label', v.open ? t.closeChat : v.unread ? t.unread(v.unread) : t.openChat);

@@ -1,6 +1,6 @@
-// Unit tests of the widget's pure message state: merge by seq, pending bubbles, outbox persistence.
+// Unit tests of the widget's pure message state over client/messages: merge by seq, pending bubbles, outbox persistence.
 import { describe, expect, it } from 'vitest';
-import type { VisitorMessage as Message } from '../../protocol';
+import type { VisitorMessage as Message } from '../../../protocol';
 import * as S from './store';
 
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
@@ -16,7 +16,7 @@ const pending = (clientId: string, extra: Partial<S.Pending> = {}): S.Pending =>
   clientId,
   body: 'hi ' + clientId,
   createdAt: '2026-01-01T10:00:00.000Z',
-  state: 'sending',
+  state: 'queued',
   ...extra,
 });
 
@@ -49,23 +49,30 @@ describe('mergeMessages', () => {
     expect(S.toItems(s)[0]).toMatchObject({ key: 'c1', seq: 1, state: 'sent', sender: 'visitor' });
   });
 
-  it('also retires an acked pending bubble by seq when the echo has no clientId', () => {
+  it('an acked message stays stored when its echo arrives: the server copy replaces the one built from the ack', () => {
     let s = S.addPending(S.emptyChat, pending('c1'));
-    s = S.ackPending(s, 'c1', 4);
-    s = S.mergeMessages(s, [msg(4, { sender: { type: 'visitor' } })]).state;
-    expect(s.pending).toEqual([]);
+    s = S.ackPending(s, 'c1', 4, 'm4');
+    const r = S.mergeMessages(s, [msg(4, { clientId: 'c1', body: 'hi c1', sender: { type: 'visitor' }, createdAt: '2026-01-01T10:00:01.000Z' })]);
+    expect(r.added).toEqual([]);
+    expect(r.state.messages).toHaveLength(1);
+    expect(r.state.messages[0]!.createdAt).toBe('2026-01-01T10:00:01.000Z');
   });
 });
 
 describe('pending and outbox', () => {
-  it('marks a message sent on ack, and drops it if the message already arrived', () => {
+  it('an ack turns the pending message into a stored one (shown sent), or just drops it when the message already arrived', () => {
     let s = S.addPending(S.emptyChat, pending('c1'));
-    s = S.ackPending(s, 'c1', 7);
-    expect(s.pending[0]).toMatchObject({ state: 'sent', seq: 7 });
+    s = S.ackPending(s, 'c1', 7, 'm7');
+    expect(s.pending).toEqual([]);
+    expect(s.messages[0]).toMatchObject({ id: 'm7', seq: 7, clientId: 'c1', body: 'hi c1', sender: { type: 'visitor' } });
+    expect(S.toItems(s)[0]).toMatchObject({ key: 'c1', seq: 7, state: 'sent' });
+    expect(S.lastSeq(s)).toBe(7);
     let t = S.addPending(S.emptyChat, pending('c2'));
-    t = S.mergeMessages(t, [msg(9, { sender: { type: 'visitor' } })]).state;
-    t = S.ackPending(t, 'c2', 9);
+    const echo = msg(9, { sender: { type: 'visitor' }, body: 'server copy' });
+    t = S.mergeMessages(t, [echo]).state;
+    t = S.ackPending(t, 'c2', 9, 'm9');
     expect(t.pending).toEqual([]);
+    expect(t.messages).toEqual([echo]);
   });
 
   it('ignores a clientId added twice', () => {
@@ -73,30 +80,42 @@ describe('pending and outbox', () => {
     expect(S.addPending(s, pending('c1'))).toBe(s);
   });
 
-  it('keeps refused messages failed and retryable, and resends them but never acked or too large ones', () => {
+  it('keeps refused messages failed until Retry, and resends the others (queued or on the wire)', () => {
+    let s = S.addPending(S.emptyChat, pending('a'));
+    s = S.addPending(s, pending('b'));
+    s = S.addPending(s, pending('c', { state: 'sending' }));
+    s = S.addPending(s, pending('d'));
+    s = S.setPending(s, 'a', 'failed', 'rate_limited');
+    s = S.setPending(s, 'b', 'failed', 'too_large');
+    expect(s.pending.map((p) => p.state)).toEqual(['failed', 'failed', 'sending', 'queued']);
+    expect(S.toSend(s).map((p) => p.clientId)).toEqual(['c', 'd']);
+    s = S.setPending(s, 'a', 'queued');
+    expect(s.pending[0]).toMatchObject({ state: 'queued', error: undefined });
+    // A late error for a message already stored changes nothing.
+    s = S.ackPending(s, 'c', 3, 'm3');
+    expect(S.setPending(s, 'c', 'failed', 'rate_limited')).toBe(s);
+  });
+
+  it('that the conversation could not start fails every message not refused yet', () => {
+    let s = S.addPending(S.emptyChat, pending('a'));
+    s = S.addPending(s, pending('b', { state: 'failed', error: 'too_large' }));
+    s = S.failAll(s, 'rate_limited');
+    expect(s.pending.map((p) => [p.state, p.error])).toEqual([['failed', 'rate_limited'], ['failed', 'too_large']]);
+    expect(S.failAll(s, 'x')).toBe(s);
+  });
+
+  it('persists the pending messages and restores them queued (too large ones stay failed)', () => {
     let s = S.addPending(S.emptyChat, pending('a'));
     s = S.addPending(s, pending('b'));
     s = S.addPending(s, pending('c'));
-    s = S.addPending(s, pending('d'));
-    s = S.failPending(s, 'a', 'rate_limited');
-    s = S.failPending(s, 'b', 'too_large');
-    s = S.ackPending(s, 'c', 3);
-    expect(s.pending.map((p) => p.state)).toEqual(['failed', 'failed', 'sent', 'sending']);
-    expect(S.toSend(s).map((p) => p.clientId)).toEqual(['a', 'd']);
-    s = S.retryPending(s, 'a');
-    expect(s.pending[0]).toMatchObject({ state: 'sending', error: undefined });
-    // A late error for an acked message does not un-send it.
-    expect(S.failPending(s, 'c', 'rate_limited').pending[2].state).toBe('sent');
-  });
-
-  it('persists only unacked messages and restores them as sending', () => {
-    let s = S.addPending(S.emptyChat, pending('a'));
-    s = S.addPending(s, pending('b'));
-    s = S.ackPending(s, 'b', 1);
-    s = S.failPending(s, 'a', 'rate_limited');
-    const raw = S.serializeOutbox(s);
-    const back = S.parseOutbox(raw);
-    expect(back).toEqual([{ clientId: 'a', body: 'hi a', createdAt: '2026-01-01T10:00:00.000Z', state: 'sending', error: undefined }]);
+    s = S.ackPending(s, 'b', 1, 'm1');
+    s = S.setPending(s, 'a', 'failed', 'rate_limited');
+    s = S.setPending(s, 'c', 'failed', 'too_large');
+    const back = S.parseOutbox(S.serializeOutbox(s));
+    expect(back).toEqual([
+      { clientId: 'a', body: 'hi a', createdAt: '2026-01-01T10:00:00.000Z', state: 'queued', error: undefined },
+      { clientId: 'c', body: 'hi c', createdAt: '2026-01-01T10:00:00.000Z', state: 'failed', error: 'too_large' },
+    ]);
     expect(S.serializeOutbox(S.emptyChat)).toBeNull();
   });
 
@@ -109,12 +128,13 @@ describe('pending and outbox', () => {
 });
 
 describe('items and unread', () => {
-  it('orders confirmed and acked messages by seq, unacked ones last in writing order', () => {
+  it('orders stored (and acked) messages by seq, pending ones last in writing order, shown as sending or failed', () => {
     let s = S.mergeMessages(S.emptyChat, [msg(1), msg(3)]).state;
     s = S.addPending(s, pending('x'));
     s = S.addPending(s, pending('y'));
-    s = S.ackPending(s, 'y', 2);
-    expect(S.toItems(s).map((i) => i.key)).toEqual(['s1', 'y', 's3', 'x']);
+    s = S.addPending(s, pending('z', { state: 'failed', error: 'rate_limited' }));
+    s = S.ackPending(s, 'y', 2, 'm2');
+    expect(S.toItems(s).map((i) => [i.key, i.state])).toEqual([['s1', undefined], ['y', 'sent'], ['s3', undefined], ['x', 'sending'], ['z', 'failed']]);
   });
 
   it('counts agent messages after the read mark only', () => {
@@ -172,8 +192,10 @@ describe('deleted messages', () => {
     expect(S.mergeMessages(s, [msg(1)]).state).toBe(s);
   });
 
-  it('ignores a "deletion" that names another message for a known seq', () => {
+  it('lets a newer copy of a known seq replace the old one (client/messages: one rule with the console)', () => {
     const s = S.mergeMessages(S.emptyChat, [msg(1)]).state;
-    expect(S.mergeMessages(s, [msg(1, { id: 'other', body: '', deletedAt: '2026-01-01T10:05:00.000Z' })]).state).toBe(s);
+    const r = S.mergeMessages(s, [msg(1, { body: 'fixed' })]);
+    expect(r.added).toEqual([]);
+    expect(r.state.messages[0]!.body).toBe('fixed');
   });
 });

@@ -1,0 +1,101 @@
+// The visitor's session for one site: the token kept in localStorage, the identified user, whether the server refuses
+// this visitor or page, and REST calls that renew an expired token. Knows nothing of the chat: what a new session
+// means for the conversation is the owner's `renew`, handed in.
+import { apiError, type Api, type Session, type User } from '../api';
+import type { Page } from '../pageTracker';
+import { load, save } from '../storage';
+
+/**
+ * Session refusals no retry can change: the visitor must be identified first (identity_*), or the site refuses this
+ * page altogether (origin_not_allowed: the page's origin is not in the site's allowed origins; not_found: no such site),
+ * or this visitor (chat_unavailable: blocked; turnstile_failed: the bot check said no, a reload runs it again).
+ */
+export const DENIED = ['identity_required', 'identity_invalid', 'origin_not_allowed', 'not_found', 'chat_unavailable', 'turnstile_failed'];
+
+/** Whether a refusal is of the page itself (not of this visitor): the widget then hides. */
+export const pageRefused = (denied: string | null): boolean => denied == 'origin_not_allowed' || denied == 'not_found';
+
+/** A 4xx answer (rate_limited, chat_unavailable...): retrying on our own cannot help, unlike a network failure or a 5xx. */
+export const refusal = (e: unknown): boolean => (apiError(e)?.status || 500) < 500;
+
+/** What the session needs from its owner. */
+export type SessionDeps = {
+  api: Api;
+  site: string;
+  /** The localStorage key of the token. */
+  key: string;
+  /** A Turnstile token when the site requires one of new visitors, else undefined. */
+  challenge: () => Promise<string | undefined>;
+  /** Opens a new session the owner's way (it adopts the visitor and conversation): called on a 401. */
+  renew: () => Promise<unknown>;
+  /** Any request answered chat_unavailable (a blocked visitor): the owner stops for good. */
+  blocked: () => void;
+};
+
+/** The visitor's session state. */
+export type VisitorSession = ReturnType<typeof createSession>;
+
+/** Creates the session state of a site. */
+export function createSession(d: SessionDeps) {
+  const s = {
+    token: load(d.key),
+    /** Set by Parley('identify'); sent with every session request. */
+    user: undefined as User | undefined,
+    /** The refusal's code (one of DENIED) while the server refuses this visitor or page, else null. */
+    denied: null as string | null,
+    /** POST /session with the stored token (and user): the same visitor comes back with a fresh token; a stale one is dropped once. */
+    async open(page: Page): Promise<Session> {
+      // Without a token of ours we are a new visitor: challenged first when the site asks for it.
+      const open = async (token?: string): Promise<Session> =>
+        d.api.session(d.site, token, page, s.user, token ? undefined : await d.challenge()).catch((e) => {
+          // A refused token: once more as a new visitor (challenged if needed).
+          if (token && (apiError(e)?.status == 401 || apiError(e)?.code == 'turnstile_required')) return open();
+          throw e;
+        });
+      try {
+        const r = await open(s.token || undefined);
+        s.denied = null;
+        save(d.key, (s.token = r.token));
+        return r;
+      } catch (e) {
+        const code = apiError(e)?.code;
+        if (code && DENIED.includes(code)) s.denied = code;
+        throw e;
+      }
+    },
+    /** Runs a REST call with the token, renewing the session once when it has expired (no token yet: the 401 renews too). */
+    async authed<T>(f: (token: string) => Promise<T>): Promise<T> {
+      try {
+        return await f(s.token!);
+      } catch (e) {
+        if (apiError(e)?.code == 'chat_unavailable') s.block();
+        if (apiError(e)?.status != 401) throw e;
+        await d.renew();
+        return f(s.token!);
+      }
+    },
+    /** A blocked visitor (403 chat_unavailable anywhere, or the socket's error frame and close 4403). */
+    block() {
+      s.denied = 'chat_unavailable';
+      d.blocked();
+    },
+    /** Forgets the token and user (logout via Parley('reset')). */
+    forget() {
+      s.token = s.denied = null;
+      s.user = undefined;
+      save(d.key, null);
+    },
+  };
+  return s;
+}
+
+/** Tells the page's developer, in the browser console, why the site refuses this page (the widget hides). */
+export function explain(denied: string | null, site: string): void {
+  if (!pageRefused(denied)) return;
+  console.error(
+    `[parley] Chat is unavailable on ${location.origin}: ` +
+      (denied == 'not_found'
+        ? `there is no site with the key "${site}" (the data-site attribute of the widget's script tag).`
+        : `this origin is not allowed to use site ${site}. Add ${location.origin} to the site's allowed origins in the console's Settings page.`),
+  );
+}
