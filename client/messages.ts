@@ -40,7 +40,7 @@ export function mergeBySeq<M extends Seqd>(existing: readonly M[], incoming: rea
 }
 
 /** Highest seq held, 0 when none: the `after` a reconnect resumes from (the server replays the gap). */
-export const highestSeq = (messages: readonly Seqd[]): number => messages.reduce((max, m) => (m.seq > max ? m.seq : max), 0);
+export const highestSeq = (messages: readonly Seqd[]): number => messages.reduce((max, m) => (Math.max(m.seq , max)), 0);
 
 /** Drops pending messages that arrived as stored messages (matched by clientId); the same array when none did. */
 export function settlePending<P extends Pending>(pending: readonly P[], messages: readonly Seqd[]): readonly P[] {

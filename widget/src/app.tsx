@@ -6,7 +6,7 @@ import { installGlobal } from './api-global';
 import { createChat } from './chat';
 import { App } from './components/App';
 import { setLang } from './i18n';
-import type { Boot } from './loader';
+import type { Boot } from './boot';
 
 /** Entry point called by the loader once this module has loaded. */
 export async function start(b: Boot): Promise<void> {

@@ -11,7 +11,7 @@ const o = options as unknown as Opts;
 const { __r: render, __c: commit, unmount } = o;
 let host: Host;
 let at = 0;
-let due: (() => void)[] = [];
+const due: (() => void)[] = [];
 
 o.__r = (v) => {
   render?.(v);

@@ -38,7 +38,7 @@ const DAY = 86400000;
 /** A message time: "14:05" today, "yesterday, 14:05" (in the current language), else "3 Mar, 14:05". */
 export function when(iso: string, now = new Date()): string {
   const d = new Date(iso);
-  if (isNaN(+d)) return '';
+  if (Number.isNaN(+d)) return '';
   const time = d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
   const days = Math.round((new Date(now).setHours(0, 0, 0, 0) - new Date(d).setHours(0, 0, 0, 0)) / DAY);
   if (!days) return time;

@@ -5,24 +5,8 @@ import type { PublicWidgetConfig } from '../../protocol/settings';
 import { loaderCss } from './loader.css';
 import { pickLocale } from './locale';
 import { textOn } from './theme';
+import type { Boot } from './boot';
 
-/** What the loader hands to the app's start(). */
-export type Boot = {
-  site: string;
-  /** The API origin (where widget.js came from). */
-  base: string;
-  host: HTMLElement;
-  shadow: ShadowRoot;
-  btn: HTMLButtonElement;
-  /** The first config fetch (null when it failed). */
-  config: Promise<PublicWidgetConfig | null>;
-  /** Calls made before the app loaded, in order. */
-  q: ArrayLike<unknown>[];
-  /** Themes the host and launcher from a config (also used on every re-check). */
-  apply: (cfg: PublicWidgetConfig | null) => void;
-  /** Hides or shows the whole widget (Parley('hide'/'show')). */
-  hide: (h?: boolean) => void;
-};
 
 /**
  * Adds CSS to a shadow root without inline styles, which a strict Content-Security-Policy blocks: a constructable
@@ -54,12 +38,12 @@ const script = document.currentScript as HTMLScriptElement | null;
 (() => {
   const w = window as unknown as { Parley?: Stub };
   const el = script || document.querySelector<HTMLScriptElement>('script[data-site][src*="widget"]');
-  const site = el && el.getAttribute('data-site');
+  const site = el?.getAttribute('data-site');
   // One widget per page, even if the snippet was pasted twice.
   if (!el || !site || w.Parley?.loaded || document.getElementById('parley-widget')) return;
   const src = new URL(el.src, location.href);
   const base = src.origin;
-  const q: ArrayLike<unknown>[] = (w.Parley && w.Parley.q) || [];
+  const q: ArrayLike<unknown>[] = (w.Parley?.q) || [];
 
   const host = document.createElement('div');
   host.id = 'parley-widget';
@@ -77,7 +61,7 @@ const script = document.currentScript as HTMLScriptElement | null;
   label();
 
   const apply = (cfg: PublicWidgetConfig | null) => {
-    const s = cfg && cfg.settings;
+    const s = cfg?.settings;
     if (!s) return;
     host.style.setProperty('--parley-accent', s.color);
     host.style.setProperty('--parley-accent-text', textOn(s.color));
@@ -119,10 +103,9 @@ const script = document.currentScript as HTMLScriptElement | null;
     if (cmd == 'hide' || cmd == 'show') hide(cmd == 'hide');
   };
   // Calls before the app loads are queued (in the snippet's own array, so nothing is lost).
-  const stub: Stub = function () {
-    // eslint-disable-next-line prefer-rest-params
-    q.push(arguments);
-    early(arguments[0]);
+  const stub: Stub = (...args: unknown[]) => {
+    q.push(args);
+    early(args[0]);
   };
   stub.q = q;
   w.Parley = stub;

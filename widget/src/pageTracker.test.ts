@@ -19,7 +19,9 @@ function fakeEnv(title = 'Home') {
     addEventListener: (t: string, f: () => void) => (listeners[t] ||= []).push(f),
     read: () => ({ ...page }),
   };
-  const fire = (t: string) => listeners[t]?.forEach((f) => f());
+  const fire = (t: string) => {
+    for (const f of listeners[t] ?? []) f();
+  };
   return { page, env, history, fire };
 }
 

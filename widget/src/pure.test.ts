@@ -76,7 +76,7 @@ describe('replay', () => {
     const q: ArrayLike<unknown>[] = [];
     // What the snippet's stub pushes: the `arguments` object.
     (function (..._: unknown[]) {
-      // eslint-disable-next-line prefer-rest-params
+      // biome-ignore lint/complexity/noArguments: the snippet sites paste is ES5, as here
       q.push(arguments);
     })('identify', { userId: 'u1' });
     q.push(['boom'], ['open'], ['on', 'message', 'cb']);

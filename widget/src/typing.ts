@@ -26,7 +26,10 @@ export function typingSender(send: (on: boolean) => void, now = () => Date.now()
   return {
     /** A keystroke (or any edit); `empty` when the input is now blank, which counts as stopping. */
     input(empty = false): void {
-      if (empty) return stop();
+      if (empty) {
+        stop();
+        return;
+      }
       const t = now();
       if (t - last >= TYPING_REFRESH) {
         last = t;

@@ -91,7 +91,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     markRead();
     const n = S.unreadCount(st.log, st.readSeq);
     if (n !== unreadSeen) events.emit('unread', (unreadSeen = n));
-    listeners.forEach((f) => f());
+    for (const f of listeners) f();
   };
   const setStatus = (s: ConnStatus) => ((status = s), changed());
   /** Shows a notice (auto-hidden after 10 s), or hides it (null). */
@@ -135,7 +135,10 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     booted = false;
     setStatus('offline');
     clearTimeout(bootTimer);
-    if (sess.denied) return refused();
+    if (sess.denied) {
+      refused();
+      return;
+    }
     bootTimer = setTimeout(boot, backoff(attempt++));
   }
 
@@ -253,7 +256,10 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         // A lost "typing off" must not leave the indicator on forever.
         if (e.on) typingTimer = setTimeout(() => (set({ ...st, typing: null }), changed()), TYPING_TIMEOUT_MS);
       } else if (e.type == 'notice') showNotice(e.code);
-      else return sess.block();
+      else {
+        sess.block();
+        return;
+      }
     }
     changed();
   }
@@ -453,7 +459,10 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 
     /** Parley('identify'): (re)creates the session as this verified user. */
     identify(u: { userId?: unknown; userHash?: unknown; email?: unknown; name?: unknown }): void {
-      if (!u || !u.userId) return console.warn('[parley] identify needs userId and userHash');
+      if (!u?.userId) {
+        console.warn('[parley] identify needs userId and userHash');
+        return;
+      }
       const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
       const user: User = { id: String(u.userId), hash: String(u.userHash || ''), email: str(u.email), name: str(u.name) };
       const same = JSON.stringify(user) === JSON.stringify(sess.user);

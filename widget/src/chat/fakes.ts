@@ -81,7 +81,9 @@ export class FakeSocket {
 
 /** The page's event listeners (window and document), by event name: `fire('online')` runs them. */
 export const pageEvents: Record<string, (() => void)[]> = {};
-export const fire = (name: string) => pageEvents[name]?.forEach((f) => f());
+export const fire = (name: string) => {
+  for (const f of pageEvents[name] ?? []) f();
+};
 const listen = (name: string, f: () => void) => void (pageEvents[name] ||= []).push(f);
 
 /** Installs the browser globals the chat touches; returns the fetch mock (routes set by the test). */

@@ -97,7 +97,7 @@ export function parseOutbox(raw: string | null): Pending[] {
   try {
     const list: Pending[] = JSON.parse(raw!);
     return list
-      .filter((p) => p && p.clientId && p.body && typeof p.clientId == 'string' && typeof p.body == 'string')
+      .filter((p) => p?.clientId && p.body && typeof p.clientId == 'string' && typeof p.body == 'string')
       .map(({ clientId, body, createdAt, error }) => {
         const dead = error === 'too_large';
         return { clientId, body, createdAt: typeof createdAt == 'string' ? createdAt : new Date().toISOString(), state: dead ? 'failed' : 'queued', error: dead ? error : undefined };

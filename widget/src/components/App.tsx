@@ -2,7 +2,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Actions, View } from '../chat';
 import { lang } from '../i18n';
-import type { Boot } from '../loader';
+import type { Boot } from '../boot';
 import { paintLauncher } from './launcher';
 import { Panel } from './Panel';
 

@@ -8,6 +8,7 @@ import { useAutoGrow } from './useAutoGrow';
 /** Props of Composer. */
 export type ComposerProps = {
   /** Called with the trimmed body; return false to keep the text (e.g. it was refused). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing means "sent"; false keeps the text
   onSend: (body: string) => boolean | void;
   /** Called with the new value on every edit (for a caller's own typing debounce). */
   onChange?: (value: string) => void;

@@ -18,6 +18,7 @@ function Field({ id, k, rule, error }: { id: string; k: Key; rule: Rule; error?:
   const Tag = k == 'message' ? 'textarea' : 'input';
   const required = rule == 'req' || rule == 'email';
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is <Tag> below (a textarea or an input)
     <label class="fd">
       <span>
         {t[k]} {!required && <small>{t.optional}</small>}

@@ -22,6 +22,7 @@ export function MessageList({ v, a }: { v: View; a: Actions }) {
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
   };
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (axe: scrollable-region-focusable)
     <div class="lg" ref={ref} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-labelledby="p-title">
       {v.hasMore ? (
         <button type="button" class="ol" onClick={a.loadOlder}>

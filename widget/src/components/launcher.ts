@@ -1,6 +1,6 @@
 // Keeps the loader's launcher button (plain DOM, drawn before the app loaded) in step with the chat.
 import { t } from '../i18n';
-import type { Boot } from '../loader';
+import type { Boot } from '../boot';
 import type { View } from '../chat';
 
 /** Badge text: the count, capped at "9+". */
@@ -15,7 +15,10 @@ export function paintLauncher(b: Boot, v: View): void {
   btn.setAttribute('aria-expanded', '' + v.open);
   btn.setAttribute('aria-label', v.open ? t.closeChat : v.unread ? t.unread(v.unread) : t.openChat);
   let badge = btn.querySelector<HTMLElement>('.bg');
-  if (!v.unread || v.open) return badge?.remove();
+  if (!v.unread || v.open) {
+    badge?.remove();
+    return;
+  }
   if (!badge) {
     // First, not last: the loader's apply() (run again on every availability check) writes the button's last child.
     btn.prepend((badge = document.createElement('span')));
