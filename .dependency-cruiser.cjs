@@ -36,7 +36,8 @@ module.exports = {
     },
     {
       name: 'apps-stay-apart',
-      comment: 'The widget and the console share code through protocol/ and client/ only, never each other or the worker.',
+      comment:
+        'The widget and the console share code through protocol/ and client/ only, never each other or the worker.',
       severity: 'error',
       from: { path: '^widget/src/', pathNot: notTests },
       to: { path: '^(worker|console)/' },

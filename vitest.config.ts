@@ -35,10 +35,19 @@ export default defineConfig({
           })),
         ],
         // Generous per-test time: shared CI machines are noisy, and tests wait for frames, never sleep.
-        test: { name: 'worker', include: ['worker/**/*.test.ts'], setupFiles: ['./worker/test/apply-migrations.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'worker',
+          include: ['worker/**/*.test.ts'],
+          setupFiles: ['./worker/test/apply-migrations.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
-        test: { name: 'ui', include: ['widget/src/**/*.test.ts', 'console/src/**/*.test.ts', 'client/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'ui',
+          include: ['widget/src/**/*.test.ts', 'console/src/**/*.test.ts', 'client/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       // `npm run deploy` (and its --dry-run) against a fake wrangler: builds, so it has time.
       {

@@ -10,7 +10,10 @@ export async function startFloor() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-floor-'));
   const server = spawnServer('bench/floor/start.mjs', { PORT: String(port), FLOOR_STATE: dir }, /floor ready on (\d+)/);
-  const stop = async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); };
+  const stop = async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     await server.ready;
     return { base: `http://127.0.0.1:${port}`, pid: server.child.pid, stop, log: server.log };

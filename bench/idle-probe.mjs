@@ -14,9 +14,14 @@ try {
     await new Promise((r) => setTimeout(r, 1000));
     const c0 = cpuSnapshot(server.pid);
     await new Promise((r) => setTimeout(r, wait * 1000));
-    console.log(`${n} idle conversations: ${(cpuBetween(c0, cpuSnapshot(server.pid)) / wait).toFixed(0)} ms CPU per second (${wait} s)`);
+    console.log(
+      `${n} idle conversations: ${(cpuBetween(c0, cpuSnapshot(server.pid)) / wait).toFixed(0)} ms CPU per second (${wait} s)`,
+    );
   }
-  for (const p of t.pairs) { p.visitor.close(); p.agent.close(); }
+  for (const p of t.pairs) {
+    p.visitor.close();
+    p.agent.close();
+  }
 } finally {
   await server.stop();
 }

@@ -10,7 +10,6 @@ const pinnedNode = join(root, 'node_modules/.bin/node');
 const node = existsSync(pinnedNode) ? pinnedNode : process.execPath;
 const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
 
-
 /** The local D1 file wrangler keeps under the state directory (the one that is not miniflare's metadata). */
 export function d1File(state) {
   const dir = join(state, 'v3/d1/miniflare-D1DatabaseObject');
@@ -24,13 +23,30 @@ export function d1File(state) {
  * Returns { base, stop }; stop() ends the whole group (start.mjs, wrangler, workerd).
  */
 export async function startParley({ port, state, dist, build = false }) {
-  const env = { ...process.env, PATH, PORT: String(port), PARLEY_STATE: state, PARLEY_DIST: dist, ...(build ? {} : { PARLEY_SKIP_BUILD: '1' }) };
-  const child = spawn(node, ['scripts/start.mjs'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    PATH,
+    PORT: String(port),
+    PARLEY_STATE: state,
+    PARLEY_DIST: dist,
+    ...(build ? {} : { PARLEY_SKIP_BUILD: '1' }),
+  };
+  const child = spawn(node, ['scripts/start.mjs'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const alive = () => {
-    try { process.kill(-child.pid, 0); return true; } catch { return false; }
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   };
   const kill = () => alive() && process.kill(-child.pid, 'SIGKILL');
   process.on('exit', kill);

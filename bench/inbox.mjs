@@ -10,7 +10,9 @@ import { d1File, startParley } from './inbox-server.mjs';
 import { freePort } from '../scripts/free-port.mjs';
 import { seedInbox } from './inbox-seed.mjs';
 
-const SEARCH_MS = 50, PAGE_MS = 20, STATS_MS = 50;
+const SEARCH_MS = 50,
+  PAGE_MS = 20,
+  STATS_MS = 50;
 const OWNER = { workspace: 'Bench', name: 'Bench Owner', email: 'owner@bench.test', password: 'bench-password-1' };
 
 async function call(base, path, { token, body } = {}) {
@@ -28,11 +30,18 @@ async function call(base, path, { token, body } = {}) {
 function teamRows(file, workspaceId) {
   const db = new DatabaseSync(file);
   const agents = Array.from({ length: 12 }, (_, i) => ({ id: `ag_seed${i}`, name: `Agent ${i}` }));
-  const add = db.prepare("INSERT INTO agents (id, workspace_id, name, email, password_hash, role, created_at) VALUES (?, ?, ?, ?, 'x', 'agent', '2026-01-01T00:00:00.000Z')");
+  const add = db.prepare(
+    "INSERT INTO agents (id, workspace_id, name, email, password_hash, role, created_at) VALUES (?, ?, ?, ?, 'x', 'agent', '2026-01-01T00:00:00.000Z')",
+  );
   for (const a of agents) add.run(a.id, workspaceId, a.name, `${a.id}@bench.test`);
-  const dept = db.prepare("INSERT INTO departments (id, workspace_id, name, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z')");
+  const dept = db.prepare(
+    "INSERT INTO departments (id, workspace_id, name, created_at) VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z')",
+  );
   for (const d of ['Sales', 'Billing', 'Technical']) dept.run(`dp_seed_${d.toLowerCase()}`, workspaceId, d);
-  const departments = db.prepare('SELECT id FROM departments WHERE workspace_id = ?').all(workspaceId).map((r) => r.id);
+  const departments = db
+    .prepare('SELECT id FROM departments WHERE workspace_id = ?')
+    .all(workspaceId)
+    .map((r) => r.id);
   db.close();
   return { agents, departments };
 }
@@ -55,12 +64,18 @@ export async function inboxScenario({ log = console.log, reps = Number(process.e
     const team = teamRows(file, agent.workspaceId);
     log('inbox: seeding 100,000 conversations and 1,000,000 messages');
     const t0 = performance.now();
-    const seedOpts = { siteId: site.id, workspaceId: agent.workspaceId, agents: [{ id: agent.id, name: agent.name }, ...team.agents], departments: team.departments };
+    const seedOpts = {
+      siteId: site.id,
+      workspaceId: agent.workspaceId,
+      agents: [{ id: agent.id, name: agent.name }, ...team.agents],
+      departments: team.departments,
+    };
     const planted = seedInbox(file, seedOpts);
     const seconds = Math.round((performance.now() - t0) / 100) / 10;
     log(`inbox: seeded in ${seconds} s; starting Parley again`);
     server = await startParley(opts);
-    const base = server.base, inbox = `/api/sites/${site.id}/conversations`;
+    const base = server.base,
+      inbox = `/api/sites/${site.id}/conversations`;
     const first = await call(base, inbox, { token });
     const day = (d) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
     const q = (s) => `${inbox}?q=${encodeURIComponent(s)}`;
@@ -101,9 +116,12 @@ export async function inboxScenario({ log = console.log, reps = Number(process.e
         hits = body.conversations?.length ?? 1;
       }
       times.sort((a, b) => a - b);
-      const p50ms = Math.round(quantile(times, 0.5) * 10) / 10, p90ms = Math.round(quantile(times, 0.9) * 10) / 10;
+      const p50ms = Math.round(quantile(times, 0.5) * 10) / 10,
+        p90ms = Math.round(quantile(times, 0.9) * 10) / 10;
       rows.push({ name, p50ms, p90ms, targetMs, ok: targetMs === null || p50ms <= targetMs, hits });
-      log(`inbox: ${name.padEnd(28)} p50 ${String(p50ms).padStart(6)} ms  p90 ${String(p90ms).padStart(6)} ms  (${hits} rows)`);
+      log(
+        `inbox: ${name.padEnd(28)} p50 ${String(p50ms).padStart(6)} ms  p90 ${String(p90ms).padStart(6)} ms  (${hits} rows)`,
+      );
     }
     return { rows, seed: { conversations: 100_000, messages: 1_000_000, seconds } };
   } finally {
@@ -113,18 +131,30 @@ export async function inboxScenario({ log = console.log, reps = Number(process.e
 }
 
 /** The result as a markdown table. */
-export const inboxTable = ({ rows }) => ['| call | p50 ms | p90 ms | target ms | ok |', '|---|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.name} | ${r.p50ms} | ${r.p90ms} | ${r.targetMs ?? '–'} | ${r.targetMs === null ? '' : r.ok ? 'yes' : 'NO'} |`)].join('\n');
+export const inboxTable = ({ rows }) =>
+  [
+    '| call | p50 ms | p90 ms | target ms | ok |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.p50ms} | ${r.p90ms} | ${r.targetMs ?? '–'} | ${r.targetMs === null ? '' : r.ok ? 'yes' : 'NO'} |`,
+    ),
+  ].join('\n');
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await inboxScenario({ log: (t) => console.log(t) });
-  console.log(`\nSeed: ${result.seed.conversations} conversations, ${result.seed.messages} messages in ${result.seed.seconds} s\n`);
+  console.log(
+    `\nSeed: ${result.seed.conversations} conversations, ${result.seed.messages} messages in ${result.seed.seconds} s\n`,
+  );
   console.log(inboxTable(result));
   // Kept beside the message-path results so runs can be compared.
   const out = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, `inbox-${stamp}.json`), JSON.stringify(result, null, 2));
-  writeFileSync(join(out, `inbox-${stamp}.md`), `Seed: ${result.seed.conversations} conversations, ${result.seed.messages} messages in ${result.seed.seconds} s\n\n${inboxTable(result)}\n`);
+  writeFileSync(
+    join(out, `inbox-${stamp}.md`),
+    `Seed: ${result.seed.conversations} conversations, ${result.seed.messages} messages in ${result.seed.seconds} s\n\n${inboxTable(result)}\n`,
+  );
   process.exit(result.rows.every((r) => r.ok) ? 0 : 1);
 }

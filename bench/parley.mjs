@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer } from './lib/proc.mjs';
 
-
 /**
  * Start Parley; resolves once /api/health answers and start.mjs printed its ready line.
  * The console and widget builds are skipped (PARLEY_SKIP_BUILD=1: the message path does not
@@ -16,11 +15,17 @@ export async function startParley({ build = false } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const env = {
-    PORT: String(port), PARLEY_STATE: join(dir, 'state'), PARLEY_DIST: join(dir, 'dist'),
-    PARLEY_COUNTERS: '1', ...(build ? {} : { PARLEY_SKIP_BUILD: '1' }),
+    PORT: String(port),
+    PARLEY_STATE: join(dir, 'state'),
+    PARLEY_DIST: join(dir, 'dist'),
+    PARLEY_COUNTERS: '1',
+    ...(build ? {} : { PARLEY_SKIP_BUILD: '1' }),
   };
   const server = spawnServer('scripts/start.mjs', env, /Parley is ready on (\S+)/);
-  const stop = async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); };
+  const stop = async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     await server.ready;
     const base = `http://127.0.0.1:${port}`;

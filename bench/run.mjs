@@ -22,7 +22,8 @@ const started = Date.now();
 const res = {
   startedAt: new Date(started).toISOString(),
   machine: { before: machine() },
-  options: opts, steps: [],
+  options: opts,
+  steps: [],
 };
 const servers = [];
 const targets = {};
@@ -31,11 +32,18 @@ const targets = {};
 async function step(t, conversations, ratePerSide, seconds, label) {
   await t.grow(conversations, (d, n) => status(`${label}: ${t.name} setting up conversations ${d}/${n}`));
   const s = await runStep(t, {
-    conversations, ratePerSide, seconds,
-    onTick: (p) => status(`${label}: ${t.name} ${conversations} conv. × 2 × ${ratePerSide}/s, ${p.elapsed.toFixed(0)}/${seconds} s, sent ${p.sent}, delivered ${p.delivered}`),
+    conversations,
+    ratePerSide,
+    seconds,
+    onTick: (p) =>
+      status(
+        `${label}: ${t.name} ${conversations} conv. × 2 × ${ratePerSide}/s, ${p.elapsed.toFixed(0)}/${seconds} s, sent ${p.sent}, delivered ${p.delivered}`,
+      ),
   });
-  log(`${label} ${t.name.padEnd(6)} offered ${num(s.offered, 0)} msg/s: delivered ${num(s.achieved, 0)}/s, p50 ${ms(s.latency.p50)} p99 ${ms(s.latency.p99)} ms, `
-    + `lost ${s.lost}, unacked ${s.unacked}, refused ${s.refused}, CPU ${num(s.cpuPerMsg)} ms/msg${s.overloaded ? ' (overloaded: sending stopped early)' : ''}`);
+  log(
+    `${label} ${t.name.padEnd(6)} offered ${num(s.offered, 0)} msg/s: delivered ${num(s.achieved, 0)}/s, p50 ${ms(s.latency.p50)} p99 ${ms(s.latency.p99)} ms, ` +
+      `lost ${s.lost}, unacked ${s.unacked}, refused ${s.refused}, CPU ${num(s.cpuPerMsg)} ms/msg${s.overloaded ? ' (overloaded: sending stopped early)' : ''}`,
+  );
   return s;
 }
 
@@ -78,9 +86,17 @@ try {
     for (const t of list) {
       const prev = res.steps.at(-1)?.[t.name];
       // The issue's two named steps (72 and 180 msg/s) always run; a bigger one is skipped after a hopeless one.
-      const hopeless = c * 2 * opts.ratePerSide > 180 && prev && (prev.skipped || prev.overloaded || prev.unacked > prev.sent * 0.01 || !(prev.latency.p99 <= opts.skipAfterP99));
+      const hopeless =
+        c * 2 * opts.ratePerSide > 180 &&
+        prev &&
+        (prev.skipped ||
+          prev.overloaded ||
+          prev.unacked > prev.sent * 0.01 ||
+          !(prev.latency.p99 <= opts.skipAfterP99));
       if (hopeless) log(`${label} ${t.name.padEnd(6)} skipped: overloaded at a lower step`);
-      st[t.name] = hopeless ? { skipped: 'overloaded at a lower step', conversations: c, offered: c * 2 * opts.ratePerSide } : await step(t, c, opts.ratePerSide, opts.seconds, label);
+      st[t.name] = hopeless
+        ? { skipped: 'overloaded at a lower step', conversations: c, offered: c * 2 * opts.ratePerSide }
+        : await step(t, c, opts.ratePerSide, opts.seconds, label);
     }
     st.ratios = ratios(st.parley, st.peer);
     st.floorRatios = ratios(st.parley, st.floor);
@@ -90,7 +106,10 @@ try {
     const p = st.parley;
     if (p && !p.skipped && res.countersShared === undefined) {
       res.countersShared = (p.counters?.messages ?? 0) >= p.acked && p.acked > 0;
-      if (!res.countersShared) log(`warning: Parley counted ${p.counters?.messages ?? 0} stored messages for ${p.acked} acked: the counters do not see the Durable Objects`);
+      if (!res.countersShared)
+        log(
+          `warning: Parley counted ${p.counters?.messages ?? 0} stored messages for ${p.acked} acked: the counters do not see the Durable Objects`,
+        );
     }
   }
   if (targets.parley) {
@@ -102,10 +121,17 @@ try {
     res.saturation = {};
     // The floor is a diagnostic for the fixed steps; the search is the issue's two targets.
     for (const t of list.filter((x) => x.name !== 'floor')) {
-      res.saturation[t.name] = await searchSaturation(res.steps.map((s) => s[t.name]).filter((s) => !s.skipped), {
-        ratePerSide: opts.ratePerSide, p99Limit: opts.p99Limit, budgetSeconds: opts.searchBudgetSeconds, maxConversations: opts.maxConversations,
-        probe: (c) => step(t, c, opts.ratePerSide, opts.searchSeconds, `search ${num(c * 2 * opts.ratePerSide, 0)} msg/s`),
-      });
+      res.saturation[t.name] = await searchSaturation(
+        res.steps.map((s) => s[t.name]).filter((s) => !s.skipped),
+        {
+          ratePerSide: opts.ratePerSide,
+          p99Limit: opts.p99Limit,
+          budgetSeconds: opts.searchBudgetSeconds,
+          maxConversations: opts.maxConversations,
+          probe: (c) =>
+            step(t, c, opts.ratePerSide, opts.searchSeconds, `search ${num(c * 2 * opts.ratePerSide, 0)} msg/s`),
+        },
+      );
       log(`saturation ${t.name}: ${num(res.saturation[t.name].rate, 0)} msg/s`);
     }
     const { peer, parley } = res.saturation;
@@ -113,14 +139,25 @@ try {
   }
   if (opts.bigsite && targets.parley) {
     res.bigsite = await runBigSite(targets.parley, {
-      conversations: opts.bigsiteConversations, agents: opts.bigsiteAgents, rate: opts.bigsiteRate, seconds: opts.bigsiteSeconds, setupBudgetSeconds: opts.bigsiteSetupSeconds,
-      onTick: (p) => status(p.phase === 'setup' ? `big site: setting up conversations ${p.done}/${p.of}` : `big site: ${p.elapsed.toFixed(0)}/${opts.bigsiteSeconds} s, sent ${p.sent}`),
+      conversations: opts.bigsiteConversations,
+      agents: opts.bigsiteAgents,
+      rate: opts.bigsiteRate,
+      seconds: opts.bigsiteSeconds,
+      setupBudgetSeconds: opts.bigsiteSetupSeconds,
+      onTick: (p) =>
+        status(
+          p.phase === 'setup'
+            ? `big site: setting up conversations ${p.done}/${p.of}`
+            : `big site: ${p.elapsed.toFixed(0)}/${opts.bigsiteSeconds} s, sent ${p.sent}`,
+        ),
     });
     const b = res.bigsite;
     if (b.conversations < 1000) {
       b.note = `Scaled down to ${b.conversations} conversations and ${b.agents} agent site sockets (the issue's model: 1,000 and 50)${b.conversations < opts.bigsiteConversations ? `: setting up more did not fit the ${opts.bigsiteSetupSeconds} s setup budget` : ''}.`;
     }
-    log(`big site: ${res.bigsite.conversations} conversations, ${num(res.bigsite.perMessage?.siteCalls)} SiteDO calls/msg, ${num(res.bigsite.framesPerAgentSecond, 1)} frames/agent socket/s`);
+    log(
+      `big site: ${res.bigsite.conversations} conversations, ${num(res.bigsite.perMessage?.siteCalls)} SiteDO calls/msg, ${num(res.bigsite.framesPerAgentSecond, 1)} frames/agent socket/s`,
+    );
   }
 } catch (err) {
   done();
@@ -129,7 +166,11 @@ try {
   process.exitCode = 1;
 } finally {
   status('stopping the servers');
-  for (const t of Object.values(targets)) for (const p of [...t.pairs, ...(t.extra ?? [])]) { p.visitor?.close(); p.agent?.close(); }
+  for (const t of Object.values(targets))
+    for (const p of [...t.pairs, ...(t.extra ?? [])]) {
+      p.visitor?.close();
+      p.agent?.close();
+    }
   await Promise.all(servers.map((s) => s.stop()));
   done();
 }

@@ -136,7 +136,17 @@ describe('createConnection', () => {
     t.last().serverClose(); // reset: 100 ms again
     await t.tick(100);
     expect(t.sockets).toHaveLength(4);
-    expect(t.states).toEqual(['connecting', 'open', 'backing_off', 'connecting', 'backing_off', 'connecting', 'open', 'backing_off', 'connecting']);
+    expect(t.states).toEqual([
+      'connecting',
+      'open',
+      'backing_off',
+      'connecting',
+      'backing_off',
+      'connecting',
+      'open',
+      'backing_off',
+      'connecting',
+    ]);
   });
 
   it('resumes after a gap: each dial asks the caller for a fresh target, and the outbox flushed on hello goes exactly once', async () => {

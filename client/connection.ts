@@ -88,7 +88,8 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       timer = setTimeout(connect, delay(attempt++));
     }
     // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives.
-    if (next == 'awaiting_pong' || (next == 'connecting' && ws)) deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
+    if (next == 'awaiting_pong' || (next == 'connecting' && ws))
+      deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
     if (next == 'open') timer = setTimeout(ping, PING_EVERY_MS);
     // Not `?.((state = next))`: an absent callback would skip the assignment.
     if (next != state) (state = next), o.onStateChange?.(next, code);

@@ -35,7 +35,9 @@ describe('golden server frames through the client', () => {
   it('message frames merge, settle the pending copy by clientId and move the resume point', () => {
     for (const fixtures of [conversationServer, visitorServer]) {
       const message = fixtures.message.message;
-      const queued: Pending[] = [{ clientId: message.clientId, body: message.body, createdAt: message.createdAt, state: 'sending' }];
+      const queued: Pending[] = [
+        { clientId: message.clientId, body: message.body, createdAt: message.createdAt, state: 'sending' },
+      ];
       const { messages, added } = mergeBySeq([], [message]);
       expect(added).toEqual([message]);
       expect(settlePending(queued, messages)).toEqual([]);

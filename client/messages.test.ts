@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { highestSeq, markPending, mergeBySeq, settlePending, toResend, type Pending } from './messages';
 
 const msg = (seq: number, extra: Record<string, unknown> = {}) => ({ id: `m${seq}`, seq, body: `b${seq}`, ...extra });
-const pending = (clientId: string, state: Pending['state'] = 'queued'): Pending => ({ clientId, body: 'x', createdAt: 't', state });
+const pending = (clientId: string, state: Pending['state'] = 'queued'): Pending => ({
+  clientId,
+  body: 'x',
+  createdAt: 't',
+  state,
+});
 
 describe('mergeBySeq', () => {
   it('orders by seq, never duplicates a seq, and lists what was new', () => {

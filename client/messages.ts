@@ -23,7 +23,10 @@ export type Pending = { clientId: string; body: string; createdAt: string; state
  * fetched before the deletion) never brings a deleted message back. `added` lists the seqs not known before;
  * `messages` is the same array when nothing changed, so callers can skip a render.
  */
-export function mergeBySeq<M extends Seqd>(existing: readonly M[], incoming: readonly M[]): { messages: readonly M[]; added: M[] } {
+export function mergeBySeq<M extends Seqd>(
+  existing: readonly M[],
+  incoming: readonly M[],
+): { messages: readonly M[]; added: M[] } {
   const bySeq = new Map<number, M>();
   for (const m of existing) bySeq.set(m.seq, m);
   const added: M[] = [];
@@ -40,7 +43,7 @@ export function mergeBySeq<M extends Seqd>(existing: readonly M[], incoming: rea
 }
 
 /** Highest seq held, 0 when none: the `after` a reconnect resumes from (the server replays the gap). */
-export const highestSeq = (messages: readonly Seqd[]): number => messages.reduce((max, m) => (Math.max(m.seq , max)), 0);
+export const highestSeq = (messages: readonly Seqd[]): number => messages.reduce((max, m) => Math.max(m.seq, max), 0);
 
 /** Drops pending messages that arrived as stored messages (matched by clientId); the same array when none did. */
 export function settlePending<P extends Pending>(pending: readonly P[], messages: readonly Seqd[]): readonly P[] {
@@ -50,8 +53,12 @@ export function settlePending<P extends Pending>(pending: readonly P[], messages
 }
 
 /** Sets one pending message's state (and error, cleared unless given). */
-export const markPending = <P extends Pending>(pending: readonly P[], clientId: string, state: PendingState, error?: string): P[] =>
-  pending.map((p) => (p.clientId == clientId ? { ...p, state, error } : p));
+export const markPending = <P extends Pending>(
+  pending: readonly P[],
+  clientId: string,
+  state: PendingState,
+  error?: string,
+): P[] => pending.map((p) => (p.clientId == clientId ? { ...p, state, error } : p));
 
 /** What goes (again) when the connection opens: everything not refused; the server dedupes retried clientIds. */
 export const toResend = <P extends Pending>(pending: readonly P[]): P[] => pending.filter((p) => p.state != 'failed');

@@ -10,11 +10,31 @@ const run = (states: ConnState[]) => {
 
 describe('toStatus', () => {
   it('reads connecting until the first hello or failure, online while live (pings included)', () => {
-    expect(run(['idle', 'connecting', 'open', 'awaiting_pong', 'open'])).toEqual(['connecting', 'connecting', 'online', 'online', 'online']);
+    expect(run(['idle', 'connecting', 'open', 'awaiting_pong', 'open'])).toEqual([
+      'connecting',
+      'connecting',
+      'online',
+      'online',
+      'online',
+    ]);
   });
 
   it('reads offline through retries until a hello, without flickering back to connecting', () => {
-    expect(run(['connecting', 'backing_off', 'connecting', 'backing_off', 'connecting', 'open'])).toEqual(['connecting', 'offline', 'offline', 'offline', 'offline', 'online']);
-    expect(run(['connecting', 'open', 'backing_off', 'connecting', 'open', 'stopped'])).toEqual(['connecting', 'online', 'offline', 'offline', 'online', 'offline']);
+    expect(run(['connecting', 'backing_off', 'connecting', 'backing_off', 'connecting', 'open'])).toEqual([
+      'connecting',
+      'offline',
+      'offline',
+      'offline',
+      'offline',
+      'online',
+    ]);
+    expect(run(['connecting', 'open', 'backing_off', 'connecting', 'open', 'stopped'])).toEqual([
+      'connecting',
+      'online',
+      'offline',
+      'offline',
+      'online',
+      'offline',
+    ]);
   });
 });

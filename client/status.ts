@@ -9,4 +9,8 @@ export type ConnStatus = 'connecting' | 'online' | 'offline';
  * that keeps failing reads "offline" and does not flicker between the two words on every retry.
  */
 export const toStatus = (state: ConnState, shown?: ConnStatus): ConnStatus =>
-  state == 'open' || state == 'awaiting_pong' ? 'online' : (state == 'idle' || state == 'connecting') && shown != 'offline' ? 'connecting' : 'offline';
+  state == 'open' || state == 'awaiting_pong'
+    ? 'online'
+    : (state == 'idle' || state == 'connecting') && shown != 'offline'
+      ? 'connecting'
+      : 'offline';

@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import axe from 'axe-core';
-import { expectAgentsOnline, expectAttr, expectCount, expectDelivered, launch, openAgent, openHost, unique } from './browser.mjs';
+import {
+  expectAgentsOnline,
+  expectAttr,
+  expectCount,
+  expectDelivered,
+  launch,
+  openAgent,
+  openHost,
+  unique,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 
 let browser;
@@ -15,7 +24,14 @@ after(() => browser?.close());
 async function audit(page, parts) {
   // The panel pops in (opacity): contrast measured mid-animation is the animation's, not the widget's. Let every
   // animation in the shadow root finish first (document.getAnimations() does not list them in Chromium).
-  await page.evaluate(() => Promise.all(document.querySelector('#parley-widget').shadowRoot.getAnimations().map((a) => a.finished)));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('#parley-widget')
+        .shadowRoot.getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
   if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axe.source });
   const result = await page.evaluate(
     (include) => window.axe.run({ include }, { resultTypes: ['violations', 'passes'] }),
@@ -25,13 +41,23 @@ async function audit(page, parts) {
   // axe did look at the widget (an empty context would pass anything): the launcher's name, the panel's fields.
   const checked = (id) => result.passes.some((r) => r.id === id && r.nodes.length > 0);
   assert.ok(checked('button-name'), `axe checked no button in ${JSON.stringify(parts)}`);
-  if (parts.some((p) => p.includes('panel'))) assert.ok(checked('color-contrast') && checked('label'), `axe checked no text contrast or field label in the panel (passes: ${result.passes.map((r) => r.id).join(' ')})`);
+  if (parts.some((p) => p.includes('panel')))
+    assert.ok(
+      checked('color-contrast') && checked('label'),
+      `axe checked no text contrast or field label in the panel (passes: ${result.passes.map((r) => r.id).join(' ')})`,
+    );
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+    }));
 }
 
-const noViolations = (found, what) => assert.deepEqual(found, [], `axe: serious/critical violations in ${what}:\n${JSON.stringify(found, null, 2)}`);
+const noViolations = (found, what) =>
+  assert.deepEqual(found, [], `axe: serious/critical violations in ${what}:\n${JSON.stringify(found, null, 2)}`);
 
 test('axe: no serious or critical violations in the launcher and the open widget', async () => {
   const ws = await freshWorkspace('A11y');
@@ -45,7 +71,12 @@ test('axe: no serious or critical violations in the launcher and the open widget
   await form.waitFor({ state: 'visible' });
   noViolations(await audit(away.page, ['.p-launcher', '[data-parley="panel"]']), 'the offline form');
   await away.page.locator('#parley-widget [data-parley="offline-submit"]').click();
-  await expectAttr(away.page.locator('#parley-widget [data-parley="offline-email"]'), 'aria-invalid', 'true', 'the flagged email');
+  await expectAttr(
+    away.page.locator('#parley-widget [data-parley="offline-email"]'),
+    'aria-invalid',
+    'true',
+    'the flagged email',
+  );
   noViolations(await audit(away.page, ['[data-parley="panel"]']), 'the offline form with errors');
   await away.context.close();
 

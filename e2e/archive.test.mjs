@@ -20,7 +20,9 @@ test('archive moves the row to Archived; a new visitor message brings it back to
   const id = await c.open(c.rowWith(first));
   await c.reply(unique('It left the warehouse'));
   await c.archive.click();
-  await c.restore.waitFor({ state: 'visible' }).catch(() => assert.fail('[data-testid="restore"] did not replace Archive after archiving'));
+  await c.restore
+    .waitFor({ state: 'visible' })
+    .catch(() => assert.fail('[data-testid="restore"] did not replace Archive after archiving'));
 
   await c.tabActive.click();
   await expectCount(c.row(id), 0, 'the row in the Active tab after archiving');
@@ -38,7 +40,10 @@ test('archive moves the row to Archived; a new visitor message brings it back to
   await expectCount(c.row(id), 0, 'the row in the Archived tab after the visitor wrote');
 
   const api = await agentApi();
-  await waitFor(async () => (await api.conversation(id)).archivedAt == null, 'the server to show the conversation unarchived');
+  await waitFor(
+    async () => (await api.conversation(id)).archivedAt == null,
+    'the server to show the conversation unarchived',
+  );
 
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });

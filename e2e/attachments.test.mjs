@@ -25,16 +25,29 @@ function png(width, height) {
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter, no interlace
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x4f)]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Waits until `img` shows a decoded picture of the given size (not a broken image, not a placeholder). */
 async function expectPicture(img, width, height, what) {
   let seen;
-  await waitFor(async () => {
-    seen = await img.evaluate((el) => ({ complete: el.complete, w: el.naturalWidth, h: el.naturalHeight, src: el.src.slice(0, 5) }));
-    return seen.complete && seen.w === width && seen.h === height;
-  }, () => `${what} to show a decoded ${width}×${height} picture (it is ${JSON.stringify(seen)})`);
+  await waitFor(
+    async () => {
+      seen = await img.evaluate((el) => ({
+        complete: el.complete,
+        w: el.naturalWidth,
+        h: el.naturalHeight,
+        src: el.src.slice(0, 5),
+      }));
+      return seen.complete && seen.w === width && seen.h === height;
+    },
+    () => `${what} to show a decoded ${width}×${height} picture (it is ${JSON.stringify(seen)})`,
+  );
   assert.equal(seen.src, 'blob:', `${what} is shown from an object URL (no token in a URL)`);
 }
 
@@ -58,12 +71,18 @@ test('an image the visitor attaches shows inline in the console', async () => {
   await input.setInputFiles({ name, mimeType: 'image/png', buffer: png(3, 2) });
 
   // The widget: the visitor's own file message with the picture in it.
-  const own = page.locator('#parley-widget [data-parley="message"][data-sender="visitor"]').filter({ has: page.locator('[data-parley="attachment-image"]') });
-  await expectCount(own, 1, 'the visitor\'s image message in the widget');
+  const own = page
+    .locator('#parley-widget [data-parley="message"][data-sender="visitor"]')
+    .filter({ has: page.locator('[data-parley="attachment-image"]') });
+  await expectCount(own, 1, "the visitor's image message in the widget");
   const ownImg = own.locator('[data-parley="attachment-image"]');
   assert.equal(await ownImg.getAttribute('alt'), name, 'the image is described by its file name');
   await expectPicture(ownImg, 3, 2, 'the image in the widget');
-  await expectCount(page.locator('#parley-widget [data-parley="upload-progress"]'), 0, 'the upload progress after the upload');
+  await expectCount(
+    page.locator('#parley-widget [data-parley="upload-progress"]'),
+    0,
+    'the upload progress after the upload',
+  );
 
   // The console, live: a file message from the visitor with the image inline.
   const file = agent.page.locator('[data-testid="message"][data-sender="visitor"][data-kind="file"]');

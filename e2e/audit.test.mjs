@@ -10,9 +10,17 @@ after(() => browser?.close());
 
 test('the Audit page lists invites and setting changes with their details, newest first, and filters by action', async () => {
   const ws = await freshWorkspace('Audit');
-  const invite = await api('/api/agents', { method: 'POST', token: ws.token, body: { name: 'Iris <b>', email: `iris-${ws.site.id}@e2e.parley.local`, role: 'agent' } });
+  const invite = await api('/api/agents', {
+    method: 'POST',
+    token: ws.token,
+    body: { name: 'Iris <b>', email: `iris-${ws.site.id}@e2e.parley.local`, role: 'agent' },
+  });
   assert.equal(invite.status, 201);
-  const patch = await api(`/api/sites/${ws.site.id}`, { method: 'PATCH', token: ws.token, body: { settings: { greeting: 'Audited hello' } } });
+  const patch = await api(`/api/sites/${ws.site.id}`, {
+    method: 'PATCH',
+    token: ws.token,
+    body: { settings: { greeting: 'Audited hello' } },
+  });
   assert.equal(patch.status, 200);
 
   const owner = await openAgent(browser, { email: ws.email, password: ws.password });
@@ -21,14 +29,25 @@ test('the Audit page lists invites and setting changes with their details, newes
   const rows = t('audit-row');
   await expectCount(owner.page.locator('[data-testid="audit-row"][data-action="site.create"]'), 1, 'the site creation');
   // Newest first (sign-ins and the registration are recorded too; these three are what this test did).
-  const order = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))
-    .filter((a) => ['site.create', 'agent.invite', 'site.settings_change'].includes(a));
+  const order = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).filter((a) =>
+    ['site.create', 'agent.invite', 'site.settings_change'].includes(a),
+  );
   assert.deepEqual(order, ['site.settings_change', 'agent.invite', 'site.create']);
   const details = (action) => owner.page.locator(`[data-testid="audit-row"][data-action="${action}"] .audit-detail`);
-  await expectText(details('site.settings_change'), `settings.greeting: ${ws.site.settings.greeting} → Audited hello`, 'the changed setting, before and after');
+  await expectText(
+    details('site.settings_change'),
+    `settings.greeting: ${ws.site.settings.greeting} → Audited hello`,
+    'the changed setting, before and after',
+  );
   // What an agent typed is shown as text, never as markup.
   await expectText(details('agent.invite').first(), 'email: ' + invite.body.agent.email, 'the invitee');
-  await expectCount(owner.page.locator('[data-testid="audit-row"][data-action="agent.invite"] .audit-detail', { hasText: 'name: Iris <b>' }), 1, 'the invitee name as text');
+  await expectCount(
+    owner.page.locator('[data-testid="audit-row"][data-action="agent.invite"] .audit-detail', {
+      hasText: 'name: Iris <b>',
+    }),
+    1,
+    'the invitee name as text',
+  );
   assert.equal(await owner.page.locator('[data-testid="audit-list"] b').count(), 0, 'no element made from a name');
 
   await t('audit-filter').selectOption('agent.invite');
@@ -40,10 +59,17 @@ test('the Audit page lists invites and setting changes with their details, newes
 test('an agent has no Audit link, and the Audit page tells them it is for owners and admins', async () => {
   const ws = await freshWorkspace('Audit agent');
   const email = `agent-${ws.site.id}@e2e.parley.local`;
-  const invited = await api('/api/agents', { method: 'POST', token: ws.token, body: { name: 'Agnes', email, role: 'agent' } });
+  const invited = await api('/api/agents', {
+    method: 'POST',
+    token: ws.token,
+    body: { name: 'Agnes', email, role: 'agent' },
+  });
   assert.equal(invited.status, 201);
   const token = new URL(invited.body.inviteUrl).searchParams.get('token');
-  const accepted = await api('/api/auth/accept-invite', { method: 'POST', body: { token, password: 'agent password 123' } });
+  const accepted = await api('/api/auth/accept-invite', {
+    method: 'POST',
+    body: { token, password: 'agent password 123' },
+  });
   assert.equal(accepted.status, 200);
   const agent = await openAgent(browser, { email, password: 'agent password 123' });
   const t = (id) => agent.page.locator(`[data-testid="${id}"]`);

@@ -1,7 +1,18 @@
 // Scenario b: with the panel closed, agent replies raise the launcher's unread badge; opening the panel clears it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { agentApi, api, expectAttr, expectCount, expectText, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
+import {
+  agentApi,
+  api,
+  expectAttr,
+  expectCount,
+  expectText,
+  launch,
+  openAgent,
+  openVisitor,
+  unique,
+  expectDelivered,
+} from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));

@@ -3,7 +3,19 @@
 // lets the visitor chat again.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { consoleUi, expectAttr, expectCount, expectDelivered, expectText, launch, openAgent, openHost, TIMEOUT, unique, waitFor } from './browser.mjs';
+import {
+  consoleUi,
+  expectAttr,
+  expectCount,
+  expectDelivered,
+  expectText,
+  launch,
+  openAgent,
+  openHost,
+  TIMEOUT,
+  unique,
+  waitFor,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 
 let browser;
@@ -12,7 +24,7 @@ after(() => browser?.close());
 
 const UNAVAILABLE = 'Chat is unavailable.';
 
-test('blocking from the conversation view closes the visitor\'s chat at once; lifting it restores chat', async () => {
+test("blocking from the conversation view closes the visitor's chat at once; lifting it restores chat", async () => {
   const ws = await freshWorkspace('Blocks');
   const agent = await openAgent(browser, ws);
   const c = consoleUi(agent.page);
@@ -50,7 +62,10 @@ test('blocking from the conversation view closes the visitor\'s chat at once; li
   await t('nav-blocked').click();
   const row = agent.page.locator('[data-testid="blocked-row"][data-kind="visitor"]');
   await expectCount(row, 1, 'the visitor block');
-  await waitFor(async () => Number(await row.locator('[data-testid="blocked-drops"]').textContent()) >= 1, 'at least one drop counted');
+  await waitFor(
+    async () => Number(await row.locator('[data-testid="blocked-drops"]').textContent()) >= 1,
+    'at least one drop counted',
+  );
   assert.ok((await row.textContent({ timeout: TIMEOUT })).includes('Spam <b>links</b>'), 'the reason, as text');
   assert.equal(await row.locator('b').count(), 0, 'no markup from the reason');
 

@@ -17,7 +17,7 @@ if (!process.env.PARLEY_URL) throw new Error('PARLEY_URL is not set: run the e2e
 
 /** Launches Chromium headless: the one e2e/run.mjs resolved (CHROMIUM_PATH, by default the npm package's). */
 export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? await chromiumPath(), args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (await chromiumPath()), args: CHROMIUM_ARGS });
 }
 
 /** A word nobody else in the shared demo inbox has written, so that a test finds its own rows and messages. */
@@ -29,7 +29,12 @@ export const unique = (label) => `${label} ${randomUUID().slice(0, 8)}`;
  */
 export async function waitFor(check, what, timeout = TIMEOUT) {
   // `what` may be a string, or a function (sync or async) describing what the page looked like.
-  const describe = async () => (typeof what === 'function' ? await Promise.resolve().then(what).catch((e) => e.message) : what);
+  const describe = async () =>
+    typeof what === 'function'
+      ? await Promise.resolve()
+          .then(what)
+          .catch((e) => e.message)
+      : what;
   const deadline = Date.now() + timeout;
   let last;
   let error;
@@ -42,7 +47,9 @@ export async function waitFor(check, what, timeout = TIMEOUT) {
       error = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeout} ms waiting for ${await describe()}` + (error ? `: ${error.message}` : ''));
+      throw new Error(
+        `Timed out after ${timeout} ms waiting for ${await describe()}` + (error ? `: ${error.message}` : ''),
+      );
     }
     await new Promise((r) => setTimeout(r, delay));
   }
@@ -50,14 +57,18 @@ export async function waitFor(check, what, timeout = TIMEOUT) {
 
 /** Waits until `locator` matches exactly `n` elements. */
 export async function expectCount(locator, n, what = String(locator)) {
-  await waitFor(async () => (await locator.count()) === n, async () => `${n} × ${what} (there are ${await locator.count()})`);
+  await waitFor(
+    async () => (await locator.count()) === n,
+    async () => `${n} × ${what} (there are ${await locator.count()})`,
+  );
 }
 
 /** Waits until `locator`'s attribute `name` equals `value`. */
 export async function expectAttr(locator, name, value, what = String(locator)) {
   await waitFor(
     async () => (await locator.getAttribute(name, { timeout: 1000 })) === value,
-    async () => `${what} to have ${name}="${value}" (it has ${JSON.stringify(await locator.getAttribute(name, { timeout: 1000 }))})`,
+    async () =>
+      `${what} to have ${name}="${value}" (it has ${JSON.stringify(await locator.getAttribute(name, { timeout: 1000 }))})`,
   );
 }
 
@@ -65,15 +76,18 @@ export async function expectAttr(locator, name, value, what = String(locator)) {
 export async function expectDelivered(locator, what = String(locator)) {
   await waitFor(
     async () => ['sent', 'read'].includes(await locator.getAttribute('data-state', { timeout: 1000 })),
-    async () => `${what} to be delivered (data-state is ${JSON.stringify(await locator.getAttribute('data-state', { timeout: 1000 }))})`,
+    async () =>
+      `${what} to be delivered (data-state is ${JSON.stringify(await locator.getAttribute('data-state', { timeout: 1000 }))})`,
   );
 }
 
 /** Waits until `locator`'s text (trimmed) equals `text`. */
 export async function expectText(locator, text, what = String(locator)) {
   let seen;
-  await waitFor(async () => (seen = (await locator.textContent({ timeout: 1000 }))?.trim()) === text, `${what} to read ${JSON.stringify(text)}`)
-    .catch((e) => assert.fail(`${e.message} (it reads ${JSON.stringify(seen)})`));
+  await waitFor(
+    async () => (seen = (await locator.textContent({ timeout: 1000 }))?.trim()) === text,
+    `${what} to read ${JSON.stringify(text)}`,
+  ).catch((e) => assert.fail(`${e.message} (it reads ${JSON.stringify(seen)})`));
 }
 
 // ---------------------------------------------------------------- the widget
@@ -96,7 +110,7 @@ export async function openVisitor(browser) {
 export async function gotoDemo(page) {
   await page.goto(`${BASE}/demo/`);
   const key = await page.locator('script[data-site]').getAttribute('data-site');
-  assert.equal(key, SITE_KEY, 'the demo page embeds this run\'s site');
+  assert.equal(key, SITE_KEY, "the demo page embeds this run's site");
 }
 
 /** Locators of the widget's parts (selectors agreed with the widget's authors). */
@@ -115,7 +129,9 @@ export function widget(page) {
     messages: p('message'),
     /** Messages of one sender whose body contains `text`. */
     message: (sender, text) =>
-      root.locator(`[data-parley="message"][data-sender="${sender}"]`).filter({ has: page.locator('[data-parley="body"]', { hasText: text }) }),
+      root
+        .locator(`[data-parley="message"][data-sender="${sender}"]`)
+        .filter({ has: page.locator('[data-parley="body"]', { hasText: text }) }),
     async open() {
       if (!(await this.panel.isVisible())) await this.launcher.click();
       await this.panel.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -174,10 +190,14 @@ export function consoleUi(page) {
     tabArchived: t('tab-archived'),
     rows: t('conversation-row'),
     /** The inbox row whose preview (the last message) contains `text`. */
-    rowWith: (text) => t('conversation-row').filter({ has: page.locator('[data-testid="preview"]', { hasText: text }) }),
+    rowWith: (text) =>
+      t('conversation-row').filter({ has: page.locator('[data-testid="preview"]', { hasText: text }) }),
     row: (id) => page.locator(`[data-testid="conversation-row"][data-id="${id}"]`),
     messages: t('message'),
-    message: (sender, text) => page.locator(`[data-testid="message"][data-sender="${sender}"]`).filter({ has: page.locator('[data-testid="body"]', { hasText: text }) }),
+    message: (sender, text) =>
+      page
+        .locator(`[data-testid="message"][data-sender="${sender}"]`)
+        .filter({ has: page.locator('[data-testid="body"]', { hasText: text }) }),
     composer: t('composer'),
     archive: t('archive'),
     restore: t('restore'),
@@ -242,7 +262,11 @@ export async function agentApi() {
 
 /** A visitor session made the way the widget makes it (Origin of the demo page). */
 export function visitorSession(token) {
-  return api('/api/widget/session', { method: 'POST', body: { siteKey: SITE_KEY, ...(token ? { token } : {}) }, origin: BASE });
+  return api('/api/widget/session', {
+    method: 'POST',
+    body: { siteKey: SITE_KEY, ...(token ? { token } : {}) },
+    origin: BASE,
+  });
 }
 
 // ---------------------------------------------------------------- host pages and site settings
@@ -256,7 +280,17 @@ export function visitorSession(token) {
  * `head` goes into <head>, `script` runs right after the snippet and before the widget's script tag (queued
  * calls), `body` is the page's own content.
  */
-export async function openHost(browser, { siteKey = SITE_KEY, head = '', script = '', body = '<h1>Host page</h1><p>Some text.</p>', lang = 'en', context } = {}) {
+export async function openHost(
+  browser,
+  {
+    siteKey = SITE_KEY,
+    head = '',
+    script = '',
+    body = '<h1>Host page</h1><p>Some text.</p>',
+    lang = 'en',
+    context,
+  } = {},
+) {
   // `context`: the same visitor (their localStorage) on another page view; by default a new visitor.
   if (!context) {
     context = await browser.newContext();
@@ -270,7 +304,7 @@ export async function openHost(browser, { siteKey = SITE_KEY, head = '', script 
 <script>window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments); };
 ${script}</script>
 <script src="/widget.js" data-site="${siteKey}" async></script></body></html>`);
-  assert.equal(new URL(page.url()).origin, BASE, 'the host page keeps the server\'s origin');
+  assert.equal(new URL(page.url()).origin, BASE, "the host page keeps the server's origin");
   return { context, page, w: widget(page), errors };
 }
 
@@ -291,6 +325,8 @@ export async function widgetConfig(siteKey = SITE_KEY) {
 /** Waits until the site's availability is `agentsOnline` (a console went online or away), as the widget will read it. */
 export async function expectAgentsOnline(siteKey, online = true) {
   let last;
-  await waitFor(async () => (last = (await widgetConfig(siteKey)).availability).agentsOnline === online,
-    () => `agentsOnline to be ${online} for ${siteKey} (availability ${JSON.stringify(last)})`);
+  await waitFor(
+    async () => (last = (await widgetConfig(siteKey)).availability).agentsOnline === online,
+    () => `agentsOnline to be ${online} for ${siteKey} (availability ${JSON.stringify(last)})`,
+  );
 }

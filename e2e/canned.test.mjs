@@ -11,19 +11,27 @@ let browser;
 const visitors = [];
 before(async () => (browser = await launch()));
 after(async () => {
-  visitors.forEach((v) => { v.close(); });
+  visitors.forEach((v) => {
+    v.close();
+  });
   await browser?.close();
 });
 
 /** Waits until the console's composer holds exactly `text`. */
 async function expectComposer(c, text, what) {
   let seen;
-  await waitFor(async () => (seen = await c.composer.inputValue()) === text, async () => `${what}: the composer to hold ${JSON.stringify(text)} (it holds ${JSON.stringify(seen)})`);
+  await waitFor(
+    async () => (seen = await c.composer.inputValue()) === text,
+    async () => `${what}: the composer to hold ${JSON.stringify(text)} (it holds ${JSON.stringify(seen)})`,
+  );
 }
 
 test('a response made elsewhere shows up live, fills its variables, and Enter with no match sends nothing', async () => {
   const suffix = randomUUID().slice(0, 8);
-  const visitor = await apiVisitor(SITE_KEY, { name: `Ada Lovelace ${suffix}`, email: `ada-${suffix}@customer.example` });
+  const visitor = await apiVisitor(SITE_KEY, {
+    name: `Ada Lovelace ${suffix}`,
+    email: `ada-${suffix}@customer.example`,
+  });
   visitors.push(visitor);
   const question = `Where is my parcel? ${suffix}`;
   await visitor.send(question);
@@ -41,8 +49,13 @@ test('a response made elsewhere shows up live, fills its variables, and Enter wi
   const { token } = await agentApi();
   const shortcut = `greet-${suffix}`;
   const created = await api('/api/canned-responses', {
-    method: 'POST', token,
-    body: { title: `Greeting ${suffix}`, shortcut, content: 'Hi {first_name|there}, I am {agent}. We will write to {{ email }}. Ref {order}.' },
+    method: 'POST',
+    token,
+    body: {
+      title: `Greeting ${suffix}`,
+      shortcut,
+      content: 'Hi {first_name|there}, I am {agent}. We will write to {{ email }}. Ref {order}.',
+    },
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
 
@@ -50,14 +63,22 @@ test('a response made elsewhere shows up live, fills its variables, and Enter wi
   const option = page.locator('[data-testid="canned-option"]').first();
   await expectAttr(option, 'data-id', created.body.cannedResponse.id, 'the new response in the picker (no reload)');
   await c.composer.press('Enter');
-  await expectComposer(c, `Hi Ada, I am ${DEMO.name}. We will write to ada-${suffix}@customer.example. Ref {order}.`, 'the filled response');
+  await expectComposer(
+    c,
+    `Hi Ada, I am ${DEMO.name}. We will write to ada-${suffix}@customer.example. Ref {order}.`,
+    'the filled response',
+  );
   await c.notReloaded();
 
   // No match: Enter keeps the text in the composer and sends nothing.
   const literal = `/nomatch${suffix}`;
   await c.composer.fill('');
   await c.composer.pressSequentially(literal);
-  await expectCount(page.locator('[data-testid="canned-picker"] [data-testid="canned-option"]'), 0, 'options for a query nothing matches');
+  await expectCount(
+    page.locator('[data-testid="canned-picker"] [data-testid="canned-option"]'),
+    0,
+    'options for a query nothing matches',
+  );
   await c.composer.press('Enter');
   assert.equal(await c.composer.inputValue(), literal, 'Enter with no match left the composer as it was');
   // Escape closes the list; then Enter sends the text as typed, once.

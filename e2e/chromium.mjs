@@ -16,7 +16,9 @@ let unpacking;
  * taken as is.
  */
 async function unpack() {
-  const { version } = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('@sparticuz/chromium'))), 'utf8'));
+  const { version } = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('@sparticuz/chromium'))), 'utf8'),
+  );
   const dir = join(tmpdir(), `parley-chromium-${version}-${process.getuid?.() ?? 0}`);
   if (existsSync(join(dir, 'chromium'))) return join(dir, 'chromium');
   const staging = mkdtempSync(`${dir}.partial-`);
@@ -45,9 +47,18 @@ export async function chromiumPath() {
     return chosen;
   }
   // Once per process: the unpacking points TMPDIR elsewhere while it runs.
-  unpacking ??= unpack().catch((err) => { unpacking = undefined; throw err; });
+  unpacking ??= unpack().catch((err) => {
+    unpacking = undefined;
+    throw err;
+  });
   return unpacking;
 }
 
 /** Command-line switches for a headless run in a container (no sandbox, no GPU, no background traffic). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-dev-shm-usage',
+];

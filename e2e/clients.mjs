@@ -9,7 +9,10 @@ import { BASE, api, waitFor } from './browser.mjs';
  * (Node's WebSocket, undici, accepts extra headers). Resolves once the server said hello.
  */
 async function openSocket(path, token) {
-  const ws = new WebSocket(BASE.replace(/^http/, 'ws') + path, { protocols: ['parley.v1', `bearer.${token}`], headers: { Origin: BASE } });
+  const ws = new WebSocket(BASE.replace(/^http/, 'ws') + path, {
+    protocols: ['parley.v1', `bearer.${token}`],
+    headers: { Origin: BASE },
+  });
   const frames = [];
   let closed = null;
   ws.addEventListener('message', (e) => frames.push(JSON.parse(e.data)));
@@ -24,7 +27,10 @@ async function openSocket(path, token) {
     async send(body, kind = 'text') {
       const clientId = randomUUID();
       ws.send(JSON.stringify({ type: 'send', clientId, body, kind }));
-      const answer = await waitFor(() => frames.find((f) => (f.type === 'ack' || f.type === 'error') && f.clientId === clientId), `the ack of "${body}"`);
+      const answer = await waitFor(
+        () => frames.find((f) => (f.type === 'ack' || f.type === 'error') && f.clientId === clientId),
+        `the ack of "${body}"`,
+      );
       assert.equal(answer.type, 'ack', `sending "${body}": ${JSON.stringify(answer)}`);
       return answer;
     },
@@ -34,7 +40,10 @@ async function openSocket(path, token) {
 
 /** A new visitor of `siteKey` (optionally named, with an email) with one conversation, its socket open. */
 export async function apiVisitor(siteKey, { name, email } = {}) {
-  const user = name || email ? { user: { id: randomUUID(), hash: '', ...(name ? { name } : {}), ...(email ? { email } : {}) } } : {};
+  const user =
+    name || email
+      ? { user: { id: randomUUID(), hash: '', ...(name ? { name } : {}), ...(email ? { email } : {}) } }
+      : {};
   const session = await api('/api/widget/session', { method: 'POST', body: { siteKey, ...user }, origin: BASE });
   assert.equal(session.status, 200, `widget session: ${JSON.stringify(session.body)}`);
   const { token } = session.body;
@@ -63,7 +72,12 @@ export async function act(token, conversationId, action, body) {
  */
 export async function freshWorkspace(label) {
   const id = randomUUID().slice(0, 8);
-  const owner = { workspace: `${label} ${id}`, name: `Owner ${id}`, email: `owner-${id}@e2e.parley.local`, password: `pw-${randomUUID()}` };
+  const owner = {
+    workspace: `${label} ${id}`,
+    name: `Owner ${id}`,
+    email: `owner-${id}@e2e.parley.local`,
+    password: `pw-${randomUUID()}`,
+  };
   const reg = await api('/api/auth/register', { method: 'POST', body: owner });
   assert.equal(reg.status, 201, `register: ${JSON.stringify(reg.body)}`);
   const { token, agent } = reg.body;

@@ -14,25 +14,40 @@ import { apiVisitor, freshWorkspace } from './clients.mjs';
 import { watchCsp } from './hosts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 let browser;
 let out;
 let pages;
 
 /** Serves `dir` as Pages does: its files, index.html for other paths (a single-page app), the headers of `_headers`' /* block. */
 async function pagesServer(dir) {
-  const headers = Object.fromEntries(readFileSync(join(dir, '_headers'), 'utf8').split('\n').filter((l) => /^\s+\S+:/.test(l)).map((l) => {
-    const [k, ...v] = l.trim().split(':');
-    return [k, v.join(':').trim()];
-  }));
+  const headers = Object.fromEntries(
+    readFileSync(join(dir, '_headers'), 'utf8')
+      .split('\n')
+      .filter((l) => /^\s+\S+:/.test(l))
+      .map((l) => {
+        const [k, ...v] = l.trim().split(':');
+        return [k, v.join(':').trim()];
+      }),
+  );
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = path !== '/' && existsSync(join(dir, path)) && !path.endsWith('/') ? join(dir, path) : join(dir, 'index.html');
+    const file =
+      path !== '/' && existsSync(join(dir, path)) && !path.endsWith('/') ? join(dir, path) : join(dir, 'index.html');
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
     res.end(readFileSync(file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 before(async () => {
@@ -67,10 +82,13 @@ test('the Pages build of the console works from its own origin against the Worke
   const visitor = await apiVisitor(ws.site.key);
   await visitor.send('Hello from a visitor');
   const c = consoleUi(page);
-  await expectCount(c.rowWith('Hello from a visitor'), 1, 'the visitor\'s conversation, live in the Pages console');
+  await expectCount(c.rowWith('Hello from a visitor'), 1, "the visitor's conversation, live in the Pages console");
   visitor.close();
 
-  assert.ok(apiCalls.length > 0 && apiCalls.every((o) => o === BASE), `API calls go to the Worker: ${[...new Set(apiCalls)]}`);
+  assert.ok(
+    apiCalls.length > 0 && apiCalls.every((o) => o === BASE),
+    `API calls go to the Worker: ${[...new Set(apiCalls)]}`,
+  );
   assert.deepEqual(violations, [], 'CSP violations');
   await context.close();
 });

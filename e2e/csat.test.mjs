@@ -2,7 +2,19 @@
 // live in the conversation's sidebar and in the dashboard's CSAT. A fresh workspace, so the average is exact.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { api, expectAgentsOnline, expectAttr, expectCount, expectDelivered, expectText, launch, openAgent, openHost, unique, waitFor } from './browser.mjs';
+import {
+  api,
+  expectAgentsOnline,
+  expectAttr,
+  expectCount,
+  expectDelivered,
+  expectText,
+  launch,
+  openAgent,
+  openHost,
+  unique,
+  waitFor,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 
 let browser;
@@ -29,17 +41,31 @@ test('the CSAT prompt appears after resolve and the rating reaches the console a
   // No rating is asked for before the conversation is resolved.
   await expectCount(w.message('agent', 'Yes, indoors'), 1, 'the reply in the widget');
   assert.equal(await part('csat').count(), 0, 'the widget asks for a rating before resolve');
-  assert.equal(await agent.page.locator('[data-testid="rating"]').count(), 0, 'a rating shows before the visitor rated');
+  assert.equal(
+    await agent.page.locator('[data-testid="rating"]').count(),
+    0,
+    'a rating shows before the visitor rated',
+  );
 
   await agent.page.locator('[data-testid="resolve"]').click();
-  await expectAttr(agent.page.locator('[data-testid="status"]'), 'data-status', 'resolved', 'the status after resolving');
+  await expectAttr(
+    agent.page.locator('[data-testid="status"]'),
+    'data-status',
+    'resolved',
+    'the status after resolving',
+  );
 
   // The widget asks, live; the comment and submit appear once a score is picked.
   await part('csat').waitFor({ state: 'visible' });
   await expectCount(part('csat-score'), 5, 'the five score buttons');
   assert.equal(await part('csat-submit').count(), 0, 'submit offered before a score was picked');
   await part('csat-score').and(page.locator('[data-score="4"]')).click();
-  await expectAttr(part('csat-score').and(page.locator('[data-score="4"]')), 'aria-pressed', 'true', 'the picked score');
+  await expectAttr(
+    part('csat-score').and(page.locator('[data-score="4"]')),
+    'aria-pressed',
+    'true',
+    'the picked score',
+  );
   const comment = unique('Quick and friendly');
   await part('csat-comment').fill(comment);
   await part('csat-submit').click();
@@ -60,13 +86,20 @@ test('the CSAT prompt appears after resolve and the rating reaches the console a
   const again = await openHost(browser, { siteKey: ws.site.key, context: host.context, script: "Parley('open');" });
   await again.w.panel.waitFor({ state: 'visible' });
   await expectCount(again.w.message('visitor', question), 1, 'the conversation on the new page view');
-  assert.equal(await again.page.locator('#parley-widget [data-parley="csat"]').count(), 0, 'the widget asks again for a rated conversation');
+  assert.equal(
+    await again.page.locator('#parley-widget [data-parley="csat"]').count(),
+    0,
+    'the widget asks again for a rated conversation',
+  );
 
   // The dashboard's CSAT: the average (4) over one rating.
   await agent.page.locator('[data-testid="nav-dashboard"]').click();
   const csat = agent.page.locator('[data-testid="stat-csat"]');
   await expectAttr(csat, 'data-value', '4', 'the dashboard CSAT');
-  await waitFor(async () => /4\.0\s*\/\s*5\s*\(1\)/.test(await csat.textContent()), async () => `the CSAT text to read "4.0 / 5 (1)" (it reads ${JSON.stringify(await csat.textContent())})`);
+  await waitFor(
+    async () => /4\.0\s*\/\s*5\s*\(1\)/.test(await csat.textContent()),
+    async () => `the CSAT text to read "4.0 / 5 (1)" (it reads ${JSON.stringify(await csat.textContent())})`,
+  );
 
   await Promise.all([host.context.close(), agent.context.close()]);
 });

@@ -3,7 +3,18 @@
 // Parley's own pages (the console, the demo page) send a strict policy of their own and respect it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE, TIMEOUT, api, expectCount, expectDelivered, expectText, launch, openAgent, unique, widget } from './browser.mjs';
+import {
+  BASE,
+  TIMEOUT,
+  api,
+  expectCount,
+  expectDelivered,
+  expectText,
+  launch,
+  openAgent,
+  unique,
+  widget,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 import { hostServer, watchCsp } from './hosts.mjs';
 
@@ -24,7 +35,11 @@ test('the widget works on a host page with a strict CSP, without a single violat
 <script nonce="${NONCE}">window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments); };</script>
 <script src="${BASE}/widget.js" data-site="${ws.site.key}" async></script></body></html>`;
   const host = await hostServer(html, { 'Content-Security-Policy': hostPolicy() });
-  const allowed = await api(`/api/sites/${ws.site.id}`, { method: 'PATCH', token: ws.token, body: { allowedOrigins: [host.origin] } });
+  const allowed = await api(`/api/sites/${ws.site.id}`, {
+    method: 'PATCH',
+    token: ws.token,
+    body: { allowedOrigins: [host.origin] },
+  });
   assert.equal(allowed.status, 200, JSON.stringify(allowed.body));
 
   const agent = await openAgent(browser, ws);
@@ -41,12 +56,25 @@ test('the widget works on a host page with a strict CSP, without a single violat
   const launcher = await w.launcher.evaluate((el) => {
     const cs = getComputedStyle(el);
     const r = el.getBoundingClientRect();
-    return { position: cs.position, background: cs.backgroundColor, right: innerWidth - r.right, bottom: innerHeight - r.bottom, height: r.height };
+    return {
+      position: cs.position,
+      background: cs.backgroundColor,
+      right: innerWidth - r.right,
+      bottom: innerHeight - r.bottom,
+      height: r.height,
+    };
   });
-  assert.deepEqual(launcher, { position: 'fixed', background: 'rgb(79, 70, 229)', right: 20, bottom: 20, height: 56 }, 'the launcher');
+  assert.deepEqual(
+    launcher,
+    { position: 'fixed', background: 'rgb(79, 70, 229)', right: 20, bottom: 20, height: 56 },
+    'the launcher',
+  );
 
   await w.open();
-  const panel = await w.panel.evaluate((el) => ({ position: getComputedStyle(el).position, width: el.getBoundingClientRect().width }));
+  const panel = await w.panel.evaluate((el) => ({
+    position: getComputedStyle(el).position,
+    width: el.getBoundingClientRect().width,
+  }));
   assert.deepEqual(panel, { position: 'fixed', width: 380 }, 'the panel');
   const question = unique('Can I pay by invoice?');
   await w.write(question);
@@ -82,7 +110,11 @@ test("Parley's own pages send a strict CSP and keep to it", async () => {
   await w.open();
   await w.waitOnline();
   await expectText(page.locator('h1'), 'Acme Garden Supplies');
-  assert.equal(await page.locator('h1').evaluate((el) => getComputedStyle(el.ownerDocument.body).fontFamily), 'Georgia, serif', 'the demo page is styled');
+  assert.equal(
+    await page.locator('h1').evaluate((el) => getComputedStyle(el.ownerDocument.body).fontFamily),
+    'Georgia, serif',
+    'the demo page is styled',
+  );
   assert.deepEqual(violations, [], 'CSP violations on the demo page');
   await context.close();
 });

@@ -41,10 +41,13 @@ test('dashboard numbers: open, waiting, resolved today, missed, agents online, r
   };
   // The dashboard reads D1, which each conversation's projection updates right after the change: wait for it,
   // so that what the page shows below is the product's number and not a race.
-  await waitFor(async () => {
-    const s = await stats();
-    return Object.entries(expected).every(([k, n]) => s[k] === n);
-  }, async () => `the stats API to reach ${JSON.stringify(expected)} (it says ${JSON.stringify(await stats())})`);
+  await waitFor(
+    async () => {
+      const s = await stats();
+      return Object.entries(expected).every(([k, n]) => s[k] === n);
+    },
+    async () => `the stats API to reach ${JSON.stringify(expected)} (it says ${JSON.stringify(await stats())})`,
+  );
 
   // The owner opens the console (one agent online) and the dashboard.
   const owner = await openAgent(browser, ws);
@@ -61,16 +64,22 @@ test('dashboard numbers: open, waiting, resolved today, missed, agents online, r
   // Two first responses and one resolution happened, each within this test: seconds, not empty.
   for (const id of ['avg-first-response', 'median-first-response', 'avg-resolution']) {
     const value = await stat(id).getAttribute('data-value');
-    assert.ok(value !== '' && Number(value) >= 0 && Number(value) < 600, `stat-${id} data-value ${JSON.stringify(value)}`);
+    assert.ok(
+      value !== '' && Number(value) >= 0 && Number(value) < 600,
+      `stat-${id} data-value ${JSON.stringify(value)}`,
+    );
   }
 
   // Per agent: the owner was assigned the two claimed ones, one open and one resolved.
   const row = page.locator(`[data-testid="stat-agent-row"][data-agent-id="${agent.id}"]`);
-  await expectCount(row, 1, 'the owner\'s per-agent row');
+  await expectCount(row, 1, "the owner's per-agent row");
   await expectCount(page.locator('[data-testid="stat-agent-row"]'), 1, 'per-agent rows (only the owner)');
   const cell = async (id) => (await row.locator(`[data-testid="stat-agent-${id}"]`).textContent()).trim();
-  assert.deepEqual({ assigned: await cell('assigned'), open: await cell('open'), resolved: await cell('resolved') },
-    { assigned: '2', open: '1', resolved: '1' }, 'the owner\'s per-agent numbers');
+  assert.deepEqual(
+    { assigned: await cell('assigned'), open: await cell('open'), resolved: await cell('resolved') },
+    { assigned: '2', open: '1', resolved: '1' },
+    "the owner's per-agent numbers",
+  );
 
   // Agents online is live presence: with the console gone, nobody is online.
   await owner.context.close();

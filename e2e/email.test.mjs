@@ -4,7 +4,20 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import {
-  agentApi, api, BASE, expectAgentsOnline, expectCount, expectDelivered, gotoDemo, launch, openAgent, patchSettings, TIMEOUT, unique, waitFor, widget,
+  agentApi,
+  api,
+  BASE,
+  expectAgentsOnline,
+  expectCount,
+  expectDelivered,
+  gotoDemo,
+  launch,
+  openAgent,
+  patchSettings,
+  TIMEOUT,
+  unique,
+  waitFor,
+  widget,
 } from './browser.mjs';
 
 let browser;
@@ -48,7 +61,7 @@ test('an unread reply is emailed after the delay and its link reopens the conver
     await ann.page.locator('[data-testid="outbox-toggle-text"]').click();
     const text = await ann.page.locator('[data-testid="outbox-text"]').textContent();
     assert.ok(text.includes(answer), 'the email carries the unread reply');
-    assert.ok(!text.includes(question), 'the visitor\'s own message is not in it');
+    assert.ok(!text.includes(question), "the visitor's own message is not in it");
     const link = ann.page.locator('[data-testid="outbox-link"]').filter({ hasText: '#parley-open' });
     const href = await link.first().getAttribute('href');
     assert.equal(new URL(href).pathname, '/demo/', 'the link goes back to the page the visitor was on');
@@ -67,9 +80,22 @@ test('an unread reply is emailed after the delay and its link reopens the conver
     const sent = emails.find((e) => e.to === email);
     assert.match(sent.replyTo, /^reply\+cv_[0-9a-f]{32}\.[0-9a-f]{20}@/, 'the email has a signed reply address');
     const reply = unique('Sunday at 9 is perfect');
-    const raw = [`From: Robin <${email}>`, `To: ${sent.replyTo}`, 'Subject: Re: New reply', `Message-ID: <${randomUUID()}@e2e.parley.local>`,
-      'Content-Type: text/plain; charset=utf-8', '', reply, '', `On Sun, 22 Nov 2026 at 10:00, Demo <support@parley.local> wrote:`, `> ${answer}`].join('\r\n');
-    const delivered = await fetch(`${BASE}/cdn-cgi/local/email?from=${encodeURIComponent(email)}&to=${encodeURIComponent(sent.replyTo)}`, { method: 'POST', body: raw });
+    const raw = [
+      `From: Robin <${email}>`,
+      `To: ${sent.replyTo}`,
+      'Subject: Re: New reply',
+      `Message-ID: <${randomUUID()}@e2e.parley.local>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      reply,
+      '',
+      `On Sun, 22 Nov 2026 at 10:00, Demo <support@parley.local> wrote:`,
+      `> ${answer}`,
+    ].join('\r\n');
+    const delivered = await fetch(
+      `${BASE}/cdn-cgi/local/email?from=${encodeURIComponent(email)}&to=${encodeURIComponent(sent.replyTo)}`,
+      { method: 'POST', body: raw },
+    );
     assert.ok(delivered.ok, `local email delivery: ${delivered.status} ${await delivered.text()}`);
     await ann.page.goto(`${BASE}/conversations/${id}`);
     await expectCount(ann.c.message('visitor', reply), 1, 'the emailed reply in the console');
@@ -77,6 +103,9 @@ test('an unread reply is emailed after the delay and its link reopens the conver
     assert.equal(last.body, reply, 'only the new text, without the quoted history');
     await Promise.all([ann.context.close(), context.close()]);
   } finally {
-    await patchSettings(demo.token, demo.site.id, { preChat: previous.preChat, unreadEmailMinutes: previous.unreadEmailMinutes ?? 5 });
+    await patchSettings(demo.token, demo.site.id, {
+      preChat: previous.preChat,
+      unreadEmailMinutes: previous.unreadEmailMinutes ?? 5,
+    });
   }
 });

@@ -4,7 +4,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { SITE_KEY, agentApi, api, consoleUi, expectAttr, expectCount, launch, loginAgent, openAgent, waitFor } from './browser.mjs';
+import {
+  SITE_KEY,
+  agentApi,
+  api,
+  consoleUi,
+  expectAttr,
+  expectCount,
+  launch,
+  loginAgent,
+  openAgent,
+  waitFor,
+} from './browser.mjs';
 import { act, agentSocket, apiVisitor } from './clients.mjs';
 
 let browser;
@@ -33,19 +44,27 @@ test('search by message word and visitor name, then status, assignee, priority a
   // or a search typed too early would be a race rather than a test.
   const behind = await agentApi();
   const listed = async (query) => {
-    const res = await api(`/api/sites/${behind.site.id}/conversations?${new URLSearchParams(query)}`, { token: behind.token });
+    const res = await api(`/api/sites/${behind.site.id}/conversations?${new URLSearchParams(query)}`, {
+      token: behind.token,
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return res.body.conversations.map((x) => x.id).sort();
   };
-  await waitFor(async () => (await listed({ q: batch })).length === 3, `the three conversations to be searchable by "${batch}"`);
+  await waitFor(
+    async () => (await listed({ q: batch })).length === 3,
+    `the three conversations to be searchable by "${batch}"`,
+  );
 
   const { page, c } = await openAgent(browser);
   const t = (id) => page.locator(`[data-testid="${id}"]`);
   /** The ids of the rows the inbox shows right now, once they equal `expected`. */
   const expectRows = async (expected, what) => {
     const seen = () => c.rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
-    await waitFor(async () => JSON.stringify(await seen()) === JSON.stringify([...expected].sort()),
-      async () => `${what}: rows ${JSON.stringify([...expected].sort())} (the inbox shows ${JSON.stringify(await seen())})`);
+    await waitFor(
+      async () => JSON.stringify(await seen()) === JSON.stringify([...expected].sort()),
+      async () =>
+        `${what}: rows ${JSON.stringify([...expected].sort())} (the inbox shows ${JSON.stringify(await seen())})`,
+    );
   };
   const search = async (text) => {
     await t('search').fill(text);
@@ -56,7 +75,7 @@ test('search by message word and visitor name, then status, assignee, priority a
   await search(`alpha${r}`);
   await expectRows([conv.alpha], 'searching a word of one message');
   await search(`Bruno${r}`);
-  await expectRows([conv.bravo], 'searching a visitor\'s name');
+  await expectRows([conv.bravo], "searching a visitor's name");
   await search(batch);
   await expectRows(ids, 'searching the shared word');
 
@@ -67,7 +86,7 @@ test('search by message word and visitor name, then status, assignee, priority a
   await t('tag-input').fill(tag);
   await t('tag-input').press('Enter');
   await expectCount(page.locator(`[data-testid="tag"][data-tag="${tag}"]`), 1, 'the new tag chip');
-  await expectAttr(c.row(conv.charlie), 'data-priority', 'high', 'charlie\'s row priority');
+  await expectAttr(c.row(conv.charlie), 'data-priority', 'high', "charlie's row priority");
   await c.open(c.row(conv.bravo));
   await t('claim').click();
   await expectAttr(t('status'), 'data-status', 'active', 'bravo after claiming');
@@ -75,8 +94,13 @@ test('search by message word and visitor name, then status, assignee, priority a
   await t('resolve').click();
   await expectAttr(t('status'), 'data-status', 'resolved', 'alpha after resolving');
   // Again only a race guard: the filters below query D1, which follows the DO.
-  await waitFor(async () => (await listed({ q: batch, tag })).length === 1 && (await listed({ q: batch, status: 'resolved' })).length === 1
-    && (await listed({ q: batch, assignee: 'unassigned' })).length === 2, 'the edits to reach the inbox index');
+  await waitFor(
+    async () =>
+      (await listed({ q: batch, tag })).length === 1 &&
+      (await listed({ q: batch, status: 'resolved' })).length === 1 &&
+      (await listed({ q: batch, assignee: 'unassigned' })).length === 2,
+    'the edits to reach the inbox index',
+  );
 
   // Each filter on top of the shared word.
   await t('filter-status').selectOption('resolved');
@@ -104,7 +128,7 @@ test('search by message word and visitor name, then status, assignee, priority a
   await page.context().close();
 });
 
-test('the site socket follows the filters\' scope, and a scoped view still updates live', async () => {
+test("the site socket follows the filters' scope, and a scoped view still updates live", async () => {
   const r = randomUUID().slice(0, 8);
   const behind = await agentApi();
   const mineV = await apiVisitor(SITE_KEY, { name: `Mina${r} Scope` });
@@ -130,10 +154,16 @@ test('the site socket follows the filters\' scope, and a scoped view still updat
   const c = consoleUi(page);
   const t = (id) => page.locator(`[data-testid="${id}"]`);
   const last = () => JSON.stringify(scopes.at(-1) ?? null);
-  await waitFor(() => last() === JSON.stringify({ type: 'scope', assignee: 'all' }), async () => `the scope "all" on open (sent: ${JSON.stringify(scopes)})`);
+  await waitFor(
+    () => last() === JSON.stringify({ type: 'scope', assignee: 'all' }),
+    async () => `the scope "all" on open (sent: ${JSON.stringify(scopes)})`,
+  );
 
   await t('filter-assignee').selectOption('me');
-  await waitFor(() => last() === JSON.stringify({ type: 'scope', assignee: 'me' }), async () => `the scope "me" (sent: ${JSON.stringify(scopes)})`);
+  await waitFor(
+    () => last() === JSON.stringify({ type: 'scope', assignee: 'me' }),
+    async () => `the scope "me" (sent: ${JSON.stringify(scopes)})`,
+  );
   await expectCount(c.row(mineV.id), 1, 'my conversation under "Mine"');
   // A reply in my conversation reaches the "Mine" view live: its delta is in scope (and, the agent's own, would
   // never pass as one that may notify).
@@ -144,7 +174,10 @@ test('the site socket follows the filters\' scope, and a scoped view still updat
 
   await t('filter-assignee').selectOption('unassigned');
   await t('filter-status').selectOption('waiting');
-  await waitFor(() => last() === JSON.stringify({ type: 'scope', assignee: 'unassigned', status: 'waiting' }), async () => `the scope "unassigned"/"waiting" (sent: ${JSON.stringify(scopes)})`);
+  await waitFor(
+    () => last() === JSON.stringify({ type: 'scope', assignee: 'unassigned', status: 'waiting' }),
+    async () => `the scope "unassigned"/"waiting" (sent: ${JSON.stringify(scopes)})`,
+  );
   await expectCount(c.row(queuedV.id), 1, 'the waiting conversation under "Unassigned"');
   await queuedV.send(`queued second ${r}`);
   await expectCount(c.rowWith(`queued second ${r}`), 1, 'the live preview under "Unassigned"');

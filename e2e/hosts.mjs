@@ -26,7 +26,10 @@ export async function watchCsp(context) {
   const seen = [];
   await context.exposeBinding('__parleyCspViolation', (_, v) => seen.push(v));
   await context.addInitScript(() => {
-    const report = (e) => window.__parleyCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || location.href}:${e.lineNumber})`);
+    const report = (e) =>
+      window.__parleyCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || location.href}:${e.lineNumber})`,
+      );
     document.addEventListener('securitypolicyviolation', report, true);
   });
   context.on('console', (m) => {

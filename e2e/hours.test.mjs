@@ -4,7 +4,19 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { expectAgentsOnline, expectAttr, expectCount, expectText, launch, openAgent, openHost, patchSettings, unique, waitFor, widgetConfig } from './browser.mjs';
+import {
+  expectAgentsOnline,
+  expectAttr,
+  expectCount,
+  expectText,
+  launch,
+  openAgent,
+  openHost,
+  patchSettings,
+  unique,
+  waitFor,
+  widgetConfig,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 
 let browser;
@@ -14,11 +26,20 @@ after(() => browser?.close());
 const ZONE = 'Asia/Tokyo';
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** Today's weekday (0 = Sunday) in `timeZone`. */
-const todayIn = (timeZone) => WEEKDAYS.indexOf(new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(new Date()));
+const todayIn = (timeZone) =>
+  WEEKDAYS.indexOf(new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(new Date()));
 /** Open all day three days from today (in Tokyo): now is outside, whatever the time, overnight hours included. */
-const closedNow = () => ({ enabled: true, timeZone: ZONE, days: [{ day: (todayIn(ZONE) + 3) % 7, open: '00:00', close: '23:59' }] });
+const closedNow = () => ({
+  enabled: true,
+  timeZone: ZONE,
+  days: [{ day: (todayIn(ZONE) + 3) % 7, open: '00:00', close: '23:59' }],
+});
 /** Open all day every day. */
-const openNow = () => ({ enabled: true, timeZone: ZONE, days: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '00:00', close: '23:59' })) });
+const openNow = () => ({
+  enabled: true,
+  timeZone: ZONE,
+  days: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '00:00', close: '23:59' })),
+});
 
 test('outside business hours: the offline form, its message in the console; offline "hide" removes the launcher', async () => {
   const ws = await freshWorkspace('Hours');
@@ -27,7 +48,11 @@ test('outside business hours: the offline form, its message in the console; offl
   // An agent is online: only the hours make the site unavailable.
   const agent = await openAgent(browser, ws);
   await expectAgentsOnline(site.key);
-  assert.deepEqual((await widgetConfig(site.key)).availability, { agentsOnline: true, withinHours: false }, 'the config\'s availability');
+  assert.deepEqual(
+    (await widgetConfig(site.key)).availability,
+    { agentsOnline: true, withinHours: false },
+    "the config's availability",
+  );
 
   const host = await openHost(browser, { siteKey: site.key });
   const { page, w } = host;
@@ -72,7 +97,10 @@ test('outside business hours: the offline form, its message in the console; offl
   await patchSettings(token, site.id, { businessHours: closedNow(), offline: 'hide' });
   const hidden = await openHost(browser, { siteKey: site.key });
   await waitFor(() => hidden.page.locator('#parley-widget').count(), 'the widget host element');
-  await waitFor(async () => (await hidden.page.evaluate(() => window.Parley?.loaded)) === true, 'the widget app to load');
+  await waitFor(
+    async () => (await hidden.page.evaluate(() => window.Parley?.loaded)) === true,
+    'the widget app to load',
+  );
   await hidden.w.launcher.waitFor({ state: 'hidden' });
   assert.equal(await hidden.w.launcher.isVisible(), false, 'the launcher is visible outside hours with offline "hide"');
   await hidden.context.close();

@@ -4,7 +4,19 @@
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { api, expectAgentsOnline, expectAttr, expectCount, expectDelivered, expectText, launch, openAgent, openHost, patchSettings, unique } from './browser.mjs';
+import {
+  api,
+  expectAgentsOnline,
+  expectAttr,
+  expectCount,
+  expectDelivered,
+  expectText,
+  launch,
+  openAgent,
+  openHost,
+  patchSettings,
+  unique,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 
 let browser;
@@ -19,7 +31,11 @@ async function expectRefused(w, code) {
   await w.panel.waitFor({ state: 'visible' });
   await expectAttr(w.page.locator('#parley-widget [data-parley="notice"]'), 'data-code', code, 'the identity notice');
   for (const part of ['input', 'send', 'attach', 'prechat', 'offline-form']) {
-    assert.equal(await w.page.locator(`#parley-widget [data-parley="${part}"]`).count(), 0, `[data-parley="${part}"] is shown to a refused visitor (${code})`);
+    assert.equal(
+      await w.page.locator(`#parley-widget [data-parley="${part}"]`).count(),
+      0,
+      `[data-parley="${part}"] is shown to a refused visitor (${code})`,
+    );
   }
 }
 
@@ -53,21 +69,31 @@ test('a wrong userHash is refused when identity is required; the right one chats
   await anonymous.context.close();
 
   // Signed with the secret from before the rotation: a hash that was right once is wrong now.
-  const wrong = await openHost(browser, { siteKey: site.key, script: identifyAndOpen({ ...user, userHash: hmac(before, userId) }) });
+  const wrong = await openHost(browser, {
+    siteKey: site.key,
+    script: identifyAndOpen({ ...user, userHash: hmac(before, userId) }),
+  });
   await expectRefused(wrong.w, 'identity_invalid');
   await wrong.context.close();
 
   // The right hash: the composer, a message that reaches the agent, with the verified user's name and email.
-  const right = await openHost(browser, { siteKey: site.key, script: identifyAndOpen({ ...user, userHash: hmac(secret, userId) }) });
+  const right = await openHost(browser, {
+    siteKey: site.key,
+    script: identifyAndOpen({ ...user, userHash: hmac(secret, userId) }),
+  });
   const { w } = right;
   await w.panel.waitFor({ state: 'visible' });
   await w.input.waitFor({ state: 'visible' });
-  assert.equal(await w.page.locator('#parley-widget [data-parley="notice"][data-code^="identity"]').count(), 0, 'an identity notice for a verified user');
+  assert.equal(
+    await w.page.locator('#parley-widget [data-parley="notice"][data-code^="identity"]').count(),
+    0,
+    'an identity notice for a verified user',
+  );
   const text = unique('Verified hello');
   await w.write(text);
   const bubble = w.message('visitor', text);
-  await expectCount(bubble, 1, 'the verified visitor\'s bubble');
-  await expectDelivered(bubble, 'the verified visitor\'s message');
+  await expectCount(bubble, 1, "the verified visitor's bubble");
+  await expectDelivered(bubble, "the verified visitor's message");
 
   const { c, page } = agent;
   await expectCount(c.rowWith(text), 1, 'the inbox row of the verified visitor');

@@ -2,7 +2,18 @@
 // hostile CSS must not break the widget.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { TIMEOUT, expectAgentsOnline, expectCount, expectDelivered, gotoDemo, launch, openAgent, openHost, unique, SITE_KEY } from './browser.mjs';
+import {
+  TIMEOUT,
+  expectAgentsOnline,
+  expectCount,
+  expectDelivered,
+  gotoDemo,
+  launch,
+  openAgent,
+  openHost,
+  unique,
+  SITE_KEY,
+} from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -11,7 +22,16 @@ after(() => browser?.close());
 /** Computed styles of the demo page's own elements. */
 const hostStyles = (page) =>
   page.evaluate(() => {
-    const props = ['font-family', 'font-size', 'color', 'background-color', 'margin', 'padding', 'line-height', 'box-sizing'];
+    const props = [
+      'font-family',
+      'font-size',
+      'color',
+      'background-color',
+      'margin',
+      'padding',
+      'line-height',
+      'box-sizing',
+    ];
     return ['html', 'body', 'h1', 'p'].map((sel) => {
       const cs = getComputedStyle(document.querySelector(sel));
       return [sel, Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]))];
@@ -36,7 +56,10 @@ test('the widget does not restyle the host page', async () => {
   await page.locator('#parley-widget [data-parley="panel"]').waitFor({ state: 'visible', timeout: TIMEOUT });
   assert.deepEqual(await hostStyles(page), expected, 'host styles with the panel open');
   // Nothing but the widget's host element was added to the light DOM.
-  assert.equal(await page.locator('body > style, head > style, link[rel="stylesheet"]:not([href="/demo/demo.css"])').count(), 0);
+  assert.equal(
+    await page.locator('body > style, head > style, link[rel="stylesheet"]:not([href="/demo/demo.css"])').count(),
+    0,
+  );
 
   await Promise.all([bare.close(), context.close()]);
 });
@@ -56,49 +79,100 @@ html { font-size: 4px !important }
 
 /** Computed styles of elements inside the widget's shadow root, by selector. */
 const inner = (page, selectors, props) =>
-  page.evaluate(({ selectors, props }) => {
-    const root = document.querySelector('#parley-widget').shadowRoot;
-    return Object.fromEntries(selectors.map((sel) => {
-      const el = root.querySelector(sel);
-      if (!el) return [sel, null];
-      const cs = getComputedStyle(el);
-      return [sel, Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]))];
-    }));
-  }, { selectors, props });
+  page.evaluate(
+    ({ selectors, props }) => {
+      const root = document.querySelector('#parley-widget').shadowRoot;
+      return Object.fromEntries(
+        selectors.map((sel) => {
+          const el = root.querySelector(sel);
+          if (!el) return [sel, null];
+          const cs = getComputedStyle(el);
+          return [sel, Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]))];
+        }),
+      );
+    },
+    { selectors, props },
+  );
 
 test('hostile host CSS does not break the widget', async () => {
   const agent = await openAgent(browser);
   await expectAgentsOnline(SITE_KEY);
-  const props = ['display', 'font-size', 'color', 'line-height', 'letter-spacing', 'text-transform', 'font-family', 'visibility'];
-  const parts = ['.p-launcher', '[data-parley="panel"]', '#p-title', '[data-parley="input"]', '[data-parley="send"]', '.p-greeting'];
+  const props = [
+    'display',
+    'font-size',
+    'color',
+    'line-height',
+    'letter-spacing',
+    'text-transform',
+    'font-family',
+    'visibility',
+  ];
+  const parts = [
+    '.p-launcher',
+    '[data-parley="panel"]',
+    '#p-title',
+    '[data-parley="input"]',
+    '[data-parley="send"]',
+    '.p-greeting',
+  ];
 
   // Reference: the same widget on a plain host page.
   const plain = await openHost(browser, { script: "Parley('open');" });
   await plain.w.input.waitFor({ state: 'visible' });
-  await plain.page.evaluate(() => Promise.all(document.querySelector('#parley-widget').shadowRoot.getAnimations().map((a) => a.finished)));
+  await plain.page.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('#parley-widget')
+        .shadowRoot.getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
   const expected = await inner(plain.page, parts, props);
   const expectedBox = await plain.w.launcher.boundingBox();
   await plain.context.close();
 
   const { context, page, w } = await openHost(browser, { head: `<style>${HOSTILE}</style>` });
   // The hostile CSS is in force on the host page itself.
-  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(255, 0, 0)', 'the hostile CSS applies to the host page');
+  assert.equal(
+    await page.evaluate(() => getComputedStyle(document.querySelector('h1')).color),
+    'rgb(255, 0, 0)',
+    'the hostile CSS applies to the host page',
+  );
 
   // The launcher: visible, where it belongs, its usual size, clickable.
   await w.launcher.waitFor({ state: 'visible' });
   const box = await w.launcher.boundingBox();
   const viewport = page.viewportSize();
-  assert.ok(box && box.width === expectedBox.width && box.height === expectedBox.height, `launcher box ${JSON.stringify(box)}, expected the size of ${JSON.stringify(expectedBox)}`);
-  assert.ok(box.x + box.width <= viewport.width && box.y + box.height <= viewport.height && box.x > viewport.width / 2, `launcher at ${JSON.stringify(box)} is not in the bottom right corner`);
+  assert.ok(
+    box && box.width === expectedBox.width && box.height === expectedBox.height,
+    `launcher box ${JSON.stringify(box)}, expected the size of ${JSON.stringify(expectedBox)}`,
+  );
+  assert.ok(
+    box.x + box.width <= viewport.width && box.y + box.height <= viewport.height && box.x > viewport.width / 2,
+    `launcher at ${JSON.stringify(box)} is not in the bottom right corner`,
+  );
   await w.launcher.click();
 
   // The panel: visible, inside the viewport, styled exactly as on a plain page, with a working composer.
   await w.panel.waitFor({ state: 'visible' });
   await w.input.waitFor({ state: 'visible' });
-  await page.evaluate(() => Promise.all(document.querySelector('#parley-widget').shadowRoot.getAnimations().map((a) => a.finished)));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('#parley-widget')
+        .shadowRoot.getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
   const panel = await w.panel.boundingBox();
-  assert.ok(panel.x >= 0 && panel.y >= 0 && panel.x + panel.width <= viewport.width && panel.y + panel.height <= viewport.height, `panel at ${JSON.stringify(panel)} leaves the viewport`);
-  assert.deepEqual(await inner(page, parts, props), expected, 'the widget\'s computed styles under hostile host CSS');
+  assert.ok(
+    panel.x >= 0 &&
+      panel.y >= 0 &&
+      panel.x + panel.width <= viewport.width &&
+      panel.y + panel.height <= viewport.height,
+    `panel at ${JSON.stringify(panel)} leaves the viewport`,
+  );
+  assert.deepEqual(await inner(page, parts, props), expected, "the widget's computed styles under hostile host CSS");
 
   const text = unique('Typed on a hostile page');
   await w.input.click();
@@ -106,7 +180,7 @@ test('hostile host CSS does not break the widget', async () => {
   await w.send.click();
   await expectCount(w.message('visitor', text), 1, 'the message sent with the send button');
   await expectDelivered(w.message('visitor', text), 'the message from the hostile page');
-  await expectCount(agent.c.rowWith(text), 1, 'the message in the agent\'s inbox');
+  await expectCount(agent.c.rowWith(text), 1, "the message in the agent's inbox");
   await w.close.click();
   await expectCount(w.panel, 0, 'the panel after its close button');
 
@@ -126,20 +200,38 @@ const INHERITED = {
 };
 
 test('inherited text properties of the host page do not leak into the widget', async () => {
-  const rule = Object.entries(INHERITED).map(([k, v]) => `${k}: ${v}`).join('; ');
-  const parts = ['.p-launcher', '[data-parley="panel"]', '#p-title', '.p-greeting', '[data-parley="offline-form"] p', '[data-parley="input"]'];
+  const rule = Object.entries(INHERITED)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('; ');
+  const parts = [
+    '.p-launcher',
+    '[data-parley="panel"]',
+    '#p-title',
+    '.p-greeting',
+    '[data-parley="offline-form"] p',
+    '[data-parley="input"]',
+  ];
   const plain = await openHost(browser, { script: "Parley('open');" });
   await plain.w.panel.waitFor({ state: 'visible' });
   const expected = await inner(plain.page, parts, Object.keys(INHERITED));
   await plain.context.close();
 
-  const { context, page, w } = await openHost(browser, { head: `<style>* { ${rule} }</style>`, script: "Parley('open');" });
+  const { context, page, w } = await openHost(browser, {
+    head: `<style>* { ${rule} }</style>`,
+    script: "Parley('open');",
+  });
   await w.panel.waitFor({ state: 'visible' });
-  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).textTransform), 'uppercase', 'the host rule applies to the host page');
+  assert.equal(
+    await page.evaluate(() => getComputedStyle(document.querySelector('h1')).textTransform),
+    'uppercase',
+    'the host rule applies to the host page',
+  );
   const seen = await inner(page, parts, Object.keys(INHERITED));
   const leaks = [];
   for (const [sel, styles] of Object.entries(seen)) {
-    for (const [prop, value] of Object.entries(styles ?? {})) if (value !== expected[sel]?.[prop]) leaks.push(`${sel} ${prop}: ${value} (plain page: ${expected[sel]?.[prop]})`);
+    for (const [prop, value] of Object.entries(styles ?? {}))
+      if (value !== expected[sel]?.[prop])
+        leaks.push(`${sel} ${prop}: ${value} (plain page: ${expected[sel]?.[prop]})`);
   }
   assert.deepEqual(leaks, [], `host styles leaked into the widget through its host element:\n${leaks.join('\n')}`);
   await context.close();

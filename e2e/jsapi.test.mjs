@@ -29,9 +29,20 @@ test('setLocale, on(ready/open) and open queued before the script tag take effec
   await expectAttr(w.launcher, 'aria-label', 'Cerrar el chat', 'the launcher while open');
   // The callbacks registered before load ran: ready once, open once (the queued open happened after 'on').
   const events = () => page.evaluate(() => window.__events);
-  await waitFor(async () => (await events()).includes('ready'), async () => `the ready callback (events: ${JSON.stringify(await events())})`);
-  assert.deepEqual((await events()).filter((e) => e === 'ready'), ['ready'], 'ready fires once');
-  assert.deepEqual((await events()).filter((e) => e === 'open'), ['open'], 'the queued open emitted one open event');
+  await waitFor(
+    async () => (await events()).includes('ready'),
+    async () => `the ready callback (events: ${JSON.stringify(await events())})`,
+  );
+  assert.deepEqual(
+    (await events()).filter((e) => e === 'ready'),
+    ['ready'],
+    'ready fires once',
+  );
+  assert.deepEqual(
+    (await events()).filter((e) => e === 'open'),
+    ['open'],
+    'the queued open emitted one open event',
+  );
   // The real API replaced the stub and emptied the queue; later calls work directly.
   assert.equal(await page.evaluate(() => window.Parley.loaded), true, 'window.Parley is the loaded API');
   await page.evaluate(() => window.Parley('close'));

@@ -11,15 +11,18 @@ export function overflowProblems(page) {
   return page.evaluate(() => {
     const problems = [];
     const se = document.scrollingElement;
-    if (se.scrollWidth > se.clientWidth) problems.push(`the page scrolls sideways (${se.scrollWidth} > ${se.clientWidth})`);
+    if (se.scrollWidth > se.clientWidth)
+      problems.push(`the page scrolls sideways (${se.scrollWidth} > ${se.clientWidth})`);
     const user = /zq/i;
     const elements = [];
-    const collect = (root) => root.querySelectorAll('*').forEach((el) => {
-      elements.push(el);
-      if (el.shadowRoot) collect(el.shadowRoot);
-    });
+    const collect = (root) =>
+      root.querySelectorAll('*').forEach((el) => {
+        elements.push(el);
+        if (el.shadowRoot) collect(el.shadowRoot);
+      });
     collect(document);
-    const name = (el) => `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}${el.dataset.testid ? ` data-testid="${el.dataset.testid}"` : ''}${el.dataset.parley ? ` data-parley="${el.dataset.parley}"` : ''}>`;
+    const name = (el) =>
+      `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}${el.dataset.testid ? ` data-testid="${el.dataset.testid}"` : ''}${el.dataset.parley ? ` data-parley="${el.dataset.parley}"` : ''}>`;
     const parent = (el) => el.parentElement ?? el.parentNode?.host ?? null;
     const seen = new Set();
     for (const el of elements) {
@@ -47,18 +50,24 @@ export function overflowProblems(page) {
         const out = box.right > r.right + 1 || box.left < r.left - 1;
         if (out && !seen.has(a)) {
           seen.add(a);
-          if (style.overflowX === 'visible') problems.push(`${what} sticks out of ${name(a)} (text ${Math.round(box.left)}..${Math.round(box.right)}, box ${Math.round(r.left)}..${Math.round(r.right)})`);
-          else if (style.overflowX !== 'hidden' && style.overflowX !== 'clip') problems.push(`${what} makes ${name(a)} scroll sideways`);
+          if (style.overflowX === 'visible')
+            problems.push(
+              `${what} sticks out of ${name(a)} (text ${Math.round(box.left)}..${Math.round(box.right)}, box ${Math.round(r.left)}..${Math.round(r.right)})`,
+            );
+          else if (style.overflowX !== 'hidden' && style.overflowX !== 'clip')
+            problems.push(`${what} makes ${name(a)} scroll sideways`);
         }
         if (style.overflowX !== 'visible') {
           // Text cut by an ellipsis must be readable in full somewhere: a title on the cut box or around it.
           const full = (el.tagName === 'SELECT' ? el.selectedOptions[0]?.textContent : el.textContent)?.trim() ?? '';
-          if (out && !a.closest('[title]')?.title.includes(full.slice(0, 40))) problems.push(`${what} is cut in ${name(a)} without a title to read it`);
+          if (out && !a.closest('[title]')?.title.includes(full.slice(0, 40)))
+            problems.push(`${what} is cut in ${name(a)} without a title to read it`);
           clipped = true;
           break;
         }
       }
-      if (!clipped && (box.right > innerWidth + 1 || box.left < -1)) problems.push(`${what} in ${name(el)} sticks out of the window`);
+      if (!clipped && (box.right > innerWidth + 1 || box.left < -1))
+        problems.push(`${what} in ${name(el)} sticks out of the window`);
     }
     return problems;
   });
@@ -67,7 +76,10 @@ export function overflowProblems(page) {
 /** Checks the current screen at both widths; `prepare(width)` opens what only shows on demand (drawers, panels). */
 export async function check(page, label, prepare) {
   const all = [];
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width, height });
     if (prepare) await prepare(width);
     // Layout settles in a frame; wait for it rather than sleep.

@@ -3,7 +3,17 @@
 // once the visitor slows down. Nothing is dropped silently, nothing is retried in a loop.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { expectAttr, expectCount, expectDelivered, expectText, launch, openAgent, openVisitor, unique, waitFor } from './browser.mjs';
+import {
+  expectAttr,
+  expectCount,
+  expectDelivered,
+  expectText,
+  launch,
+  openAgent,
+  openVisitor,
+  unique,
+  waitFor,
+} from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -21,7 +31,11 @@ test('messages over the rate limit show the notice and can be retried', async ()
   for (const text of texts) await w.write(text);
   const notice = w.page.locator('#parley-widget [data-parley="notice"]');
   await expectAttr(notice, 'data-code', 'rate_limited', 'the rate-limit notice');
-  await expectText(notice.locator('span'), 'You are sending messages too quickly. Please wait a moment, then retry.', 'the notice text');
+  await expectText(
+    notice.locator('span'),
+    'You are sending messages too quickly. Please wait a moment, then retry.',
+    'the notice text',
+  );
   const failed = w.page.locator('#parley-widget [data-parley="message"][data-sender="visitor"][data-state="failed"]');
   await expectCount(failed.first(), 1, 'a refused message marked not sent');
   // Retrying one at a time, as a visitor would after the notice (again while the bucket is still empty): each goes through.

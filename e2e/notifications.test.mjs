@@ -12,7 +12,9 @@ let browser;
 const visitors = [];
 before(async () => (browser = await launch()));
 after(async () => {
-  visitors.forEach((v) => { v.close(); });
+  visitors.forEach((v) => {
+    v.close();
+  });
   await browser?.close();
 });
 
@@ -25,26 +27,39 @@ test('a visitor message notifies on the desktop and counts in the tab title unle
   // service); a full Chromium honours the grant. Only then, the page is told the truth it would see in a browser:
   // the permission is granted. What the console does with it (notify or not, and what) is still what is tested.
   if ((await page.evaluate(() => Notification.permission)) !== 'granted') {
-    await page.evaluate(() => Object.defineProperty(Notification, 'permission', { get: () => 'granted', configurable: true }));
+    await page.evaluate(() =>
+      Object.defineProperty(Notification, 'permission', { get: () => 'granted', configurable: true }),
+    );
   }
   const t = (id) => page.locator(`[data-testid="${id}"]`);
   const notifications = () => page.evaluate(() => window.__parleyNotifications ?? []);
   const sounds = () => page.evaluate(() => window.__parleySounds ?? 0);
   const expectTitle = async (title, what) => {
     let seen;
-    await waitFor(async () => (seen = await page.title()) === title, async () => `${what}: the tab title to be ${JSON.stringify(title)} (it is ${JSON.stringify(seen)})`);
+    await waitFor(
+      async () => (seen = await page.title()) === title,
+      async () => `${what}: the tab title to be ${JSON.stringify(title)} (it is ${JSON.stringify(seen)})`,
+    );
   };
   /** Waits for a desktop notification whose body is `text` and returns it. */
   const expectNotified = async (text, what) => {
     let seen;
-    return waitFor(async () => (seen = await notifications()).find((n) => n.body === text),
-      async () => `${what}: a desktop notification with body ${JSON.stringify(text)} (shown: ${JSON.stringify(seen)})`);
+    return waitFor(
+      async () => (seen = await notifications()).find((n) => n.body === text),
+      async () => `${what}: a desktop notification with body ${JSON.stringify(text)} (shown: ${JSON.stringify(seen)})`,
+    );
   };
 
   // The preferences show everything on and the browser's permission granted.
   await t('prefs-open').click();
-  await expectAttr(page.locator('.prefs-permission'), 'data-permission', 'granted', 'the notification permission in the preferences');
-  for (const id of ['prefs-desktop', 'prefs-sound', 'prefs-title']) assert.equal(await t(id).isChecked(), true, `${id} is on by default`);
+  await expectAttr(
+    page.locator('.prefs-permission'),
+    'data-permission',
+    'granted',
+    'the notification permission in the preferences',
+  );
+  for (const id of ['prefs-desktop', 'prefs-sound', 'prefs-title'])
+    assert.equal(await t(id).isChecked(), true, `${id} is on by default`);
   await t('prefs-open').click();
   await expectCount(t('prefs-menu'), 0, 'the preferences menu after closing it');
   await expectTitle('Parley', 'nothing unread yet');
@@ -78,7 +93,10 @@ test('a visitor message notifies on the desktop and counts in the tab title unle
   await expectNotified(b1, 'a message in another conversation while one is open');
   await expectTitle('(1) Parley', 'another conversation unread while one is open');
   await waitFor(async () => (await sounds()) > soundsBefore, 'a sound for the message in another conversation');
-  assert.ok(!(await notifications()).some((n) => n.body === a2), 'the open conversation\'s message raised a desktop notification');
+  assert.ok(
+    !(await notifications()).some((n) => n.body === a2),
+    "the open conversation's message raised a desktop notification",
+  );
 
   // Back on the inbox, A writes once more: notified, two unread conversations.
   await t('nav-inbox').click();
@@ -92,8 +110,10 @@ test('a visitor message notifies on the desktop and counts in the tab title unle
   await t('prefs-open').click();
   await t('prefs-title').uncheck();
   await expectTitle('Parley', 'with the title count turned off');
-  await waitFor(async () => (await api('/api/auth/me', { token: ws.token })).body?.preferences?.title === false,
-    'the server to store preferences.title = false');
+  await waitFor(
+    async () => (await api('/api/auth/me', { token: ws.token })).body?.preferences?.title === false,
+    'the server to store preferences.title = false',
+  );
   await t('prefs-title').check();
   await expectTitle('(2) Parley', 'with the title count back on');
 

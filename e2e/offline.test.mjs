@@ -2,7 +2,17 @@
 // the agent's reply written meanwhile arrives exactly once, and the widget's seqs stay gapless.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { agentApi, expectAttr, expectCount, expectText, launch, openAgent, openVisitor, unique, expectDelivered } from './browser.mjs';
+import {
+  agentApi,
+  expectAttr,
+  expectCount,
+  expectText,
+  launch,
+  openAgent,
+  openVisitor,
+  unique,
+  expectDelivered,
+} from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));
@@ -40,7 +50,12 @@ test('offline messages are delivered once and nothing is lost or doubled after r
   await c.reply(reply);
   await expectCount(c.message('agent', reply), 1, 'the reply in the console');
   // Still offline: nothing may have crossed in either direction.
-  for (const text of queued) assert.equal(await c.message('visitor', text).count(), 0, `"${text}" reached the agent while the visitor was offline`);
+  for (const text of queued)
+    assert.equal(
+      await c.message('visitor', text).count(),
+      0,
+      `"${text}" reached the agent while the visitor was offline`,
+    );
   assert.equal(await w.message('agent', reply).count(), 0, 'the reply reached the widget while offline');
 
   await visitor.context.setOffline(false);
@@ -66,7 +81,11 @@ test('offline messages are delivered once and nothing is lost or doubled after r
   const seqs = (await w.messages.evaluateAll((els) => els.map((e) => e.getAttribute('data-seq')))).map(Number);
   const stored = (await (await agentApi()).messages(id)).filter((m) => m.kind !== 'note').map((m) => m.seq);
   assert.deepEqual(seqs, stored, 'widget seqs equal the stored conversation');
-  assert.deepEqual(seqs, seqs.map((_, i) => seqs[0] + i), 'widget seqs are contiguous and unique');
+  assert.deepEqual(
+    seqs,
+    seqs.map((_, i) => seqs[0] + i),
+    'widget seqs are contiguous and unique',
+  );
   // The queued messages kept their writing order.
   const seqOf = async (text) => Number(await w.message('visitor', text).getAttribute('data-seq'));
   assert.ok((await seqOf(queued[0])) < (await seqOf(queued[1])), 'queued messages were sent in the order written');

@@ -24,7 +24,10 @@ async function visit(origin) {
   let sockets = 0;
   p.on('request', (r) => r.url().endsWith('/api/widget/session') && sessions.push(r.url()));
   p.on('websocket', () => sockets++);
-  const message = p.waitForEvent('console', { predicate: (m) => m.type() === 'error' && m.text().startsWith('[parley]'), timeout: TIMEOUT });
+  const message = p.waitForEvent('console', {
+    predicate: (m) => m.type() === 'error' && m.text().startsWith('[parley]'),
+    timeout: TIMEOUT,
+  });
   message.catch(() => undefined); // awaited only by the tests that expect it
   await p.goto(origin + '/');
   const w = widget(p);
@@ -38,8 +41,14 @@ test('an origin the site does not allow: one refused request, a clear console me
   const { context, p, sessions, sockets, message } = await visit(host.origin);
   const text = (await message).text();
   assert.ok(text.includes(host.origin), `the message names the page's origin: ${text}`);
-  assert.ok(text.includes("allowed origins in the console's Settings page"), `the message says where to allow it: ${text}`);
-  await waitFor(() => p.locator('#parley-widget').evaluate((el) => getComputedStyle(el).display === 'none'), 'the widget to hide');
+  assert.ok(
+    text.includes("allowed origins in the console's Settings page"),
+    `the message says where to allow it: ${text}`,
+  );
+  await waitFor(
+    () => p.locator('#parley-widget').evaluate((el) => getComputedStyle(el).display === 'none'),
+    'the widget to hide',
+  );
   // Ten minutes of the page's timers (every backoff would have fired by then), then a round trip to the page.
   await p.clock.runFor(10 * 60_000);
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
@@ -52,7 +61,10 @@ test('an unknown site key: the console message names the key, no widget, no retr
   const host = await hostServer(page('no-such-site'));
   const { context, p, sessions, message } = await visit(host.origin);
   assert.ok((await message).text().includes('"no-such-site"'), 'the message names the key');
-  await waitFor(() => p.locator('#parley-widget').evaluate((el) => getComputedStyle(el).display === 'none'), 'the widget to hide');
+  await waitFor(
+    () => p.locator('#parley-widget').evaluate((el) => getComputedStyle(el).display === 'none'),
+    'the widget to hide',
+  );
   await p.clock.runFor(10 * 60_000);
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   assert.equal(sessions.length, 1, 'session requests');
@@ -64,7 +76,10 @@ test('npm start on another port allows the origin it now serves', async () => {
   const host = await hostServer(page(SITE_KEY));
   const { site, token } = await ensureDemo(BASE, host.origin);
   const localhost = host.origin.replace('127.0.0.1', 'localhost');
-  assert.ok(site.allowedOrigins.includes(host.origin) && site.allowedOrigins.includes(localhost), JSON.stringify(site.allowedOrigins));
+  assert.ok(
+    site.allowedOrigins.includes(host.origin) && site.allowedOrigins.includes(localhost),
+    JSON.stringify(site.allowedOrigins),
+  );
   assert.ok(site.allowedOrigins.includes(BASE), 'the first port stays allowed');
   // Twice changes nothing.
   const again = await ensureDemo(BASE, host.origin);

@@ -3,7 +3,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { expectAgentsOnline, expectAttr, expectCount, expectDelivered, expectText, launch, openAgent, openHost, patchSettings, unique } from './browser.mjs';
+import {
+  expectAgentsOnline,
+  expectAttr,
+  expectCount,
+  expectDelivered,
+  expectText,
+  launch,
+  openAgent,
+  openHost,
+  patchSettings,
+  unique,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 
 let browser;
@@ -30,7 +41,11 @@ test('required pre-chat blocks the composer until a name and a valid email are g
   await part('prechat-submit').click();
   await expectAttr(part('prechat-name'), 'aria-invalid', 'true', 'the empty name field');
   await expectAttr(part('prechat-email'), 'aria-invalid', 'true', 'the empty email field');
-  assert.equal(await part('prechat-name').evaluate((el) => el.getRootNode().activeElement === el), true, 'focus on the first invalid field');
+  assert.equal(
+    await part('prechat-name').evaluate((el) => el.getRootNode().activeElement === el),
+    true,
+    'focus on the first invalid field',
+  );
   await noComposer('after submitting an empty form');
 
   // A name and an invalid email: only the email is flagged, with its message tied to the field.

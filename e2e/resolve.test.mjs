@@ -29,11 +29,15 @@ test('resolve shows in the widget; the visitor writing again reopens it live in 
   await page.locator('[data-testid="resolve"]').click();
   await expectAttr(status, 'data-status', 'resolved', 'the console status after resolving');
   await expectAttr(row, 'data-status', 'resolved', 'the inbox row after resolving');
-  await expectAttr(life, 'data-status', 'resolved', 'the widget\'s conversation state');
+  await expectAttr(life, 'data-status', 'resolved', "the widget's conversation state");
   await expectCount(w.message('system', 'Resolved by'), 1, 'the "Resolved by" line in the widget');
   // Reopen is what a resolved conversation offers; resolving again is not.
   await expectCount(page.locator('[data-testid="reopen"]'), 1, 'the reopen button');
-  assert.equal(await page.locator('[data-testid="resolve"]').count(), 0, 'resolve is still offered on a resolved conversation');
+  assert.equal(
+    await page.locator('[data-testid="resolve"]').count(),
+    0,
+    'resolve is still offered on a resolved conversation',
+  );
 
   const again = unique('One more question about Norway');
   await w.write(again);
@@ -41,14 +45,21 @@ test('resolve shows in the widget; the visitor writing again reopens it live in 
   // Auto-reopen: it had an assignee, so it is active again, in the open view and in the inbox row.
   await expectAttr(status, 'data-status', 'active', 'the console status after the visitor wrote again');
   await expectAttr(row, 'data-status', 'active', 'the inbox row after the visitor wrote again');
-  await expectCount(c.message('system', 'Reopened: the visitor wrote again'), 1, 'the reopen system message in the console');
+  await expectCount(
+    c.message('system', 'Reopened: the visitor wrote again'),
+    1,
+    'the reopen system message in the console',
+  );
   await expectCount(c.message('visitor', again), 1, 'the new visitor message in the console');
-  await expectCount(life, 0, 'the widget\'s resolved line after writing again');
+  await expectCount(life, 0, "the widget's resolved line after writing again");
   await c.notReloaded();
 
   // The server agrees (the console is not just showing a local guess).
   const behind = await agentApi();
-  await waitFor(async () => (await behind.conversation(id)).status === 'active', 'the server to show the conversation active');
+  await waitFor(
+    async () => (await behind.conversation(id)).status === 'active',
+    'the server to show the conversation active',
+  );
 
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });

@@ -22,18 +22,33 @@ const chromium = await chromiumPath().catch((err) => {
   process.exit(1);
 });
 
-
 const port = await freePort();
 const state = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
 // Its own state and its own dist: a developer's running server is never touched, and
 // this run's demo page carries this run's site key.
 // Turnstile with Cloudflare's test keys, checked by a local stand-in of siteverify: this machine cannot reach Cloudflare.
 const siteverify = await startSiteverify();
-const turnstile = { TURNSTILE_SITE_KEY: TURNSTILE_TEST.siteKey, TURNSTILE_SECRET_KEY: TURNSTILE_TEST.passSecret, TURNSTILE_VERIFY_URL: siteverify.url };
-const env = { ...process.env, PATH, PORT: String(port), PARLEY_STATE: join(state, 'state'), PARLEY_DIST: join(state, 'dist'), ...turnstile };
+const turnstile = {
+  TURNSTILE_SITE_KEY: TURNSTILE_TEST.siteKey,
+  TURNSTILE_SECRET_KEY: TURNSTILE_TEST.passSecret,
+  TURNSTILE_VERIFY_URL: siteverify.url,
+};
+const env = {
+  ...process.env,
+  PATH,
+  PORT: String(port),
+  PARLEY_STATE: join(state, 'state'),
+  PARLEY_DIST: join(state, 'dist'),
+  ...turnstile,
+};
 
 // Detached: the server is its own process group (start.mjs -> wrangler -> workerd), killed as a whole below.
-const server = spawn(node, ['scripts/start.mjs'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+const server = spawn(node, ['scripts/start.mjs'], {
+  cwd: root,
+  env,
+  detached: true,
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 let log = '';
 server.stdout.on('data', (d) => (log += d));
 server.stderr.on('data', (d) => (log += d));
@@ -91,8 +106,10 @@ const baseUrl = `http://127.0.0.1:${port}`;
 console.log(`e2e: Parley up on ${baseUrl} (state ${state})`);
 // `node e2e/run.mjs chat email` runs only the files whose names contain one of the words (all by default).
 const only = process.argv.slice(2);
-const files = readdirSync(join(root, 'e2e')).filter((f) => f.endsWith('.test.mjs') && (!only.length || only.some((w) => f.includes(w))))
-  .sort().map((f) => join('e2e', f));
+const files = readdirSync(join(root, 'e2e'))
+  .filter((f) => f.endsWith('.test.mjs') && (!only.length || only.some((w) => f.includes(w))))
+  .sort()
+  .map((f) => join('e2e', f));
 if (!files.length) {
   console.error('e2e: no e2e/*.test.mjs files found');
   await stopServer();

@@ -22,7 +22,10 @@ test('settings saved on the Settings page reach the widget config; the install s
   await t('settings-save').click();
   await expectCount(t('settings-saved'), 1, 'the saved confirmation');
   let config;
-  await waitFor(async () => (config = await widgetConfig(ws.site.key)).settings.greeting === 'Hola! Need a hand?', 'the new greeting in the widget config');
+  await waitFor(
+    async () => (config = await widgetConfig(ws.site.key)).settings.greeting === 'Hola! Need a hand?',
+    'the new greeting in the widget config',
+  );
   assert.deepEqual(
     { color: config.settings.color, position: config.settings.position, preChat: config.settings.preChat },
     { color: '#be123c', position: 'left', preChat: 'optional' },

@@ -39,7 +39,10 @@ test('a setup link creates one workspace, hides its token at once and does not w
   const second = await newPage();
   await second.page.goto(url);
   await fillRegister(second.page, `setup-${randomUUID()}@example.com`);
-  await waitFor(async () => /setup link is invalid/.test(await second.page.locator('.error-text').textContent({ timeout: 1000 })), 'the used link to be refused');
+  await waitFor(
+    async () => /setup link is invalid/.test(await second.page.locator('.error-text').textContent({ timeout: 1000 })),
+    'the used link to be refused',
+  );
   await second.context.close();
 });
 
@@ -48,7 +51,13 @@ test('while sign-up is invite-only the register page says so and the sign-in pag
   // This run's server is open (npm start); the worker's invite-only answers are covered by its own tests.
   await page.route('**/api/auth/config', (route) => route.fulfill({ json: { signup: 'invite-only' } }));
   await page.goto(`${BASE}/register`);
-  await waitFor(async () => /ask an admin of your workspace for an invitation/.test(await page.locator('[data-testid="signup-closed"]').textContent({ timeout: 1000 })), 'the closed sign-up notice');
+  await waitFor(
+    async () =>
+      /ask an admin of your workspace for an invitation/.test(
+        await page.locator('[data-testid="signup-closed"]').textContent({ timeout: 1000 }),
+      ),
+    'the closed sign-up notice',
+  );
   await expectCount(page.locator('[data-testid="register-submit"]'), 0, 'the register form');
   await page.goto(`${BASE}/login`);
   await page.locator('[data-testid="login-submit"]').waitFor();
@@ -58,7 +67,10 @@ test('while sign-up is invite-only the register page says so and the sign-in pag
 
 test('the sign-in page explains a locked account, also for the right password', async () => {
   const email = `locked-${randomUUID()}@example.com`;
-  const reg = await api('/api/auth/register', { method: 'POST', body: { workspace: 'Lock Co', name: 'Lou', email, password: 'correct horse battery' } });
+  const reg = await api('/api/auth/register', {
+    method: 'POST',
+    body: { workspace: 'Lock Co', name: 'Lou', email, password: 'correct horse battery' },
+  });
   assert.equal(reg.status, 201);
   const { context, page } = await newPage();
   await page.goto(`${BASE}/login`);
@@ -71,10 +83,16 @@ test('the sign-in page explains a locked account, also for the right password', 
     await page.locator('[data-testid="login-submit"]').click();
     await answer;
     let seen;
-    await waitFor(async () => expected.test(seen = await error.textContent({ timeout: 1000 })), () => `the error to match ${expected} (it reads ${JSON.stringify(seen)})`);
+    await waitFor(
+      async () => expected.test((seen = await error.textContent({ timeout: 1000 }))),
+      () => `the error to match ${expected} (it reads ${JSON.stringify(seen)})`,
+    );
   };
   for (let i = 0; i < 4; i++) await signIn(`wrong ${i}`, /^Wrong email or password$/);
-  await signIn('wrong again', /^Too many failed sign-ins for this account, so it is locked for now\. Try again in 1 minute\.$/);
+  await signIn(
+    'wrong again',
+    /^Too many failed sign-ins for this account, so it is locked for now\. Try again in 1 minute\.$/,
+  );
   await signIn('correct horse battery', /locked for now/);
   assert.equal(new URL(page.url()).pathname, '/login', 'still signed out');
   await context.close();

@@ -10,7 +10,18 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { freshWorkspace } from './clients.mjs';
-import { BASE, SITE_KEY, TIMEOUT, api, expectAgentsOnline, launch, openAgent, patchSettings, waitFor, widget } from './browser.mjs';
+import {
+  BASE,
+  SITE_KEY,
+  TIMEOUT,
+  api,
+  expectAgentsOnline,
+  launch,
+  openAgent,
+  patchSettings,
+  waitFor,
+  widget,
+} from './browser.mjs';
 
 const root = join(import.meta.dirname, '..');
 let browser;
@@ -20,14 +31,25 @@ after(() => browser?.close());
 /** Fenced blocks of a markdown file: [{ lang, code, where }]. */
 function fencedBlocks(file) {
   const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1], code: m[2], where: `${file}:${text.slice(0, m.index).split('\n').length}` }));
+  return [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```/gm)].map((m) => ({
+    lang: m[1],
+    code: m[2],
+    where: `${file}:${text.slice(0, m.index).split('\n').length}`,
+  }));
 }
-const docBlocks = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)].flatMap(fencedBlocks);
+const docBlocks = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+].flatMap(fencedBlocks);
 
 /** Runs a server-side (Node) example with `user` defined and the secret in the environment; returns its userHash. */
 async function runNode(code, userId, secret) {
   const program = `const user = { id: ${JSON.stringify(userId)} };\n${code}\nconsole.log(userHash);`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', program], { env: { ...process.env, PARLEY_IDENTITY_SECRET: secret } });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', program], {
+    env: { ...process.env, PARLEY_IDENTITY_SECRET: secret },
+  });
   return stdout.trim();
 }
 
@@ -47,7 +69,9 @@ async function runPage(html) {
     logs.push(m.text());
     if (m.text().includes('[parley]')) problems.push(`console ${m.type()}: ${m.text()}`);
   });
-  await page.setContent(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer</title></head><body><h1>Customer page</h1>\n${html}\n</body></html>`);
+  await page.setContent(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer</title></head><body><h1>Customer page</h1>\n${html}\n</body></html>`,
+  );
   const w = widget(page);
   await w.launcher.waitFor({ state: 'visible' });
   return { context, page, w, problems, logs };
@@ -57,10 +81,17 @@ async function runPage(html) {
 async function expectVerified(w, where) {
   await w.open();
   await w.input.waitFor({ state: 'visible', timeout: TIMEOUT }).catch(async () => {
-    const code = await w.page.locator('#parley-widget [data-parley="notice"]').getAttribute('data-code', { timeout: 1000 }).catch(() => null);
+    const code = await w.page
+      .locator('#parley-widget [data-parley="notice"]')
+      .getAttribute('data-code', { timeout: 1000 })
+      .catch(() => null);
     assert.fail(`${where}: the identified visitor cannot write (notice ${code})`);
   });
-  assert.equal(await w.page.locator('#parley-widget [data-parley="notice"][data-code^="identity"]').count(), 0, `${where}: an identity notice`);
+  assert.equal(
+    await w.page.locator('#parley-widget [data-parley="notice"][data-code^="identity"]').count(),
+    0,
+    `${where}: an identity notice`,
+  );
 }
 
 /** A site with identity verification required, its secret, and its owner online (so the widget is not in offline mode). */
@@ -74,7 +105,7 @@ async function requiredSite(label) {
   return { ws, secret: r.body.secret, agent };
 }
 
-test('the Settings page\'s install, identify and server-hash snippets work as shown', async () => {
+test("the Settings page's install, identify and server-hash snippets work as shown", async () => {
   const { ws, secret, agent } = await requiredSite('Snippets');
   const { page } = agent;
   await page.locator('[data-testid="nav-settings"]').click();
@@ -88,12 +119,18 @@ test('the Settings page\'s install, identify and server-hash snippets work as sh
   const user = { id: `u_${Date.now()}`, email: 'settings-user@customer.example', name: 'Settings User' };
   const hash = await runNode(serverHash, user.id, secret);
   assert.match(hash, /^[0-9a-f]{64}$/, 'the server snippet computes a hex HMAC');
-  const filled = identify.replaceAll('{{ user.id }}', user.id).replaceAll('{{ user_hash }}', hash)
-    .replaceAll('{{ user.email }}', user.email).replaceAll('{{ user.name }}', user.name);
+  const filled = identify
+    .replaceAll('{{ user.id }}', user.id)
+    .replaceAll('{{ user_hash }}', hash)
+    .replaceAll('{{ user.email }}', user.email)
+    .replaceAll('{{ user.name }}', user.name);
   assert.ok(!/\{\{/.test(filled), `every placeholder of the identify snippet is one a template fills: ${filled}`);
 
   // Both orders a customer may paste them in.
-  for (const [order, html] of [['install, then identify', `${install}\n${filled}`], ['identify, then install', `${filled}\n${install}`]]) {
+  for (const [order, html] of [
+    ['install, then identify', `${install}\n${filled}`],
+    ['identify, then install', `${filled}\n${install}`],
+  ]) {
     const run = await runPage(html);
     await expectVerified(run.w, `Settings snippets (${order})`);
     assert.deepEqual(run.problems, [], `Settings snippets (${order})`);
@@ -105,7 +142,10 @@ test('the Settings page\'s install, identify and server-hash snippets work as sh
 test('README and docs examples (```html in a page, ```js in Node) work as written', async () => {
   const html = docBlocks.filter((b) => b.lang === 'html');
   const node = docBlocks.filter((b) => b.lang === 'js' || b.lang === 'javascript');
-  assert.ok(html.length >= 3 && node.length >= 1, `the README's examples were found (${docBlocks.map((b) => b.where).join(', ')})`);
+  assert.ok(
+    html.length >= 3 && node.length >= 1,
+    `the README's examples were found (${docBlocks.map((b) => b.where).join(', ')})`,
+  );
   // The page every example lives on carries the embed tag (README: "one script tag on every page").
   const embed = html.find((b) => /widget\.js/.test(b.code) && !/Parley\(/.test(b.code));
   assert.ok(embed, 'the README shows the embed tag');
@@ -116,13 +156,16 @@ test('README and docs examples (```html in a page, ```js in Node) work as writte
     // Anonymous examples go to the demo site; identifying ones to a site that requires verification.
     const siteKey = identifies ? ws.site.key : SITE_KEY;
     let code = (/widget\.js/.test(block.code) ? block.code : `${block.code}\n${embed.code}`)
-      .replaceAll('https://YOUR-WORKER.example', BASE).replaceAll('pk_...', siteKey);
+      .replaceAll('https://YOUR-WORKER.example', BASE)
+      .replaceAll('pk_...', siteKey);
     if (identifies) {
       const userId = /userId:\s*'([^']+)'/.exec(code)?.[1];
       assert.ok(userId, `${block.where}: identify shows a userId`);
       // Every server-side example must compute the hash this site accepts.
       const hashes = await Promise.all(node.map((server) => runNode(server.code, userId, secret)));
-      hashes.forEach((hash, i) => { assert.match(hash, /^[0-9a-f]{64}$/, `${node[i].where} computes a hex HMAC`); });
+      hashes.forEach((hash, i) => {
+        assert.match(hash, /^[0-9a-f]{64}$/, `${node[i].where} computes a hex HMAC`);
+      });
       assert.equal(new Set(hashes).size, 1, `the server examples agree (${node.map((b) => b.where).join(', ')})`);
       code = code.replaceAll('<%= userHash %>', hashes[0]);
     }

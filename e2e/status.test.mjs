@@ -30,12 +30,21 @@ test('the top bar never says Online while the site socket is down', async () => 
 
   // Cut: the site socket closes and every reconnect is refused.
   allow = false;
-  open.splice(0).forEach((ws) => { ws.close({ code: 1011, reason: 'cut by the test' }); });
+  open.splice(0).forEach((ws) => {
+    ws.close({ code: 1011, reason: 'cut by the test' });
+  });
   let seen;
-  await waitFor(async () => ['connecting', 'offline'].includes(seen = await state.getAttribute('data-state')), () => `the own status to leave "online" (it is ${seen})`);
+  await waitFor(
+    async () => ['connecting', 'offline'].includes((seen = await state.getAttribute('data-state'))),
+    () => `the own status to leave "online" (it is ${seen})`,
+  );
   assert.match(await shown(), /^(Connecting…|Offline, reconnecting)$/, 'the status select shows the real state');
   await expectCount(page.locator('[data-testid="presence"]'), 0, 'the stale presence while disconnected');
-  assert.notEqual(await page.locator('[data-testid="site-connection"]').getAttribute('data-state'), 'online', 'the inbox badge agrees');
+  assert.notEqual(
+    await page.locator('[data-testid="site-connection"]').getAttribute('data-state'),
+    'online',
+    'the inbox badge agrees',
+  );
 
   // Back: the next retry connects and the chosen status shows again.
   allow = true;

@@ -1,7 +1,17 @@
 // Issue 9, item 8: one visitor, the demo page open in two tabs, Enter pressed in both at once. There must be
 // one conversation holding both messages, shown in both tabs, and still after a reload (with the agent's reply).
 import { after, before, test } from 'node:test';
-import { expectCount, expectDelivered, gotoDemo, launch, openAgent, openVisitor, unique, widget, TIMEOUT } from './browser.mjs';
+import {
+  expectCount,
+  expectDelivered,
+  gotoDemo,
+  launch,
+  openAgent,
+  openVisitor,
+  unique,
+  widget,
+  TIMEOUT,
+} from './browser.mjs';
 
 let browser;
 before(async () => (browser = await launch()));

@@ -6,7 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { apiVisitor } from './clients.mjs';
 import {
-  BASE, SITE_KEY, agentApi, expectAttr, expectCount, expectDelivered, expectText, launch, openAgent, openVisitor, unique, waitFor,
+  BASE,
+  SITE_KEY,
+  agentApi,
+  expectAttr,
+  expectCount,
+  expectDelivered,
+  expectText,
+  launch,
+  openAgent,
+  openVisitor,
+  unique,
+  waitFor,
 } from './browser.mjs';
 
 let browser;
@@ -14,7 +25,9 @@ let browser;
 const visitors = [];
 before(async () => (browser = await launch()));
 after(async () => {
-  visitors.forEach((v) => { v.close(); });
+  visitors.forEach((v) => {
+    v.close();
+  });
   await browser?.close();
 });
 
@@ -31,7 +44,10 @@ async function openApiConversation(agent, label) {
 /** Waits until the console's composer holds exactly `text`. */
 async function expectComposer(c, text, what) {
   let seen;
-  await waitFor(async () => (seen = await c.composer.inputValue()) === text, async () => `${what}: the composer to hold ${JSON.stringify(text)} (it holds ${JSON.stringify(seen)})`);
+  await waitFor(
+    async () => (seen = await c.composer.inputValue()) === text,
+    async () => `${what}: the composer to hold ${JSON.stringify(text)} (it holds ${JSON.stringify(seen)})`,
+  );
 }
 
 test('a canned response made on /canned is inserted with /shortcut, and its use is counted', async () => {
@@ -53,7 +69,7 @@ test('a canned response made on /canned is inserted with /shortcut, and its use 
   await t('canned-shared').check();
   await t('canned-save').click();
   const row = t('canned-row').filter({ hasText: title });
-  await expectCount(row, 1, 'the new canned response\'s row');
+  await expectCount(row, 1, "the new canned response's row");
   const cannedId = await row.getAttribute('data-id');
   await expectAttr(row, 'data-shared', 'true', 'the new row');
   await expectAttr(row, 'data-usage', '0', 'the new row');
@@ -91,7 +107,9 @@ test('a canned response made on /canned is inserted with /shortcut, and its use 
   await expectAttr(used, 'data-usage', '1', 'the row after one use');
   await expectText(used.locator('[data-testid="canned-usage"]'), '1', 'the usage cell after one use');
   const { token } = await agentApi();
-  const listed = await fetch(`${BASE}/api/canned-responses`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
+  const listed = await fetch(`${BASE}/api/canned-responses`, { headers: { Authorization: `Bearer ${token}` } }).then(
+    (r) => r.json(),
+  );
   const fromServer = listed.cannedResponses.find((r) => r.id === cannedId);
   assert.equal(fromServer?.usageCount, 1, `the server counts one use: ${JSON.stringify(fromServer)}`);
   assert.ok(fromServer.lastUsedAt, 'the server records when it was last used');
@@ -117,9 +135,9 @@ test('a knowledge-base article made on /kb is found in a conversation and its li
   assert.equal(await t('article-active').isChecked(), true, 'a new article is active by default');
   await t('article-save').click();
   const row = t('article-row').filter({ hasText: title });
-  await expectCount(row, 1, 'the new article\'s row');
+  await expectCount(row, 1, "the new article's row");
   const articleId = await row.getAttribute('data-id');
-  await expectAttr(row, 'data-active', 'true', 'the new article\'s row');
+  await expectAttr(row, 'data-active', 'true', "the new article's row");
 
   await t('nav-inbox').click();
   const visitor = await openVisitor(browser);
@@ -128,7 +146,7 @@ test('a knowledge-base article made on /kb is found in a conversation and its li
   await w.waitOnline();
   const question = unique('How do I keep seedlings alive in a cold snap?');
   await w.write(question);
-  await expectDelivered(w.message('visitor', question), 'the visitor\'s question');
+  await expectDelivered(w.message('visitor', question), "the visitor's question");
   await c.open(c.rowWith(question));
 
   // Search by a word of the content (not the title): the article is found.
@@ -147,15 +165,18 @@ test('a knowledge-base article made on /kb is found in a conversation and its li
   await expectCount(c.message('agent', url), 1, 'the reply with the link in the console');
   const inWidget = w.message('agent', url);
   await expectCount(inWidget, 1, 'the reply with the link in the widget');
-  await expectText(inWidget.locator('[data-parley="body"]'), link, 'the widget\'s link message');
+  await expectText(inWidget.locator('[data-parley="body"]'), link, "the widget's link message");
 
   // The public page the link points to answers with the article.
   const res = await fetch(url);
   assert.equal(res.status, 200, `GET ${url}`);
   assert.match(res.headers.get('content-type') ?? '', /text\/html/);
   const html = await res.text();
-  assert.ok(html.includes(`<title>${title}</title>`), `the public page's <title> is the article's title: ${html.slice(0, 300)}`);
-  assert.ok(html.includes(keyword), 'the public page shows the article\'s content');
+  assert.ok(
+    html.includes(`<title>${title}</title>`),
+    `the public page's <title> is the article's title: ${html.slice(0, 300)}`,
+  );
+  assert.ok(html.includes(keyword), "the public page shows the article's content");
   await c.notReloaded();
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });
@@ -171,7 +192,7 @@ test('deleting a message in the console shows "Message deleted" in the widget wi
   await w.waitOnline();
   const question = unique('Can I pay by invoice?');
   await w.write(question);
-  await expectDelivered(w.message('visitor', question), 'the visitor\'s question');
+  await expectDelivered(w.message('visitor', question), "the visitor's question");
   const id = await c.open(c.rowWith(question));
 
   const wrong = unique('Yes, 90 days net, no questions asked');
@@ -189,8 +210,8 @@ test('deleting a message in the console shows "Message deleted" in the widget wi
   // The visitor's message can be copied and quoted but not deleted by the agent.
   const theirs = c.message('visitor', question);
   await theirs.hover();
-  await expectCount(theirs.locator('[data-testid="message-quote"]'), 1, 'quote on the visitor\'s message');
-  await expectCount(theirs.locator('[data-testid="message-delete"]'), 0, 'delete on the visitor\'s message');
+  await expectCount(theirs.locator('[data-testid="message-quote"]'), 1, "quote on the visitor's message");
+  await expectCount(theirs.locator('[data-testid="message-delete"]'), 0, "delete on the visitor's message");
 
   await sent.hover();
   const actions = sent.locator('[data-testid="message-actions"]');
@@ -209,21 +230,26 @@ test('deleting a message in the console shows "Message deleted" in the widget wi
   await expectCount(w.message('agent', wrong), 0, 'the deleted text in the widget');
   // The rest of the conversation is untouched, in order, and nobody reloaded.
   await expectCount(w.message('agent', keep), 1, 'the other reply in the widget after the deletion');
-  await expectCount(w.message('visitor', question), 1, 'the visitor\'s message after the deletion');
-  assert.equal(await visitor.page.evaluate(() => window.__e2eNoReload), true, 'the visitor\'s page was reloaded');
+  await expectCount(w.message('visitor', question), 1, "the visitor's message after the deletion");
+  assert.equal(await visitor.page.evaluate(() => window.__e2eNoReload), true, "the visitor's page was reloaded");
   await c.notReloaded();
 
   // Behind the UI: soft deletion, same seq, empty body.
   const stored = (await (await agentApi()).messages(id)).find((m) => m.id === messageId);
   assert.equal(String(stored?.seq), seq, 'the deleted message keeps its seq');
   assert.ok(stored.deletedAt, 'the deleted message has deletedAt');
-  assert.equal(stored.body, '', 'the deleted message\'s body is emptied');
+  assert.equal(stored.body, '', "the deleted message's body is emptied");
 
   // A reload replays it deleted, not with its old text.
   await visitor.page.reload();
   await w.open();
   await expectCount(w.message('agent', keep), 1, 'the other reply after a reload');
-  await expectAttr(visitor.page.locator(`#parley-widget [data-parley="message"][data-seq="${seq}"]`), 'data-deleted', 'true', 'the deleted message after a reload');
+  await expectAttr(
+    visitor.page.locator(`#parley-widget [data-parley="message"][data-seq="${seq}"]`),
+    'data-deleted',
+    'true',
+    'the deleted message after a reload',
+  );
   await expectCount(w.message('agent', wrong), 0, 'the deleted text after a reload');
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });

@@ -6,7 +6,19 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import {
-  BASE, DEMO, TIMEOUT, consoleUi, expectAttr, expectCount, expectText, launch, openAgent, openVisitor, unique, waitFor, waitForLive,
+  BASE,
+  DEMO,
+  TIMEOUT,
+  consoleUi,
+  expectAttr,
+  expectCount,
+  expectText,
+  launch,
+  openAgent,
+  openVisitor,
+  unique,
+  waitFor,
+  waitForLive,
 } from './browser.mjs';
 
 let browser;
@@ -27,7 +39,7 @@ async function inviteThroughTeamPage(page, name, email) {
   assert.ok(token, `the invite link ${link} carries ?token=`);
   // The new agent shows in the team list at once (invited, not yet accepted).
   const row = page.locator('[data-testid="agent-row"]').filter({ hasText: email });
-  await expectCount(row, 1, 'the invited agent\'s row');
+  await expectCount(row, 1, "the invited agent's row");
   return { token, id: await row.getAttribute('data-id') };
 }
 
@@ -75,10 +87,22 @@ test('claim shows in the widget; a transfer with a note reaches the second agent
   await ann.page.locator('[data-testid="claim"]').click();
   await expectAttr(status, 'data-status', 'active', 'the status after claiming');
   await expectText(ann.page.locator('[data-testid="assignee"]'), DEMO.name, 'the assignee');
-  await expectCount(c.message('system', `${DEMO.name} claimed the conversation`), 1, 'the claim\'s system message in the console');
+  await expectCount(
+    c.message('system', `${DEMO.name} claimed the conversation`),
+    1,
+    "the claim's system message in the console",
+  );
   // The visitor is told who is helping, live.
-  await expectText(w.page.locator('#parley-widget [data-parley="assignee"]'), `${DEMO.name} is helping you`, 'the widget header');
-  await expectCount(w.message('system', `${DEMO.name} claimed the conversation`), 1, 'the claim\'s system message in the widget');
+  await expectText(
+    w.page.locator('#parley-widget [data-parley="assignee"]'),
+    `${DEMO.name} is helping you`,
+    'the widget header',
+  );
+  await expectCount(
+    w.message('system', `${DEMO.name} claimed the conversation`),
+    1,
+    "the claim's system message in the widget",
+  );
 
   // Ann transfers to Bob with a note.
   const note = unique('VIP customer, already refunded once');
@@ -95,24 +119,36 @@ test('claim shows in the widget; a transfer with a note reaches the second agent
   await bobConsole.c.notReloaded();
   await bobConsole.c.open(bobRow);
   const noteInConsole = bobConsole.c.message('agent', note);
-  await expectCount(noteInConsole, 1, 'the transfer note in Bob\'s console');
+  await expectCount(noteInConsole, 1, "the transfer note in Bob's console");
   assert.equal(await noteInConsole.getAttribute('data-kind'), 'note', 'the transfer note is an internal note');
-  await expectCount(bobConsole.c.message('system', `${DEMO.name} transferred the conversation to ${bobName}`), 1, 'the transfer\'s system message');
-  await expectText(bobConsole.page.locator('[data-testid="assignee"]'), bobName, 'the assignee in Bob\'s view');
+  await expectCount(
+    bobConsole.c.message('system', `${DEMO.name} transferred the conversation to ${bobName}`),
+    1,
+    "the transfer's system message",
+  );
+  await expectText(bobConsole.page.locator('[data-testid="assignee"]'), bobName, "the assignee in Bob's view");
 
   // The visitor sees the transfer (so the widget has caught up), the new helper, and never the note.
-  await expectCount(w.message('system', `${DEMO.name} transferred the conversation to ${bobName}`), 1, 'the transfer in the widget');
-  await expectText(w.page.locator('#parley-widget [data-parley="assignee"]'), `${bobName} is helping you`, 'the widget header after the transfer');
+  await expectCount(
+    w.message('system', `${DEMO.name} transferred the conversation to ${bobName}`),
+    1,
+    'the transfer in the widget',
+  );
+  await expectText(
+    w.page.locator('#parley-widget [data-parley="assignee"]'),
+    `${bobName} is helping you`,
+    'the widget header after the transfer',
+  );
   const widgetText = () => w.page.evaluate(() => document.querySelector('#parley-widget').shadowRoot.textContent);
   // Control: the widget's text does hold the conversation, so the note's absence below means something.
-  assert.ok((await widgetText()).includes(question), 'the widget\'s text includes the visitor\'s message');
-  assert.ok(!(await widgetText()).includes(note), 'the transfer note is in the widget\'s DOM');
+  assert.ok((await widgetText()).includes(question), "the widget's text includes the visitor's message");
+  assert.ok(!(await widgetText()).includes(note), "the transfer note is in the widget's DOM");
   // A reload replays the history from the server: the note must not come back that way either.
   await w.page.reload();
   await w.open();
-  await expectCount(w.message('visitor', question), 1, 'the visitor\'s message after a reload');
+  await expectCount(w.message('visitor', question), 1, "the visitor's message after a reload");
   await waitFor(async () => (await w.messages.count()) >= 3, 'the history after a reload');
-  assert.ok(!(await widgetText()).includes(note), 'the transfer note is in the widget\'s DOM after a reload');
+  assert.ok(!(await widgetText()).includes(note), "the transfer note is in the widget's DOM after a reload");
 
   await Promise.all([ann.context.close(), bobConsole.context.close(), visitor.context.close()]);
 });

@@ -5,7 +5,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { TURNSTILE_TEST } from '../scripts/siteverify-standin.mjs';
-import { expectAttr, expectDelivered, expectCount, expectText, launch, openAgent, openHost, patchSettings, TIMEOUT, unique, widgetConfig } from './browser.mjs';
+import {
+  expectAttr,
+  expectDelivered,
+  expectCount,
+  expectText,
+  launch,
+  openAgent,
+  openHost,
+  patchSettings,
+  TIMEOUT,
+  unique,
+  widgetConfig,
+} from './browser.mjs';
 import { freshWorkspace } from './clients.mjs';
 
 let browser;
@@ -42,7 +54,11 @@ async function visitorContext(token) {
 async function turnstileSite(label) {
   const ws = await freshWorkspace(label);
   await patchSettings(ws.token, ws.site.id, { turnstile: 'on' });
-  assert.equal((await widgetConfig(ws.site.key)).turnstileSiteKey, TURNSTILE_TEST.siteKey, 'the config serves the site key');
+  assert.equal(
+    (await widgetConfig(ws.site.key)).turnstileSiteKey,
+    TURNSTILE_TEST.siteKey,
+    'the config serves the site key',
+  );
   return ws;
 }
 
@@ -55,8 +71,13 @@ test('a new visitor passes Turnstile invisibly and chats; coming back, they are 
   const text = unique('Human hello');
   await w.write(text);
   await expectDelivered(w.message('visitor', text), 'the message of a visitor who passed Turnstile');
-  assert.deepEqual(loads, [SCRIPT], 'Cloudflare\'s script loaded once, explicit render');
-  const options = await page.evaluate(() => ({ ...window.__turnstileRendered, callback: undefined, 'error-callback': undefined, 'timeout-callback': undefined }));
+  assert.deepEqual(loads, [SCRIPT], "Cloudflare's script loaded once, explicit render");
+  const options = await page.evaluate(() => ({
+    ...window.__turnstileRendered,
+    callback: undefined,
+    'error-callback': undefined,
+    'timeout-callback': undefined,
+  }));
   assert.equal(options.sitekey, TURNSTILE_TEST.siteKey);
   assert.equal(options.appearance, 'interaction-only', 'invisible unless Cloudflare needs the visitor');
 
@@ -77,12 +98,16 @@ test('a token siteverify rejects shows the failure, and no composer', async () =
   await w.panel.waitFor({ state: 'visible' });
   const notice = w.page.locator('#parley-widget [data-parley="notice"]');
   await expectAttr(notice, 'data-code', 'turnstile_failed', 'the Turnstile notice');
-  await expectText(notice, 'We could not check that you are not a robot. Please reload the page to chat.', 'the failure text');
+  await expectText(
+    notice,
+    'We could not check that you are not a robot. Please reload the page to chat.',
+    'the failure text',
+  );
   assert.equal(await w.input.count(), 0, 'no composer for a visitor who failed Turnstile');
   await context.close();
 });
 
-test('a site without Turnstile never loads Cloudflare\'s script', async () => {
+test("a site without Turnstile never loads Cloudflare's script", async () => {
   const ws = await freshWorkspace('No turnstile');
   const { context, loads } = await visitorContext(TURNSTILE_TEST.dummyToken);
   const { w } = await openHost(browser, { siteKey: ws.site.key, script: "Parley('open');", context });

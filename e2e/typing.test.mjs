@@ -37,16 +37,16 @@ test('typing shows on the other side and stops', async () => {
   await w.input.pressSequentially('Let me ch');
   await expectCount(consoleTyping, 1, 'the visitor typing in the console');
   await w.input.fill('');
-  await goneWithin(consoleTyping, FAST, 'the console\'s typing indicator to go once the visitor cleared the input');
+  await goneWithin(consoleTyping, FAST, "the console's typing indicator to go once the visitor cleared the input");
 
   // Visitor types and pauses → it goes after their idle time (and sending clears it too).
   await w.input.pressSequentially('Actually');
   await expectCount(consoleTyping, 1, 'the visitor typing again');
-  await goneWithin(consoleTyping, 15_000, 'the console\'s typing indicator to go after the visitor paused');
+  await goneWithin(consoleTyping, 15_000, "the console's typing indicator to go after the visitor paused");
   await w.input.pressSequentially(' one more thing');
   await expectCount(consoleTyping, 1, 'the visitor typing a third time');
   await w.input.press('Enter');
-  await goneWithin(consoleTyping, FAST, 'the console\'s typing indicator to go once the visitor sent');
+  await goneWithin(consoleTyping, FAST, "the console's typing indicator to go once the visitor sent");
   await expectCount(c.message('visitor', 'Actually one more thing'), 1, 'the sent message in the console');
 
   // Agent types → the widget shows it, with their name; the agent clears the composer → it goes.
@@ -55,14 +55,14 @@ test('typing shows on the other side and stops', async () => {
   await expectCount(widgetTyping, 1, 'the agent typing in the widget');
   assert.match(await widgetTyping.textContent(), /Demo Agent/, 'the widget names who is typing');
   await c.composer.fill('');
-  await goneWithin(widgetTyping, FAST, 'the widget\'s typing indicator to go once the agent cleared the composer');
+  await goneWithin(widgetTyping, FAST, "the widget's typing indicator to go once the agent cleared the composer");
 
   // Agent types and sends → the reply replaces the indicator.
   await c.composer.pressSequentially('Go ahead');
   await expectCount(widgetTyping, 1, 'the agent typing again');
   await c.composer.press('Enter');
   await expectCount(w.message('agent', 'Go ahead'), 1, 'the reply in the widget');
-  await goneWithin(widgetTyping, FAST, 'the widget\'s typing indicator to go with the reply');
+  await goneWithin(widgetTyping, FAST, "the widget's typing indicator to go with the reply");
   // Nothing lingers on the console side either (the agent's own typing is never shown to the agent).
   assert.equal(await consoleTyping.count(), 0, 'the console shows typing after the exchange');
 

@@ -5,11 +5,28 @@ import { z } from 'zod';
  * Adding an action here is how a feature starts being audited: the console has a label for each.
  */
 export const AuditAction = z.enum([
-  'auth.login', 'auth.login_failed', 'auth.locked', 'auth.register', 'auth.setup',
-  'agent.invite', 'agent.invite_accepted', 'agent.update', 'agent.role_change', 'agent.deactivate', 'agent.reactivate',
-  'site.create', 'site.update', 'site.origins_change', 'site.settings_change', 'site.identity_secret_rotate', 'site.delete',
-  'department.create', 'department.update', 'department.delete',
-  'block.create', 'block.delete',
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.register',
+  'auth.setup',
+  'agent.invite',
+  'agent.invite_accepted',
+  'agent.update',
+  'agent.role_change',
+  'agent.deactivate',
+  'agent.reactivate',
+  'site.create',
+  'site.update',
+  'site.origins_change',
+  'site.settings_change',
+  'site.identity_secret_rotate',
+  'site.delete',
+  'department.create',
+  'department.update',
+  'department.delete',
+  'block.create',
+  'block.delete',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -33,4 +33,8 @@ export const CHAT_UNAVAILABLE = 'chat_unavailable';
 // BLOCKED_CLOSE lives in limits.ts (zod-free, so clients can import it) and is re-exported here for the worker.
 export { BLOCKED_CLOSE } from './limits';
 /** The error frame a blocked visitor's socket receives before it is closed with BLOCKED_CLOSE. */
-export const CHAT_UNAVAILABLE_FRAME = JSON.stringify({ type: 'error', code: CHAT_UNAVAILABLE, message: 'Chat is unavailable' });
+export const CHAT_UNAVAILABLE_FRAME = JSON.stringify({
+  type: 'error',
+  code: CHAT_UNAVAILABLE,
+  message: 'Chat is unavailable',
+});

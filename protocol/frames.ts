@@ -61,8 +61,21 @@ export type PresenceAgent = { id: string; name: string; status: AgentStatus };
  * Lifecycle changes and agents' edits send the whole conversation instead (`conversation.updated`).
  */
 export const DELTA_FIELDS = [
-  'id', 'siteId', 'rev', 'status', 'assigneeId', 'updatedAt', 'lastMessageAt', 'lastMessagePreview', 'lastMessageSender',
-  'lastSeq', 'messageCount', 'visitorUnread', 'agentUnread', 'visitorReadSeq', 'agentReadSeq',
+  'id',
+  'siteId',
+  'rev',
+  'status',
+  'assigneeId',
+  'updatedAt',
+  'lastMessageAt',
+  'lastMessagePreview',
+  'lastMessageSender',
+  'lastSeq',
+  'messageCount',
+  'visitorUnread',
+  'agentUnread',
+  'visitorReadSeq',
+  'agentReadSeq',
 ] as const satisfies readonly (keyof Conversation)[];
 /** A conversation's message-driven fields (DELTA_FIELDS), merged by id into a copy the console already has. */
 export type ConversationDelta = Pick<Conversation, (typeof DELTA_FIELDS)[number]>;

@@ -175,7 +175,16 @@ export const Stats = z.object({
   /** Average CSAT score (1–5) of the ratings given in the range, and how many. */
   avgRating: z.number().nullable(),
   ratings: z.number().int(),
-  perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), assigned: z.number().int(), open: z.number().int(), resolved: z.number().int(), avgFirstResponseSeconds: z.number().nullable() })),
+  perAgent: z.array(
+    z.object({
+      agentId: z.string(),
+      name: z.string(),
+      assigned: z.number().int(),
+      open: z.number().int(),
+      resolved: z.number().int(),
+      avgFirstResponseSeconds: z.number().nullable(),
+    }),
+  ),
 });
 export type Stats = z.infer<typeof Stats>;
 

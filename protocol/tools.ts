@@ -17,7 +17,11 @@ export const CannedResponse = z.object({
 });
 export type CannedResponse = z.infer<typeof CannedResponse>;
 
-const shortcut = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'letters, digits, - and _, up to 40');
+const shortcut = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'letters, digits, - and _, up to 40');
 
 // Fields without defaults: update schemas are built from these, because zod's partial()
 // keeps defaults and an absent field would be reset (issue 9: a PATCH changes only what is sent).
@@ -35,7 +39,10 @@ export const CreateCannedBody = z.object({
   shared: cannedFields.shared.default(false),
 });
 /** PATCH /api/canned-responses/:id (no defaults: what is absent stays as it is) */
-export const UpdateCannedBody = z.object(cannedFields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export const UpdateCannedBody = z
+  .object(cannedFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 /** GET /api/canned-responses?q= (by shortcut, title or content; most used first) */
 export const CannedQuery = z.object({ q: z.string().trim().max(100).optional() });
 
@@ -68,12 +75,18 @@ export const CreateArticleBody = z.object({
   active: articleFields.active.default(true),
 });
 /** PATCH /api/articles/:id (no defaults: what is absent stays as it is) */
-export const UpdateArticleBody = z.object(articleFields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export const UpdateArticleBody = z
+  .object(articleFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 /** GET /api/articles?q=&category=&active= */
 export const ArticleQuery = z.object({
   q: z.string().trim().max(200).optional(),
   category: z.string().max(50).optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 /** What an agent wants to be told about in the console. */
@@ -84,4 +97,6 @@ export const Preferences = z.object({
 });
 export type Preferences = z.infer<typeof Preferences>;
 /** PATCH /api/auth/me/preferences (no defaults: what is absent stays as it is) */
-export const UpdatePreferencesBody = z.object({ desktop: z.boolean(), sound: z.boolean(), title: z.boolean() }).partial();
+export const UpdatePreferencesBody = z
+  .object({ desktop: z.boolean(), sound: z.boolean(), title: z.boolean() })
+  .partial();

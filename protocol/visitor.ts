@@ -8,7 +8,10 @@ import type { ServerFrame } from './frames';
 import { type Conversation, ConversationStatus, type Message } from './models';
 
 /** Who wrote a message, as a visitor sees it: the kind and a display name, never an id. */
-export const VisitorSender = z.strictObject({ type: z.enum(['visitor', 'agent', 'system']), name: z.string().optional() });
+export const VisitorSender = z.strictObject({
+  type: z.enum(['visitor', 'agent', 'system']),
+  name: z.string().optional(),
+});
 export type VisitorSender = z.infer<typeof VisitorSender>;
 
 /** A message as a visitor sees it: never a note; clientId only on the visitor's own messages. */
@@ -21,7 +24,9 @@ export const VisitorMessage = z.strictObject({
   body: z.string(),
   createdAt: z.string(),
   deletedAt: z.string().optional(),
-  file: z.strictObject({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), url: z.string() }).optional(),
+  file: z
+    .strictObject({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), url: z.string() })
+    .optional(),
 });
 export type VisitorMessage = z.infer<typeof VisitorMessage>;
 
@@ -50,13 +55,23 @@ const FrameErrorCode = z.enum(FRAME_ERROR_CODES);
 
 /** Every frame a visitor socket may receive. */
 export const VisitorServerFrame = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('hello'), conversation: VisitorConversation, lastSeq: z.number().int(), you: z.strictObject({ role: z.literal('visitor'), id: z.string() }) }),
+  z.strictObject({
+    type: z.literal('hello'),
+    conversation: VisitorConversation,
+    lastSeq: z.number().int(),
+    you: z.strictObject({ role: z.literal('visitor'), id: z.string() }),
+  }),
   z.strictObject({ type: z.literal('ack'), clientId: z.string(), id: z.string(), seq: z.number().int() }),
   z.strictObject({ type: z.literal('message'), message: VisitorMessage }),
   z.strictObject({ type: z.literal('typing'), sender: VisitorSender, on: z.boolean() }),
   z.strictObject({ type: z.literal('read'), by: z.enum(['visitor', 'agent']), seq: z.number().int() }),
   z.strictObject({ type: z.literal('conversation'), conversation: VisitorConversation }),
-  z.strictObject({ type: z.literal('error'), code: FrameErrorCode, message: z.string(), clientId: z.string().optional() }),
+  z.strictObject({
+    type: z.literal('error'),
+    code: FrameErrorCode,
+    message: z.string(),
+    clientId: z.string().optional(),
+  }),
   z.strictObject({ type: z.literal('pong') }),
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrame>;
@@ -64,26 +79,39 @@ export type VisitorServerFrame = z.infer<typeof VisitorServerFrame>;
 /** The visitor's view of a conversation: an explicit pick of visitor-facing fields. */
 export function toVisitorConversation(c: Conversation): VisitorConversation {
   return {
-    id: c.id, status: c.status, assigneeName: c.assigneeName,
+    id: c.id,
+    status: c.status,
+    assigneeName: c.assigneeName,
     visitor: { name: c.visitor?.name ?? null, email: c.visitor?.email ?? null },
     rating: c.rating ? { score: c.rating.score, comment: c.rating.comment, at: c.rating.at } : null,
-    createdAt: c.createdAt, lastMessageAt: c.lastMessageAt, visitorUnread: c.visitorUnread,
-    visitorReadSeq: c.visitorReadSeq, agentReadSeq: c.agentReadSeq, rev: c.rev,
+    createdAt: c.createdAt,
+    lastMessageAt: c.lastMessageAt,
+    visitorUnread: c.visitorUnread,
+    visitorReadSeq: c.visitorReadSeq,
+    agentReadSeq: c.agentReadSeq,
+    rev: c.rev,
   };
 }
 
 /** The visitor's view of a sender: no ids (an agent's id is internal; a visitor knows who they are). */
-export const toVisitorSender = (s: Message['sender']): VisitorSender => ({ type: s.type, ...(s.name ? { name: s.name } : {}) });
+export const toVisitorSender = (s: Message['sender']): VisitorSender => ({
+  type: s.type,
+  ...(s.name ? { name: s.name } : {}),
+});
 
 /** The visitor's view of a message; null for a note, which a visitor never sees. */
 export function toVisitorMessage(m: Message): VisitorMessage | null {
   if (m.kind === 'note') return null;
   const f = m.file;
   return {
-    id: m.id, seq: m.seq,
+    id: m.id,
+    seq: m.seq,
     // The visitor matches their pending bubbles by clientId; anyone else's is internal.
     ...(m.clientId && m.sender.type === 'visitor' ? { clientId: m.clientId } : {}),
-    sender: toVisitorSender(m.sender), kind: m.kind, body: m.body, createdAt: m.createdAt,
+    sender: toVisitorSender(m.sender),
+    kind: m.kind,
+    body: m.body,
+    createdAt: m.createdAt,
     ...(m.deletedAt ? { deletedAt: m.deletedAt } : {}),
     ...(f ? { file: { id: f.id, name: f.name, size: f.size, type: f.type, url: f.url } } : {}),
   };
@@ -91,18 +119,36 @@ export function toVisitorMessage(m: Message): VisitorMessage | null {
 
 /** Messages as a visitor sees them, notes left out. */
 export const toVisitorMessages = (ms: readonly Message[]): VisitorMessage[] =>
-  ms.flatMap((m) => { const v = toVisitorMessage(m); return v ? [v] : []; });
+  ms.flatMap((m) => {
+    const v = toVisitorMessage(m);
+    return v ? [v] : [];
+  });
 
 /** The visitor's view of a conversation socket frame; null when the frame is not for visitors at all. */
 export function toVisitorFrame(f: ServerFrame): VisitorServerFrame | null {
   switch (f.type) {
-    case 'hello': return { type: 'hello', conversation: toVisitorConversation(f.conversation), lastSeq: f.lastSeq, you: { role: 'visitor', id: f.you.id } };
-    case 'ack': return { type: 'ack', clientId: f.clientId, id: f.id, seq: f.seq };
-    case 'message': { const message = toVisitorMessage(f.message); return message && { type: 'message', message }; }
-    case 'typing': return { type: 'typing', sender: toVisitorSender(f.sender), on: f.on };
-    case 'read': return { type: 'read', by: f.by, seq: f.seq };
-    case 'conversation': return { type: 'conversation', conversation: toVisitorConversation(f.conversation) };
-    case 'error': return { type: 'error', code: f.code, message: f.message, ...(f.clientId ? { clientId: f.clientId } : {}) };
-    case 'pong': return { type: 'pong' };
+    case 'hello':
+      return {
+        type: 'hello',
+        conversation: toVisitorConversation(f.conversation),
+        lastSeq: f.lastSeq,
+        you: { role: 'visitor', id: f.you.id },
+      };
+    case 'ack':
+      return { type: 'ack', clientId: f.clientId, id: f.id, seq: f.seq };
+    case 'message': {
+      const message = toVisitorMessage(f.message);
+      return message && { type: 'message', message };
+    }
+    case 'typing':
+      return { type: 'typing', sender: toVisitorSender(f.sender), on: f.on };
+    case 'read':
+      return { type: 'read', by: f.by, seq: f.seq };
+    case 'conversation':
+      return { type: 'conversation', conversation: toVisitorConversation(f.conversation) };
+    case 'error':
+      return { type: 'error', code: f.code, message: f.message, ...(f.clientId ? { clientId: f.clientId } : {}) };
+    case 'pong':
+      return { type: 'pong' };
   }
 }

@@ -9,7 +9,7 @@ import { chromiumPath } from '../e2e/chromium.mjs';
 const tmp = mkdtempSync(join(tmpdir(), 'parley-chromium-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-it('never launches a half-written or foreign <tmp>/chromium: the package\'s Chromium is unpacked whole, once per version', async () => {
+it("never launches a half-written or foreign <tmp>/chromium: the package's Chromium is unpacked whole, once per version", async () => {
   // What an interrupted first run (or one still writing it) leaves in the temp directory.
   writeFileSync(join(tmp, 'chromium'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
   const saved = process.env.TMPDIR;

@@ -23,10 +23,18 @@ export async function ensureDemo(base, origin = base) {
   const { token } = auth.body;
   const { body } = await call(base, '/api/sites', undefined, token);
   const origins = [origin, origin.replace('127.0.0.1', 'localhost')];
-  let site = body.sites?.[0] ?? (await call(base, '/api/sites', { name: 'Demo site', allowedOrigins: origins }, token)).body.site;
+  let site =
+    body.sites?.[0] ??
+    (await call(base, '/api/sites', { name: 'Demo site', allowedOrigins: origins }, token)).body.site;
   const missing = origins.filter((o) => !site.allowedOrigins.includes(o));
   if (missing.length) {
-    const res = await call(base, `/api/sites/${site.id}`, { allowedOrigins: [...site.allowedOrigins, ...missing] }, token, 'PATCH');
+    const res = await call(
+      base,
+      `/api/sites/${site.id}`,
+      { allowedOrigins: [...site.allowedOrigins, ...missing] },
+      token,
+      'PATCH',
+    );
     if (!res.body.site) throw new Error(`allowing ${missing.join(', ')} failed: ${JSON.stringify(res.body)}`);
     site = res.body.site;
     console.log(`Demo site: now also allows ${missing.join(' and ')}`);

@@ -18,7 +18,15 @@ if (existsSync(LOCK)) {
       const platform = name.match(/^@cloudflare\/workerd-(darwin|linux|windows)-(64|arm64)$/);
       const key = `node_modules/${name}`;
       if (!platform || lock.packages[key]) continue;
-      lock.packages[key] = { version, cpu: [CPU[platform[2]]], dev: true, license: 'Apache-2.0', optional: true, os: [OS[platform[1]]], engines: { node: '>=16' } };
+      lock.packages[key] = {
+        version,
+        cpu: [CPU[platform[2]]],
+        dev: true,
+        license: 'Apache-2.0',
+        optional: true,
+        os: [OS[platform[1]]],
+        engines: { node: '>=16' },
+      };
       added.push(`${name}@${version}`);
     }
   }

@@ -15,10 +15,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function wrangler(args) {
   const r = spawnSync(process.env.WRANGLER || join(root, 'node_modules/.bin/wrangler'), args, {
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
-    env: { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, WRANGLER_SEND_METRICS: 'false' },
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
+      WRANGLER_SEND_METRICS: 'false',
+    },
   });
-  if (r.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(' ')} failed (${r.status}):\n${r.stderr || r.stdout}`);
+  if (r.status !== 0)
+    throw new Error(`wrangler ${args.slice(0, 3).join(' ')} failed (${r.status}):\n${r.stderr || r.stdout}`);
 }
 
 /**
@@ -27,15 +34,27 @@ function wrangler(args) {
  * required, or PUBLIC_URL). `printSql` stores nothing. Returns the link, its expiry and the SQL.
  * `npm run deploy` (issue 12) calls this with { remote: true, origin }.
  */
-export async function createSetupLink({ remote = false, origin, days = SETUP_LINK_DAYS, persistTo, printSql = false } = {}) {
+export async function createSetupLink({
+  remote = false,
+  origin,
+  days = SETUP_LINK_DAYS,
+  persistTo,
+  printSql = false,
+} = {}) {
   const base = origin || process.env.PUBLIC_URL || (remote ? null : `http://127.0.0.1:${process.env.PORT ?? 8787}`);
-  if (!base || !/^https?:\/\/[^/]+/.test(base)) throw new Error(`an origin like https://chat.example.com is needed (--origin or PUBLIC_URL), not ${JSON.stringify(base)}`);
+  if (!base || !/^https?:\/\/[^/]+/.test(base))
+    throw new Error(
+      `an origin like https://chat.example.com is needed (--origin or PUBLIC_URL), not ${JSON.stringify(base)}`,
+    );
   const { token, sql, expiresAt } = await newSetupToken({ days });
   if (!printSql) {
     if (remote) {
       // The committed wrangler.toml names a placeholder database id; the deploy's generated config finds the real one.
       const config = join(process.env.PARLEY_DEPLOY_DIR ?? join(root, '.deploy'), 'wrangler.json');
-      if (!existsSync(config)) throw new Error(`no deployment from this checkout (${config}): \`npm run deploy -- --setup-link\` deploys and prints a link`);
+      if (!existsSync(config))
+        throw new Error(
+          `no deployment from this checkout (${config}): \`npm run deploy -- --setup-link\` deploys and prints a link`,
+        );
       wrangler(['d1', 'execute', 'DB', '--remote', '-c', config, '--command', sql]);
     } else {
       const state = resolve(persistTo ?? process.env.PARLEY_STATE ?? join(root, '.wrangler/state'));
@@ -48,17 +67,28 @@ export async function createSetupLink({ remote = false, origin, days = SETUP_LIN
 
 // Run as a script (not when imported by the deploy script or a test).
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: {
-    remote: { type: 'boolean', default: false }, origin: { type: 'string' }, days: { type: 'string' },
-    'persist-to': { type: 'string' }, 'print-sql': { type: 'boolean', default: false },
-  } });
+  const { values } = parseArgs({
+    options: {
+      remote: { type: 'boolean', default: false },
+      origin: { type: 'string' },
+      days: { type: 'string' },
+      'persist-to': { type: 'string' },
+      'print-sql': { type: 'boolean', default: false },
+    },
+  });
   try {
     const link = await createSetupLink({
-      remote: values.remote, origin: values.origin, days: values.days === undefined ? undefined : Number(values.days),
-      persistTo: values['persist-to'], printSql: values['print-sql'],
+      remote: values.remote,
+      origin: values.origin,
+      days: values.days === undefined ? undefined : Number(values.days),
+      persistTo: values['persist-to'],
+      printSql: values['print-sql'],
     });
-    if (values['print-sql']) console.log(`-- Not stored (--print-sql). Run this on the D1 database to make the link work:\n${link.sql}\n`);
-    console.log(`One-time setup link (creates one workspace and its owner; valid until ${link.expiresAt}):\n\n  ${link.url}\n`);
+    if (values['print-sql'])
+      console.log(`-- Not stored (--print-sql). Run this on the D1 database to make the link work:\n${link.sql}\n`);
+    console.log(
+      `One-time setup link (creates one workspace and its owner; valid until ${link.expiresAt}):\n\n  ${link.url}\n`,
+    );
   } catch (err) {
     console.error(`setup-link: ${err.message}`);
     process.exit(1);

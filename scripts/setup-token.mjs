@@ -6,7 +6,11 @@
 export const SETUP_LINK_DAYS = 7;
 
 const hex = (bytes) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
-const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** The SHA-256 (hex) of a setup token, as stored in setup_tokens.token_hash (the worker hashes the same way). */
 export async function hashSetupToken(token) {
@@ -25,4 +29,5 @@ export async function newSetupToken({ days = SETUP_LINK_DAYS, now = Date.now() }
 }
 
 /** The console's register page with the token: `<origin>/register?setup=<token>`. */
-export const setupLinkUrl = (origin, token) => `${origin.replace(/\/+$/, '')}/register?setup=${encodeURIComponent(token)}`;
+export const setupLinkUrl = (origin, token) =>
+  `${origin.replace(/\/+$/, '')}/register?setup=${encodeURIComponent(token)}`;

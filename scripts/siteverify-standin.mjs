@@ -51,10 +51,13 @@ export async function startSiteverify() {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer));
       };
-      if (req.method !== 'POST' || !req.url.startsWith('/turnstile/v0/siteverify')) return send(405, { success: false, 'error-codes': ['bad-request'] });
+      if (req.method !== 'POST' || !req.url.startsWith('/turnstile/v0/siteverify'))
+        return send(405, { success: false, 'error-codes': ['bad-request'] });
       let body;
       try {
-        body = String(req.headers['content-type']).includes('application/json') ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw));
+        body = String(req.headers['content-type']).includes('application/json')
+          ? JSON.parse(raw)
+          : Object.fromEntries(new URLSearchParams(raw));
       } catch {
         return send(400, { success: false, 'error-codes': ['bad-request'] });
       }

@@ -34,7 +34,8 @@ const css = all.includes(CSS) ? [CSS] : [];
 const gz = (f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
 const raw = (f) => readFileSync(join(dir, f)).length;
 const kb = (n) => (n / 1024).toFixed(2).padStart(7) + ' KB';
-const row = (label, r, zipped) => console.log(label.padEnd(60) + (r === null ? ' '.repeat(10) : kb(r)) + ' ' + kb(zipped));
+const row = (label, r, zipped) =>
+  console.log(label.padEnd(60) + (r === null ? ' '.repeat(10) : kb(r)) + ' ' + kb(zipped));
 
 console.log('file'.padEnd(60) + 'raw'.padStart(10) + 'gzip'.padStart(11));
 const size = Object.fromEntries([LOADER, APP, ...chunks, ...css, ...langs].map((f) => [f, gz(f)]));
@@ -46,7 +47,11 @@ row('total JavaScript', null, js);
 for (const f of css) row(f + ' (app styles)', raw(f), size[f]);
 for (const f of langs) row(f + ' (language data)', raw(f), size[f]);
 const styles = css.reduce((n, f) => n + size[f], 0);
-row('largest visitor download (JS + styles + largest language)', null, js + styles + Math.max(0, ...langs.map((f) => size[f])));
+row(
+  'largest visitor download (JS + styles + largest language)',
+  null,
+  js + styles + Math.max(0, ...langs.map((f) => size[f])),
+);
 
 const over = [];
 if (size[LOADER] > BUDGET.loader) over.push(`loader ${kb(size[LOADER]).trim()} > ${kb(BUDGET.loader).trim()}`);
@@ -55,4 +60,6 @@ if (over.length) {
   console.error('size: over budget: ' + over.join('; '));
   process.exit(1);
 }
-console.log(`size: within budget (loader ≤ ${kb(BUDGET.loader).trim()}, total JavaScript ≤ ${kb(BUDGET.total).trim()})`);
+console.log(
+  `size: within budget (loader ≤ ${kb(BUDGET.loader).trim()}, total JavaScript ≤ ${kb(BUDGET.total).trim()})`,
+);

@@ -21,7 +21,12 @@ const base = `http://127.0.0.1:${port}`;
 const bin = (name) => join(root, 'node_modules/.bin', name);
 // The project's pinned Node (node_modules/.bin/node) first on PATH, also when started as `node scripts/start.mjs`.
 const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
-const quietEnv = { ...process.env, PATH, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false' };
+const quietEnv = {
+  ...process.env,
+  PATH,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
+};
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv });
@@ -45,16 +50,46 @@ mkdirSync(join(dist, 'demo'), { recursive: true });
 const counters = process.env.PARLEY_COUNTERS === '1' ? ['--var', 'PARLEY_COUNTERS:1'] : [];
 // Turnstile from the environment (the e2e run's test keys and local siteverify stand-in, docs/widget.md); a real
 // secret belongs in .dev.vars instead, which wrangler reads, rather than on a command line.
-const turnstile = ['TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY', 'TURNSTILE_VERIFY_URL'].flatMap((k) => (process.env[k] ? ['--var', `${k}:${process.env[k]}`] : []));
+const turnstile = ['TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY', 'TURNSTILE_VERIFY_URL'].flatMap((k) =>
+  process.env[k] ? ['--var', `${k}:${process.env[k]}`] : [],
+);
 // Local development keeps sign-up open (the demo workspace registers itself); try SIGNUP=invite-only npm start.
 const signup = ['--var', `SIGNUP:${process.env.SIGNUP ?? 'open'}`];
 // Parley's info lines (one per request and per message) cost wrangler dev's relay more CPU than the message path
 // (docs/performance.md "Logs"); warnings and errors still show. LOG_LEVEL=info npm start shows every line.
 const logLevel = ['--var', `LOG_LEVEL:${process.env.LOG_LEVEL ?? 'warn'}`];
-const server = spawn(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--assets', dist, '--var', `PUBLIC_URL:${base}`, ...signup, ...logLevel, ...counters, ...turnstile, ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []), '--show-interactive-dev-session=false', '--log-level', process.env.PARLEY_LOG ?? 'warn'], {
-  cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv,
-});
-const stop = () => { server.kill('SIGTERM'); };
+const server = spawn(
+  bin('wrangler'),
+  [
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    state,
+    '--assets',
+    dist,
+    '--var',
+    `PUBLIC_URL:${base}`,
+    ...signup,
+    ...logLevel,
+    ...counters,
+    ...turnstile,
+    ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []),
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    process.env.PARLEY_LOG ?? 'warn',
+  ],
+  {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: quietEnv,
+  },
+);
+const stop = () => {
+  server.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.on('exit', (code) => process.exit(code ?? 0));
@@ -63,7 +98,9 @@ async function waitForHealth() {
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('wrangler dev did not come up');
@@ -74,16 +111,21 @@ try {
   const { site } = await ensureDemo(base);
   writeFileSync(join(dist, 'demo/index.html'), demoPage(site.key));
   // A file, not an inline <style>: the demo page is served with the console's strict CSP (dist/_headers).
-  writeFileSync(join(dist, 'demo/demo.css'), 'body{font-family:Georgia,serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}\n');
-  console.log([
-    '',
-    `Parley is ready on ${base}`,
-    `  Console:   ${base}/`,
-    `  Login:     ${DEMO.email} / ${DEMO.password}`,
-    `  Demo page: ${base}/demo/`,
-    `  Site key:  ${site.key}`,
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dist, 'demo/demo.css'),
+    'body{font-family:Georgia,serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}\n',
+  );
+  console.log(
+    [
+      '',
+      `Parley is ready on ${base}`,
+      `  Console:   ${base}/`,
+      `  Login:     ${DEMO.email} / ${DEMO.password}`,
+      `  Demo page: ${base}/demo/`,
+      `  Site key:  ${site.key}`,
+      '',
+    ].join('\n'),
+  );
 } catch (err) {
   console.error(err);
   stop();

@@ -30,7 +30,8 @@ function cssTs(): Plugin {
     name: 'parley-css-ts',
     enforce: 'pre',
     transform(code, id) {
-      if (id.endsWith('.css.ts')) return { code: code.replace(/`([^`$]*)`/g, (_, s: string) => '`' + compact(s) + '`'), map: null };
+      if (id.endsWith('.css.ts'))
+        return { code: code.replace(/`([^`$]*)`/g, (_, s: string) => '`' + compact(s) + '`'), map: null };
     },
   };
 }
@@ -50,10 +51,16 @@ function appCss(): Plugin {
         configFile: false,
         logLevel: 'warn',
         plugins: [cssTs()],
-        build: { write: false, minify: false, lib: { entry: here('src/theme.css.ts'), formats: ['es'], fileName: () => 'css.js' } },
+        build: {
+          write: false,
+          minify: false,
+          lib: { entry: here('src/theme.css.ts'), formats: ['es'], fileName: () => 'css.js' },
+        },
       });
       const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
-      const { widgetCss } = (await import('data:text/javascript,' + encodeURIComponent(chunk.output[0].code!))) as { widgetCss: string };
+      const { widgetCss } = (await import('data:text/javascript,' + encodeURIComponent(chunk.output[0].code!))) as {
+        widgetCss: string;
+      };
       this.emitFile({ type: 'asset', fileName: 'widget-app.css', source: widgetCss });
     },
   };
@@ -115,8 +122,14 @@ function headers(): Plugin {
     generateBundle() {
       // Cross-origin sites import the app module and fetch its styles and the translations: they need CORS.
       const cors = '  Access-Control-Allow-Origin: *\n';
-      const source = `/*\n  Content-Security-Policy: ${PAGES_CSP}\n  X-Content-Type-Options: nosniff\n` +
-        '/widget*.js\n' + cors + '/widget-app.css\n' + cors + '/widget-lang-*.json\n' + cors;
+      const source =
+        `/*\n  Content-Security-Policy: ${PAGES_CSP}\n  X-Content-Type-Options: nosniff\n` +
+        '/widget*.js\n' +
+        cors +
+        '/widget-app.css\n' +
+        cors +
+        '/widget-lang-*.json\n' +
+        cors;
       this.emitFile({ type: 'asset', fileName: '_headers', source });
     },
   };
@@ -130,7 +143,10 @@ export default defineConfig({
   plugins: [cssTs(), loader(), langs(), appCss(), headers()],
   // Classic JSX, h(type, props, ...children): shorter calls than the automatic runtime's children arrays (~0.3 KB
   // gzipped). Type checking (tsconfig) keeps react-jsx with preact's types, which describe the same elements.
-  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' }, jsxInject: "import { h, Fragment } from 'preact'" },
+  oxc: {
+    jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
+    jsxInject: "import { h, Fragment } from 'preact'",
+  },
   define: { 'process.env.NODE_ENV': '"production"' },
   build: {
     outDir: here('../dist'),

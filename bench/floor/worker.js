@@ -25,9 +25,20 @@ export class Room extends DurableObject {
     if (f.type !== 'send') return;
     const side = this.ctx.getTags(ws)[0];
     const sql = this.ctx.storage.sql;
-    const known = sql.exec('SELECT seq FROM messages WHERE sender = ? AND client_id = ?', side, f.clientId).toArray()[0];
-    const seq = known ? known.seq : sql.exec('INSERT INTO messages (sender, client_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING seq',
-      side, f.clientId, f.body, Date.now()).one().seq;
+    const known = sql
+      .exec('SELECT seq FROM messages WHERE sender = ? AND client_id = ?', side, f.clientId)
+      .toArray()[0];
+    const seq = known
+      ? known.seq
+      : sql
+          .exec(
+            'INSERT INTO messages (sender, client_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING seq',
+            side,
+            f.clientId,
+            f.body,
+            Date.now(),
+          )
+          .one().seq;
     ws.send(JSON.stringify({ type: 'ack', clientId: f.clientId, seq }));
     if (known) return;
     const text = JSON.stringify({ type: 'message', message: { seq, body: f.body } });

@@ -14,7 +14,10 @@ const PAD = ' where is my order? it was due yesterday';
  * conversations; at most `setupBudgetSeconds` of setup), open `agents` site sockets, and let
  * every visitor send at `rate` msg/s.
  */
-export async function runBigSite(target, { conversations, agents, rate, seconds, setupBudgetSeconds = Infinity, onTick = () => {} }) {
+export async function runBigSite(
+  target,
+  { conversations, agents, rate, seconds, setupBudgetSeconds = Infinity, onTick = () => {} },
+) {
   target.extra ??= [];
   const need = conversations - target.pairs.length - target.extra.length;
   const setup0 = performance.now();
@@ -38,20 +41,33 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
   visitors.forEach((v, i) => {
     v.h = {
       ...idle,
-      ack(clientId) { if (clientId.startsWith('big.')) r.acked++; },
-      refused(clientId, code) { if (clientId.startsWith('big.')) { r.refused++; r.refusedCodes[code] = (r.refusedCodes[code] ?? 0) + 1; } },
+      ack(clientId) {
+        if (clientId.startsWith('big.')) r.acked++;
+      },
+      refused(clientId, code) {
+        if (clientId.startsWith('big.')) {
+          r.refused++;
+          r.refusedCodes[code] = (r.refusedCodes[code] ?? 0) + 1;
+        }
+      },
     };
     v.index = i;
   });
   // The first site socket also looks for the bench's bodies in what it gets (whatever the framing:
   // one event per frame or batches): latency from a visitor's send to an agent's console.
   const BODY = /big (\d+-\d+) where/g;
-  sites[0].h = { ...idle, frame(data) {
-    for (const m of data.matchAll(BODY)) {
-      if (sentAt.has(m[1]) && !lat.has(m[1])) lat.set(m[1], performance.now() - sentAt.get(m[1]));
-    }
-  } };
-  for (const s of sites) { s.frames = 0; s.bytes = 0; }
+  sites[0].h = {
+    ...idle,
+    frame(data) {
+      for (const m of data.matchAll(BODY)) {
+        if (sentAt.has(m[1]) && !lat.has(m[1])) lat.set(m[1], performance.now() - sentAt.get(m[1]));
+      }
+    },
+  };
+  for (const s of sites) {
+    s.frames = 0;
+    s.bytes = 0;
+  }
   await target.resetCounters();
   const cpu0 = cpuSnapshot(target.server.pid);
   const drv0 = process.cpuUsage();
@@ -63,14 +79,17 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
   const fire = (v) => {
     const now = performance.now();
     if (now >= end) return;
-    const key = `${v.index}-${v.n = (v.n ?? 0) + 1}`;
+    const key = `${v.index}-${(v.n = (v.n ?? 0) + 1)}`;
     sentAt.set(key, now);
     r.sent++;
     v.send(`big.${key}`, `big ${key}${PAD}`);
     v.next += period * (0.9 + 0.2 * Math.random());
     setTimeout(fire, Math.max(0, v.next - performance.now()), v);
   };
-  visitors.forEach((v, i) => { v.next = t0 + (i / visitors.length) * period; setTimeout(fire, v.next - performance.now(), v); });
+  visitors.forEach((v, i) => {
+    v.next = t0 + (i / visitors.length) * period;
+    setTimeout(fire, v.next - performance.now(), v);
+  });
   while (performance.now() < end) {
     await sleep(500);
     onTick({ phase: 'load', sent: r.sent, elapsed: (performance.now() - t0) / 1000 });
@@ -80,7 +99,10 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
   let seen = -1;
   let seenAt = performance.now();
   while (lat.size < r.sent - r.refused && performance.now() < cap && performance.now() - seenAt < 5000) {
-    if (lat.size !== seen) { seen = lat.size; seenAt = performance.now(); }
+    if (lat.size !== seen) {
+      seen = lat.size;
+      seenAt = performance.now();
+    }
     await sleep(100);
   }
   sites[0].h = idle;
@@ -98,16 +120,27 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
   const stored = counters?.messages || r.acked;
   const latencies = [...sentAt.keys()].map((k) => lat.get(k) ?? Infinity);
   return {
-    conversations: visitors.length, agents, rate, offered: visitors.length * rate, seconds, setupSeconds, windowSeconds,
-    ...r, unacked: r.sent - r.acked - r.refused,
-    cpuMs, cpuPerMsg: r.acked ? cpuMs / r.acked : null,
+    conversations: visitors.length,
+    agents,
+    rate,
+    offered: visitors.length * rate,
+    seconds,
+    setupSeconds,
+    windowSeconds,
+    ...r,
+    unacked: r.sent - r.acked - r.refused,
+    cpuMs,
+    cpuPerMsg: r.acked ? cpuMs / r.acked : null,
     siteLatency: percentiles(latencies),
     reachedConsole: lat.size,
     framesPerAgentSecond: frames / agents / windowSeconds,
     bytesPerAgentSecond: bytes / agents / windowSeconds,
     perMessage: perMessage(counters, stored),
     counters,
-    driver: { cpuPct: ((drv.user + drv.system) / 1000 / (windowSeconds * 1000)) * 100, loopDelayP99: loop.percentile(99) / 1e6 },
+    driver: {
+      cpuPct: ((drv.user + drv.system) / 1000 / (windowSeconds * 1000)) * 100,
+      loopDelayP99: loop.percentile(99) / 1e6,
+    },
   };
 }
 
@@ -115,5 +148,10 @@ export async function runBigSite(target, { conversations, agents, rate, seconds,
 export function perMessage(counters, stored) {
   if (!counters || !stored) return null;
   const per = (k) => (counters[k] ?? 0) / stored;
-  return { d1Statements: per('d1.statements'), d1Calls: per('d1.calls'), siteCalls: per('site.calls'), siteFrames: per('site.frames') };
+  return {
+    d1Statements: per('d1.statements'),
+    d1Calls: per('d1.calls'),
+    siteCalls: per('site.calls'),
+    siteFrames: per('site.frames'),
+  };
 }

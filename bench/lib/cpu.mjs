@@ -4,7 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 let tickMs = 10;
-try { tickMs = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 10; } catch { /* 100 Hz, the usual */ }
+try {
+  tickMs = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 10;
+} catch {
+  /* 100 Hz, the usual */
+}
 
 /** [pid, ppid, utime+stime in ticks] of a /proc/<pid>/stat line; null when the process is gone. */
 function stat(pid) {
@@ -20,11 +24,19 @@ function stat(pid) {
 
 /** The pids of `root` and all its descendants right now. */
 export function processTree(root) {
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => stat(Number(d))).filter(Boolean);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => stat(Number(d)))
+    .filter(Boolean);
   const children = new Map();
   for (const p of all) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
   const out = [];
-  const walk = (pid) => { for (const c of children.get(pid) ?? []) { out.push(c); walk(c.pid); } };
+  const walk = (pid) => {
+    for (const c of children.get(pid) ?? []) {
+      out.push(c);
+      walk(c.pid);
+    }
+  };
   const self = all.find((p) => p.pid === root);
   if (self) out.push(self);
   walk(root);
@@ -48,7 +60,11 @@ export function cpuByProcess(before, after) {
   const out = {};
   for (const [pid, t] of after) {
     let name = '?';
-    try { name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { /* gone */ }
+    try {
+      name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      /* gone */
+    }
     out[`${name} ${pid}`] = Math.round(t - (before.get(pid) ?? 0));
   }
   return out;

@@ -24,5 +24,11 @@ export function commitMs(n = 200) {
 
 /** CPUs, load average and the commit time, now. */
 export function machine() {
-  return { cpus: cpus().length, model: cpus()[0]?.model ?? '?', load: loadavg().map((l) => l.toFixed(2)), commitMs: commitMs(), node: process.version };
+  return {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? '?',
+    load: loadavg().map((l) => l.toFixed(2)),
+    commitMs: commitMs(),
+    node: process.version,
+  };
 }

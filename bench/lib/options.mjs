@@ -14,15 +14,23 @@ const HELP = `npm run bench [-- options]
 /** The run's options from argv and env. */
 export function options(argv = process.argv.slice(2), env = process.env) {
   const has = (f) => argv.includes(f);
-  const value = (f) => { const i = argv.indexOf(f); return i >= 0 ? argv[i + 1] : undefined; };
-  if (has('--help') || has('-h')) { console.log(HELP); process.exit(0); }
+  const value = (f) => {
+    const i = argv.indexOf(f);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  if (has('--help') || has('-h')) {
+    console.log(HELP);
+    process.exit(0);
+  }
   const quick = has('--quick') || env.BENCH_QUICK === '1';
   const only = value('--only') ?? env.BENCH_ONLY;
-  if (only && !['parley', 'peer', 'floor'].includes(only)) throw new Error(`--only takes parley, peer or floor, not ${only}`);
+  if (only && !['parley', 'peer', 'floor'].includes(only))
+    throw new Error(`--only takes parley, peer or floor, not ${only}`);
   const seconds = Number(value('--seconds') ?? env.BENCH_STEP_SECONDS ?? (quick ? 3 : 10));
   if (!(seconds > 0)) throw new Error('--seconds takes a positive number');
   return {
-    quick, seconds,
+    quick,
+    seconds,
     targets: only ? [only] : ['peer', 'parley', ...(has('--no-floor') || env.BENCH_FLOOR === '0' ? [] : ['floor'])],
     ratePerSide: 0.9,
     // 72, 180 and 720 msg/s at 0.9 msg/s per side (quick: a quarter of the conversations).

@@ -7,31 +7,52 @@ import { fileURLToPath } from 'node:url';
 /** The repository's root. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The pinned Node 22 (node_modules/.bin/node) when installed: node:sqlite and the same runtime as `npm start`. */
-export const node = existsSync(join(root, 'node_modules/.bin/node')) ? join(root, 'node_modules/.bin/node') : process.execPath;
+export const node = existsSync(join(root, 'node_modules/.bin/node'))
+  ? join(root, 'node_modules/.bin/node')
+  : process.execPath;
 const PATH = `${join(root, 'node_modules/.bin')}:${process.env.PATH}`;
 const groups = new Set();
 
 /** Spawn `node <script>` detached (its own group); resolves once `readyRe` matches its stdout. */
 export function spawnServer(script, env, readyRe, timeoutMs = 180_000) {
-  const child = spawn(node, [script], { cwd: root, env: { ...process.env, PATH, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node, [script], {
+    cwd: root,
+    env: { ...process.env, PATH, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   groups.add(child.pid);
   let log = '';
   child.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
   child.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} not ready after ${timeoutMs / 1000} s\n${log}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} not ready after ${timeoutMs / 1000} s\n${log}`)),
+      timeoutMs,
+    );
     const check = () => {
       const m = readyRe.exec(log);
-      if (m) { clearTimeout(timer); resolve(m); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
     };
     child.stdout.on('data', check);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${script} exited with ${code} before it was ready\n${log}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code} before it was ready\n${log}`));
+    });
   });
   return { child, ready, log: () => log, stop: () => stopGroup(child.pid) };
 }
 
 function alive(pid) {
-  try { process.kill(-pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** SIGTERM to the group, SIGKILL to whatever is left after 5 s. */
@@ -43,4 +64,6 @@ export async function stopGroup(pid) {
 }
 
 // Last resort on any exit path: exit handlers are synchronous, so no grace period.
-process.on('exit', () => { for (const pid of groups) if (alive(pid)) process.kill(-pid, 'SIGKILL'); });
+process.on('exit', () => {
+  for (const pid of groups) if (alive(pid)) process.kill(-pid, 'SIGKILL');
+});

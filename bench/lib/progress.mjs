@@ -4,7 +4,10 @@ let last = 0;
 let shown = false;
 const started = Date.now();
 
-const elapsed = () => { const s = Math.round((Date.now() - started) / 1000); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`; };
+const elapsed = () => {
+  const s = Math.round((Date.now() - started) / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
 
 /** Replace the status line (rate-limited to plain lines when not a TTY, unless `force`). */
 export function status(text, force = false) {

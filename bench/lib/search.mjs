@@ -4,8 +4,14 @@
 
 /** Whether a step stayed within the latency limit and delivered everything. */
 export function passes(step, p99Limit) {
-  return !step.overloaded && step.lost === 0 && step.unacked === 0 && step.refused <= step.sent * 0.001
-    && step.latency.p99 !== null && step.latency.p99 < p99Limit;
+  return (
+    !step.overloaded &&
+    step.lost === 0 &&
+    step.unacked === 0 &&
+    step.refused <= step.sent * 0.001 &&
+    step.latency.p99 !== null &&
+    step.latency.p99 < p99Limit
+  );
 }
 
 /**
@@ -34,7 +40,10 @@ export async function searchSaturation(fixed, { ratePerSide, p99Limit, budgetSec
   // Upwards while everything passes.
   while (hi === null && Date.now() < deadline) {
     const next = Math.min(maxConversations, Math.round(Math.max(lo, 5) * 1.6));
-    if (next <= lo) { capped = true; break; }
+    if (next <= lo) {
+      capped = true;
+      break;
+    }
     await tryAt(next);
   }
   // Then bisect (geometrically) while the bracket is wider than 20 %.

@@ -14,8 +14,16 @@ export function parleySocket(url, token, origin, { raw = false } = {}) {
     h: idle,
     frames: 0,
     bytes: 0,
-    send(clientId, body) { ws.send(JSON.stringify({ type: 'send', clientId, body })); },
-    close() { try { ws.close(1000); } catch { /* closed */ } },
+    send(clientId, body) {
+      ws.send(JSON.stringify({ type: 'send', clientId, body }));
+    },
+    close() {
+      try {
+        ws.close(1000);
+      } catch {
+        /* closed */
+      }
+    },
   };
   return new Promise((resolve, reject) => {
     let hello = false;
@@ -25,25 +33,41 @@ export function parleySocket(url, token, origin, { raw = false } = {}) {
       // Site sockets in the big-site scenario only count what they get (parsing 50 copies would load the driver).
       if (hello && raw) return sock.h.frame(e.data);
       const f = JSON.parse(e.data);
-      if (f.type === 'hello') { hello = true; return resolve(sock); }
+      if (f.type === 'hello') {
+        hello = true;
+        return resolve(sock);
+      }
       if (f.type === 'ack') return sock.h.ack(f.clientId);
       if (f.type === 'message') return sock.h.message(f.message.body);
       if (f.type === 'error' && f.clientId) return sock.h.refused(f.clientId, f.code);
     });
-    ws.addEventListener('close', (e) => { if (!hello) reject(new Error(`socket ${url} closed with ${e.code} before hello`)); });
-    ws.addEventListener('error', () => { if (!hello) reject(new Error(`socket ${url} failed`)); });
+    ws.addEventListener('close', (e) => {
+      if (!hello) reject(new Error(`socket ${url} closed with ${e.code} before hello`));
+    });
+    ws.addEventListener('error', () => {
+      if (!hello) reject(new Error(`socket ${url} failed`));
+    });
   });
 }
 
 /** A Socket.IO socket on the peer (WebSocket transport only, like Parley's clients). */
 export async function peerSocket(io, base, conversation, side) {
-  const socket = io(base, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { conversation, side } });
+  const socket = io(base, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { conversation, side },
+  });
   const sock = {
     h: idle,
     send(clientId, body) {
-      socket.emit('send', { clientId, body }, (res) => (res?.error ? sock.h.refused(clientId, res.error) : sock.h.ack(clientId)));
+      socket.emit('send', { clientId, body }, (res) =>
+        res?.error ? sock.h.refused(clientId, res.error) : sock.h.ack(clientId),
+      );
     },
-    close() { socket.close(); },
+    close() {
+      socket.close();
+    },
   };
   socket.on('message', (m) => sock.h.message(m.body));
   await new Promise((resolve, reject) => {

@@ -9,7 +9,12 @@ export function quantile(sorted, q) {
 /** p50/p90/p99/max of latencies in ms (undelivered messages count as Infinity). */
 export function percentiles(values) {
   const s = Float64Array.from(values).sort();
-  return { p50: quantile(s, 0.5), p90: quantile(s, 0.9), p99: quantile(s, 0.99), max: s.length ? s[s.length - 1] : null };
+  return {
+    p50: quantile(s, 0.5),
+    p90: quantile(s, 0.9),
+    p99: quantile(s, 0.99),
+    max: s.length ? s[s.length - 1] : null,
+  };
 }
 
 /** A latency for a table: "1.2", "340", "∞" (never arrived), "–" (nothing measured). */
@@ -27,5 +32,9 @@ export function num(v, digits = 2) {
 
 /** JSON-safe copy: Infinity becomes the string "Infinity" (JSON has no infinity). */
 export function jsonSafe(value) {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v) ? String(v) : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) =>
+      typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v) ? String(v) : v,
+    ),
+  );
 }

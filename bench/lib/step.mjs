@@ -15,7 +15,10 @@ const sender = (side, sock) => ({ side, sock, sentAt: [], acked: [], refused: []
 
 function arrive(s, counter, now, r) {
   if (s.sentAt[counter] === undefined) return;
-  if (s.lat[counter] !== undefined) { r.duplicated++; return; }
+  if (s.lat[counter] !== undefined) {
+    r.duplicated++;
+    return;
+  }
   s.lat[counter] = now - s.sentAt[counter];
   r.delivered++;
   if (counter < s.last) r.outOfOrder++;
@@ -26,7 +29,10 @@ function arrive(s, counter, now, r) {
  * Run one step on the first `conversations` pairs of `target`. Sending stops early (overloaded) when
  * more than `backlogSeconds` of messages wait for their ack. Returns the step's figures.
  */
-export async function runStep(target, { conversations, ratePerSide, seconds, graceMs = 5000, backlogSeconds = 3, onTick = () => {} }) {
+export async function runStep(
+  target,
+  { conversations, ratePerSide, seconds, graceMs = 5000, backlogSeconds = 3, onTick = () => {} },
+) {
   const tag = `s${++steps}`;
   const pairs = target.pairs.slice(0, conversations);
   const r = { sent: 0, acked: 0, refused: 0, refusedCodes: {}, delivered: 0, duplicated: 0, outOfOrder: 0 };
@@ -37,13 +43,24 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
     const v = sender('v', p.visitor);
     const a = sender('a', p.agent);
     senders.push(v, a);
-    for (const [own, other] of [[v, a], [a, v]]) {
+    for (const [own, other] of [
+      [v, a],
+      [a, v],
+    ]) {
       own.sock.h = {
-        ack(clientId) { const [t, , c] = clientId.split('.'); if (!frozen && t === tag && !own.acked[c]) { own.acked[c] = 1; r.acked++; } },
+        ack(clientId) {
+          const [t, , c] = clientId.split('.');
+          if (!frozen && t === tag && !own.acked[c]) {
+            own.acked[c] = 1;
+            r.acked++;
+          }
+        },
         refused(clientId, code) {
           const [t, , c] = clientId.split('.');
           if (frozen || t !== tag || own.refused[c]) return;
-          own.refused[c] = 1; r.refused++; r.refusedCodes[code] = (r.refusedCodes[code] ?? 0) + 1;
+          own.refused[c] = 1;
+          r.refused++;
+          r.refusedCodes[code] = (r.refusedCodes[code] ?? 0) + 1;
         },
         message(body) {
           const [t, side, c] = body.split(' ', 3);
@@ -75,11 +92,18 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
     s.next += period * (0.9 + 0.2 * Math.random());
     setTimeout(fire, Math.max(0, s.next - performance.now()), s);
   };
-  senders.forEach((s, i) => { s.next = t0 + (i / senders.length) * period; setTimeout(fire, s.next - performance.now(), s); });
+  senders.forEach((s, i) => {
+    s.next = t0 + (i / senders.length) * period;
+    setTimeout(fire, s.next - performance.now(), s);
+  });
   const outstanding = () => r.sent - r.acked - r.refused;
   while (performance.now() < end) {
     await sleep(250);
-    if (outstanding() > Math.max(100, offered * backlogSeconds)) { overloaded = true; stopped = true; break; }
+    if (outstanding() > Math.max(100, offered * backlogSeconds)) {
+      overloaded = true;
+      stopped = true;
+      break;
+    }
     onTick({ sent: r.sent, delivered: r.delivered, elapsed: (performance.now() - t0) / 1000 });
   }
   stopped = true;
@@ -92,7 +116,10 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
   while (outstanding() > 0 || r.delivered < r.acked) {
     const now = performance.now();
     const p = r.acked + r.refused + r.delivered;
-    if (p !== progress) { progress = p; lastProgressAt = now; }
+    if (p !== progress) {
+      progress = p;
+      lastProgressAt = now;
+    }
     if (now - lastProgressAt > graceMs || now > drainCap) break;
     await sleep(50);
   }
@@ -106,7 +133,10 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
   const wallMs = performance.now() - t0;
   loop.disable();
   const counters = await target.readCounters();
-  for (const p of pairs) { p.visitor.h = idle; p.agent.h = idle; }
+  for (const p of pairs) {
+    p.visitor.h = idle;
+    p.agent.h = idle;
+  }
 
   const lat = [];
   let lost = 0;
@@ -120,10 +150,20 @@ export async function runStep(target, { conversations, ratePerSide, seconds, gra
     }
   }
   return {
-    conversations, ratePerSide, offered, sendSeconds, drainMs, overloaded,
-    ...r, lost, unacked, latency: percentiles(lat),
+    conversations,
+    ratePerSide,
+    offered,
+    sendSeconds,
+    drainMs,
+    overloaded,
+    ...r,
+    lost,
+    unacked,
+    latency: percentiles(lat),
     achieved: r.delivered / (sendSeconds + drainMs / 1000), // throughput from the first send to the end of the drain
-    cpuMs, cpuPerMsg: r.delivered ? cpuMs / r.delivered : null, cpuByProcess: cpuByProcess(cpu0, cpu1),
+    cpuMs,
+    cpuPerMsg: r.delivered ? cpuMs / r.delivered : null,
+    cpuByProcess: cpuByProcess(cpu0, cpu1),
     driver: { cpuPct: ((drv.user + drv.system) / 1000 / wallMs) * 100, loopDelayP99: loop.percentile(99) / 1e6 },
     counters,
   };

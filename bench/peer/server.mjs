@@ -20,8 +20,12 @@ db.exec(`
 const q = {
   open: db.prepare('INSERT OR IGNORE INTO conversations (id) VALUES (?)'),
   known: db.prepare('SELECT id, seq FROM messages WHERE conversation_id = ? AND sender = ? AND client_id = ?'),
-  next: db.prepare('UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ? RETURNING last_seq'),
-  insert: db.prepare('INSERT INTO messages (conversation_id, seq, id, sender, client_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+  next: db.prepare(
+    'UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ? WHERE id = ? RETURNING last_seq',
+  ),
+  insert: db.prepare(
+    'INSERT INTO messages (conversation_id, seq, id, sender, client_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
 };
 
 /** Store one message in one transaction (one fsync); a retried clientId returns the stored one. */
@@ -47,25 +51,38 @@ const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 }
 
 io.on('connection', (socket) => {
   const { conversation, side } = socket.handshake.auth ?? {};
-  if (typeof conversation !== 'string' || !conversation || (side !== 'visitor' && side !== 'agent')) return socket.disconnect(true);
+  if (typeof conversation !== 'string' || !conversation || (side !== 'visitor' && side !== 'agent'))
+    return socket.disconnect(true);
   q.open.run(conversation);
   const room = `c:${conversation}`;
   socket.join(room);
   socket.on('send', (frame, ack) => {
     if (typeof ack !== 'function') return;
     const { clientId, body } = frame ?? {};
-    if (typeof clientId !== 'string' || !clientId || clientId.length > 64 || typeof body !== 'string' || !body || body.length > 4000) {
+    if (
+      typeof clientId !== 'string' ||
+      !clientId ||
+      clientId.length > 64 ||
+      typeof body !== 'string' ||
+      !body ||
+      body.length > 4000
+    ) {
       return ack({ error: 'bad_request' });
     }
     const m = commit(conversation, side, clientId, body);
     ack({ id: m.id, seq: m.seq });
-    if (m.fresh) io.to(room).emit('message', { id: m.id, seq: m.seq, sender: side, clientId, body, createdAt: m.createdAt });
+    if (m.fresh)
+      io.to(room).emit('message', { id: m.id, seq: m.seq, sender: side, clientId, body, createdAt: m.createdAt });
   });
 });
 
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(`peer ready on ${http.address().port}`);
 });
-const stop = () => { io.close(); db.close(); process.exit(0); };
+const stop = () => {
+  io.close();
+  db.close();
+  process.exit(0);
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

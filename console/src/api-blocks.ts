@@ -4,7 +4,8 @@ import { call, client } from './api';
 
 /** List, create and lift a site's blocks. */
 export const blockApi = {
-  list: (siteId: string): Promise<{ blocks: Block[] }> => call(client.api.sites[':siteId'].blocks.$get({ param: { siteId } })),
+  list: (siteId: string): Promise<{ blocks: Block[] }> =>
+    call(client.api.sites[':siteId'].blocks.$get({ param: { siteId } })),
   create: (siteId: string, body: CreateBlockBody): Promise<{ block: Block }> =>
     call(client.api.sites[':siteId'].blocks.$post({ param: { siteId }, json: body })),
   lift: async (siteId: string, blockId: string): Promise<void> => {

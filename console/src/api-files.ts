@@ -27,7 +27,9 @@ export function uploadFile(conversationId: string, file: File, onProgress: (frac
       }
       const error = (body as Partial<ErrorBody> | null)?.error;
       const code = error?.code ?? 'error';
-      reject(new ApiError(xhr.status, code, uploadErrorMessage(xhr.status, code, error?.message ?? strings.genericError)));
+      reject(
+        new ApiError(xhr.status, code, uploadErrorMessage(xhr.status, code, error?.message ?? strings.genericError)),
+      );
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', strings.networkError));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Upload cancelled'));

@@ -15,14 +15,16 @@ const byId = (id: string) => ({ param: { id } });
 export const cannedApi = {
   list: (q?: string): Promise<{ cannedResponses: CannedResponse[] }> =>
     call(client.api['canned-responses'].$get({ query: q ? { q } : {} })),
-  create: (body: CannedInput): Promise<{ cannedResponse: CannedResponse }> => call(client.api['canned-responses'].$post({ json: body })),
+  create: (body: CannedInput): Promise<{ cannedResponse: CannedResponse }> =>
+    call(client.api['canned-responses'].$post({ json: body })),
   update: (id: string, changes: Partial<CannedInput>): Promise<{ cannedResponse: CannedResponse }> =>
     call(client.api['canned-responses'][':id'].$patch({ ...byId(id), json: changes })),
   remove: async (id: string): Promise<void> => {
     await call(client.api['canned-responses'][':id'].$delete(byId(id)));
   },
   /** Counts one insertion (usage + 1, last used now). */
-  use: (id: string): Promise<{ cannedResponse: CannedResponse }> => call(client.api['canned-responses'][':id'].use.$post(byId(id))),
+  use: (id: string): Promise<{ cannedResponse: CannedResponse }> =>
+    call(client.api['canned-responses'][':id'].use.$post(byId(id))),
 };
 
 /** Knowledge base: everyone reads and searches, owners and admins write. */
@@ -54,5 +56,7 @@ export const preferencesApi = {
 
 /** Deletes one of the agent's own text or file messages (403 not_your_message otherwise); sockets then get the emptied copy. */
 export function deleteMessage(conversationId: string, messageId: string): Promise<{ message: Message }> {
-  return call(client.api.conversations[':id'].messages[':messageId'].$delete({ param: { id: conversationId, messageId } }));
+  return call(
+    client.api.conversations[':id'].messages[':messageId'].$delete({ param: { id: conversationId, messageId } }),
+  );
 }

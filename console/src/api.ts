@@ -50,7 +50,9 @@ export function onUnauthorized(listener: () => void): () => void {
 
 /** Tells every listener the token no longer works (a 401, or sockets closed as revoked). */
 export function signalUnauthorized(): void {
-  unauthorizedListeners.forEach((listener) => { listener(); });
+  unauthorizedListeners.forEach((listener) => {
+    listener();
+  });
 }
 
 /** Awaits an hc call and returns its JSON body, turning every failure into an ApiError. */
@@ -67,7 +69,12 @@ function toApiError(error: unknown): ApiError {
     const status = Number(error.statusCode) || 500;
     const body = error.detail?.data as Partial<ErrorBody> | undefined;
     if (status === 401) signalUnauthorized();
-    return new ApiError(status, body?.error?.code ?? 'error', body?.error?.message ?? strings.genericError, body?.error?.retryAfter);
+    return new ApiError(
+      status,
+      body?.error?.code ?? 'error',
+      body?.error?.message ?? strings.genericError,
+      body?.error?.retryAfter,
+    );
   }
   // fetch rejects with a TypeError when the network or the server is down.
   return new ApiError(0, 'network', strings.networkError);
@@ -82,19 +89,33 @@ export type MessagePage = { messages: Message[]; hasMore: boolean };
 
 /** The REST calls the console makes, with the shapes the UI relies on. */
 export const api = {
-  register: (body: { workspace: string; name: string; email: string; password: string; setup?: string }): Promise<Session> =>
-    call(client.api.auth.register.$post({ json: body })),
+  register: (body: {
+    workspace: string;
+    name: string;
+    email: string;
+    password: string;
+    setup?: string;
+  }): Promise<Session> => call(client.api.auth.register.$post({ json: body })),
   authConfig: (): Promise<AuthConfig> => call(client.api.auth.config.$get()),
-  login: (body: { email: string; password: string }): Promise<Session> => call(client.api.auth.login.$post({ json: body })),
+  login: (body: { email: string; password: string }): Promise<Session> =>
+    call(client.api.auth.login.$post({ json: body })),
   me: (): Promise<{ agent: Agent }> => call(client.api.auth.me.$get()),
   sites: (): Promise<{ sites: Site[] }> => call(client.api.sites.$get()),
   createSite: (body: { name: string; allowedOrigins: string[] }): Promise<{ site: Site }> =>
     call(client.api.sites.$post({ json: body })),
-  conversations: (siteId: string, query: InboxFilterQuery & { archived: boolean; cursor?: string; limit?: number }): Promise<ConversationPage> =>
+  conversations: (
+    siteId: string,
+    query: InboxFilterQuery & { archived: boolean; cursor?: string; limit?: number },
+  ): Promise<ConversationPage> =>
     call(
       client.api.sites[':id'].conversations.$get({
         param: { id: siteId },
-        query: { ...query, archived: String(query.archived) as 'true' | 'false', cursor: query.cursor, limit: query.limit?.toString() },
+        query: {
+          ...query,
+          archived: String(query.archived) as 'true' | 'false',
+          cursor: query.cursor,
+          limit: query.limit?.toString(),
+        },
       }),
     ),
   conversation: (id: string): Promise<{ conversation: Conversation }> =>

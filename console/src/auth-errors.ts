@@ -15,5 +15,7 @@ const TEXT: Partial<Record<ErrorCode, (e: ApiError) => string>> = {
 export function localizedAuthError(error: unknown): unknown {
   const e = error as ApiError;
   const text = e && typeof e.code === 'string' ? TEXT[e.code as ErrorCode] : undefined;
-  return text ? Object.assign(new Error(text(e)), { name: 'ApiError', status: e.status, code: e.code, retryAfter: e.retryAfter }) : error;
+  return text
+    ? Object.assign(new Error(text(e)), { name: 'ApiError', status: e.status, code: e.code, retryAfter: e.retryAfter })
+    : error;
 }

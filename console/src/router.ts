@@ -71,7 +71,8 @@ export function useRoute(): Route {
 
 /** Click handler for in-app links: lets modified clicks open new tabs as usual. */
 export function onLinkClick(event: MouseEvent, path: string): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   event.preventDefault();
   navigate(path);
 }

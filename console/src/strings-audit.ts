@@ -37,7 +37,11 @@ export const auditStrings = {
   allActions: 'All actions',
   filterLabel: 'Action',
   loadMore: 'Load older entries',
-  when: 'When', who: 'Who', action: 'Action', details: 'Details', ip: 'IP address',
+  when: 'When',
+  who: 'Who',
+  action: 'Action',
+  details: 'Details',
+  ip: 'IP address',
   anonymous: 'Not signed in',
   system: 'Parley',
 } as const;

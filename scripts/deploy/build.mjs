@@ -6,17 +6,19 @@ import { join } from 'node:path';
 
 function vite(root, args, env = {}) {
   const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', ...args, '--logLevel', 'warn'], {
-    cwd: root, stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, ...env },
   });
   if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed (${r.status})`);
 }
 
 /** Every file under `dir`, relative. */
-export const filesUnder = (dir, prefix = '') => readdirSync(join(dir, prefix)).flatMap((name) => {
-  const rel = prefix ? `${prefix}/${name}` : name;
-  return statSync(join(dir, rel)).isDirectory() ? filesUnder(dir, rel) : [rel];
-});
+export const filesUnder = (dir, prefix = '') =>
+  readdirSync(join(dir, prefix)).flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    return statSync(join(dir, rel)).isDirectory() ? filesUnder(dir, rel) : [rel];
+  });
 
 /**
  * Throws unless `dir` is fit to ship: no demo page (`npm start` writes dist/demo with a local site key) and no page
@@ -35,14 +37,16 @@ export function assertShippable(dir) {
 export function buildWorkerAssets(root, dist) {
   vite(root, ['--config', 'console/vite.config.ts', '--outDir', dist, '--emptyOutDir']);
   vite(root, ['--config', 'widget/vite.config.ts', '--outDir', dist]);
-  if (!existsSync(join(dist, '_headers')) || !existsSync(join(dist, 'widget.js'))) throw new Error(`the build left no widget or _headers in ${dist}`);
+  if (!existsSync(join(dist, '_headers')) || !existsSync(join(dist, 'widget.js')))
+    throw new Error(`the build left no widget or _headers in ${dist}`);
   return assertShippable(dist);
 }
 
 /** The console pages' Content-Security-Policy with the API origin (and its WebSockets) allowed for connections. */
 export function pagesCsp(workerHeaders, apiOrigin) {
   const csp = workerHeaders.match(/Content-Security-Policy: (.*)/)?.[1];
-  if (!csp?.includes("connect-src 'self'")) throw new Error('no Content-Security-Policy with connect-src in the build\'s _headers');
+  if (!csp?.includes("connect-src 'self'"))
+    throw new Error("no Content-Security-Policy with connect-src in the build's _headers");
   return csp.replace("connect-src 'self'", `connect-src 'self' ${apiOrigin} ${apiOrigin.replace(/^http/, 'ws')}`);
 }
 

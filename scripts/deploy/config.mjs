@@ -25,7 +25,11 @@ export function deployConfig(raw, { root, dir, assetsDir, vars }) {
   config.assets = { ...config.assets, directory: rel(assetsDir) };
   config.d1_databases = (config.d1_databases ?? []).map((db) => {
     const { database_id: id, ...rest } = db;
-    return { ...rest, ...(id && !PLACEHOLDER_ID.test(id) ? { database_id: id } : {}), ...(db.migrations_dir ? { migrations_dir: rel(db.migrations_dir) } : {}) };
+    return {
+      ...rest,
+      ...(id && !PLACEHOLDER_ID.test(id) ? { database_id: id } : {}),
+      ...(db.migrations_dir ? { migrations_dir: rel(db.migrations_dir) } : {}),
+    };
   });
   config.vars = { ...config.vars, ...vars };
   return config;
@@ -43,4 +47,5 @@ export function writeDeployConfig(dir, config) {
 export const databaseName = (raw) => raw.d1_databases?.find((d) => d.binding === 'DB')?.database_name ?? 'parley';
 
 /** The R2 bucket the UPLOADS binding names. */
-export const bucketName = (raw) => raw.r2_buckets?.find((b) => b.binding === 'UPLOADS')?.bucket_name ?? 'parley-uploads';
+export const bucketName = (raw) =>
+  raw.r2_buckets?.find((b) => b.binding === 'UPLOADS')?.bucket_name ?? 'parley-uploads';

@@ -27,7 +27,20 @@ function scenario(name, over = {}) {
   mkdirSync(dir, { recursive: true });
   const statePath = join(dir, 'state.json');
   const logPath = join(dir, 'calls.jsonl');
-  writeFileSync(statePath, JSON.stringify({ loggedIn: true, accounts: [{ id: 'acc1', name: 'Acme' }], databases: [], buckets: [], workers: {}, pages: {}, workspaces: 0, subdomain: 'acme', ...over }));
+  writeFileSync(
+    statePath,
+    JSON.stringify({
+      loggedIn: true,
+      accounts: [{ id: 'acc1', name: 'Acme' }],
+      databases: [],
+      buckets: [],
+      workers: {},
+      pages: {},
+      workspaces: 0,
+      subdomain: 'acme',
+      ...over,
+    }),
+  );
   const deployDir = join(dir, 'deploy');
   // The build is shared (--skip-build reuses it): each scenario gets its own copy of dist.
   spawnSync('cp', ['-r', built, deployDir]);
@@ -38,24 +51,49 @@ function scenario(name, over = {}) {
     run(args, env = {}) {
       writeFileSync(logPath, '');
       const r = spawnSync(process.execPath, [join(root, 'scripts/deploy.mjs'), ...args], {
-        cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, WRANGLER: fake, PARLEY_DEPLOY_DIR: deployDir, FAKE_WRANGLER_STATE: statePath, FAKE_WRANGLER_LOG: logPath, PARLEY_EMAIL: '', RESEND_API_KEY: '', ...env },
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          WRANGLER: fake,
+          PARLEY_DEPLOY_DIR: deployDir,
+          FAKE_WRANGLER_STATE: statePath,
+          FAKE_WRANGLER_LOG: logPath,
+          PARLEY_EMAIL: '',
+          RESEND_API_KEY: '',
+          ...env,
+        },
       });
-      const calls = readFileSync(logPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-      return { status: r.status, out: r.stdout + r.stderr, calls, names: calls.map((c) => c.args.slice(0, ['deploy', 'whoami'].includes(c.args[0]) ? 1 : 3).filter((a) => !a.startsWith('/')).join(' ')) };
+      const calls = readFileSync(logPath, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
+      return {
+        status: r.status,
+        out: r.stdout + r.stderr,
+        calls,
+        names: calls.map((c) =>
+          c.args
+            .slice(0, ['deploy', 'whoami'].includes(c.args[0]) ? 1 : 3)
+            .filter((a) => !a.startsWith('/'))
+            .join(' '),
+        ),
+      };
     },
   };
 }
 
 describe('npm run deploy -- --dry-run', () => {
-  it('builds, validates the config with wrangler\'s own dry run and shows every step, without an account', () => {
+  it("builds, validates the config with wrangler's own dry run and shows every step, without an account", () => {
     const s = scenario('dry', { loggedIn: false });
     const real = join(root, 'node_modules/.bin/wrangler');
     const r = s.run(['--dry-run', ...EMAIL], { FAKE_WRANGLER_REAL: real });
     expect(r.status, r.out).toBe(0);
     // Only lookups and wrangler's own validation ran.
     expect(r.calls.map((c) => c.args.join(' '))).toEqual([
-      'whoami --json', `deploy --dry-run -c ${s.deployDir}/wrangler.json --outdir ${s.deployDir}/bundle`,
+      'whoami --json',
+      `deploy --dry-run -c ${s.deployDir}/wrangler.json --outdir ${s.deployDir}/bundle`,
     ]);
     const shown = [...r.out.matchAll(/would run: wrangler (\S+ \S+ \S+)/g)].map((m) => m[1]);
     expect(shown).toEqual([`deploy -c ${s.deployDir}/wrangler.json`, 'd1 migrations apply', 'd1 execute DB']);
@@ -64,7 +102,13 @@ describe('npm run deploy -- --dry-run', () => {
     expect(r.out).toContain('npx wrangler login');
     const config = JSON.parse(readFileSync(join(s.deployDir, 'wrangler.json'), 'utf8'));
     expect(config.d1_databases[0]).not.toHaveProperty('database_id'); // found by name or provisioned
-    expect(config.vars).toMatchObject({ EMAIL_PROVIDER: 'cloudflare', EMAIL_REPLY_DOMAIN: 'acme.com', SIGNUP: 'invite-only', PARLEY_COUNTERS: '', LOG_LEVEL: 'info' });
+    expect(config.vars).toMatchObject({
+      EMAIL_PROVIDER: 'cloudflare',
+      EMAIL_REPLY_DOMAIN: 'acme.com',
+      SIGNUP: 'invite-only',
+      PARLEY_COUNTERS: '',
+      LOG_LEVEL: 'info',
+    });
   }, 120_000);
 
   it('refuses without an email choice, and takes the outbox only when asked for, loudly', () => {
@@ -73,7 +117,14 @@ describe('npm run deploy -- --dry-run', () => {
     expect(none.status).toBe(1);
     expect(none.out).toContain('Choose how the deployment sends email');
     expect(none.calls).toEqual([]);
-    const placeholder = s.run(['--dry-run', '--skip-build', '--email', 'resend', '--email-from', 'support@parley.local']);
+    const placeholder = s.run([
+      '--dry-run',
+      '--skip-build',
+      '--email',
+      'resend',
+      '--email-from',
+      'support@parley.local',
+    ]);
     expect(placeholder.status).toBe(1);
     expect(placeholder.out).toContain('parley.local is not a domain');
     const outbox = s.run(['--dry-run', '--skip-build', '--email', 'outbox']);
@@ -113,7 +164,16 @@ describe('npm run deploy', () => {
     const s = scenario('fresh');
     const first = s.run(['--skip-build', ...EMAIL]);
     expect(first.status, first.out).toBe(0);
-    expect(first.names).toEqual(['whoami', 'd1 list --json', 'r2 bucket info', 'secret list --name', 'deploy', 'd1 migrations apply', 'deploy', 'd1 execute DB']);
+    expect(first.names).toEqual([
+      'whoami',
+      'd1 list --json',
+      'r2 bucket info',
+      'secret list --name',
+      'deploy',
+      'd1 migrations apply',
+      'deploy',
+      'd1 execute DB',
+    ]);
     const [deploy1, deploy2] = first.calls.filter((c) => c.args[0] === 'deploy');
     // AUTH_SECRET goes up with the first version (64 hex characters), its value never written to disk.
     expect(deploy1.secrets).toEqual({ AUTH_SECRET: 64 });
@@ -121,19 +181,34 @@ describe('npm run deploy', () => {
     expect(deploy1.assets.some((f) => f.startsWith('demo/'))).toBe(false);
     expect(deploy1.assets).toContain('widget.js');
     // The workers.dev origin the deploy reported becomes PUBLIC_URL (and the console's origin).
-    expect(deploy2.vars).toMatchObject({ PUBLIC_URL: 'https://parley.acme.workers.dev', CONSOLE_ORIGIN: 'https://parley.acme.workers.dev', SIGNUP: 'invite-only', EMAIL_PROVIDER: 'cloudflare' });
+    expect(deploy2.vars).toMatchObject({
+      PUBLIC_URL: 'https://parley.acme.workers.dev',
+      CONSOLE_ORIGIN: 'https://parley.acme.workers.dev',
+      SIGNUP: 'invite-only',
+      EMAIL_PROVIDER: 'cloudflare',
+    });
     expect(deploy2.vars.PARLEY_COMMIT).toMatch(/^([0-9a-f]{40}|dev)$/); // GET /api/health reports it
     expect(deploy2.secretsFileContent).toBeNull();
     // The login's only account is named to every command after whoami: wrangler never has to ask.
     expect(first.calls.slice(1).every((c) => c.account === 'acc1')).toBe(true);
     expect(s.state()).toMatchObject({ databases: ['parley'], buckets: ['parley-uploads'], setupTokens: 1 });
-    expect(first.out).toMatch(/One-time setup link .*\n\n {4}https:\/\/parley\.acme\.workers\.dev\/register\?setup=[\w-]{43}\n/);
+    expect(first.out).toMatch(
+      /One-time setup link .*\n\n {4}https:\/\/parley\.acme\.workers\.dev\/register\?setup=[\w-]{43}\n/,
+    );
 
     // The owner signs up through the link.
     writeFileSync(join(s.deployDir, '..', 'state.json'), JSON.stringify({ ...s.state(), workspaces: 1 }));
     const again = s.run(['--skip-build']); // the email choice was saved
     expect(again.status, again.out).toBe(0);
-    expect(again.names).toEqual(['whoami', 'd1 list --json', 'r2 bucket info', 'secret list --name', 'd1 migrations apply', 'deploy', 'd1 execute DB']);
+    expect(again.names).toEqual([
+      'whoami',
+      'd1 list --json',
+      'r2 bucket info',
+      'secret list --name',
+      'd1 migrations apply',
+      'deploy',
+      'd1 execute DB',
+    ]);
     const upgrade = again.calls.find((c) => c.args[0] === 'deploy');
     expect(upgrade.secretsFileContent).toBeNull(); // AUTH_SECRET kept
     expect(upgrade.vars.PUBLIC_URL).toBe('https://parley.acme.workers.dev');
@@ -143,9 +218,21 @@ describe('npm run deploy', () => {
     expect(s.state().setupTokens).toBe(1);
 
     // A later link for the deployment, as docs/deploy.md says: it writes to the deployed database.
-    const link = spawnSync(process.execPath, [join(root, 'scripts/setup-link.mjs'), '--remote', '--origin', 'https://parley.acme.workers.dev'], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, WRANGLER: fake, PARLEY_DEPLOY_DIR: s.deployDir, FAKE_WRANGLER_STATE: join(s.deployDir, '..', 'state.json'), FAKE_WRANGLER_LOG: join(s.deployDir, '..', 'calls.jsonl') },
-    });
+    const link = spawnSync(
+      process.execPath,
+      [join(root, 'scripts/setup-link.mjs'), '--remote', '--origin', 'https://parley.acme.workers.dev'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          WRANGLER: fake,
+          PARLEY_DEPLOY_DIR: s.deployDir,
+          FAKE_WRANGLER_STATE: join(s.deployDir, '..', 'state.json'),
+          FAKE_WRANGLER_LOG: join(s.deployDir, '..', 'calls.jsonl'),
+        },
+      },
+    );
     expect(link.status, link.stderr).toBe(0);
     expect(link.stdout).toMatch(/https:\/\/parley\.acme\.workers\.dev\/register\?setup=[\w-]{43}/);
     expect(s.state().setupTokens).toBe(2);
@@ -162,12 +249,19 @@ describe('npm run deploy', () => {
     expect(r.status, r.out).toBe(0);
     const first = r.calls.find((c) => c.args[0] === 'deploy');
     expect(first.secrets).toEqual({ AUTH_SECRET: 64, RESEND_API_KEY: 18 });
-    expect(first.vars).toMatchObject({ EMAIL_PROVIDER: 'resend', EMAIL_FROM: 'support@acme.com', EMAIL_REPLY_DOMAIN: 'acme.com' });
+    expect(first.vars).toMatchObject({
+      EMAIL_PROVIDER: 'resend',
+      EMAIL_FROM: 'support@acme.com',
+      EMAIL_REPLY_DOMAIN: 'acme.com',
+    });
   });
 
   it('never takes an unreadable secret list for a new Worker: that would replace the live AUTH_SECRET', () => {
-    const s = scenario('secret-list', { databases: ['parley'], workers: { parley: { secrets: ['AUTH_SECRET'] } },
-      secretListError: 'A request to the Cloudflare API failed: Route not found for this account [code: 7003]' });
+    const s = scenario('secret-list', {
+      databases: ['parley'],
+      workers: { parley: { secrets: ['AUTH_SECRET'] } },
+      secretListError: 'A request to the Cloudflare API failed: Route not found for this account [code: 7003]',
+    });
     const r = s.run(['--skip-build', ...EMAIL]);
     expect(r.status).toBe(1);
     expect(r.out).toContain('wrangler secret list failed');
@@ -175,18 +269,43 @@ describe('npm run deploy', () => {
   });
 
   it('asks which account when the login has several', () => {
-    const r = scenario('accounts', { accounts: [{ id: 'a1', name: 'One' }, { id: 'a2', name: 'Two' }] }).run(['--skip-build', ...EMAIL]);
+    const r = scenario('accounts', {
+      accounts: [
+        { id: 'a1', name: 'One' },
+        { id: 'a2', name: 'Two' },
+      ],
+    }).run(['--skip-build', ...EMAIL]);
     expect(r.status).toBe(1);
     expect(r.out).toContain('--account-id a2');
   });
 
-  it('deploys the console to Pages, its API the Worker, and the Worker\'s CORS that console', () => {
-    const s = scenario('pages', { databases: ['parley'], buckets: ['parley-uploads'], workers: { parley: { secrets: ['AUTH_SECRET'] } }, workspaces: 1 });
+  it("deploys the console to Pages, its API the Worker, and the Worker's CORS that console", () => {
+    const s = scenario('pages', {
+      databases: ['parley'],
+      buckets: ['parley-uploads'],
+      workers: { parley: { secrets: ['AUTH_SECRET'] } },
+      workspaces: 1,
+    });
     const r = s.run(['--skip-build', '--console-pages', '--origin', 'https://chat.acme.com', ...EMAIL]);
     expect(r.status, r.out).toBe(0);
-    expect(r.names).toEqual(['whoami', 'd1 list --json', 'r2 bucket info', 'secret list --name', 'pages project list', 'pages project create', 'pages project list', 'd1 migrations apply', 'deploy', 'pages deploy', 'd1 execute DB']);
+    expect(r.names).toEqual([
+      'whoami',
+      'd1 list --json',
+      'r2 bucket info',
+      'secret list --name',
+      'pages project list',
+      'pages project create',
+      'pages project list',
+      'd1 migrations apply',
+      'deploy',
+      'pages deploy',
+      'd1 execute DB',
+    ]);
     const deployCall = r.calls.find((c) => c.args[0] === 'deploy');
-    expect(deployCall.vars).toMatchObject({ PUBLIC_URL: 'https://chat.acme.com', CONSOLE_ORIGIN: 'https://parley-console-3xq.pages.dev' });
+    expect(deployCall.vars).toMatchObject({
+      PUBLIC_URL: 'https://chat.acme.com',
+      CONSOLE_ORIGIN: 'https://parley-console-3xq.pages.dev',
+    });
     const pages = r.calls.find((c) => c.args[0] === 'pages' && c.args[1] === 'deploy');
     expect(pages.files).toContain('index.html');
     expect(pages.files.some((f) => f.startsWith('demo/') || f.startsWith('widget'))).toBe(false);
@@ -194,10 +313,16 @@ describe('npm run deploy', () => {
     expect(r.out).toContain('Console:        https://parley-console-3xq.pages.dev/');
 
     // A custom domain added to the project in the dashboard; the re-run (its choices saved) keeps the console on Pages.
-    writeFileSync(join(s.deployDir, '..', 'state.json'), JSON.stringify({ ...s.state(), pages: { 'parley-console': 'parley-console-3xq.pages.dev, console.acme.com' } }));
+    writeFileSync(
+      join(s.deployDir, '..', 'state.json'),
+      JSON.stringify({ ...s.state(), pages: { 'parley-console': 'parley-console-3xq.pages.dev, console.acme.com' } }),
+    );
     const again = s.run(['--skip-build']);
     expect(again.status, again.out).toBe(0);
-    expect(again.calls.find((c) => c.args[0] === 'deploy').vars).toMatchObject({ PUBLIC_URL: 'https://chat.acme.com', CONSOLE_ORIGIN: 'https://parley-console-3xq.pages.dev,https://console.acme.com' });
+    expect(again.calls.find((c) => c.args[0] === 'deploy').vars).toMatchObject({
+      PUBLIC_URL: 'https://chat.acme.com',
+      CONSOLE_ORIGIN: 'https://parley-console-3xq.pages.dev,https://console.acme.com',
+    });
     expect(again.names).toContain('pages deploy');
     expect(again.names).not.toContain('pages project create');
   }, 60_000);

@@ -22,13 +22,23 @@ const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 /** Reads the command line; throws on unknown options. */
 export function readFlags(argv) {
-  const { values } = parseArgs({ args: argv, options: {
-    'dry-run': { type: 'boolean', default: false }, email: { type: 'string' }, 'email-from': { type: 'string' },
-    'reply-domain': { type: 'string' }, domain: { type: 'string' }, origin: { type: 'string' },
-    'console-pages': { type: 'boolean', default: false }, 'pages-project': { type: 'string' },
-    'account-id': { type: 'string' }, 'setup-link': { type: 'boolean', default: false },
-    'skip-build': { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
-  } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      email: { type: 'string' },
+      'email-from': { type: 'string' },
+      'reply-domain': { type: 'string' },
+      domain: { type: 'string' },
+      origin: { type: 'string' },
+      'console-pages': { type: 'boolean', default: false },
+      'pages-project': { type: 'string' },
+      'account-id': { type: 'string' },
+      'setup-link': { type: 'boolean', default: false },
+      'skip-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
   return values;
 }
 
@@ -37,20 +47,34 @@ export function readFlags(argv) {
  * npm_config_dry_run=true in its environment, which would be a real deploy. Returns their names, with dashes.
  */
 export function swallowedByNpm(env) {
-  return ['dry-run', 'email', 'email-from', 'reply-domain', 'domain', 'origin', 'console-pages', 'pages-project', 'account-id', 'setup-link', 'skip-build']
-    .filter((name) => env[`npm_config_${name.replace(/-/g, '_')}`] !== undefined);
+  return [
+    'dry-run',
+    'email',
+    'email-from',
+    'reply-domain',
+    'domain',
+    'origin',
+    'console-pages',
+    'pages-project',
+    'account-id',
+    'setup-link',
+    'skip-build',
+  ].filter((name) => env[`npm_config_${name.replace(/-/g, '_')}`] !== undefined);
 }
 
 /** Flags over environment over saved settings: the deploy's choices (email still unchecked). */
 export function resolveOptions(flags, env, saved = {}) {
   const fromEnv = (name) => env[name] || undefined; // set but empty counts as unset
   const domain = flags.domain ?? saved.domain;
-  if (domain !== undefined && !HOST.test(domain)) throw new Error(`--domain must be a host name like chat.example.com, not ${JSON.stringify(domain)}`);
+  if (domain !== undefined && !HOST.test(domain))
+    throw new Error(`--domain must be a host name like chat.example.com, not ${JSON.stringify(domain)}`);
   // Explicit: the Worker answers there (no redeploy to learn it). Saved: the workers.dev origin of the last deploy.
-  const origin = flags.origin ?? (domain ? `https://${domain}` : undefined) ?? fromEnv('PARLEY_ORIGIN') ?? saved.explicitOrigin;
+  const origin =
+    flags.origin ?? (domain ? `https://${domain}` : undefined) ?? fromEnv('PARLEY_ORIGIN') ?? saved.explicitOrigin;
   // It becomes PUBLIC_URL (links in emails) and the Pages console's API: https, a host, nothing after it.
   const host = origin?.match(/^https:\/\/([^/?#@\s]+)\/?$/i)?.[1];
-  if (origin !== undefined && !(host && HOST.test(host.replace(/:\d{1,5}$/, '')))) throw new Error(`--origin must be an https origin like https://chat.example.com, not ${JSON.stringify(origin)}`);
+  if (origin !== undefined && !(host && HOST.test(host.replace(/:\d{1,5}$/, ''))))
+    throw new Error(`--origin must be an https origin like https://chat.example.com, not ${JSON.stringify(origin)}`);
   return {
     dryRun: flags['dry-run'],
     domain: domain?.toLowerCase(),
@@ -72,7 +96,8 @@ export function resolveOptions(flags, env, saved = {}) {
 }
 
 /** The address inside "Name <a@b.c>" or "a@b.c", or null. */
-export const addressOf = (from) => (from ?? '').match(/<([^<>\s]+@[^<>\s]+)>\s*$/)?.[1] ?? ((from ?? '').trim().match(/^[^<>\s]+@[^<>\s]+$/)?.[0] ?? null);
+export const addressOf = (from) =>
+  (from ?? '').match(/<([^<>\s]+@[^<>\s]+)>\s*$/)?.[1] ?? (from ?? '').trim().match(/^[^<>\s]+@[^<>\s]+$/)?.[0] ?? null;
 
 const PLACEHOLDER_DOMAIN = /(^|\.)(parley\.local|example\.(com|org|net))$|(^|\.)(local|localhost|test|invalid)$/i;
 
@@ -83,22 +108,36 @@ const PLACEHOLDER_DOMAIN = /(^|\.)(parley\.local|example\.(com|org|net))$|(^|\.)
 export function checkEmail(email) {
   const { provider } = email;
   if (!provider) {
-    return new Error('Choose how the deployment sends email:\n' +
-      '  --email cloudflare --email-from "Support <support@yourdomain.com>"   (Cloudflare Email Sending, a verified domain)\n' +
-      '  --email resend --email-from "Support <support@yourdomain.com>"       (RESEND_API_KEY in the environment)\n' +
-      '  --email outbox                                                       (no mail leaves: local testing only)');
+    return new Error(
+      'Choose how the deployment sends email:\n' +
+        '  --email cloudflare --email-from "Support <support@yourdomain.com>"   (Cloudflare Email Sending, a verified domain)\n' +
+        '  --email resend --email-from "Support <support@yourdomain.com>"       (RESEND_API_KEY in the environment)\n' +
+        '  --email outbox                                                       (no mail leaves: local testing only)',
+    );
   }
-  if (!PROVIDERS.includes(provider)) return new Error(`--email must be one of ${PROVIDERS.join(', ')}, not ${JSON.stringify(provider)}`);
+  if (!PROVIDERS.includes(provider))
+    return new Error(`--email must be one of ${PROVIDERS.join(', ')}, not ${JSON.stringify(provider)}`);
   if (provider === 'outbox') {
-    if (!email.explicitOutbox) return new Error('The outbox keeps mail in D1 and sends nothing: pass --email outbox on the command line to deploy with it anyway.');
-    return { EMAIL_PROVIDER: 'outbox', EMAIL_FROM: email.from ?? 'Parley <support@parley.local>', EMAIL_REPLY_DOMAIN: email.replyDomain ?? 'parley.local' };
+    if (!email.explicitOutbox)
+      return new Error(
+        'The outbox keeps mail in D1 and sends nothing: pass --email outbox on the command line to deploy with it anyway.',
+      );
+    return {
+      EMAIL_PROVIDER: 'outbox',
+      EMAIL_FROM: email.from ?? 'Parley <support@parley.local>',
+      EMAIL_REPLY_DOMAIN: email.replyDomain ?? 'parley.local',
+    };
   }
   const address = addressOf(email.from);
-  if (!address) return new Error(`--email ${provider} needs --email-from with an address of your sending domain, e.g. "Support <support@yourdomain.com>"`);
+  if (!address)
+    return new Error(
+      `--email ${provider} needs --email-from with an address of your sending domain, e.g. "Support <support@yourdomain.com>"`,
+    );
   const domain = address.split('@')[1].toLowerCase();
   const replyDomain = (email.replyDomain ?? domain).toLowerCase();
   for (const d of [domain, replyDomain]) {
-    if (PLACEHOLDER_DOMAIN.test(d) || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)) return new Error(`${d} is not a domain mail can be sent from or replied to: use your own`);
+    if (PLACEHOLDER_DOMAIN.test(d) || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d))
+      return new Error(`${d} is not a domain mail can be sent from or replied to: use your own`);
   }
   return { EMAIL_PROVIDER: provider, EMAIL_FROM: email.from.trim(), EMAIL_REPLY_DOMAIN: replyDomain };
 }

@@ -9,7 +9,10 @@ function readJson(wrangler, args, { dryRun, log, extraEnv }) {
   const json = r.ok ? parseJsonOutput(r.stdout) : undefined;
   if (json !== undefined) return json;
   const why = `wrangler ${args.slice(0, 3).join(' ')} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`;
-  if (dryRun) { log(`  ! ${why}`); return undefined; }
+  if (dryRun) {
+    log(`  ! ${why}`);
+    return undefined;
+  }
   throw new Error(why);
 }
 
@@ -31,15 +34,29 @@ export const pagesOriginsOf = (list, project) => {
  */
 export function lookUpAccount(wrangler, { opts, raw, log }) {
   const { dryRun } = opts;
-  const plan = { accountId: opts.accountId, databaseExists: false, secrets: [], pagesOrigin: null, pagesCreate: opts.consolePages };
+  const plan = {
+    accountId: opts.accountId,
+    databaseExists: false,
+    secrets: [],
+    pagesOrigin: null,
+    pagesCreate: opts.consolePages,
+  };
   const pagesDefault = `https://${opts.pagesProject}.pages.dev`;
   const who = wrangler.read(['whoami', '--json']);
   const user = who.ok ? parseJsonOutput(who.stdout) : undefined;
   if (!user?.loggedIn) {
-    if (!dryRun) throw new Error('Not logged in to Cloudflare: run `npx wrangler login` (or set CLOUDFLARE_API_TOKEN), then `npm run deploy` again.');
+    if (!dryRun)
+      throw new Error(
+        'Not logged in to Cloudflare: run `npx wrangler login` (or set CLOUDFLARE_API_TOKEN), then `npm run deploy` again.',
+      );
     log('  not logged in (`npx wrangler login` before deploying): the plan below is a first deployment');
-    if (opts.consolePages) wrangler.change(['pages', 'project', 'create', opts.pagesProject, '--production-branch', 'main']);
-    return { ...plan, pagesOrigin: opts.consolePages ? pagesDefault : null, pagesOrigins: opts.consolePages ? [pagesDefault] : null };
+    if (opts.consolePages)
+      wrangler.change(['pages', 'project', 'create', opts.pagesProject, '--production-branch', 'main']);
+    return {
+      ...plan,
+      pagesOrigin: opts.consolePages ? pagesDefault : null,
+      pagesOrigins: opts.consolePages ? [pagesDefault] : null,
+    };
   }
   const accounts = user.accounts ?? [];
   if (!plan.accountId) {
@@ -56,7 +73,11 @@ export function lookUpAccount(wrangler, { opts, raw, log }) {
   const db = databaseName(raw);
   const dbs = readJson(wrangler, ['d1', 'list', '--json'], ctx) ?? [];
   plan.databaseExists = dbs.some((d) => d.name === db);
-  log(plan.databaseExists ? `  D1 "${db}" exists: reused, migrated before the new code` : `  D1 "${db}" does not exist: wrangler deploy creates it, migrations right after`);
+  log(
+    plan.databaseExists
+      ? `  D1 "${db}" exists: reused, migrated before the new code`
+      : `  D1 "${db}" does not exist: wrangler deploy creates it, migrations right after`,
+  );
   const bucket = bucketName(raw);
   const info = wrangler.read(['r2', 'bucket', 'info', bucket, '--json'], { extraEnv });
   log(info.ok ? `  R2 "${bucket}" exists: reused` : `  R2 "${bucket}" not found: wrangler deploy creates it`);
@@ -64,8 +85,9 @@ export function lookUpAccount(wrangler, { opts, raw, log }) {
   const secrets = wrangler.read(['secret', 'list', '--name', raw.name, '--format', 'json'], { extraEnv });
   if (secrets.ok) plan.secrets = (parseJsonOutput(secrets.stdout) ?? []).map((s) => s.name);
   // Only wrangler's own words for a missing Worker: any other failure read as "new Worker" would replace AUTH_SECRET.
-  else if ((secrets.stderr + secrets.stdout).includes(`Worker "${raw.name}" not found.`)) log(`  Worker "${raw.name}" does not exist yet: a first deployment`);
-  else if (dryRun) log('  ! could not list the Worker\'s secrets');
+  else if ((secrets.stderr + secrets.stdout).includes(`Worker "${raw.name}" not found.`))
+    log(`  Worker "${raw.name}" does not exist yet: a first deployment`);
+  else if (dryRun) log("  ! could not list the Worker's secrets");
   else throw new Error(`wrangler secret list failed: ${(secrets.stderr || secrets.stdout).trim()}`);
 
   if (opts.consolePages) {

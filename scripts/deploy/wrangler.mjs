@@ -19,7 +19,9 @@ export function wranglerRunner({ root, dryRun, log, env = process.env }) {
   const baseEnv = { ...env, PATH: `${join(root, 'node_modules/.bin')}:${env.PATH}`, WRANGLER_SEND_METRICS: 'false' };
   const exec = (args, { capture, stdin = 'ignore', extraEnv = {} }) => {
     const r = spawnSync(bin, args, {
-      cwd: root, encoding: 'utf8', maxBuffer: 64 << 20,
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
       stdio: [stdin, capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
       env: { ...baseEnv, ...extraEnv },
     });
@@ -38,7 +40,8 @@ export function wranglerRunner({ root, dryRun, log, env = process.env }) {
       log(`  ${dryRun ? 'would run:' : '$'} ${show(args)}`);
       if (dryRun) return null;
       const r = exec(args, { capture, stdin, extraEnv });
-      if (!r.ok) throw new Error(`${show(args)} failed (exit ${r.status})${capture ? `:\n${r.stderr || r.stdout}` : ''}`);
+      if (!r.ok)
+        throw new Error(`${show(args)} failed (exit ${r.status})${capture ? `:\n${r.stderr || r.stdout}` : ''}`);
       return r;
     },
     /** A command that checks without changing (wrangler's own deploy --dry-run): run in every mode; throws on failure. */
@@ -55,5 +58,9 @@ export function wranglerRunner({ root, dryRun, log, env = process.env }) {
 export function parseJsonOutput(stdout) {
   const start = stdout.search(/^[[{]/m);
   if (start < 0) return undefined;
-  try { return JSON.parse(stdout.slice(start)); } catch { return undefined; }
+  try {
+    return JSON.parse(stdout.slice(start));
+  } catch {
+    return undefined;
+  }
 }

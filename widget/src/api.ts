@@ -11,7 +11,8 @@ export type ApiError = Error & { status: number; code: string };
 export const apiError = (e: unknown): ApiError | undefined => ((e as ApiError)?.status ? (e as ApiError) : undefined);
 
 /** A plain Error with status and code: smaller than a subclass, told apart by apiError(). */
-export const fault = (status: number, code: string, message: string): ApiError => Object.assign(new Error(message), { status, code });
+export const fault = (status: number, code: string, message: string): ApiError =>
+  Object.assign(new Error(message), { status, code });
 
 /** Answer of POST /api/widget/session. */
 export type Session = { token: string; visitor: Visitor; conversations: Conversation[]; availability?: Availability };
@@ -37,12 +38,18 @@ export function createApi(base: string) {
   async function req(path: string, token?: string | null, body?: object): Promise<Response> {
     const headers: Record<string, string> = token ? { authorization: 'Bearer ' + token } : {};
     if (body) headers['content-type'] = 'application/json';
-    const res = await fetch(base + path, { method: body ? 'POST' : 'GET', headers, body: body && JSON.stringify(body), credentials: 'omit' });
+    const res = await fetch(base + path, {
+      method: body ? 'POST' : 'GET',
+      headers,
+      body: body && JSON.stringify(body),
+      credentials: 'omit',
+    });
     if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null), res.statusText);
     return res;
   }
   // A JSON answer (204 and other empty bodies read as null).
-  const call = async <T>(path: string, token?: string | null, body?: object): Promise<T> => (await req(path, token, body)).json().catch(() => null);
+  const call = async <T>(path: string, token?: string | null, body?: object): Promise<T> =>
+    (await req(path, token, body)).json().catch(() => null);
   const conversation = (r: { conversation: Conversation }) => r.conversation;
 
   return {
@@ -54,12 +61,14 @@ export function createApi(base: string) {
     /** Tells the server where the visitor is now (204). */
     page: (token: string, page: Page) => call<null>('/api/widget/page', token, page),
     /** Opens a new conversation for the visitor. */
-    startConversation: (token: string, body: StartBody) => call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),
+    startConversation: (token: string, body: StartBody) =>
+      call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),
     /** CSAT for a resolved conversation (once). */
     rate: (token: string, id: string, score: number, comment?: string) =>
       call<{ conversation: Conversation }>(conv(id) + '/rating', token, { score, comment }).then(conversation),
     /** Emails the transcript of a resolved conversation, to `email` or else the visitor's known address (202). */
-    transcript: (token: string, id: string, email?: string) => call<{ sent: boolean; to: string }>(conv(id) + '/transcript', token, { email }),
+    transcript: (token: string, id: string, email?: string) =>
+      call<{ sent: boolean; to: string }>(conv(id) + '/transcript', token, { email }),
     /** Uploads a file with progress (fetch cannot report upload progress, XMLHttpRequest can). */
     upload: (token: string, id: string, file: File, progress: (fraction: number) => void) =>
       new Promise<Message>((resolve, reject) => {
@@ -86,6 +95,7 @@ export function createApi(base: string) {
       return (await req(url, token)).blob();
     },
     /** One page of history (50), ascending, before `before` (the newest page without it). */
-    history: (token: string, id: string, before?: number) => call<HistoryPage>(conv(id) + '/messages?limit=50' + (before ? '&before=' + before : ''), token),
+    history: (token: string, id: string, before?: number) =>
+      call<HistoryPage>(conv(id) + '/messages?limit=50' + (before ? '&before=' + before : ''), token),
   };
 }

@@ -11,7 +11,13 @@ import type { Boot } from './boot';
 /** Entry point called by the loader once this module has loaded. */
 export async function start(b: Boot): Promise<void> {
   const cfg = await b.config;
-  const chat = createChat({ api: createApi(b.base), site: b.site, wsBase: b.base.replace(/^http/, 'ws'), cfg, apply: b.apply });
+  const chat = createChat({
+    api: createApi(b.base),
+    site: b.site,
+    wsBase: b.base.replace(/^http/, 'ws'),
+    cfg,
+    apply: b.apply,
+  });
   await setLang(cfg?.settings.locale, document.documentElement.lang, ...navigator.languages);
   // The styles (widget-app.css) were adopted by the loader before start().
   const root = document.createElement('div');

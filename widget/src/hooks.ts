@@ -5,7 +5,11 @@ import { options, type Component } from 'preact';
 
 type Slot = { v?: unknown; deps?: unknown[]; undo?: unknown };
 type Host = Component & { $h?: Slot[] };
-type Opts = { __r?: (v: { __c: Host }) => void; __c?: (root: unknown, queue: unknown[]) => void; unmount?: (v: { __c?: Host }) => void };
+type Opts = {
+  __r?: (v: { __c: Host }) => void;
+  __c?: (root: unknown, queue: unknown[]) => void;
+  unmount?: (v: { __c?: Host }) => void;
+};
 
 const o = options as unknown as Opts;
 const { __r: render, __c: commit, unmount } = o;
@@ -35,12 +39,12 @@ const changed = (s: Slot, deps?: unknown[]) => !deps || !s.deps || deps.some((d,
 export function useState<T>(init: T): [T, (v: T) => void] {
   const s = slot();
   const c = host;
-  if (!('v' in s)) s.v = [init, (v: T) => v !== (s.v as [T])[0] && ((s.v as [T])[0] = v, c.setState({}))];
+  if (!('v' in s)) s.v = [init, (v: T) => v !== (s.v as [T])[0] && (((s.v as [T])[0] = v), c.setState({}))];
   return s.v as [T, (v: T) => void];
 }
 
 /** A mutable box that lives as long as the component. */
-export const useRef = <T,>(init: T): { current: T } => useState({ current: init })[0];
+export const useRef = <T>(init: T): { current: T } => useState({ current: init })[0];
 
 /** Runs `f` after the commit when `deps` changed (every render without deps); its return value is the cleanup. */
 export function useEffect(f: () => unknown, deps?: unknown[]): void {

@@ -12,7 +12,13 @@ export let lang: Lang = 'en';
  * that fails to load falls back to English. The app starts with (the site's setting, the page's lang, the browser's).
  */
 export async function setLang(...codes: unknown[]): Promise<boolean> {
-  const l = codes.map((c) => String(c || '').slice(0, 2).toLowerCase()).find((c) => LOCALES.includes(c as Lang)) as Lang;
+  const l = codes
+    .map((c) =>
+      String(c || '')
+        .slice(0, 2)
+        .toLowerCase(),
+    )
+    .find((c) => LOCALES.includes(c as Lang)) as Lang;
   if (!l) return false;
   let table = strings;
   let to: Lang = 'en';
@@ -42,6 +48,9 @@ export function when(iso: string, now = new Date()): string {
   const time = d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
   const days = Math.round((new Date(now).setHours(0, 0, 0, 0) - new Date(d).setHours(0, 0, 0, 0)) / DAY);
   if (!days) return time;
-  const day = days === 1 ? new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-1, 'day') : d.toLocaleDateString(lang, { day: 'numeric', month: 'short' });
+  const day =
+    days === 1
+      ? new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-1, 'day')
+      : d.toLocaleDateString(lang, { day: 'numeric', month: 'short' });
   return day + ', ' + time;
 }

@@ -7,7 +7,6 @@ import { pickLocale } from './locale';
 import { textOn } from './theme';
 import type { Boot } from './boot';
 
-
 /**
  * Adds CSS to a shadow root without inline styles, which a strict Content-Security-Policy blocks: a constructable
  * stylesheet; where the browser has none (Safari before 16.4), a <style> carrying the nonce of the widget's script.
@@ -28,9 +27,18 @@ function addCss(shadow: ShadowRoot, css: string, nonce?: string) {
 type Stub = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
 
 // "Open chat" in every language, so that the button is labelled correctly before the app arrives.
-const OPEN: Record<string, string> = { en: 'Open chat', es: 'Abrir el chat', fr: 'Ouvrir le chat', de: 'Chat öffnen', pt: 'Abrir o chat', zh: '打开聊天' };
-const CHAT = 'M12 3C6.5 3 2 6.9 2 11.7c0 2.4 1.1 4.6 3 6.2-.2 1.3-.8 2.6-1.8 3.6 2.1 0 3.9-.7 5.2-1.7 1.1.3 2.3.5 3.6.5 5.5 0 10-3.9 10-8.6S17.5 3 12 3z';
-const svg = (cls: string, d: string, attrs: string) => `<svg class="${cls}" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" ${attrs}><path d="${d}"/></svg>`;
+const OPEN: Record<string, string> = {
+  en: 'Open chat',
+  es: 'Abrir el chat',
+  fr: 'Ouvrir le chat',
+  de: 'Chat öffnen',
+  pt: 'Abrir o chat',
+  zh: '打开聊天',
+};
+const CHAT =
+  'M12 3C6.5 3 2 6.9 2 11.7c0 2.4 1.1 4.6 3 6.2-.2 1.3-.8 2.6-1.8 3.6 2.1 0 3.9-.7 5.2-1.7 1.1.3 2.3.5 3.6.5 5.5 0 10-3.9 10-8.6S17.5 3 12 3z';
+const svg = (cls: string, d: string, attrs: string) =>
+  `<svg class="${cls}" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" ${attrs}><path d="${d}"/></svg>`;
 
 // Captured during the script's top-level evaluation: document.currentScript is null afterwards.
 const script = document.currentScript as HTMLScriptElement | null;
@@ -43,7 +51,7 @@ const script = document.currentScript as HTMLScriptElement | null;
   if (!el || !site || w.Parley?.loaded || document.getElementById('parley-widget')) return;
   const src = new URL(el.src, location.href);
   const base = src.origin;
-  const q: ArrayLike<unknown>[] = (w.Parley?.q) || [];
+  const q: ArrayLike<unknown>[] = w.Parley?.q || [];
 
   const host = document.createElement('div');
   host.id = 'parley-widget';
@@ -57,7 +65,8 @@ const script = document.currentScript as HTMLScriptElement | null;
     svg('ix', 'M6 6l12 12M18 6 6 18', 'fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"') +
     '<span class="lt"></span></button>';
   const btn = shadow.querySelector('button')!;
-  const label = (l?: string) => btn.setAttribute('aria-label', OPEN[pickLocale([l, document.documentElement.lang, navigator.language])]);
+  const label = (l?: string) =>
+    btn.setAttribute('aria-label', OPEN[pickLocale([l, document.documentElement.lang, navigator.language])]);
   label();
 
   const apply = (cfg: PublicWidgetConfig | null) => {
@@ -69,7 +78,8 @@ const script = document.currentScript as HTMLScriptElement | null;
     btn.lastChild!.textContent = s.launcherText || '';
     const a = cfg.availability;
     // offline 'hide': no button while nobody can answer (the app keeps it visible while the panel is open).
-    btn.hidden = s.offline === 'hide' && !(a.agentsOnline && a.withinHours) && btn.getAttribute('aria-expanded') !== 'true';
+    btn.hidden =
+      s.offline === 'hide' && !(a.agentsOnline && a.withinHours) && btn.getAttribute('aria-expanded') !== 'true';
   };
   const config = fetch(base + '/api/widget/config/' + encodeURIComponent(site), { credentials: 'omit' })
     .then((r) => (r.ok ? (r.json() as Promise<PublicWidgetConfig>) : null))
@@ -125,7 +135,8 @@ const script = document.currentScript as HTMLScriptElement | null;
   else document.addEventListener('DOMContentLoaded', mount);
 
   // Otherwise when the browser is idle (a no-op when already loading).
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => load(), { timeout: 4000 }) : setTimeout(load, 2000));
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => load(), { timeout: 4000 }) : setTimeout(load, 2000);
   if (document.readyState == 'complete') idle();
   else addEventListener('load', idle);
 })();

@@ -57,7 +57,8 @@ describe('validEmail', () => {
   it('accepts plain addresses and refuses obvious mistakes', () => {
     expect(validEmail('ann@example.com')).toBe(true);
     expect(validEmail(' ann@example.co.uk ')).toBe(true);
-    for (const bad of ['', 'ann', 'ann@', 'ann@example', 'a b@example.com', '@example.com']) expect(validEmail(bad)).toBe(false);
+    for (const bad of ['', 'ann', 'ann@', 'ann@example', 'a b@example.com', '@example.com'])
+      expect(validEmail(bad)).toBe(false);
   });
 });
 

@@ -6,9 +6,20 @@ import type { VisitorErrorCode } from '../../protocol/errors';
  * the widget handles on its own (an already rated conversation, a Turnstile token it fetches).
  */
 type GenericNotice = VisitorCodes<
-  | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'conflict' | 'internal'
-  | 'misconfigured' | 'origin_not_allowed' | 'upgrade_required' | 'prechat_required' | 'turnstile_required'
-  | 'turnstile_unavailable' | 'already_rated'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'internal'
+  | 'misconfigured'
+  | 'origin_not_allowed'
+  | 'upgrade_required'
+  | 'prechat_required'
+  | 'turnstile_required'
+  | 'turnstile_unavailable'
+  | 'already_rated'
 >;
 /** Its argument, which must be visitor codes: a typo or a code visitors never get fails to compile. */
 type VisitorCodes<C extends VisitorErrorCode> = C;

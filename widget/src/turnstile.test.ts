@@ -14,7 +14,8 @@ let scripts: { src: string; onload?: () => void; onerror?: () => void }[];
 let rendered: Record<string, unknown>[];
 let outcome: 'pass' | 'error';
 let fetch: ReturnType<typeof vi.fn>;
-const sessionBodies = () => fetch.mock.calls.filter(([u]) => String(u).endsWith('/session')).map(([, init]) => JSON.parse(init.body));
+const sessionBodies = () =>
+  fetch.mock.calls.filter(([u]) => String(u).endsWith('/session')).map(([, init]) => JSON.parse(init.body));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -43,7 +44,11 @@ beforeEach(() => {
   vi.stubGlobal('addEventListener', () => undefined);
   vi.stubGlobal('history', { pushState: () => undefined, replaceState: () => undefined });
   const stored = new Map<string, string>();
-  vi.stubGlobal('localStorage', { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => stored.set(k, v), removeItem: () => undefined });
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => stored.get(k) ?? null,
+    setItem: (k: string, v: string) => stored.set(k, v),
+    removeItem: () => undefined,
+  });
   vi.stubGlobal('fetch', (fetch = vi.fn()));
 });
 afterEach(() => {
@@ -51,7 +56,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const json = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+const json = (status: number, body: unknown) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 /** A chat whose config carries (or not) a Turnstile site key; `token`: a returning visitor's stored token. */
 function chat(siteKey?: string, token?: string) {
   if (token) localStorage.setItem('parley:pk_1:token', token);
@@ -71,11 +77,13 @@ describe('Turnstile in the widget', () => {
   it('loads the explicit-render script once and runs the widget invisibly', async () => {
     expect(await challenge(SITE_KEY)).toBe(DUMMY);
     expect(await challenge(SITE_KEY)).toBe(DUMMY);
-    expect(scripts.map((s) => s.src)).toEqual(['https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit']);
+    expect(scripts.map((s) => s.src)).toEqual([
+      'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit',
+    ]);
     expect(rendered[0]).toMatchObject({ sitekey: SITE_KEY, appearance: 'interaction-only', execution: 'render' });
   });
 
-  it('sends the token with a new visitor\'s session, and none with a stored token', async () => {
+  it("sends the token with a new visitor's session, and none with a stored token", async () => {
     fetch.mockImplementation(() => json(200, SESSION));
     await chat(SITE_KEY).start();
     expect(sessionBodies()[0]).toMatchObject({ siteKey: 'pk_1', turnstileToken: DUMMY });
@@ -87,9 +95,15 @@ describe('Turnstile in the widget', () => {
 
   it('a stored token the server no longer knows: challenged once, as a new visitor', async () => {
     fetch.mockImplementation((_u: string, init: { body: string }) =>
-      JSON.parse(init.body).turnstileToken ? json(200, SESSION) : json(403, { error: { code: 'turnstile_required', message: '' } }));
+      JSON.parse(init.body).turnstileToken
+        ? json(200, SESSION)
+        : json(403, { error: { code: 'turnstile_required', message: '' } }),
+    );
     await chat(SITE_KEY, 'stale').start();
-    expect(sessionBodies().map((b) => [b.token, b.turnstileToken])).toEqual([['stale', undefined], [undefined, DUMMY]]);
+    expect(sessionBodies().map((b) => [b.token, b.turnstileToken])).toEqual([
+      ['stale', undefined],
+      [undefined, DUMMY],
+    ]);
     expect(localStorage.getItem('parley:pk_1:token')).toBe('tok');
   });
 

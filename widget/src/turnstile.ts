@@ -14,7 +14,7 @@ export function challenge(sitekey: string): Promise<string> {
     const s = document.createElement('script');
     s.src = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
     s.onload = () => ok((window as unknown as { turnstile: Turnstile }).turnstile);
-    s.onerror = () => no((script = undefined, failed()));
+    s.onerror = () => no(((script = undefined), failed()));
     document.head.append(s);
   });
   return script.then(

@@ -21,7 +21,12 @@ import { openApiDocument } from './openapi';
 import { siteRoutes } from './sites/routes';
 import { widgetRoutes } from './widget/routes';
 
-const jsonBodyLimit = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new ApiError(413, 'too_large', 'Request body too large'); } });
+const jsonBodyLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'too_large', 'Request body too large');
+  },
+});
 
 /** The upload routes, exactly: POST /api/widget/conversations/:id/files and POST /api/conversations/:id/files. */
 const UPLOAD_PATH = /^\/api\/(widget\/)?conversations\/[^/]+\/files$/;
@@ -54,7 +59,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/kb', publicKbRoutes)
   .route('/email', emailRoutes)
   .route('/dev', devRoutes)
-  .route('/audit', auditRoutes)
+  .route('/audit', auditRoutes);
 
 app.onError(errorHandler);
 app.notFound(notFoundHandler);

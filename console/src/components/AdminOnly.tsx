@@ -5,7 +5,9 @@ export function AdminOnlyNotice({ name, title, message }: { name: string; title:
   return (
     <main class="page" data-testid={`${name}-page`}>
       <h1 class="page-title">{title}</h1>
-      <p class="muted" data-testid={`${name}-forbidden`}>{message}</p>
+      <p class="muted" data-testid={`${name}-forbidden`}>
+        {message}
+      </p>
     </main>
   );
 }

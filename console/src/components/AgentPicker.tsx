@@ -4,7 +4,12 @@ import type { Agent, PresenceAgent } from '../../../protocol';
 import { presenceOf } from '../state/people';
 import { strings } from '../strings';
 
-const presenceLabels = { online: strings.statusOnline, away: strings.statusAway, busy: strings.statusBusy, offline: 'Offline' };
+const presenceLabels = {
+  online: strings.statusOnline,
+  away: strings.statusAway,
+  busy: strings.statusBusy,
+  offline: 'Offline',
+};
 
 /** Props of AgentPicker; `mode` decides the note field and the submit's test id. */
 export type AgentPickerProps = {
@@ -32,7 +37,12 @@ export function AgentPicker(p: AgentPickerProps) {
     <form class="picker" onSubmit={submit} data-testid={`${p.mode}-form`}>
       <label class="picker-field">
         <span class="field-label">{strings.pickAgent}</span>
-        <select class="select" value={selected} onChange={(e) => setAgentId(e.currentTarget.value)} data-testid="agent-picker">
+        <select
+          class="select"
+          value={selected}
+          onChange={(e) => setAgentId(e.currentTarget.value)}
+          data-testid="agent-picker"
+        >
           {p.agents.length === 0 && <option value="">{strings.noOtherAgents}</option>}
           {p.agents.map((a) => (
             <option key={a.id} value={a.id}>{`${a.name} (${presenceLabels[presenceOf(a.id, p.presence)]})`}</option>
@@ -40,14 +50,29 @@ export function AgentPicker(p: AgentPickerProps) {
         </select>
       </label>
       {p.mode === 'transfer' && (
-        <textarea class="input textarea picker-note" rows={2} maxLength={4000} value={note} placeholder={strings.transferNote}
-          aria-label={strings.transferNote} onInput={(e) => setNote(e.currentTarget.value)} data-testid="transfer-note" />
+        <textarea
+          class="input textarea picker-note"
+          rows={2}
+          maxLength={4000}
+          value={note}
+          placeholder={strings.transferNote}
+          aria-label={strings.transferNote}
+          onInput={(e) => setNote(e.currentTarget.value)}
+          data-testid="transfer-note"
+        />
       )}
       <div class="picker-buttons">
-        <button type="submit" class="button button-primary" disabled={p.busy || !selected} data-testid={`${p.mode}-submit`}>
+        <button
+          type="submit"
+          class="button button-primary"
+          disabled={p.busy || !selected}
+          data-testid={`${p.mode}-submit`}
+        >
           {p.mode === 'assign' ? strings.assignSubmit : strings.transferSubmit}
         </button>
-        <button type="button" class="button button-ghost" onClick={p.onCancel}>{strings.cancel}</button>
+        <button type="button" class="button button-ghost" onClick={p.onCancel}>
+          {strings.cancel}
+        </button>
       </div>
     </form>
   );

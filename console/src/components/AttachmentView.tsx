@@ -30,8 +30,18 @@ function AttachmentImage({ file }: { file: File }) {
       if (url) URL.revokeObjectURL(url);
     };
   }, [file.url]);
-  if (failed) return <span class="attachment-failed">{t.imageFailed}: {file.name}</span>;
-  if (!src) return <span class="attachment-loading" aria-busy="true">{t.imageLoading}</span>;
+  if (failed)
+    return (
+      <span class="attachment-failed">
+        {t.imageFailed}: {file.name}
+      </span>
+    );
+  if (!src)
+    return (
+      <span class="attachment-loading" aria-busy="true">
+        {t.imageLoading}
+      </span>
+    );
   return (
     <a class="attachment-image-link" href={src} target="_blank" rel="noopener noreferrer" download={file.name}>
       <img class="attachment-image" src={src} alt={file.name} data-testid="attachment-image" />
@@ -62,8 +72,26 @@ function AttachmentLink({ file }: { file: File }) {
     }
   }
   return (
-    <a class="attachment-link" href={href ?? '#'} download={file.name} onClick={onClick} data-testid="attachment-link" data-name={file.name}>
-      <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" /><path d="M14 3v6h6" /></svg>
+    <a
+      class="attachment-link"
+      href={href ?? '#'}
+      download={file.name}
+      onClick={onClick}
+      data-testid="attachment-link"
+      data-name={file.name}
+    >
+      <svg
+        width="16"
+        height="16"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+        aria-hidden="true"
+      >
+        <path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" />
+        <path d="M14 3v6h6" />
+      </svg>
       <span class="attachment-name">{t.download(file.name, formatBytes(file.size))}</span>
       {failed && <span class="attachment-failed"> · {t.imageFailed}</span>}
     </a>

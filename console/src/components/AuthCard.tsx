@@ -3,7 +3,15 @@ import type { ComponentChildren } from 'preact';
 import { strings } from '../strings';
 
 /** Brand mark + title + content. */
-export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: string; children: ComponentChildren }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  children: ComponentChildren;
+}) {
   return (
     <main class="auth">
       <div class="auth-card">

@@ -24,7 +24,9 @@ export function BlockVisitor({ siteId, target }: { siteId: string; target: Block
     try {
       // One after the other: the visitor first, so their sockets close even if an extra block fails.
       for (const body of visitorBlocks(target, { reason, ip, email })) {
-        await blockApi.create(siteId, body).catch((e: ApiError) => { if (!alreadyBlocked(e.code)) throw e; });
+        await blockApi.create(siteId, body).catch((e: ApiError) => {
+          if (!alreadyBlocked(e.code)) throw e;
+        });
       }
       setDone(true);
       setOpen(false);
@@ -35,10 +37,20 @@ export function BlockVisitor({ siteId, target }: { siteId: string; target: Block
     }
   }
 
-  if (done) return <p class="muted" role="status" data-testid="visitor-blocked">{t.blocked}</p>;
+  if (done)
+    return (
+      <p class="muted" role="status" data-testid="visitor-blocked">
+        {t.blocked}
+      </p>
+    );
   if (!open) {
     return (
-      <button type="button" class="button button-secondary button-danger" onClick={() => setOpen(true)} data-testid="block-visitor">
+      <button
+        type="button"
+        class="button button-secondary button-danger"
+        onClick={() => setOpen(true)}
+        data-testid="block-visitor"
+      >
         {t.blockVisitor}
       </button>
     );
@@ -48,8 +60,15 @@ export function BlockVisitor({ siteId, target }: { siteId: string; target: Block
       <p class="muted small">{t.blockHint}</p>
       <label class="field">
         <span class="field-label">{t.reason}</span>
-        <textarea class="input textarea" rows={2} maxLength={500} value={reason} placeholder={t.reasonPlaceholder}
-          onInput={(e) => setReason(e.currentTarget.value)} data-testid="block-reason" />
+        <textarea
+          class="input textarea"
+          rows={2}
+          maxLength={500}
+          value={reason}
+          placeholder={t.reasonPlaceholder}
+          onInput={(e) => setReason(e.currentTarget.value)}
+          data-testid="block-reason"
+        />
       </label>
       {target.lastIp && (
         <label class="check">
@@ -59,14 +78,23 @@ export function BlockVisitor({ siteId, target }: { siteId: string; target: Block
       )}
       {target.email && (
         <label class="check">
-          <input type="checkbox" checked={email} onChange={(e) => setEmail(e.currentTarget.checked)} data-testid="block-email" />
+          <input
+            type="checkbox"
+            checked={email}
+            onChange={(e) => setEmail(e.currentTarget.checked)}
+            data-testid="block-email"
+          />
           {t.alsoEmail(target.email)}
         </label>
       )}
       <ErrorText message={error} />
       <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={busy} data-testid="block-confirm">{t.confirmBlock}</button>
-        <button type="button" class="button button-ghost" onClick={() => setOpen(false)} data-testid="block-cancel">{t.cancel}</button>
+        <button type="submit" class="button button-primary" disabled={busy} data-testid="block-confirm">
+          {t.confirmBlock}
+        </button>
+        <button type="button" class="button button-ghost" onClick={() => setOpen(false)} data-testid="block-cancel">
+          {t.cancel}
+        </button>
       </div>
     </form>
   );

@@ -39,7 +39,9 @@ export function CannedForm({ editing, canShare, onDone }: CannedFormProps) {
   const submit = (event: Event) => {
     event.preventDefault();
     const body = { ...form, shortcut: form.shortcut.replace(/^\//, '').trim().toLowerCase() };
-    void run(async () => putCanned((editing ? await cannedApi.update(editing.id, body) : await cannedApi.create(body)).cannedResponse));
+    void run(async () =>
+      putCanned((editing ? await cannedApi.update(editing.id, body) : await cannedApi.create(body)).cannedResponse),
+    );
   };
   const remove = () => {
     if (!editing || !confirm(t.confirmDelete(editing.title))) return;
@@ -53,27 +55,76 @@ export function CannedForm({ editing, canShare, onDone }: CannedFormProps) {
     <form class="card form tool-form" onSubmit={submit} data-testid="canned-form" data-editing={editing?.id ?? ''}>
       <h3 class="card-title">{editing ? t.cannedEdit : t.cannedNew}</h3>
       <div class="tool-form-grid">
-        <Field label={t.fieldTitle} required maxLength={100} value={form.title} onInput={(e) => set({ title: e.currentTarget.value })} data-testid="canned-title" />
-        <Field label={t.fieldShortcut} hint={t.shortcutHint} required maxLength={41} pattern="/?[A-Za-z0-9][A-Za-z0-9_\-]{0,39}" value={form.shortcut}
-          onInput={(e) => set({ shortcut: e.currentTarget.value })} data-testid="canned-shortcut" />
-        <Field label={t.fieldCategory} maxLength={50} value={form.category} onInput={(e) => set({ category: e.currentTarget.value })} data-testid="canned-category" />
+        <Field
+          label={t.fieldTitle}
+          required
+          maxLength={100}
+          value={form.title}
+          onInput={(e) => set({ title: e.currentTarget.value })}
+          data-testid="canned-title"
+        />
+        <Field
+          label={t.fieldShortcut}
+          hint={t.shortcutHint}
+          required
+          maxLength={41}
+          pattern="/?[A-Za-z0-9][A-Za-z0-9_\-]{0,39}"
+          value={form.shortcut}
+          onInput={(e) => set({ shortcut: e.currentTarget.value })}
+          data-testid="canned-shortcut"
+        />
+        <Field
+          label={t.fieldCategory}
+          maxLength={50}
+          value={form.category}
+          onInput={(e) => set({ category: e.currentTarget.value })}
+          data-testid="canned-category"
+        />
       </div>
       <label class="field">
         <span class="field-label">{t.fieldContent}</span>
-        <textarea class="input textarea" required maxLength={4000} value={form.content} onInput={(e) => set({ content: e.currentTarget.value })}
-          data-testid="canned-content" />
+        <textarea
+          class="input textarea"
+          required
+          maxLength={4000}
+          value={form.content}
+          onInput={(e) => set({ content: e.currentTarget.value })}
+          data-testid="canned-content"
+        />
       </label>
       <label class="check" title={canShare ? undefined : t.sharedAdminOnly}>
-        <input type="checkbox" checked={form.shared} disabled={!canShare} onChange={(e) => set({ shared: e.currentTarget.checked })} data-testid="canned-shared" />
+        <input
+          type="checkbox"
+          checked={form.shared}
+          disabled={!canShare}
+          onChange={(e) => set({ shared: e.currentTarget.checked })}
+          data-testid="canned-shared"
+        />
         {t.shared}
         {!canShare && <span class="muted"> · {t.sharedAdminOnly}</span>}
       </label>
       <ErrorText message={error} />
       <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={busy} data-testid="canned-save">{editing ? t.save : t.create}</button>
-        {editing && <button type="button" class="button button-secondary" disabled={busy} onClick={onDone}>{t.cancel}</button>}
+        <button type="submit" class="button button-primary" disabled={busy} data-testid="canned-save">
+          {editing ? t.save : t.create}
+        </button>
+        {editing && (
+          <button type="button" class="button button-secondary" disabled={busy} onClick={onDone}>
+            {t.cancel}
+          </button>
+        )}
         <span class="form-actions-spacer" />
-        {editing && <button type="button" class="button button-danger" disabled={busy} onClick={remove} data-testid="canned-delete">{t.delete}</button>}
+        {editing && (
+          <button
+            type="button"
+            class="button button-danger"
+            disabled={busy}
+            onClick={remove}
+            data-testid="canned-delete"
+          >
+            {t.delete}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -8,7 +8,12 @@ export const CANNED_LISTBOX_ID = 'canned-picker-list';
 export const cannedOptionId = (id: string) => `canned-option-${id}`;
 
 /** Props of CannedPicker. */
-export type CannedPickerProps = { matches: CannedResponse[]; active: number; onHover: (index: number) => void; onPick: (c: CannedResponse) => void };
+export type CannedPickerProps = {
+  matches: CannedResponse[];
+  active: number;
+  onHover: (index: number) => void;
+  onPick: (c: CannedResponse) => void;
+};
 
 /** The picker popup. */
 export function CannedPicker({ matches, active, onHover, onPick }: CannedPickerProps) {
@@ -20,22 +25,39 @@ export function CannedPicker({ matches, active, onHover, onPick }: CannedPickerP
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox pattern: the textarea keeps the focus and points at options with aria-activedescendant
         <ul role="listbox" id={CANNED_LISTBOX_ID} aria-label={t.pickerLabel} class="canned-options">
           {matches.map((c, i) => (
-            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: options of the listbox above, never focused themselves (aria-activedescendant)
             // biome-ignore lint/a11y/useFocusableInteractive: same: the textarea keeps the focus
-            <li key={c.id} id={cannedOptionId(c.id)} role="option" aria-selected={i === active ? 'true' : 'false'} class="canned-option"
-              data-testid="canned-option" data-id={c.id}
+            <li
+              key={c.id}
+              id={cannedOptionId(c.id)}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: options of the listbox above, never focused themselves (aria-activedescendant)
+              role="option"
+              aria-selected={i === active ? 'true' : 'false'}
+              class="canned-option"
+              data-testid="canned-option"
+              data-id={c.id}
               // mousedown, not click: the textarea must keep the focus and its caret.
-              onMouseDown={(e) => { e.preventDefault(); onPick(c); }} onMouseEnter={() => onHover(i)}>
+              onMouseDown={(e) => {
+                e.preventDefault();
+                onPick(c);
+              }}
+              onMouseEnter={() => onHover(i)}
+            >
               <span class="canned-option-head">
                 <code class="shortcut">/{c.shortcut}</code>
-                <span class="canned-option-title" title={c.title}>{c.title}</span>
+                <span class="canned-option-title" title={c.title}>
+                  {c.title}
+                </span>
               </span>
-              <span class="canned-option-content muted" title={c.content}>{c.content}</span>
+              <span class="canned-option-content muted" title={c.content}>
+                {c.content}
+              </span>
             </li>
           ))}
         </ul>
       )}
-      <p class="canned-hint muted" aria-hidden="true">{t.pickerHint}</p>
+      <p class="canned-hint muted" aria-hidden="true">
+        {t.pickerHint}
+      </p>
     </div>
   );
 }

@@ -7,7 +7,17 @@ import { strings } from '../strings';
 import { fullDateTime, relativeTime } from '../time';
 
 /** A row linking to the conversation. */
-export function ConversationRow({ conversation, selected, cursor, now }: { conversation: Conversation; selected: boolean; cursor?: boolean; now: number }) {
+export function ConversationRow({
+  conversation,
+  selected,
+  cursor,
+  now,
+}: {
+  conversation: Conversation;
+  selected: boolean;
+  cursor?: boolean;
+  now: number;
+}) {
   const unread = conversation.agentUnread > 0;
   const at = conversation.lastMessageAt ?? conversation.createdAt;
   const path = conversationPath(conversation.id);
@@ -30,19 +40,36 @@ export function ConversationRow({ conversation, selected, cursor, now }: { conve
         <div class="row-top">
           {unread && <span class="unread-dot" role="img" aria-label={strings.unread} />}
           {urgent && (
-            <span class={`priority-dot priority-${conversation.priority}`} role="img" title={strings.priorityLabels[conversation.priority]}
-              aria-label={strings.priorityLabels[conversation.priority]} data-testid="row-priority" />
+            <span
+              class={`priority-dot priority-${conversation.priority}`}
+              role="img"
+              title={strings.priorityLabels[conversation.priority]}
+              aria-label={strings.priorityLabels[conversation.priority]}
+              data-testid="row-priority"
+            />
           )}
-          <span class="row-name" title={visitorLabel(conversation)}>{visitorLabel(conversation)}</span>
-          <span class={`row-status row-status-${conversation.status}`} data-testid="row-status">{strings.statusLabels[conversation.status]}</span>
-          <time class="row-time" dateTime={at} title={fullDateTime(at)} data-testid="time">{relativeTime(at, now)}</time>
+          <span class="row-name" title={visitorLabel(conversation)}>
+            {visitorLabel(conversation)}
+          </span>
+          <span class={`row-status row-status-${conversation.status}`} data-testid="row-status">
+            {strings.statusLabels[conversation.status]}
+          </span>
+          <time class="row-time" dateTime={at} title={fullDateTime(at)} data-testid="time">
+            {relativeTime(at, now)}
+          </time>
         </div>
         <div class="row-bottom">
-          <span class="row-preview" data-testid="preview" title={previewLine(conversation)}>{previewLine(conversation)}</span>
+          <span class="row-preview" data-testid="preview" title={previewLine(conversation)}>
+            {previewLine(conversation)}
+          </span>
           {conversation.assigneeId && (
-            <span class="row-assignee" title={conversation.assigneeName ?? ''} data-testid="row-assignee">{initials(conversation.assigneeName)}</span>
+            <span class="row-assignee" title={conversation.assigneeName ?? ''} data-testid="row-assignee">
+              {initials(conversation.assigneeName)}
+            </span>
           )}
-          <span class="row-count" title={strings.messagesCount(conversation.messageCount)} data-testid="count">{conversation.messageCount}</span>
+          <span class="row-count" title={strings.messagesCount(conversation.messageCount)} data-testid="count">
+            {conversation.messageCount}
+          </span>
         </div>
       </a>
     </li>

@@ -20,7 +20,13 @@ export type ConversationSidebarProps = {
 };
 
 /** The sidebar; the profile is fetched again when the visitor writes, since they may have moved to another page. */
-export function ConversationSidebar({ conversation, departments, open, onConversation, canBlock }: ConversationSidebarProps) {
+export function ConversationSidebar({
+  conversation,
+  departments,
+  open,
+  onConversation,
+  canBlock,
+}: ConversationSidebarProps) {
   const [details, setDetails] = useState<VisitorDetails | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const id = conversation.id;
@@ -42,7 +48,11 @@ export function ConversationSidebar({ conversation, departments, open, onConvers
   }, [id, lastVisitorActivity]);
 
   return (
-    <aside class={`sidebar${open ? ' sidebar-open' : ''}`} data-testid="visitor-sidebar" aria-label={strings.visitorSection}>
+    <aside
+      class={`sidebar${open ? ' sidebar-open' : ''}`}
+      data-testid="visitor-sidebar"
+      aria-label={strings.visitorSection}
+    >
       <section class="sidebar-section">
         <h3 class="sidebar-title">{strings.visitorSection}</h3>
         <VisitorPanel details={details} error={error} />

@@ -38,7 +38,15 @@ export type ConversationViewProps = {
 };
 
 /** Mount with key={id} so each conversation gets fresh state and its own socket. */
-export function ConversationView({ id, agent, agents, departments, presence, onConversation, siteKey }: ConversationViewProps) {
+export function ConversationView({
+  id,
+  agent,
+  agents,
+  departments,
+  presence,
+  onConversation,
+  siteKey,
+}: ConversationViewProps) {
   const view = useConversation(id, agent, onConversation);
   const upload = useUpload(id, view.addMessage);
   const drop = useFileDrop(upload.attach);
@@ -51,19 +59,22 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
   const [kbOpen, setKbOpen] = useState(false);
   const composer = useRef<ComposerHandle | null>(null);
   const { addMessage } = view;
-  const handlers = useMemo<MessageHandlers>(() => ({
-    me: agent.id,
-    onQuote: (text) => composer.current?.insert(quoteText(text)),
-    onDelete: async (message: Message) => {
-      setActionError(null);
-      try {
-        // Merged at once; the broadcast copy (same seq, deletedAt set) then replaces it again harmlessly.
-        addMessage((await deleteMessage(id, message.id)).message);
-      } catch (e) {
-        setActionError((e as ApiError).message);
-      }
-    },
-  }), [agent.id, id, addMessage]);
+  const handlers = useMemo<MessageHandlers>(
+    () => ({
+      me: agent.id,
+      onQuote: (text) => composer.current?.insert(quoteText(text)),
+      onDelete: async (message: Message) => {
+        setActionError(null);
+        try {
+          // Merged at once; the broadcast copy (same seq, deletedAt set) then replaces it again harmlessly.
+          addMessage((await deleteMessage(id, message.id)).message);
+        } catch (e) {
+          setActionError((e as ApiError).message);
+        }
+      },
+    }),
+    [agent.id, id, addMessage],
+  );
 
   async function toggleArchive() {
     if (!conversation) return;
@@ -89,32 +100,84 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
 
   return (
     <div class={`conversation-wrap${kbOpen ? ' kb-open' : ''}`}>
-      <section class={`conversation${drop.over ? ' drop-over' : ''}`} aria-label={conversation ? visitorLabel(conversation) : strings.loading}
-        {...drop.handlers} data-testid="conversation-view">
-        {drop.over && <div class="drop-overlay" aria-hidden="true">{settingsStrings.dropHere}</div>}
+      <section
+        class={`conversation${drop.over ? ' drop-over' : ''}`}
+        aria-label={conversation ? visitorLabel(conversation) : strings.loading}
+        {...drop.handlers}
+        data-testid="conversation-view"
+      >
+        {drop.over && (
+          <div class="drop-overlay" aria-hidden="true">
+            {settingsStrings.dropHere}
+          </div>
+        )}
         <header class="conversation-header">
-          <button type="button" class="button button-ghost back" onClick={() => navigate('/')} aria-label={strings.back}>←</button>
+          <button
+            type="button"
+            class="button button-ghost back"
+            onClick={() => navigate('/')}
+            aria-label={strings.back}
+          >
+            ←
+          </button>
           <div class="conversation-title">
-            <h2 data-testid="conversation-title" title={conversation ? visitorLabel(conversation) : undefined}>{conversation ? visitorLabel(conversation) : strings.loading}</h2>
+            <h2 data-testid="conversation-title" title={conversation ? visitorLabel(conversation) : undefined}>
+              {conversation ? visitorLabel(conversation) : strings.loading}
+            </h2>
             <span class="muted" title={conversation?.visitor?.email ?? undefined}>
               {conversation?.visitor?.email ?? ''}
               {conversation?.archivedAt && <span class="badge">{strings.archived}</span>}
             </span>
           </div>
           <ConnectionBadge state={view.connection} />
-          <button type="button" class="button button-secondary" aria-expanded={kbOpen} onClick={() => setKbOpen(!kbOpen)} data-testid="kb-open">
+          <button
+            type="button"
+            class="button button-secondary"
+            aria-expanded={kbOpen}
+            onClick={() => setKbOpen(!kbOpen)}
+            data-testid="kb-open"
+          >
             {toolStrings.kbOpen}
           </button>
-          <button type="button" class="button button-secondary sidebar-toggle" aria-expanded={sidebarOpen}
-            onClick={() => setSidebarOpen(!sidebarOpen)}>{strings.visitorSection}</button>
+          <button
+            type="button"
+            class="button button-secondary sidebar-toggle"
+            aria-expanded={sidebarOpen}
+            onClick={() => setSidebarOpen(!sidebarOpen)}
+          >
+            {strings.visitorSection}
+          </button>
           {conversation &&
             (conversation.archivedAt ? (
-              <button type="button" class="button button-secondary" disabled={busy} onClick={toggleArchive} data-testid="restore">{strings.restore}</button>
+              <button
+                type="button"
+                class="button button-secondary"
+                disabled={busy}
+                onClick={toggleArchive}
+                data-testid="restore"
+              >
+                {strings.restore}
+              </button>
             ) : (
-              <button type="button" class="button button-secondary" disabled={busy} onClick={toggleArchive} data-testid="archive">{strings.archive}</button>
+              <button
+                type="button"
+                class="button button-secondary"
+                disabled={busy}
+                onClick={toggleArchive}
+                data-testid="archive"
+              >
+                {strings.archive}
+              </button>
             ))}
         </header>
-        {conversation && <WorkflowBar conversation={conversation} agents={agents} presence={presence} onConversation={view.setConversation} />}
+        {conversation && (
+          <WorkflowBar
+            conversation={conversation}
+            agents={agents}
+            presence={presence}
+            onConversation={view.setConversation}
+          />
+        )}
         <ErrorText message={actionError ?? state.notice} />
         <MessageList
           messages={state.messages}
@@ -132,19 +195,43 @@ export function ConversationView({ id, agent, agents, departments, presence, onC
         <div class="typing-slot" aria-live="polite">
           {state.typing && (
             <span class="typing" data-testid="typing">
-              <span class="typing-dots" aria-hidden="true"><i /><i /><i /></span>
+              <span class="typing-dots" aria-hidden="true">
+                <i />
+                <i />
+                <i />
+              </span>
               {strings.typing(state.typing.label)}
             </span>
           )}
         </div>
         <UploadStatus upload={upload} />
-        <ReplyBox onSend={view.send} onTyping={view.typing} onFiles={upload.attach} handle={composer}
-          vars={{ name: conversation?.visitor?.name ?? null, email: conversation?.visitor?.email ?? null, agent: agent.name }} />
+        <ReplyBox
+          onSend={view.send}
+          onTyping={view.typing}
+          onFiles={upload.attach}
+          handle={composer}
+          vars={{
+            name: conversation?.visitor?.name ?? null,
+            email: conversation?.visitor?.email ?? null,
+            agent: agent.name,
+          }}
+        />
       </section>
-      {kbOpen && <KbPanel siteKey={siteKey} onClose={() => setKbOpen(false)} onInsert={(text) => composer.current?.insert(text)} />}
+      {kbOpen && (
+        <KbPanel
+          siteKey={siteKey}
+          onClose={() => setKbOpen(false)}
+          onInsert={(text) => composer.current?.insert(text)}
+        />
+      )}
       {conversation && (
-        <ConversationSidebar conversation={conversation} departments={departments} open={sidebarOpen} onConversation={view.setConversation}
-          canBlock={canManageTeam(agent.role)} />
+        <ConversationSidebar
+          conversation={conversation}
+          departments={departments}
+          open={sidebarOpen}
+          onConversation={view.setConversation}
+          canBlock={canManageTeam(agent.role)}
+        />
       )}
     </div>
   );

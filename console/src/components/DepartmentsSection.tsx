@@ -8,7 +8,15 @@ import { DepartmentRow } from './DepartmentRow';
 import { ErrorText } from './ErrorText';
 
 /** Departments with create/rename/auto-assign/default/delete. */
-export function DepartmentsSection({ departments, editable, onChanged }: { departments: Department[]; editable: boolean; onChanged: () => Promise<void> }) {
+export function DepartmentsSection({
+  departments,
+  editable,
+  onChanged,
+}: {
+  departments: Department[];
+  editable: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const [name, setName] = useState('');
   const [autoAssign, setAutoAssign] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,17 +43,34 @@ export function DepartmentsSection({ departments, editable, onChanged }: { depar
       <h3 class="card-title">{t.departmentsTitle}</h3>
       {departments.length === 0 && <p class="muted">{t.noDepartments}</p>}
       <ul class="departments">
-        {departments.map((d) => <DepartmentRow key={d.id} department={d} editable={editable} onChanged={onChanged} />)}
+        {departments.map((d) => (
+          <DepartmentRow key={d.id} department={d} editable={editable} onChanged={onChanged} />
+        ))}
       </ul>
       {editable && (
         <form class="inline-form department-create" onSubmit={create}>
-          <input class="input" value={name} required maxLength={100} placeholder={t.departmentName} aria-label={t.departmentName}
-            onInput={(e) => setName(e.currentTarget.value)} data-testid="department-name" />
+          <input
+            class="input"
+            value={name}
+            required
+            maxLength={100}
+            placeholder={t.departmentName}
+            aria-label={t.departmentName}
+            onInput={(e) => setName(e.currentTarget.value)}
+            data-testid="department-name"
+          />
           <label class="check">
-            <input type="checkbox" checked={autoAssign} onChange={(e) => setAutoAssign(e.currentTarget.checked)} data-testid="department-autoassign" />
+            <input
+              type="checkbox"
+              checked={autoAssign}
+              onChange={(e) => setAutoAssign(e.currentTarget.checked)}
+              data-testid="department-autoassign"
+            />
             {t.autoAssignHint}
           </label>
-          <button type="submit" class="button button-primary" disabled={busy} data-testid="department-create">{t.createDepartment}</button>
+          <button type="submit" class="button button-primary" disabled={busy} data-testid="department-create">
+            {t.createDepartment}
+          </button>
         </form>
       )}
       <ErrorText message={error} />

@@ -12,7 +12,11 @@ import { RatingView } from './RatingView';
 const priorities: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
 /** Props of DetailsPanel. */
-export type DetailsPanelProps = { conversation: Conversation; departments: Department[]; onConversation: (c: Conversation) => void };
+export type DetailsPanelProps = {
+  conversation: Conversation;
+  departments: Department[];
+  onConversation: (c: Conversation) => void;
+};
 
 /** Editable details of one conversation. */
 export function DetailsPanel({ conversation, departments, onConversation }: DetailsPanelProps) {
@@ -27,10 +31,13 @@ export function DetailsPanel({ conversation, departments, onConversation }: Deta
   // Leaving the conversation while typing removes the textarea without a blur: save what was typed then.
   const unsaved = useRef({ notes, saved: conversation.notes, id: conversation.id });
   unsaved.current = { notes, saved: conversation.notes, id: conversation.id };
-  useEffect(() => () => {
-    const { notes: typed, saved, id } = unsaved.current;
-    if (notesFocused.current && typed !== saved) void conversationApi.update(id, { notes: typed }).catch(() => {});
-  }, []);
+  useEffect(
+    () => () => {
+      const { notes: typed, saved, id } = unsaved.current;
+      if (notesFocused.current && typed !== saved) void conversationApi.update(id, { notes: typed }).catch(() => {});
+    },
+    [],
+  );
 
   async function save(changes: ConversationChanges) {
     setError(null);
@@ -54,9 +61,17 @@ export function DetailsPanel({ conversation, departments, onConversation }: Deta
     <div class="details">
       <label class="field">
         <span class="field-label">{strings.priority}</span>
-        <select class="select" value={conversation.priority} data-testid="priority"
-          onChange={(e) => void save({ priority: e.currentTarget.value as Priority })}>
-          {priorities.map((p) => <option key={p} value={p}>{strings.priorityLabels[p]}</option>)}
+        <select
+          class="select"
+          value={conversation.priority}
+          data-testid="priority"
+          onChange={(e) => void save({ priority: e.currentTarget.value as Priority })}
+        >
+          {priorities.map((p) => (
+            <option key={p} value={p}>
+              {strings.priorityLabels[p]}
+            </option>
+          ))}
         </select>
       </label>
       <div class="field">
@@ -64,37 +79,72 @@ export function DetailsPanel({ conversation, departments, onConversation }: Deta
         <div class="tags">
           {conversation.tags.map((tag) => (
             <span key={tag} class="tag" data-testid="tag" data-tag={tag}>
-              <span class="tag-text" title={tag}>{tag}</span>
+              <span class="tag-text" title={tag}>
+                {tag}
+              </span>
               {/* The × is drawn by CSS so the chip's text is exactly the tag. */}
-              <button type="button" class="tag-remove" aria-label={strings.removeTag(tag)} title={strings.removeTag(tag)} data-testid="tag-remove"
-                onClick={() => void save({ tags: removeTag(conversation.tags, tag) })} />
+              <button
+                type="button"
+                class="tag-remove"
+                aria-label={strings.removeTag(tag)}
+                title={strings.removeTag(tag)}
+                data-testid="tag-remove"
+                onClick={() => void save({ tags: removeTag(conversation.tags, tag) })}
+              />
             </span>
           ))}
         </div>
-        <input class="input" value={tagText} maxLength={200} placeholder={strings.tagPlaceholder} aria-label={strings.tags}
-          onInput={(e) => setTagText(e.currentTarget.value)} onKeyDown={onTagKey} data-testid="tag-input" />
+        <input
+          class="input"
+          value={tagText}
+          maxLength={200}
+          placeholder={strings.tagPlaceholder}
+          aria-label={strings.tags}
+          onInput={(e) => setTagText(e.currentTarget.value)}
+          onKeyDown={onTagKey}
+          data-testid="tag-input"
+        />
       </div>
       <label class="field">
         <span class="field-label">{strings.notes}</span>
-        <textarea class="input textarea" rows={3} maxLength={4000} value={notes} placeholder={strings.notesPlaceholder} data-testid="notes"
-          onFocus={() => (notesFocused.current = true)} onInput={(e) => setNotes(e.currentTarget.value)}
+        <textarea
+          class="input textarea"
+          rows={3}
+          maxLength={4000}
+          value={notes}
+          placeholder={strings.notesPlaceholder}
+          data-testid="notes"
+          onFocus={() => (notesFocused.current = true)}
+          onInput={(e) => setNotes(e.currentTarget.value)}
           onBlur={() => {
             notesFocused.current = false;
             if (notes !== conversation.notes) void save({ notes });
-          }} />
+          }}
+        />
       </label>
       <label class="field">
         <span class="field-label">{strings.department}</span>
-        <select class="select" value={conversation.departmentId ?? ''} data-testid="department"
-          onChange={(e) => e.currentTarget.value && void save({ departmentId: e.currentTarget.value })}>
+        <select
+          class="select"
+          value={conversation.departmentId ?? ''}
+          data-testid="department"
+          onChange={(e) => e.currentTarget.value && void save({ departmentId: e.currentTarget.value })}
+        >
           {!conversation.departmentId && <option value="">{strings.noDepartment}</option>}
-          {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
         </select>
       </label>
       <dl class="facts timings">
-        <dt>{strings.waitTime}</dt><dd data-testid="timing-wait">{formatDuration(t.waitSeconds)}</dd>
-        <dt>{strings.firstResponse}</dt><dd data-testid="timing-first-response">{formatDuration(t.firstResponseSeconds)}</dd>
-        <dt>{strings.resolutionTime}</dt><dd data-testid="timing-resolution">{formatDuration(t.resolutionSeconds)}</dd>
+        <dt>{strings.waitTime}</dt>
+        <dd data-testid="timing-wait">{formatDuration(t.waitSeconds)}</dd>
+        <dt>{strings.firstResponse}</dt>
+        <dd data-testid="timing-first-response">{formatDuration(t.firstResponseSeconds)}</dd>
+        <dt>{strings.resolutionTime}</dt>
+        <dd data-testid="timing-resolution">{formatDuration(t.resolutionSeconds)}</dd>
       </dl>
       <RatingView rating={conversation.rating} />
       <ErrorText message={error} />

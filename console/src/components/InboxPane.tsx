@@ -46,8 +46,15 @@ export function InboxPane(p: InboxPaneProps) {
     <section class="inbox" aria-label={strings.inbox}>
       <div class="tabs" role="tablist">
         {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" class="tab" aria-selected={p.tab === t.id ? 'true' : 'false'}
-            onClick={() => p.onTab(t.id)} data-testid={`tab-${t.id}`}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            class="tab"
+            aria-selected={p.tab === t.id ? 'true' : 'false'}
+            onClick={() => p.onTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
             {t.label}
           </button>
         ))}
@@ -59,17 +66,34 @@ export function InboxPane(p: InboxPaneProps) {
         {p.list.length > 0 && (
           <ul class="rows">
             {p.list.map((c) => (
-              <ConversationRow key={c.id} conversation={c} selected={c.id === p.selectedId} cursor={c.id === p.cursorId} now={now} />
+              <ConversationRow
+                key={c.id}
+                conversation={c}
+                selected={c.id === p.selectedId}
+                cursor={c.id === p.cursorId}
+                now={now}
+              />
             ))}
           </ul>
         )}
         {p.list.length === 0 && !p.paging.loading && !firstLoad && (
-          <p class="empty">{hasFilters(p.filters) ? strings.emptyFiltered : p.tab === 'active' ? strings.emptyActive : strings.emptyArchived}</p>
+          <p class="empty">
+            {hasFilters(p.filters)
+              ? strings.emptyFiltered
+              : p.tab === 'active'
+                ? strings.emptyActive
+                : strings.emptyArchived}
+          </p>
         )}
         {p.paging.loading && <p class="muted center">{strings.loading}</p>}
         <ErrorText message={p.paging.error} />
         {p.paging.cursor && !p.paging.loading && (
-          <button type="button" class="button button-secondary load-more" onClick={() => p.onLoadMore(p.tab)} data-testid="load-more">
+          <button
+            type="button"
+            class="button button-secondary load-more"
+            onClick={() => p.onLoadMore(p.tab)}
+            data-testid="load-more"
+          >
             {strings.loadMore}
           </button>
         )}

@@ -24,19 +24,39 @@ export function KbPanel({ siteKey, onInsert, onClose }: KbPanelProps) {
   const urlOf = (a: Article) => articleUrl(apiBase, siteKey, a.id);
 
   return (
-    <aside class="kb-panel" aria-label={t.kbTitle} data-testid="kb-panel"
+    <aside
+      class="kb-panel"
+      aria-label={t.kbTitle}
+      data-testid="kb-panel"
       onKeyDown={(e) => {
         // Escape closes the panel, not the whole conversation context.
         if (e.key !== 'Escape') return;
         e.stopPropagation();
         onClose();
-      }}>
+      }}
+    >
       <div class="kb-panel-head">
         <h3 class="popover-title">{t.kbTitle}</h3>
-        <button type="button" class="button button-ghost icon-button" aria-label={t.kbClose} onClick={onClose} data-testid="kb-close">✕</button>
+        <button
+          type="button"
+          class="button button-ghost icon-button"
+          aria-label={t.kbClose}
+          onClick={onClose}
+          data-testid="kb-close"
+        >
+          ✕
+        </button>
       </div>
-      <input ref={search} class="input" type="search" placeholder={t.kbSearch} aria-label={t.kbSearch} value={q}
-        onInput={(e) => setQ(e.currentTarget.value)} data-testid="kb-search" />
+      <input
+        ref={search}
+        class="input"
+        type="search"
+        placeholder={t.kbSearch}
+        aria-label={t.kbSearch}
+        value={q}
+        onInput={(e) => setQ(e.currentTarget.value)}
+        data-testid="kb-search"
+      />
       <ErrorText message={error} />
       <div class="kb-results" aria-live="polite">
         {articles === null ? (
@@ -48,15 +68,35 @@ export function KbPanel({ siteKey, onInsert, onClose }: KbPanelProps) {
             {articles.map((a) => (
               <li key={a.id} class="kb-result" data-testid="kb-result" data-id={a.id}>
                 <div class="kb-result-head">
-                  <a href={urlOf(a)} target="_blank" rel="noopener noreferrer" class="kb-result-title" title={t.openArticle}>{a.title}</a>
+                  <a
+                    href={urlOf(a)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    class="kb-result-title"
+                    title={t.openArticle}
+                  >
+                    {a.title}
+                  </a>
                   {a.category && <span class="badge">{a.category}</span>}
                 </div>
                 <p class="kb-result-excerpt muted">{excerpt(a.content, 140)}</p>
                 <div class="kb-result-actions">
-                  <button type="button" class="button button-secondary button-small" onClick={() => onInsert(articleLink(a, urlOf(a)))}
-                    data-testid="kb-insert-link">{t.insertLink}</button>
-                  <button type="button" class="button button-secondary button-small" onClick={() => onInsert(excerpt(a.content, EXCERPT_CHARS))}
-                    data-testid="kb-insert-excerpt">{t.insertExcerpt}</button>
+                  <button
+                    type="button"
+                    class="button button-secondary button-small"
+                    onClick={() => onInsert(articleLink(a, urlOf(a)))}
+                    data-testid="kb-insert-link"
+                  >
+                    {t.insertLink}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button-secondary button-small"
+                    onClick={() => onInsert(excerpt(a.content, EXCERPT_CHARS))}
+                    data-testid="kb-insert-excerpt"
+                  >
+                    {t.insertExcerpt}
+                  </button>
                 </div>
               </li>
             ))}

@@ -58,10 +58,22 @@ export function MessageActions({ message, deletable, onQuote, onDelete }: Messag
 
   return (
     <div class="msg-actions" role="toolbar" aria-label={t.messageActions} data-testid="message-actions">
-      <button type="button" class="msg-action" onClick={copy} data-testid="message-copy" aria-live="polite">{copied ? t.copied : t.copy}</button>
-      <button type="button" class="msg-action" onClick={() => onQuote(text)} data-testid="message-quote">{t.quote}</button>
+      <button type="button" class="msg-action" onClick={copy} data-testid="message-copy" aria-live="polite">
+        {copied ? t.copied : t.copy}
+      </button>
+      <button type="button" class="msg-action" onClick={() => onQuote(text)} data-testid="message-quote">
+        {t.quote}
+      </button>
       {deletable && (
-        <button type="button" class="msg-action msg-action-danger" disabled={busy} onClick={remove} data-testid="message-delete">{t.deleteMessage}</button>
+        <button
+          type="button"
+          class="msg-action msg-action-danger"
+          disabled={busy}
+          onClick={remove}
+          data-testid="message-delete"
+        >
+          {t.deleteMessage}
+        </button>
       )}
     </div>
   );

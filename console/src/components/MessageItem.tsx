@@ -17,23 +17,44 @@ export type MessageHandlers = {
 };
 
 /** A stored message; `seen` adds the visitor's read mark under it; deleted ones show "Message deleted". */
-export function MessageItem({ message, conversation, seen, handlers }: { message: Message; conversation: Conversation | null; seen: boolean; handlers?: MessageHandlers }) {
+export function MessageItem({
+  message,
+  conversation,
+  seen,
+  handlers,
+}: {
+  message: Message;
+  conversation: Conversation | null;
+  seen: boolean;
+  handlers?: MessageHandlers;
+}) {
   const { sender, kind } = message;
   if (sender.type === 'system' || kind === 'system') {
     return (
       <div class="msg-system" data-testid="message" data-sender="system" data-kind={kind} data-seq={message.seq}>
         <span data-testid="body">{message.body}</span>
-        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>
+        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
+          {clockTime(message.createdAt)}
+        </time>
       </div>
     );
   }
   const deleted = Boolean(message.deletedAt);
-  const author = sender.type === 'visitor'
-    ? sender.name || (conversation ? visitorLabel(conversation) : 'Visitor')
-    : sender.name || strings.agentFallback;
+  const author =
+    sender.type === 'visitor'
+      ? sender.name || (conversation ? visitorLabel(conversation) : 'Visitor')
+      : sender.name || strings.agentFallback;
   return (
-    <div class={`msg msg-${sender.type} msg-kind-${kind}${deleted ? ' msg-deleted' : ''}`} data-testid="message" data-sender={sender.type} data-kind={kind}
-      data-seq={message.seq} data-id={message.id} data-deleted={deleted ? 'true' : undefined} tabIndex={handlers && !deleted ? 0 : undefined}>
+    <div
+      class={`msg msg-${sender.type} msg-kind-${kind}${deleted ? ' msg-deleted' : ''}`}
+      data-testid="message"
+      data-sender={sender.type}
+      data-kind={kind}
+      data-seq={message.seq}
+      data-id={message.id}
+      data-deleted={deleted ? 'true' : undefined}
+      tabIndex={handlers && !deleted ? 0 : undefined}
+    >
       <div class="msg-author">
         {author}
         {kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
@@ -41,53 +62,89 @@ export function MessageItem({ message, conversation, seen, handlers }: { message
       <div class="msg-line">
         {deleted ? (
           <div class="msg-bubble">
-            <p class="msg-body" data-testid="body">{toolStrings.messageDeleted}</p>
+            <p class="msg-body" data-testid="body">
+              {toolStrings.messageDeleted}
+            </p>
           </div>
         ) : (
           <div class="msg-bubble">
-            <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">{message.body}</p>
+            <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">
+              {message.body}
+            </p>
             {message.file && <AttachmentView file={message.file} />}
           </div>
         )}
         {handlers && !deleted && (
-          <MessageActions message={message} onQuote={handlers.onQuote} onDelete={handlers.onDelete}
-            deletable={sender.type === 'agent' && sender.id === handlers.me && (kind === 'text' || kind === 'file')} />
+          <MessageActions
+            message={message}
+            onQuote={handlers.onQuote}
+            onDelete={handlers.onDelete}
+            deletable={sender.type === 'agent' && sender.id === handlers.me && (kind === 'text' || kind === 'file')}
+          />
         )}
       </div>
       <div class="msg-meta">
-        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>{clockTime(message.createdAt)}</time>
-        {seen && <span class="msg-seen" data-testid="seen"> · {strings.seen}</span>}
+        <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
+          {clockTime(message.createdAt)}
+        </time>
+        {seen && (
+          <span class="msg-seen" data-testid="seen">
+            {' '}
+            · {strings.seen}
+          </span>
+        )}
       </div>
     </div>
   );
 }
 
 /** A message of ours the server has not stored yet. */
-export function PendingItem({ pending, authorName, onRetry, onDiscard }: {
+export function PendingItem({
+  pending,
+  authorName,
+  onRetry,
+  onDiscard,
+}: {
   pending: PendingMessage;
   authorName: string;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
 }) {
-  const stateText = pending.state === 'failed' ? pending.error || strings.failed : pending.state === 'queued' ? strings.queued : strings.sending;
+  const stateText =
+    pending.state === 'failed'
+      ? pending.error || strings.failed
+      : pending.state === 'queued'
+        ? strings.queued
+        : strings.sending;
   return (
-    <div class={`msg msg-agent msg-kind-${pending.kind} msg-pending msg-${pending.state}`} data-testid="message" data-sender="agent"
-      data-kind={pending.kind} data-pending={pending.state}>
+    <div
+      class={`msg msg-agent msg-kind-${pending.kind} msg-pending msg-${pending.state}`}
+      data-testid="message"
+      data-sender="agent"
+      data-kind={pending.kind}
+      data-pending={pending.state}
+    >
       <div class="msg-author">
         {authorName}
         {pending.kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
       </div>
       <div class="msg-bubble">
-        <p class="msg-body" data-testid="body">{pending.body}</p>
+        <p class="msg-body" data-testid="body">
+          {pending.body}
+        </p>
       </div>
       <div class="msg-meta" role={pending.state === 'failed' ? 'alert' : undefined}>
         {stateText}
         {pending.state === 'failed' && (
           <>
             {' · '}
-            <button type="button" class="link-button" onClick={() => onRetry(pending.clientId)}>{strings.retry}</button>
+            <button type="button" class="link-button" onClick={() => onRetry(pending.clientId)}>
+              {strings.retry}
+            </button>
             {' · '}
-            <button type="button" class="link-button" onClick={() => onDiscard(pending.clientId)}>{strings.discard}</button>
+            <button type="button" class="link-button" onClick={() => onDiscard(pending.clientId)}>
+              {strings.discard}
+            </button>
           </>
         )}
       </div>

@@ -23,7 +23,9 @@ export type MessageListProps = {
   handlers?: MessageHandlers;
 };
 
-type Item = { type: 'message'; message: Message; at: string } | { type: 'pending'; pending: PendingMessage; at: string };
+type Item =
+  | { type: 'message'; message: Message; at: string }
+  | { type: 'pending'; pending: PendingMessage; at: string };
 
 const PIN_THRESHOLD_PX = 80;
 
@@ -44,7 +46,8 @@ export function MessageList(p: MessageListProps) {
   // The last agent message the visitor has read carries the "Seen" mark.
   const seenSeq = useMemo(() => {
     let seq = 0;
-    for (const m of p.messages) if (m.sender.type === 'agent' && m.kind !== 'note' && m.seq <= p.visitorReadSeq) seq = m.seq;
+    for (const m of p.messages)
+      if (m.sender.type === 'agent' && m.kind !== 'note' && m.seq <= p.visitorReadSeq) seq = m.seq;
     return seq;
   }, [p.messages, p.visitorReadSeq]);
 
@@ -71,18 +74,38 @@ export function MessageList(p: MessageListProps) {
   return (
     <div class="messages" ref={scroller} onScroll={onScroll} role="log" aria-live="polite">
       {p.hasMore && (
-        <button type="button" class="button button-secondary load-older" disabled={p.loadingOlder} onClick={p.onLoadOlder} data-testid="load-older">
+        <button
+          type="button"
+          class="button button-secondary load-older"
+          disabled={p.loadingOlder}
+          onClick={p.onLoadOlder}
+          data-testid="load-older"
+        >
           {p.loadingOlder ? strings.loading : strings.loadEarlier}
         </button>
       )}
       {groups.map((group) => (
         <section key={group.key} class="day">
-          <h3 class="day-label" data-testid="day-label"><span>{group.label}</span></h3>
+          <h3 class="day-label" data-testid="day-label">
+            <span>{group.label}</span>
+          </h3>
           {group.items.map((item) =>
             item.type === 'message' ? (
-              <MessageItem key={`m${item.message.seq}`} message={item.message} conversation={p.conversation} seen={item.message.seq === seenSeq} handlers={p.handlers} />
+              <MessageItem
+                key={`m${item.message.seq}`}
+                message={item.message}
+                conversation={p.conversation}
+                seen={item.message.seq === seenSeq}
+                handlers={p.handlers}
+              />
             ) : (
-              <PendingItem key={`p${item.pending.clientId}`} pending={item.pending} authorName={p.authorName} onRetry={p.onRetry} onDiscard={p.onDiscard} />
+              <PendingItem
+                key={`p${item.pending.clientId}`}
+                pending={item.pending}
+                authorName={p.authorName}
+                onRetry={p.onRetry}
+                onDiscard={p.onDiscard}
+              />
             ),
           )}
         </section>

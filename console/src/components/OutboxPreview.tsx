@@ -17,7 +17,9 @@ export function OutboxPreview({ email }: { email: OutboxEmail }) {
   ];
   return (
     <article class="card outbox-preview" data-testid="outbox-preview" data-id={email.id}>
-      <h2 class="card-title" data-testid="outbox-subject">{email.subject || t.noSubject}</h2>
+      <h2 class="card-title" data-testid="outbox-subject">
+        {email.subject || t.noSubject}
+      </h2>
       <dl class="outbox-headers">
         {headers.map(([label, value, key]) => (
           <div key={key}>
@@ -27,15 +29,29 @@ export function OutboxPreview({ email }: { email: OutboxEmail }) {
         ))}
       </dl>
       <div class="form-actions">
-        <button type="button" class="button button-ghost" aria-pressed={showText} onClick={() => setShowText(!showText)} data-testid="outbox-toggle-text">
+        <button
+          type="button"
+          class="button button-ghost"
+          aria-pressed={showText}
+          onClick={() => setShowText(!showText)}
+          data-testid="outbox-toggle-text"
+        >
           {showText ? t.showHtml : t.showText}
         </button>
       </div>
       {showText ? (
-        <pre class="outbox-text" data-testid="outbox-text">{email.text}</pre>
+        <pre class="outbox-text" data-testid="outbox-text">
+          {email.text}
+        </pre>
       ) : (
         // sandbox="" allows nothing: no scripts, no forms, an opaque origin, so the mail cannot reach the console's token.
-        <iframe class="outbox-html" sandbox="" srcdoc={email.html} title={t.htmlFrame(email.subject)} data-testid="outbox-html" />
+        <iframe
+          class="outbox-html"
+          sandbox=""
+          srcdoc={email.html}
+          title={t.htmlFrame(email.subject)}
+          data-testid="outbox-html"
+        />
       )}
       <section class="outbox-links">
         <h3 class="outbox-links-title">{t.links}</h3>
@@ -45,7 +61,9 @@ export function OutboxPreview({ email }: { email: OutboxEmail }) {
           <ul>
             {links.map((href) => (
               <li key={href}>
-                <a href={href} target="_blank" rel="noopener noreferrer" data-testid="outbox-link">{href}</a>
+                <a href={href} target="_blank" rel="noopener noreferrer" data-testid="outbox-link">
+                  {href}
+                </a>
               </li>
             ))}
           </ul>

@@ -7,7 +7,11 @@ import { toolStrings as t } from '../strings-tools';
 import { ErrorText } from './ErrorText';
 
 /** Props of PrefsMenu. */
-export type PrefsMenuProps = { preferences: Preferences; error: string | null; onChange: (changes: Partial<Preferences>) => void };
+export type PrefsMenuProps = {
+  preferences: Preferences;
+  error: string | null;
+  onChange: (changes: Partial<Preferences>) => void;
+};
 
 const rows: { key: keyof Preferences; label: string; testId: string }[] = [
   { key: 'desktop', label: t.prefsDesktop, testId: 'prefs-desktop' },
@@ -40,9 +44,29 @@ export function PrefsMenu({ preferences, error, onChange }: PrefsMenuProps) {
 
   return (
     <div class="prefs" ref={root}>
-      <button type="button" class="button button-ghost icon-button" aria-expanded={open} aria-haspopup="true" title={t.prefsTitle}
-        onClick={() => { setPermission(notificationPermission()); setOpen(!open); }} data-testid="prefs-open">
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+      <button
+        type="button"
+        class="button button-ghost icon-button"
+        aria-expanded={open}
+        aria-haspopup="true"
+        title={t.prefsTitle}
+        onClick={() => {
+          setPermission(notificationPermission());
+          setOpen(!open);
+        }}
+        data-testid="prefs-open"
+      >
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+          aria-hidden="true"
+        >
           <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
         </svg>
         <span class="visually-hidden">{t.prefsTitle}</span>
@@ -52,17 +76,27 @@ export function PrefsMenu({ preferences, error, onChange }: PrefsMenuProps) {
           <h3 class="popover-title">{t.prefsTitle}</h3>
           {rows.map((row) => (
             <label key={row.key} class="check prefs-row">
-              <input type="checkbox" checked={preferences[row.key]} onChange={(e) => onChange({ [row.key]: e.currentTarget.checked })}
-                data-testid={row.testId} />
+              <input
+                type="checkbox"
+                checked={preferences[row.key]}
+                onChange={(e) => onChange({ [row.key]: e.currentTarget.checked })}
+                data-testid={row.testId}
+              />
               {row.label}
             </label>
           ))}
           <div class="prefs-permission" data-permission={permission}>
             {permission === 'default' ? (
-              <button type="button" class="button button-secondary" onClick={ask} data-testid="prefs-permission">{t.permissionAsk}</button>
+              <button type="button" class="button button-secondary" onClick={ask} data-testid="prefs-permission">
+                {t.permissionAsk}
+              </button>
             ) : (
               <p class="muted" data-testid="prefs-permission">
-                {permission === 'granted' ? t.permissionGranted : permission === 'denied' ? t.permissionDenied : t.permissionUnsupported}
+                {permission === 'granted'
+                  ? t.permissionGranted
+                  : permission === 'denied'
+                    ? t.permissionDenied
+                    : t.permissionUnsupported}
               </p>
             )}
           </div>

@@ -7,7 +7,11 @@ import { fullDateTime } from '../time';
 export function Stars({ score }: { score: number }) {
   return (
     <span class="stars" aria-hidden="true">
-      {[1, 2, 3, 4, 5].map((n) => <span key={n} class={n <= score ? 'star star-on' : 'star'}>★</span>)}
+      {[1, 2, 3, 4, 5].map((n) => (
+        <span key={n} class={n <= score ? 'star star-on' : 'star'}>
+          ★
+        </span>
+      ))}
     </span>
   );
 }
@@ -29,7 +33,11 @@ export function RatingView({ rating }: { rating: Conversation['rating'] }) {
         <Stars score={rating.score} />
         <span data-testid="rating-score">{t.ratingText(rating.score)}</span>
       </span>
-      {rating.comment && <blockquote class="rating-comment" data-testid="rating-comment">{rating.comment}</blockquote>}
+      {rating.comment && (
+        <blockquote class="rating-comment" data-testid="rating-comment">
+          {rating.comment}
+        </blockquote>
+      )}
     </div>
   );
 }

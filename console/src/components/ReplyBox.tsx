@@ -42,19 +42,38 @@ export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle, vars }: 
   const activeOption = picker.open ? picker.matches[picker.active] : undefined;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the handlers catch events bubbling from the textarea (the canned picker follows its caret); the div itself is not interactive
-    <div class={`reply${note ? ' reply-note' : ''}`} ref={root} onKeyDownCapture={picker.onKeyDownCapture}
-      onInput={picker.sync} onKeyUp={picker.sync} onClick={picker.sync} onFocusOut={() => setTimeout(picker.sync, 0)}>
+    <div
+      class={`reply${note ? ' reply-note' : ''}`}
+      ref={root}
+      onKeyDownCapture={picker.onKeyDownCapture}
+      onInput={picker.sync}
+      onKeyUp={picker.sync}
+      onClick={picker.sync}
+      onFocusOut={() => setTimeout(picker.sync, 0)}
+    >
       <div class="reply-tools">
         <label class="switch-label">
-          <input type="checkbox" role="switch" class="switch" checked={note} aria-checked={note ? 'true' : 'false'}
-            onChange={(e) => setNote(e.currentTarget.checked)} data-testid="note-toggle" />
+          <input
+            type="checkbox"
+            role="switch"
+            class="switch"
+            checked={note}
+            aria-checked={note ? 'true' : 'false'}
+            onChange={(e) => setNote(e.currentTarget.checked)}
+            data-testid="note-toggle"
+          />
           {strings.internalNote}
         </label>
         <span class="reply-tools-spacer" />
         <AttachButton onFiles={onFiles} disabled={disabled} />
       </div>
       {picker.open && document.activeElement === composerTextarea(root) && (
-        <CannedPicker matches={picker.matches} active={picker.active} onHover={picker.setActive} onPick={picker.insert} />
+        <CannedPicker
+          matches={picker.matches}
+          active={picker.active}
+          onHover={picker.setActive}
+          onPick={picker.insert}
+        />
       )}
       <Composer
         onSend={(body) => onSend(body, note ? 'note' : 'text')}

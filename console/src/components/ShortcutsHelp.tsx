@@ -16,15 +16,38 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
     // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop is a mouse shortcut; Escape and the close button are the accessible ways out
     // biome-ignore lint/a11y/useKeyWithClickEvents: same
     <div class="overlay" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts-help">
+      <div
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        data-testid="shortcuts-help"
+      >
         <div class="dialog-head">
-          <h2 id="shortcuts-title" class="popover-title">{t.shortcutsTitle}</h2>
-          <button ref={close} type="button" class="button button-ghost icon-button" aria-label={t.shortcutsClose} onClick={onClose}>✕</button>
+          <h2 id="shortcuts-title" class="popover-title">
+            {t.shortcutsTitle}
+          </h2>
+          <button
+            ref={close}
+            type="button"
+            class="button button-ghost icon-button"
+            aria-label={t.shortcutsClose}
+            onClick={onClose}
+          >
+            ✕
+          </button>
         </div>
         <dl class="shortcut-list">
           {SHORTCUTS.map((s) => (
             <div key={s.command} class="shortcut-item">
-              <dt>{s.keys.map((k, i) => <span key={k}>{i > 0 && ' / '}<kbd>{k}</kbd></span>)}</dt>
+              <dt>
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' / '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </dt>
               <dd>{t.shortcutLabels[s.command]}</dd>
             </div>
           ))}

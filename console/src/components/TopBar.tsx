@@ -13,7 +13,11 @@ import { settingsStrings } from '../strings-settings';
 import { toolStrings } from '../strings-tools';
 import { Logo } from './AuthCard';
 
-const statusLabels: Record<AgentStatus, string> = { online: strings.statusOnline, away: strings.statusAway, busy: strings.statusBusy };
+const statusLabels: Record<AgentStatus, string> = {
+  online: strings.statusOnline,
+  away: strings.statusAway,
+  busy: strings.statusBusy,
+};
 
 /** Props of TopBar. */
 export type TopBarProps = {
@@ -56,8 +60,14 @@ const devNav: NavItem[] = [{ path: '/outbox', label: devStrings.navOutbox, testI
 
 function navLink(item: NavItem, route: Route['name'], className: string) {
   return (
-    <a key={item.path} href={item.path} class={className} onClick={(e) => onLinkClick(e, item.path)}
-      aria-current={item.routes.includes(route) ? 'page' : undefined} data-testid={item.testId}>
+    <a
+      key={item.path}
+      href={item.path}
+      class={className}
+      onClick={(e) => onLinkClick(e, item.path)}
+      aria-current={item.routes.includes(route) ? 'page' : undefined}
+      data-testid={item.testId}
+    >
       {item.label}
     </a>
   );
@@ -76,29 +86,50 @@ export function TopBar(p: TopBarProps) {
       </div>
       <label class="site-switcher">
         <span class="visually-hidden">{strings.site}</span>
-        <select class="select" title={p.site.name} value={p.site.id} onChange={(e) => p.onSelectSite(e.currentTarget.value)} data-testid="site-switcher">
+        <select
+          class="select"
+          title={p.site.name}
+          value={p.site.id}
+          onChange={(e) => p.onSelectSite(e.currentTarget.value)}
+          data-testid="site-switcher"
+        >
           {p.sites.map((s) => (
-            <option key={s.id} value={s.id}>{s.name}</option>
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
           ))}
         </select>
       </label>
       <nav class="nav" aria-label="Main">
         {nav.map((item) => navLink(item, p.route, 'nav-link'))}
         {canManageTeam(p.agent.role) && adminNav.map((item) => navLink(item, p.route, 'nav-link'))}
-        {canManageTeam(p.agent.role) && devNav.map((item, i) => navLink(item, p.route, i === 0 ? 'nav-link nav-dev' : 'nav-link'))}
+        {canManageTeam(p.agent.role) &&
+          devNav.map((item, i) => navLink(item, p.route, i === 0 ? 'nav-link nav-dev' : 'nav-link'))}
       </nav>
       <div class="topbar-spacer" />
       {/* Presence comes over the site socket: while it is down the list is stale, so it is not shown. */}
       {live && (
-        <div class="presence" data-testid="presence" data-count={p.presence.length} title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}>
+        <div
+          class="presence"
+          data-testid="presence"
+          data-count={p.presence.length}
+          title={p.presence.map((a) => `${a.name} (${statusLabels[a.status]})`).join('\n')}
+        >
           <div class="avatars">
             {others.slice(0, 4).map((a) => (
-              <span key={a.id} class={`avatar avatar-${a.status}`} role="img" aria-label={`${a.name}, ${statusLabels[a.status]}`}>
+              <span
+                key={a.id}
+                class={`avatar avatar-${a.status}`}
+                role="img"
+                aria-label={`${a.name}, ${statusLabels[a.status]}`}
+              >
                 {initials(a.name)}
               </span>
             ))}
           </div>
-          <span class="presence-count">{strings.agentsOnline(p.presence.filter((a) => a.status === 'online').length)}</span>
+          <span class="presence-count">
+            {strings.agentsOnline(p.presence.filter((a) => a.status === 'online').length)}
+          </span>
         </div>
       )}
       {p.tools}
@@ -106,15 +137,30 @@ export function TopBar(p: TopBarProps) {
         <span class={`status-dot status-${shown.state}`} aria-hidden="true" />
         <span class="visually-hidden">Status</span>
         {/* While disconnected the select shows the real state; a choice made meanwhile applies on reconnect. */}
-        <select class="select select-bare" value={live ? p.status : ''} onChange={(e) => p.onStatus(e.currentTarget.value as AgentStatus)} data-testid="my-status">
-          {!live && <option value="" disabled>{shown.label}</option>}
+        <select
+          class="select select-bare"
+          value={live ? p.status : ''}
+          onChange={(e) => p.onStatus(e.currentTarget.value as AgentStatus)}
+          data-testid="my-status"
+        >
+          {!live && (
+            <option value="" disabled>
+              {shown.label}
+            </option>
+          )}
           {(Object.keys(statusLabels) as AgentStatus[]).map((s) => (
-            <option key={s} value={s}>{statusLabels[s]}</option>
+            <option key={s} value={s}>
+              {statusLabels[s]}
+            </option>
           ))}
         </select>
       </label>
-      <span class="me" title={`${p.agent.name} (${p.agent.email})`}>{p.agent.name}</span>
-      <button type="button" class="button button-ghost" onClick={p.onLogout} data-testid="logout">{strings.logout}</button>
+      <span class="me" title={`${p.agent.name} (${p.agent.email})`}>
+        {p.agent.name}
+      </span>
+      <button type="button" class="button button-ghost" onClick={p.onLogout} data-testid="logout">
+        {strings.logout}
+      </button>
     </header>
   );
 }

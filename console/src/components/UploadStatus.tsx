@@ -13,12 +13,17 @@ export function UploadStatus({ upload }: { upload: UploadValue }) {
         <div class="upload-progress" data-testid="upload-progress" data-percent={percent}>
           <span class="upload-label">{t.uploading(progress.name, percent)}</span>
           <progress max={100} value={percent} aria-label={progress.name} />
-          <button type="button" class="link-button" onClick={upload.cancel}>{t.cancelUpload}</button>
+          <button type="button" class="link-button" onClick={upload.cancel}>
+            {t.cancelUpload}
+          </button>
         </div>
       )}
       {error && (
         <p class="error-text upload-error" role="alert" data-testid="upload-error">
-          {error} <button type="button" class="link-button" onClick={upload.clearError} aria-label="Dismiss">×</button>
+          {error}{' '}
+          <button type="button" class="link-button" onClick={upload.clearError} aria-label="Dismiss">
+            ×
+          </button>
         </p>
       )}
     </div>

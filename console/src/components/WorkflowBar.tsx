@@ -47,10 +47,19 @@ export function WorkflowBar({ conversation, agents, presence, onConversation }: 
   return (
     <div class="workflow">
       <div class="workflow-row">
-        <span class={`status-badge status-badge-${conversation.status}`} data-testid="status" data-status={conversation.status}>
+        <span
+          class={`status-badge status-badge-${conversation.status}`}
+          data-testid="status"
+          data-status={conversation.status}
+        >
           {conversation.status}
         </span>
-        <span class="assignee" data-testid="assignee" data-assignee-id={conversation.assigneeId ?? ''} title={conversation.assigneeName ?? undefined}>
+        <span
+          class="assignee"
+          data-testid="assignee"
+          data-assignee-id={conversation.assigneeId ?? ''}
+          title={conversation.assigneeName ?? undefined}
+        >
           {conversation.assigneeName ?? strings.unassigned}
         </span>
         <span class="workflow-spacer" />
@@ -58,20 +67,38 @@ export function WorkflowBar({ conversation, agents, presence, onConversation }: 
           const request = direct[action];
           const opensPicker = action === 'assign' || action === 'transfer';
           return (
-            <button key={action} type="button" data-testid={action} disabled={busy}
+            <button
+              key={action}
+              type="button"
+              data-testid={action}
+              disabled={busy}
               class={`button ${action === actions[0] ? 'button-primary' : 'button-secondary'} button-small`}
               aria-expanded={opensPicker ? picker === action : undefined}
-              onClick={() => (request ? void run(request) : setPicker(picker === action ? null : (action as 'assign' | 'transfer')))}>
+              onClick={() =>
+                request ? void run(request) : setPicker(picker === action ? null : (action as 'assign' | 'transfer'))
+              }
+            >
               {strings.actions[action]}
             </button>
           );
         })}
       </div>
       {picker && actions.includes(picker) && (
-        <AgentPicker key={picker} mode={picker} agents={assignableAgents(agents, picker === 'transfer' ? conversation.assigneeId : null)}
-          presence={presence} busy={busy} onCancel={() => setPicker(null)}
+        <AgentPicker
+          key={picker}
+          mode={picker}
+          agents={assignableAgents(agents, picker === 'transfer' ? conversation.assigneeId : null)}
+          presence={presence}
+          busy={busy}
+          onCancel={() => setPicker(null)}
           onSubmit={(agentId, note) =>
-            void run(() => (picker === 'assign' ? conversationApi.assign(id, agentId) : conversationApi.transfer(id, agentId, note || undefined)))} />
+            void run(() =>
+              picker === 'assign'
+                ? conversationApi.assign(id, agentId)
+                : conversationApi.transfer(id, agentId, note || undefined),
+            )
+          }
+        />
       )}
       <ErrorText message={error} />
     </div>

@@ -16,10 +16,19 @@ export function useAudit(action: AuditAction | undefined) {
     setEntries(null);
     setError(null);
     auditApi.list({ action }).then(
-      (page) => { if (alive) { setEntries(page.entries); setCursor(page.nextCursor); } },
-      (e: ApiError) => { if (alive) setError(e); },
+      (page) => {
+        if (alive) {
+          setEntries(page.entries);
+          setCursor(page.nextCursor);
+        }
+      },
+      (e: ApiError) => {
+        if (alive) setError(e);
+      },
     );
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }, [action]);
 
   const loadMore = useCallback(async () => {

@@ -29,7 +29,9 @@ export function useBlocks(siteId: string) {
     }
   };
   return {
-    blocks, error, forbidden: error?.status === 403,
+    blocks,
+    error,
+    forbidden: error?.status === 403,
     lift: (id: string) => run(() => blockApi.lift(siteId, id)),
     add: (body: CreateBlockBody) => run(() => blockApi.create(siteId, body)),
   };

@@ -11,13 +11,19 @@ const listeners = new Set<(list: CannedResponse[]) => void>();
 
 function publish(list: CannedResponse[]): void {
   cache = list;
-  listeners.forEach((listener) => { listener(list); });
+  listeners.forEach((listener) => {
+    listener(list);
+  });
 }
 
 /** Puts one response in the shared list (after a save or a use), replacing the copy with its id. */
 export function putCanned(response: CannedResponse): void {
   const list = cache ?? [];
-  publish(list.some((c) => c.id === response.id) ? list.map((c) => (c.id === response.id ? response : c)) : [...list, response]);
+  publish(
+    list.some((c) => c.id === response.id)
+      ? list.map((c) => (c.id === response.id ? response : c))
+      : [...list, response],
+  );
 }
 
 /** Drops a deleted response from the shared list. */
@@ -29,7 +35,10 @@ let inFlight: Promise<void> | null = null;
 
 /** Fetches the list again for every user of it (one request at a time); errors reach `onError`. */
 export function refreshCanned(onError?: (message: string) => void): Promise<void> {
-  inFlight ??= cannedApi.list().then((r) => publish(r.cannedResponses)).finally(() => (inFlight = null));
+  inFlight ??= cannedApi
+    .list()
+    .then((r) => publish(r.cannedResponses))
+    .finally(() => (inFlight = null));
   return inFlight.catch((e) => onError?.((e as ApiError).message));
 }
 

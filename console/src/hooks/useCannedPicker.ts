@@ -5,7 +5,15 @@ import type { JSX, RefObject } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CannedResponse } from '../../../protocol';
 import { cannedApi } from '../api-tools';
-import { applyCanned, fillCanned, matchCanned, pickerAction, slashToken, type CannedVars, type SlashToken } from '../state/canned';
+import {
+  applyCanned,
+  fillCanned,
+  matchCanned,
+  pickerAction,
+  slashToken,
+  type CannedVars,
+  type SlashToken,
+} from '../state/canned';
 import { composerTextarea, setComposerText } from './useComposerBridge';
 import { putCanned, refreshCanned, useCannedList } from './useCannedList';
 
@@ -30,7 +38,10 @@ export function useCannedPicker(root: RefObject<HTMLElement>, vars: CannedVars) 
   // Re-reads the token after every edit, click or caret move.
   const sync = useCallback(() => {
     const textarea = composerTextarea(root);
-    const next = textarea && textarea.selectionStart === textarea.selectionEnd ? slashToken(textarea.value, textarea.selectionStart) : null;
+    const next =
+      textarea && textarea.selectionStart === textarea.selectionEnd
+        ? slashToken(textarea.value, textarea.selectionStart)
+        : null;
     const prev = tokenRef.current;
     if (prev?.start !== next?.start || prev?.query !== next?.query) setIndex(0);
     // A different token (or none) clears the dismissal, so a fresh `/` opens the picker again.
@@ -47,7 +58,10 @@ export function useCannedPicker(root: RefObject<HTMLElement>, vars: CannedVars) 
       setComposerText(textarea, next.text, next.caret);
       setToken(null);
       // Counting a use is bookkeeping: a failure must not disturb the reply.
-      cannedApi.use(response.id).then((r) => putCanned(r.cannedResponse), () => {});
+      cannedApi.use(response.id).then(
+        (r) => putCanned(r.cannedResponse),
+        () => {},
+      );
     },
     [root, token, vars],
   );
@@ -61,7 +75,8 @@ export function useCannedPicker(root: RefObject<HTMLElement>, vars: CannedVars) 
       e.preventDefault();
       e.stopPropagation();
       if (action === 'dismiss') setDismissedAt(token!.start);
-      else if (action === 'up' || action === 'down') setIndex((active + (action === 'down' ? 1 : -1) + matches.length) % matches.length);
+      else if (action === 'up' || action === 'down')
+        setIndex((active + (action === 'down' ? 1 : -1) + matches.length) % matches.length);
       else if (action === 'insert') insert(matches[active]);
     },
     [open, matches, active, token, insert],

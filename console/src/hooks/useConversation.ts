@@ -28,7 +28,9 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   const flush = useCallback(() => {
     const socket = socketRef.current;
     if (!socket) return;
-    const sent = toResend(stateRef.current.pending).filter((p) => socket.send({ type: 'send', clientId: p.clientId, body: p.body, kind: p.kind }));
+    const sent = toResend(stateRef.current.pending).filter((p) =>
+      socket.send({ type: 'send', clientId: p.clientId, body: p.body, kind: p.kind }),
+    );
     if (sent.length) dispatch({ type: 'sending', clientIds: sent.map((p) => p.clientId) });
   }, []);
 
@@ -42,7 +44,12 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
         dispatch({ type: 'conversation', conversation });
         dispatch({ type: 'history', messages: page.messages, hasMore: page.hasMore, older: false });
         // url() runs before the next render, so the resume point must already include this page.
-        stateRef.current = reduceConversation(stateRef.current, { type: 'history', messages: page.messages, hasMore: page.hasMore, older: false });
+        stateRef.current = reduceConversation(stateRef.current, {
+          type: 'history',
+          messages: page.messages,
+          hasMore: page.hasMore,
+          older: false,
+        });
         socket = openConsoleSocket<ServerFrame>({
           path: () => `/api/conversations/${encodeURIComponent(id)}/ws?after=${highestSeq(stateRef.current.messages)}`,
           onStatus: setConnection,
@@ -54,7 +61,11 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
             readSentRef.current = 0;
             flush();
             // Resume replays new seqs only: a reconnect re-reads the latest page for deletions made while away.
-            if (hellos++) api.messages(id, { limit: PAGE_SIZE }).then((p) => dispatch({ type: 'history', messages: p.messages, hasMore: p.hasMore, older: false }), () => {});
+            if (hellos++)
+              api.messages(id, { limit: PAGE_SIZE }).then(
+                (p) => dispatch({ type: 'history', messages: p.messages, hasMore: p.hasMore, older: false }),
+                () => {},
+              );
           },
         });
         socketRef.current = socket;
@@ -76,20 +87,27 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   // The typing indicator fades on its own if the "off" frame never comes.
   useEffect(() => {
     if (!state.typing) return;
-    const timer = setTimeout(() => dispatch({ type: 'typingExpired', now: Date.now() }), state.typing.until - Date.now() + 10);
+    const timer = setTimeout(
+      () => dispatch({ type: 'typingExpired', now: Date.now() }),
+      state.typing.until - Date.now() + 10,
+    );
     return () => clearTimeout(timer);
   }, [state.typing]);
 
   useReadReceipts(state.messages, state.conversation, connection, socketRef, readSentRef);
 
-  const send = useCallback(
-    (body: string, kind: 'text' | 'note') => {
-      const pending = { clientId: crypto.randomUUID(), body, kind, createdAt: new Date().toISOString(), state: 'queued' as const };
-      dispatch({ type: 'queue', pending });
-      if (socketRef.current?.send({ type: 'send', clientId: pending.clientId, body, kind })) dispatch({ type: 'sending', clientIds: [pending.clientId] });
-    },
-    [],
-  );
+  const send = useCallback((body: string, kind: 'text' | 'note') => {
+    const pending = {
+      clientId: crypto.randomUUID(),
+      body,
+      kind,
+      createdAt: new Date().toISOString(),
+      state: 'queued' as const,
+    };
+    dispatch({ type: 'queue', pending });
+    if (socketRef.current?.send({ type: 'send', clientId: pending.clientId, body, kind }))
+      dispatch({ type: 'sending', clientIds: [pending.clientId] });
+  }, []);
   const typing = useCallback((on: boolean) => void socketRef.current?.send({ type: 'typing', on }), []);
   const retry = useCallback(
     (clientId: string) => {
@@ -114,7 +132,13 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   }, [id, loadingOlder]);
   // A message stored through REST (an upload): merged like a live frame, so its broadcast copy dedupes by seq.
   const addMessage = useCallback(
-    (message: Message) => dispatch({ type: 'frame', frame: { type: 'message', message }, author: { id: agent.id, name: agent.name }, now: Date.now() }),
+    (message: Message) =>
+      dispatch({
+        type: 'frame',
+        frame: { type: 'message', message },
+        author: { id: agent.id, name: agent.name },
+        now: Date.now(),
+      }),
     [agent.id, agent.name],
   );
   const setConversation = useCallback((conversation: Conversation) => {
@@ -122,5 +146,17 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
     onConversationRef.current(conversation);
   }, []);
 
-  return { state, connection, loadError, loadingOlder, send, typing, retry, discard, loadOlder, setConversation, addMessage };
+  return {
+    state,
+    connection,
+    loadError,
+    loadingOlder,
+    send,
+    typing,
+    retry,
+    discard,
+    loadOlder,
+    setConversation,
+    addMessage,
+  };
 }

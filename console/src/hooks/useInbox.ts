@@ -37,7 +37,9 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
   const [paging, setPaging] = useState(fresh);
   const [presence, setPresence] = useState<PresenceAgent[]>([]);
   const [connection, setConnection] = useState<SocketState>('connecting');
-  const [status, setStatusState] = useState<AgentStatus>(() => (localStorage.getItem(STATUS_KEY) as AgentStatus) || 'online');
+  const [status, setStatusState] = useState<AgentStatus>(
+    () => (localStorage.getItem(STATUS_KEY) as AgentStatus) || 'online',
+  );
   const socketRef = useRef<ConsoleSocket | null>(null);
   const statusRef = useRef(status);
   const pagingRef = useRef(paging);
@@ -61,7 +63,11 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
         // A re-sync of the first page must not forget how far "Load more" already went.
         setPaging((p) => ({
           ...p,
-          [tab]: { loading: false, error: null, cursor: cursor || p[tab].cursor === undefined ? page.nextCursor : p[tab].cursor },
+          [tab]: {
+            loading: false,
+            error: null,
+            cursor: cursor || p[tab].cursor === undefined ? page.nextCursor : p[tab].cursor,
+          },
         }));
       } catch (error) {
         if (generation !== generationRef.current) return;
@@ -107,7 +113,8 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
     function resync() {
       // Events sent while offline are not replayed: copies kept outside the list may have missed some.
       commit({ ...liveRef.current, outside: new Map() });
-      for (const tab of ['active', 'archived'] as const) if (pagingRef.current[tab].cursor !== undefined) void load(tab);
+      for (const tab of ['active', 'archived'] as const)
+        if (pagingRef.current[tab].cursor !== undefined) void load(tab);
     }
     socketRef.current = socket;
     return () => {
@@ -125,7 +132,9 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
       filtersRef.current = next;
       setFilters(next);
       generationRef.current++;
-      const opened = (['active', 'archived'] as const).filter((tab) => pagingRef.current[tab].cursor !== undefined || pagingRef.current[tab].loading || tab === 'active');
+      const opened = (['active', 'archived'] as const).filter(
+        (tab) => pagingRef.current[tab].cursor !== undefined || pagingRef.current[tab].loading || tab === 'active',
+      );
       commit(clearList(liveRef.current));
       const reset = fresh();
       pagingRef.current = reset;
@@ -158,5 +167,17 @@ export function useInbox(siteId: string, me: string, onSignal?: (signal: InboxSi
     [load],
   );
 
-  return { conversations, paging, presence, connection, status, setStatus, loadTab, loadMore, upsert, filters, setFilters: applyFilters };
+  return {
+    conversations,
+    paging,
+    presence,
+    connection,
+    status,
+    setStatus,
+    loadTab,
+    loadMore,
+    upsert,
+    filters,
+    setFilters: applyFilters,
+  };
 }

@@ -54,7 +54,12 @@ export function useShortcuts(target: ShortcutTarget) {
         if (next) rowElement(next)?.focus();
       } else if (command === 'open') {
         // Enter on a button or a link other than a row keeps its own meaning.
-        if (e.key === 'Enter' && element?.closest('button, a, summary') && !element.closest('[data-testid="conversation-row"]')) return;
+        if (
+          e.key === 'Enter' &&
+          element?.closest('button, a, summary') &&
+          !element.closest('[data-testid="conversation-row"]')
+        )
+          return;
         const id = s.cursor ?? s.openId;
         if (!id) return;
         e.preventDefault();

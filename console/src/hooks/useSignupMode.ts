@@ -8,8 +8,13 @@ export function useSignupMode(): SignupMode | null {
   const [mode, setMode] = useState<SignupMode | null>(null);
   useEffect(() => {
     let live = true;
-    api.authConfig().then((c) => live && setMode(c.signup), () => live && setMode('open'));
-    return () => { live = false; };
+    api.authConfig().then(
+      (c) => live && setMode(c.signup),
+      () => live && setMode('open'),
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   return mode;
 }

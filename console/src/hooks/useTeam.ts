@@ -28,7 +28,10 @@ export function useTeam(): TeamValue {
     try {
       const [a, d] = await Promise.all([teamApi.agents(), teamApi.departments()]);
       const local = written.current;
-      setAgents([...a.agents.map((x) => local.get(x.id) ?? x), ...[...local.values()].filter((x) => !a.agents.some((y) => y.id === x.id))]);
+      setAgents([
+        ...a.agents.map((x) => local.get(x.id) ?? x),
+        ...[...local.values()].filter((x) => !a.agents.some((y) => y.id === x.id)),
+      ]);
       setDepartments(d.departments);
       setError(null);
     } catch (e) {
@@ -40,7 +43,9 @@ export function useTeam(): TeamValue {
 
   const putAgent = useCallback((agent: Agent) => {
     written.current.set(agent.id, agent);
-    setAgents((list) => (list.some((a) => a.id === agent.id) ? list.map((a) => (a.id === agent.id ? agent : a)) : [...list, agent]));
+    setAgents((list) =>
+      list.some((a) => a.id === agent.id) ? list.map((a) => (a.id === agent.id ? agent : a)) : [...list, agent],
+    );
   }, []);
 
   return { agents, departments, error, reload, putAgent };

@@ -10,7 +10,13 @@ import { fileError } from '../state/files';
 export type UploadProgress = { name: string; fraction: number };
 
 /** Upload state and actions. */
-export type UploadValue = { progress: UploadProgress | null; error: string | null; attach: (files: File[]) => void; cancel: () => void; clearError: () => void };
+export type UploadValue = {
+  progress: UploadProgress | null;
+  error: string | null;
+  attach: (files: File[]) => void;
+  cancel: () => void;
+  clearError: () => void;
+};
 
 /** One hook per conversation view (mounted with key={id}). */
 export function useUpload(conversationId: string, onStored: (message: Message) => void): UploadValue {
@@ -56,10 +62,13 @@ export function useUpload(conversationId: string, onStored: (message: Message) =
   }, []);
 
   // Leaving the conversation stops its uploads.
-  useEffect(() => () => {
-    queue.current = [];
-    current.current?.abort();
-  }, []);
+  useEffect(
+    () => () => {
+      queue.current = [];
+      current.current?.abort();
+    },
+    [],
+  );
 
   return { progress, error, attach, cancel, clearError: useCallback(() => setError(null), []) };
 }

@@ -14,18 +14,31 @@ import { adminStrings as t } from '../strings-admin';
 export function AcceptInvitePage({ token }: { token: string }) {
   const { signIn } = useSession();
   const [password, setPassword] = useState('');
-  const { error: failure, busy, submit } = useSubmit(async () => {
+  const {
+    error: failure,
+    busy,
+    submit,
+  } = useSubmit(async () => {
     signIn(await teamApi.acceptInvite(token, password));
     // The token must not stay in the address bar or the history.
     navigate('/', { replace: true });
   });
-  const error = token ? failure : failure ?? t.acceptNoToken;
+  const error = token ? failure : (failure ?? t.acceptNoToken);
 
   return (
     <AuthCard title={t.acceptTitle} subtitle={t.acceptSubtitle}>
       <form class="form" onSubmit={submit}>
-        <Field label={strings.password} type="password" required minLength={8} autocomplete="new-password" hint={strings.passwordHint}
-          value={password} onInput={(e) => setPassword(e.currentTarget.value)} data-testid="accept-password" />
+        <Field
+          label={strings.password}
+          type="password"
+          required
+          minLength={8}
+          autocomplete="new-password"
+          hint={strings.passwordHint}
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          data-testid="accept-password"
+        />
         <ErrorText message={error} />
         <button class="button button-primary" type="submit" disabled={busy || !token} data-testid="accept-submit">
           {t.acceptSubmit}

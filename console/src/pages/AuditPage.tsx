@@ -27,10 +27,19 @@ function AuditLog() {
         <h1 class="page-title">{t.title}</h1>
         <label class="audit-filter">
           <span class="visually-hidden">{t.filterLabel}</span>
-          <select class="select" value={action ?? ''} data-testid="audit-filter" aria-label={t.filterLabel}
-            onChange={(e) => setAction((e.currentTarget.value || undefined) as AuditAction | undefined)}>
+          <select
+            class="select"
+            value={action ?? ''}
+            data-testid="audit-filter"
+            aria-label={t.filterLabel}
+            onChange={(e) => setAction((e.currentTarget.value || undefined) as AuditAction | undefined)}
+          >
             <option value="">{t.allActions}</option>
-            {(Object.keys(auditActionLabels) as AuditAction[]).map((a) => <option key={a} value={a}>{auditActionLabels[a]}</option>)}
+            {(Object.keys(auditActionLabels) as AuditAction[]).map((a) => (
+              <option key={a} value={a}>
+                {auditActionLabels[a]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -40,29 +49,66 @@ function AuditLog() {
         {audit.entries === null ? (
           !audit.error && <p class="muted">{strings.loading}</p>
         ) : audit.entries.length === 0 ? (
-          <p class="muted" data-testid="audit-empty">{t.empty}</p>
+          <p class="muted" data-testid="audit-empty">
+            {t.empty}
+          </p>
         ) : (
           <table class="table" data-testid="audit-list" data-count={audit.entries.length}>
-            <thead><tr><th>{t.when}</th><th>{t.who}</th><th>{t.action}</th><th>{t.details}</th><th>{t.ip}</th></tr></thead>
-            <tbody>{audit.entries.map((e) => <AuditRow key={e.id} entry={e} now={now} />)}</tbody>
+            <thead>
+              <tr>
+                <th>{t.when}</th>
+                <th>{t.who}</th>
+                <th>{t.action}</th>
+                <th>{t.details}</th>
+                <th>{t.ip}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.entries.map((e) => (
+                <AuditRow key={e.id} entry={e} now={now} />
+              ))}
+            </tbody>
           </table>
         )}
       </section>
       {audit.hasMore && (
-        <button type="button" class="button" onClick={() => void audit.loadMore()} disabled={audit.loading} data-testid="audit-more">{t.loadMore}</button>
+        <button
+          type="button"
+          class="button"
+          onClick={() => void audit.loadMore()}
+          disabled={audit.loading}
+          data-testid="audit-more"
+        >
+          {t.loadMore}
+        </button>
       )}
     </main>
   );
 }
 
 function AuditRow({ entry, now }: { entry: AuditEntry; now: number }) {
-  const who = entry.actor.type === 'agent' ? entry.actor.name ?? entry.actor.id : entry.actor.type === 'system' ? t.system : t.anonymous;
+  const who =
+    entry.actor.type === 'agent'
+      ? (entry.actor.name ?? entry.actor.id)
+      : entry.actor.type === 'system'
+        ? t.system
+        : t.anonymous;
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
-      <td><time dateTime={entry.at} title={fullDateTime(entry.at)}>{strings.ago(relativeTime(entry.at, now))}</time></td>
+      <td>
+        <time dateTime={entry.at} title={fullDateTime(entry.at)}>
+          {strings.ago(relativeTime(entry.at, now))}
+        </time>
+      </td>
       <td>{who}</td>
       <td>{auditActionLabels[entry.action] ?? entry.action}</td>
-      <td>{detailLines(entry).map((line, i) => <div key={i} class="audit-detail">{line}</div>)}</td>
+      <td>
+        {detailLines(entry).map((line, i) => (
+          <div key={i} class="audit-detail">
+            {line}
+          </div>
+        ))}
+      </td>
       <td class="muted">{entry.ip ?? '—'}</td>
     </tr>
   );

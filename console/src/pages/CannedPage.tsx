@@ -29,7 +29,12 @@ export function CannedPage({ agent }: { agent: Agent }) {
         <p class="muted page-hint">{t.cannedHint}</p>
       </div>
       <ErrorText message={error} />
-      <CannedForm key={editing?.id ?? 'new'} editing={editing} canShare={canManageTeam(agent.role)} onDone={() => setEditing(null)} />
+      <CannedForm
+        key={editing?.id ?? 'new'}
+        editing={editing}
+        canShare={canManageTeam(agent.role)}
+        onDone={() => setEditing(null)}
+      />
       <section class="card">
         {list === null ? (
           <p class="muted">{strings.loading}</p>
@@ -40,26 +45,62 @@ export function CannedPage({ agent }: { agent: Agent }) {
             <table class="table">
               <thead>
                 <tr>
-                  <th>{t.colTitle}</th><th>{t.colShortcut}</th><th>{t.colCategory}</th><th>{t.colScope}</th>
-                  <th class="num">{t.colUsage}</th><th>{t.colLastUsed}</th><th />
+                  <th>{t.colTitle}</th>
+                  <th>{t.colShortcut}</th>
+                  <th>{t.colCategory}</th>
+                  <th>{t.colScope}</th>
+                  <th class="num">{t.colUsage}</th>
+                  <th>{t.colLastUsed}</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
                 {rows.map((c) => (
-                  <tr key={c.id} class={editing?.id === c.id ? 'row-editing' : ''} data-testid="canned-row" data-id={c.id} data-usage={c.usageCount}
-                    data-shared={c.shared ? 'true' : 'false'}>
+                  <tr
+                    key={c.id}
+                    class={editing?.id === c.id ? 'row-editing' : ''}
+                    data-testid="canned-row"
+                    data-id={c.id}
+                    data-usage={c.usageCount}
+                    data-shared={c.shared ? 'true' : 'false'}
+                  >
                     <td>
-                      <div class="agent-name" data-testid="canned-row-title">{c.title}</div>
+                      <div class="agent-name" data-testid="canned-row-title">
+                        {c.title}
+                      </div>
                       <div class="muted clamp">{c.content}</div>
                     </td>
-                    <td><code class="shortcut">/{c.shortcut}</code></td>
+                    <td>
+                      <code class="shortcut">/{c.shortcut}</code>
+                    </td>
                     <td>{c.category || '—'}</td>
-                    <td><span class={`scope scope-${c.shared ? 'shared' : 'personal'}`}>{c.shared ? t.scopeShared : t.scopePersonal}</span></td>
-                    <td class="num" data-testid="canned-usage">{c.usageCount}</td>
-                    <td>{c.lastUsedAt ? <time dateTime={c.lastUsedAt} title={fullDateTime(c.lastUsedAt)}>{strings.ago(relativeTime(c.lastUsedAt, now))}</time> : t.never}</td>
+                    <td>
+                      <span class={`scope scope-${c.shared ? 'shared' : 'personal'}`}>
+                        {c.shared ? t.scopeShared : t.scopePersonal}
+                      </span>
+                    </td>
+                    <td class="num" data-testid="canned-usage">
+                      {c.usageCount}
+                    </td>
+                    <td>
+                      {c.lastUsedAt ? (
+                        <time dateTime={c.lastUsedAt} title={fullDateTime(c.lastUsedAt)}>
+                          {strings.ago(relativeTime(c.lastUsedAt, now))}
+                        </time>
+                      ) : (
+                        t.never
+                      )}
+                    </td>
                     <td class="num">
                       {canEdit(c, agent) && (
-                        <button type="button" class="button button-ghost" onClick={() => setEditing(c)} data-testid="canned-edit">{t.edit}</button>
+                        <button
+                          type="button"
+                          class="button button-ghost"
+                          onClick={() => setEditing(c)}
+                          data-testid="canned-edit"
+                        >
+                          {t.edit}
+                        </button>
                       )}
                     </td>
                   </tr>

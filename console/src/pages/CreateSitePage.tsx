@@ -8,7 +8,10 @@ import { parseOrigins } from '../state/sites';
 import { strings } from '../strings';
 
 /** The "create your first site" form. */
-export function CreateSitePage({ onCreate, onLogout }: {
+export function CreateSitePage({
+  onCreate,
+  onLogout,
+}: {
   onCreate: (body: { name: string; allowedOrigins: string[] }) => Promise<void>;
   onLogout: () => void;
 }) {
@@ -21,11 +24,24 @@ export function CreateSitePage({ onCreate, onLogout }: {
   return (
     <AuthCard title={strings.createSiteTitle} subtitle={strings.createSiteHint}>
       <form class="form" onSubmit={submit}>
-        <Field label={strings.siteName} required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} data-testid="site-name" />
+        <Field
+          label={strings.siteName}
+          required
+          maxLength={100}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+          data-testid="site-name"
+        />
         <label class="field">
           <span class="field-label">{strings.siteOrigins}</span>
-          <textarea class="input textarea" rows={4} value={origins} placeholder={strings.siteOriginsPlaceholder}
-            onInput={(e) => setOrigins(e.currentTarget.value)} data-testid="site-origins" />
+          <textarea
+            class="input textarea"
+            rows={4}
+            value={origins}
+            placeholder={strings.siteOriginsPlaceholder}
+            onInput={(e) => setOrigins(e.currentTarget.value)}
+            data-testid="site-origins"
+          />
         </label>
         <ErrorText message={error} />
         <button class="button button-primary" type="submit" disabled={busy} data-testid="site-create">
@@ -33,7 +49,9 @@ export function CreateSitePage({ onCreate, onLogout }: {
         </button>
       </form>
       <p class="auth-switch">
-        <button type="button" class="link-button" onClick={onLogout} data-testid="logout">{strings.logout}</button>
+        <button type="button" class="link-button" onClick={onLogout} data-testid="logout">
+          {strings.logout}
+        </button>
       </p>
     </AuthCard>
   );

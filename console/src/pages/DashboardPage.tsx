@@ -45,10 +45,28 @@ export function DashboardPage({ site }: { site: Site }) {
       <div class="page-head">
         <h1 class="page-title">{t.dashboardTitle}</h1>
         <div class="range">
-          <label>{t.from} <input class="input input-small" type="date" value={range.from} max={range.to} data-testid="stats-from"
-            onChange={(e) => e.currentTarget.value && setRange({ ...range, from: e.currentTarget.value })} /></label>
-          <label>{t.to} <input class="input input-small" type="date" value={range.to} min={range.from} data-testid="stats-to"
-            onChange={(e) => e.currentTarget.value && setRange({ ...range, to: e.currentTarget.value })} /></label>
+          <label>
+            {t.from}{' '}
+            <input
+              class="input input-small"
+              type="date"
+              value={range.from}
+              max={range.to}
+              data-testid="stats-from"
+              onChange={(e) => e.currentTarget.value && setRange({ ...range, from: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t.to}{' '}
+            <input
+              class="input input-small"
+              type="date"
+              value={range.to}
+              min={range.from}
+              data-testid="stats-to"
+              onChange={(e) => e.currentTarget.value && setRange({ ...range, to: e.currentTarget.value })}
+            />
+          </label>
         </div>
       </div>
       <ErrorText message={error} />
@@ -61,10 +79,30 @@ export function DashboardPage({ site }: { site: Site }) {
             <StatCard label={c.resolvedToday} testId="stat-resolved-today" value={stats.resolvedToday} />
             <StatCard label={c.missed} testId="stat-missed" value={stats.missed} />
             <StatCard label={c.agentsOnline} testId="stat-agents-online" value={stats.agentsOnline} />
-            <StatCard label={c.avgFirstResponse} testId="stat-avg-first-response" value={stats.avgFirstResponseSeconds} duration />
-            <StatCard label={c.medianFirstResponse} testId="stat-median-first-response" value={stats.medianFirstResponseSeconds} duration />
-            <StatCard label={c.avgResolution} testId="stat-avg-resolution" value={stats.avgResolutionSeconds} duration />
-            <StatCard label={settingsStrings.csat} testId="stat-csat" value={stats.avgRating ?? null} text={csatText(stats)} />
+            <StatCard
+              label={c.avgFirstResponse}
+              testId="stat-avg-first-response"
+              value={stats.avgFirstResponseSeconds}
+              duration
+            />
+            <StatCard
+              label={c.medianFirstResponse}
+              testId="stat-median-first-response"
+              value={stats.medianFirstResponseSeconds}
+              duration
+            />
+            <StatCard
+              label={c.avgResolution}
+              testId="stat-avg-resolution"
+              value={stats.avgResolutionSeconds}
+              duration
+            />
+            <StatCard
+              label={settingsStrings.csat}
+              testId="stat-csat"
+              value={stats.avgRating ?? null}
+              text={csatText(stats)}
+            />
           </div>
           <section class="card">
             <h3 class="card-title">{t.perAgentTitle}</h3>
@@ -74,16 +112,34 @@ export function DashboardPage({ site }: { site: Site }) {
               <div class="table-scroll">
                 <table class="table">
                   <thead>
-                    <tr><th>{t.colName}</th><th class="num">{t.colAssigned}</th><th class="num">{t.colOpen}</th><th class="num">{t.colResolved}</th><th class="num">{t.colAvgFirstResponse}</th></tr>
+                    <tr>
+                      <th>{t.colName}</th>
+                      <th class="num">{t.colAssigned}</th>
+                      <th class="num">{t.colOpen}</th>
+                      <th class="num">{t.colResolved}</th>
+                      <th class="num">{t.colAvgFirstResponse}</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {stats.perAgent.map((a) => (
                       <tr key={a.agentId} data-testid="stat-agent-row" data-agent-id={a.agentId}>
                         <td>{a.name}</td>
-                        <td class="num" data-testid="stat-agent-assigned">{a.assigned}</td>
-                        <td class="num" data-testid="stat-agent-open">{a.open}</td>
-                        <td class="num" data-testid="stat-agent-resolved">{a.resolved}</td>
-                        <td class="num" data-testid="stat-agent-avg-first-response" data-value={a.avgFirstResponseSeconds ?? ''}>{formatDuration(a.avgFirstResponseSeconds)}</td>
+                        <td class="num" data-testid="stat-agent-assigned">
+                          {a.assigned}
+                        </td>
+                        <td class="num" data-testid="stat-agent-open">
+                          {a.open}
+                        </td>
+                        <td class="num" data-testid="stat-agent-resolved">
+                          {a.resolved}
+                        </td>
+                        <td
+                          class="num"
+                          data-testid="stat-agent-avg-first-response"
+                          data-value={a.avgFirstResponseSeconds ?? ''}
+                        >
+                          {formatDuration(a.avgFirstResponseSeconds)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -99,5 +155,7 @@ export function DashboardPage({ site }: { site: Site }) {
 
 // "4.5 / 5 (12)"; a dash until someone has rated (avgRating is null then).
 function csatText(stats: Stats): string {
-  return stats.avgRating === null || stats.avgRating === undefined ? '—' : settingsStrings.csatValue(stats.avgRating, stats.ratings);
+  return stats.avgRating === null || stats.avgRating === undefined
+    ? '—'
+    : settingsStrings.csatValue(stats.avgRating, stats.ratings);
 }

@@ -36,14 +36,33 @@ export function KbPage({ agent }: { agent: Agent }) {
         <h1 class="page-title">{t.kbTitle}</h1>
         {!editable && <p class="muted">{t.kbReadOnly}</p>}
       </div>
-      {(editable || editing) && <ArticleForm key={editing?.id ?? 'new'} editing={editing} editable={editable} onDone={done} />}
+      {(editable || editing) && (
+        <ArticleForm key={editing?.id ?? 'new'} editing={editing} editable={editable} onDone={done} />
+      )}
       <section class="card">
         <div class="inline-form kb-filters">
-          <input class="input" type="search" placeholder={t.kbSearch} aria-label={t.kbSearch} value={q} onInput={(e) => setQ(e.currentTarget.value)}
-            data-testid="article-search" />
-          <select class="select" value={category} aria-label={t.fieldCategory} onChange={(e) => setCategory(e.currentTarget.value)} data-testid="article-filter-category">
+          <input
+            class="input"
+            type="search"
+            placeholder={t.kbSearch}
+            aria-label={t.kbSearch}
+            value={q}
+            onInput={(e) => setQ(e.currentTarget.value)}
+            data-testid="article-search"
+          />
+          <select
+            class="select"
+            value={category}
+            aria-label={t.fieldCategory}
+            onChange={(e) => setCategory(e.currentTarget.value)}
+            data-testid="article-filter-category"
+          >
             <option value="">{t.allCategories}</option>
-            {categoriesOf(all.articles ?? []).map((c) => <option key={c} value={c}>{c}</option>)}
+            {categoriesOf(all.articles ?? []).map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </div>
         <ErrorText message={error} />
@@ -54,15 +73,28 @@ export function KbPage({ agent }: { agent: Agent }) {
         ) : (
           <ul class="article-list">
             {articles.map((a) => (
-              <li key={a.id} class={`article-row${editing?.id === a.id ? ' row-editing' : ''}${a.active ? '' : ' article-inactive'}`}
-                data-testid="article-row" data-id={a.id} data-active={a.active ? 'true' : 'false'}>
+              <li
+                key={a.id}
+                class={`article-row${editing?.id === a.id ? ' row-editing' : ''}${a.active ? '' : ' article-inactive'}`}
+                data-testid="article-row"
+                data-id={a.id}
+                data-active={a.active ? 'true' : 'false'}
+              >
                 <button type="button" class="article-open" onClick={() => setEditing(a)} data-testid="article-edit">
                   <span class="agent-name">{a.title}</span>
                   {!a.active && <span class="badge">{t.inactive}</span>}
                 </button>
                 <span class="muted">{a.category}</span>
-                <span class="tag-list">{a.tags.map((tag) => <span key={tag} class="tag-chip">{tag}</span>)}</span>
-                <time class="muted" dateTime={a.updatedAt} title={fullDateTime(a.updatedAt)}>{strings.ago(relativeTime(a.updatedAt, now))}</time>
+                <span class="tag-list">
+                  {a.tags.map((tag) => (
+                    <span key={tag} class="tag-chip">
+                      {tag}
+                    </span>
+                  ))}
+                </span>
+                <time class="muted" dateTime={a.updatedAt} title={fullDateTime(a.updatedAt)}>
+                  {strings.ago(relativeTime(a.updatedAt, now))}
+                </time>
               </li>
             ))}
           </ul>

@@ -18,7 +18,11 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   // A locked account (429 account_locked) is explained with how long it lasts.
   const { error, busy, submit } = useSubmit(async () => {
-    signIn(await api.login({ email, password }).catch((e) => { throw localizedAuthError(e); }));
+    signIn(
+      await api.login({ email, password }).catch((e) => {
+        throw localizedAuthError(e);
+      }),
+    );
   });
   // Where sign-up is invite-only, nobody can use a "create a workspace" link.
   const signup = useSignupMode();
@@ -26,10 +30,24 @@ export function LoginPage() {
   return (
     <AuthCard title={strings.loginTitle} subtitle={strings.tagline}>
       <form class="form" onSubmit={submit}>
-        <Field label={strings.email} type="email" autocomplete="username" required value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)} data-testid="email" />
-        <Field label={strings.password} type="password" autocomplete="current-password" required value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)} data-testid="password" />
+        <Field
+          label={strings.email}
+          type="email"
+          autocomplete="username"
+          required
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          data-testid="email"
+        />
+        <Field
+          label={strings.password}
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          data-testid="password"
+        />
         <ErrorText message={error} />
         <button class="button button-primary" type="submit" disabled={busy} data-testid="login-submit">
           {strings.login}
@@ -38,7 +56,9 @@ export function LoginPage() {
       {signup === 'open' && (
         <p class="auth-switch">
           {strings.noAccount}{' '}
-          <a href="/register" onClick={(e) => onLinkClick(e, '/register')}>{strings.toRegister}</a>
+          <a href="/register" onClick={(e) => onLinkClick(e, '/register')}>
+            {strings.toRegister}
+          </a>
         </p>
       )}
     </AuthCard>

@@ -14,7 +14,8 @@ import { fullDateTime, relativeTime } from '../time';
 
 /** The outbox page; agents get a notice instead (the server answers them 403 anyway). */
 export function OutboxPage({ agent }: { agent: Agent }) {
-  if (!canManageTeam(agent.role)) return <AdminOnlyNotice name="outbox" title={t.outboxTitle} message={t.outboxForbidden} />;
+  if (!canManageTeam(agent.role))
+    return <AdminOnlyNotice name="outbox" title={t.outboxTitle} message={t.outboxForbidden} />;
   return <OutboxList />;
 }
 
@@ -35,17 +36,29 @@ function OutboxList() {
           {emails === null ? (
             !error && <p class="muted">{strings.loading}</p>
           ) : emails.length === 0 ? (
-            <p class="muted" data-testid="outbox-empty">{t.outboxEmpty}</p>
+            <p class="muted" data-testid="outbox-empty">
+              {t.outboxEmpty}
+            </p>
           ) : (
             <ul class="outbox-rows" data-testid="outbox-list" data-count={emails.length}>
               {emails.map((e) => (
                 <li key={e.id}>
-                  <button type="button" class="outbox-row" aria-current={e.id === selected?.id ? 'true' : undefined}
-                    onClick={() => setSelectedId(e.id)} data-testid="outbox-row" data-id={e.id}>
+                  <button
+                    type="button"
+                    class="outbox-row"
+                    aria-current={e.id === selected?.id ? 'true' : undefined}
+                    onClick={() => setSelectedId(e.id)}
+                    data-testid="outbox-row"
+                    data-id={e.id}
+                  >
                     <span class="outbox-row-subject">{e.subject || t.noSubject}</span>
                     <span class="outbox-row-meta muted">
-                      <span class="outbox-row-to" title={e.to}>{e.to}</span>
-                      <time dateTime={e.createdAt} title={fullDateTime(e.createdAt)}>{strings.ago(relativeTime(e.createdAt, now))}</time>
+                      <span class="outbox-row-to" title={e.to}>
+                        {e.to}
+                      </span>
+                      <time dateTime={e.createdAt} title={fullDateTime(e.createdAt)}>
+                        {strings.ago(relativeTime(e.createdAt, now))}
+                      </time>
                     </span>
                   </button>
                 </li>

@@ -23,7 +23,12 @@ function takeSetupToken(): string | undefined {
 export function RegisterPage() {
   const [setup] = useState(takeSetupToken);
   const signup = useSignupMode();
-  if (!setup && signup === null) return <AuthCard title={strings.registerTitle}><p class="muted">{strings.loading}</p></AuthCard>;
+  if (!setup && signup === null)
+    return (
+      <AuthCard title={strings.registerTitle}>
+        <p class="muted">{strings.loading}</p>
+      </AuthCard>
+    );
   if (!setup && signup === 'invite-only') {
     return (
       <AuthCard title={strings.signupClosedTitle}>
@@ -38,19 +43,56 @@ export function RegisterPage() {
 function RegisterForm({ setup }: { setup: string | undefined }) {
   const { signIn } = useSession();
   const [form, setForm] = useState({ workspace: '', name: '', email: '', password: '' });
-  const set = (key: keyof typeof form) => (e: { currentTarget: HTMLInputElement }) => setForm({ ...form, [key]: e.currentTarget.value });
+  const set = (key: keyof typeof form) => (e: { currentTarget: HTMLInputElement }) =>
+    setForm({ ...form, [key]: e.currentTarget.value });
   const { error, busy, submit } = useSubmit(async () => {
-    signIn(await api.register({ ...form, ...(setup ? { setup } : {}) }).catch((e) => { throw localizedAuthError(e); }));
+    signIn(
+      await api.register({ ...form, ...(setup ? { setup } : {}) }).catch((e) => {
+        throw localizedAuthError(e);
+      }),
+    );
   });
 
   return (
     <AuthCard title={strings.registerTitle} subtitle={setup ? strings.setupHint : strings.tagline}>
       <form class="form" onSubmit={submit}>
-        <Field label={strings.workspace} required maxLength={100} value={form.workspace} onInput={set('workspace')} data-testid="workspace" />
-        <Field label={strings.name} required maxLength={100} autocomplete="name" value={form.name} onInput={set('name')} data-testid="name" />
-        <Field label={strings.email} type="email" required autocomplete="email" value={form.email} onInput={set('email')} data-testid="email" />
-        <Field label={strings.password} type="password" required minLength={8} autocomplete="new-password" hint={strings.passwordHint}
-          value={form.password} onInput={set('password')} data-testid="password" />
+        <Field
+          label={strings.workspace}
+          required
+          maxLength={100}
+          value={form.workspace}
+          onInput={set('workspace')}
+          data-testid="workspace"
+        />
+        <Field
+          label={strings.name}
+          required
+          maxLength={100}
+          autocomplete="name"
+          value={form.name}
+          onInput={set('name')}
+          data-testid="name"
+        />
+        <Field
+          label={strings.email}
+          type="email"
+          required
+          autocomplete="email"
+          value={form.email}
+          onInput={set('email')}
+          data-testid="email"
+        />
+        <Field
+          label={strings.password}
+          type="password"
+          required
+          minLength={8}
+          autocomplete="new-password"
+          hint={strings.passwordHint}
+          value={form.password}
+          onInput={set('password')}
+          data-testid="password"
+        />
         <ErrorText message={error} />
         <button class="button button-primary" type="submit" disabled={busy} data-testid="register-submit">
           {strings.register}
@@ -65,7 +107,9 @@ function SignInLink() {
   return (
     <p class="auth-switch">
       {strings.haveAccount}{' '}
-      <a href="/login" onClick={(e) => onLinkClick(e, '/login')}>{strings.toLogin}</a>
+      <a href="/login" onClick={(e) => onLinkClick(e, '/login')}>
+        {strings.toLogin}
+      </a>
     </p>
   );
 }

@@ -52,7 +52,11 @@ export function SettingsPage({ agent, site, onSaved }: { agent: Agent; site: Sit
     <main class="page settings-page" data-testid="settings-page">
       <div class="page-head">
         <h1 class="page-title">{t.title}</h1>
-        {!editable && <p class="muted" data-testid="settings-read-only">{t.readOnly}</p>}
+        {!editable && (
+          <p class="muted" data-testid="settings-read-only">
+            {t.readOnly}
+          </p>
+        )}
       </div>
       <form class="settings-form" onSubmit={save} noValidate>
         {/* A disabled fieldset makes every control read-only for agents in one place. */}
@@ -61,19 +65,47 @@ export function SettingsPage({ agent, site, onSaved }: { agent: Agent; site: Sit
           <SettingsCard title={t.behaviour}>
             <AvailabilityLine siteKey={site.key} version={version} />
             <div class="settings-grid">
-              <SelectField label={t.preChat} value={form.preChat} options={t.preChats} testId="settings-prechat" onChange={(preChat) => update({ preChat })} />
-              <SelectField label={t.offline} value={form.offline} options={t.offlines} testId="settings-offline" onChange={(offline) => update({ offline })} />
+              <SelectField
+                label={t.preChat}
+                value={form.preChat}
+                options={t.preChats}
+                testId="settings-prechat"
+                onChange={(preChat) => update({ preChat })}
+              />
+              <SelectField
+                label={t.offline}
+                value={form.offline}
+                options={t.offlines}
+                testId="settings-offline"
+                onChange={(offline) => update({ offline })}
+              />
               <label class="field">
                 <span class="field-label">{t.idle}</span>
-                <input class="input input-number-wide" type="number" min={5} max={43200} step={1} value={form.idleMinutes} data-testid="settings-idle"
-                  onInput={(e) => update({ idleMinutes: e.currentTarget.value })} />
+                <input
+                  class="input input-number-wide"
+                  type="number"
+                  min={5}
+                  max={43200}
+                  step={1}
+                  value={form.idleMinutes}
+                  data-testid="settings-idle"
+                  onInput={(e) => update({ idleMinutes: e.currentTarget.value })}
+                />
                 <span class="field-hint">{t.idleHint}</span>
                 <FieldError error={error} field="idle" />
               </label>
               <label class="field">
                 <span class="field-label">{t.unreadEmail}</span>
-                <input class="input input-number-wide" type="number" min={0.05} max={1440} step="any" value={form.unreadEmailMinutes} data-testid="settings-unread-email"
-                  onInput={(e) => update({ unreadEmailMinutes: e.currentTarget.value })} />
+                <input
+                  class="input input-number-wide"
+                  type="number"
+                  min={0.05}
+                  max={1440}
+                  step="any"
+                  value={form.unreadEmailMinutes}
+                  data-testid="settings-unread-email"
+                  onInput={(e) => update({ unreadEmailMinutes: e.currentTarget.value })}
+                />
                 <span class="field-hint">{t.unreadEmailHint}</span>
                 <FieldError error={error} field="unreadEmail" />
               </label>
@@ -84,18 +116,37 @@ export function SettingsPage({ agent, site, onSaved }: { agent: Agent; site: Sit
           </SettingsCard>
           <SettingsCard title={t.security}>
             <div class="settings-grid">
-              <SelectField label={t.identity} value={form.identity} options={t.identities} testId="settings-identity" onChange={(identity) => update({ identity })}>
+              <SelectField
+                label={t.identity}
+                value={form.identity}
+                options={t.identities}
+                testId="settings-identity"
+                onChange={(identity) => update({ identity })}
+              >
                 <FieldError error={error} field="identity" />
               </SelectField>
               {editable && <IdentitySecret siteId={site.id} />}
-              <SelectField label={t.turnstile} value={form.turnstile} options={t.turnstiles} testId="settings-turnstile" onChange={(turnstile) => update({ turnstile })}>
+              <SelectField
+                label={t.turnstile}
+                value={form.turnstile}
+                options={t.turnstiles}
+                testId="settings-turnstile"
+                onChange={(turnstile) => update({ turnstile })}
+              >
                 <span class="field-hint">{t.turnstileHint}</span>
                 <FieldError error={error} field="turnstile" />
               </SelectField>
               <label class="field settings-wide">
                 <span class="field-label">{t.origins}</span>
-                <textarea class="input textarea" rows={3} value={form.origins} placeholder={'https://example.com\nhttps://*.example.com'} spellcheck={false}
-                  data-testid="settings-origins" onInput={(e) => update({ origins: e.currentTarget.value })} />
+                <textarea
+                  class="input textarea"
+                  rows={3}
+                  value={form.origins}
+                  placeholder={'https://example.com\nhttps://*.example.com'}
+                  spellcheck={false}
+                  data-testid="settings-origins"
+                  onInput={(e) => update({ origins: e.currentTarget.value })}
+                />
                 <span class="field-hint">{t.originsHint}</span>
                 <FieldError error={error} field="origins" />
               </label>
@@ -104,9 +155,19 @@ export function SettingsPage({ agent, site, onSaved }: { agent: Agent; site: Sit
         </fieldset>
         {editable && (
           <div class="save-bar">
-            <button type="submit" class="button button-primary" disabled={saving} data-testid="settings-save">{saving ? t.saving : t.save}</button>
-            {saved && <span class="saved" role="status" data-testid="settings-saved">✓ {t.saved}</span>}
-            {error && <span class="error-text save-error" role="alert" data-testid="settings-error">{error.message}</span>}
+            <button type="submit" class="button button-primary" disabled={saving} data-testid="settings-save">
+              {saving ? t.saving : t.save}
+            </button>
+            {saved && (
+              <span class="saved" role="status" data-testid="settings-saved">
+                ✓ {t.saved}
+              </span>
+            )}
+            {error && (
+              <span class="error-text save-error" role="alert" data-testid="settings-error">
+                {error.message}
+              </span>
+            )}
           </div>
         )}
       </form>

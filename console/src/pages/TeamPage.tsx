@@ -21,7 +21,11 @@ export function TeamPage({ agent, team, presence }: { agent: Agent; team: TeamVa
     <main class="page" data-testid="team-page">
       <div class="page-head">
         <h1 class="page-title">{t.teamTitle}</h1>
-        {!editable && <p class="muted" data-testid="team-read-only">{t.readOnly}</p>}
+        {!editable && (
+          <p class="muted" data-testid="team-read-only">
+            {t.readOnly}
+          </p>
+        )}
       </div>
       <ErrorText message={team.error} />
       <section class="card">
@@ -30,13 +34,26 @@ export function TeamPage({ agent, team, presence }: { agent: Agent; team: TeamVa
           <table class="table">
             <thead>
               <tr>
-                <th>{t.colName}</th><th>{t.colEmail}</th><th>{t.colRole}</th><th>{t.colStatus}</th>
-                <th>{t.colMax}</th><th>{t.colDepartments}</th><th>{t.colActive}</th>
+                <th>{t.colName}</th>
+                <th>{t.colEmail}</th>
+                <th>{t.colRole}</th>
+                <th>{t.colStatus}</th>
+                <th>{t.colMax}</th>
+                <th>{t.colDepartments}</th>
+                <th>{t.colActive}</th>
               </tr>
             </thead>
             <tbody>
               {agents.map((a) => (
-                <AgentRow key={a.id} agent={a} me={agent} editable={editable} departments={team.departments} presence={presence} onSaved={team.putAgent} />
+                <AgentRow
+                  key={a.id}
+                  agent={a}
+                  me={agent}
+                  editable={editable}
+                  departments={team.departments}
+                  presence={presence}
+                  onSaved={team.putAgent}
+                />
               ))}
             </tbody>
           </table>

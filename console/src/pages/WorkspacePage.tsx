@@ -36,16 +36,37 @@ import { TeamPage } from './TeamPage';
 export function WorkspacePage({ agent, route }: { agent: Agent; route: Route }) {
   const { signOut } = useSession();
   const sites = useSites();
-  if (sites.error) return <main class="splash"><ErrorText message={sites.error} /></main>;
+  if (sites.error)
+    return (
+      <main class="splash">
+        <ErrorText message={sites.error} />
+      </main>
+    );
   if (!sites.sites) return <main class="splash muted">{strings.loading}</main>;
   if (!sites.site) return <CreateSitePage onCreate={sites.create} onLogout={signOut} />;
   return (
-    <SiteWorkspace key={sites.site.id} agent={agent} site={sites.site} sites={sites.sites} onSelectSite={sites.select}
-      route={route} onLogout={signOut} onSiteSaved={sites.replace} />
+    <SiteWorkspace
+      key={sites.site.id}
+      agent={agent}
+      site={sites.site}
+      sites={sites.sites}
+      onSelectSite={sites.select}
+      route={route}
+      onLogout={signOut}
+      onSiteSaved={sites.replace}
+    />
   );
 }
 
-function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSiteSaved }: {
+function SiteWorkspace({
+  agent,
+  site,
+  sites,
+  onSelectSite,
+  route,
+  onLogout,
+  onSiteSaved,
+}: {
   agent: Agent;
   site: Site;
   sites: Site[];
@@ -81,15 +102,29 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
     openId: conversationId,
     onResolve: (id) => {
       const open = inbox.conversations.get(id);
-      if (open && actionsFor(open.status).includes('resolve')) conversationApi.resolve(id).then((r) => inbox.upsert([r.conversation]), () => {});
+      if (open && actionsFor(open.status).includes('resolve'))
+        conversationApi.resolve(id).then(
+          (r) => inbox.upsert([r.conversation]),
+          () => {},
+        );
     },
   });
 
   return (
     <div class={`app${conversationId ? ' has-conversation' : ''}`}>
-      <TopBar agent={agent} sites={sites} site={site} onSelectSite={onSelectSite} presence={inbox.presence}
-        status={inbox.status} onStatus={inbox.setStatus} connection={inbox.connection} onLogout={onLogout} route={route.name}
-        tools={<PrefsMenu preferences={prefs.preferences} error={prefs.error} onChange={prefs.update} />} />
+      <TopBar
+        agent={agent}
+        sites={sites}
+        site={site}
+        onSelectSite={onSelectSite}
+        presence={inbox.presence}
+        status={inbox.status}
+        onStatus={inbox.setStatus}
+        connection={inbox.connection}
+        onLogout={onLogout}
+        route={route.name}
+        tools={<PrefsMenu preferences={prefs.preferences} error={prefs.error} onChange={prefs.update} />}
+      />
       {keys.help && <ShortcutsHelp onClose={() => keys.setHelp(false)} />}
       {route.name === 'team' ? (
         <TeamPage agent={agent} team={team} presence={inbox.presence} />
@@ -109,12 +144,32 @@ function SiteWorkspace({ agent, site, sites, onSelectSite, route, onLogout, onSi
         <SettingsPage agent={agent} site={site} onSaved={onSiteSaved} />
       ) : (
         <div class="panes">
-          <InboxPane tab={tab} onTab={setTab} list={list} paging={inbox.paging[tab]} filters={inbox.filters} onFilters={inbox.setFilters}
-            agents={team.agents} departments={team.departments}
-            selectedId={conversationId} cursorId={keys.cursor} onLoadTab={inbox.loadTab} onLoadMore={inbox.loadMore} connection={inbox.connection} />
+          <InboxPane
+            tab={tab}
+            onTab={setTab}
+            list={list}
+            paging={inbox.paging[tab]}
+            filters={inbox.filters}
+            onFilters={inbox.setFilters}
+            agents={team.agents}
+            departments={team.departments}
+            selectedId={conversationId}
+            cursorId={keys.cursor}
+            onLoadTab={inbox.loadTab}
+            onLoadMore={inbox.loadMore}
+            connection={inbox.connection}
+          />
           {conversationId ? (
-            <ConversationView key={conversationId} id={conversationId} agent={agent} agents={team.agents} departments={team.departments}
-              presence={inbox.presence} onConversation={(c) => inbox.upsert([c])} siteKey={site.key} />
+            <ConversationView
+              key={conversationId}
+              id={conversationId}
+              agent={agent}
+              agents={team.agents}
+              departments={team.departments}
+              presence={inbox.presence}
+              onConversation={(c) => inbox.upsert([c])}
+              siteKey={site.key}
+            />
           ) : (
             <section class="conversation conversation-empty">
               <div class="empty-state">

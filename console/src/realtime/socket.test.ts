@@ -17,7 +17,10 @@ class FakeWebSocket {
   sent: string[] = [];
   onmessage: ((e: { data: unknown }) => void) | null = null;
   onclose: ((e: { code: number }) => void) | null = null;
-  constructor(public url: string, public protocols: string[]) {
+  constructor(
+    public url: string,
+    public protocols: string[],
+  ) {
     FakeWebSocket.all.push(this);
   }
   send(data: string) {

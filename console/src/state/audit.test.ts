@@ -3,7 +3,10 @@ import { detailLines, valueText } from './audit';
 
 describe('audit details', () => {
   it('lists the facts, then each change as from → to', () => {
-    const detail = { name: 'Ann', changes: { role: { from: 'agent', to: 'admin' }, allowedOrigins: { from: ['https://a.test'], to: [] } } };
+    const detail = {
+      name: 'Ann',
+      changes: { role: { from: 'agent', to: 'admin' }, allowedOrigins: { from: ['https://a.test'], to: [] } },
+    };
     expect(detailLines({ detail })).toEqual(['name: Ann', 'role: agent → admin', 'allowedOrigins: https://a.test → —']);
   });
 
@@ -17,6 +20,8 @@ describe('audit details', () => {
   });
 
   it('keeps markup as text (the page renders lines as text nodes)', () => {
-    expect(detailLines({ detail: { reason: '<img src=x onerror=alert(1)>' } })).toEqual(['reason: <img src=x onerror=alert(1)>']);
+    expect(detailLines({ detail: { reason: '<img src=x onerror=alert(1)>' } })).toEqual([
+      'reason: <img src=x onerror=alert(1)>',
+    ]);
   });
 });

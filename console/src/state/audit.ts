@@ -5,10 +5,14 @@ const MAX_VALUE = 80;
 
 /** A detail value as text: strings as they are, lists joined, the rest as JSON; long values cut. */
 export function valueText(value: unknown): string {
-  const text = value === null || value === undefined ? '—'
-    : typeof value === 'string' ? value
-      : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.join(', ') || '—'
-        : JSON.stringify(value);
+  const text =
+    value === null || value === undefined
+      ? '—'
+      : typeof value === 'string'
+        ? value
+        : Array.isArray(value) && value.every((v) => typeof v === 'string')
+          ? value.join(', ') || '—'
+          : JSON.stringify(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 

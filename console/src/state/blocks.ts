@@ -13,7 +13,8 @@ export type BlockChoices = { reason: string; ip: boolean; email: boolean };
 export function ipToBlock(ip: string): string {
   if (!ip.includes(':') || ip.includes('.')) return ip;
   const [head = '', tail = ''] = ip.split('::');
-  const left = head ? head.split(':') : [], right = tail ? tail.split(':') : [];
+  const left = head ? head.split(':') : [],
+    right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
   const net = groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '').toLowerCase());
   while (net.length && net[net.length - 1] === '0') net.pop();

@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { CannedResponse } from '../../../protocol';
-import { applyCanned, fillCanned, insertSnippet, matchCanned, pickerAction, quoteText, slashToken, sortCanned } from './canned';
+import {
+  applyCanned,
+  fillCanned,
+  insertSnippet,
+  matchCanned,
+  pickerAction,
+  quoteText,
+  slashToken,
+  sortCanned,
+} from './canned';
 
 const canned = (id: string, extra: Partial<CannedResponse> = {}): CannedResponse => ({
-  id, title: `Title ${id}`, content: `Content ${id}`, shortcut: id, category: '', shared: false, ownerId: 'a1',
-  usageCount: 0, lastUsedAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', ...extra,
+  id,
+  title: `Title ${id}`,
+  content: `Content ${id}`,
+  shortcut: id,
+  category: '',
+  shared: false,
+  ownerId: 'a1',
+  usageCount: 0,
+  lastUsedAt: null,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  ...extra,
 });
 
 describe('sortCanned', () => {
@@ -59,7 +78,10 @@ describe('applyCanned', () => {
   it('replaces the token with the content and puts the caret after it', () => {
     const text = 'Hi /ref and more';
     const token = slashToken(text, 7)!;
-    expect(applyCanned(text, token, 'Refunds take 5 days')).toEqual({ text: 'Hi Refunds take 5 days and more', caret: 22 });
+    expect(applyCanned(text, token, 'Refunds take 5 days')).toEqual({
+      text: 'Hi Refunds take 5 days and more',
+      caret: 22,
+    });
   });
 });
 
@@ -95,12 +117,15 @@ describe('pickerAction', () => {
 
 describe('fillCanned', () => {
   const vars = { name: '  Ada Lovelace ', email: 'ada@example.com', agent: 'Grace Hopper' };
-  it('fills the visitor\'s name, first name and email and the agent\'s name', () => {
-    expect(fillCanned('Hi {name} ({email}), {first_name}! — {agent}, {agent_first_name}', vars))
-      .toBe('Hi Ada Lovelace (ada@example.com), Ada! — Grace Hopper, Grace');
+  it("fills the visitor's name, first name and email and the agent's name", () => {
+    expect(fillCanned('Hi {name} ({email}), {first_name}! — {agent}, {agent_first_name}', vars)).toBe(
+      'Hi Ada Lovelace (ada@example.com), Ada! — Grace Hopper, Grace',
+    );
   });
   it('tolerates spaces, case and double braces', () => {
-    expect(fillCanned('Hi { Name }, {{ first_name }}, {{email}}, {AGENT }', vars)).toBe('Hi Ada Lovelace, Ada, ada@example.com, Grace Hopper');
+    expect(fillCanned('Hi { Name }, {{ first_name }}, {{email}}, {AGENT }', vars)).toBe(
+      'Hi Ada Lovelace, Ada, ada@example.com, Grace Hopper',
+    );
   });
   it('uses the fallback after | when the value is missing, else drops it with its space', () => {
     const anonymous = { name: null, email: null, agent: 'Grace' };

@@ -20,7 +20,9 @@ export function matchCanned(list: readonly CannedResponse[], query: string, limi
   // An exact or prefix shortcut match is what the agent is typing towards: it leads whatever its usage.
   const prefix = sorted.filter((c) => c.shortcut.toLowerCase().startsWith(q));
   const rest = sorted.filter(
-    (c) => !c.shortcut.toLowerCase().startsWith(q) && [c.shortcut, c.title, c.content].some((f) => f.toLowerCase().includes(q)),
+    (c) =>
+      !c.shortcut.toLowerCase().startsWith(q) &&
+      [c.shortcut, c.title, c.content].some((f) => f.toLowerCase().includes(q)),
   );
   return [...prefix, ...rest].slice(0, limit);
 }
@@ -38,7 +40,12 @@ export function slashToken(text: string, caret: number): SlashToken | null {
 }
 
 /** Puts `insert` in place of [start, end) and returns the new text and the caret right after the insertion. */
-export function replaceRange(text: string, start: number, end: number, insert: string): { text: string; caret: number } {
+export function replaceRange(
+  text: string,
+  start: number,
+  end: number,
+  insert: string,
+): { text: string; caret: number } {
   return { text: text.slice(0, start) + insert + text.slice(end), caret: start + insert.length };
 }
 
@@ -61,8 +68,11 @@ const VARIABLE = /\{\{?\s*(name|first_name|email|agent|agent_first_name)\s*(?:\|
 export function fillCanned(content: string, vars: CannedVars): string {
   const first = (v: string | null) => v?.trim().split(/\s+/)[0] ?? '';
   const values: Record<string, string> = {
-    name: vars.name?.trim() ?? '', first_name: first(vars.name), email: vars.email?.trim() ?? '',
-    agent: vars.agent?.trim() ?? '', agent_first_name: first(vars.agent),
+    name: vars.name?.trim() ?? '',
+    first_name: first(vars.name),
+    email: vars.email?.trim() ?? '',
+    agent: vars.agent?.trim() ?? '',
+    agent_first_name: first(vars.agent),
   };
   let out = '';
   let last = 0;
@@ -105,5 +115,10 @@ export function insertSnippet(text: string, caret: number | null, snippet: strin
 
 /** A message quoted Markdown-style: every line prefixed with "> ", then an empty line to write under. */
 export function quoteText(body: string): string {
-  return body.split('\n').map((line) => `> ${line}`).join('\n') + '\n\n';
+  return (
+    body
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n') + '\n\n'
+  );
 }

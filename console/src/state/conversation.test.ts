@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../protocol';
 import { TYPING_TIMEOUT_MS } from '../../../client/constants';
-import { emptyConversationState, reduceConversation, type ConversationAction, type ConversationState } from './conversation';
+import {
+  emptyConversationState,
+  reduceConversation,
+  type ConversationAction,
+  type ConversationState,
+} from './conversation';
 
 const author = { id: 'ag1', name: 'Ann' };
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
@@ -14,7 +19,8 @@ const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
   ...extra,
 });
 const conversation = { id: 'c1', visitorId: 'v123456789', visitorReadSeq: 0, agentReadSeq: 0 } as Conversation;
-const run = (actions: ConversationAction[], state: ConversationState = emptyConversationState) => actions.reduce(reduceConversation, state);
+const run = (actions: ConversationAction[], state: ConversationState = emptyConversationState) =>
+  actions.reduce(reduceConversation, state);
 const frame = (f: unknown, now = 0): ConversationAction => ({ type: 'frame', frame: f as never, author, now });
 const queue = (clientId: string): ConversationAction => ({
   type: 'queue',
@@ -42,10 +48,20 @@ describe('reduceConversation', () => {
   });
 
   it('turns an ack into a stored message and ignores a duplicate broadcast', () => {
-    const s = run([queue('x'), { type: 'sending', clientIds: ['x'] }, frame({ type: 'ack', clientId: 'x', id: 'm7', seq: 7 })]);
+    const s = run([
+      queue('x'),
+      { type: 'sending', clientIds: ['x'] },
+      frame({ type: 'ack', clientId: 'x', id: 'm7', seq: 7 }),
+    ]);
     expect(s.pending).toEqual([]);
     expect(s.messages).toMatchObject([{ seq: 7, clientId: 'x', sender: { type: 'agent', id: 'ag1' } }]);
-    const after = run([frame({ type: 'message', message: msg(7, { clientId: 'x', sender: { type: 'agent', id: 'ag1' } }) }), frame({ type: 'ack', clientId: 'x', id: 'm7', seq: 7 })], s);
+    const after = run(
+      [
+        frame({ type: 'message', message: msg(7, { clientId: 'x', sender: { type: 'agent', id: 'ag1' } }) }),
+        frame({ type: 'ack', clientId: 'x', id: 'm7', seq: 7 }),
+      ],
+      s,
+    );
     expect(after.messages).toHaveLength(1);
   });
 
@@ -68,7 +84,10 @@ describe('reduceConversation', () => {
   });
 
   it('shows the visitor typing, clears it on their message, and expires it', () => {
-    let s = run([frame({ type: 'hello', conversation, lastSeq: 0, you: { role: 'agent', id: 'ag1' } }), frame({ type: 'typing', sender: { type: 'visitor' }, on: true }, 1000)]);
+    let s = run([
+      frame({ type: 'hello', conversation, lastSeq: 0, you: { role: 'agent', id: 'ag1' } }),
+      frame({ type: 'typing', sender: { type: 'visitor' }, on: true }, 1000),
+    ]);
     expect(s.typing?.label).toBe('Visitor #v12345');
     expect(run([frame({ type: 'message', message: msg(1) })], s).typing).toBeNull();
     expect(run([{ type: 'typingExpired', now: 1000 + TYPING_TIMEOUT_MS - 1 }], s).typing).not.toBeNull();
@@ -78,12 +97,19 @@ describe('reduceConversation', () => {
   });
 
   it('ignores its own typing echo', () => {
-    const s = run([frame({ type: 'hello', conversation, lastSeq: 0, you: { role: 'agent', id: 'ag1' } }), frame({ type: 'typing', sender: { type: 'agent', id: 'ag1' }, on: true })]);
+    const s = run([
+      frame({ type: 'hello', conversation, lastSeq: 0, you: { role: 'agent', id: 'ag1' } }),
+      frame({ type: 'typing', sender: { type: 'agent', id: 'ag1' }, on: true }),
+    ]);
     expect(s.typing).toBeNull();
   });
 
   it('tracks the visitor read mark, never backwards', () => {
-    const s = run([frame({ type: 'read', by: 'visitor', seq: 5 }), frame({ type: 'read', by: 'visitor', seq: 3 }), frame({ type: 'read', by: 'agent', seq: 9 })]);
+    const s = run([
+      frame({ type: 'read', by: 'visitor', seq: 5 }),
+      frame({ type: 'read', by: 'visitor', seq: 3 }),
+      frame({ type: 'read', by: 'agent', seq: 9 }),
+    ]);
     expect(s.visitorReadSeq).toBe(5);
   });
 });

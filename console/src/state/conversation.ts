@@ -61,7 +61,10 @@ export function reduceConversation(state: ConversationState, action: Conversatio
     case 'queue':
       return { ...state, pending: [...state.pending, action.pending] };
     case 'sending':
-      return { ...state, pending: state.pending.map((p) => (action.clientIds.includes(p.clientId) ? { ...p, state: 'sending' } : p)) };
+      return {
+        ...state,
+        pending: state.pending.map((p) => (action.clientIds.includes(p.clientId) ? { ...p, state: 'sending' } : p)),
+      };
     case 'retry':
       return { ...state, pending: markPending(state.pending, action.clientId, 'queued') };
     case 'discard':
@@ -75,7 +78,12 @@ function withConversation(state: ConversationState, conversation: Conversation):
   return { ...state, conversation, visitorReadSeq: Math.max(state.visitorReadSeq, conversation.visitorReadSeq) };
 }
 
-function applyFrame(state: ConversationState, frame: ServerFrame, author: { id: string; name: string }, now: number): ConversationState {
+function applyFrame(
+  state: ConversationState,
+  frame: ServerFrame,
+  author: { id: string; name: string },
+  now: number,
+): ConversationState {
   switch (frame.type) {
     case 'hello':
       return { ...withConversation(state, frame.conversation), you: frame.you, notice: null };
@@ -84,7 +92,12 @@ function applyFrame(state: ConversationState, frame: ServerFrame, author: { id: 
     case 'message': {
       const messages = mergeBySeq(state.messages, [frame.message]).messages;
       const fromOtherSide = frame.message.sender.type === 'visitor';
-      return { ...state, messages, pending: settlePending(state.pending, messages), typing: fromOtherSide ? null : state.typing };
+      return {
+        ...state,
+        messages,
+        pending: settlePending(state.pending, messages),
+        typing: fromOtherSide ? null : state.typing,
+      };
     }
     case 'ack': {
       const pending = state.pending.find((p) => p.clientId === frame.clientId);

@@ -11,7 +11,12 @@ function stub() {
     calls.push(id);
     return new Promise<Conversation>((resolve, reject) => waiting.set(id, { resolve, reject }));
   };
-  return { calls, get, answer: (c: Conversation) => waiting.get(c.id)!.resolve(c), fail: (id: string) => waiting.get(id)!.reject(new Error('404')) };
+  return {
+    calls,
+    get,
+    answer: (c: Conversation) => waiting.get(c.id)!.resolve(c),
+    fail: (id: string) => waiting.get(id)!.reject(new Error('404')),
+  };
 }
 
 describe('UnknownFetcher', () => {
@@ -92,7 +97,10 @@ describe('UnknownFetcher', () => {
     expect(http.calls).toEqual(['a', 'b', 'c', 'd']);
     http.answer(makeConversation('c', 5));
     await done[2];
-    expect(got.map((c) => [c.id, c.rev])).toEqual([['a', 5], ['c', 6]]);
+    expect(got.map((c) => [c.id, c.rev])).toEqual([
+      ['a', 5],
+      ['c', 6],
+    ]);
   });
   it('drops the oldest waiting conversations beyond the queue bound', async () => {
     const http = stub();

@@ -14,8 +14,10 @@ export const ACCEPT = ALLOWED_TYPES.join(',');
 
 /** Why a file cannot be sent, or null when it can. */
 export function fileError(file: { name: string; size: number; type: string }): string | null {
-  if (!ALLOWED_TYPES.includes(file.type)) return `"${file.name}" cannot be sent: only images (PNG, JPEG, GIF, WebP), PDF and plain text files are allowed.`;
-  if (file.size > ATTACHMENTS.maxBytes) return `"${file.name}" is ${formatBytes(file.size)}; files can be at most ${formatBytes(ATTACHMENTS.maxBytes)}.`;
+  if (!ALLOWED_TYPES.includes(file.type))
+    return `"${file.name}" cannot be sent: only images (PNG, JPEG, GIF, WebP), PDF and plain text files are allowed.`;
+  if (file.size > ATTACHMENTS.maxBytes)
+    return `"${file.name}" is ${formatBytes(file.size)}; files can be at most ${formatBytes(ATTACHMENTS.maxBytes)}.`;
   if (file.size === 0) return `"${file.name}" is empty.`;
   return null;
 }
@@ -40,7 +42,8 @@ export function isImage(type: string): boolean {
 
 /** The server's error codes for uploads, as messages. */
 export function uploadErrorMessage(status: number, code: string, fallback: string): string {
-  if (status === 413 || code === 'too_large') return `The file is too large (at most ${formatBytes(ATTACHMENTS.maxBytes)}).`;
+  if (status === 413 || code === 'too_large')
+    return `The file is too large (at most ${formatBytes(ATTACHMENTS.maxBytes)}).`;
   if (status === 415 || code === 'unsupported_type') return 'This type of file cannot be sent.';
   return fallback;
 }

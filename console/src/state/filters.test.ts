@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeConversation } from './fixture';
-import { dayRangeQuery, deltaMayMatch, filtersToQuery, hasFilters, matchesFilters, mayList, noFilters, type InboxFilters } from './filters';
+import {
+  dayRangeQuery,
+  deltaMayMatch,
+  filtersToQuery,
+  hasFilters,
+  matchesFilters,
+  mayList,
+  noFilters,
+  type InboxFilters,
+} from './filters';
 
 const f = (extra: Partial<InboxFilters>): InboxFilters => ({ ...noFilters, ...extra });
 // Activity at 2026-01-01 00:30 UTC; date bounds are local, so tests build them from local dates too.
@@ -16,8 +25,17 @@ describe('filtersToQuery', () => {
     expect(hasFilters(noFilters)).toBe(false);
   });
   it('passes every set filter, normalising tag and q', () => {
-    expect(filtersToQuery(f({ status: 'waiting', assignee: 'me', department: 'd1', priority: 'high', tag: ' VIP ', q: '  refund ' }))).toEqual({
-      status: 'waiting', assignee: 'me', department: 'd1', priority: 'high', tag: 'vip', q: 'refund',
+    expect(
+      filtersToQuery(
+        f({ status: 'waiting', assignee: 'me', department: 'd1', priority: 'high', tag: ' VIP ', q: '  refund ' }),
+      ),
+    ).toEqual({
+      status: 'waiting',
+      assignee: 'me',
+      department: 'd1',
+      priority: 'high',
+      tag: 'vip',
+      q: 'refund',
     });
     expect(hasFilters(f({ q: 'x' }))).toBe(true);
   });
@@ -87,7 +105,13 @@ describe('deltaMayMatch and mayList', () => {
     expect(deltaMayMatch(conv(), f({ from: localDay(next.toISOString()) }), 'me1')).toBe(false);
   });
   it('cannot rule out what a delta does not carry (department, priority, tag)', () => {
-    expect(deltaMayMatch(conv({ departmentId: 'd2', priority: 'low' }), f({ department: 'd1', priority: 'urgent', tag: 'vip' }), 'me1')).toBe(true);
+    expect(
+      deltaMayMatch(
+        conv({ departmentId: 'd2', priority: 'low' }),
+        f({ department: 'd1', priority: 'urgent', tag: 'vip' }),
+        'me1',
+      ),
+    ).toBe(true);
     expect(matchesFilters(conv({ departmentId: 'd2' }), f({ department: 'd1' }), 'me1')).toBe(false);
   });
   it('lists nothing new while a search is set', () => {

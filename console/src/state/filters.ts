@@ -16,7 +16,16 @@ export type InboxFilters = {
 };
 
 /** No filter at all. */
-export const noFilters: InboxFilters = { status: '', assignee: 'all', department: '', priority: '', tag: '', from: '', to: '', q: '' };
+export const noFilters: InboxFilters = {
+  status: '',
+  assignee: 'all',
+  department: '',
+  priority: '',
+  tag: '',
+  from: '',
+  to: '',
+  q: '',
+};
 
 /** The inbox route's query parameters for these filters (only the ones that filter something). */
 export type InboxFilterQuery = {
@@ -81,12 +90,17 @@ export function hasFilters(filters: InboxFilters): boolean {
 }
 
 /** The filters a delta's own fields can answer (status, assignee, dates): false means the whole conversation cannot match. */
-export function deltaMayMatch(delta: Pick<ConversationDelta, 'status' | 'assigneeId' | 'lastMessageAt'>, filters: InboxFilters, me: string): boolean {
+export function deltaMayMatch(
+  delta: Pick<ConversationDelta, 'status' | 'assigneeId' | 'lastMessageAt'>,
+  filters: InboxFilters,
+  me: string,
+): boolean {
   if (filters.status && delta.status !== filters.status) return false;
   const assignee = filters.assignee || 'all';
   if (assignee === 'me' && delta.assigneeId !== me) return false;
   if (assignee === 'unassigned' && delta.assigneeId !== null) return false;
-  if (assignee !== 'all' && assignee !== 'me' && assignee !== 'unassigned' && delta.assigneeId !== assignee) return false;
+  if (assignee !== 'all' && assignee !== 'me' && assignee !== 'unassigned' && delta.assigneeId !== assignee)
+    return false;
   const from = localDayStart(filters.from);
   const to = localDayEnd(filters.to);
   if (Number.isNaN(from) && Number.isNaN(to)) return true;

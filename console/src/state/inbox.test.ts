@@ -4,13 +4,23 @@ import { DELTA_FIELDS } from '../../../protocol/frames';
 import { noFilters } from './filters';
 import { makeConversation, makeDelta } from './fixture';
 import { applyEvents } from './live';
-import { DELTA_KEYS, mergeDelta, previewLine, tabList, unreadCount, upsertConversations, visitorLabel, type ConversationMap } from './inbox';
+import {
+  DELTA_KEYS,
+  mergeDelta,
+  previewLine,
+  tabList,
+  unreadCount,
+  upsertConversations,
+  visitorLabel,
+  type ConversationMap,
+} from './inbox';
 
 const conv = makeConversation;
 const empty: ConversationMap = new Map();
 const deltaOf = makeDelta;
 /** One site event applied the way the console does (state/live.ts), without filters. */
-const applySiteEvent = (map: ConversationMap, event: SiteEvent) => applyEvents({ map, outside: new Map() }, [event], noFilters, 'me').live.map;
+const applySiteEvent = (map: ConversationMap, event: SiteEvent) =>
+  applyEvents({ map, outside: new Map() }, [event], noFilters, 'me').live.map;
 
 describe('deltas', () => {
   it('carries the same fields as the worker', () => {
@@ -19,7 +29,15 @@ describe('deltas', () => {
   it('merges the message fields into the held copy and keeps the rest', () => {
     const held = conv('a', 5, { tags: ['vip'], departmentId: 'd1', visitor: { id: 'v', name: 'Ada', email: null } });
     const merged = mergeDelta(held, deltaOf('a', 7, { lastMessagePreview: 'new', agentUnread: 3, assigneeId: 'ag1' }));
-    expect(merged).toMatchObject({ rev: 7, lastSeq: 7, lastMessagePreview: 'new', agentUnread: 3, assigneeId: 'ag1', tags: ['vip'], departmentId: 'd1' });
+    expect(merged).toMatchObject({
+      rev: 7,
+      lastSeq: 7,
+      lastMessagePreview: 'new',
+      agentUnread: 3,
+      assigneeId: 'ag1',
+      tags: ['vip'],
+      departmentId: 'd1',
+    });
     expect(merged.visitor?.name).toBe('Ada');
   });
   it('ignores fields a delta carries beyond DELTA_FIELDS', () => {
@@ -29,7 +47,9 @@ describe('deltas', () => {
   it('ignores an older delta, takes one of equal rev', () => {
     const held = conv('a', 5, { lastMessagePreview: 'newest' });
     expect(mergeDelta(held, deltaOf('a', 4, { lastMessagePreview: 'old' }))).toBe(held);
-    expect(mergeDelta(held, deltaOf('a', 5, { agentUnread: 0, lastMessagePreview: 'same rev' })).lastMessagePreview).toBe('same rev');
+    expect(
+      mergeDelta(held, deltaOf('a', 5, { agentUnread: 0, lastMessagePreview: 'same rev' })).lastMessagePreview,
+    ).toBe('same rev');
   });
   it('leaves the map as it is for a stale delta', () => {
     const map = upsertConversations(empty, [conv('a', 5)]);
@@ -54,7 +74,10 @@ describe('inbox lists', () => {
   });
   it('moves archived conversations between tabs', () => {
     let map = upsertConversations(empty, [conv('a', 1), conv('b', 2)]);
-    map = applySiteEvent(map, { type: 'conversation.updated', conversation: conv('a', 1, { archivedAt: '2026-01-02T00:00:00Z', rev: 2 }) });
+    map = applySiteEvent(map, {
+      type: 'conversation.updated',
+      conversation: conv('a', 1, { archivedAt: '2026-01-02T00:00:00Z', rev: 2 }),
+    });
     expect(tabList(map, 'active').map((c) => c.id)).toEqual(['b']);
     expect(tabList(map, 'archived').map((c) => c.id)).toEqual(['a']);
   });
@@ -76,11 +99,18 @@ describe('inbox lists', () => {
     let map = upsertConversations(empty, [conv('a', 1), conv('b', 2)]);
     map = applySiteEvent(map, { type: 'conversation.delta', delta: deltaOf('a', 3, { agentUnread: 2 }) });
     expect(unreadCount(map)).toBe(1);
-    map = applySiteEvent(map, { type: 'conversation.delta', delta: deltaOf('a', 4, { agentUnread: 0, agentReadSeq: 4 }) });
+    map = applySiteEvent(map, {
+      type: 'conversation.delta',
+      delta: deltaOf('a', 4, { agentUnread: 0, agentReadSeq: 4 }),
+    });
     expect(unreadCount(map)).toBe(0);
   });
   it('counts unread active conversations', () => {
-    const map = upsertConversations(empty, [conv('a', 1, { agentUnread: 2 }), conv('b', 2), conv('c', 3, { agentUnread: 1, archivedAt: '2026-01-01T00:00:00Z' })]);
+    const map = upsertConversations(empty, [
+      conv('a', 1, { agentUnread: 2 }),
+      conv('b', 2),
+      conv('c', 3, { agentUnread: 1, archivedAt: '2026-01-01T00:00:00Z' }),
+    ]);
     expect(unreadCount(map)).toBe(1);
   });
 });
@@ -89,7 +119,9 @@ describe('row text', () => {
   it('labels visitors by name or by the start of their id', () => {
     expect(visitorLabel(conv('a', 1, { visitor: { id: 'v', name: 'Ada', email: null } }))).toBe('Ada');
     expect(visitorLabel(conv('a', 1, { visitorId: '1234567890' }))).toBe('Visitor #123456');
-    expect(visitorLabel(conv('a', 1, { visitorId: '1234567890', visitor: { id: 'v', name: '  ', email: null } }))).toBe('Visitor #123456');
+    expect(visitorLabel(conv('a', 1, { visitorId: '1234567890', visitor: { id: 'v', name: '  ', email: null } }))).toBe(
+      'Visitor #123456',
+    );
     expect(visitorLabel(conv('a', 1, { visitorId: 'vi_abcdef123' }))).toBe('Visitor #abcdef');
   });
   it('prefixes "You: " when the agent side wrote last', () => {

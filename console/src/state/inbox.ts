@@ -45,8 +45,21 @@ export function tabList(map: ConversationMap, tab: InboxTab): Conversation[] {
 
 /** The worker's DELTA_FIELDS (copied so the console bundle needs no zod; a test keeps them equal). */
 export const DELTA_KEYS = [
-  'id', 'siteId', 'rev', 'status', 'assigneeId', 'updatedAt', 'lastMessageAt', 'lastMessagePreview', 'lastMessageSender',
-  'lastSeq', 'messageCount', 'visitorUnread', 'agentUnread', 'visitorReadSeq', 'agentReadSeq',
+  'id',
+  'siteId',
+  'rev',
+  'status',
+  'assigneeId',
+  'updatedAt',
+  'lastMessageAt',
+  'lastMessagePreview',
+  'lastMessageSender',
+  'lastSeq',
+  'messageCount',
+  'visitorUnread',
+  'agentUnread',
+  'visitorReadSeq',
+  'agentReadSeq',
 ] as const satisfies readonly (keyof ConversationDelta)[];
 
 /** A held copy with a delta's fields merged in; the same copy when the delta is older (same rev rule as whole copies). */

@@ -11,7 +11,9 @@ describe('renderMarkdown', () => {
     expect(html).toContain('&lt;script&gt;');
   });
   it('opens links in a new tab with rel=noopener and linkifies bare URLs', () => {
-    expect(renderMarkdown('[docs](https://example.com)')).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer">docs</a>');
+    expect(renderMarkdown('[docs](https://example.com)')).toContain(
+      '<a href="https://example.com" target="_blank" rel="noopener noreferrer">docs</a>',
+    );
     expect(renderMarkdown('see https://example.com/x')).toContain('href="https://example.com/x"');
   });
   it('refuses javascript: links', () => {
@@ -20,7 +22,8 @@ describe('renderMarkdown', () => {
 });
 
 describe('plainText and excerpt', () => {
-  const source = '# Returns\n\nYou can **return** items within [30 days](https://x.io).\n\n- Keep the receipt\n- Pack it well';
+  const source =
+    '# Returns\n\nYou can **return** items within [30 days](https://x.io).\n\n- Keep the receipt\n- Pack it well';
   it('drops Markdown syntax', () => {
     expect(plainText(source)).toBe('Returns You can return items within 30 days. Keep the receipt Pack it well');
   });
@@ -42,6 +45,9 @@ describe('links, tags and categories', () => {
     expect(parseTags(' Billing, refunds,,billing ')).toEqual(['billing', 'refunds']);
   });
   it('lists the categories present', () => {
-    expect(categoriesOf([{ category: 'b' }, { category: '' }, { category: 'a' }, { category: 'b' }])).toEqual(['a', 'b']);
+    expect(categoriesOf([{ category: 'b' }, { category: '' }, { category: 'a' }, { category: 'b' }])).toEqual([
+      'a',
+      'b',
+    ]);
   });
 });

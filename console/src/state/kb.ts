@@ -7,7 +7,8 @@ import { truncateText } from '../../../protocol/text';
 // html: false escapes any HTML in the source, so the rendered string only holds markdown-it's own tags;
 // its validateLink already refuses javascript:, vbscript: and data: (except images) URLs.
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   // Links leave the console in a new tab that cannot reach back into it (window.opener).
   tokens[idx].attrSet('target', '_blank');
@@ -24,7 +25,12 @@ export function renderMarkdown(source: string): string {
 export function plainText(source: string): string {
   const blocks: string[] = [];
   for (const token of md.parse(source, {})) {
-    if (token.type === 'inline') blocks.push((token.children ?? []).map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content)).join(''));
+    if (token.type === 'inline')
+      blocks.push(
+        (token.children ?? [])
+          .map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content))
+          .join(''),
+      );
     else if (token.type === 'fence' || token.type === 'code_block') blocks.push(token.content.trim());
   }
   return blocks.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
@@ -51,7 +57,14 @@ export function articleLink(article: Pick<Article, 'title'>, url: string): strin
 
 /** Tags typed as "a, b, c": trimmed, lower-cased, de-duplicated, empties dropped. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      input
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Categories present in a list, sorted, for the filter. */

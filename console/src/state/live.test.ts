@@ -7,7 +7,10 @@ import { applyEvents, applyFetched, clearList, emptyLive, listConversations, wan
 
 const f = (extra: Partial<InboxFilters>): InboxFilters => ({ ...noFilters, ...extra });
 const listed = (...list: Conversation[]): LiveInbox => listConversations(emptyLive(), list);
-const delta = (id: string, minute: number, extra: Partial<Conversation> = {}): SiteEvent => ({ type: 'conversation.delta', delta: makeDelta(id, minute, extra) });
+const delta = (id: string, minute: number, extra: Partial<Conversation> = {}): SiteEvent => ({
+  type: 'conversation.delta',
+  delta: makeDelta(id, minute, extra),
+});
 const created = (c: Conversation): SiteEvent => ({ type: 'conversation.created', conversation: c });
 const updated = (c: Conversation): SiteEvent => ({ type: 'conversation.updated', conversation: c });
 const ids = (live: LiveInbox) => tabList(live.map, 'active').map((c) => c.id);
@@ -15,14 +18,24 @@ const ids = (live: LiveInbox) => tabList(live.map, 'active').map((c) => c.id);
 describe('applyEvents', () => {
   it('applies every event of a batch in order', () => {
     const start = listed(makeConversation('a', 1));
-    const step = applyEvents(start, [created(makeConversation('n', 2)), delta('n', 3, { lastMessagePreview: 'first' }), delta('a', 4)], noFilters, 'me');
+    const step = applyEvents(
+      start,
+      [created(makeConversation('n', 2)), delta('n', 3, { lastMessagePreview: 'first' }), delta('a', 4)],
+      noFilters,
+      'me',
+    );
     expect(ids(step.live)).toEqual(['a', 'n']);
     expect(step.live.map.get('n')?.lastMessagePreview).toBe('first');
     expect(step.fetch).toEqual([]);
   });
   it('moves a conversation with a new message to the top, with its preview and unread count', () => {
     const start = listed(makeConversation('a', 1), makeConversation('b', 2));
-    const { live } = applyEvents(start, [delta('a', 5, { lastMessagePreview: 'hello again', agentUnread: 3 })], noFilters, 'me');
+    const { live } = applyEvents(
+      start,
+      [delta('a', 5, { lastMessagePreview: 'hello again', agentUnread: 3 })],
+      noFilters,
+      'me',
+    );
     expect(ids(live)).toEqual(['a', 'b']);
     expect(live.map.get('a')).toMatchObject({ lastMessagePreview: 'hello again', agentUnread: 3, lastSeq: 5 });
     expect(unreadCount(live.map)).toBe(1);
@@ -37,7 +50,10 @@ describe('applyEvents', () => {
   });
   it('ignores a delta older than the held copy', () => {
     const start = listed(makeConversation('a', 5, { lastMessagePreview: 'new' }));
-    expect(applyEvents(start, [delta('a', 3, { lastMessagePreview: 'old' })], noFilters, 'me').live.map.get('a')?.lastMessagePreview).toBe('new');
+    expect(
+      applyEvents(start, [delta('a', 3, { lastMessagePreview: 'old' })], noFilters, 'me').live.map.get('a')
+        ?.lastMessagePreview,
+    ).toBe('new');
   });
   it('keeps updating a listed conversation that stops matching (the list hides it)', () => {
     const start = listed(makeConversation('a', 1, { status: 'waiting' }));
@@ -51,7 +67,12 @@ describe('applyEvents', () => {
   });
   it('lists a whole copy that matches, keeps one that does not outside (no fetch needed later)', () => {
     const filters = f({ department: 'd1' });
-    const step = applyEvents(emptyLive(), [created(makeConversation('in', 1, { departmentId: 'd1' })), created(makeConversation('out', 1))], filters, 'me');
+    const step = applyEvents(
+      emptyLive(),
+      [created(makeConversation('in', 1, { departmentId: 'd1' })), created(makeConversation('out', 1))],
+      filters,
+      'me',
+    );
     expect([...step.live.map.keys()]).toEqual(['in']);
     expect([...step.live.outside.keys()]).toEqual(['out']);
     const next = applyEvents(step.live, [delta('out', 2, { lastMessagePreview: 'merged' })], filters, 'me');
@@ -77,7 +98,8 @@ describe('applyEvents', () => {
 });
 
 describe('wantsFetch', () => {
-  const d = (extra: Partial<Conversation>) => makeDelta('z', 5, { agentUnread: 0, lastMessageSender: 'agent', ...extra });
+  const d = (extra: Partial<Conversation>) =>
+    makeDelta('z', 5, { agentUnread: 0, lastMessageSender: 'agent', ...extra });
   it('fetches what may join the list, never while a search is set', () => {
     expect(wantsFetch(d({}), noFilters, 'me')).toBe(true);
     expect(wantsFetch(d({}), f({ q: 'refund' }), 'me')).toBe(false);
@@ -100,7 +122,9 @@ describe('applyFetched', () => {
     expect(signal).toEqual({ type: 'fetched', conversation: makeConversation('z', 9) });
   });
   it('keeps one that does not match outside, and never lists one while a search is set', () => {
-    expect(applyFetched(emptyLive(), makeConversation('z', 9), f({ department: 'd1' }), 'me').live.outside.has('z')).toBe(true);
+    expect(
+      applyFetched(emptyLive(), makeConversation('z', 9), f({ department: 'd1' }), 'me').live.outside.has('z'),
+    ).toBe(true);
     const searched = applyFetched(emptyLive(), makeConversation('z', 9), f({ q: 'refund' }), 'me').live;
     expect(searched.map.has('z')).toBe(false);
     expect(searched.outside.has('z')).toBe(true);

@@ -56,7 +56,12 @@ function newer(current: Conversation, incoming: Conversation): Conversation {
  * Applies every event of a batch in order (events for one conversation arrive in rev order; older copies are
  * ignored). The maps are copied once per batch, not once per event: a big site sends many events a second.
  */
-export function applyEvents(live: LiveInbox, events: readonly SiteEvent[], filters: InboxFilters, me: string): LiveStep {
+export function applyEvents(
+  live: LiveInbox,
+  events: readonly SiteEvent[],
+  filters: InboxFilters,
+  me: string,
+): LiveStep {
   const signals: InboxSignal[] = [];
   const fetch: ConversationDelta[] = [];
   const next = copyOf(live);
@@ -66,7 +71,8 @@ export function applyEvents(live: LiveInbox, events: readonly SiteEvent[], filte
     const previous = next.map.get(id) ?? next.outside.get(id);
     signals.push({ type: 'event', event, previous });
     if (previous) {
-      const copy = event.type === 'conversation.delta' ? mergeDelta(previous, event.delta) : newer(previous, event.conversation);
+      const copy =
+        event.type === 'conversation.delta' ? mergeDelta(previous, event.delta) : newer(previous, event.conversation);
       if (copy === previous) continue;
       // Listed: always updated, even when it stops matching (the list hides it).
       if (next.map.has(id)) next.map.set(id, copy);
@@ -83,7 +89,12 @@ export function applyEvents(live: LiveInbox, events: readonly SiteEvent[], filte
 }
 
 /** Places a copy fetched for an unknown conversation (the newest delta already merged in) as a whole copy would be. */
-export function applyFetched(live: LiveInbox, copy: Conversation, filters: InboxFilters, me: string): { live: LiveInbox; signal: InboxSignal } {
+export function applyFetched(
+  live: LiveInbox,
+  copy: Conversation,
+  filters: InboxFilters,
+  me: string,
+): { live: LiveInbox; signal: InboxSignal } {
   const current = live.map.get(copy.id);
   if (current) {
     const map = upsertConversations(live.map, [copy]);

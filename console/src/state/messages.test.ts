@@ -12,6 +12,12 @@ const pending = (clientId: string, state: PendingMessage['state'] = 'queued'): P
 describe('messageFromAck', () => {
   it('builds the stored message from an ack', () => {
     const m = messageFromAck({ ...pending('a'), kind: 'note' }, { id: 'x', seq: 7 }, { id: 'ag', name: 'Ann' });
-    expect(m).toMatchObject({ id: 'x', seq: 7, clientId: 'a', kind: 'note', sender: { type: 'agent', id: 'ag', name: 'Ann' } });
+    expect(m).toMatchObject({
+      id: 'x',
+      seq: 7,
+      clientId: 'a',
+      kind: 'note',
+      sender: { type: 'agent', id: 'ag', name: 'Ann' },
+    });
   });
 });

@@ -8,12 +8,30 @@ const noticeFor = (signal: InboxSignal, c: NotifyContext) => noticesFor(signal, 
 
 const ctx = { me: 'me', openId: null, focused: true };
 const event = (e: SiteEvent, previous?: Conversation): InboxSignal => ({ type: 'event', event: e, previous });
-const created = (assigneeId: string | null = null) => event({ type: 'conversation.created', conversation: makeConversation('c1', 0, { assigneeId }) });
+const created = (assigneeId: string | null = null) =>
+  event({ type: 'conversation.created', conversation: makeConversation('c1', 0, { assigneeId }) });
 // Held: seq 4, nothing unread, "Ada"; the delta brings seq 5 from the visitor, unread 1.
 const held = (extra: Partial<Conversation> = {}) =>
-  makeConversation('c1', 4, { agentUnread: 0, agentReadSeq: 4, lastMessageSender: 'agent', visitor: { id: 'v', name: 'Ada', email: null }, ...extra });
+  makeConversation('c1', 4, {
+    agentUnread: 0,
+    agentReadSeq: 4,
+    lastMessageSender: 'agent',
+    visitor: { id: 'v', name: 'Ada', email: null },
+    ...extra,
+  });
 const posted = (extra: Partial<Conversation> = {}, previous: Conversation | undefined = held()) =>
-  event({ type: 'conversation.delta', delta: makeDelta('c1', 5, { agentUnread: 1, agentReadSeq: 4, lastMessagePreview: 'Where is my order?', ...extra }) }, previous);
+  event(
+    {
+      type: 'conversation.delta',
+      delta: makeDelta('c1', 5, {
+        agentUnread: 1,
+        agentReadSeq: 4,
+        lastMessagePreview: 'Where is my order?',
+        ...extra,
+      }),
+    },
+    previous,
+  );
 
 describe('noticeFor', () => {
   it('tells about new conversations that are unassigned or mine', () => {
@@ -22,16 +40,24 @@ describe('noticeFor', () => {
     expect(noticeFor(created('someone-else'), ctx)).toBeNull();
   });
   it('also tells the first message of a conversation created with it (an offline message, or coalesced)', () => {
-    const c = makeConversation('c1', 1, { agentUnread: 1, lastMessagePreview: 'Call me back', visitor: { id: 'v', name: 'Bo', email: null } });
-    expect(noticesFor(event({ type: 'conversation.created', conversation: c }), ctx).map((n) => [n.kind, n.body])).toEqual([
+    const c = makeConversation('c1', 1, {
+      agentUnread: 1,
+      lastMessagePreview: 'Call me back',
+      visitor: { id: 'v', name: 'Bo', email: null },
+    });
+    expect(
+      noticesFor(event({ type: 'conversation.created', conversation: c }), ctx).map((n) => [n.kind, n.body]),
+    ).toEqual([
       ['conversation', 'Bo'],
       ['message', 'Call me back'],
     ]);
   });
   it('tells about a new visitor message from a delta, labelled from the held copy', () => {
-    expect(noticesFor(posted(), ctx)).toEqual([{ kind: 'message', title: 'New message from Ada', body: 'Where is my order?', conversationId: 'c1', lastSeq: 5 }]);
+    expect(noticesFor(posted(), ctx)).toEqual([
+      { kind: 'message', title: 'New message from Ada', body: 'Where is my order?', conversationId: 'c1', lastSeq: 5 },
+    ]);
   });
-  it('says nothing for agents\' messages, read markers, deletions or a stale delta', () => {
+  it("says nothing for agents' messages, read markers, deletions or a stale delta", () => {
     expect(noticeFor(posted({ lastMessageSender: 'agent' }), ctx)).toBeNull();
     expect(noticeFor(posted({ lastMessageSender: 'system' }), ctx)).toBeNull();
     // A read marker or a deletion: the last seq did not grow.
@@ -40,13 +66,19 @@ describe('noticeFor', () => {
   });
   it('says nothing for a note or system message after an unread visitor message (the last message stays the same)', () => {
     const before = held({ lastMessageSender: 'visitor', agentUnread: 1, agentReadSeq: 3 });
-    expect(noticeFor(posted({ agentUnread: 1, agentReadSeq: 3, lastMessageAt: before.lastMessageAt }, before), ctx)).toBeNull();
+    expect(
+      noticeFor(posted({ agentUnread: 1, agentReadSeq: 3, lastMessageAt: before.lastMessageAt }, before), ctx),
+    ).toBeNull();
   });
   it('tells when the agent read in between, so unread restarted below the held count', () => {
-    expect(noticeFor(posted({ agentUnread: 1, agentReadSeq: 4 }, held({ agentUnread: 3, agentReadSeq: 1 })), ctx)).not.toBeNull();
+    expect(
+      noticeFor(posted({ agentUnread: 1, agentReadSeq: 4 }, held({ agentUnread: 3, agentReadSeq: 1 })), ctx),
+    ).not.toBeNull();
   });
   it('tells when a read marker came in the same window (a visible, unfocused console with it open)', () => {
-    expect(noticeFor(posted({ agentUnread: 0, agentReadSeq: 5 }), { ...ctx, openId: 'c1', focused: false })).not.toBeNull();
+    expect(
+      noticeFor(posted({ agentUnread: 0, agentReadSeq: 5 }), { ...ctx, openId: 'c1', focused: false }),
+    ).not.toBeNull();
   });
   it('needs the held copy: a delta for an unknown conversation waits for its fetch', () => {
     const unknown = event({ type: 'conversation.delta', delta: makeDelta('c1', 5, { agentUnread: 1 }) }, undefined);
@@ -63,11 +95,22 @@ describe('noticeFor', () => {
     expect(noticeFor(posted(), { ...ctx, openId: 'c2' })).not.toBeNull();
   });
   it('ignores whole-copy updates', () => {
-    expect(noticeFor(event({ type: 'conversation.updated', conversation: makeConversation('c1', 5, { agentUnread: 1 }) }, held()), ctx)).toBeNull();
+    expect(
+      noticeFor(
+        event({ type: 'conversation.updated', conversation: makeConversation('c1', 5, { agentUnread: 1 }) }, held()),
+        ctx,
+      ),
+    ).toBeNull();
   });
-  it('tells about a fetched conversation whose last message is the visitor\'s and unread', () => {
-    const fetched = (extra: Partial<Conversation>): InboxSignal => ({ type: 'fetched', conversation: makeConversation('c1', 7, extra) });
-    expect(noticeFor(fetched({ agentUnread: 2, lastMessagePreview: 'Hi' }), ctx)).toMatchObject({ body: 'Hi', lastSeq: 7 });
+  it("tells about a fetched conversation whose last message is the visitor's and unread", () => {
+    const fetched = (extra: Partial<Conversation>): InboxSignal => ({
+      type: 'fetched',
+      conversation: makeConversation('c1', 7, extra),
+    });
+    expect(noticeFor(fetched({ agentUnread: 2, lastMessagePreview: 'Hi' }), ctx)).toMatchObject({
+      body: 'Hi',
+      lastSeq: 7,
+    });
     expect(noticeFor(fetched({ agentUnread: 0 }), ctx)).toBeNull();
     expect(noticeFor(fetched({ agentUnread: 2, lastMessageSender: 'agent' }), ctx)).toBeNull();
     expect(noticeFor(fetched({ agentUnread: 2, assigneeId: 'other' }), ctx)).toBeNull();

@@ -23,7 +23,13 @@ export type InboxSignal =
   | { type: 'fetched'; conversation: Conversation };
 
 /** A notification to show: desktop text, the conversation it opens, what it announces and the last seq it stands for. */
-export type Notice = { kind: 'conversation' | 'message'; title: string; body: string; conversationId: string; lastSeq: number };
+export type Notice = {
+  kind: 'conversation' | 'message';
+  title: string;
+  body: string;
+  conversationId: string;
+  lastSeq: number;
+};
 
 /** Yours or nobody's: the conversations an agent is expected to answer. */
 export function concernsMe(conversation: Pick<Conversation, 'assigneeId'>, me: string): boolean {
@@ -35,7 +41,8 @@ export function concernsMe(conversation: Pick<Conversation, 'assigneeId'>, me: s
 // and system messages move neither; a read marker coalesced with the message, from a visible but unfocused console
 // that has it open, resets unread but not the time).
 function newVisitorMessage(previous: Conversation, delta: ConversationDelta): boolean {
-  if (delta.rev < previous.rev || delta.lastSeq <= previous.lastSeq || delta.lastMessageSender !== 'visitor') return false;
+  if (delta.rev < previous.rev || delta.lastSeq <= previous.lastSeq || delta.lastMessageSender !== 'visitor')
+    return false;
   return delta.agentUnread > previous.agentUnread || later(delta.lastMessageAt, previous.lastMessageAt);
 }
 
@@ -58,11 +65,19 @@ export function noticesFor(signal: InboxSignal, ctx: NotifyContext): Notice[] {
 type Raw = Notice & { who: Pick<Conversation, 'assigneeId'> };
 
 function rawNotices(signal: InboxSignal): Raw[] {
-  if (signal.type === 'fetched') return unreadFromVisitor(signal.conversation) ? [messageNotice(signal.conversation)] : [];
+  if (signal.type === 'fetched')
+    return unreadFromVisitor(signal.conversation) ? [messageNotice(signal.conversation)] : [];
   const { event, previous } = signal;
   if (event.type === 'conversation.created') {
     const c = event.conversation;
-    const created: Raw = { kind: 'conversation', title: t.notifyNewConversation, body: visitorLabel(c), conversationId: c.id, lastSeq: c.lastSeq, who: c };
+    const created: Raw = {
+      kind: 'conversation',
+      title: t.notifyNewConversation,
+      body: visitorLabel(c),
+      conversationId: c.id,
+      lastSeq: c.lastSeq,
+      who: c,
+    };
     // Created with its first message already in (an offline message, or coalesced at the source): that message too.
     return unreadFromVisitor(c) ? [created, messageNotice(c)] : [created];
   }
@@ -77,7 +92,14 @@ function unreadFromVisitor(c: Conversation): boolean {
 
 function messageNotice(c: Conversation): Raw {
   const body = truncateText(c.lastMessagePreview ?? '', 140, '…');
-  return { kind: 'message', title: t.notifyNewMessage(visitorLabel(c)), body, conversationId: c.id, lastSeq: c.lastSeq, who: c };
+  return {
+    kind: 'message',
+    title: t.notifyNewMessage(visitorLabel(c)),
+    body,
+    conversationId: c.id,
+    lastSeq: c.lastSeq,
+    who: c,
+  };
 }
 
 /** Remembers what was notified per conversation, so one message never notifies twice (a delta, then its fetch). */
@@ -94,7 +116,10 @@ export class NoticeGate {
 }
 
 /** Which channels a notice goes out on, given the agent's preferences and the browser's permission. */
-export function channels(prefs: Preferences, permission: NotificationPermission | 'unsupported'): { desktop: boolean; sound: boolean } {
+export function channels(
+  prefs: Preferences,
+  permission: NotificationPermission | 'unsupported',
+): { desktop: boolean; sound: boolean } {
   return { desktop: prefs.desktop && permission === 'granted', sound: prefs.sound };
 }
 

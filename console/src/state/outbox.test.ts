@@ -23,10 +23,14 @@ describe('extractLinks', () => {
       'https://b.test/y',
       'https://c.test/z',
     ]);
-    expect(extractLinks('https://en.wikipedia.org/wiki/Foo_(bar)')).toEqual(['https://en.wikipedia.org/wiki/Foo_(bar)']);
+    expect(extractLinks('https://en.wikipedia.org/wiki/Foo_(bar)')).toEqual([
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    ]);
   });
   it('stops at quotes and angle brackets, skips duplicates and other schemes', () => {
-    expect(extractLinks('<https://a.test/1> "https://a.test/1" mailto:x@y.test javascript:alert(1) ftp://f.test')).toEqual(['https://a.test/1']);
+    expect(
+      extractLinks('<https://a.test/1> "https://a.test/1" mailto:x@y.test javascript:alert(1) ftp://f.test'),
+    ).toEqual(['https://a.test/1']);
   });
   it('returns nothing for text without links', () => {
     expect(extractLinks('')).toEqual([]);
@@ -35,7 +39,16 @@ describe('extractLinks', () => {
 });
 
 describe('selectedEmail', () => {
-  const email = (id: string): OutboxEmail => ({ id, to: 'v@x.test', from: 'p@x.test', replyTo: null, subject: id, text: '', html: '', createdAt: '' });
+  const email = (id: string): OutboxEmail => ({
+    id,
+    to: 'v@x.test',
+    from: 'p@x.test',
+    replyTo: null,
+    subject: id,
+    text: '',
+    html: '',
+    createdAt: '',
+  });
   it('returns the selected email while it is listed', () => {
     expect(selectedEmail([email('a'), email('b')], 'b')?.id).toBe('b');
     expect(selectedEmail([email('a')], 'gone')).toBeNull();

@@ -7,7 +7,11 @@ import { strings } from '../strings';
 /** The dot's state and the words the top bar shows. */
 export type OwnStatus = { state: AgentStatus | 'connecting' | 'offline'; label: string };
 
-const chosenLabels: Record<AgentStatus, string> = { online: strings.statusOnline, away: strings.statusAway, busy: strings.statusBusy };
+const chosenLabels: Record<AgentStatus, string> = {
+  online: strings.statusOnline,
+  away: strings.statusAway,
+  busy: strings.statusBusy,
+};
 
 /** The status the agent really has: the chosen one while connected, else the socket's state. */
 export function ownStatus(chosen: AgentStatus, connection: SocketState): OwnStatus {

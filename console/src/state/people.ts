@@ -3,7 +3,14 @@ import type { Agent, ConversationStatus, PresenceAgent, Role } from '../../../pr
 
 /** Up to two initials for an avatar. */
 export function initials(name: string | null | undefined): string {
-  return (name ?? '').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
+  return (
+    (name ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((w) => w[0]!.toUpperCase())
+      .join('') || '?'
+  );
 }
 
 /** An agent's presence: their status on the site socket, or offline when no console of theirs is connected. */

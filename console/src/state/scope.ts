@@ -15,7 +15,10 @@ export function scopeFrame(filters: Pick<InboxFilters, 'assignee' | 'status'>): 
 }
 
 /** Whether two filter sets ask for the same scope (a change of tag or search sends nothing). */
-export function sameScope(a: Pick<InboxFilters, 'assignee' | 'status'>, b: Pick<InboxFilters, 'assignee' | 'status'>): boolean {
+export function sameScope(
+  a: Pick<InboxFilters, 'assignee' | 'status'>,
+  b: Pick<InboxFilters, 'assignee' | 'status'>,
+): boolean {
   const x = scopeFor(a);
   const y = scopeFor(b);
   return x.assignee === y.assignee && x.status === y.status;

@@ -4,7 +4,14 @@ import type { Site } from '../../../protocol';
 import { bodyFromForm, DEFAULT_SETTINGS, errorField, formFromSite, pickerColor } from './settings-form';
 
 const site = (settings: Record<string, unknown> = {}, extra: Partial<Site> = {}): Site => ({
-  id: 's1', workspaceId: 'w1', name: 'Shop', key: 'pk_1', allowedOrigins: ['https://a.com'], settings, createdAt: '2026-01-01T00:00:00Z', ...extra,
+  id: 's1',
+  workspaceId: 'w1',
+  name: 'Shop',
+  key: 'pk_1',
+  allowedOrigins: ['https://a.com'],
+  settings,
+  createdAt: '2026-01-01T00:00:00Z',
+  ...extra,
 });
 
 describe('settings form', () => {
@@ -13,14 +20,38 @@ describe('settings form', () => {
   });
 
   it('fills a form from a site, days indexed by weekday, closed days keeping default hours', () => {
-    const form = formFromSite(site({ color: '#112233', businessHours: { enabled: true, timeZone: 'Europe/Paris', days: [{ day: 6, open: '10:00', close: '14:00' }] }, locale: 'fr' }));
-    expect(form).toMatchObject({ name: 'Shop', color: '#112233', position: 'right', hoursEnabled: true, timeZone: 'Europe/Paris', origins: 'https://a.com', idleMinutes: '1440', locale: 'fr' });
+    const form = formFromSite(
+      site({
+        color: '#112233',
+        businessHours: { enabled: true, timeZone: 'Europe/Paris', days: [{ day: 6, open: '10:00', close: '14:00' }] },
+        locale: 'fr',
+      }),
+    );
+    expect(form).toMatchObject({
+      name: 'Shop',
+      color: '#112233',
+      position: 'right',
+      hoursEnabled: true,
+      timeZone: 'Europe/Paris',
+      origins: 'https://a.com',
+      idleMinutes: '1440',
+      locale: 'fr',
+    });
     expect(form.days[6]).toEqual({ open: true, from: '10:00', to: '14:00' });
     expect(form.days[1]).toEqual({ open: false, from: '09:00', to: '17:00' });
   });
 
   it('shows the first interval of a day with several', () => {
-    const form = formFromSite(site({ businessHours: { days: [{ day: 1, open: '08:00', close: '12:00' }, { day: 1, open: '13:00', close: '18:00' }] } }));
+    const form = formFromSite(
+      site({
+        businessHours: {
+          days: [
+            { day: 1, open: '08:00', close: '12:00' },
+            { day: 1, open: '13:00', close: '18:00' },
+          ],
+        },
+      }),
+    );
     expect(form.days[1]).toEqual({ open: true, from: '08:00', to: '12:00' });
   });
 
@@ -41,7 +72,16 @@ describe('settings form', () => {
   });
 
   it('round-trips: form → body → site → same form', () => {
-    const form = formFromSite(site({ locale: 'de', offline: 'hide', identity: 'required', preChat: 'optional', position: 'left', turnstile: 'on' }));
+    const form = formFromSite(
+      site({
+        locale: 'de',
+        offline: 'hide',
+        identity: 'required',
+        preChat: 'optional',
+        position: 'left',
+        turnstile: 'on',
+      }),
+    );
     expect(form.turnstile).toBe('on');
     const result = bodyFromForm(form);
     if (!('body' in result)) throw new Error(result.error);

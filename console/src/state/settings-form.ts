@@ -11,7 +11,11 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   greeting: 'Hi! How can we help?',
   launcherText: '',
   preChat: 'off',
-  businessHours: { enabled: false, timeZone: 'UTC', days: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '17:00' })) },
+  businessHours: {
+    enabled: false,
+    timeZone: 'UTC',
+    days: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '17:00' })),
+  },
   offline: 'message',
   identity: 'off',
   locale: null,
@@ -84,9 +88,11 @@ export type SiteUpdate = { name: string; allowedOrigins: string[]; settings: Par
 /** The PATCH body for a form, or a client-side error (the server validates everything else). */
 export function bodyFromForm(form: SettingsForm): { body: SiteUpdate } | { error: string; field: string } {
   const idle = Number(form.idleMinutes.trim());
-  if (!form.idleMinutes.trim() || !Number.isInteger(idle)) return { error: 'Idle timeout: a whole number of minutes', field: 'idle' };
+  if (!form.idleMinutes.trim() || !Number.isInteger(idle))
+    return { error: 'Idle timeout: a whole number of minutes', field: 'idle' };
   const unreadEmail = Number(form.unreadEmailMinutes.trim());
-  if (!form.unreadEmailMinutes.trim() || !Number.isFinite(unreadEmail)) return { error: 'Unread-reply email: a number of minutes', field: 'unreadEmail' };
+  if (!form.unreadEmailMinutes.trim() || !Number.isFinite(unreadEmail))
+    return { error: 'Unread-reply email: a number of minutes', field: 'unreadEmail' };
   const settings: Partial<WidgetSettings> = {
     color: form.color.trim().toLowerCase(),
     position: form.position,
@@ -119,7 +125,12 @@ export function errorField(message: string): string | null {
   if (parts[0] === 'name') return 'name';
   if (parts[0] !== 'settings' || !parts[1]) return null;
   if (parts[1] === 'businessHours') return parts[2] === 'timeZone' ? 'timeZone' : 'hours';
-  const byKey: Record<string, string> = { idleTimeoutMinutes: 'idle', unreadEmailMinutes: 'unreadEmail', launcherText: 'launcherText', preChat: 'preChat' };
+  const byKey: Record<string, string> = {
+    idleTimeoutMinutes: 'idle',
+    unreadEmailMinutes: 'unreadEmail',
+    launcherText: 'launcherText',
+    preChat: 'preChat',
+  };
   return byKey[parts[1]] ?? parts[1];
 }
 

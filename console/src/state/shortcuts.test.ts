@@ -3,8 +3,11 @@ import { isTypingTarget, keyCommand, moveCursor } from './shortcuts';
 
 describe('keyCommand', () => {
   it('maps the inbox keys when not typing', () => {
-    expect(['j', 'ArrowDown', 'k', 'ArrowUp', 'Enter', 'o', 'r', 'e', '?', 'Escape'].map((key) => keyCommand({ key }, false)))
-      .toEqual(['next', 'next', 'prev', 'prev', 'open', 'open', 'reply', 'resolve', 'help', 'leave']);
+    expect(
+      ['j', 'ArrowDown', 'k', 'ArrowUp', 'Enter', 'o', 'r', 'e', '?', 'Escape'].map((key) =>
+        keyCommand({ key }, false),
+      ),
+    ).toEqual(['next', 'next', 'prev', 'prev', 'open', 'open', 'reply', 'resolve', 'help', 'leave']);
   });
   it('ignores everything but Escape while typing', () => {
     expect(keyCommand({ key: 'j' }, true)).toBeNull();

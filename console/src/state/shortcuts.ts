@@ -44,7 +44,9 @@ export function keyCommand(input: KeyInput, typing: boolean): ShortcutCommand | 
 }
 
 /** Whether keys typed into this element are text (inputs, textareas, selects, editable content). */
-export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean; type?: string } | null): boolean {
+export function isTypingTarget(
+  target: { tagName?: string; isContentEditable?: boolean; type?: string } | null,
+): boolean {
   if (!target?.tagName) return false;
   const tag = target.tagName.toUpperCase();
   if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;

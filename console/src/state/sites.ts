@@ -2,6 +2,9 @@
 
 /** Splits the origins textarea: one per line (commas tolerated), blanks and stray spaces ignored, duplicates dropped. */
 export function parseOrigins(text: string): string[] {
-  const origins = text.split(/[\n,]+/).map((line) => line.trim().replace(/\/+$/, '')).filter(Boolean);
+  const origins = text
+    .split(/[\n,]+/)
+    .map((line) => line.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   return [...new Set(origins)];
 }

@@ -3,7 +3,9 @@ import { identifySnippet, installSnippet, maskSecret, QUEUE_STUB, scriptTag, ser
 
 describe('install snippets', () => {
   it('builds the script tag from the API origin and the site key', () => {
-    expect(scriptTag('http://127.0.0.1:8787/', 'pk_abc')).toBe('<script src="http://127.0.0.1:8787/widget.js" data-site="pk_abc" async></script>');
+    expect(scriptTag('http://127.0.0.1:8787/', 'pk_abc')).toBe(
+      '<script src="http://127.0.0.1:8787/widget.js" data-site="pk_abc" async></script>',
+    );
   });
   it('puts the queue stub before the script so early calls are kept', () => {
     const text = installSnippet('https://chat.example.com', 'k');

@@ -15,7 +15,10 @@ describe('console truncation cuts on whole characters', () => {
     const previous = makeConversation('c1', 1, { assigneeId: null, agentUnread: 0 });
     const notice = (preview: string) => {
       const delta = makeDelta('c1', 2, { assigneeId: null, agentUnread: 1, lastMessagePreview: preview });
-      return noticesFor({ type: 'event', event: { type: 'conversation.delta', delta }, previous }, { me: 'me', openId: null, focused: false })[0]!.body;
+      return noticesFor(
+        { type: 'event', event: { type: 'conversation.delta', delta }, previous },
+        { me: 'me', openId: null, focused: false },
+      )[0]!.body;
     };
     for (const ch of EMOJI) {
       const text = 'a'.repeat(139) + ch + ' more';

@@ -1,7 +1,19 @@
 // The chat core under fake timers, a fake socket and a fake server: the offline outbox is sent exactly once, a
 // reconnect resumes after the last seq held, an expired token is renewed, a failed message can be retried.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, conversation, FakeSocket, fire, json, makeChat, message, refusal, server, session, stubPage } from './fakes';
+import {
+  callsTo,
+  conversation,
+  FakeSocket,
+  fire,
+  json,
+  makeChat,
+  message,
+  refusal,
+  server,
+  session,
+  stubPage,
+} from './fakes';
 
 let fetch: ReturnType<typeof stubPage>;
 const sockets = () => FakeSocket.all;
@@ -64,7 +76,11 @@ describe('the offline outbox', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(callsTo(fetch, '/api/widget/conversations')).toHaveLength(1);
     sockets()[0]!.accept();
-    expect(sockets().flatMap(sends).map((f) => f.body)).toEqual(['first words']);
+    expect(
+      sockets()
+        .flatMap(sends)
+        .map((f) => f.body),
+    ).toEqual(['first words']);
   });
 
   it('survives a reload: the unacked outbox is stored and sent by the next page', async () => {
@@ -93,7 +109,7 @@ describe('the offline outbox', () => {
   });
 });
 
-describe('the browser\'s network events', () => {
+describe("the browser's network events", () => {
   it('offline drops the socket at once; online dials again without waiting out the backoff', async () => {
     const c = await online();
     fire('offline');
@@ -130,7 +146,10 @@ describe('resume', () => {
   });
 
   it('loads older history before the oldest message shown', async () => {
-    const pages = [{ messages: [message(51)], hasMore: true }, { messages: [message(50)], hasMore: false }];
+    const pages = [
+      { messages: [message(51)], hasMore: true },
+      { messages: [message(50)], hasMore: false },
+    ];
     const c = await online(() => json(200, pages.shift()));
     expect(c.view().hasMore).toBe(true);
     c.loadOlder();
@@ -151,7 +170,10 @@ describe('token renewal', () => {
     await c.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(callsTo(fetch, '/session')).toHaveLength(2);
-    expect(callsTo(fetch, '/messages').map(([, init]) => init.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
+    expect(callsTo(fetch, '/messages').map(([, init]) => init.headers.authorization)).toEqual([
+      'Bearer old',
+      'Bearer new',
+    ]);
     // The socket authenticates with the renewed token (a subprotocol: tokens never go in URLs).
     expect(sockets()[0]!.protocols[1]).toMatch(/new$/);
     expect(c.view().status).not.toBe('offline');

@@ -104,7 +104,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   const fail = (e: unknown) => (showNotice(apiError(e)?.code || 'error'), false as const);
 
   /** Where the visitor is now (the referrer only matters for the session's landing page). */
-  const here = (referrer?: boolean): Page => clip({ url: location.href, title: document.title, referrer: referrer ? document.referrer : undefined });
+  const here = (referrer?: boolean): Page =>
+    clip({ url: location.href, title: document.title, referrer: referrer ? document.referrer : undefined });
 
   /** Creates the session, then loads history and connects (or sends a queued outbox); retries with backoff. */
   async function boot(): Promise<void> {
@@ -292,12 +293,18 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       addEventListener('online', () => (booted ? conn?.wake() : boot()));
       addEventListener('offline', () => conn?.lost());
       // Visible again: read receipts, and a link that may have died while the page slept is checked at once.
-      document.addEventListener('visibilitychange', () => (changed(), document.visibilityState != 'hidden' && conn?.wake()));
+      document.addEventListener(
+        'visibilitychange',
+        () => (changed(), document.visibilityState != 'hidden' && conn?.wake()),
+      );
       trackPages({ history, addEventListener: (t, f) => addEventListener(t, f), read: () => here() }, reportPage);
       // Settings and availability again every 60 s while the page is visible and the site does not refuse it.
       setInterval(() => {
         if (document.visibilityState === 'hidden' || sess.denied) return;
-        api.config(site).then((c) => ((cfg = c), apply?.(c), changed()), () => undefined);
+        api.config(site).then(
+          (c) => ((cfg = c), apply?.(c), changed()),
+          () => undefined,
+        );
       }, 60000);
       return boot();
     },
@@ -424,7 +431,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     },
 
     /** Emails the transcript of the (resolved) conversation: the address it went to, or false (the reason shown as a notice). */
-    transcript: (email?: string): Promise<string | false> => sess.authed((t) => api.transcript(t, st.conv!.id, email)).then((r) => r.to, fail),
+    transcript: (email?: string): Promise<string | false> =>
+      sess.authed((t) => api.transcript(t, st.conv!.id, email)).then((r) => r.to, fail),
 
     /** Checks and uploads a file (creating the conversation first if needed), with progress in view().upload. */
     async upload(file: File): Promise<void> {
@@ -464,7 +472,12 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         return;
       }
       const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-      const user: User = { id: String(u.userId), hash: String(u.userHash || ''), email: str(u.email), name: str(u.name) };
+      const user: User = {
+        id: String(u.userId),
+        hash: String(u.userHash || ''),
+        email: str(u.email),
+        name: str(u.name),
+      };
       const same = JSON.stringify(user) === JSON.stringify(sess.user);
       sess.user = user;
       // Before the first session, boot sends the user anyway; the same user again needs nothing (unless refused).
@@ -483,4 +496,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 }
 
 /** What the components may call. */
-export type Actions = Pick<Chat, 'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file'>;
+export type Actions = Pick<
+  Chat,
+  'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file'
+>;

@@ -8,7 +8,12 @@ import { createChat } from './chat';
 
 /** A JSON answer. */
 export const json = (status: number, body: unknown) =>
-  Promise.resolve(new Response(status == 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  Promise.resolve(
+    new Response(status == 204 ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
 /** The server's refusal shape. */
 export const refusal = (status: number, code: string) => json(status, { error: { code, message: code } });
 
@@ -29,18 +34,23 @@ export const conversation = (over: Partial<Conversation> = {}): Conversation => 
 });
 
 /** A stored message. */
-export const message = (seq: number, over: Partial<Message> = {}): Message => ({
-  id: 'm' + seq,
-  seq,
-  sender: { type: 'agent', name: 'Ann' },
-  kind: 'text',
-  body: 'reply ' + seq,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  ...over,
-} as Message);
+export const message = (seq: number, over: Partial<Message> = {}): Message =>
+  ({
+    id: 'm' + seq,
+    seq,
+    sender: { type: 'agent', name: 'Ann' },
+    kind: 'text',
+    body: 'reply ' + seq,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...over,
+  }) as Message;
 
 /** A session answer for visitor `id`, with these conversations. */
-export const session = (conversations: Conversation[] = [], token = 'tok', id = 'v1') => ({ token, visitor: { id, name: null, email: null }, conversations });
+export const session = (conversations: Conversation[] = [], token = 'tok', id = 'v1') => ({
+  token,
+  visitor: { id, name: null, email: null },
+  conversations,
+});
 
 /** A WebSocket the test drives: `sockets` lists every one opened, in order. */
 export class FakeSocket {
@@ -108,14 +118,18 @@ export function stubPage() {
 }
 
 /** Calls of `fetch` whose URL contains `path`. */
-export const callsTo = (fetch: ReturnType<typeof vi.fn>, path: string) => fetch.mock.calls.filter(([url]) => String(url).includes(path));
+export const callsTo = (fetch: ReturnType<typeof vi.fn>, path: string) =>
+  fetch.mock.calls.filter(([url]) => String(url).includes(path));
 
 /** A chat of site `site_key_1` against the fake server. */
 export const makeChat = (cfg: PublicWidgetConfig | null = null) =>
   createChat({ api: createApi('https://parley.example'), site: 'site_key_1', wsBase: 'wss://parley.example', cfg });
 
 /** A fetch router: `session` answers POST /session, `history` the message pages, anything else 404 unless routed. */
-export function server(fetch: ReturnType<typeof vi.fn>, routes: Record<string, (body: Record<string, unknown> | null, auth: string | undefined) => Promise<Response>>) {
+export function server(
+  fetch: ReturnType<typeof vi.fn>,
+  routes: Record<string, (body: Record<string, unknown> | null, auth: string | undefined) => Promise<Response>>,
+) {
   fetch.mockImplementation((url: string, init?: { body?: string; headers?: Record<string, string> }) => {
     const body = init?.body ? JSON.parse(init.body) : null;
     const auth = init?.headers?.authorization;

@@ -6,7 +6,10 @@ import { conversation, message } from './fakes';
 import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 
 const pending = (clientId: string) => ({ clientId, body: 'hi', createdAt: '', state: 'sending' as const });
-const base = (over: Partial<ConvState> = {}): ConvState => ({ ...emptyConv({ messages: [], pending: [pending('c1')] }), ...over });
+const base = (over: Partial<ConvState> = {}): ConvState => ({
+  ...emptyConv({ messages: [], pending: [pending('c1')] }),
+  ...over,
+});
 
 describe('applyFrame', () => {
   it('hello adopts the conversation and its read marks, and asks for the outbox', () => {
@@ -34,7 +37,7 @@ describe('applyFrame', () => {
     expect(again.effects).toEqual([]);
   });
 
-  it('message: the visitor\'s own retires its pending bubble; a system line neither beeps nor clears typing', () => {
+  it("message: the visitor's own retires its pending bubble; a system line neither beeps nor clears typing", () => {
     const own = message(2, { sender: { type: 'visitor' }, clientId: 'c1' } as never);
     expect(applyFrame(base(), { type: 'message', message: own }).state.log.pending).toEqual([]);
     const sys = message(3, { kind: 'system' });
@@ -60,7 +63,7 @@ describe('applyFrame', () => {
     expect(applyFrame(base(), { type: 'typing', sender: { type: 'visitor' }, on: true }).effects).toEqual([]);
   });
 
-  it('conversation adopts the new copy; another conversation\'s copy is ignored', () => {
+  it("conversation adopts the new copy; another conversation's copy is ignored", () => {
     const s = adopt(base(), conversation());
     const resolved = conversation({ status: 'resolved', assigneeName: 'Ann' });
     expect(applyFrame(s, { type: 'conversation', conversation: resolved }).state.conv).toBe(resolved);
@@ -75,7 +78,10 @@ describe('applyFrame', () => {
 
   it('error chat_unavailable blocks, and nothing else', () => {
     const s = base();
-    expect(applyFrame(s, { type: 'error', code: 'chat_unavailable', message: '', clientId: 'c1' })).toEqual({ state: s, effects: [{ type: 'block' }] });
+    expect(applyFrame(s, { type: 'error', code: 'chat_unavailable', message: '', clientId: 'c1' })).toEqual({
+      state: s,
+      effects: [{ type: 'block' }],
+    });
   });
 
   it('pong changes nothing', () => {
@@ -91,7 +97,12 @@ describe('applyFrame', () => {
 describe('the golden visitor frames (protocol/fixtures, checked against the server by the worker tests)', () => {
   it('each applies without throwing, and the message frame merges and settles its pending copy', () => {
     const frames = golden as Record<string, VisitorServerFrame>;
-    let s = base({ log: { messages: [], pending: [{ ...pending(golden.message.message.clientId!), body: golden.message.message.body }] } });
+    let s = base({
+      log: {
+        messages: [],
+        pending: [{ ...pending(golden.message.message.clientId!), body: golden.message.message.body }],
+      },
+    });
     for (const [name, frame] of Object.entries(frames)) {
       if (name == 'error' && (frame as { code: string }).code == 'chat_unavailable') continue;
       s = applyFrame(s, frame).state;

@@ -1,6 +1,10 @@
 // What a frame from the conversation socket does to the chat, as a pure function: the new state, plus the effects the
 // chat owner runs (timers, sounds, page events, the outbox). No socket, no timer, no DOM here: unit tested in node.
-import type { VisitorConversation as Conversation, VisitorMessage as Message, VisitorServerFrame as ServerFrame } from '../../../protocol';
+import type {
+  VisitorConversation as Conversation,
+  VisitorMessage as Message,
+  VisitorServerFrame as ServerFrame,
+} from '../../../protocol';
 import * as S from './store';
 
 /** The part of the chat that frames change. */
@@ -29,13 +33,23 @@ export type Effect =
   | { type: 'block' };
 
 /** The state before anything is known. */
-export const emptyConv = (log: S.ChatState = S.emptyChat): ConvState => ({ log, readSeq: 0, agentReadSeq: 0, typing: null });
+export const emptyConv = (log: S.ChatState = S.emptyChat): ConvState => ({
+  log,
+  readSeq: 0,
+  agentReadSeq: 0,
+  typing: null,
+});
 
 /** Adopts the server's copy of the conversation (status, assignee, rating, read marks); another conversation's is ignored. */
 export function adopt(s: ConvState, conv: Conversation): ConvState {
   if (s.conv && s.conv.id !== conv.id) return s;
   // Both marks are always in the server's copy (protocol Conversation); they only ever grow.
-  return { ...s, conv, readSeq: Math.max(s.readSeq, conv.visitorReadSeq), agentReadSeq: Math.max(s.agentReadSeq, conv.agentReadSeq) };
+  return {
+    ...s,
+    conv,
+    readSeq: Math.max(s.readSeq, conv.visitorReadSeq),
+    agentReadSeq: Math.max(s.agentReadSeq, conv.agentReadSeq),
+  };
 }
 
 /** Applies one server frame (to a copy: the state passed in is never changed). */

@@ -68,7 +68,12 @@ describe('boot after a refusal', () => {
     server(fetch, { '/session': () => json(200, session()) });
     c.identify({ userId: 'u1', userHash: 'h', email: 'a@b.co', name: 'A' });
     await vi.advanceTimersByTimeAsync(0);
-    expect(JSON.parse(callsTo(fetch, '/session')[1]![1].body).user).toEqual({ id: 'u1', hash: 'h', email: 'a@b.co', name: 'A' });
+    expect(JSON.parse(callsTo(fetch, '/session')[1]![1].body).user).toEqual({
+      id: 'u1',
+      hash: 'h',
+      email: 'a@b.co',
+      name: 'A',
+    });
     expect(c.view()).toMatchObject({ denied: null, mode: 'chat' });
   });
 });
@@ -76,7 +81,10 @@ describe('boot after a refusal', () => {
 describe('the socket after a refusal', () => {
   it('stops reconnecting once the session says the origin is refused for good', async () => {
     const answers = [json(200, session([conversation()])), refusal(403, 'origin_not_allowed')];
-    server(fetch, { '/session': () => answers.shift()!, '/messages': () => json(200, { messages: [], hasMore: false }) });
+    server(fetch, {
+      '/session': () => answers.shift()!,
+      '/messages': () => json(200, { messages: [], hasMore: false }),
+    });
     const c = makeChat();
     await c.start();
     // Upgrades refused by the worker: the browser only sees a socket that closes.
@@ -96,7 +104,10 @@ describe('the socket after a refusal', () => {
 describe('the lazy conversation start', () => {
   it('shows rate_limited when the start is refused, fails the message, and retries with the same clientKey', async () => {
     const bodies: Record<string, unknown>[] = [];
-    server(fetch, { '/session': () => json(200, session()), '/api/widget/conversations': (b) => (bodies.push(b!), refusal(429, 'rate_limited')) });
+    server(fetch, {
+      '/session': () => json(200, session()),
+      '/api/widget/conversations': (b) => (bodies.push(b!), refusal(429, 'rate_limited')),
+    });
     const c = makeChat();
     c.send('Hi');
     await c.start();
@@ -110,7 +121,10 @@ describe('the lazy conversation start', () => {
   });
 
   it('leaves the notice alone on a network failure (the offline status says it), and tries again', async () => {
-    server(fetch, { '/session': () => json(200, session()), '/api/widget/conversations': () => Promise.reject(new TypeError('network')) });
+    server(fetch, {
+      '/session': () => json(200, session()),
+      '/api/widget/conversations': () => Promise.reject(new TypeError('network')),
+    });
     const c = makeChat();
     c.send('Hi');
     await c.start();

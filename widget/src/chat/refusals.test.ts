@@ -87,7 +87,10 @@ describe('a blocked visitor', () => {
 
 describe('rate limits show a notice', () => {
   it('a new conversation started by a first message: failed with Retry, and no retry loop', async () => {
-    server(fetch, { '/session': () => json(200, session()), '/api/widget/conversations': () => refusal(429, 'rate_limited') });
+    server(fetch, {
+      '/session': () => json(200, session()),
+      '/api/widget/conversations': () => refusal(429, 'rate_limited'),
+    });
     const c = makeChat();
     c.send('hello');
     await c.start();
@@ -98,7 +101,10 @@ describe('rate limits show a notice', () => {
   });
 
   it('a server error on that start is no refusal: the message stays queued and the widget tries again', async () => {
-    server(fetch, { '/session': () => json(200, session()), '/api/widget/conversations': () => refusal(503, 'internal') });
+    server(fetch, {
+      '/session': () => json(200, session()),
+      '/api/widget/conversations': () => refusal(503, 'internal'),
+    });
     const c = makeChat();
     c.send('hello');
     await c.start();

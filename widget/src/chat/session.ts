@@ -10,7 +10,14 @@ import { load, save } from '../storage';
  * page altogether (origin_not_allowed: the page's origin is not in the site's allowed origins; not_found: no such site),
  * or this visitor (chat_unavailable: blocked; turnstile_failed: the bot check said no, a reload runs it again).
  */
-export const DENIED = ['identity_required', 'identity_invalid', 'origin_not_allowed', 'not_found', 'chat_unavailable', 'turnstile_failed'];
+export const DENIED = [
+  'identity_required',
+  'identity_invalid',
+  'origin_not_allowed',
+  'not_found',
+  'chat_unavailable',
+  'turnstile_failed',
+];
 
 /** Whether a refusal is of the page itself (not of this visitor): the widget then hides. */
 export const pageRefused = (denied: string | null): boolean => denied == 'origin_not_allowed' || denied == 'not_found';

@@ -52,7 +52,9 @@ describe('mergeMessages', () => {
   it('an acked message stays stored when its echo arrives: the server copy replaces the one built from the ack', () => {
     let s = S.addPending(S.emptyChat, pending('c1'));
     s = S.ackPending(s, 'c1', 4, 'm4');
-    const r = S.mergeMessages(s, [msg(4, { clientId: 'c1', body: 'hi c1', sender: { type: 'visitor' }, createdAt: '2026-01-01T10:00:01.000Z' })]);
+    const r = S.mergeMessages(s, [
+      msg(4, { clientId: 'c1', body: 'hi c1', sender: { type: 'visitor' }, createdAt: '2026-01-01T10:00:01.000Z' }),
+    ]);
     expect(r.added).toEqual([]);
     expect(r.state.messages).toHaveLength(1);
     expect(r.state.messages[0]!.createdAt).toBe('2026-01-01T10:00:01.000Z');
@@ -64,7 +66,13 @@ describe('pending and outbox', () => {
     let s = S.addPending(S.emptyChat, pending('c1'));
     s = S.ackPending(s, 'c1', 7, 'm7');
     expect(s.pending).toEqual([]);
-    expect(s.messages[0]).toMatchObject({ id: 'm7', seq: 7, clientId: 'c1', body: 'hi c1', sender: { type: 'visitor' } });
+    expect(s.messages[0]).toMatchObject({
+      id: 'm7',
+      seq: 7,
+      clientId: 'c1',
+      body: 'hi c1',
+      sender: { type: 'visitor' },
+    });
     expect(S.toItems(s)[0]).toMatchObject({ key: 'c1', seq: 7, state: 'sent' });
     expect(S.lastSeq(s)).toBe(7);
     let t = S.addPending(S.emptyChat, pending('c2'));
@@ -100,7 +108,10 @@ describe('pending and outbox', () => {
     let s = S.addPending(S.emptyChat, pending('a'));
     s = S.addPending(s, pending('b', { state: 'failed', error: 'too_large' }));
     s = S.failAll(s, 'rate_limited');
-    expect(s.pending.map((p) => [p.state, p.error])).toEqual([['failed', 'rate_limited'], ['failed', 'too_large']]);
+    expect(s.pending.map((p) => [p.state, p.error])).toEqual([
+      ['failed', 'rate_limited'],
+      ['failed', 'too_large'],
+    ]);
     expect(S.failAll(s, 'x')).toBe(s);
   });
 
@@ -134,11 +145,22 @@ describe('items and unread', () => {
     s = S.addPending(s, pending('y'));
     s = S.addPending(s, pending('z', { state: 'failed', error: 'rate_limited' }));
     s = S.ackPending(s, 'y', 2, 'm2');
-    expect(S.toItems(s).map((i) => [i.key, i.state])).toEqual([['s1', undefined], ['y', 'sent'], ['s3', undefined], ['x', 'sending'], ['z', 'failed']]);
+    expect(S.toItems(s).map((i) => [i.key, i.state])).toEqual([
+      ['s1', undefined],
+      ['y', 'sent'],
+      ['s3', undefined],
+      ['x', 'sending'],
+      ['z', 'failed'],
+    ]);
   });
 
   it('counts agent messages after the read mark only', () => {
-    const s = S.mergeMessages(S.emptyChat, [msg(1), msg(2, { sender: { type: 'visitor' } }), msg(3), msg(4, { sender: { type: 'system' } })]).state;
+    const s = S.mergeMessages(S.emptyChat, [
+      msg(1),
+      msg(2, { sender: { type: 'visitor' } }),
+      msg(3),
+      msg(4, { sender: { type: 'system' } }),
+    ]).state;
     expect(S.unreadCount(s, 0)).toBe(2);
     expect(S.unreadCount(s, 1)).toBe(1);
     expect(S.unreadCount(s, 4)).toBe(0);

@@ -38,7 +38,10 @@ export const emptyChat: ChatState = { messages: [], pending: [] };
  */
 export function mergeMessages(s: ChatState, incoming: readonly Message[]): { state: ChatState; added: Message[] } {
   // Notes never reach visitors (the server guarantees it); drop them anyway, defensively.
-  const { messages, added } = mergeBySeq(s.messages, incoming.filter((m) => m && (m.kind as string) != 'note'));
+  const { messages, added } = mergeBySeq(
+    s.messages,
+    incoming.filter((m) => m && (m.kind as string) != 'note'),
+  );
   return { state: messages == s.messages ? s : { messages, pending: settlePending(s.pending, messages) }, added };
 }
 
@@ -59,14 +62,27 @@ export const setPending = (s: ChatState, clientId: string, state: Pending['state
 export function ackPending(s: ChatState, clientId: string, seq: number, id: string): ChatState {
   const p = s.pending.find((x) => x.clientId == clientId);
   if (!p) return s;
-  const own: Message = { id, seq, clientId, body: p.body, createdAt: p.createdAt, kind: 'text', sender: { type: 'visitor' } };
+  const own: Message = {
+    id,
+    seq,
+    clientId,
+    body: p.body,
+    createdAt: p.createdAt,
+    kind: 'text',
+    sender: { type: 'visitor' },
+  };
   const known = s.messages.some((m) => m.seq == seq);
-  return { messages: known ? s.messages : mergeBySeq(s.messages, [own]).messages, pending: s.pending.filter((x) => x != p) };
+  return {
+    messages: known ? s.messages : mergeBySeq(s.messages, [own]).messages,
+    pending: s.pending.filter((x) => x != p),
+  };
 }
 
 /** Every message not refused yet failed with `error` (its conversation could not start): each gets its Retry button. */
 export function failAll(s: ChatState, error: string): ChatState {
-  return s.pending.some((p) => p.state != 'failed') ? { ...s, pending: s.pending.map((p) => (p.state != 'failed' ? { ...p, state: 'failed', error } : p)) } : s;
+  return s.pending.some((p) => p.state != 'failed')
+    ? { ...s, pending: s.pending.map((p) => (p.state != 'failed' ? { ...p, state: 'failed', error } : p)) }
+    : s;
 }
 
 /** Messages to (re)send after a hello: everything the server has not refused (client/messages' rule). */
@@ -83,7 +99,8 @@ export function firstSeq(s: ChatState): number | undefined {
 /** Agent messages after the visitor's read mark: the server's one unread rule (worker/src/conversations/snapshot.ts). */
 export function unreadCount(s: ChatState, readSeq: number): number {
   // System lines (claimed, resolved...) are not something to read, nor a reply its author deleted (notes never arrive).
-  return s.messages.filter((m) => m.seq > readSeq && m.sender.type == 'agent' && m.kind != 'system' && !m.deletedAt).length;
+  return s.messages.filter((m) => m.seq > readSeq && m.sender.type == 'agent' && m.kind != 'system' && !m.deletedAt)
+    .length;
 }
 
 /** Serialises the outbox: messages the server has not stored yet survive a reload. */
@@ -100,7 +117,13 @@ export function parseOutbox(raw: string | null): Pending[] {
       .filter((p) => p?.clientId && p.body && typeof p.clientId == 'string' && typeof p.body == 'string')
       .map(({ clientId, body, createdAt, error }) => {
         const dead = error === 'too_large';
-        return { clientId, body, createdAt: typeof createdAt == 'string' ? createdAt : new Date().toISOString(), state: dead ? 'failed' : 'queued', error: dead ? error : undefined };
+        return {
+          clientId,
+          body,
+          createdAt: typeof createdAt == 'string' ? createdAt : new Date().toISOString(),
+          state: dead ? 'failed' : 'queued',
+          error: dead ? error : undefined,
+        };
       });
   } catch {
     // null, not JSON, not a list: nothing to resend.
@@ -119,6 +142,13 @@ export function toItems(s: ChatState): Item[] {
     state: m.sender.type == 'visitor' ? 'sent' : undefined,
     deleted: !!m.deletedAt,
   }));
-  for (const p of s.pending) rows.push({ ...p, key: p.clientId, sender: 'visitor', kind: 'text', state: p.state == 'failed' ? 'failed' : 'sending' });
+  for (const p of s.pending)
+    rows.push({
+      ...p,
+      key: p.clientId,
+      sender: 'visitor',
+      kind: 'text',
+      state: p.state == 'failed' ? 'failed' : 'sending',
+    });
   return rows;
 }

@@ -53,7 +53,14 @@ export const own = (v: string | undefined, dflt: string): string | undefined => 
  * The panel's mode: the refusal, else the offline form's confirmation, else (before anything was written) the offline
  * form while nobody can answer or the pre-chat form when the site asks who the visitor is, else the chat.
  */
-export function modeOf(denied: string | null, sent: boolean, fresh: boolean, avail: Avail, preChat: View['preChat'], known: boolean): Mode {
+export function modeOf(
+  denied: string | null,
+  sent: boolean,
+  fresh: boolean,
+  avail: Avail,
+  preChat: View['preChat'],
+  known: boolean,
+): Mode {
   if (denied) return 'denied';
   if (sent) return 'sent';
   if (fresh && !available(avail)) return 'offline';

@@ -15,12 +15,15 @@ export function Attachment({ file, a }: { file: NonNullable<Message['file']>; a:
   if (image && src) return <img class="im" data-parley="attachment-image" src={src} alt={file.name} />;
   const download = (e: Event) => {
     e.preventDefault();
-    a.file(file.url).then((href) => {
-      const a = document.createElement('a');
-      a.href = href;
-      a.download = file.name;
-      a.click();
-    }, () => a.notice('error'));
+    a.file(file.url).then(
+      (href) => {
+        const a = document.createElement('a');
+        a.href = href;
+        a.download = file.name;
+        a.click();
+      },
+      () => a.notice('error'),
+    );
   };
   return (
     // biome-ignore lint/a11y/useValidAnchor: a link to the file for the visitor; it needs their token, so the click fetches it and saves it through a blob URL

@@ -7,7 +7,8 @@ import { Attachment } from './Attachment';
 export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: boolean; a: Actions }) {
   const it = p.item;
   // data-state on every own message; the visible "Sent"/"Read" only under the newest one, problems under any.
-  const state = it.sender === 'visitor' ? (it.state === 'sent' || !it.state ? (p.read ? 'read' : 'sent') : it.state) : undefined;
+  const state =
+    it.sender === 'visitor' ? (it.state === 'sent' || !it.state ? (p.read ? 'read' : 'sent') : it.state) : undefined;
   const label = state && (p.latest || state === 'sending' || state === 'failed') && t.state[state];
   // A deleted message keeps its place (and time) but neither its body nor its file.
   const file = !it.deleted && it.file;

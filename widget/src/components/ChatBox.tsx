@@ -11,8 +11,19 @@ export function ChatBox({ v, a }: { v: View; a: Actions }) {
   let input: HTMLInputElement | null = null;
   const attach = (
     <>
-      <button type="button" class="at" data-parley="attach" aria-label={t.attach} title={t.attach} disabled={!!v.upload} onClick={() => input?.click()}>
-        <Icon d="m21 11-8.6 8.6a5 5 0 0 1-7-7l8.5-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.3-2.4l7.9-7.9" w="2" />
+      <button
+        type="button"
+        class="at"
+        data-parley="attach"
+        aria-label={t.attach}
+        title={t.attach}
+        disabled={!!v.upload}
+        onClick={() => input?.click()}
+      >
+        <Icon
+          d="m21 11-8.6 8.6a5 5 0 0 1-7-7l8.5-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.3-2.4l7.9-7.9"
+          w="2"
+        />
       </button>
       <input
         ref={(el) => {
@@ -38,7 +49,12 @@ export function ChatBox({ v, a }: { v: View; a: Actions }) {
           <span>
             {t.uploading} {v.upload.name}
           </span>
-          <progress data-parley="upload-progress" max={100} value={v.upload.pct} aria-label={t.uploading + ' ' + v.upload.name} />
+          <progress
+            data-parley="upload-progress"
+            max={100}
+            value={v.upload.pct}
+            aria-label={t.uploading + ' ' + v.upload.name}
+          />
         </div>
       )}
       <Composer

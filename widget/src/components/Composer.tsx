@@ -87,8 +87,26 @@ export function Composer(p: ComposerProps) {
           {value.length}/{p.maxLength}
         </span>
       )}
-      <button {...p.sendProps} type="button" class="pc-send" aria-label={p.sendLabel} title={p.sendLabel} disabled={!canSend} onClick={send}>
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+      <button
+        {...p.sendProps}
+        type="button"
+        class="pc-send"
+        aria-label={p.sendLabel}
+        title={p.sendLabel}
+        disabled={!canSend}
+        onClick={send}
+      >
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2.2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+          aria-hidden="true"
+        >
           <path d="M22 2 11 13M22 2l-7 20-4-9-9-4 20-7z" />
         </svg>
       </button>

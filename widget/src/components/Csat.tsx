@@ -25,14 +25,31 @@ export function Csat({ a, thanked }: { a: Actions; thanked: boolean }) {
       <p id="p-rate">{t.rate}</p>
       <div class="ss">
         {[1, 2, 3, 4, 5].map((n) => (
-          <button type="button" key={n} class="sr" data-parley="csat-score" data-score={n} aria-label={t.stars(n)} aria-pressed={n === score} onClick={() => setScore(n)}>
+          <button
+            type="button"
+            key={n}
+            class="sr"
+            data-parley="csat-score"
+            data-score={n}
+            aria-label={t.stars(n)}
+            aria-pressed={n === score}
+            onClick={() => setScore(n)}
+          >
             {n <= score ? '★' : '☆'}
           </button>
         ))}
       </div>
       {score > 0 && (
         <>
-          <textarea data-parley="csat-comment" rows={2} maxLength={1000} aria-label={t.comment} placeholder={t.comment} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+          <textarea
+            data-parley="csat-comment"
+            rows={2}
+            maxLength={1000}
+            aria-label={t.comment}
+            placeholder={t.comment}
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
           <button type="button" class="pr" data-parley="csat-submit" disabled={busy} onClick={submit}>
             {t.submitRating}
           </button>

@@ -46,7 +46,16 @@ function Field({ id, k, rule, error }: { id: string; k: Key; rule: Rule; error?:
 type Send = (body: StartBody) => Promise<unknown>;
 
 /** Validates the fields, focuses the first bad one, else sends them (by default: starts the conversation with them). */
-function Form(p: { a: Actions; id: string; parley: string; intro?: string; submit: string; rules: Partial<Record<Key, Rule>>; send?: Send; btn?: string }) {
+function Form(p: {
+  a: Actions;
+  id: string;
+  parley: string;
+  intro?: string;
+  submit: string;
+  rules: Partial<Record<Key, Rule>>;
+  send?: Send;
+  btn?: string;
+}) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const onSubmit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
@@ -81,12 +90,26 @@ function Form(p: { a: Actions; id: string; parley: string; intro?: string; submi
 
 /** Name and email before the first message (required or optional per settings). */
 export const PreChat = ({ a, required }: { a: Actions; required: boolean }) => (
-  <Form a={a} id="prechat" parley="prechat" intro={t.prechat} submit={t.start} rules={required ? { name: 'req', email: 'email' } : { name: 'opt', email: 'email?' }} />
+  <Form
+    a={a}
+    id="prechat"
+    parley="prechat"
+    intro={t.prechat}
+    submit={t.start}
+    rules={required ? { name: 'req', email: 'email' } : { name: 'opt', email: 'email?' }}
+  />
 );
 
 /** With nobody to answer: name (optional), email and message (required); creates a waiting conversation. */
 export const OfflineForm = ({ a }: { a: Actions }) => (
-  <Form a={a} id="offline" parley="offline-form" intro={t.away} submit={t.leave} rules={{ name: 'opt', email: 'email', message: 'req' }} />
+  <Form
+    a={a}
+    id="offline"
+    parley="offline-form"
+    intro={t.away}
+    submit={t.leave}
+    rules={{ name: 'opt', email: 'email', message: 'req' }}
+  />
 );
 
 /** "Email me the transcript" under a resolved conversation, with an email field when the visitor has given none; then "Sent to …". */
@@ -99,5 +122,15 @@ export function Transcript({ a, known }: { a: Actions; known: boolean }) {
       </p>
     );
   const send: Send = (b) => a.transcript(b.email).then((r) => (setTo(r), r));
-  return <Form a={a} id="transcript" parley="transcript-form" btn="transcript" submit={t.transcript} rules={known ? {} : { email: 'email' }} send={send} />;
+  return (
+    <Form
+      a={a}
+      id="transcript"
+      parley="transcript-form"
+      btn="transcript"
+      submit={t.transcript}
+      rules={known ? {} : { email: 'email' }}
+      send={send}
+    />
+  );
 }

@@ -4,7 +4,16 @@ import type { View } from '../chat';
 
 /** A 20 px stroked icon of the panel's buttons (decorative: the button carries the label). */
 export const Icon = ({ d, w }: { d: string; w: string }) => (
-  <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width={w} stroke-linecap="round" aria-hidden="true">
+  <svg
+    width="20"
+    height="20"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    stroke-width={w}
+    stroke-linecap="round"
+    aria-hidden="true"
+  >
     <path d={d} />
   </svg>
 );
@@ -36,7 +45,14 @@ export function Header({ v, onClose }: { v: View; onClose: () => void }) {
           )}
         </div>
       </div>
-      <button type="button" class="cl" data-parley="close" aria-label={t.closeChat} title={t.closeChat} onClick={onClose}>
+      <button
+        type="button"
+        class="cl"
+        data-parley="close"
+        aria-label={t.closeChat}
+        title={t.closeChat}
+        onClick={onClose}
+      >
         <Icon d="M6 6l12 12M18 6 6 18" w="2.4" />
       </button>
     </header>

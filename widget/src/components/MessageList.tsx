@@ -15,15 +15,25 @@ export function MessageList({ v, a }: { v: View; a: Actions }) {
   useLayoutEffect(() => {
     const el = ref.current;
     // Always follow the visitor's own new message; otherwise only when already at the bottom.
-    if (el && (stick.current || (last && last.sender === 'visitor' && last.state === 'sending'))) el.scrollTop = el.scrollHeight;
+    if (el && (stick.current || (last && last.sender === 'visitor' && last.state === 'sending')))
+      el.scrollTop = el.scrollHeight;
   }, [items.length, last?.key, v.typing, v.csat, v.mode]);
   const onScroll = () => {
     const el = ref.current!;
     stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
   };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (axe: scrollable-region-focusable)
-    <div class="lg" ref={ref} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions" tabIndex={0} aria-labelledby="p-title">
+    <div
+      class="lg"
+      ref={ref}
+      onScroll={onScroll}
+      role="log"
+      aria-live="polite"
+      aria-relevant="additions"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard (axe: scrollable-region-focusable)
+      tabIndex={0}
+      aria-labelledby="p-title"
+    >
       {v.hasMore ? (
         <button type="button" class="ol" onClick={a.loadOlder}>
           {t.loadOlder}

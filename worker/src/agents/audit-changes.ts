@@ -17,7 +17,11 @@ export async function auditAgentChanges(c: Context<AgentEnv>, before: Agent, aft
   }
   const role = changedFields({ role: before.role }, { role: after.role });
   if (!isEmpty(role)) await audit(c, { action: 'agent.role_change', target, detail: { ...who, changes: role } });
-  const sorted = (a: Agent) => ({ name: a.name, maxConcurrent: a.maxConcurrent, departmentIds: [...a.departmentIds].sort() });
+  const sorted = (a: Agent) => ({
+    name: a.name,
+    maxConcurrent: a.maxConcurrent,
+    departmentIds: [...a.departmentIds].sort(),
+  });
   const rest = changedFields(sorted(before), sorted(after));
   if (!isEmpty(rest)) await audit(c, { action: 'agent.update', target, detail: { ...who, changes: rest } });
 }

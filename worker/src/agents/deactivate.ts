@@ -18,16 +18,21 @@ export async function afterDeactivation(env: Env, agent: { id: string; name: str
   const db = getDb(env.DB);
   const [sites, held] = await Promise.all([
     listSites(db, agent.workspaceId),
-    db.select({ id: conversations.id }).from(conversations)
+    db
+      .select({ id: conversations.id })
+      .from(conversations)
       .where(and(eq(conversations.assigneeId, agent.id), inArray(conversations.status, ['waiting', 'active']))),
   ]);
   // The agent is already locked out in D1: a step that fails is logged, and sending
   // {"active": false} again repeats them all.
   const known = await Promise.allSettled(sites.map((s) => env.SITES.getByName(s.id).disconnectAgent(agent.id)));
   const ids = new Set([...held.map((r) => r.id), ...known.flatMap((r) => (r.status === 'fulfilled' ? r.value : []))]);
-  const steps = await Promise.allSettled([...ids].map(async (id) => {
-    const released = await env.CONVERSATIONS.getByName(id).releaseAgent({ id: agent.id, name: agent.name });
-    if (released) await offerToAutoAssign(env, released);
-  }));
-  for (const r of [...known, ...steps]) if (r.status === 'rejected') log.warn('deactivation.step_failed', { error: r.reason });
+  const steps = await Promise.allSettled(
+    [...ids].map(async (id) => {
+      const released = await env.CONVERSATIONS.getByName(id).releaseAgent({ id: agent.id, name: agent.name });
+      if (released) await offerToAutoAssign(env, released);
+    }),
+  );
+  for (const r of [...known, ...steps])
+    if (r.status === 'rejected') log.warn('deactivation.step_failed', { error: r.reason });
 }

@@ -13,7 +13,10 @@ it('refuses in SQL to strip the last active owner, leaving the whole change unap
   const db = getDb(env.DB);
   const change = { role: 'agent' as const, departmentIds: [sales.id] };
   expect(await updateAgent(db, owner.agent, change, true)).toBe(false);
-  expect(await findAgentById(db, owner.agent.id)).toMatchObject({ role: 'owner', departmentIds: owner.agent.departmentIds });
+  expect(await findAgentById(db, owner.agent.id)).toMatchObject({
+    role: 'owner',
+    departmentIds: owner.agent.departmentIds,
+  });
   const co = await teamMember(owner.token, 'admin');
   await updateAgent(db, co.agent, { role: 'owner' }, false);
   expect(await updateAgent(db, owner.agent, change, true)).toBe(true);

@@ -13,7 +13,11 @@ describe('GET /api/agents', () => {
     const list = await api('/api/agents', { token: bob.token });
     expect(list.status).toBe(200);
     expect(list.body.agents).toEqual([owner.agent, bob.agent, carol.agent]);
-    expect(list.body.agents[2]).toMatchObject({ invited: true, active: true, departmentIds: owner.agent.departmentIds });
+    expect(list.body.agents[2]).toMatchObject({
+      invited: true,
+      active: true,
+      departmentIds: owner.agent.departmentIds,
+    });
     expect(JSON.stringify(list.body)).not.toMatch(/hash|password/i);
     const stranger = await registerOwner('Eve');
     expect((await api('/api/agents', { token: stranger.token })).body.agents).toEqual([stranger.agent]);
@@ -33,21 +37,46 @@ describe('POST /api/agents (invite)', () => {
   it('creates an invited agent in the default department and returns a one-time link', async () => {
     const owner = await registerOwner();
     const email = `new-${unique()}@example.com`;
-    const res = await api('/api/agents', { token: owner.token, body: { name: 'Nia', email: email.toUpperCase(), role: 'admin', maxConcurrent: 3 } });
+    const res = await api('/api/agents', {
+      token: owner.token,
+      body: { name: 'Nia', email: email.toUpperCase(), role: 'admin', maxConcurrent: 3 },
+    });
     expect(res.status).toBe(201);
-    expect(res.body.agent).toMatchObject({ name: 'Nia', email, role: 'admin', active: true, invited: true, maxConcurrent: 3, departmentIds: owner.agent.departmentIds });
+    expect(res.body.agent).toMatchObject({
+      name: 'Nia',
+      email,
+      role: 'admin',
+      active: true,
+      invited: true,
+      maxConcurrent: 3,
+      departmentIds: owner.agent.departmentIds,
+    });
     expect(res.body.inviteUrl).toMatch(/^https:\/\/parley\.test\/accept-invite\?token=[A-Za-z0-9_-]{43}$/);
-    const row = await env.DB.prepare('SELECT password_hash, invite_token_hash FROM agents WHERE id = ?').bind(res.body.agent.id).first();
-    expect(row).toEqual({ password_hash: '', invite_token_hash: await hashInviteToken(inviteTokenOf(res.body.inviteUrl)) });
+    const row = await env.DB.prepare('SELECT password_hash, invite_token_hash FROM agents WHERE id = ?')
+      .bind(res.body.agent.id)
+      .first();
+    expect(row).toEqual({
+      password_hash: '',
+      invite_token_hash: await hashInviteToken(inviteTokenOf(res.body.inviteUrl)),
+    });
   });
 
   it('puts the invitee in the given departments and uses PUBLIC_URL for the link', async () => {
     const owner = await registerOwner();
     const sales = await department(owner.token, 'Sales');
-    const res = await app.request('/api/agents', {
-      method: 'POST', headers: { Authorization: `Bearer ${owner.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Sam', email: `sam-${unique()}@example.com`, departmentIds: [sales.id, sales.id] }),
-    }, { ...env, PUBLIC_URL: 'https://chat.example.com/' });
+    const res = await app.request(
+      '/api/agents',
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${owner.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Sam',
+          email: `sam-${unique()}@example.com`,
+          departmentIds: [sales.id, sales.id],
+        }),
+      },
+      { ...env, PUBLIC_URL: 'https://chat.example.com/' },
+    );
     const body = await res.json<any>();
     expect(res.status).toBe(201);
     expect(body.agent).toMatchObject({ role: 'agent', maxConcurrent: 5, departmentIds: [sales.id] });
@@ -58,14 +87,22 @@ describe('POST /api/agents (invite)', () => {
     const owner = await registerOwner();
     const stranger = await registerOwner('Eve');
     const theirs = (await api('/api/departments', { token: stranger.token })).body.departments[0].id;
-    for (const body of [{}, { name: 'X', email: 'nope' }, { name: 'X', email: `x-${unique()}@example.com`, role: 'owner' },
-      { name: 'X', email: `x-${unique()}@example.com`, maxConcurrent: 0 }, { name: '', email: `x-${unique()}@example.com` }]) {
+    for (const body of [
+      {},
+      { name: 'X', email: 'nope' },
+      { name: 'X', email: `x-${unique()}@example.com`, role: 'owner' },
+      { name: 'X', email: `x-${unique()}@example.com`, maxConcurrent: 0 },
+      { name: '', email: `x-${unique()}@example.com` },
+    ]) {
       const res = await api('/api/agents', { token: owner.token, body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
     }
     for (const departmentIds of [['dp_nope'], [theirs]]) {
-      const res = await api('/api/agents', { token: owner.token, body: { name: 'X', email: `x-${unique()}@example.com`, departmentIds } });
+      const res = await api('/api/agents', {
+        token: owner.token,
+        body: { name: 'X', email: `x-${unique()}@example.com`, departmentIds },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
     }
@@ -91,7 +128,17 @@ describe('POST /api/agents (invite)', () => {
 
 it('documents the team routes in the OpenAPI document', async () => {
   const doc = (await api('/api/openapi.json')).body;
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/agents', '/api/agents/{id}', '/api/departments', '/api/departments/{id}', '/api/auth/accept-invite']));
-  expect(doc.paths['/api/agents/{id}'].patch.requestBody.content['application/json'].schema.properties).toHaveProperty('departmentIds');
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/agents',
+      '/api/agents/{id}',
+      '/api/departments',
+      '/api/departments/{id}',
+      '/api/auth/accept-invite',
+    ]),
+  );
+  expect(doc.paths['/api/agents/{id}'].patch.requestBody.content['application/json'].schema.properties).toHaveProperty(
+    'departmentIds',
+  );
   expect(doc.paths['/api/departments/{id}'].delete.responses).toHaveProperty('204');
 });

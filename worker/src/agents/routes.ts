@@ -31,11 +31,20 @@ export const agentRoutes = new Hono<AgentEnv>()
     if (await findAgentByEmail(db, body.email)) throw emailTaken();
     const departmentIds = await resolveDepartments(db, workspaceId, body.departmentIds);
     const invite = await newInviteToken();
-    const id = await createInvitedAgent(db, workspaceId, { ...body, departmentIds, inviteTokenHash: invite.hash })
-      .catch((err) => { throw isEmailTaken(err) ? emailTaken() : err; });
+    const id = await createInvitedAgent(db, workspaceId, {
+      ...body,
+      departmentIds,
+      inviteTokenHash: invite.hash,
+    }).catch((err) => {
+      throw isEmailTaken(err) ? emailTaken() : err;
+    });
     const row = await findWorkspaceAgent(db, workspaceId, id);
     if (!row) throw new Error(`invited agent ${id} vanished`);
-    await audit(c, { action: 'agent.invite', target: { type: 'agent', id }, detail: { email: row.email, name: row.name, role: row.role } });
+    await audit(c, {
+      action: 'agent.invite',
+      target: { type: 'agent', id },
+      detail: { email: row.email, name: row.name, role: row.role },
+    });
     // No email yet: the inviter passes the link on (sending it comes with the email issue).
     const publicUrl: string = c.env.PUBLIC_URL; // typed as the literal "" from wrangler.toml
     const origin = publicUrl ? publicUrl.replace(/\/+$/, '') : new URL(c.req.url).origin;
@@ -48,7 +57,7 @@ export const agentRoutes = new Hono<AgentEnv>()
     const target = await findWorkspaceAgent(db, caller.workspaceId, c.req.param('id'));
     if (!target) throw errors.notFound('Agent');
     const stripsOwner = await checkAgentChange(db, caller, target, body);
-    const departmentIds = body.departmentIds && await resolveDepartments(db, caller.workspaceId, body.departmentIds);
+    const departmentIds = body.departmentIds && (await resolveDepartments(db, caller.workspaceId, body.departmentIds));
     const applied = await updateAgent(db, target, { ...body, departmentIds }, stripsOwner);
     if (!applied) throw errors.conflict('last_owner', 'The workspace needs at least one active owner');
     // Locked out at once: sockets close, open conversations go back to the queue (idempotent, so a retry completes it).

@@ -30,16 +30,23 @@ export async function resolveDepartments(db: Db, workspaceId: string, ids: strin
  * last active owner cannot step down. Returns whether the change takes the owner
  * role or activity away from an active owner (the update then re-checks it atomically).
  */
-export async function checkAgentChange(db: Db, caller: AgentIdentity, target: AgentRow, change: AgentChange): Promise<boolean> {
+export async function checkAgentChange(
+  db: Db,
+  caller: AgentIdentity,
+  target: AgentRow,
+  change: AgentChange,
+): Promise<boolean> {
   if (caller.role !== 'owner' && (target.role === 'owner' || change.role === 'owner')) {
     throw errors.forbidden('Only owners may grant the owner role or change an owner');
   }
   if (target.id === caller.id && change.active === false) {
     throw errors.conflict('self_deactivation', 'You cannot deactivate yourself');
   }
-  const stripsOwner = target.role === 'owner' && target.active
-    && ((change.role !== undefined && change.role !== 'owner') || change.active === false);
-  if (stripsOwner && await otherActiveOwners(db, target.workspaceId, target.id) === 0) {
+  const stripsOwner =
+    target.role === 'owner' &&
+    target.active &&
+    ((change.role !== undefined && change.role !== 'owner') || change.active === false);
+  if (stripsOwner && (await otherActiveOwners(db, target.workspaceId, target.id)) === 0) {
     throw errors.conflict('last_owner', 'The workspace needs at least one active owner');
   }
   return stripsOwner;

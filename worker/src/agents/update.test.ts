@@ -7,9 +7,20 @@ describe('PATCH /api/agents/:id', () => {
     const owner = await registerOwner();
     const bob = await teamMember(owner.token);
     const sales = await department(owner.token, 'Sales');
-    const res = await patchAgent(owner.token, bob.agent.id, { name: 'Robert', role: 'admin', maxConcurrent: 9, departmentIds: [sales.id] });
+    const res = await patchAgent(owner.token, bob.agent.id, {
+      name: 'Robert',
+      role: 'admin',
+      maxConcurrent: 9,
+      departmentIds: [sales.id],
+    });
     expect(res.status).toBe(200);
-    expect(res.body.agent).toEqual({ ...bob.agent, name: 'Robert', role: 'admin', maxConcurrent: 9, departmentIds: [sales.id] });
+    expect(res.body.agent).toEqual({
+      ...bob.agent,
+      name: 'Robert',
+      role: 'admin',
+      maxConcurrent: 9,
+      departmentIds: [sales.id],
+    });
     expect((await api('/api/auth/me', { token: bob.token })).body.agent.role).toBe('admin');
     // An empty set means the default department: every agent belongs somewhere.
     const empty = await patchAgent(owner.token, bob.agent.id, { departmentIds: [] });
@@ -50,7 +61,11 @@ describe('PATCH /api/agents/:id', () => {
     const owner = await registerOwner();
     const admin = await teamMember(owner.token, 'admin');
     const bob = await teamMember(owner.token);
-    for (const [id, body] of [[owner.agent.id, { name: 'x' }], [owner.agent.id, { active: false }], [bob.agent.id, { role: 'owner' }]] as const) {
+    for (const [id, body] of [
+      [owner.agent.id, { name: 'x' }],
+      [owner.agent.id, { active: false }],
+      [bob.agent.id, { role: 'owner' }],
+    ] as const) {
       const res = await patchAgent(admin.token, id, body);
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('forbidden');

@@ -8,7 +8,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * With `prefix`, nested objects are compared one level down and named `prefix.key` (site settings:
  * `settings.color`), so an entry says which setting changed rather than repeating all of them.
  */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, prefix = ''): Record<string, FieldChange> {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  prefix = '',
+): Record<string, FieldChange> {
   const out: Record<string, FieldChange> = {};
   for (const [key, to] of Object.entries(after)) {
     const from = before[key];

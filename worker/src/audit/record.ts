@@ -23,15 +23,36 @@ export const auditIp = (req: Request) => {
  * Append one entry to a workspace's audit log. Awaited by the route (not waitUntil), so an action the
  * API acknowledged is always in the log; it is one D1 insert on admin paths only, never on the message path.
  */
-export async function recordAudit(env: Env, workspaceId: string, actor: AuditActor, ip: string | null, facts: AuditFacts) {
-  await getDb(env.DB).insert(auditLog).values({
-    id: newId('au'), workspaceId, at: nowIso(), actorType: actor.type, actorId: actor.id, actorName: actor.name, ip,
-    action: facts.action, targetType: facts.target?.type ?? null, targetId: facts.target?.id ?? null, detail: facts.detail ?? {},
-  });
+export async function recordAudit(
+  env: Env,
+  workspaceId: string,
+  actor: AuditActor,
+  ip: string | null,
+  facts: AuditFacts,
+) {
+  await getDb(env.DB)
+    .insert(auditLog)
+    .values({
+      id: newId('au'),
+      workspaceId,
+      at: nowIso(),
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip,
+      action: facts.action,
+      targetType: facts.target?.type ?? null,
+      targetId: facts.target?.id ?? null,
+      detail: facts.detail ?? {},
+    });
 }
 
 /** The actor for a signed-in agent. */
-export const agentActor = (agent: Pick<AgentIdentity, 'id' | 'name'>): AuditActor => ({ type: 'agent', id: agent.id, name: agent.name });
+export const agentActor = (agent: Pick<AgentIdentity, 'id' | 'name'>): AuditActor => ({
+  type: 'agent',
+  id: agent.id,
+  name: agent.name,
+});
 
 /** Record an action of the request's signed-in agent, in their workspace, from the request's address. */
 export const audit = (c: Context<{ Bindings: Env; Variables: { agent: AgentIdentity } }>, facts: AuditFacts) =>

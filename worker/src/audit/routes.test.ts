@@ -19,7 +19,14 @@ describe('audit log: what is recorded', () => {
     expect((await patchAgent(owner.token, invited.agent.id, { active: false })).status).toBe(200);
     expect((await patchAgent(owner.token, invited.agent.id, { active: true, maxConcurrent: 9 })).status).toBe(200);
     const { entries } = await auditOf(owner.token);
-    expect(actions(entries)).toEqual(['agent.update', 'agent.reactivate', 'agent.deactivate', 'agent.role_change', 'agent.invite', 'auth.register']);
+    expect(actions(entries)).toEqual([
+      'agent.update',
+      'agent.reactivate',
+      'agent.deactivate',
+      'agent.role_change',
+      'agent.invite',
+      'auth.register',
+    ]);
     const role = entries.find((e) => e.action === 'agent.role_change')!;
     expect(role.actor).toEqual({ type: 'agent', id: owner.agent.id, name: owner.agent.name });
     expect(role.target).toEqual({ type: 'agent', id: invited.agent.id });
@@ -45,11 +52,22 @@ describe('audit log: what is recorded', () => {
     const patch = (body: unknown) => api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body });
     expect((await patch({ allowedOrigins: ['https://new.example'], settings: { color: '#123456' } })).status).toBe(200);
     expect((await patch({ settings: { color: '#123456' } })).status).toBe(200); // no change: no entry
-    const rotated = await api<{ secret: string }>(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' });
+    const rotated = await api<{ secret: string }>(`/api/sites/${site.id}/identity-secret`, {
+      token: owner.token,
+      method: 'POST',
+    });
     expect(rotated.status).toBe(200);
     const { entries } = await auditOf(owner.token);
-    expect(actions(entries)).toEqual(['site.identity_secret_rotate', 'site.settings_change', 'site.origins_change', 'site.create', 'auth.register']);
-    expect(entries[2]!.detail.changes).toEqual({ allowedOrigins: { from: site.allowedOrigins, to: ['https://new.example'] } });
+    expect(actions(entries)).toEqual([
+      'site.identity_secret_rotate',
+      'site.settings_change',
+      'site.origins_change',
+      'site.create',
+      'auth.register',
+    ]);
+    expect(entries[2]!.detail.changes).toEqual({
+      allowedOrigins: { from: site.allowedOrigins, to: ['https://new.example'] },
+    });
     expect(entries[1]!.detail.changes).toEqual({ 'settings.color': { from: site.settings.color, to: '#123456' } });
     expect(JSON.stringify(entries)).not.toContain(rotated.body.secret);
   });
@@ -100,7 +118,9 @@ describe('GET /api/audit', () => {
     expect((await api('/api/audit')).status).toBe(401);
     // Another workspace sees only its own log.
     const other = await registerOwner();
-    expect((await auditOf(other.token)).entries.map((e) => [e.action, e.actor.id])).toEqual([['auth.register', other.agent.id]]);
+    expect((await auditOf(other.token)).entries.map((e) => [e.action, e.actor.id])).toEqual([
+      ['auth.register', other.agent.id],
+    ]);
     // A visitor's token is not an agent's.
     const { site } = await workspaceWithSite();
     const visitor = await api<{ token: string }>('/api/widget/session', { body: { siteKey: site.key } });

@@ -7,9 +7,14 @@ import { AuditQuery } from '../../../protocol';
 import { listAudit } from './queries';
 
 /** The workspace's audit log, for owners and admins: GET /api/audit?cursor=&limit=&action=. */
-export const auditRoutes = new Hono<AgentEnv>()
-  .get('/', requireAgent(), requireAdmin(), validate('query', AuditQuery), async (c) => {
+export const auditRoutes = new Hono<AgentEnv>().get(
+  '/',
+  requireAgent(),
+  requireAdmin(),
+  validate('query', AuditQuery),
+  async (c) => {
     const page = await listAudit(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('query'));
     if (!page) throw errors.badRequest('cursor: not a cursor from this API', 'bad_cursor');
     return c.json(page, 200);
-  });
+  },
+);

@@ -14,11 +14,20 @@ const rotated = { ...env, AUTH_SECRET: NEW };
 
 /** The real app with other secrets (the same D1 and Durable Objects). */
 const call = async (keys: Partial<Env>, path: string, init: { token?: string; body?: unknown } = {}) => {
-  const res = await app.request(path, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, Origin: 'https://shop.example', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  }, { ...env, ...keys });
+  const res = await app.request(
+    path,
+    {
+      method: init.body === undefined ? 'GET' : 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'CF-Connecting-IP': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+        Origin: 'https://shop.example',
+        ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    },
+    { ...env, ...keys },
+  );
   return { status: res.status, body: await res.json<any>() };
 };
 
@@ -30,15 +39,23 @@ describe('rotating AUTH_SECRET (key ids)', () => {
     expect(kid).toMatch(/^[0-9a-f]{16}$/);
     expect(OLD).not.toContain(kid);
 
-    expect(await call(rotating, '/api/auth/me', { token: owner.token })).toMatchObject({ status: 200, body: { agent: { id: owner.agent.id } } });
+    expect(await call(rotating, '/api/auth/me', { token: owner.token })).toMatchObject({
+      status: 200,
+      body: { agent: { id: owner.agent.id } },
+    });
     const refused = await call(rotated, '/api/auth/me', { token: owner.token });
-    expect(refused).toEqual({ status: 401, body: { error: { code: 'unauthorized', message: 'Invalid or expired token' } } });
+    expect(refused).toEqual({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'Invalid or expired token' } },
+    });
   });
 
   it('signs with the new secret at once: a sign-in during the rotation gets a token of the new key, which the old deployment refuses', async () => {
     const email = `rot-${Date.now()}@example.com`;
     const password = 'correct horse battery';
-    const reg = await call(rotating, '/api/auth/register', { body: { workspace: 'Rotation', name: 'Rae', email, password } });
+    const reg = await call(rotating, '/api/auth/register', {
+      body: { workspace: 'Rotation', name: 'Rae', email, password },
+    });
     expect(reg.status).toBe(201);
     expect(decodeProtectedHeader(reg.body.token).kid).toBe(await keyId(NEW));
     expect((await call(rotated, '/api/auth/me', { token: reg.body.token })).status).toBe(200);
@@ -48,12 +65,20 @@ describe('rotating AUTH_SECRET (key ids)', () => {
   it('a token from before key ids verifies with either secret during the rotation; a kid naming a key with the wrong signature is refused', async () => {
     const owner = await registerOwner();
     const legacy = await new SignJWT({ typ: 'agent', wid: owner.agent.workspaceId, role: 'owner', ims: Date.now() })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject(owner.agent.id).setIssuer('parley').setIssuedAt().setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(owner.agent.id)
+      .setIssuer('parley')
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode(OLD));
     expect((await call(rotating, '/api/auth/me', { token: legacy })).status).toBe(200);
     expect((await call(rotated, '/api/auth/me', { token: legacy })).status).toBe(401);
     const forged = await new SignJWT({ typ: 'agent', wid: owner.agent.workspaceId, role: 'owner', ims: Date.now() })
-      .setProtectedHeader({ alg: 'HS256', kid: await keyId(OLD) }).setSubject(owner.agent.id).setIssuer('parley').setIssuedAt().setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'HS256', kid: await keyId(OLD) })
+      .setSubject(owner.agent.id)
+      .setIssuer('parley')
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('an-attacker-secret-that-is-long-enough-000'));
     expect((await call(rotating, '/api/auth/me', { token: forged })).status).toBe(401);
   });
@@ -78,13 +103,17 @@ describe('rotating AUTH_SECRET (key ids)', () => {
     expect(await conversationOfReplyAddress(rotated, address)).toBeNull();
     expect(await visitorOfUnsubscribeToken(rotated, link)).toBeNull();
     // What is signed during the rotation uses the new secret.
-    expect(await conversationOfReplyAddress(rotated, await replyAddress(rotating, conversationId))).toBe(conversationId);
+    expect(await conversationOfReplyAddress(rotated, await replyAddress(rotating, conversationId))).toBe(
+      conversationId,
+    );
   });
 
   it('a previous secret shorter than 32 characters is ignored and logged', async () => {
     const owner = await registerOwner();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect((await call({ AUTH_SECRET: NEW, AUTH_SECRET_PREVIOUS: 'short' }, '/api/auth/me', { token: owner.token })).status).toBe(401);
+    expect(
+      (await call({ AUTH_SECRET: NEW, AUTH_SECRET_PREVIOUS: 'short' }, '/api/auth/me', { token: owner.token })).status,
+    ).toBe(401);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('"setting":"AUTH_SECRET_PREVIOUS"'));
     logged.mockRestore();
   });

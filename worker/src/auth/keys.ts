@@ -31,7 +31,9 @@ export function verifyingSecrets(keys: AuthKeys): string[] {
 
 /** HMAC-SHA-256 of `data` under `secret`, as hex. */
 export async function hmacHex(secret: string, data: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(data)));
   return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -59,10 +61,21 @@ export async function signJwt(jwt: SignJWT, keys: AuthKeys): Promise<string> {
 export async function verifyJwt(token: string, keys: AuthKeys, options: JWTVerifyOptions): Promise<JWTPayload | null> {
   const secrets = verifyingSecrets(keys);
   let kid: unknown;
-  try { kid = decodeProtectedHeader(token).kid; } catch { return null; }
-  const candidates = kid === undefined ? secrets : (await Promise.all(secrets.map(async (s) => ((await keyId(s)) === kid ? s : null)))).filter((s) => s !== null);
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    return null;
+  }
+  const candidates =
+    kid === undefined
+      ? secrets
+      : (await Promise.all(secrets.map(async (s) => ((await keyId(s)) === kid ? s : null)))).filter((s) => s !== null);
   for (const secret of candidates) {
-    try { return (await jwtVerify(token, enc.encode(secret), { ...options, algorithms: ['HS256'] })).payload; } catch { /* next key */ }
+    try {
+      return (await jwtVerify(token, enc.encode(secret), { ...options, algorithms: ['HS256'] })).payload;
+    } catch {
+      /* next key */
+    }
   }
   return null;
 }
@@ -73,7 +86,12 @@ export async function hmacMatches(keys: AuthKeys, data: string, sig: string): Pr
   let same = false;
   for (const secret of verifyingSecrets(keys)) {
     const a = enc.encode((await hmacHex(secret, data)).slice(0, sig.length));
-    same = (a.length === b.length && (crypto.subtle as SubtleCrypto & { timingSafeEqual(x: ArrayBufferView, y: ArrayBufferView): boolean }).timingSafeEqual(a, b)) || same;
+    same =
+      (a.length === b.length &&
+        (
+          crypto.subtle as SubtleCrypto & { timingSafeEqual(x: ArrayBufferView, y: ArrayBufferView): boolean }
+        ).timingSafeEqual(a, b)) ||
+      same;
   }
   return same;
 }

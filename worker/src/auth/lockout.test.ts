@@ -11,7 +11,9 @@ const PASSWORD = 'correct horse battery';
 async function login(email: string, password: string) {
   const ip = `10.200.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
   const res = await exports.default.fetch('https://parley.test/api/auth/login', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip }, body: JSON.stringify({ email, password }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip },
+    body: JSON.stringify({ email, password }),
   });
   return { status: res.status, body: await res.json<any>(), retryAfter: res.headers.get('Retry-After') };
 }
@@ -24,7 +26,10 @@ async function fail(email: string, n: number) {
 }
 
 /** End the email's current lock as if its time had passed (no sleeping). */
-const expireLock = (email: string) => env.DB.prepare('UPDATE login_attempts SET locked_until = ? WHERE email = ?').bind(Date.now() - 1, email).run();
+const expireLock = (email: string) =>
+  env.DB.prepare('UPDATE login_attempts SET locked_until = ? WHERE email = ?')
+    .bind(Date.now() - 1, email)
+    .run();
 
 const auditOf = (token: string, action: string) => api(`/api/audit?action=${action}`, { token });
 
@@ -34,7 +39,11 @@ describe('per-account sign-in lock', () => {
     expect(await fail(agent.email, 4)).toEqual([401, 401, 401, 401]);
     const fifth = await login(agent.email, 'wrong again');
     expect(fifth.status).toBe(429);
-    expect(fifth.body.error).toEqual({ code: 'account_locked', message: 'Too many failed sign-ins for this account. Try again in 1 minute.', retryAfter: 60 });
+    expect(fifth.body.error).toEqual({
+      code: 'account_locked',
+      message: 'Too many failed sign-ins for this account. Try again in 1 minute.',
+      retryAfter: 60,
+    });
     expect(fifth.retryAfter).toBe('60');
     const right = await login(agent.email, PASSWORD);
     expect(right.status).toBe(429);
@@ -52,10 +61,16 @@ describe('per-account sign-in lock', () => {
     await expireLock(agent.email);
     await fail(agent.email, 4);
     expect((await login(agent.email, 'wrong')).retryAfter).toBe('240');
-    await env.DB.prepare('UPDATE login_attempts SET locked_until = 0, locks = 20 WHERE email = ?').bind(agent.email).run();
+    await env.DB.prepare('UPDATE login_attempts SET locked_until = 0, locks = 20 WHERE email = ?')
+      .bind(agent.email)
+      .run();
     await fail(agent.email, 4);
     const capped = await login(agent.email, 'wrong');
-    expect(capped.body.error).toMatchObject({ code: 'account_locked', message: 'Too many failed sign-ins for this account. Try again in 60 minutes.', retryAfter: 3600 });
+    expect(capped.body.error).toMatchObject({
+      code: 'account_locked',
+      message: 'Too many failed sign-ins for this account. Try again in 60 minutes.',
+      retryAfter: 3600,
+    });
     await expireLock(agent.email);
     expect((await login(agent.email, PASSWORD)).status).toBe(200);
   });
@@ -75,7 +90,9 @@ describe('per-account sign-in lock', () => {
   it('forgets a streak after a day without attempts', async () => {
     const { agent } = await registerOwner();
     await fail(agent.email, 4);
-    await env.DB.prepare('UPDATE login_attempts SET last_attempt_at = ? WHERE email = ?').bind(Date.now() - LOGIN_LOCK.forgetAfterMs - 1000, agent.email).run();
+    await env.DB.prepare('UPDATE login_attempts SET last_attempt_at = ? WHERE email = ?')
+      .bind(Date.now() - LOGIN_LOCK.forgetAfterMs - 1000, agent.email)
+      .run();
     expect(await fail(agent.email, 4)).toEqual([401, 401, 401, 401]);
     expect((await login(agent.email, 'wrong')).status).toBe(429);
   });
@@ -83,12 +100,15 @@ describe('per-account sign-in lock', () => {
   it('treats an email with no account exactly the same (nothing reveals which accounts exist)', async () => {
     const { agent } = await registerOwner();
     const nobody = `nobody-${unique()}@example.com`;
-    const known = [], unknown = [];
+    const known = [],
+      unknown = [];
     for (let i = 0; i < 5; i++) {
       known.push(await login(agent.email, 'wrong'));
       unknown.push(await login(nobody, 'wrong'));
     }
-    expect(unknown.map((r) => [r.status, r.body, r.retryAfter])).toEqual(known.map((r) => [r.status, r.body, r.retryAfter]));
+    expect(unknown.map((r) => [r.status, r.body, r.retryAfter])).toEqual(
+      known.map((r) => [r.status, r.body, r.retryAfter]),
+    );
     expect(unknown[4].body.error.code).toBe('account_locked');
     expect((await login(nobody.toUpperCase(), 'wrong')).body.error.code).toBe('account_locked');
   });
@@ -113,14 +133,23 @@ describe('per-account sign-in lock', () => {
     expect(failed.status).toBe(200);
     expect(failed.body.entries).toHaveLength(5);
     expect(failed.body.entries[0]).toMatchObject({
-      actor: { type: 'anonymous', id: null, name: null }, action: 'auth.login_failed', ip: expect.stringMatching(/^10\.200\./),
-      target: { type: 'agent', id: owner.agent.id }, detail: { email: owner.agent.email, reason: 'wrong_password' },
+      actor: { type: 'anonymous', id: null, name: null },
+      action: 'auth.login_failed',
+      ip: expect.stringMatching(/^10\.200\./),
+      target: { type: 'agent', id: owner.agent.id },
+      detail: { email: owner.agent.email, reason: 'wrong_password' },
     });
     const locked = await auditOf(owner.token, 'auth.locked');
     expect(locked.body.entries).toHaveLength(1);
-    expect(locked.body.entries[0]).toMatchObject({ target: { type: 'agent', id: owner.agent.id }, detail: { email: owner.agent.email, lockedForSeconds: 60 } });
+    expect(locked.body.entries[0]).toMatchObject({
+      target: { type: 'agent', id: owner.agent.id },
+      detail: { email: owner.agent.email, lockedForSeconds: 60 },
+    });
     const ok = await auditOf(owner.token, 'auth.login');
-    expect(ok.body.entries[0]).toMatchObject({ actor: { type: 'agent', id: owner.agent.id, name: owner.agent.name }, action: 'auth.login' });
+    expect(ok.body.entries[0]).toMatchObject({
+      actor: { type: 'agent', id: owner.agent.id, name: owner.agent.name },
+      action: 'auth.login',
+    });
     const all = await api('/api/audit?limit=200', { token: owner.token });
     expect(JSON.stringify(all.body)).not.toMatch(/wrong \d|correct horse/);
 
@@ -137,6 +166,9 @@ describe('per-account sign-in lock', () => {
     await patchAgent(owner.token, member.agent.id, { active: false });
     expect((await login(member.agent.email, 'member password 123')).status).toBe(401);
     const failed = await auditOf(owner.token, 'auth.login_failed');
-    expect(failed.body.entries[0]).toMatchObject({ target: { id: member.agent.id }, detail: { reason: 'deactivated' } });
+    expect(failed.body.entries[0]).toMatchObject({
+      target: { id: member.agent.id },
+      detail: { reason: 'deactivated' },
+    });
   });
 });

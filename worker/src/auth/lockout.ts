@@ -41,11 +41,15 @@ RETURNING locked_until`;
  */
 export async function countAttempt(db: D1Database, email: string, now: number): Promise<Attempt> {
   const { failuresBeforeLock, firstLockMs, maxLockMs, forgetAfterMs } = LOGIN_LOCK;
-  const row = await db.prepare(COUNT_ATTEMPT)
+  const row = await db
+    .prepare(COUNT_ATTEMPT)
     .bind(email, now, now - forgetAfterMs, failuresBeforeLock, firstLockMs, maxLockMs)
     .first<{ locked_until: number }>();
   if (row) return { locked: false, lockStarted: row.locked_until > now, lockedUntil: row.locked_until };
-  const current = await db.prepare('SELECT locked_until FROM login_attempts WHERE email = ?').bind(email).first<{ locked_until: number }>();
+  const current = await db
+    .prepare('SELECT locked_until FROM login_attempts WHERE email = ?')
+    .bind(email)
+    .first<{ locked_until: number }>();
   return { locked: true, lockedUntil: current?.locked_until ?? now };
 }
 

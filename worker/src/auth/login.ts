@@ -13,8 +13,14 @@ const ANONYMOUS: AuditActor = { type: 'anonymous', id: null, name: null };
 export function accountLocked(lockedUntil: number, now: number) {
   const seconds = secondsUntil(lockedUntil, now);
   const minutes = Math.ceil(seconds / 60);
-  const when = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  return new ApiError(429, 'account_locked', `Too many failed sign-ins for this account. Try again in ${when}.`, seconds);
+  const when =
+    seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return new ApiError(
+    429,
+    'account_locked',
+    `Too many failed sign-ins for this account. Try again in ${when}.`,
+    seconds,
+  );
 }
 
 /**
@@ -22,7 +28,13 @@ export function accountLocked(lockedUntil: number, now: number) {
  * refused without checking the password, even the right one); a success clears the count. Unknown emails go
  * through the same steps, so neither the answer nor the lock tells which accounts exist.
  */
-export async function signIn(env: Env, email: string, password: string, ip: string | null, now = Date.now()): Promise<AgentRow> {
+export async function signIn(
+  env: Env,
+  email: string,
+  password: string,
+  ip: string | null,
+  now = Date.now(),
+): Promise<AgentRow> {
   const attempt = await countAttempt(env.DB, email, now);
   if (attempt.locked) throw accountLocked(attempt.lockedUntil, now);
   const row = await findAgentByEmail(getDb(env.DB), email);
@@ -37,9 +49,17 @@ export async function signIn(env: Env, email: string, password: string, ip: stri
   if (row) {
     const target = { type: 'agent', id: row.id };
     const reason = !row.active ? 'deactivated' : row.invited ? 'invitation_pending' : 'wrong_password';
-    await recordAudit(env, row.workspaceId, ANONYMOUS, ip, { action: 'auth.login_failed', target, detail: { email, reason } });
+    await recordAudit(env, row.workspaceId, ANONYMOUS, ip, {
+      action: 'auth.login_failed',
+      target,
+      detail: { email, reason },
+    });
     if (attempt.lockStarted) {
-      const detail = { email, lockedForSeconds: secondsUntil(attempt.lockedUntil, now), until: new Date(attempt.lockedUntil).toISOString() };
+      const detail = {
+        email,
+        lockedForSeconds: secondsUntil(attempt.lockedUntil, now),
+        until: new Date(attempt.lockedUntil).toISOString(),
+      };
       await recordAudit(env, row.workspaceId, ANONYMOUS, ip, { action: 'auth.locked', target, detail });
     }
   }

@@ -40,7 +40,11 @@ async function activeAgent(env: Env, claims: AgentClaims): Promise<AgentIdentity
 }
 
 /** A visitor token's identity. */
-const visitorOf = (claims: VisitorClaims): VisitorIdentity => ({ id: claims.sub, siteId: claims.sid, verified: claims.ver === true });
+const visitorOf = (claims: VisitorClaims): VisitorIdentity => ({
+  id: claims.sub,
+  siteId: claims.sid,
+  verified: claims.ver === true,
+});
 
 /** Require an active agent's token; a visitor token here is forbidden. */
 export const requireAgent = () =>

@@ -9,14 +9,23 @@ export type AgentRow = typeof agents.$inferSelect & { departmentIds: string[] };
 
 // One correlated subquery gathers the department ids, so any list of agents is a
 // single query (an IN list would hit D1's 100-parameter cap on big workspaces).
-const departmentIds = sql<string>`(SELECT json_group_array(${agentDepartments.departmentId}) FROM ${agentDepartments} WHERE ${agentDepartments.agentId} = ${agents.id})`
-  .mapWith((v: string) => (JSON.parse(v) as string[]).sort());
+const departmentIds =
+  sql<string>`(SELECT json_group_array(${agentDepartments.departmentId}) FROM ${agentDepartments} WHERE ${agentDepartments.agentId} = ${agents.id})`.mapWith(
+    (v: string) => (JSON.parse(v) as string[]).sort(),
+  );
 const withDepartments = { ...getTableColumns(agents), departmentIds };
 
 /** The public view of an agent row: never the password or invite hash. */
 export const toAgent = (row: AgentRow): Agent => ({
-  id: row.id, workspaceId: row.workspaceId, name: row.name, email: row.email, role: row.role,
-  active: row.active, invited: row.invited, maxConcurrent: row.maxConcurrent, departmentIds: row.departmentIds,
+  id: row.id,
+  workspaceId: row.workspaceId,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  active: row.active,
+  invited: row.invited,
+  maxConcurrent: row.maxConcurrent,
+  departmentIds: row.departmentIds,
 });
 
 /** Agents matching `where`, each with its department ids, oldest first. */
@@ -41,14 +50,33 @@ export const findWorkspaceAgent = (db: Db, workspaceId: string, id: string) =>
 
 /** Create a workspace, its owner and its default department "General" (owner in it) in one atomic batch. */
 export async function createWorkspaceWithOwner(
-  db: Db, input: { workspace: string; name: string; email: string; passwordHash: string },
+  db: Db,
+  input: { workspace: string; name: string; email: string; passwordHash: string },
 ): Promise<AgentRow> {
   const createdAt = nowIso();
   const workspace = { id: newId('ws'), name: input.workspace, createdAt };
-  const general = { id: newId('dp'), workspaceId: workspace.id, name: 'General', isDefault: true, autoAssign: false, createdAt };
+  const general = {
+    id: newId('dp'),
+    workspaceId: workspace.id,
+    name: 'General',
+    isDefault: true,
+    autoAssign: false,
+    createdAt,
+  };
   const owner = {
-    id: newId('ag'), workspaceId: workspace.id, name: input.name, email: input.email, passwordHash: input.passwordHash,
-    role: 'owner' as const, active: true, invited: false, maxConcurrent: 5, inviteTokenHash: null, preferences: {}, tokensValidAfter: 0, createdAt,
+    id: newId('ag'),
+    workspaceId: workspace.id,
+    name: input.name,
+    email: input.email,
+    passwordHash: input.passwordHash,
+    role: 'owner' as const,
+    active: true,
+    invited: false,
+    maxConcurrent: 5,
+    inviteTokenHash: null,
+    preferences: {},
+    tokensValidAfter: 0,
+    createdAt,
   };
   await db.batch([
     db.insert(workspaces).values(workspace),
@@ -65,7 +93,10 @@ export async function createWorkspaceWithOwner(
  */
 export async function acceptInvite(db: Db, tokenHash: string, passwordHash: string): Promise<AgentRow | undefined> {
   const pending = and(eq(agents.inviteTokenHash, tokenHash), eq(agents.invited, true), eq(agents.active, true));
-  const [done] = await db.update(agents).set({ passwordHash, invited: false, inviteTokenHash: null })
-    .where(pending).returning({ id: agents.id });
+  const [done] = await db
+    .update(agents)
+    .set({ passwordHash, invited: false, inviteTokenHash: null })
+    .where(pending)
+    .returning({ id: agents.id });
   return done ? findAgentById(db, done.id) : undefined;
 }

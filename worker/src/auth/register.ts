@@ -17,12 +17,16 @@ const emailTaken = () => errors.conflict('email_taken', 'An account with this em
 export async function registerWorkspace(env: Env, body: RegisterBody, ip: string | null): Promise<AgentRow> {
   const { setup, ...input } = body;
   if (setup === undefined && signupMode(env) !== 'open') {
-    throw errors.forbidden('Sign-up is closed on this server. Ask an admin of your workspace for an invitation.', 'signup_closed');
+    throw errors.forbidden(
+      'Sign-up is closed on this server. Ask an admin of your workspace for an invitation.',
+      'signup_closed',
+    );
   }
   const db = getDb(env.DB);
   // The token before the email: a made-up token must not tell a closed server's visitors which emails exist.
   const tokenHash = setup === undefined ? null : await claimSetupToken(db, setup, Date.now());
-  if (setup !== undefined && !tokenHash) throw errors.badRequest('This setup link is invalid, has expired or was already used', 'invalid_setup_token');
+  if (setup !== undefined && !tokenHash)
+    throw errors.badRequest('This setup link is invalid, has expired or was already used', 'invalid_setup_token');
   if (await findAgentByEmail(db, input.email)) {
     if (tokenHash) await releaseSetupToken(db, tokenHash);
     throw emailTaken();

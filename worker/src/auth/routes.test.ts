@@ -5,7 +5,9 @@ import { invite, MEMBER_PASSWORD, patchAgent, teamMember } from '../../test/team
 describe('POST /api/auth/register', () => {
   it('creates a workspace and its owner and returns a token', async () => {
     const email = `zoe-${unique()}@example.com`;
-    const res = await api('/api/auth/register', { body: { workspace: 'Acme', name: 'Zoe', email, password: 'long enough pw' } });
+    const res = await api('/api/auth/register', {
+      body: { workspace: 'Acme', name: 'Zoe', email, password: 'long enough pw' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.agent).toMatchObject({ name: 'Zoe', email, role: 'owner' });
     expect(res.body.agent).not.toHaveProperty('passwordHash');
@@ -16,8 +18,15 @@ describe('POST /api/auth/register', () => {
   it('creates the default department "General" with the owner in it', async () => {
     const { token, agent } = await registerOwner();
     const deps = await api('/api/departments', { token });
-    expect(deps.body.departments).toEqual([{ id: expect.any(String), workspaceId: agent.workspaceId, name: 'General', isDefault: true, autoAssign: false }]);
-    expect(agent).toMatchObject({ active: true, invited: false, maxConcurrent: 5, departmentIds: [deps.body.departments[0].id] });
+    expect(deps.body.departments).toEqual([
+      { id: expect.any(String), workspaceId: agent.workspaceId, name: 'General', isDefault: true, autoAssign: false },
+    ]);
+    expect(agent).toMatchObject({
+      active: true,
+      invited: false,
+      maxConcurrent: 5,
+      departmentIds: [deps.body.departments[0].id],
+    });
     const me = await api('/api/auth/me', { token });
     expect(me.body.agent).toEqual(agent);
   });
@@ -25,14 +34,19 @@ describe('POST /api/auth/register', () => {
   it('refuses a taken email with email_taken', async () => {
     const email = `dup-${unique()}@example.com`;
     await api('/api/auth/register', { body: { workspace: 'A', name: 'A', email, password: 'long enough pw' } });
-    const res = await api('/api/auth/register', { body: { workspace: 'B', name: 'B', email: email.toUpperCase(), password: 'long enough pw' } });
+    const res = await api('/api/auth/register', {
+      body: { workspace: 'B', name: 'B', email: email.toUpperCase(), password: 'long enough pw' },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('email_taken');
   });
 
   it('validates the body', async () => {
-    for (const body of [{}, { workspace: 'A', name: 'A', email: 'not-an-email', password: 'long enough pw' },
-      { workspace: 'A', name: 'A', email: 'a@b.co', password: 'short' }]) {
+    for (const body of [
+      {},
+      { workspace: 'A', name: 'A', email: 'not-an-email', password: 'long enough pw' },
+      { workspace: 'A', name: 'A', email: 'a@b.co', password: 'short' },
+    ]) {
       const res = await api('/api/auth/register', { body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
@@ -50,11 +64,20 @@ describe('POST /api/auth/login', () => {
     const ok = await api('/api/auth/login', { body: { email, password: 'the right one' } });
     expect(ok.status).toBe(200);
     expect(ok.body.token).toBeTypeOf('string');
-    expect(ok.body.agent).toMatchObject({ email, role: 'owner', active: true, invited: false, maxConcurrent: 5, departmentIds: [expect.any(String)] });
+    expect(ok.body.agent).toMatchObject({
+      email,
+      role: 'owner',
+      active: true,
+      invited: false,
+      maxConcurrent: 5,
+      departmentIds: [expect.any(String)],
+    });
     const bad = await api('/api/auth/login', { body: { email, password: 'the wrong one' } });
     expect(bad.status).toBe(401);
     expect(bad.body.error.code).toBe('unauthorized');
-    const unknown = await api('/api/auth/login', { body: { email: `nobody-${unique()}@example.com`, password: 'whatever' } });
+    const unknown = await api('/api/auth/login', {
+      body: { email: `nobody-${unique()}@example.com`, password: 'whatever' },
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.error).toEqual(bad.body.error);
   });
@@ -94,28 +117,43 @@ describe('POST /api/auth/accept-invite', () => {
     const early = await api('/api/auth/login', { body: { email: invited.agent.email, password: MEMBER_PASSWORD } });
     expect(early.status).toBe(401);
     expect(early.body.error.code).toBe('unauthorized');
-    const accepted = await api('/api/auth/accept-invite', { body: { token: invited.inviteToken, password: MEMBER_PASSWORD } });
+    const accepted = await api('/api/auth/accept-invite', {
+      body: { token: invited.inviteToken, password: MEMBER_PASSWORD },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.agent).toMatchObject({ id: invited.agent.id, role: 'admin', invited: false, active: true });
     expect((await api('/api/auth/me', { token: accepted.body.token })).body.agent.id).toBe(invited.agent.id);
     const login = await api('/api/auth/login', { body: { email: invited.agent.email, password: MEMBER_PASSWORD } });
     expect(login.status).toBe(200);
-    const again = await api('/api/auth/accept-invite', { body: { token: invited.inviteToken, password: 'another password' } });
+    const again = await api('/api/auth/accept-invite', {
+      body: { token: invited.inviteToken, password: 'another password' },
+    });
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('invalid_invite');
-    expect((await api('/api/auth/login', { body: { email: invited.agent.email, password: MEMBER_PASSWORD } })).status).toBe(200);
+    expect(
+      (await api('/api/auth/login', { body: { email: invited.agent.email, password: MEMBER_PASSWORD } })).status,
+    ).toBe(200);
   });
 
   it('refuses unknown tokens, revoked invites and bad bodies', async () => {
-    const unknown = await api('/api/auth/accept-invite', { body: { token: 'not-a-real-token', password: MEMBER_PASSWORD } });
+    const unknown = await api('/api/auth/accept-invite', {
+      body: { token: 'not-a-real-token', password: MEMBER_PASSWORD },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe('invalid_invite');
     const owner = await registerOwner();
     const invited = await invite(owner.token);
     expect((await patchAgent(owner.token, invited.agent.id, { active: false })).status).toBe(200);
-    const revoked = await api('/api/auth/accept-invite', { body: { token: invited.inviteToken, password: MEMBER_PASSWORD } });
+    const revoked = await api('/api/auth/accept-invite', {
+      body: { token: invited.inviteToken, password: MEMBER_PASSWORD },
+    });
     expect(revoked.body.error.code).toBe('invalid_invite');
-    for (const body of [{}, { token: invited.inviteToken }, { token: invited.inviteToken, password: 'short' }, { token: '', password: MEMBER_PASSWORD }]) {
+    for (const body of [
+      {},
+      { token: invited.inviteToken },
+      { token: invited.inviteToken, password: 'short' },
+      { token: '', password: MEMBER_PASSWORD },
+    ]) {
       const res = await api('/api/auth/accept-invite', { body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
@@ -124,7 +162,7 @@ describe('POST /api/auth/accept-invite', () => {
 });
 
 describe('deactivation', () => {
-  it("locks a deactivated agent out: login refused and the existing token gets 401", async () => {
+  it('locks a deactivated agent out: login refused and the existing token gets 401', async () => {
     const owner = await registerOwner();
     const bob = await teamMember(owner.token);
     expect((await api('/api/auth/me', { token: bob.token })).status).toBe(200);

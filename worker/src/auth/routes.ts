@@ -6,7 +6,14 @@ import { agentActor, auditIp, recordAudit } from '../audit/record';
 import { errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
-import { AcceptInviteBody, type AuthConfig, LoginBody, Preferences, RegisterBody, UpdatePreferencesBody } from '../../../protocol';
+import {
+  AcceptInviteBody,
+  type AuthConfig,
+  LoginBody,
+  Preferences,
+  RegisterBody,
+  UpdatePreferencesBody,
+} from '../../../protocol';
 import { hashInviteToken } from './invite-token';
 import { type AgentEnv, requireAgent } from './middleware';
 import { signIn } from './login';
@@ -36,7 +43,9 @@ export const authRoutes = new Hono<AgentEnv>()
     const row = await acceptInvite(getDb(c.env.DB), await hashInviteToken(invite), await hashPassword(password));
     if (!row) throw errors.badRequest('This invitation is invalid or was already used', 'invalid_invite');
     await recordAudit(c.env, row.workspaceId, agentActor(row), auditIp(c.req.raw), {
-      action: 'agent.invite_accepted', target: { type: 'agent', id: row.id }, detail: { email: row.email, name: row.name, role: row.role },
+      action: 'agent.invite_accepted',
+      target: { type: 'agent', id: row.id },
+      detail: { email: row.email, name: row.name, role: row.role },
     });
     const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env);
     return c.json({ token, agent: toAgent(row) }, 200);

@@ -15,7 +15,10 @@ export function signupMode(env: Env): SignupMode {
   if (value === 'open' || value === 'invite-only') return value;
   if (!warned.has(env)) {
     warned.add(env);
-    log.error('config.invalid', { setting: 'SIGNUP', reason: `${JSON.stringify(value)}; expected "open" or "invite-only". Sign-up stays closed (invite-only)` });
+    log.error('config.invalid', {
+      setting: 'SIGNUP',
+      reason: `${JSON.stringify(value)}; expected "open" or "invite-only". Sign-up stays closed (invite-only)`,
+    });
   }
   return 'invite-only';
 }
@@ -26,7 +29,9 @@ export function signupMode(env: Env): SignupMode {
  */
 export async function claimSetupToken(db: Db, token: string, now: number): Promise<string | null> {
   const hash = await hashSetupToken(token);
-  const [row] = await db.update(setupTokens).set({ usedAt: now })
+  const [row] = await db
+    .update(setupTokens)
+    .set({ usedAt: now })
     .where(and(eq(setupTokens.tokenHash, hash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
     .returning({ hash: setupTokens.tokenHash });
   return row?.hash ?? null;
@@ -34,7 +39,10 @@ export async function claimSetupToken(db: Db, token: string, now: number): Promi
 
 /** Give a claimed token back when its registration failed (e.g. the email was taken), so the link still works. */
 export async function releaseSetupToken(db: Db, hash: string) {
-  await db.update(setupTokens).set({ usedAt: null }).where(and(eq(setupTokens.tokenHash, hash), isNull(setupTokens.workspaceId)));
+  await db
+    .update(setupTokens)
+    .set({ usedAt: null })
+    .where(and(eq(setupTokens.tokenHash, hash), isNull(setupTokens.workspaceId)));
 }
 
 /** Note which workspace a used token created. */

@@ -2,7 +2,13 @@ import { SignJWT } from 'jose';
 import { type AuthKeys, signJwt, verifyJwt } from './keys';
 
 /** What an agent token says: who, which workspace, which role. */
-export type AgentClaims = { typ: 'agent'; sub: string; wid: string; role: 'owner' | 'admin' | 'agent'; issuedMs?: number };
+export type AgentClaims = {
+  typ: 'agent';
+  sub: string;
+  wid: string;
+  role: 'owner' | 'admin' | 'agent';
+  issuedMs?: number;
+};
 /** What a visitor token says: who, on which site. */
 export type VisitorClaims = { typ: 'visitor'; sub: string; sid: string; ver?: true };
 /** Either kind of token. */
@@ -14,11 +20,14 @@ const ISSUER = 'parley';
 /** Sign an HS256 token with the current secret (its kid in the header) that expires (7 days for agents, 90 for visitors). */
 export async function signToken(claims: Claims, keys: AuthKeys): Promise<string> {
   const { sub, ...rest } = claims;
-  return signJwt(new SignJWT(claims.typ === 'agent' ? { ...rest, ims: Date.now() } : rest)
-    .setSubject(sub)
-    .setIssuer(ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(TTL[claims.typ]), keys);
+  return signJwt(
+    new SignJWT(claims.typ === 'agent' ? { ...rest, ims: Date.now() } : rest)
+      .setSubject(sub)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(TTL[claims.typ]),
+    keys,
+  );
 }
 
 /** Verify a token with the current or, during a rotation, the previous secret; null when it is bad, expired or of an unknown kind. */
@@ -31,7 +40,12 @@ export async function verifyToken(token: string, keys: AuthKeys): Promise<Claims
     return { typ: 'agent', sub: payload.sub!, wid: payload.wid, role: payload.role as AgentClaims['role'], issuedMs };
   }
   if (payload.typ === 'visitor' && typeof payload.sid === 'string') {
-    return { typ: 'visitor', sub: payload.sub!, sid: payload.sid, ...(payload.ver === true ? { ver: true as const } : {}) };
+    return {
+      typ: 'visitor',
+      sub: payload.sub!,
+      sid: payload.sid,
+      ...(payload.ver === true ? { ver: true as const } : {}),
+    };
   }
   return null;
 }

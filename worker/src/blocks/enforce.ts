@@ -23,12 +23,18 @@ export const requestIp = (req: Request) => canonicalIp(clientIp(req));
 export async function findBlock(env: Env, siteId: string, s: Suspect, recordIp = false) {
   const db = getDb(env.DB);
   const query = blocksThatMayMatch(db, siteId, s);
-  const rows = recordIp && s.visitorId && s.ip
-    ? (await db.batch([
-      db.update(visitors).set({ lastIp: s.ip }).where(and(eq(visitors.id, s.visitorId), or(isNull(visitors.lastIp), ne(visitors.lastIp, s.ip)))),
-      query,
-    ]))[1]
-    : await query;
+  const rows =
+    recordIp && s.visitorId && s.ip
+      ? (
+          await db.batch([
+            db
+              .update(visitors)
+              .set({ lastIp: s.ip })
+              .where(and(eq(visitors.id, s.visitorId), or(isNull(visitors.lastIp), ne(visitors.lastIp, s.ip)))),
+            query,
+          ])
+        )[1]
+      : await query;
   const hit = matchingBlock(rows, s.ip);
   if (hit) await countDrop(db, hit.id);
   return hit;

@@ -42,9 +42,10 @@ export function normaliseIpBlock(text: string): string | null {
   const max = addr.kind() === 'ipv4' ? 32 : 128;
   if (prefix < WIDEST_PREFIX[addr.kind()] || prefix > max) return null;
   if (prefix === max) return addr.toString();
-  const network = addr.kind() === 'ipv4'
-    ? ipaddr.IPv4.networkAddressFromCIDR(`${addr.toString()}/${prefix}`)
-    : ipaddr.IPv6.networkAddressFromCIDR(`${addr.toString()}/${prefix}`);
+  const network =
+    addr.kind() === 'ipv4'
+      ? ipaddr.IPv4.networkAddressFromCIDR(`${addr.toString()}/${prefix}`)
+      : ipaddr.IPv6.networkAddressFromCIDR(`${addr.toString()}/${prefix}`);
   return `${network.toString()}/${prefix}`;
 }
 
@@ -60,14 +61,25 @@ export function ipBlockMatches(blockValue: string, ip: string | null): boolean {
 const Email = z.email();
 
 /** A block's value made canonical for its kind, or the 400 code saying why it cannot be. */
-export function normaliseBlockValue(kind: BlockKind, value: string): { value: string } | { error: 'invalid_ip' | 'invalid_email' | 'invalid_visitor'; message: string } {
+export function normaliseBlockValue(
+  kind: BlockKind,
+  value: string,
+): { value: string } | { error: 'invalid_ip' | 'invalid_email' | 'invalid_visitor'; message: string } {
   const v = value.trim();
   if (kind === 'ip') {
     const ip = normaliseIpBlock(v);
-    return ip ? { value: ip } : { error: 'invalid_ip', message: 'value: not an IP address or CIDR range of at most /8 (IPv4) or /16 (IPv6) (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)' };
+    return ip
+      ? { value: ip }
+      : {
+          error: 'invalid_ip',
+          message:
+            'value: not an IP address or CIDR range of at most /8 (IPv4) or /16 (IPv6) (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)',
+        };
   }
   if (kind === 'email') {
-    return Email.safeParse(v).success ? { value: v.toLowerCase() } : { error: 'invalid_email', message: 'value: not an email address' };
+    return Email.safeParse(v).success
+      ? { value: v.toLowerCase() }
+      : { error: 'invalid_email', message: 'value: not an email address' };
   }
   return /^vi_[0-9a-f]{32}$/.test(v) ? { value: v } : { error: 'invalid_visitor', message: 'value: not a visitor id' };
 }

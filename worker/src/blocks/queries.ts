@@ -9,13 +9,34 @@ type Row = typeof blocks.$inferSelect;
 
 /** A block row as the API returns it. */
 export const toBlock = (r: Row): Block => ({
-  id: r.id, siteId: r.siteId, kind: r.kind, value: r.value, reason: r.reason,
-  createdBy: { id: r.createdById, name: r.createdByName }, createdAt: r.createdAt, drops: r.drops, lastDropAt: r.lastDropAt,
+  id: r.id,
+  siteId: r.siteId,
+  kind: r.kind,
+  value: r.value,
+  reason: r.reason,
+  createdBy: { id: r.createdById, name: r.createdByName },
+  createdAt: r.createdAt,
+  drops: r.drops,
+  lastDropAt: r.lastDropAt,
 });
 
 /** Add a block; a second one for the same (site, kind, value) fails on the unique index (the route answers 409). */
-export async function createBlock(db: Db, siteId: string, b: { kind: BlockKind; value: string; reason: string }, by: { id: string; name: string }) {
-  const row: Row = { id: newId('bl'), siteId, ...b, createdById: by.id, createdByName: by.name, createdAt: nowIso(), drops: 0, lastDropAt: null };
+export async function createBlock(
+  db: Db,
+  siteId: string,
+  b: { kind: BlockKind; value: string; reason: string },
+  by: { id: string; name: string },
+) {
+  const row: Row = {
+    id: newId('bl'),
+    siteId,
+    ...b,
+    createdById: by.id,
+    createdByName: by.name,
+    createdAt: nowIso(),
+    drops: 0,
+    lastDropAt: null,
+  };
   await db.insert(blocks).values(row);
   return row;
 }
@@ -26,12 +47,20 @@ export const listBlocks = (db: Db, siteId: string) =>
 
 /** Lift a block; the removed row, or undefined when the site has no such block. */
 export async function deleteBlock(db: Db, siteId: string, id: string) {
-  const [row] = await db.delete(blocks).where(and(eq(blocks.siteId, siteId), eq(blocks.id, id))).returning();
+  const [row] = await db
+    .delete(blocks)
+    .where(and(eq(blocks.siteId, siteId), eq(blocks.id, id)))
+    .returning();
   return row;
 }
 
 /** Who a widget request or an email reply comes from, as far as it is known. */
-export type Suspect = { visitorId?: string | null; externalId?: string | null; email?: string | null; ip?: string | null };
+export type Suspect = {
+  visitorId?: string | null;
+  externalId?: string | null;
+  email?: string | null;
+  ip?: string | null;
+};
 
 /**
  * The one D1 query of the per-request check: the site's blocks that can match this visitor (by id, or as the
@@ -40,17 +69,28 @@ export type Suspect = { visitorId?: string | null; externalId?: string | null; e
  */
 export function blocksThatMayMatch(db: Db, siteId: string, s: Suspect) {
   const visitorIds = sql`(SELECT id FROM visitors WHERE site_id = ${siteId} AND (id = ${s.visitorId ?? null} OR external_id = ${s.externalId ?? null}))`;
-  return db.select({ id: blocks.id, kind: blocks.kind, value: blocks.value }).from(blocks).where(and(
-    eq(blocks.siteId, siteId),
-    or(
-      eq(blocks.kind, 'ip'),
-      and(eq(blocks.kind, 'visitor'), or(eq(blocks.value, s.visitorId ?? ''), sql`${blocks.value} IN ${visitorIds}`)),
-      and(eq(blocks.kind, 'email'), or(
-        eq(blocks.value, (s.email ?? '').trim().toLowerCase()),
-        sql`${blocks.value} IN (SELECT lower(email) FROM ${visitors} WHERE id IN ${visitorIds})`,
-      )),
-    ),
-  ));
+  return db
+    .select({ id: blocks.id, kind: blocks.kind, value: blocks.value })
+    .from(blocks)
+    .where(
+      and(
+        eq(blocks.siteId, siteId),
+        or(
+          eq(blocks.kind, 'ip'),
+          and(
+            eq(blocks.kind, 'visitor'),
+            or(eq(blocks.value, s.visitorId ?? ''), sql`${blocks.value} IN ${visitorIds}`),
+          ),
+          and(
+            eq(blocks.kind, 'email'),
+            or(
+              eq(blocks.value, (s.email ?? '').trim().toLowerCase()),
+              sql`${blocks.value} IN (SELECT lower(email) FROM ${visitors} WHERE id IN ${visitorIds})`,
+            ),
+          ),
+        ),
+      ),
+    );
 }
 
 const ORDER: Record<BlockKind, number> = { visitor: 0, email: 1, ip: 2 };
@@ -63,4 +103,7 @@ export function matchingBlock(rows: { id: string; kind: BlockKind; value: string
 
 /** Count one refused request, message or email against the block that refused it. */
 export const countDrop = (db: Db, id: string) =>
-  db.update(blocks).set({ drops: sql`${blocks.drops} + 1`, lastDropAt: nowIso() }).where(eq(blocks.id, id));
+  db
+    .update(blocks)
+    .set({ drops: sql`${blocks.drops} + 1`, lastDropAt: nowIso() })
+    .where(eq(blocks.id, id));

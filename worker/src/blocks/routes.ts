@@ -30,12 +30,20 @@ export const blockRoutes = new Hono<AgentEnv>()
     const normal = normaliseBlockValue(kind, raw);
     if ('error' in normal) throw errors.badRequest(normal.message, normal.error);
     // Only this site's visitors: an id from elsewhere would block nobody and say nothing.
-    if (kind === 'visitor' && !await findSiteVisitor(db, site.id, normal.value)) throw errors.badRequest('value: no such visitor on this site', 'invalid_visitor');
-    const row = await createBlock(db, site.id, { kind, value: normal.value, reason: reason ?? '' }, c.var.agent).catch((err: unknown) => {
-      if (isUniqueViolation(err, 'blocks.')) throw errors.conflict('already_blocked', 'This is already blocked on this site');
-      throw err;
+    if (kind === 'visitor' && !(await findSiteVisitor(db, site.id, normal.value)))
+      throw errors.badRequest('value: no such visitor on this site', 'invalid_visitor');
+    const row = await createBlock(db, site.id, { kind, value: normal.value, reason: reason ?? '' }, c.var.agent).catch(
+      (err: unknown) => {
+        if (isUniqueViolation(err, 'blocks.'))
+          throw errors.conflict('already_blocked', 'This is already blocked on this site');
+        throw err;
+      },
+    );
+    await audit(c, {
+      action: 'block.create',
+      target: { type: 'block', id: row.id },
+      detail: { siteId: site.id, kind, value: row.value, reason: row.reason },
     });
-    await audit(c, { action: 'block.create', target: { type: 'block', id: row.id }, detail: { siteId: site.id, kind, value: row.value, reason: row.reason } });
     // Open sockets close now, not at their next request: "blocks apply within seconds".
     await closeBlockedSockets(c.env, db, site.id, kind, row.value);
     return c.json({ block: toBlock(row) }, 201);
@@ -46,6 +54,10 @@ export const blockRoutes = new Hono<AgentEnv>()
     if (!site) throw errors.notFound('Site');
     const row = await deleteBlock(db, site.id, c.req.param('blockId'));
     if (!row) throw errors.notFound('Block');
-    await audit(c, { action: 'block.delete', target: { type: 'block', id: row.id }, detail: { siteId: site.id, kind: row.kind, value: row.value, drops: row.drops } });
+    await audit(c, {
+      action: 'block.delete',
+      target: { type: 'block', id: row.id },
+      detail: { siteId: site.id, kind: row.kind, value: row.value, drops: row.drops },
+    });
     return c.body(null, 204);
   });

@@ -11,7 +11,12 @@ const FRAME = { type: 'error', code: 'chat_unavailable', message: 'Chat is unava
 /** A visitor socket opened from a given address (the upgrade records it as the visitor's last IP). */
 async function visitorSocketFrom(ip: string, conversationId: string, token: string) {
   const res = await exports.default.fetch(`https://parley.test${paths.visitor(conversationId)}`, {
-    headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `parley.v1, bearer.${token}`, Origin: ORIGIN, 'CF-Connecting-IP': ip },
+    headers: {
+      Upgrade: 'websocket',
+      'Sec-WebSocket-Protocol': `parley.v1, bearer.${token}`,
+      Origin: ORIGIN,
+      'CF-Connecting-IP': ip,
+    },
   });
   expect(res.status).toBe(101);
   res.webSocket!.accept();
@@ -40,7 +45,8 @@ describe('sockets already open when a block is created', () => {
     // The session comes from elsewhere: the socket's own upgrade records the address the block must find.
     const start = async (ip: string) => {
       const s = (await sessionFrom(site.key, '203.0.113.1')).body;
-      const conv = (await widgetCall('/api/widget/conversations', '203.0.113.1', { token: s.token, body: {} })).body.conversation;
+      const conv = (await widgetCall('/api/widget/conversations', '203.0.113.1', { token: s.token, body: {} })).body
+        .conversation;
       return visitorSocketFrom(ip, conv.id, s.token);
     };
     const inside = await start('::ffff:198.51.100.20');
@@ -64,14 +70,17 @@ describe('sockets already open when a block is created', () => {
     v.send({ type: 'send', clientId: 'late', body: 'spam in flight' });
     expect(await v.waitClosed()).toEqual(CLOSED);
     await expect(v.next((f) => f.type === 'ack', 300)).rejects.toThrow();
-    expect((await env.CONVERSATIONS.getByName(conversation.id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
+    expect(
+      (await env.CONVERSATIONS.getByName(conversation.id).history({ viewer: 'agent', limit: 100 })).messages,
+    ).toEqual([]);
   });
 
   it('reaches a socket kept open on a conversation closed long ago (it would reopen it)', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     // As D1 holds a conversation closed two days ago; the visitor still has (or opens) a socket on it.
     await env.DB.prepare('UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?')
-      .bind('closed', new Date(Date.now() - 2 * 86_400_000).toISOString(), conversation.id).run();
+      .bind('closed', new Date(Date.now() - 2 * 86_400_000).toISOString(), conversation.id)
+      .run();
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     await block(owner.token, site.id, 'visitor', visitor.visitor.id);
     expect(await v.waitClosed()).toEqual(CLOSED);
@@ -79,7 +88,14 @@ describe('sockets already open when a block is created', () => {
 
   it('an email block reaches the sockets of a visitor who gave that address', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
-    expect((await widgetCall('/api/widget/conversations', '192.0.2.1', { token: visitor.token, body: { email: 'kim@example.com', name: 'Kim' } })).status).toBe(200);
+    expect(
+      (
+        await widgetCall('/api/widget/conversations', '192.0.2.1', {
+          token: visitor.token,
+          body: { email: 'kim@example.com', name: 'Kim' },
+        })
+      ).status,
+    ).toBe(200);
     const v = await connect(paths.visitor(conversation.id), visitor.token);
     await block(owner.token, site.id, 'email', 'KIM@example.com');
     expect(await v.waitClosed()).toEqual(CLOSED);
@@ -87,18 +103,29 @@ describe('sockets already open when a block is created', () => {
 });
 
 describe('email replies from a blocked visitor', () => {
-  const raw = (to: string, text: string) => ['From: Kim <kim@example.com>', `To: ${to}`, 'Subject: Re: hi', '', text].join('\r\n');
+  const raw = (to: string, text: string) =>
+    ['From: Kim <kim@example.com>', `To: ${to}`, 'Subject: Re: hi', '', text].join('\r\n');
 
   it('are dropped, not posted, and counted (by visitor or by sender address); lifting lets them in', async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const to = await replyAddress(env, conversation.id);
     const byVisitor = await block(owner.token, site.id, 'visitor', visitor.visitor.id);
     expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'spam 1') })).toBe('dropped');
-    expect((await api(`/api/sites/${site.id}/blocks/${byVisitor.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(204);
+    expect(
+      (await api(`/api/sites/${site.id}/blocks/${byVisitor.id}`, { token: owner.token, method: 'DELETE' })).status,
+    ).toBe(204);
     await block(owner.token, site.id, 'email', 'kim@example.com');
-    expect(await handleInboundEmail(env, { to, from: 'Kim <KIM@example.com>', raw: raw(to, 'spam 2') })).toBe('dropped');
-    expect((await env.CONVERSATIONS.getByName(conversation.id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
-    expect((await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').bind(conversation.id).first<{ n: number }>())!.n).toBe(0);
+    expect(await handleInboundEmail(env, { to, from: 'Kim <KIM@example.com>', raw: raw(to, 'spam 2') })).toBe(
+      'dropped',
+    );
+    expect(
+      (await env.CONVERSATIONS.getByName(conversation.id).history({ viewer: 'agent', limit: 100 })).messages,
+    ).toEqual([]);
+    expect(
+      (await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
+        .bind(conversation.id)
+        .first<{ n: number }>())!.n,
+    ).toBe(0);
     expect((await blocksOf(owner.token, site.id)).map((b) => b.drops)).toEqual([1]);
     // Another sender's reply to the same conversation still lands only when nothing matches it.
     const [emailBlock] = await blocksOf(owner.token, site.id);
@@ -106,13 +133,16 @@ describe('email replies from a blocked visitor', () => {
     expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'hello again') })).toBe('posted');
   });
 
-  it('are dropped when the visitor\'s last address is in a blocked range (an email has no address of its own)', async () => {
+  it("are dropped when the visitor's last address is in a blocked range (an email has no address of its own)", async () => {
     const { owner, site } = await conversationFixture();
     const s = (await sessionFrom(site.key, '2001:db8:77::5')).body;
-    const conv = (await widgetCall('/api/widget/conversations', '2001:db8:77::5', { token: s.token, body: {} })).body.conversation;
+    const conv = (await widgetCall('/api/widget/conversations', '2001:db8:77::5', { token: s.token, body: {} })).body
+      .conversation;
     const to = await replyAddress(env, conv.id);
     const range = await block(owner.token, site.id, 'ip', '2001:db8:77::/48');
-    expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'spam by email') })).toBe('dropped');
+    expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw: raw(to, 'spam by email') })).toBe(
+      'dropped',
+    );
     expect((await env.CONVERSATIONS.getByName(conv.id).history({ viewer: 'agent', limit: 100 })).messages).toEqual([]);
     expect((await blocksOf(owner.token, site.id)).find((b) => b.id === range.id)?.drops).toBe(1);
   });

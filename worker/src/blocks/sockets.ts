@@ -13,13 +13,21 @@ const MAX_CONVERSATIONS = 500;
  * block matches visitors by their last address (stored at session and socket upgrade), ranges in code.
  */
 export async function conversationsToRefuse(db: Db, siteId: string, kind: BlockKind, value: string): Promise<string[]> {
-  const who = kind === 'visitor' ? eq(visitors.id, value)
-    : kind === 'email' ? sql`lower(${visitors.email}) = ${value}`
-      : value.includes('/') ? isNotNull(visitors.lastIp) : eq(visitors.lastIp, value);
-  const rows = await db.select({ id: conversations.id, ip: visitors.lastIp }).from(conversations)
+  const who =
+    kind === 'visitor'
+      ? eq(visitors.id, value)
+      : kind === 'email'
+        ? sql`lower(${visitors.email}) = ${value}`
+        : value.includes('/')
+          ? isNotNull(visitors.lastIp)
+          : eq(visitors.lastIp, value);
+  const rows = await db
+    .select({ id: conversations.id, ip: visitors.lastIp })
+    .from(conversations)
     .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
     .where(and(eq(conversations.siteId, siteId), eq(visitors.siteId, siteId), who))
-    .orderBy(desc(conversations.updatedAt)).limit(kind === 'ip' && value.includes('/') ? MAX_CONVERSATIONS * 4 : MAX_CONVERSATIONS);
+    .orderBy(desc(conversations.updatedAt))
+    .limit(kind === 'ip' && value.includes('/') ? MAX_CONVERSATIONS * 4 : MAX_CONVERSATIONS);
   const hits = kind === 'ip' ? rows.filter((r) => ipBlockMatches(value, r.ip)) : rows;
   return hits.slice(0, MAX_CONVERSATIONS).map((r) => r.id);
 }

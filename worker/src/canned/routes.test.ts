@@ -3,18 +3,36 @@ import { api, registerOwner, visitorSession, workspaceWithSite } from '../../tes
 import { teamMember } from '../../test/team-helpers';
 
 const create = (token: string, body: Record<string, unknown>) =>
-  api('/api/canned-responses', { token, body: { title: 'Hi', content: 'Hello! How can I help?', shortcut: 'hi', ...body } });
+  api('/api/canned-responses', {
+    token,
+    body: { title: 'Hi', content: 'Hello! How can I help?', shortcut: 'hi', ...body },
+  });
 
 describe('canned responses', () => {
   it('shared ones for everyone, personal ones for their owner, most used first, searchable', async () => {
     const { owner } = await workspaceWithSite();
     const bob = await teamMember(owner.token);
-    const shared = await create(owner.token, { title: 'Refund policy', content: 'Refunds take 5 days.', shortcut: 'refund', category: 'Billing', shared: true });
+    const shared = await create(owner.token, {
+      title: 'Refund policy',
+      content: 'Refunds take 5 days.',
+      shortcut: 'refund',
+      category: 'Billing',
+      shared: true,
+    });
     expect(shared.status).toBe(201);
-    expect(shared.body.cannedResponse).toMatchObject({ shared: true, ownerId: null, usageCount: 0, shortcut: 'refund', category: 'Billing' });
+    expect(shared.body.cannedResponse).toMatchObject({
+      shared: true,
+      ownerId: null,
+      usageCount: 0,
+      shortcut: 'refund',
+      category: 'Billing',
+    });
     const mine = await create(bob.token, { title: 'Thanks', content: 'Thanks for waiting!', shortcut: 'thx' });
     expect(mine.body.cannedResponse).toMatchObject({ shared: false, ownerId: bob.agent.id });
-    const used = await api(`/api/canned-responses/${mine.body.cannedResponse.id}/use`, { token: bob.token, method: 'POST' });
+    const used = await api(`/api/canned-responses/${mine.body.cannedResponse.id}/use`, {
+      token: bob.token,
+      method: 'POST',
+    });
     expect(used.body.cannedResponse).toMatchObject({ usageCount: 1 });
     expect(used.body.cannedResponse.lastUsedAt).toBeTypeOf('string');
     const bobs = await api('/api/canned-responses', { token: bob.token });
@@ -32,14 +50,31 @@ describe('canned responses', () => {
     const bob = await teamMember(owner.token);
     const shared = (await create(owner.token, { shortcut: 'team', shared: true })).body.cannedResponse;
     const personal = (await create(bob.token, { shortcut: 'mine' })).body.cannedResponse;
-    expect((await api(`/api/canned-responses/${shared.id}`, { token: bob.token, method: 'PATCH', body: { title: 'x' } })).status).toBe(403);
-    expect((await api(`/api/canned-responses/${personal.id}`, { token: owner.token, method: 'PATCH', body: { title: 'x' } })).status).toBe(404);
-    const edited = await api(`/api/canned-responses/${personal.id}`, { token: bob.token, method: 'PATCH', body: { content: 'New text', category: 'Misc' } });
+    expect(
+      (await api(`/api/canned-responses/${shared.id}`, { token: bob.token, method: 'PATCH', body: { title: 'x' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await api(`/api/canned-responses/${personal.id}`, { token: owner.token, method: 'PATCH', body: { title: 'x' } }))
+        .status,
+    ).toBe(404);
+    const edited = await api(`/api/canned-responses/${personal.id}`, {
+      token: bob.token,
+      method: 'PATCH',
+      body: { content: 'New text', category: 'Misc' },
+    });
     expect(edited.body.cannedResponse).toMatchObject({ content: 'New text', category: 'Misc' });
-    expect((await api(`/api/canned-responses/${personal.id}`, { token: bob.token, method: 'PATCH', body: { shared: true } })).status).toBe(403);
+    expect(
+      (await api(`/api/canned-responses/${personal.id}`, { token: bob.token, method: 'PATCH', body: { shared: true } }))
+        .status,
+    ).toBe(403);
     expect((await api(`/api/canned-responses/${shared.id}`, { token: bob.token, method: 'DELETE' })).status).toBe(403);
-    expect((await api(`/api/canned-responses/${personal.id}`, { token: bob.token, method: 'DELETE' })).status).toBe(204);
-    expect((await api(`/api/canned-responses/${shared.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(204);
+    expect((await api(`/api/canned-responses/${personal.id}`, { token: bob.token, method: 'DELETE' })).status).toBe(
+      204,
+    );
+    expect((await api(`/api/canned-responses/${shared.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(
+      204,
+    );
     expect((await api('/api/canned-responses', { token: bob.token })).body.cannedResponses).toEqual([]);
   });
 
@@ -61,7 +96,9 @@ describe('canned responses', () => {
     const stranger = await registerOwner('Eve');
     expect((await api('/api/canned-responses', { token: stranger.token })).body.cannedResponses).toEqual([]);
     const own = (await create(owner.token, { shortcut: 'own' })).body.cannedResponse;
-    expect((await api(`/api/canned-responses/${own.id}/use`, { token: stranger.token, method: 'POST' })).status).toBe(404);
+    expect((await api(`/api/canned-responses/${own.id}/use`, { token: stranger.token, method: 'POST' })).status).toBe(
+      404,
+    );
     const visitor = await visitorSession(site.key);
     expect((await api('/api/canned-responses', { token: visitor.token })).status).toBe(403);
     expect((await api('/api/canned-responses')).status).toBe(401);

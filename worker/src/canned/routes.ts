@@ -4,14 +4,24 @@ import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { CannedQuery, CreateCannedBody, UpdateCannedBody } from '../../../protocol';
-import { createCanned, deleteCanned, findVisibleCanned, listCanned, shortcutTaken, toCanned, updateCanned, useCanned } from './queries';
+import {
+  createCanned,
+  deleteCanned,
+  findVisibleCanned,
+  listCanned,
+  shortcutTaken,
+  toCanned,
+  updateCanned,
+  useCanned,
+} from './queries';
 
 const isAdmin = (a: AgentIdentity) => a.role !== 'agent';
 const taken = () => errors.conflict('shortcut_taken', 'You already have a canned response with this shortcut');
 
 /** May this agent change this response? Personal: its owner. Shared: owners and admins. */
 function assertCanEdit(agent: AgentIdentity, row: { ownerId: string | null }) {
-  if (row.ownerId === null ? !isAdmin(agent) : row.ownerId !== agent.id) throw errors.forbidden('You may not change this canned response');
+  if (row.ownerId === null ? !isAdmin(agent) : row.ownerId !== agent.id)
+    throw errors.forbidden('You may not change this canned response');
 }
 
 /** Canned responses: shared ones for the workspace, personal ones per agent. */
@@ -38,7 +48,8 @@ export const cannedRoutes = new Hono<AgentEnv>()
     assertCanEdit(agent, row);
     const { shared, ...changes } = c.req.valid('json');
     if (shared === true && !isAdmin(agent)) throw errors.forbidden('Only owners and admins share canned responses');
-    if (changes.shortcut && await shortcutTaken(db, agent.workspaceId, agent.id, changes.shortcut, row.id)) throw taken();
+    if (changes.shortcut && (await shortcutTaken(db, agent.workspaceId, agent.id, changes.shortcut, row.id)))
+      throw taken();
     const ownerId = shared === undefined ? undefined : shared ? null : (row.ownerId ?? agent.id);
     const next = await updateCanned(db, row, { ...changes, ...(ownerId !== undefined ? { ownerId } : {}) });
     return c.json({ cannedResponse: toCanned(next) }, 200);

@@ -1,10 +1,25 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { api, connect, conversationFixture, openSocket, paths, registerOwner, visitorSession, waitFor } from '../../test/helpers';
+import {
+  api,
+  connect,
+  conversationFixture,
+  openSocket,
+  paths,
+  registerOwner,
+  visitorSession,
+  waitFor,
+} from '../../test/helpers';
 
 // These tests are about delivery, so agents' replies do not claim (reply-claims.test.ts covers claiming).
-const send = (clientId: string, body = `body of ${clientId}`, kind?: 'text' | 'note') => ({ type: 'send', clientId, body, claim: false, ...(kind ? { kind } : {}) });
+const send = (clientId: string, body = `body of ${clientId}`, kind?: 'text' | 'note') => ({
+  type: 'send',
+  clientId,
+  body,
+  claim: false,
+  ...(kind ? { kind } : {}),
+});
 
 describe('ConversationDO: messages', () => {
   it('acks, then broadcasts to every socket, in one gapless order under concurrent senders', async () => {
@@ -13,7 +28,11 @@ describe('ConversationDO: messages', () => {
     const a1 = await connect(paths.agent(conversation.id), owner.token);
     const a2 = await connect(paths.agent(conversation.id), owner.token);
     // The visitor sends its whole burst (5) while both agents send 10 each, interleaved.
-    for (let i = 0; i < 10; i++) { if (i < 5) v.send(send(`v${i}`)); a1.send(send(`a${i}`)); a2.send(send(`b${i}`)); }
+    for (let i = 0; i < 10; i++) {
+      if (i < 5) v.send(send(`v${i}`));
+      a1.send(send(`a${i}`));
+      a2.send(send(`b${i}`));
+    }
     for (const c of [v, a1, a2]) await c.next((f) => f.type === 'message' && f.message.seq === 25, 10_000);
     const seqs = (c: typeof v) => c.of('message').map((f) => f.message.seq);
     const expected = Array.from({ length: 25 }, (_, i) => i + 1);
@@ -22,7 +41,10 @@ describe('ConversationDO: messages', () => {
     expect(seqs(a2)).toEqual(expected);
     // Every socket saw the same message at the same seq, and each sender's own order is kept.
     expect(a1.of('message').map((f) => f.message.id)).toEqual(v.of('message').map((f) => f.message.id));
-    const visitorBodies = v.of('message').filter((f) => f.message.sender.type === 'visitor').map((f) => f.message.clientId);
+    const visitorBodies = v
+      .of('message')
+      .filter((f) => f.message.sender.type === 'visitor')
+      .map((f) => f.message.clientId);
     expect(visitorBodies).toEqual(Array.from({ length: 5 }, (_, i) => `v${i}`));
     expect(v.of('error')).toEqual([]);
     // The ack comes before the sender's own copy of the message.
@@ -63,7 +85,8 @@ describe('ConversationDO: messages', () => {
     v.send({ type: 'resume', afterSeq: 3 });
     await v.next((f) => f.type === 'message' && f.message.seq === 5, 5000, from);
     expect(v.frames.slice(from).map((f) => f.message.seq)).toEqual([4, 5]);
-    a.close(); v.close();
+    a.close();
+    v.close();
   });
 
   it('never delivers internal notes to visitors: not live, not on replay, not in history', async () => {
@@ -94,7 +117,10 @@ describe('ConversationDO: messages', () => {
     for (let i = 0; i < 8; i++) v.send(send(`r${i}`));
     await v.next((f) => f.type === 'error' && f.clientId === 'r7');
     const acked = v.of('ack').map((f) => f.clientId);
-    const limited = v.of('error').filter((f) => f.code === 'rate_limited').map((f) => f.clientId);
+    const limited = v
+      .of('error')
+      .filter((f) => f.code === 'rate_limited')
+      .map((f) => f.clientId);
     expect(acked).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
     expect(limited).toEqual(['r5', 'r6', 'r7']);
     expect(v.closed).toBeNull();
@@ -135,7 +161,8 @@ describe('ConversationDO: messages', () => {
     v.send(send('back', 'I am back'));
     const update = await a.next((f) => f.type === 'conversation');
     expect(update.conversation.archivedAt).toBeNull();
-    a.close(); v.close();
+    a.close();
+    v.close();
   });
 });
 
@@ -154,19 +181,22 @@ describe('ConversationDO: bad frames', () => {
     ['a note from a visitor', { type: 'send', clientId: 'note', body: 'x', kind: 'note' }, 'forbidden'],
   ];
 
-  it.each(cases)('answers %s with an error frame, keeps the socket open and stores nothing', async (_name, frame, code) => {
-    const { owner, visitor, conversation } = await conversationFixture();
-    const v = await connect(paths.visitor(conversation.id), visitor.token);
-    v.send(frame);
-    const error = await v.next((f) => f.type === 'error');
-    expect(error.code).toBe(code);
-    expect(error.message).toBeTypeOf('string');
-    v.send(send('after', 'still works'));
-    await v.next((f) => f.type === 'ack' && f.clientId === 'after');
-    const history = await api(`/api/conversations/${conversation.id}/messages`, { token: owner.token });
-    expect(history.body.messages.map((m: { clientId: string }) => m.clientId)).toEqual(['after']);
-    v.close();
-  });
+  it.each(cases)(
+    'answers %s with an error frame, keeps the socket open and stores nothing',
+    async (_name, frame, code) => {
+      const { owner, visitor, conversation } = await conversationFixture();
+      const v = await connect(paths.visitor(conversation.id), visitor.token);
+      v.send(frame);
+      const error = await v.next((f) => f.type === 'error');
+      expect(error.code).toBe(code);
+      expect(error.message).toBeTypeOf('string');
+      v.send(send('after', 'still works'));
+      await v.next((f) => f.type === 'ack' && f.clientId === 'after');
+      const history = await api(`/api/conversations/${conversation.id}/messages`, { token: owner.token });
+      expect(history.body.messages.map((m: { clientId: string }) => m.clientId)).toEqual(['after']);
+      v.close();
+    },
+  );
 
   it('answers a binary frame with bad_request', async () => {
     const { visitor, conversation } = await conversationFixture();
@@ -189,10 +219,13 @@ describe('ConversationDO: upgrade authorisation', () => {
     const { site, visitor, conversation } = await conversationFixture();
     const other = await visitorSession(site.key);
     const stranger = await registerOwner('Eve');
-    const refused = async (path: string, token: string | null, opts = {}) => (await openSocket(path, token, opts)).res.status;
+    const refused = async (path: string, token: string | null, opts = {}) =>
+      (await openSocket(path, token, opts)).res.status;
     expect(await refused(paths.visitor(conversation.id), null)).toBe(401);
     expect(await refused(paths.visitor(conversation.id), 'not-a-token')).toBe(401);
-    expect(await refused(paths.visitor(conversation.id), visitor.token, { protocols: [`bearer.${visitor.token}`] })).toBe(401);
+    expect(
+      await refused(paths.visitor(conversation.id), visitor.token, { protocols: [`bearer.${visitor.token}`] }),
+    ).toBe(401);
     expect(await refused(paths.visitor(conversation.id), visitor.token, { origin: 'https://evil.example' })).toBe(403);
     expect(await refused(paths.visitor(conversation.id), other.token)).toBe(404);
     expect(await refused(paths.agent(conversation.id), visitor.token)).toBe(403);
@@ -219,7 +252,8 @@ describe('ConversationDO: durability', () => {
     const msg = await a.next((f) => f.type === 'message' && f.message.clientId === 'after');
     expect(msg.message.seq).toBe(2);
     expect(msg.message.sender).toMatchObject({ type: 'visitor', id: visitor.visitor.id });
-    v.close(); a.close();
+    v.close();
+    a.close();
   });
 
   it('catches D1 up through the outbox after a failed write', async () => {
@@ -228,7 +262,13 @@ describe('ConversationDO: durability', () => {
     const stub = env.CONVERSATIONS.getByName(conversation.id);
     // The runtime's console, watched: the failure and the recovery are logged (worker/src/lib/log.ts).
     const lines: any[] = [];
-    const watch = (...args: unknown[]) => { try { lines.push(JSON.parse(String(args[0]))); } catch { /* not a log line */ } };
+    const watch = (...args: unknown[]) => {
+      try {
+        lines.push(JSON.parse(String(args[0])));
+      } catch {
+        /* not a log line */
+      }
+    };
     vi.spyOn(console, 'warn').mockImplementation(watch);
     vi.spyOn(console, 'log').mockImplementation(watch);
     // Make D1 refuse the projection for real: the table projections are written to is gone for a moment
@@ -239,27 +279,57 @@ describe('ConversationDO: durability', () => {
       v.send(send('m2', 'still down'));
       await v.next((f) => f.type === 'ack' && f.clientId === 'm2');
       // Wait until the object has recorded the failed projection and scheduled its retry.
-      await waitFor(() => runInDurableObject(stub, (_o, state) =>
-        (state.storage.sql.exec<{ a: number }>("SELECT COALESCE(MAX(attempts), 0) AS a FROM schedule WHERE job = 'projection'").one().a) > 0));
+      await waitFor(() =>
+        runInDurableObject(
+          stub,
+          (_o, state) =>
+            state.storage.sql
+              .exec<{ a: number }>("SELECT COALESCE(MAX(attempts), 0) AS a FROM schedule WHERE job = 'projection'")
+              .one().a > 0,
+        ),
+      );
     } finally {
       await env.DB.exec('ALTER TABLE projection_batches_away RENAME TO projection_batches');
     }
-    const stale = await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').bind(conversation.id).first<{ n: number }>();
+    const stale = await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
+      .bind(conversation.id)
+      .first<{ n: number }>();
     expect(stale?.n).toBe(0);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    const rows = await env.DB.prepare('SELECT seq, body FROM messages WHERE conversation_id = ? ORDER BY seq').bind(conversation.id).all();
-    expect(rows.results).toEqual([{ seq: 1, body: 'while D1 is down' }, { seq: 2, body: 'still down' }]);
+    const rows = await env.DB.prepare('SELECT seq, body FROM messages WHERE conversation_id = ? ORDER BY seq')
+      .bind(conversation.id)
+      .all();
+    expect(rows.results).toEqual([
+      { seq: 1, body: 'while D1 is down' },
+      { seq: 2, body: 'still down' },
+    ]);
     const mine = lines.filter((l) => l.conversationId === conversation.id);
-    expect(mine.find((l) => l.event === 'projection.failed')).toMatchObject({ level: 'warn', attempt: 1, retryInMs: 1000, error: expect.stringContaining('projection_batches') });
-    expect(mine.find((l) => l.event === 'projection.recovered')).toMatchObject({ level: 'info', attempt: expect.any(Number) });
+    expect(mine.find((l) => l.event === 'projection.failed')).toMatchObject({
+      level: 'warn',
+      attempt: 1,
+      retryInMs: 1000,
+      error: expect.stringContaining('projection_batches'),
+    });
+    expect(mine.find((l) => l.event === 'projection.recovered')).toMatchObject({
+      level: 'info',
+      attempt: expect.any(Number),
+    });
     expect(mine.filter((l) => l.event === 'message.committed').map((l) => l.seq)).toEqual([1, 2]);
     expect(JSON.stringify(lines)).not.toContain('while D1 is down');
     vi.restoreAllMocks();
     const inbox = await api(`/api/sites/${site.id}/conversations`, { token: owner.token });
-    expect(inbox.body.conversations[0]).toMatchObject({ id: conversation.id, lastSeq: 2, messageCount: 2, agentUnread: 2, lastMessagePreview: 'still down' });
+    expect(inbox.body.conversations[0]).toMatchObject({
+      id: conversation.id,
+      lastSeq: 2,
+      messageCount: 2,
+      agentUnread: 2,
+      lastMessagePreview: 'still down',
+    });
     // Running the alarm again is harmless: nothing is left and nothing is doubled.
     await runDurableObjectAlarm(stub);
-    const again = await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').bind(conversation.id).first<{ n: number }>();
+    const again = await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
+      .bind(conversation.id)
+      .first<{ n: number }>();
     expect(again?.n).toBe(2);
     v.close();
   });

@@ -26,7 +26,8 @@ type Attachment = SocketIdentity & { bad?: number };
 const NOT_FOUND = refused('not_found', 'Conversation not found');
 
 /** "24 hours", "90 minutes": the idle time in a system message. */
-const formatIdle = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`);
+const formatIdle = (ms: number) =>
+  ms % 3_600_000 === 0 ? `${ms / 3_600_000} hours` : `${Math.round(ms / 60_000)} minutes`;
 
 /** A frame as JSON in the view of one side; null when that side never gets it (a note, for a visitor). */
 function serialise(frame: ServerFrame, role: 'agent' | 'visitor'): string | null {
@@ -128,18 +129,25 @@ export class ConversationDO extends DurableObject<Env> {
    * message, or a file. Visitors are rate limited as on the socket, unless the caller
    * (the VisitorDO, which keeps the budget) already `charged` them.
    */
-  async post(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'kind' | 'body' | 'file'>, opts: { charged?: boolean } = {})
-    : Promise<DoResult<Message>> {
+  async post(
+    who: { role: 'visitor' | 'agent'; id: string; name: string | null },
+    m: Pick<Message, 'kind' | 'body' | 'file'>,
+    opts: { charged?: boolean } = {},
+  ): Promise<DoResult<Message>> {
     if (!this.#store.meta()) return NOT_FOUND;
     if (who.role === 'agent') return done(this.#commit(who, m));
     return this.#visitorTurn(async () => {
-      if (!opts.charged && !(await this.#charge(who.id))) return refused('rate_limited', 'You are sending messages too fast');
+      if (!opts.charged && !(await this.#charge(who.id)))
+        return refused('rate_limited', 'You are sending messages too fast');
       return done(this.#commit(who, m));
     });
   }
 
   /** An agent deletes their own message: everyone sees it replaced (same id and seq, empty body, deletedAt). */
-  async deleteMessage(agentId: string, messageId: string): Promise<DoResult<{ message: Message; fileKey: string | null }>> {
+  async deleteMessage(
+    agentId: string,
+    messageId: string,
+  ): Promise<DoResult<{ message: Message; fileKey: string | null }>> {
     const result = this.#store.deleteMessage(agentId, messageId);
     if (result === 'not_found') return refused('not_found', 'Message not found');
     if (result === 'not_yours') return refused('not_your_message', 'You can only delete your own messages');
@@ -161,7 +169,9 @@ export class ConversationDO extends DurableObject<Env> {
   /** Edit priority, tags, notes or department. */
   async update(patch: ConversationPatch): Promise<DoResult<Conversation>> {
     if (!this.#store.meta()) return NOT_FOUND;
-    return done(this.#store.update(patch) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot());
+    return done(
+      this.#store.update(patch) ? (this.#changed({ urgent: true }) ?? this.#store.snapshot()) : this.#store.snapshot(),
+    );
   }
 
   /** One page of history, oldest first; notes only for agents. */
@@ -172,7 +182,11 @@ export class ConversationDO extends DurableObject<Env> {
   /** Archive or restore, then tell every socket and the site. */
   async setArchived(archived: boolean): Promise<DoResult<Conversation>> {
     if (!this.#store.meta()) return NOT_FOUND;
-    return done(this.#store.setArchived(archived) ? this.#changed({ urgent: true }) ?? this.#store.snapshot() : this.#store.snapshot());
+    return done(
+      this.#store.setArchived(archived)
+        ? (this.#changed({ urgent: true }) ?? this.#store.snapshot())
+        : this.#store.snapshot(),
+    );
   }
 
   /** Rows this object's SQLite has read since it started: for the tests and the bench that keep per-message work O(1). */
@@ -187,19 +201,25 @@ export class ConversationDO extends DurableObject<Env> {
     const who = readIdentity(request);
     const meta = this.#store.meta();
     if (!who) return new Response('Forbidden', { status: 403 });
-    if (!meta) return Response.json({ error: { code: 'not_found', message: 'Conversation not found' } }, { status: 404 });
+    if (!meta)
+      return Response.json({ error: { code: 'not_found', message: 'Conversation not found' } }, { status: 404 });
     const allowed = who.role === 'visitor' ? meta.visitor.id === who.id : meta.workspaceId === who.workspaceId;
-    if (!allowed) return Response.json({ error: { code: 'forbidden', message: 'Not your conversation' } }, { status: 403 });
+    if (!allowed)
+      return Response.json({ error: { code: 'forbidden', message: 'Not your conversation' } }, { status: 403 });
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.#hub.accept(server, [who.role], { ...who, bad: 0 });
     const conversation = this.#store.snapshot();
     // A visitor's lastSeq is the last message they can see: a note after it stays unknown.
-    const lastSeq = who.role === 'agent' ? conversation.lastSeq : this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0;
+    const lastSeq =
+      who.role === 'agent'
+        ? conversation.lastSeq
+        : (this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0);
     if (who.role === 'visitor') this.#visitorViewChanged(conversation);
     this.#send(server, { type: 'hello', conversation, lastSeq, you: { role: who.role, id: who.id } });
     const after = Number(new URL(request.url).searchParams.get('after'));
-    if (Number.isInteger(after) && after >= 0 && new URL(request.url).searchParams.has('after')) this.#replay(server, who.role, after);
+    if (Number.isInteger(after) && after >= 0 && new URL(request.url).searchParams.has('after'))
+      this.#replay(server, who.role, after);
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
 
@@ -215,7 +235,8 @@ export class ConversationDO extends DurableObject<Env> {
     if (!parsed.ok) return this.#hub.refuse(ws, parsed.error);
     const frame = parsed.frame;
     switch (frame.type) {
-      case 'send': return this.#onSend(ws, who, frame);
+      case 'send':
+        return this.#onSend(ws, who, frame);
       case 'typing': {
         // Beyond the budget a typing frame is dropped: the other side's indicator expires by itself.
         if (!this.#frames.typing(`${who.role}:${who.id}`, frame.on)) return;
@@ -264,9 +285,18 @@ export class ConversationDO extends DurableObject<Env> {
 
   // ---- internals ----
 
-  #onSend(ws: WebSocket, who: Attachment, frame: { clientId: string; body: string; kind: 'text' | 'note'; claim?: boolean }) {
+  #onSend(
+    ws: WebSocket,
+    who: Attachment,
+    frame: { clientId: string; body: string; kind: 'text' | 'note'; claim?: boolean },
+  ) {
     if (frame.kind === 'note' && who.role !== 'agent') {
-      return this.#hub.refuse(ws, { type: 'error', code: 'forbidden', message: 'Only agents write notes', clientId: frame.clientId });
+      return this.#hub.refuse(ws, {
+        type: 'error',
+        code: 'forbidden',
+        message: 'Only agents write notes',
+        clientId: frame.clientId,
+      });
     }
     const m = { clientId: frame.clientId, kind: frame.kind, body: frame.body };
     // A retry of a stored message is answered with the same ack and stores nothing.
@@ -284,7 +314,12 @@ export class ConversationDO extends DurableObject<Env> {
     return this.#visitorTurn(async () => {
       if (acked()) return;
       if (!(await this.#charge(who.id))) {
-        return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'You are sending messages too fast', clientId: frame.clientId });
+        return this.#send(ws, {
+          type: 'error',
+          code: 'rate_limited',
+          message: 'You are sending messages too fast',
+          clientId: frame.clientId,
+        });
       }
       this.#commit(who, m, ws);
     });
@@ -314,20 +349,37 @@ export class ConversationDO extends DurableObject<Env> {
    * durable. A visitor writing to a resolved or closed conversation reopens it; an agent
    * replying to a waiting, unassigned one claims it (unless the send said `claim: false`).
    */
-  #commit(who: { role: 'visitor' | 'agent'; id: string; name: string | null }, m: Pick<Message, 'clientId' | 'kind' | 'body' | 'file'>, ws?: WebSocket, claim = true): Message {
+  #commit(
+    who: { role: 'visitor' | 'agent'; id: string; name: string | null },
+    m: Pick<Message, 'clientId' | 'kind' | 'body' | 'file'>,
+    ws?: WebSocket,
+    claim = true,
+  ): Message {
     const meta = this.#store.meta()!;
     const t = implicitTransition(meta, who, m.kind, claim);
-    const { message, changed, stateChanged } = this.#store.append({
-      ...m, sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
-    }, t, meta.archived);
+    const { message, changed, stateChanged } = this.#store.append(
+      {
+        ...m,
+        sender: { type: who.role, id: who.id, ...(who.name ? { name: who.name } : {}) },
+      },
+      t,
+      meta.archived,
+    );
     for (const c of changed) this.#broadcast({ type: 'message', message: c });
     if (ws && m.clientId) this.#send(ws, { type: 'ack', clientId: m.clientId, id: message.id, seq: message.seq });
     this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
     if (changed.length) this.#schedule.ensure('expiry', Date.now() + meta.idleMs);
     // An agent's reply the visitor may not see: email it if still unread after the site's delay.
-    if (who.role === 'agent' && (message.kind === 'text' || message.kind === 'file')) this.#schedule.ensure('unread_email', Date.now() + meta.emailDelayMs);
+    if (who.role === 'agent' && (message.kind === 'text' || message.kind === 'file'))
+      this.#schedule.ensure('unread_email', Date.now() + meta.emailDelayMs);
     count('messages');
-    log.info('message.committed', { conversationId: meta.id, messageId: message.id, seq: message.seq, kind: message.kind, sender: who.role });
+    log.info('message.committed', {
+      conversationId: meta.id,
+      messageId: message.id,
+      seq: message.seq,
+      kind: message.kind,
+      sender: who.role,
+    });
     // A plain message is batched (D1) and coalesced (site); one that changed the state goes out at once.
     this.#changed({ frame: stateChanged, urgent: stateChanged });
     return message;
@@ -339,7 +391,12 @@ export class ConversationDO extends DurableObject<Env> {
       await sendUnreadEmail(this.env, this.#store, this.#store.snapshot());
       this.#schedule.done('unread_email');
     } catch (err) {
-      log.warn('email.retry', { conversationId: this.ctx.id.name, job: 'unread_email', ...this.#schedule.retry('unread_email'), error: err });
+      log.warn('email.retry', {
+        conversationId: this.ctx.id.name,
+        job: 'unread_email',
+        ...this.#schedule.retry('unread_email'),
+        error: err,
+      });
     }
   }
 
@@ -368,8 +425,10 @@ export class ConversationDO extends DurableObject<Env> {
       // Agent-only changes (notes, tags, priority, archive, a deleted note) send visitors nothing at all.
       if (this.#visitorViewChanged(conversation)) this.#broadcast({ type: 'conversation', conversation }, 'visitor');
     }
-    if (urgent) { this.#flushDirect = true; this.ctx.waitUntil(this.#flush()); }
-    else this.#schedule.ensure('projection', Date.now() + PROJECTION_BATCH_MS);
+    if (urgent) {
+      this.#flushDirect = true;
+      this.ctx.waitUntil(this.#flush());
+    } else this.#schedule.ensure('projection', Date.now() + PROJECTION_BATCH_MS);
     this.#publisher.note(urgent ? 'full' : 'delta');
     return conversation;
   }
@@ -385,7 +444,10 @@ export class ConversationDO extends DurableObject<Env> {
    * Changes that arrive during the write wait for their own batch (rescheduled), unless one was urgent.
    */
   #flush(): Promise<void> {
-    if (this.#flushing) { this.#flushAgain = true; return this.#flushing; }
+    if (this.#flushing) {
+      this.#flushAgain = true;
+      return this.#flushing;
+    }
     this.#flushing = (async () => {
       try {
         let more = false;
@@ -413,7 +475,11 @@ export class ConversationDO extends DurableObject<Env> {
           this.#schedule.done('projection');
         }
       } catch (err) {
-        log.warn('projection.failed', { conversationId: this.ctx.id.name, ...this.#schedule.retry('projection'), error: err });
+        log.warn('projection.failed', {
+          conversationId: this.ctx.id.name,
+          ...this.#schedule.retry('projection'),
+          error: err,
+        });
       } finally {
         this.#flushing = null;
       }
@@ -424,9 +490,13 @@ export class ConversationDO extends DurableObject<Env> {
   /** Site-wide events must never delay or fail a visitor's message: fire and forget. */
   #publish(event: SiteEvent) {
     const about = event.type === 'conversation.delta' ? event.delta : event.conversation;
-    this.ctx.waitUntil(this.#relay(about.id).publish(about.siteId, event).catch((err: unknown) => {
-      log.warn('site_event.dropped', { conversationId: about.id, error: err });
-    }));
+    this.ctx.waitUntil(
+      this.#relay(about.id)
+        .publish(about.siteId, event)
+        .catch((err: unknown) => {
+          log.warn('site_event.dropped', { conversationId: about.id, error: err });
+        }),
+    );
   }
 
   /** The site relay this conversation's events and batched projections go through (realtime/RelayDO.ts). */

@@ -14,8 +14,11 @@ import { visitorProfileWithHistory } from '../widget';
 
 /** An active agent of the workspace, as an assignment target; 400 unknown_agent otherwise. */
 async function targetAgent(env: Env, workspaceId: string, id: string) {
-  const row = await getDb(env.DB).query.agents.findFirst({ where: and(eq(agents.id, id), eq(agents.workspaceId, workspaceId)) });
-  if (!row?.active || row.invited) throw errors.badRequest('No active agent with this id in your workspace', 'unknown_agent');
+  const row = await getDb(env.DB).query.agents.findFirst({
+    where: and(eq(agents.id, id), eq(agents.workspaceId, workspaceId)),
+  });
+  if (!row?.active || row.invited)
+    throw errors.badRequest('No active agent with this id in your workspace', 'unknown_agent');
   return { id: row.id, name: row.name };
 }
 
@@ -39,7 +42,12 @@ export const conversationActions = new Hono<ConversationEnv>()
     const body = c.req.valid('json');
     const to = await targetAgent(c.env, c.var.agent.workspaceId, body.agentId);
     const { id, name } = c.var.agent;
-    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'transfer', to, by: { id, name }, note: body.note }) }, 200);
+    return c.json(
+      {
+        conversation: await act(c.env, c.req.param('id'), { type: 'transfer', to, by: { id, name }, note: body.note }),
+      },
+      200,
+    );
   })
   .post('/:id/resolve', requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
@@ -57,7 +65,8 @@ export const conversationActions = new Hono<ConversationEnv>()
     const patch = c.req.valid('json');
     if (patch.departmentId) {
       const dept = await getDb(c.env.DB).query.departments.findFirst({
-        where: and(eq(departments.id, patch.departmentId), eq(departments.workspaceId, c.var.agent.workspaceId)) });
+        where: and(eq(departments.id, patch.departmentId), eq(departments.workspaceId, c.var.agent.workspaceId)),
+      });
       if (!dept) throw errors.badRequest('No such department in your workspace', 'unknown_department');
     }
     const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch));
@@ -68,7 +77,9 @@ export const conversationActions = new Hono<ConversationEnv>()
     return c.json({ message: await uploadFile(c.env, c.req.raw, c.req.param('id'), { role: 'agent', id, name }) }, 201);
   })
   .delete('/:id/messages/:messageId', requireWorkspaceConversation(), async (c) => {
-    const result = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).deleteMessage(c.var.agent.id, c.req.param('messageId')));
+    const result = unwrap(
+      await c.env.CONVERSATIONS.getByName(c.req.param('id')).deleteMessage(c.var.agent.id, c.req.param('messageId')),
+    );
     if (result.fileKey) c.executionCtx.waitUntil(c.env.UPLOADS.delete(result.fileKey));
     return c.json({ message: result.message }, 200);
   })
@@ -76,5 +87,8 @@ export const conversationActions = new Hono<ConversationEnv>()
     const found = await visitorProfileWithHistory(getDb(c.env.DB), c.var.conversation.visitorId, c.var.conversation.id);
     if (!found) throw errors.notFound('Visitor');
     const { id, name, email } = found.visitor;
-    return c.json({ visitor: found.visitor, conversations: found.others.map((row) => toConversation(row, { id, name, email })) }, 200);
+    return c.json(
+      { visitor: found.visitor, conversations: found.others.map((row) => toConversation(row, { id, name, email })) },
+      200,
+    );
   });

@@ -22,7 +22,11 @@ describe('agent-only changes send the visitor nothing', () => {
     const a = await connect(paths.agent(id), owner.token);
 
     const patch = await framesCausedBy(v, async () => {
-      const r = await api(`/api/conversations/${id}`, { token: owner.token, method: 'PATCH', body: { notes: 'refund fraud suspected', tags: ['fraud-suspect'], priority: 'urgent' } });
+      const r = await api(`/api/conversations/${id}`, {
+        token: owner.token,
+        method: 'PATCH',
+        body: { notes: 'refund fraud suspected', tags: ['fraud-suspect'], priority: 'urgent' },
+      });
       expect(r.status).toBe(200);
       await a.next((f) => f.type === 'conversation' && f.conversation.priority === 'urgent');
     });
@@ -31,7 +35,9 @@ describe('agent-only changes send the visitor nothing', () => {
     a.send({ type: 'send', clientId: 'n1', body: 'internal: chargeback', kind: 'note' });
     const note = await a.next((f) => f.type === 'ack' && f.clientId === 'n1');
     const deleted = await framesCausedBy(v, async () => {
-      expect((await api(`/api/conversations/${id}/messages/${note.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(200);
+      expect(
+        (await api(`/api/conversations/${id}/messages/${note.id}`, { token: owner.token, method: 'DELETE' })).status,
+      ).toBe(200);
     });
     expect(deleted).toEqual([]);
 
@@ -43,6 +49,7 @@ describe('agent-only changes send the visitor nothing', () => {
     // What visitors do see still arrives: an agent's reply changes their unread count.
     a.send({ type: 'send', clientId: 'r1', body: 'Hello!' });
     await v.next((f) => f.type === 'conversation' && f.conversation.visitorUnread === 1);
-    v.close(); a.close();
+    v.close();
+    a.close();
   });
 });

@@ -9,7 +9,10 @@ import { log } from '../lib/log';
 export async function offerToAutoAssign(env: Env, conversation: Conversation): Promise<Conversation> {
   if (!conversation.departmentId || conversation.status !== 'waiting' || conversation.assigneeId) return conversation;
   try {
-    const agent = await env.SITES.getByName(conversation.siteId).autoAssign({ conversationId: conversation.id, departmentId: conversation.departmentId });
+    const agent = await env.SITES.getByName(conversation.siteId).autoAssign({
+      conversationId: conversation.id,
+      departmentId: conversation.departmentId,
+    });
     if (!agent) return conversation;
     const assigned = await env.CONVERSATIONS.getByName(conversation.id).act({ type: 'assign', to: agent, by: null });
     return assigned.ok ? assigned.value : conversation;

@@ -9,7 +9,11 @@ it('a visitor frame of 8,000 nested arrays gets a bad_request error frame and th
   const { visitor, conversation } = await conversationFixture();
   const v = await connect(paths.visitor(conversation.id), visitor.token);
   v.send(`{"type":"send","clientId":"d","body":"x","pad":${deep(8000)}}`);
-  expect(await v.next((f) => f.type === 'error' || f.type === 'ack')).toMatchObject({ type: 'error', code: 'bad_request', clientId: 'd' });
+  expect(await v.next((f) => f.type === 'error' || f.type === 'ack')).toMatchObject({
+    type: 'error',
+    code: 'bad_request',
+    clientId: 'd',
+  });
   v.send({ type: 'send', clientId: 'after', body: 'still here' });
   expect(await v.next((f) => f.type === 'ack' && f.clientId === 'after')).toBeTruthy();
   v.close();

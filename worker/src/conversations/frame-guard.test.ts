@@ -12,7 +12,12 @@ it('ConversationDO.webSocketMessage answers a handler exception with an internal
     state.acceptWebSocket(server, ['visitor']); // no serializeAttachment: the handler's identity is missing
     client.accept();
     const got: string[] = [];
-    const arrived = new Promise<void>((resolve) => client.addEventListener('message', (e) => { got.push(e.data as string); resolve(); }));
+    const arrived = new Promise<void>((resolve) =>
+      client.addEventListener('message', (e) => {
+        got.push(e.data as string);
+        resolve();
+      }),
+    );
     await instance.webSocketMessage(server, JSON.stringify({ type: 'typing', on: true }));
     await arrived;
     client.close();
@@ -36,8 +41,16 @@ it('ConversationDO answers a send whose handler throws with internal and its cli
     client.accept();
     const got: any[] = [];
     let wake = () => {};
-    client.addEventListener('message', (e) => { got.push(JSON.parse(e.data as string)); wake(); });
-    const until = async (match: (f: any) => boolean) => { while (!got.some(match)) await new Promise<void>((r) => { wake = r; }); };
+    client.addEventListener('message', (e) => {
+      got.push(JSON.parse(e.data as string));
+      wake();
+    });
+    const until = async (match: (f: any) => boolean) => {
+      while (!got.some(match))
+        await new Promise<void>((r) => {
+          wake = r;
+        });
+    };
     await instance.webSocketMessage(server, JSON.stringify({ type: 'send', clientId: 'c-1', body: 'hi' }));
     await until((f) => f.type === 'error');
     state.storage.sql.exec('ALTER TABLE messages_away RENAME TO messages');
@@ -46,7 +59,12 @@ it('ConversationDO answers a send whose handler throws with internal and its cli
     client.close();
     return got;
   });
-  expect(frames.find((f) => f.type === 'error')).toEqual({ type: 'error', code: 'internal', message: expect.any(String), clientId: 'c-1' });
+  expect(frames.find((f) => f.type === 'error')).toEqual({
+    type: 'error',
+    code: 'internal',
+    message: expect.any(String),
+    clientId: 'c-1',
+  });
   expect(frames.find((f) => f.type === 'ack')).toMatchObject({ clientId: 'c-2' });
 });
 

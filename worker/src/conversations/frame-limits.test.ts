@@ -10,7 +10,8 @@ it('a visitor flooding typing frames does not reach agents 200 times in a second
   v.send({ type: 'send', clientId: 'end', body: 'done' });
   await a.next((f) => f.type === 'message' && f.message.body === 'done');
   expect(a.of('typing').length).toBeLessThanOrEqual(20);
-  v.close(); a.close();
+  v.close();
+  a.close();
 });
 
 it('a visitor flooding `resume {afterSeq:0}` frames does not get the whole history replayed 100 times', async () => {

@@ -6,14 +6,22 @@ import { ftsQuery } from './inbox';
 type Conv = { id: string };
 
 /** A conversation with one visitor message, projected to D1 before returning. */
-async function conversationSaying(siteKey: string, ownerToken: string, siteId: string, body: string, profile: { name?: string; email?: string } = {}) {
+async function conversationSaying(
+  siteKey: string,
+  ownerToken: string,
+  siteId: string,
+  body: string,
+  profile: { name?: string; email?: string } = {},
+) {
   const v = await api('/api/widget/session', { body: { siteKey, user: { id: 'x', hash: '', ...profile } } });
   const conv = (await api('/api/widget/conversations', { token: v.body.token, body: {} })).body.conversation;
   const ws = await connect(paths.visitor(conv.id), v.body.token);
   ws.send({ type: 'send', clientId: 'c', body });
   await ws.next((f) => f.type === 'ack');
   ws.close();
-  await waitFor(async () => (await list(ownerToken, siteId, `q=${encodeURIComponent(body.split(' ')[0]!)}`)).some((c) => c.id === conv.id));
+  await waitFor(async () =>
+    (await list(ownerToken, siteId, `q=${encodeURIComponent(body.split(' ')[0]!)}`)).some((c) => c.id === conv.id),
+  );
   return conv as Conv;
 }
 
@@ -28,12 +36,24 @@ describe('inbox filters and search', () => {
   it('filters by status, assignee, priority, tag and date, and searches text, name and email', async () => {
     const { owner, site } = await workspaceWithSite();
     const bob = await teamMember(owner.token);
-    const refund = await conversationSaying(site.key, owner.token, site.id, 'Refund for my broken teapot please', { name: 'Zed Quill' });
-    const shipping = await conversationSaying(site.key, owner.token, site.id, 'Where is the parcel?', { email: 'olga@example.org' });
+    const refund = await conversationSaying(site.key, owner.token, site.id, 'Refund for my broken teapot please', {
+      name: 'Zed Quill',
+    });
+    const shipping = await conversationSaying(site.key, owner.token, site.id, 'Where is the parcel?', {
+      email: 'olga@example.org',
+    });
     const other = await conversationSaying(site.key, owner.token, site.id, 'Hello there');
     await api(`/api/conversations/${refund.id}/claim`, { token: owner.token, method: 'POST' });
-    await api(`/api/conversations/${shipping.id}/assign`, { token: owner.token, method: 'POST', body: { agentId: bob.agent.id } });
-    await api(`/api/conversations/${shipping.id}`, { token: owner.token, method: 'PATCH', body: { priority: 'urgent', tags: ['shipping'] } });
+    await api(`/api/conversations/${shipping.id}/assign`, {
+      token: owner.token,
+      method: 'POST',
+      body: { agentId: bob.agent.id },
+    });
+    await api(`/api/conversations/${shipping.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { priority: 'urgent', tags: ['shipping'] },
+    });
     await api(`/api/conversations/${other.id}/resolve`, { token: owner.token, method: 'POST' }).catch(() => null);
     await waitFor(async () => (await list(owner.token, site.id, 'priority=urgent')).length === 1);
 
@@ -59,15 +79,20 @@ describe('inbox filters and search', () => {
 
   it('keeps cursor pages stable while new conversations arrive', async () => {
     const { owner, site } = await workspaceWithSite();
-    const start = async () => (await api('/api/widget/conversations', { token: (await visitorSession(site.key)).token, body: {} })).body.conversation as Conv;
+    const start = async () =>
+      (await api('/api/widget/conversations', { token: (await visitorSession(site.key)).token, body: {} })).body
+        .conversation as Conv;
     const made: Conv[] = [];
     for (let i = 0; i < 5; i++) made.push(await start());
     const first = await api(`/api/sites/${site.id}/conversations?limit=2`, { token: owner.token });
-    await start(); await start(); // newer ones arrive between pages
+    await start();
+    await start(); // newer ones arrive between pages
     const seen = [...first.body.conversations];
     let cursor = first.body.nextCursor;
     while (cursor) {
-      const page = await api(`/api/sites/${site.id}/conversations?limit=2&cursor=${encodeURIComponent(cursor)}`, { token: owner.token });
+      const page = await api(`/api/sites/${site.id}/conversations?limit=2&cursor=${encodeURIComponent(cursor)}`, {
+        token: owner.token,
+      });
       seen.push(...page.body.conversations);
       cursor = page.body.nextCursor;
     }

@@ -1,2 +1,8 @@
 // The conversations feature's public surface for other features: lookups and the row-to-model mapping.
-export { findConversationById, findVisitorConversation, findWorkspaceConversation, listVisitorConversations, toConversation } from './queries';
+export {
+  findConversationById,
+  findVisitorConversation,
+  findWorkspaceConversation,
+  listVisitorConversations,
+  toConversation,
+} from './queries';

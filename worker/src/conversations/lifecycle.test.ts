@@ -19,7 +19,11 @@ describe('conversation lifecycle', () => {
 
     const claimed = await post(owner.token, `${base}/claim`);
     expect(claimed.status).toBe(200);
-    expect(claimed.body.conversation).toMatchObject({ status: 'active', assigneeId: owner.agent.id, assigneeName: 'Ann' });
+    expect(claimed.body.conversation).toMatchObject({
+      status: 'active',
+      assigneeId: owner.agent.id,
+      assigneeName: 'Ann',
+    });
     expect(claimed.body.conversation.timings.waitSeconds).toBeGreaterThanOrEqual(0);
 
     const moved = await post(owner.token, `${base}/transfer`, { agentId: bob.agent.id, note: 'VIP, be nice' });
@@ -38,7 +42,8 @@ describe('conversation lifecycle', () => {
     // The transfer note is internal: agents see it, the visitor never does.
     expect(bodies(a.frames, 'note')).toEqual(['Transferred to Bob: VIP, be nice']);
     expect(JSON.stringify(v.frames)).not.toContain('VIP');
-    v.close(); a.close();
+    v.close();
+    a.close();
   });
 
   it('a visitor writing to a resolved or closed conversation reopens it', async () => {
@@ -49,15 +54,22 @@ describe('conversation lifecycle', () => {
     for (const action of ['resolve', 'close']) {
       expect((await post(owner.token, `${base}/${action}`)).status).toBe(200);
       v.send({ type: 'send', clientId: `after-${action}`, body: 'Actually, one more thing' });
-      const reopened = await v.next((f) => f.type === 'conversation' && f.conversation.status === 'active' && f.conversation.rev > 3);
+      const reopened = await v.next(
+        (f) => f.type === 'conversation' && f.conversation.status === 'active' && f.conversation.rev > 3,
+      );
       expect(reopened.conversation.assigneeName).toBe('Ann'); // visitors see the name, never the id
       await v.next((f) => f.type === 'ack' && f.clientId === `after-${action}`);
     }
     const history = await api(`${base}/messages`, { token: owner.token });
     const seq = history.body.messages.map((m: { kind: string; body: string }) => `${m.kind}:${m.body}`);
     expect(seq).toEqual([
-      'system:Ann claimed the conversation', 'system:Resolved by Ann', 'system:Reopened: the visitor wrote again', 'text:Actually, one more thing',
-      'system:Closed by Ann', 'system:Reopened: the visitor wrote again', 'text:Actually, one more thing',
+      'system:Ann claimed the conversation',
+      'system:Resolved by Ann',
+      'system:Reopened: the visitor wrote again',
+      'text:Actually, one more thing',
+      'system:Closed by Ann',
+      'system:Reopened: the visitor wrote again',
+      'text:Actually, one more thing',
     ]);
     v.close();
   });
@@ -77,7 +89,9 @@ describe('conversation lifecycle', () => {
     expect(resolveClosed.status).toBe(409);
     expect(resolveClosed.body.error.code).toBe('invalid_transition');
     expect((await post(owner.token, `${base}/close`)).body.error.code).toBe('invalid_transition');
-    expect((await post(owner.token, `${base}/assign`, { agentId: bob.agent.id })).body.error.code).toBe('invalid_transition');
+    expect((await post(owner.token, `${base}/assign`, { agentId: bob.agent.id })).body.error.code).toBe(
+      'invalid_transition',
+    );
     expect((await post(owner.token, `${base}/reopen`)).body.conversation.status).toBe('active');
   });
 
@@ -95,7 +109,10 @@ describe('conversation lifecycle', () => {
     expect(foreignAgent.status).toBe(400);
     expect(foreignAgent.body.error.code).toBe('unknown_agent');
     expect((await post(owner.token, `${base}/transfer`, {})).body.error.code).toBe('bad_request');
-    expect((await post(owner.token, `${base}/transfer`, { agentId: owner.agent.id, note: 'x'.repeat(4001) })).body.error.code).toBe('bad_request');
+    expect(
+      (await post(owner.token, `${base}/transfer`, { agentId: owner.agent.id, note: 'x'.repeat(4001) })).body.error
+        .code,
+    ).toBe('bad_request');
   });
 });
 
@@ -104,9 +121,17 @@ describe('priority, tags, notes', () => {
     const { owner, conversation } = await conversationFixture();
     const path = `/api/conversations/${conversation.id}`;
     const a = await connect(paths.agent(conversation.id), owner.token);
-    const res = await api(path, { token: owner.token, method: 'PATCH', body: { priority: 'urgent', tags: ['Billing', 'vip', 'billing'], notes: 'Called twice' } });
+    const res = await api(path, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { priority: 'urgent', tags: ['Billing', 'vip', 'billing'], notes: 'Called twice' },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.conversation).toMatchObject({ priority: 'urgent', tags: ['billing', 'vip'], notes: 'Called twice' });
+    expect(res.body.conversation).toMatchObject({
+      priority: 'urgent',
+      tags: ['billing', 'vip'],
+      notes: 'Called twice',
+    });
     await a.next((f) => f.type === 'conversation' && f.conversation.priority === 'urgent');
     for (const body of [{}, { priority: 'asap' }, { tags: ['a,b'] }, { departmentId: 'dp_nope' }]) {
       const bad = await api(path, { token: owner.token, method: 'PATCH', body });
@@ -125,10 +150,15 @@ describe('departments', () => {
     const sales = (await api('/api/departments', { token: owner.token, body: { name: 'Sales' } })).body.department;
     const general = owner.agent.departmentIds[0];
     const path = `/api/conversations/${conversation.id}`;
-    expect((await api(path, { token: owner.token, method: 'PATCH', body: { departmentId: sales.id } })).body.conversation.departmentId).toBe(sales.id);
+    expect(
+      (await api(path, { token: owner.token, method: 'PATCH', body: { departmentId: sales.id } })).body.conversation
+        .departmentId,
+    ).toBe(sales.id);
     expect((await api(`/api/departments/${sales.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(204);
     // The object itself moved, so its later projections keep the new department.
-    expect(unwrap(await env.CONVERSATIONS.getByName(conversation.id).update({ priority: 'high' })).departmentId).toBe(general);
+    expect(unwrap(await env.CONVERSATIONS.getByName(conversation.id).update({ priority: 'high' })).departmentId).toBe(
+      general,
+    );
     await waitFor(async () => (await api(path, { token: owner.token })).body.conversation.priority === 'high');
     expect((await api(path, { token: owner.token })).body.conversation.departmentId).toBe(general);
   });
@@ -150,7 +180,8 @@ describe('timings and expiry', () => {
     const timings = unwrap(await stub.update({})).timings;
     expect(timings.firstResponseSeconds).toBeGreaterThanOrEqual(0);
     expect(timings.firstAgentReplyAt).toBeTypeOf('string');
-    v.close(); a.close();
+    v.close();
+    a.close();
   });
 
   it('closes a conversation idle longer than its idle time through the alarm, and not before', async () => {
@@ -164,14 +195,21 @@ describe('timings and expiry', () => {
     expect(unwrap(await stub.update({})).status).toBe('waiting');
     // A day passes without activity.
     await runInDurableObject(stub, (_o, state) => {
-      state.storage.sql.exec("UPDATE meta SET last_activity_at = ?", new Date(Date.now() - 25 * 3_600_000).toISOString());
+      state.storage.sql.exec(
+        'UPDATE meta SET last_activity_at = ?',
+        new Date(Date.now() - 25 * 3_600_000).toISOString(),
+      );
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     await v.next((f) => f.type === 'conversation' && f.conversation.status === 'closed');
     expect(unwrap(await stub.update({})).timings.closedAt).toBeTypeOf('string');
     await v.next((f) => f.type === 'message' && f.message.body === 'Closed after 24 hours without activity');
     // ...and the inbox (D1) follows.
-    await waitFor(async () => (await api(`/api/conversations/${conversation.id}`, { token: owner.token })).body.conversation.status === 'closed');
+    await waitFor(
+      async () =>
+        (await api(`/api/conversations/${conversation.id}`, { token: owner.token })).body.conversation.status ===
+        'closed',
+    );
     v.close();
   });
 });

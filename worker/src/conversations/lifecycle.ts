@@ -38,20 +38,30 @@ const isOpen = (s: ConversationStatus) => s === 'waiting' || s === 'active';
  * waiting --claim/assign/transfer--> active --resolve--> resolved --reopen--> active|waiting;
  * waiting|active|resolved --close--> closed --reopen--> active|waiting.
  */
-export function decide(current: { status: ConversationStatus; assigneeId: string | null }, action: LifecycleAction): Transition | Refusal {
+export function decide(
+  current: { status: ConversationStatus; assigneeId: string | null },
+  action: LifecycleAction,
+): Transition | Refusal {
   const { status, assigneeId } = current;
   switch (action.type) {
     case 'claim':
       if (!isOpen(status)) return refuse(`A ${status} conversation cannot be claimed; reopen it first`);
       if (assigneeId === action.by.id) return refuse('You already have this conversation');
       if (assigneeId) return refuse('Someone else already has this conversation', 'already_assigned');
-      return { status: 'active', assignee: action.by, system: `${action.by.name} claimed the conversation`, stamp: 'claimed' };
+      return {
+        status: 'active',
+        assignee: action.by,
+        system: `${action.by.name} claimed the conversation`,
+        stamp: 'claimed',
+      };
     case 'assign': {
       if (!isOpen(status)) return refuse(`A ${status} conversation cannot be assigned; reopen it first`);
       if (assigneeId === action.to.id) return refuse(`${action.to.name} already has this conversation`);
-      const system = !action.by ? `Assigned to ${action.to.name}`
-        : action.by.id === action.to.id ? `${action.by.name} claimed the conversation`
-        : `${action.by.name} assigned the conversation to ${action.to.name}`;
+      const system = !action.by
+        ? `Assigned to ${action.to.name}`
+        : action.by.id === action.to.id
+          ? `${action.by.name} claimed the conversation`
+          : `${action.by.name} assigned the conversation to ${action.to.name}`;
       return { status: 'active', assignee: action.to, system, stamp: 'claimed' };
     }
     case 'transfer': {
@@ -59,7 +69,9 @@ export function decide(current: { status: ConversationStatus; assigneeId: string
       if (assigneeId === action.to.id) return refuse(`${action.to.name} already has this conversation`);
       const note = action.note?.trim();
       return {
-        status: 'active', assignee: action.to, stamp: 'claimed',
+        status: 'active',
+        assignee: action.to,
+        stamp: 'claimed',
         system: `${action.by.name} transferred the conversation to ${action.to.name}`,
         ...(note ? { note: { by: action.by, body: `Transferred to ${action.to.name}: ${note}` } } : {}),
       };
@@ -69,16 +81,27 @@ export function decide(current: { status: ConversationStatus; assigneeId: string
       return { status: 'resolved', system: `Resolved by ${action.by.name}`, stamp: 'resolved' };
     case 'close':
       if (status === 'closed') return refuse('The conversation is already closed');
-      return { status: 'closed', system: action.by ? `Closed by ${action.by.name}` : action.reason ?? 'Closed', stamp: 'closed' };
+      return {
+        status: 'closed',
+        system: action.by ? `Closed by ${action.by.name}` : (action.reason ?? 'Closed'),
+        stamp: 'closed',
+      };
     case 'reopen':
       if (isOpen(status)) return refuse(`The conversation is ${status}, not resolved or closed`);
       return {
-        status: assigneeId ? 'active' : 'waiting', stamp: 'reopened',
+        status: assigneeId ? 'active' : 'waiting',
+        stamp: 'reopened',
         system: action.by ? `Reopened by ${action.by.name}` : 'Reopened: the visitor wrote again',
       };
     case 'release':
-      if (!isOpen(status) || assigneeId !== action.agent.id) return refuse(`${action.agent.name} does not hold this open conversation`);
-      return { status: 'waiting', assignee: null, system: `${action.agent.name} is no longer available; waiting for another agent`, stamp: 'released' };
+      if (!isOpen(status) || assigneeId !== action.agent.id)
+        return refuse(`${action.agent.name} does not hold this open conversation`);
+      return {
+        status: 'waiting',
+        assignee: null,
+        system: `${action.agent.name} is no longer available; waiting for another agent`,
+        stamp: 'released',
+      };
   }
 }
 
@@ -88,11 +111,19 @@ export function decide(current: { status: ConversationStatus; assigneeId: string
  * waiting, unassigned conversation claims it, so a second agent does not answer too
  * (unless the agent chose `claim: false`). Null when the message changes nothing.
  */
-export function implicitTransition(current: { status: ConversationStatus; assigneeId: string | null },
-  who: { role: 'visitor' | 'agent'; id: string; name: string | null }, kind: string, claim = true): Transition | null {
-  const t = who.role === 'visitor'
-    ? (current.status === 'resolved' || current.status === 'closed' ? decide(current, { type: 'reopen', by: null }) : null)
-    : (claim && (kind === 'text' || kind === 'file') && current.status === 'waiting' && !current.assigneeId
-      ? decide(current, { type: 'claim', by: { id: who.id, name: who.name ?? 'An agent' } }) : null);
+export function implicitTransition(
+  current: { status: ConversationStatus; assigneeId: string | null },
+  who: { role: 'visitor' | 'agent'; id: string; name: string | null },
+  kind: string,
+  claim = true,
+): Transition | null {
+  const t =
+    who.role === 'visitor'
+      ? current.status === 'resolved' || current.status === 'closed'
+        ? decide(current, { type: 'reopen', by: null })
+        : null
+      : claim && (kind === 'text' || kind === 'file') && current.status === 'waiting' && !current.assigneeId
+        ? decide(current, { type: 'claim', by: { id: who.id, name: who.name ?? 'An agent' } })
+        : null;
   return t && !('error' in t) ? t : null;
 }

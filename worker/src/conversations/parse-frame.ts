@@ -8,8 +8,10 @@ export type ParsedFrame =
   | { ok: true; frame: ClientFrame }
   | { ok: false; error: { type: 'error'; code: FrameErrorCode; message: string; clientId?: string } };
 
-const fail = (code: FrameErrorCode, message: string, clientId?: string): ParsedFrame =>
-  ({ ok: false, error: { type: 'error', code, message, ...(clientId ? { clientId } : {}) } });
+const fail = (code: FrameErrorCode, message: string, clientId?: string): ParsedFrame => ({
+  ok: false,
+  error: { type: 'error', code, message, ...(clientId ? { clientId } : {}) },
+});
 
 /** Whether a raw frame is over LIMITS.frameMax (UTF-16 length bounds the UTF-8 size from below, so check bytes when close). */
 export function frameTooLarge(data: string | ArrayBuffer): boolean {
@@ -24,7 +26,11 @@ export function parseClientFrame(data: string | ArrayBuffer): ParsedFrame {
   if (frameTooLarge(data)) return fail('too_large', `Frames are limited to ${LIMITS.frameMax} bytes`);
   if (typeof data !== 'string') return fail('bad_request', 'Frames must be JSON text');
   let raw: unknown;
-  try { raw = JSON.parse(data); } catch { return fail('bad_request', 'Frame is not valid JSON'); }
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    return fail('bad_request', 'Frame is not valid JSON');
+  }
   const rawId = (raw as { clientId?: unknown } | null)?.clientId;
   const clientId = typeof rawId === 'string' ? truncateText(wellFormed(rawId), LIMITS.clientIdMax) : undefined;
   // NUL and deep nesting refused, lone surrogates made U+FFFD, as for REST input (lib/clean.ts).
@@ -38,7 +44,8 @@ export function parseClientFrame(data: string | ArrayBuffer): ParsedFrame {
   }
   const frame = parsed.data;
   if (frame.type === 'send') {
-    if (frame.body.length > LIMITS.bodyMax) return fail('too_large', `Messages are limited to ${LIMITS.bodyMax} characters`, frame.clientId);
+    if (frame.body.length > LIMITS.bodyMax)
+      return fail('too_large', `Messages are limited to ${LIMITS.bodyMax} characters`, frame.clientId);
     if (!frame.body.trim()) return fail('bad_request', 'Message body is empty', frame.clientId);
   }
   return { ok: true, frame };

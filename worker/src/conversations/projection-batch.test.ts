@@ -2,12 +2,24 @@ import { evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { readCounters, resetCounters } from '../dev/counters';
-import { api, connect, conversationFixture, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
+import {
+  api,
+  connect,
+  conversationFixture,
+  paths,
+  visitorSession,
+  waitFor,
+  workspaceWithSite,
+} from '../../test/helpers';
 
 // Issue 10: D1 is written per batch, not per message. Statements are counted by the D1 wrapper in getDb
 // (dev/counters.ts), so these are counts, never timings.
 const d1Rows = async (conversationId: string) =>
-  (await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?').bind(conversationId).first<{ n: number }>())?.n ?? 0;
+  (
+    await env.DB.prepare('SELECT count(*) AS n FROM messages WHERE conversation_id = ?')
+      .bind(conversationId)
+      .first<{ n: number }>()
+  )?.n ?? 0;
 
 describe('the coalesced D1 projection', () => {
   it('a burst of 20 messages reaches D1 (inbox row and searchable copies) in one or two statements', async () => {
@@ -20,8 +32,12 @@ describe('the coalesced D1 projection', () => {
     await waitFor(async () => (await d1Rows(conversation.id)) === 20, 4000);
     expect(readCounters()['d1.statements']).toBeLessThanOrEqual(2);
     const inbox = await api(`/api/sites/${site.id}/conversations`, { token: owner.token });
-    expect(inbox.body.conversations.find((c: { id: string }) => c.id === conversation.id))
-      .toMatchObject({ lastSeq: 20, messageCount: 20, visitorUnread: 20, lastMessagePreview: 'burst 20' });
+    expect(inbox.body.conversations.find((c: { id: string }) => c.id === conversation.id)).toMatchObject({
+      lastSeq: 20,
+      messageCount: 20,
+      visitorUnread: 20,
+      lastMessagePreview: 'burst 20',
+    });
     const found = await api(`/api/sites/${site.id}/conversations?q=burst`, { token: owner.token });
     expect(found.body.conversations.map((c: { id: string }) => c.id)).toContain(conversation.id);
     agent.close();
@@ -36,7 +52,9 @@ describe('the coalesced D1 projection', () => {
     }
     const agents = await Promise.all(ids.map((id) => connect(paths.agent(id), owner.token)));
     resetCounters();
-    agents.forEach((a, i) => { a.send({ type: 'send', clientId: `s${i}`, body: `shared ${i}`, claim: false }); });
+    agents.forEach((a, i) => {
+      a.send({ type: 'send', clientId: `s${i}`, body: `shared ${i}`, claim: false });
+    });
     await Promise.all(agents.map((a, i) => a.next((f) => f.type === 'ack' && f.clientId === `s${i}`)));
     await waitFor(async () => (await Promise.all(ids.map(d1Rows))).every((n) => n === 1), 4000);
     // Four relays per site: at most one statement each per window.

@@ -10,19 +10,44 @@ const STATEMENT_BYTES_MAX = 900_000;
 /** A snapshot and its pending messages in the JSON shape the D1 trigger reads (migrations/0008). */
 export function toProjection(conv: Conversation, pending: Message[]) {
   return {
-    id: conv.id, rev: conv.rev, status: conv.status, assignee_id: conv.assigneeId, assignee_name: conv.assigneeName,
-    archived_at: conv.archivedAt, updated_at: conv.updatedAt, last_message_at: conv.lastMessageAt,
-    last_message_preview: conv.lastMessagePreview, last_message_sender: conv.lastMessageSender,
-    last_seq: conv.lastSeq, message_count: conv.messageCount, visitor_unread: conv.visitorUnread, agent_unread: conv.agentUnread,
-    visitor_read_seq: conv.visitorReadSeq, agent_read_seq: conv.agentReadSeq, department_id: conv.departmentId,
-    priority: conv.priority, tags: conv.tags, notes: conv.notes,
-    first_agent_reply_at: conv.timings.firstAgentReplyAt, resolved_at: conv.timings.resolvedAt, closed_at: conv.timings.closedAt,
-    wait_seconds: conv.timings.waitSeconds, first_response_seconds: conv.timings.firstResponseSeconds,
+    id: conv.id,
+    rev: conv.rev,
+    status: conv.status,
+    assignee_id: conv.assigneeId,
+    assignee_name: conv.assigneeName,
+    archived_at: conv.archivedAt,
+    updated_at: conv.updatedAt,
+    last_message_at: conv.lastMessageAt,
+    last_message_preview: conv.lastMessagePreview,
+    last_message_sender: conv.lastMessageSender,
+    last_seq: conv.lastSeq,
+    message_count: conv.messageCount,
+    visitor_unread: conv.visitorUnread,
+    agent_unread: conv.agentUnread,
+    visitor_read_seq: conv.visitorReadSeq,
+    agent_read_seq: conv.agentReadSeq,
+    department_id: conv.departmentId,
+    priority: conv.priority,
+    tags: conv.tags,
+    notes: conv.notes,
+    first_agent_reply_at: conv.timings.firstAgentReplyAt,
+    resolved_at: conv.timings.resolvedAt,
+    closed_at: conv.timings.closedAt,
+    wait_seconds: conv.timings.waitSeconds,
+    first_response_seconds: conv.timings.firstResponseSeconds,
     resolution_seconds: conv.timings.resolutionSeconds,
-    rating_score: conv.rating?.score ?? null, rating_comment: conv.rating?.comment ?? null, rated_at: conv.rating?.at ?? null,
+    rating_score: conv.rating?.score ?? null,
+    rating_comment: conv.rating?.comment ?? null,
+    rated_at: conv.rating?.at ?? null,
     messages: pending.map((m) => ({
-      seq: m.seq, id: m.id, sender_type: m.sender.type, sender_id: m.sender.id ?? null,
-      kind: m.kind, body: m.body, created_at: m.createdAt, deleted_at: m.deletedAt ?? null,
+      seq: m.seq,
+      id: m.id,
+      sender_type: m.sender.type,
+      sender_id: m.sender.id ?? null,
+      kind: m.kind,
+      body: m.body,
+      created_at: m.createdAt,
+      deleted_at: m.deletedAt ?? null,
     })),
   };
 }
@@ -40,7 +65,10 @@ export async function writeProjections(db: Db, items: Projection[]): Promise<voi
   let size = 0;
   for (const item of items) {
     const json = JSON.stringify(item);
-    if (size + json.length > STATEMENT_BYTES_MAX && chunks.at(-1)!.length) { chunks.push([]); size = 0; }
+    if (size + json.length > STATEMENT_BYTES_MAX && chunks.at(-1)!.length) {
+      chunks.push([]);
+      size = 0;
+    }
     chunks.at(-1)!.push(json);
     size += json.length;
   }

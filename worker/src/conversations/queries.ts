@@ -9,8 +9,19 @@ type VisitorRow = Pick<typeof visitors.$inferSelect, 'id' | 'name' | 'email'> | 
 /** The public view of a conversation row (and its visitor, when joined). */
 export function toConversation(row: Row, visitor?: VisitorRow): Conversation {
   const {
-    workspaceId: _w, firstClaimedAt: _c, firstVisitorMessageAt: _v, waitSeconds, firstResponseSeconds, resolutionSeconds,
-    firstAgentReplyAt, resolvedAt, closedAt, ratingScore, ratingComment, ratedAt, ...rest
+    workspaceId: _w,
+    firstClaimedAt: _c,
+    firstVisitorMessageAt: _v,
+    waitSeconds,
+    firstResponseSeconds,
+    resolutionSeconds,
+    firstAgentReplyAt,
+    resolvedAt,
+    closedAt,
+    ratingScore,
+    ratingComment,
+    ratedAt,
+    ...rest
   } = row;
   return {
     ...rest,
@@ -21,8 +32,10 @@ export function toConversation(row: Row, visitor?: VisitorRow): Conversation {
 }
 
 const withVisitor = (db: Db) =>
-  db.select({ c: conversations, v: { id: visitors.id, name: visitors.name, email: visitors.email } })
-    .from(conversations).leftJoin(visitors, eq(visitors.id, conversations.visitorId));
+  db
+    .select({ c: conversations, v: { id: visitors.id, name: visitors.name, email: visitors.email } })
+    .from(conversations)
+    .leftJoin(visitors, eq(visitors.id, conversations.visitorId));
 
 /** Insert the D1 row of a new conversation (the ConversationDO keeps it current afterwards). */
 export async function insertConversation(db: Db, row: Row) {
@@ -49,7 +62,9 @@ export async function findVisitorConversation(db: Db, visitorId: string, id: str
 
 /** A visitor's conversations, newest first. */
 export async function listVisitorConversations(db: Db, visitorId: string) {
-  const rows = await withVisitor(db).where(eq(conversations.visitorId, visitorId))
-    .orderBy(desc(conversations.createdAt)).limit(50);
+  const rows = await withVisitor(db)
+    .where(eq(conversations.visitorId, visitorId))
+    .orderBy(desc(conversations.createdAt))
+    .limit(50);
   return rows.map((r) => toConversation(r.c, r.v));
 }

@@ -7,7 +7,10 @@ import { LIMITS } from '../../../protocol/limits';
  */
 export class TokenBuckets {
   #buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(readonly rate: number = LIMITS.visitorRatePerSecond, readonly burst: number = LIMITS.visitorBurst) {}
+  constructor(
+    readonly rate: number = LIMITS.visitorRatePerSecond,
+    readonly burst: number = LIMITS.visitorBurst,
+  ) {}
 
   /** Take one token for `key`; false when the bucket is empty. */
   take(key: string, now = Date.now()): boolean {

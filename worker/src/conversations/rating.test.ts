@@ -17,7 +17,11 @@ describe('CSAT rating', () => {
     const again = await api(path, { token: visitor.token, body: { score: 1 } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_rated');
-    await waitFor(async () => (await api(`/api/conversations/${conversation.id}`, { token: owner.token })).body.conversation.rating?.score === 4);
+    await waitFor(
+      async () =>
+        (await api(`/api/conversations/${conversation.id}`, { token: owner.token })).body.conversation.rating?.score ===
+        4,
+    );
     const stats = await api(`/api/sites/${site.id}/stats`, { token: owner.token });
     expect(stats.body.stats).toMatchObject({ avgRating: 4, ratings: 1 });
     a.close();

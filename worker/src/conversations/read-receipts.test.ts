@@ -15,8 +15,13 @@ it('a `read` frame never tells the visitor a seq beyond the last message they ca
   const read = await v.next((f) => f.type === 'read' && f.by === 'agent');
   const late = await connect(paths.visitor(conversation.id), visitor.token);
   const hello = late.of('hello')[0];
-  expect({ readSeq: read.seq, helloAgentReadSeq: hello.conversation.agentReadSeq }).toEqual({ readSeq: visible, helloAgentReadSeq: visible });
-  v.close(); a.close(); late.close();
+  expect({ readSeq: read.seq, helloAgentReadSeq: hello.conversation.agentReadSeq }).toEqual({
+    readSeq: visible,
+    helloAgentReadSeq: visible,
+  });
+  v.close();
+  a.close();
+  late.close();
 });
 
 it("the echo of the visitor's own `read` stops at the last message they can see, however far they claim to have read", async () => {
@@ -30,5 +35,6 @@ it("the echo of the visitor's own `read` stops at the last message they can see,
   v.send({ type: 'read', seq: 1_000_000 });
   const read = await v.next((f) => f.type === 'read' && f.by === 'visitor');
   expect(read.seq).toBe(visible);
-  v.close(); a.close();
+  v.close();
+  a.close();
 });

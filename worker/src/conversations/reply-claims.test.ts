@@ -7,14 +7,25 @@ const ann = { role: 'agent' as const, id: 'ag_ann', name: 'Ann' };
 
 describe('implicitTransition', () => {
   it('claims a waiting, unassigned conversation on an agent reply (text or file), and nothing else', () => {
-    expect(implicitTransition({ status: 'waiting', assigneeId: null }, ann, 'text')).toMatchObject({ status: 'active', assignee: { id: 'ag_ann' }, stamp: 'claimed' });
-    expect(implicitTransition({ status: 'waiting', assigneeId: null }, ann, 'file')).toMatchObject({ stamp: 'claimed' });
+    expect(implicitTransition({ status: 'waiting', assigneeId: null }, ann, 'text')).toMatchObject({
+      status: 'active',
+      assignee: { id: 'ag_ann' },
+      stamp: 'claimed',
+    });
+    expect(implicitTransition({ status: 'waiting', assigneeId: null }, ann, 'file')).toMatchObject({
+      stamp: 'claimed',
+    });
     expect(implicitTransition({ status: 'waiting', assigneeId: null }, ann, 'note')).toBeNull();
     expect(implicitTransition({ status: 'waiting', assigneeId: null }, ann, 'text', false)).toBeNull();
     expect(implicitTransition({ status: 'active', assigneeId: 'ag_bob' }, ann, 'text')).toBeNull();
     expect(implicitTransition({ status: 'resolved', assigneeId: null }, ann, 'text')).toBeNull();
-    expect(implicitTransition({ status: 'closed', assigneeId: 'ag_bob' }, { role: 'visitor', id: 'vi_1', name: null }, 'text'))
-      .toMatchObject({ status: 'active', stamp: 'reopened' });
+    expect(
+      implicitTransition(
+        { status: 'closed', assigneeId: 'ag_bob' },
+        { role: 'visitor', id: 'vi_1', name: null },
+        'text',
+      ),
+    ).toMatchObject({ status: 'active', stamp: 'reopened' });
   });
 });
 
@@ -40,10 +51,12 @@ describe('an agent reply claims', () => {
       const c = (await api(`/api/conversations/${conversation.id}`, { token: owner.token })).body.conversation;
       return c.status === 'active' && c.assigneeId === owner.agent.id && c.timings.waitSeconds !== null;
     });
-    v.close(); a.close(); b.close();
+    v.close();
+    a.close();
+    b.close();
   });
 
-  it('a note does not claim, `claim: false` does not claim, and an agent\'s file does', async () => {
+  it("a note does not claim, `claim: false` does not claim, and an agent's file does", async () => {
     const { owner, conversation } = await conversationFixture();
     const a = await connect(paths.agent(conversation.id), owner.token);
     a.send({ type: 'send', clientId: 'n1', body: 'internal', kind: 'note' });
@@ -51,7 +64,9 @@ describe('an agent reply claims', () => {
     await a.next((f) => f.type === 'ack' && f.clientId === 't1');
 
     const res = await api(`/api/conversations/${conversation.id}/files`, {
-      token: owner.token, body: 'hello', headers: { 'Content-Type': 'text/plain', 'X-Filename': 'note.txt' },
+      token: owner.token,
+      body: 'hello',
+      headers: { 'Content-Type': 'text/plain', 'X-Filename': 'note.txt' },
     });
     expect(res.status).toBe(201);
     const claimed = await a.next((f) => f.type === 'conversation' && f.conversation.status === 'active');

@@ -35,8 +35,12 @@ describe('agent conversation routes', () => {
   it('refuses other workspaces, visitors and missing tokens', async () => {
     const { visitor, conversation } = await conversationFixture();
     const stranger = await registerOwner('Eve');
-    for (const [path, method] of [[`/api/conversations/${conversation.id}`, 'GET'], [`/api/conversations/${conversation.id}/messages`, 'GET'],
-      [`/api/conversations/${conversation.id}/archive`, 'POST'], [`/api/conversations/${conversation.id}/restore`, 'POST']] as const) {
+    for (const [path, method] of [
+      [`/api/conversations/${conversation.id}`, 'GET'],
+      [`/api/conversations/${conversation.id}/messages`, 'GET'],
+      [`/api/conversations/${conversation.id}/archive`, 'POST'],
+      [`/api/conversations/${conversation.id}/restore`, 'POST'],
+    ] as const) {
       const other = await api(path, { method, token: stranger.token });
       expect(other.status).toBe(404);
       expect(other.body.error.code).toBe('not_found');

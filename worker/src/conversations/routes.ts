@@ -12,7 +12,10 @@ export const conversationRoutes = new Hono<ConversationEnv>()
   .use(requireAgent())
   .get('/:id', requireWorkspaceConversation(), async (c) => c.json({ conversation: c.var.conversation }, 200))
   .get('/:id/messages', requireWorkspaceConversation(), validate('query', HistoryQuery), async (c) => {
-    const page = await c.env.CONVERSATIONS.getByName(c.req.param('id')).history({ viewer: 'agent', ...c.req.valid('query') });
+    const page = await c.env.CONVERSATIONS.getByName(c.req.param('id')).history({
+      viewer: 'agent',
+      ...c.req.valid('query'),
+    });
     return c.json(page, 200);
   })
   .post('/:id/archive', requireWorkspaceConversation(), async (c) => {
@@ -27,7 +30,12 @@ export const conversationRoutes = new Hono<ConversationEnv>()
     const { id, name, workspaceId } = c.var.agent;
     // The site remembers the socket, so deactivating the agent can close it (docs/team.md).
     const [res] = await Promise.all([
-      forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(c.req.param('id')), { role: 'agent', id, name, workspaceId }),
+      forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(c.req.param('id')), {
+        role: 'agent',
+        id,
+        name,
+        workspaceId,
+      }),
       c.env.SITES.getByName(c.var.conversation.siteId).agentSocketOpened(id, c.var.conversation.id),
     ]);
     return res;

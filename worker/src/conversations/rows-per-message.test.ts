@@ -22,9 +22,13 @@ describe('ConversationDO: O(1) work per message', () => {
       await runDurableObjectAlarm(stub);
       return (await inside((o) => o.rowsRead())) - before;
     };
-    await inside(async (o) => { for (let i = 0; i < 10; i++) await post(o, `warm-up ${i}`); });
+    await inside(async (o) => {
+      for (let i = 0; i < 10; i++) await post(o, `warm-up ${i}`);
+    });
     const at10 = await oneMessage();
-    await inside(async (o) => { for (let i = 0; i < 9_989; i++) await post(o, `filler ${i}`); });
+    await inside(async (o) => {
+      for (let i = 0; i < 9_989; i++) await post(o, `filler ${i}`);
+    });
     const at10k = await oneMessage();
     const cost = { at10, at10k, lastSeq: unwrap(await inside((o) => o.update({}))).lastSeq };
     // Seq 1 is the claim's system message; 10 + 1 + 9,989 + 1 messages after it.

@@ -20,8 +20,12 @@ export class Schedule {
   constructor(storage: DurableObjectStorage) {
     this.#storage = storage;
     this.#sql = storage.sql;
-    this.#sql.exec('CREATE TABLE IF NOT EXISTS schedule (job TEXT PRIMARY KEY, due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0)');
-    for (const r of this.#sql.exec<{ job: JobName; due_at: number; attempts: number }>('SELECT job, due_at, attempts FROM schedule')) {
+    this.#sql.exec(
+      'CREATE TABLE IF NOT EXISTS schedule (job TEXT PRIMARY KEY, due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0)',
+    );
+    for (const r of this.#sql.exec<{ job: JobName; due_at: number; attempts: number }>(
+      'SELECT job, due_at, attempts FROM schedule',
+    )) {
       this.#due.set(r.job, r.due_at);
       if (r.attempts) this.#attempts.set(r.job, r.attempts);
     }
@@ -36,19 +40,28 @@ export class Schedule {
 
   /** Run a job at exactly `dueAt`, later or earlier than before. */
   at(job: JobName, dueAt: number) {
-    this.#sql.exec('INSERT INTO schedule (job, due_at) VALUES (?, ?) ON CONFLICT(job) DO UPDATE SET due_at = excluded.due_at', job, dueAt);
+    this.#sql.exec(
+      'INSERT INTO schedule (job, due_at) VALUES (?, ?) ON CONFLICT(job) DO UPDATE SET due_at = excluded.due_at',
+      job,
+      dueAt,
+    );
     this.#due.set(job, dueAt);
     this.#arm();
   }
 
   /** Try a failed job again with exponential backoff (1 s doubling up to 5 min); says which failure this was and the wait. */
   retry(job: JobName): { attempt: number; retryInMs: number } {
-    const attempts = this.#sql.exec<{ attempts: number }>('SELECT attempts FROM schedule WHERE job = ?', job).toArray()[0]?.attempts ?? 0;
+    const attempts =
+      this.#sql.exec<{ attempts: number }>('SELECT attempts FROM schedule WHERE job = ?', job).toArray()[0]?.attempts ??
+      0;
     const retryInMs = Math.min(1000 * 2 ** attempts, 5 * 60_000);
     const dueAt = Date.now() + retryInMs;
     this.#sql.exec(
       'INSERT INTO schedule (job, due_at, attempts) VALUES (?, ?, ?) ON CONFLICT(job) DO UPDATE SET due_at = excluded.due_at, attempts = excluded.attempts',
-      job, dueAt, attempts + 1);
+      job,
+      dueAt,
+      attempts + 1,
+    );
     this.#due.set(job, dueAt);
     this.#attempts.set(job, attempts + 1);
     this.#arm();

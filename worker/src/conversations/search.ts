@@ -19,9 +19,10 @@ export type SearchPlan = { where: SQL; sparse: boolean };
 const c = conversations;
 const lit = (w: string) => `"${w.replace(/"/g, '""')}"`;
 /** Matching visitors (rowids, at most DENSE), read once for both their count and their conversations. */
-const visitorHits = (match: string | null) => (match
-  ? sql`WITH vis AS MATERIALIZED (SELECT rowid AS r FROM visitor_words WHERE visitor_words MATCH ${match} LIMIT ${DENSE})`
-  : sql`WITH vis AS MATERIALIZED (SELECT NULL AS r WHERE 0)`);
+const visitorHits = (match: string | null) =>
+  match
+    ? sql`WITH vis AS MATERIALIZED (SELECT rowid AS r FROM visitor_words WHERE visitor_words MATCH ${match} LIMIT ${DENSE})`
+    : sql`WITH vis AS MATERIALIZED (SELECT NULL AS r WHERE 0)`;
 /** The site's conversations of those visitors as a JSON array of rowids (+: by visitor, not a walk of the site). */
 const visitorConversations = (siteId: string) => sql`(SELECT json_group_array(c2.rowid) FROM conversations c2
   WHERE +c2.site_id = ${siteId} AND c2.visitor_id IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT r FROM vis)))`;
@@ -32,16 +33,23 @@ const visitorConversations = (siteId: string) => sql`(SELECT json_group_array(c2
  * first word without forms stops the reading there (one word nothing has is enough to match nothing).
  */
 async function forms(db: Db, words: string[]) {
-  const ranges = [...words].sort((a, b) => b.length - a.length)
+  const ranges = [...words]
+    .sort((a, b) => b.length - a.length)
     .map((w) => [w, w.slice(0, -1) + String.fromCharCode(w.charCodeAt(w.length - 1) + 1)]);
   const json = JSON.stringify(ranges);
-  const of = (vocab: string, prev: SQL) => sql`CASE WHEN ${prev} = '[]' THEN '[]' ELSE (SELECT json_group_array(term) FROM (
+  const of = (
+    vocab: string,
+    prev: SQL,
+  ) => sql`CASE WHEN ${prev} = '[]' THEN '[]' ELSE (SELECT json_group_array(term) FROM (
     SELECT term FROM ${sql.raw(vocab)} WHERE term >= json_extract(${json}, '$[' || (f.k + 1) || '][0]')
     AND term < json_extract(${json}, '$[' || (f.k + 1) || '][1]') LIMIT ${MAX_FORMS + 1})) END`;
   const rows = await db.all<{ m: string; v: string }>(sql`WITH RECURSIVE f(k, m, v) AS (SELECT -1, NULL, NULL
     UNION ALL SELECT f.k + 1, ${of('message_words_vocab', sql`f.m`)}, ${of('visitor_words_vocab', sql`f.v`)}
     FROM f WHERE f.k + 1 < ${ranges.length}) SELECT m, v FROM f WHERE f.k >= 0`);
-  return { messages: rows.map((r) => JSON.parse(r.m) as string[]), visitors: rows.map((r) => JSON.parse(r.v) as string[]) };
+  return {
+    messages: rows.map((r) => JSON.parse(r.m) as string[]),
+    visitors: rows.map((r) => JSON.parse(r.v) as string[]),
+  };
 }
 
 /** An FTS5 query from each word's forms (exact terms, which FTS5 seeks in), else the prefixes; null: no match. */
@@ -72,8 +80,10 @@ export async function searchPlan(db: Db, siteId: string, q: string): Promise<Sea
     return { sparse: true, where: sql`${c}.rowid IN (SELECT value FROM json_each(${rowids}))` };
   }
   // Many hits: walk the inbox; the unary + keeps the planner from driving by the hit lists.
-  const byVisitor = v < DENSE ? sql`+${c}.rowid IN (SELECT value FROM json_each(${vc}))`
-    : sql`+${c.visitorId} IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT rowid FROM visitor_words WHERE visitor_words MATCH ${visitorMatch}))`;
+  const byVisitor =
+    v < DENSE
+      ? sql`+${c}.rowid IN (SELECT value FROM json_each(${vc}))`
+      : sql`+${c.visitorId} IN (SELECT v.id FROM visitors v WHERE v.rowid IN (SELECT rowid FROM visitor_words WHERE visitor_words MATCH ${visitorMatch}))`;
   if (!match) return { sparse: false, where: byVisitor };
   const byMessage = exact
     ? sql`EXISTS (SELECT 1 FROM message_words w WHERE w.message_words MATCH ${match} AND w.rowid BETWEEN (${c}.rowid << 24) AND (${c}.rowid << 24) + 16777215)`

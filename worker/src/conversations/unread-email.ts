@@ -14,7 +14,11 @@ import type { ConversationStore } from './store';
  * provider accepted the mail, and the idempotency key names the last message in it,
  * so an alarm that runs twice never sends the same messages twice.
  */
-export async function sendUnreadEmail(env: Env, store: ConversationStore, conv: Conversation): Promise<'sent' | 'nothing'> {
+export async function sendUnreadEmail(
+  env: Env,
+  store: ConversationStore,
+  conv: Conversation,
+): Promise<'sent' | 'nothing'> {
   if (conv.status === 'closed' || conv.archivedAt) return 'nothing';
   const unread = toVisitorMessages(store.unreadForEmail());
   if (!unread.length) return 'nothing';
@@ -26,9 +30,18 @@ export async function sendUnreadEmail(env: Env, store: ConversationStore, conv: 
   if (!visitor?.email || visitor.unsubscribedAt || !site) return 'nothing';
   const base = publicBase(env);
   const last = unread.at(-1)!.seq;
-  const mail = unreadRepliesEmail(site.name, unread, continueUrl(visitor.currentUrl ?? visitor.landingUrl, site.allowedOrigins, base), await unsubscribeUrl(env, base, visitor.id));
+  const mail = unreadRepliesEmail(
+    site.name,
+    unread,
+    continueUrl(visitor.currentUrl ?? visitor.landingUrl, site.allowedOrigins, base),
+    await unsubscribeUrl(env, base, visitor.id),
+  );
   await emailProvider(env).send({
-    ...mail, workspaceId: site.workspaceId, to: visitor.email, from: env.EMAIL_FROM, replyTo: await replyAddress(env, conv.id),
+    ...mail,
+    workspaceId: site.workspaceId,
+    to: visitor.email,
+    from: env.EMAIL_FROM,
+    replyTo: await replyAddress(env, conv.id),
     idempotencyKey: `unread/${conv.id}/${last}`,
     headers: { 'List-Unsubscribe': `<${await unsubscribeUrl(env, base, visitor.id)}>` },
   });

@@ -5,11 +5,25 @@ import { count } from '../dev/counters';
 /** A prepared statement that counts itself when it runs (bind keeps the wrapper). */
 class CountingStatement {
   constructor(readonly inner: D1PreparedStatement) {}
-  bind(...values: unknown[]) { return new CountingStatement(this.inner.bind(...values)); }
-  first(column?: string) { tick(1); return column === undefined ? this.inner.first() : this.inner.first(column); }
-  run() { tick(1); return this.inner.run(); }
-  all() { tick(1); return this.inner.all(); }
-  raw(options?: { columnNames?: boolean }) { tick(1); return this.inner.raw(options as { columnNames: true }); }
+  bind(...values: unknown[]) {
+    return new CountingStatement(this.inner.bind(...values));
+  }
+  first(column?: string) {
+    tick(1);
+    return column === undefined ? this.inner.first() : this.inner.first(column);
+  }
+  run() {
+    tick(1);
+    return this.inner.run();
+  }
+  all() {
+    tick(1);
+    return this.inner.all();
+  }
+  raw(options?: { columnNames?: boolean }) {
+    tick(1);
+    return this.inner.raw(options as { columnNames: true });
+  }
 }
 
 function tick(statements: number) {
@@ -22,7 +36,9 @@ const unwrap = (s: D1PreparedStatement) => (s instanceof CountingStatement ? s.i
 /** The D1 binding, counted: a batch is one call of n statements; exec is one call (its statements counted by D1's answer). */
 export class CountingD1 {
   constructor(readonly inner: D1Database) {}
-  prepare(query: string) { return new CountingStatement(this.inner.prepare(query)) as unknown as D1PreparedStatement; }
+  prepare(query: string) {
+    return new CountingStatement(this.inner.prepare(query)) as unknown as D1PreparedStatement;
+  }
   batch<T = unknown>(statements: D1PreparedStatement[]) {
     tick(statements.length);
     return this.inner.batch<T>(statements.map(unwrap));
@@ -33,8 +49,12 @@ export class CountingD1 {
     return result;
   }
   /** A session (read replication) is counted the same way: it has the same prepare and batch. */
-  withSession(constraint?: string) { return new CountingD1(this.inner.withSession(constraint) as unknown as D1Database); }
-  dump() { return this.inner.dump(); }
+  withSession(constraint?: string) {
+    return new CountingD1(this.inner.withSession(constraint) as unknown as D1Database);
+  }
+  dump() {
+    return this.inner.dump();
+  }
 }
 
 /** Wrap a D1 binding once (wrapping a wrapper returns it as is). */

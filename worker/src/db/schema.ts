@@ -38,10 +38,14 @@ export const departments = sqliteTable('departments', {
 });
 
 /** Which agents belong to which departments. */
-export const agentDepartments = sqliteTable('agent_departments', {
-  agentId: text('agent_id').notNull(),
-  departmentId: text('department_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.agentId, t.departmentId] })]);
+export const agentDepartments = sqliteTable(
+  'agent_departments',
+  {
+    agentId: text('agent_id').notNull(),
+    departmentId: text('department_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.departmentId] })],
+);
 
 /** Websites that embed the widget. */
 export const sites = sqliteTable('sites', {
@@ -103,7 +107,9 @@ export const conversations = sqliteTable('conversations', {
   rev: integer('rev').notNull(),
   assigneeName: text('assignee_name'),
   departmentId: text('department_id'),
-  priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull().default('normal'),
+  priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] })
+    .notNull()
+    .default('normal'),
   tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
   notes: text('notes').notNull().default(''),
   firstClaimedAt: text('first_claimed_at'),
@@ -126,17 +132,21 @@ export const projectionBatches = sqliteTable('projection_batches', {
 });
 
 /** Searchable copy of messages, keyed by (conversation, seq) so projection is idempotent. */
-export const messages = sqliteTable('messages', {
-  conversationId: text('conversation_id').notNull(),
-  seq: integer('seq').notNull(),
-  id: text('id').notNull(),
-  senderType: text('sender_type').notNull(),
-  senderId: text('sender_id'),
-  kind: text('kind').notNull(),
-  body: text('body').notNull(),
-  createdAt: text('created_at').notNull(),
-  deletedAt: text('deleted_at'),
-}, (t) => [primaryKey({ columns: [t.conversationId, t.seq] })]);
+export const messages = sqliteTable(
+  'messages',
+  {
+    conversationId: text('conversation_id').notNull(),
+    seq: integer('seq').notNull(),
+    id: text('id').notNull(),
+    senderType: text('sender_type').notNull(),
+    senderId: text('sender_id'),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
+);
 
 /** Saved replies: shared with the workspace (owner_id NULL) or personal. */
 export const cannedResponses = sqliteTable('canned_responses', {

@@ -11,15 +11,25 @@ async function conversationIn(workspaceId: string, siteId: string, departmentId:
   const visitor = `vs_${unique()}`;
   const now = new Date().toISOString();
   await env.DB.batch([
-    env.DB.prepare('INSERT INTO visitors (id, site_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').bind(visitor, siteId, now, now),
-    env.DB.prepare('INSERT INTO conversations (id, workspace_id, site_id, visitor_id, status, department_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .bind(id, workspaceId, siteId, visitor, status, departmentId, now, now),
+    env.DB.prepare('INSERT INTO visitors (id, site_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').bind(
+      visitor,
+      siteId,
+      now,
+      now,
+    ),
+    env.DB.prepare(
+      'INSERT INTO conversations (id, workspace_id, site_id, visitor_id, status, department_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).bind(id, workspaceId, siteId, visitor, status, departmentId, now, now),
   ]);
   return id;
 }
 
 const departmentOf = async (id: string) =>
-  (await env.DB.prepare('SELECT department_id FROM conversations WHERE id = ?').bind(id).first<{ department_id: string }>())?.department_id;
+  (
+    await env.DB.prepare('SELECT department_id FROM conversations WHERE id = ?')
+      .bind(id)
+      .first<{ department_id: string }>()
+  )?.department_id;
 
 describe('DELETE /api/departments/:id', () => {
   it('moves its agents and its conversations that are not closed to the default', async () => {
@@ -41,14 +51,24 @@ describe('DELETE /api/departments/:id', () => {
     expect(depsOf(bob.agent.id)).toEqual([general]);
     expect(depsOf(carol.agent.id)).toEqual([support.id]);
     expect(depsOf(owner.agent.id)).toEqual([general]);
-    expect([await departmentOf(open), await departmentOf(resolved), await departmentOf(closed), await departmentOf(elsewhere)])
-      .toEqual([general, general, sales.id, support.id]);
-    const left = await env.DB.prepare('SELECT count(*) AS n FROM agent_departments WHERE department_id = ?').bind(sales.id).first<{ n: number }>();
+    expect([
+      await departmentOf(open),
+      await departmentOf(resolved),
+      await departmentOf(closed),
+      await departmentOf(elsewhere),
+    ]).toEqual([general, general, sales.id, support.id]);
+    const left = await env.DB.prepare('SELECT count(*) AS n FROM agent_departments WHERE department_id = ?')
+      .bind(sales.id)
+      .first<{ n: number }>();
     expect(left?.n).toBe(0);
-    expect((await api('/api/departments', { token: owner.token })).body.departments.map((d: { id: string }) => d.id)).toEqual([general, support.id]);
+    expect(
+      (await api('/api/departments', { token: owner.token })).body.departments.map((d: { id: string }) => d.id),
+    ).toEqual([general, support.id]);
     expect((await remove(owner.token, sales.id)).status).toBe(404);
     // A deleted department cannot be given to an agent any more.
-    expect((await patchAgent(owner.token, bob.agent.id, { departmentIds: [sales.id] })).body.error.code).toBe('bad_request');
+    expect((await patchAgent(owner.token, bob.agent.id, { departmentIds: [sales.id] })).body.error.code).toBe(
+      'bad_request',
+    );
   });
 
   it('refuses to delete the default department', async () => {

@@ -32,9 +32,17 @@ describe('POST /api/departments', () => {
     const owner = await registerOwner();
     const res = await api('/api/departments', { token: owner.token, body: { name: ' Sales ', autoAssign: true } });
     expect(res.status).toBe(201);
-    expect(res.body.department).toEqual({ id: expect.stringMatching(/^dp_/), workspaceId: owner.agent.workspaceId, name: 'Sales', isDefault: false, autoAssign: true });
+    expect(res.body.department).toEqual({
+      id: expect.stringMatching(/^dp_/),
+      workspaceId: owner.agent.workspaceId,
+      name: 'Sales',
+      isDefault: false,
+      autoAssign: true,
+    });
     const admin = await teamMember(owner.token, 'admin');
-    expect((await api('/api/departments', { token: admin.token, body: { name: 'Support' } })).body.department.autoAssign).toBe(false);
+    expect(
+      (await api('/api/departments', { token: admin.token, body: { name: 'Support' } })).body.department.autoAssign,
+    ).toBe(false);
   });
 
   it('rejects bad input and a taken name', async () => {
@@ -72,7 +80,10 @@ describe('PATCH /api/departments/:id', () => {
     const made = await patchDepartment(owner.token, sales.id, { isDefault: true });
     expect(made.body.department.isDefault).toBe(true);
     const list = (await api('/api/departments', { token: owner.token })).body.departments;
-    expect(list.map((d: { id: string; isDefault: boolean }) => [d.id, d.isDefault])).toEqual([[sales.id, true], [general, false]]);
+    expect(list.map((d: { id: string; isDefault: boolean }) => [d.id, d.isDefault])).toEqual([
+      [sales.id, true],
+      [general, false],
+    ]);
     // Already the default: nothing to clear, still fine.
     expect((await patchDepartment(owner.token, sales.id, { isDefault: true })).status).toBe(200);
   });

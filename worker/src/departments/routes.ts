@@ -7,8 +7,14 @@ import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { CreateDepartmentBody, UpdateDepartmentBody } from '../../../protocol';
 import {
-  createDepartment, deleteDepartment, departmentNameTaken, findDefaultDepartment, findWorkspaceDepartment,
-  listDepartments, toDepartment, updateDepartment,
+  createDepartment,
+  deleteDepartment,
+  departmentNameTaken,
+  findDefaultDepartment,
+  findWorkspaceDepartment,
+  listDepartments,
+  toDepartment,
+  updateDepartment,
 } from './queries';
 
 const nameTaken = () => errors.conflict('name_taken', 'A department with this name exists');
@@ -25,7 +31,11 @@ export const departmentRoutes = new Hono<AgentEnv>()
     const body = c.req.valid('json');
     if (await departmentNameTaken(db, c.var.agent.workspaceId, body.name)) throw nameTaken();
     const row = await createDepartment(db, c.var.agent.workspaceId, body);
-    await audit(c, { action: 'department.create', target: { type: 'department', id: row.id }, detail: { name: row.name, autoAssign: row.autoAssign } });
+    await audit(c, {
+      action: 'department.create',
+      target: { type: 'department', id: row.id },
+      detail: { name: row.name, autoAssign: row.autoAssign },
+    });
     return c.json({ department: toDepartment(row) }, 201);
   })
   .patch('/:id', requireAdmin(), validate('json', UpdateDepartmentBody), async (c) => {
@@ -33,21 +43,31 @@ export const departmentRoutes = new Hono<AgentEnv>()
     const body = c.req.valid('json');
     const dep = await findWorkspaceDepartment(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!dep) throw errors.notFound('Department');
-    if (body.name && await departmentNameTaken(db, dep.workspaceId, body.name, dep.id)) throw nameTaken();
+    if (body.name && (await departmentNameTaken(db, dep.workspaceId, body.name, dep.id))) throw nameTaken();
     const row = await updateDepartment(db, dep, body);
     const changes = changedFields(dep, { name: row.name, autoAssign: row.autoAssign, isDefault: row.isDefault });
-    if (!isEmpty(changes)) await audit(c, { action: 'department.update', target: { type: 'department', id: dep.id }, detail: { name: row.name, changes } });
+    if (!isEmpty(changes))
+      await audit(c, {
+        action: 'department.update',
+        target: { type: 'department', id: dep.id },
+        detail: { name: row.name, changes },
+      });
     return c.json({ department: toDepartment(row) }, 200);
   })
   .delete('/:id', requireAdmin(), async (c) => {
     const db = getDb(c.env.DB);
     const dep = await findWorkspaceDepartment(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!dep) throw errors.notFound('Department');
-    if (dep.isDefault) throw errors.conflict('default_department', 'Make another department the default before deleting this one');
+    if (dep.isDefault)
+      throw errors.conflict('default_department', 'Make another department the default before deleting this one');
     const fallback = await findDefaultDepartment(db, dep.workspaceId);
     if (!fallback) throw new Error(`workspace ${dep.workspaceId} has no default department`);
     const moved = await deleteDepartment(db, dep, fallback.id);
     await Promise.all(moved.map((id) => c.env.CONVERSATIONS.getByName(id).update({ departmentId: fallback.id })));
-    await audit(c, { action: 'department.delete', target: { type: 'department', id: dep.id }, detail: { name: dep.name, conversationsMoved: moved.length } });
+    await audit(c, {
+      action: 'department.delete',
+      target: { type: 'department', id: dep.id },
+      detail: { name: dep.name, conversationsMoved: moved.length },
+    });
     return c.body(null, 204);
   });

@@ -14,7 +14,10 @@ async function counters(path = '', method = 'GET') {
 
 describe('dev counters', () => {
   it('are unknown routes unless PARLEY_COUNTERS is "1"', async () => {
-    for (const [path, method] of [['/api/dev/counters', 'GET'], ['/api/dev/counters/reset', 'POST']] as const) {
+    for (const [path, method] of [
+      ['/api/dev/counters', 'GET'],
+      ['/api/dev/counters/reset', 'POST'],
+    ] as const) {
       const res = await api(path, { method, origin: null });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('not_found');
@@ -37,7 +40,11 @@ describe('dev counters', () => {
     // The D1 projection and the SiteDO publish run after the ack (waitUntil).
     await waitFor(async () => {
       const c = await counters();
-      return (c.messages ?? 0) >= 1 && (c['site.calls'] ?? 0) >= 1 && (c['d1.statements'] ?? 0) > afterBatch['d1.statements']!;
+      return (
+        (c.messages ?? 0) >= 1 &&
+        (c['site.calls'] ?? 0) >= 1 &&
+        (c['d1.statements'] ?? 0) > afterBatch['d1.statements']!
+      );
     });
     v.close();
   });

@@ -14,10 +14,21 @@ const countersOn = (env: Env) => {
 /** With the local email provider: the mail that would have been sent, for workspace admins, newest first. */
 export const devRoutes = new Hono<AgentEnv>()
   .get('/outbox', requireAgent(), requireAdmin(), async (c) => {
-    const rows = await getDb(c.env.DB).select().from(emailOutbox)
-      .where(eq(emailOutbox.workspaceId, c.var.agent.workspaceId)).orderBy(desc(emailOutbox.createdAt)).limit(100);
+    const rows = await getDb(c.env.DB)
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.workspaceId, c.var.agent.workspaceId))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(100);
     const emails = rows.map((r) => ({
-      id: r.id, to: r.toAddress, from: r.fromAddress, replyTo: r.replyTo, subject: r.subject, text: r.textBody, html: r.htmlBody, createdAt: r.createdAt,
+      id: r.id,
+      to: r.toAddress,
+      from: r.fromAddress,
+      replyTo: r.replyTo,
+      subject: r.subject,
+      text: r.textBody,
+      html: r.htmlBody,
+      createdAt: r.createdAt,
     }));
     return c.json({ emails }, 200);
   })

@@ -13,7 +13,12 @@ import { findSiteVisitor } from '../widget';
 export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;
 
 /** The part of an incoming email the handler needs (ForwardableEmailMessage has more). */
-export type InboundEmail = { to: string; from: string; raw: ReadableStream | ArrayBuffer | string; setReject?(reason: string): void };
+export type InboundEmail = {
+  to: string;
+  from: string;
+  raw: ReadableStream | ArrayBuffer | string;
+  setReject?(reason: string): void;
+};
 
 /** The bare address of an envelope sender ("Kim <kim@example.com>" or "kim@example.com"). */
 const senderAddress = (from: string) => (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
@@ -48,7 +53,10 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
   let raw: string | ArrayBuffer | Uint8Array;
   try {
     // Read no further than Email Routing's own maximum: a larger stream is refused, not buffered whole.
-    raw = typeof email.raw === 'string' || email.raw instanceof ArrayBuffer ? email.raw : await readAtMost(email.raw, INBOUND_MAX_BYTES);
+    raw =
+      typeof email.raw === 'string' || email.raw instanceof ArrayBuffer
+        ? email.raw
+        : await readAtMost(email.raw, INBOUND_MAX_BYTES);
   } catch {
     log.warn('email.inbound_dropped', { conversationId, reason: 'too_large' });
     email.setReject?.('Message too large');
@@ -62,6 +70,8 @@ export async function handleInboundEmail(env: Env, email: InboundEmail): Promise
     return 'dropped';
   }
   const posted = await env.CONVERSATIONS.getByName(conversationId).post(
-    { role: 'visitor', id: conv.visitorId, name: conv.visitor?.name ?? null }, { kind: 'text', body });
+    { role: 'visitor', id: conv.visitorId, name: conv.visitor?.name ?? null },
+    { kind: 'text', body },
+  );
   return posted.ok ? 'posted' : 'dropped';
 }

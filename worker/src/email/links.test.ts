@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { continueUrl } from './links';
 
-describe('continueUrl (the unread-reply email\'s link back)', () => {
+describe("continueUrl (the unread-reply email's link back)", () => {
   const allowed = ['https://shop.example', 'https://*.shop.example'];
   const base = 'https://parley.example';
   it('links to the page the visitor was on when it is a page of the site, opening the widget', () => {
-    expect(continueUrl('https://shop.example/cart?x=1', allowed, base)).toBe('https://shop.example/cart?x=1#parley-open');
+    expect(continueUrl('https://shop.example/cart?x=1', allowed, base)).toBe(
+      'https://shop.example/cart?x=1#parley-open',
+    );
     expect(continueUrl('https://eu.shop.example/', allowed, base)).toBe('https://eu.shop.example/#parley-open');
   });
   it('never links to a page the visitor reported elsewhere, or to something that is not a web page', () => {

@@ -13,14 +13,20 @@ export async function replyAddress(env: Env, conversationId: string) {
  * During a rotation an address signed with the previous secret still works (emails sent before it).
  */
 export async function conversationOfReplyAddress(env: Env, address: string): Promise<string | null> {
-  const match = address.trim().toLowerCase().match(/^reply\+(cv_[0-9a-f]{32})\.([0-9a-f]{20})@(.+)$/);
+  const match = address
+    .trim()
+    .toLowerCase()
+    .match(/^reply\+(cv_[0-9a-f]{32})\.([0-9a-f]{20})@(.+)$/);
   if (!match || match[3] !== env.EMAIL_REPLY_DOMAIN.toLowerCase()) return null;
   return (await hmacMatches(env, `reply:${match[1]}`, match[2]!)) ? match[1]! : null;
 }
 
 /** A link that unsubscribes one visitor from Parley's emails (a purpose-bound token: it grants nothing else). */
 export async function unsubscribeUrl(env: Env, base: string, visitorId: string) {
-  const token = await signJwt(new SignJWT({ typ: 'unsubscribe' }).setSubject(visitorId).setIssuer('parley').setIssuedAt(), env);
+  const token = await signJwt(
+    new SignJWT({ typ: 'unsubscribe' }).setSubject(visitorId).setIssuer('parley').setIssuedAt(),
+    env,
+  );
   return `${base}/api/email/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { api, connect, paths, visitorSession, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
 
-const outbox = async (token: string) => (await api('/api/dev/outbox', { token })).body.emails as { to: string; subject: string; text: string }[];
+const outbox = async (token: string) =>
+  (await api('/api/dev/outbox', { token })).body.emails as { to: string; subject: string; text: string }[];
 
 describe('transcripts', () => {
   it('a visitor asks for the transcript of a resolved conversation, without internal notes', async () => {
@@ -40,7 +41,10 @@ describe('offline messages', () => {
     const { owner, site } = await workspaceWithSite();
     const bob = await teamMember(owner.token);
     const v = await visitorSession(site.key);
-    const res = await api('/api/widget/conversations', { token: v.token, body: { email: 'lee@example.com', name: 'Lee', message: 'Please call me back' } });
+    const res = await api('/api/widget/conversations', {
+      token: v.token,
+      body: { email: 'lee@example.com', name: 'Lee', message: 'Please call me back' },
+    });
     expect(res.status).toBe(201);
     let mails: { to: string; text: string }[] = [];
     for (let i = 0; i < 50 && mails.length < 2; i++) mails = await outbox(owner.token);

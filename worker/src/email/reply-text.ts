@@ -2,14 +2,14 @@ import { truncateText } from '../../../protocol/text';
 
 /** Lines where quoted history or a signature starts in common mail clients. */
 const CUTS = [
-  /^On .{0,300}wrote:\s*$/i,         // Gmail, Apple Mail ("On Mon, 1 Jan 2026 at 10:00, Ann <…> wrote:")
-  /^Le .{0,300}a écrit\s*:\s*$/i,      // the same, in French
+  /^On .{0,300}wrote:\s*$/i, // Gmail, Apple Mail ("On Mon, 1 Jan 2026 at 10:00, Ann <…> wrote:")
+  /^Le .{0,300}a écrit\s*:\s*$/i, // the same, in French
   /^Am .{0,300}schrieb .{0,200}:\s*$/i, // and German
   /^-{2,}\s*Original Message\s*-{2,}/i,
-  /^_{10,}\s*$/,                        // Outlook's separator
-  /^From:\s.+/i,                        // Outlook's header block
-  /^>/,                                  // quoted lines
-  /^--\s?$/,                             // signature delimiter
+  /^_{10,}\s*$/, // Outlook's separator
+  /^From:\s.+/i, // Outlook's header block
+  /^>/, // quoted lines
+  /^--\s?$/, // signature delimiter
   /^Sent from my /i,
   /^Get Outlook for /i,
 ];

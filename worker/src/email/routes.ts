@@ -11,10 +11,9 @@ const page = (title: string, text: string) =>
 <body><h1>${title}</h1><p>${text}</p></body></html>`;
 
 /** The unsubscribe link in every email: one click, no login, and it stays unsubscribed. */
-export const emailRoutes = new Hono<{ Bindings: Env }>()
-  .get('/unsubscribe', async (c) => {
-    const visitorId = await visitorOfUnsubscribeToken(c.env, c.req.query('token') ?? '');
-    if (!visitorId) return c.html(page('Link not valid', 'This unsubscribe link is not valid.'), 400);
-    await getDb(c.env.DB).update(visitors).set({ unsubscribedAt: nowIso() }).where(eq(visitors.id, visitorId));
-    return c.html(page('Unsubscribed', 'You will not get emails about your conversations any more.'), 200);
-  });
+export const emailRoutes = new Hono<{ Bindings: Env }>().get('/unsubscribe', async (c) => {
+  const visitorId = await visitorOfUnsubscribeToken(c.env, c.req.query('token') ?? '');
+  if (!visitorId) return c.html(page('Link not valid', 'This unsubscribe link is not valid.'), 400);
+  await getDb(c.env.DB).update(visitors).set({ unsubscribedAt: nowIso() }).where(eq(visitors.id, visitorId));
+  return c.html(page('Unsubscribed', 'You will not get emails about your conversations any more.'), 200);
+});

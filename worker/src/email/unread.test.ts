@@ -6,15 +6,26 @@ import { api, connect, paths, workspaceWithSite } from '../../test/helpers';
 /** A visitor with an email (through pre-chat) in a conversation, with the agent's socket open. */
 async function setup(email: string | null = 'kim@example.com') {
   const { owner, site } = await workspaceWithSite();
-  const session = await api('/api/widget/session', { body: { siteKey: site.key, page: { url: 'https://shop.example/cart', title: 'Cart' } } });
-  const conv = (await api('/api/widget/conversations', { token: session.body.token, body: email ? { name: 'Kim', email } : {} })).body.conversation;
+  const session = await api('/api/widget/session', {
+    body: { siteKey: site.key, page: { url: 'https://shop.example/cart', title: 'Cart' } },
+  });
+  const conv = (
+    await api('/api/widget/conversations', { token: session.body.token, body: email ? { name: 'Kim', email } : {} })
+  ).body.conversation;
   const agent = await connect(paths.agent(conv.id), owner.token);
   const stub = env.CONVERSATIONS.getByName(conv.id);
   const reply = async (body: string) => {
     agent.send({ type: 'send', clientId: crypto.randomUUID(), body });
     await agent.next((f) => f.type === 'message' && f.message.body === body);
   };
-  const outbox = async () => (await api('/api/dev/outbox', { token: owner.token })).body.emails as { to: string; subject: string; text: string; html: string; replyTo: string }[];
+  const outbox = async () =>
+    (await api('/api/dev/outbox', { token: owner.token })).body.emails as {
+      to: string;
+      subject: string;
+      text: string;
+      html: string;
+      replyTo: string;
+    }[];
   return { owner, site, conv, stub, agent, reply, outbox, visitorToken: session.body.token as string };
 }
 
@@ -31,11 +42,18 @@ async function alarmUntil(stub: DurableObjectStub, check: () => Promise<boolean>
 }
 
 /** The email job's row in the object's schedule (null once it ran to completion). */
-const emailJob = (stub: DurableObjectStub) => runInDurableObject(stub, (_o, state) =>
-  state.storage.sql.exec<{ attempts: number }>("SELECT attempts FROM schedule WHERE job = 'unread_email'").toArray()[0] ?? null);
+const emailJob = (stub: DurableObjectStub) =>
+  runInDurableObject(
+    stub,
+    (_o, state) =>
+      state.storage.sql
+        .exec<{ attempts: number }>("SELECT attempts FROM schedule WHERE job = 'unread_email'")
+        .toArray()[0] ?? null,
+  );
 
 /** Fire the alarm until the email job has run and finished (so a "not sent" is a decision, not a job that never ran). */
-const alarmUntilEmailJobDone = (stub: DurableObjectStub) => alarmUntil(stub, async () => (await emailJob(stub)) === null);
+const alarmUntilEmailJobDone = (stub: DurableObjectStub) =>
+  alarmUntil(stub, async () => (await emailJob(stub)) === null);
 
 describe('unread-reply email', () => {
   it('is sent after the delay with every unread reply, a link back, a reply address and an unsubscribe link', async () => {
@@ -125,8 +143,12 @@ describe('unread-reply email', () => {
     }
     // Logged without the address or the text (worker/src/lib/log.ts).
     const lines = warned.mock.calls.map((c) => JSON.parse(String(c[0]))).filter((l) => l.conversationId === s.conv.id);
-    expect(lines).toContainEqual(expect.objectContaining({ event: 'email.failed', provider: 'outbox', kind: 'unread' }));
-    expect(lines).toContainEqual(expect.objectContaining({ event: 'email.retry', job: 'unread_email', attempt: 1, retryInMs: 1000 }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ event: 'email.failed', provider: 'outbox', kind: 'unread' }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ event: 'email.retry', job: 'unread_email', attempt: 1, retryInMs: 1000 }),
+    );
     expect(JSON.stringify(lines)).not.toMatch(/kim@example\.com|Important/);
     warned.mockRestore();
     await alarmUntil(s.stub, async () => (await s.outbox()).length === 1);

@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { countingStream, connect, conversationFixture, ORIGIN, paths, workspaceWithSite } from '../../test/helpers';
 import { ATTACHMENTS, LIMITS } from '../../../protocol';
 
-
-const post = (path: string, token: string, body: ReadableStream, type: string) => exports.default.fetch(`https://parley.test${path}`, {
-  method: 'POST', body, duplex: 'half', headers: { Authorization: `Bearer ${token}`, 'Content-Type': type, 'X-Filename': 'big.txt', Origin: ORIGIN },
-} as RequestInit);
+const post = (path: string, token: string, body: ReadableStream, type: string) =>
+  exports.default.fetch(`https://parley.test${path}`, {
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': type, 'X-Filename': 'big.txt', Origin: ORIGIN },
+  } as RequestInit);
 
 describe('request bodies stop at the limit', () => {
   it('a chunked upload without Content-Length is refused with 413 soon after 10 MB, not read to its end', async () => {
@@ -15,7 +18,7 @@ describe('request bodies stop at the limit', () => {
     const { body, counter } = countingStream(24 * 1024 * 1024);
     const res = await post(`/api/widget/conversations/${conversation.id}/files`, visitor.token, body, 'text/plain');
     expect(res.status).toBe(413);
-    expect((await res.json() as { error: { code: string } }).error.code).toBe('too_large');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_large');
     expect(counter.pulled).toBeLessThan(ATTACHMENTS.maxBytes + 2 * 1024 * 1024);
   });
 
@@ -24,7 +27,7 @@ describe('request bodies stop at the limit', () => {
     const { body, counter } = countingStream(8 * 1024 * 1024);
     const res = await post('/api/articles', owner.token, body, 'application/json');
     expect(res.status).toBe(413);
-    expect((await res.json() as { error: { code: string } }).error.code).toBe('too_large');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_large');
     expect(counter.pulled).toBeLessThan(2 * 1024 * 1024);
   });
 });
@@ -42,7 +45,8 @@ describe('socket frames are measured before they are parsed', () => {
     v.send({ type: 'typing', on: true });
     await a.next((f) => f.type === 'typing');
     expect(a.of('typing')).toHaveLength(1); // the oversized typing frame was never relayed
-    v.close(); a.close();
+    v.close();
+    a.close();
   });
 
   it('the site socket answers too_large to an oversized frame', async () => {

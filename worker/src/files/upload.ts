@@ -13,9 +13,15 @@ export type Uploader = { role: 'visitor' | 'agent'; id: string; name: string | n
  */
 export function cleanFilename(raw: string | undefined): string {
   let name = 'file';
-  try { name = decodeURIComponent(raw ?? '') || 'file'; } catch { /* keep the default */ }
+  try {
+    name = decodeURIComponent(raw ?? '') || 'file';
+  } catch {
+    /* keep the default */
+  }
   // eslint-disable-next-line no-control-regex
-  const clean = stripBidi(wellFormed(name.split(/[\\/]/).pop()!)).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').trim();
+  const clean = stripBidi(wellFormed(name.split(/[\\/]/).pop()!))
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+    .trim();
   return truncateFilename(clean, 200) || 'file';
 }
 
@@ -42,7 +48,10 @@ export async function readAtMost(body: ReadableStream<Uint8Array> | null, max: n
   }
   const out = new Uint8Array(size);
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
   return out;
 }
 
@@ -56,7 +65,11 @@ export const fileUrl = (conversationId: string, fileId: string) => `/api/files/$
 export async function uploadFile(env: Env, req: Request, conversationId: string, who: Uploader): Promise<Message> {
   const type = (req.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!(ATTACHMENTS.types as readonly string[]).includes(type)) {
-    throw new ApiError(415, 'unsupported_type', 'Only images (PNG, JPEG, GIF, WebP), PDF and plain text can be attached');
+    throw new ApiError(
+      415,
+      'unsupported_type',
+      'Only images (PNG, JPEG, GIF, WebP), PDF and plain text can be attached',
+    );
   }
   const declared = Number(req.headers.get('Content-Length') ?? NaN);
   if (declared > ATTACHMENTS.maxBytes) throw tooLarge();
@@ -64,7 +77,10 @@ export async function uploadFile(env: Env, req: Request, conversationId: string,
   if (!bytes.byteLength) throw errors.badRequest('The file is empty');
   const name = cleanFilename(req.headers.get('X-Filename') ?? undefined);
   const fileId = `fl_${crypto.randomUUID().replaceAll('-', '')}`;
-  await env.UPLOADS.put(`${conversationId}/${fileId}`, bytes, { httpMetadata: { contentType: type }, customMetadata: { name } });
+  await env.UPLOADS.put(`${conversationId}/${fileId}`, bytes, {
+    httpMetadata: { contentType: type },
+    customMetadata: { name },
+  });
   const file = { id: fileId, name, size: bytes.byteLength, type, url: fileUrl(conversationId, fileId) };
   const posted = await env.CONVERSATIONS.getByName(conversationId).post(who, { kind: 'file', body: name, file });
   // Not stored as a message: do not keep an orphan object either.

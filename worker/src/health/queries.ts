@@ -17,11 +17,17 @@ export async function d1Health(db: D1Database, expected: readonly string[]): Pro
   } catch (err) {
     if (!/no such table: d1_migrations/.test(String((err as Error)?.message ?? err))) {
       log.error('health.d1_failed', { error: err });
-      return { d1: 'error', migrations: { applied: null, expected: expected.length, current: false, pending: [...expected] } };
+      return {
+        d1: 'error',
+        migrations: { applied: null, expected: expected.length, current: false, pending: [...expected] },
+      };
     }
     names = [];
   }
   const applied = new Set(names);
   const pending = expected.filter((name) => !applied.has(name));
-  return { d1: 'ok', migrations: { applied: names.length, expected: expected.length, current: pending.length === 0, pending } };
+  return {
+    d1: 'ok',
+    migrations: { applied: names.length, expected: expected.length, current: pending.length === 0, pending },
+  };
 }

@@ -17,7 +17,18 @@ describe('GET /api/health', () => {
     const res = await api('/api/health', { origin: null });
     expect(res).toEqual({
       status: 200,
-      body: { ok: true, d1: 'ok', migrations: { applied: EXPECTED_MIGRATIONS.length, expected: EXPECTED_MIGRATIONS.length, current: true, pending: [] }, version, commit: 'dev' },
+      body: {
+        ok: true,
+        d1: 'ok',
+        migrations: {
+          applied: EXPECTED_MIGRATIONS.length,
+          expected: EXPECTED_MIGRATIONS.length,
+          current: true,
+          pending: [],
+        },
+        version,
+        commit: 'dev',
+      },
     });
     expect((await healthOf(env.DB, { PARLEY_COMMIT: '0123abcd' })).body.commit).toBe('0123abcd');
     // A var that is not a commit id is not echoed (it is public).
@@ -33,21 +44,42 @@ describe('GET /api/health', () => {
     const fresh = await healthOf(db);
     expect(fresh).toEqual({
       status: 503,
-      body: { ok: false, d1: 'ok', migrations: { applied: 0, expected: EXPECTED_MIGRATIONS.length, current: false, pending: [...EXPECTED_MIGRATIONS] }, version, commit: 'dev' },
+      body: {
+        ok: false,
+        d1: 'ok',
+        migrations: {
+          applied: 0,
+          expected: EXPECTED_MIGRATIONS.length,
+          current: false,
+          pending: [...EXPECTED_MIGRATIONS],
+        },
+        version,
+        commit: 'dev',
+      },
     });
     // A query D1 refuses (here a migrations table of the wrong shape) reports d1:'error', never a 500.
     await db.prepare('CREATE TABLE d1_migrations (id INTEGER)').run();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await healthOf(db)).toMatchObject({ status: 503, body: { ok: false, d1: 'error', migrations: { applied: null, current: false } } });
+    expect(await healthOf(db)).toMatchObject({
+      status: 503,
+      body: { ok: false, d1: 'error', migrations: { applied: null, current: false } },
+    });
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('"event":"health.d1_failed"'));
     logged.mockRestore();
     await db.prepare('DROP TABLE d1_migrations').run();
     await applyD1Migrations(db, env.TEST_MIGRATIONS.slice(0, -1));
     const behind = await healthOf(db);
     expect(behind.status).toBe(503);
-    expect(behind.body).toMatchObject({ ok: false, d1: 'ok', migrations: { applied: EXPECTED_MIGRATIONS.length - 1, current: false, pending: [EXPECTED_MIGRATIONS.at(-1)] } });
+    expect(behind.body).toMatchObject({
+      ok: false,
+      d1: 'ok',
+      migrations: { applied: EXPECTED_MIGRATIONS.length - 1, current: false, pending: [EXPECTED_MIGRATIONS.at(-1)] },
+    });
     await applyD1Migrations(db, env.TEST_MIGRATIONS);
-    expect(await healthOf(db)).toMatchObject({ status: 200, body: { ok: true, migrations: { current: true, pending: [] } } });
+    expect(await healthOf(db)).toMatchObject({
+      status: 200,
+      body: { ok: true, migrations: { current: true, pending: [] } },
+    });
   });
 
   it('reveals no workspace data, settings or secrets, and is not cached', async () => {

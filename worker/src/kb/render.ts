@@ -25,8 +25,12 @@ let policy: Promise<string> | undefined;
  * by 'unsafe-inline'), so that nothing an author writes can style or script the page. Computed once per isolate.
  */
 export const articleCsp = () =>
-  (policy ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(CSS)).then((d) =>
-    `default-src 'none'; style-src 'sha256-${btoa(String.fromCharCode(...new Uint8Array(d)))}'; img-src https: data:; base-uri 'none'; form-action 'none'`));
+  (policy ??= crypto.subtle
+    .digest('SHA-256', new TextEncoder().encode(CSS))
+    .then(
+      (d) =>
+        `default-src 'none'; style-src 'sha256-${btoa(String.fromCharCode(...new Uint8Array(d)))}'; img-src https: data:; base-uri 'none'; form-action 'none'`,
+    ));
 
 /** The public, read-only page of an article. */
 export function articlePage(article: { title: string; content: string; updatedAt: string }) {

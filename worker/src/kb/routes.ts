@@ -34,13 +34,12 @@ export const articleRoutes = new Hono<AgentEnv>()
   });
 
 /** Public, read-only article pages a visitor can open from a link in a reply (active articles only). */
-export const publicKbRoutes = new Hono<{ Bindings: Env }>()
-  .get('/:siteKey/articles/:id', async (c) => {
-    const db = getDb(c.env.DB);
-    const site = await findSiteByKey(db, c.req.param('siteKey'));
-    const row = site ? await findArticle(db, site.workspaceId, c.req.param('id')) : undefined;
-    if (!row?.active) throw errors.notFound('Article');
-    c.header('Content-Security-Policy', await articleCsp());
-    c.header('Cache-Control', 'public, max-age=60');
-    return c.html(articlePage(row));
-  });
+export const publicKbRoutes = new Hono<{ Bindings: Env }>().get('/:siteKey/articles/:id', async (c) => {
+  const db = getDb(c.env.DB);
+  const site = await findSiteByKey(db, c.req.param('siteKey'));
+  const row = site ? await findArticle(db, site.workspaceId, c.req.param('id')) : undefined;
+  if (!row?.active) throw errors.notFound('Article');
+  c.header('Content-Security-Policy', await articleCsp());
+  c.header('Cache-Control', 'public, max-age=60');
+  return c.html(articlePage(row));
+});

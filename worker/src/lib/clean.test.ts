@@ -4,7 +4,9 @@ import { cleanInput, headerText, MAX_DEPTH, logText, plainText, wellFormed } fro
 
 describe('text hygiene helpers', () => {
   it('headerText makes one line of anything: CR, LF, other controls, U+2028/U+2029', () => {
-    expect(headerText('New message from Eve\r\nBcc: someone@example.net')).toBe('New message from Eve Bcc: someone@example.net');
+    expect(headerText('New message from Eve\r\nBcc: someone@example.net')).toBe(
+      'New message from Eve Bcc: someone@example.net',
+    );
     expect(headerText('a\u0000b\u0085c\u2028d\u2029e\tf\u007fg')).toBe('a b c d e f g');
     expect(headerText('ok \ud800')).toBe('ok \ufffd');
   });
@@ -16,7 +18,9 @@ describe('text hygiene helpers', () => {
   });
 
   it('cleanInput: lone surrogates become U+FFFD everywhere (keys, arrays, nested); NUL is refused', () => {
-    expect(cleanInput({ a: ['x\ud800', { 'k\udc00': 'ok😀' }], n: 1, b: true, z: null })).toEqual({ value: { a: ['x\ufffd', { 'k\ufffd': 'ok😀' }], n: 1, b: true, z: null } });
+    expect(cleanInput({ a: ['x\ud800', { 'k\udc00': 'ok😀' }], n: 1, b: true, z: null })).toEqual({
+      value: { a: ['x\ufffd', { 'k\ufffd': 'ok😀' }], n: 1, b: true, z: null },
+    });
     expect(cleanInput({ deep: [{ s: 'a\u0000b' }] })).toEqual({ error: 'Text may not contain NUL characters' });
     expect(cleanInput({ 'k\u0000': 1 })).toEqual({ error: 'Text may not contain NUL characters' });
   });
@@ -37,7 +41,19 @@ describe('text hygiene helpers', () => {
 
   it('file names: bidi controls cannot disguise the extension', () => {
     expect(cleanFilename(encodeURIComponent('invoice\u202Efdp.exe'))).toBe('invoicefdp.exe');
-    for (const ch of ['\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']) {
+    for (const ch of [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+    ]) {
       expect(cleanFilename(encodeURIComponent(`a${ch}b.png`))).toBe('ab.png');
     }
     expect(cleanFilename(encodeURIComponent('a\u0085b\u2028.txt'))).toBe('ab.txt');

@@ -9,10 +9,18 @@ const deployed = { ...env, CONSOLE_ORIGIN: CONSOLE };
 
 /** A browser's preflight from `origin` for `path` on the Worker's origin. */
 const preflight = (path: string, origin: string, bindings: Env = deployed) =>
-  app.request(`${WORKER}${path}`, {
-    method: 'OPTIONS',
-    headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
-  }, bindings);
+  app.request(
+    `${WORKER}${path}`,
+    {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
+    },
+    bindings,
+  );
 
 const allowedOrigin = (res: Response) => res.headers.get('Access-Control-Allow-Origin');
 
@@ -23,9 +31,17 @@ describe('CORS with CONSOLE_ORIGIN set (a deployment)', () => {
     expect(allowedOrigin(await preflight('/api/conversations', 'https://evil.example'))).toBeNull();
     expect(allowedOrigin(await preflight('/api/agents', 'https://parley-console.pages.dev.evil.example'))).toBeNull();
     // A real request from elsewhere gets its answer without CORS headers: the browser keeps it from the page.
-    const res = await app.request(`${WORKER}/api/auth/config`, { headers: { Origin: 'https://evil.example' } }, deployed);
+    const res = await app.request(
+      `${WORKER}/api/auth/config`,
+      { headers: { Origin: 'https://evil.example' } },
+      deployed,
+    );
     expect(allowedOrigin(res)).toBeNull();
-    expect((await app.request(`${WORKER}/api/auth/config`, { headers: { Origin: CONSOLE } }, deployed)).headers.get('Access-Control-Allow-Origin')).toBe(CONSOLE);
+    expect(
+      (await app.request(`${WORKER}/api/auth/config`, { headers: { Origin: CONSOLE } }, deployed)).headers.get(
+        'Access-Control-Allow-Origin',
+      ),
+    ).toBe(CONSOLE);
   });
 
   it('lets the console on its own origin read the request id (X-Request-Id), which a user quotes in a report', async () => {
@@ -49,7 +65,9 @@ describe('CORS with CONSOLE_ORIGIN set (a deployment)', () => {
 
 describe('CORS without CONSOLE_ORIGIN (local development)', () => {
   it('reflects any origin', async () => {
-    expect(allowedOrigin(await preflight('/api/conversations', 'http://localhost:5173', { ...env, CONSOLE_ORIGIN: '' }))).toBe('http://localhost:5173');
+    expect(
+      allowedOrigin(await preflight('/api/conversations', 'http://localhost:5173', { ...env, CONSOLE_ORIGIN: '' })),
+    ).toBe('http://localhost:5173');
   });
 });
 

@@ -11,12 +11,20 @@ const VISITOR_PATH = /^\/api\/(widget|files|kb)(\/|$)/;
 
 /** The origins CONSOLE_ORIGIN names (comma or space separated, trailing slashes ignored); null when it is empty. */
 export function consoleOrigins(value: string | undefined): Set<string> | null {
-  const list = (value ?? '').split(/[\s,]+/).map((o) => o.replace(/\/+$/, '')).filter(Boolean);
+  const list = (value ?? '')
+    .split(/[\s,]+/)
+    .map((o) => o.replace(/\/+$/, ''))
+    .filter(Boolean);
   return list.length ? new Set(list) : null;
 }
 
 /** Whether a browser on `origin` may read the answer to this request. */
-export function corsAllows(origin: string, path: string, requestUrl: string, consoleOrigin: string | undefined): boolean {
+export function corsAllows(
+  origin: string,
+  path: string,
+  requestUrl: string,
+  consoleOrigin: string | undefined,
+): boolean {
   const allowed = consoleOrigins(consoleOrigin);
   return !allowed || VISITOR_PATH.test(path) || allowed.has(origin) || origin === new URL(requestUrl).origin;
 }
@@ -25,7 +33,7 @@ export function corsAllows(origin: string, path: string, requestUrl: string, con
 export const apiCors = () =>
   cors({
     origin: (origin: string, c: Context<{ Bindings: Env }>) =>
-      (origin && corsAllows(origin, c.req.path, c.req.url, c.env.CONSOLE_ORIGIN) ? origin : null),
+      origin && corsAllows(origin, c.req.path, c.req.url, c.env.CONSOLE_ORIGIN) ? origin : null,
     allowHeaders: ['Authorization', 'Content-Type'],
     // A console on another origin (Pages) can read the id a user quotes when reporting a failure.
     exposeHeaders: ['X-Request-Id'],

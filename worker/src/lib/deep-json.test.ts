@@ -15,14 +15,19 @@ it('POST /api/widget/conversations (optional JSON body) with a 30,000-deep array
 
 it('PATCH /api/sites/:id {settings:{color: <30,000-deep array>}} (validated JSON body) answers 400 bad_request', async () => {
   const { owner, site } = await workspaceWithSite();
-  const res = await api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: `{"settings":{"color":${deep(30_000)}}}` });
+  const res = await api(`/api/sites/${site.id}`, {
+    token: owner.token,
+    method: 'PATCH',
+    body: `{"settings":{"color":${deep(30_000)}}}`,
+  });
   expect(res.status).toBe(400);
   expect(res.body.error.code).toBe('bad_request');
 });
 
 it('JSON nested 33 levels is refused with a message naming the limit; 20 levels pass the depth check', async () => {
   const { owner, site } = await workspaceWithSite();
-  const patch = (inner: string) => api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: `{"settings":{"color":${inner}}}` });
+  const patch = (inner: string) =>
+    api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: `{"settings":{"color":${inner}}}` });
   const tooDeep = await patch(deep(31));
   expect(tooDeep.body.error.message).toContain('32 levels');
   const fine = await patch(deep(20));
@@ -33,11 +38,25 @@ it('JSON nested 33 levels is refused with a message naming the limit; 20 levels 
 it('every documented route with a JSON body answers deep nesting (top level or under a key) with 4xx, never 5xx', async () => {
   const { owner, site, visitor, conversation } = await conversationFixture();
   const article = (await api('/api/articles', { token: owner.token, body: { title: 'Refunds' } })).body.article;
-  const idFor = (path: string) => (path.startsWith('/api/sites/') ? site.id : path.startsWith('/api/agents/') ? owner.agent.id
-    : path.startsWith('/api/kb/') || path.startsWith('/api/articles/') ? article.id : conversation.id);
-  const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'siteKey' ? site.key : name === 'id' ? idFor(path) : 'x'));
-  const doc = (await api('/api/openapi.json')).body as { paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>> };
-  const bodies = [deep(30_000), `{"settings":${deep(5000)},"name":${deep(5000)},"title":${deep(5000)},"tags":${deep(5000)}}`];
+  const idFor = (path: string) =>
+    path.startsWith('/api/sites/')
+      ? site.id
+      : path.startsWith('/api/agents/')
+        ? owner.agent.id
+        : path.startsWith('/api/kb/') || path.startsWith('/api/articles/')
+          ? article.id
+          : conversation.id;
+  const fill = (path: string) =>
+    path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      name === 'siteKey' ? site.key : name === 'id' ? idFor(path) : 'x',
+    );
+  const doc = (await api('/api/openapi.json')).body as {
+    paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>;
+  };
+  const bodies = [
+    deep(30_000),
+    `{"settings":${deep(5000)},"name":${deep(5000)},"title":${deep(5000)},"tags":${deep(5000)}}`,
+  ];
   const problems: string[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {

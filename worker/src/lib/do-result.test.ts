@@ -4,7 +4,14 @@ import { ERROR_CODES, STATUS_OF } from '../../../protocol';
 import { done, refused, unwrap } from './do-result';
 import { ApiError } from './errors';
 
-const thrown = (f: () => unknown) => { try { f(); } catch (e) { return e as ApiError; } throw new Error('did not throw'); };
+const thrown = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error('did not throw');
+};
 
 it('unwraps a value and throws a refusal as the ApiError with the status of the one table', () => {
   expect(unwrap(done(42))).toBe(42);

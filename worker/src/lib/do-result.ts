@@ -14,8 +14,10 @@ export type DoResult<T> = { ok: true; value: T } | { ok: false; error: DoError }
 export const done = <T>(value: T): DoResult<T> => ({ ok: true, value });
 
 /** A refused result. */
-export const refused = (code: ErrorCode, message: string, retryAfter?: number): { ok: false; error: DoError } =>
-  ({ ok: false, error: { code, message, ...(retryAfter === undefined ? {} : { retryAfter }) } });
+export const refused = (code: ErrorCode, message: string, retryAfter?: number): { ok: false; error: DoError } => ({
+  ok: false,
+  error: { code, message, ...(retryAfter === undefined ? {} : { retryAfter }) },
+});
 
 /** The value of a result; a refusal is thrown as the ApiError with the status the one table gives its code. */
 export function unwrap<T>(result: DoResult<T>): T {

@@ -8,13 +8,19 @@ const d1Error = (index: string) => new Error(`D1_ERROR: UNIQUE constraint failed
 describe('UNIQUE constraint races', () => {
   it('isUniqueViolation matches the index, also through a wrapping error (drizzle puts D1 errors in cause)', () => {
     expect(isUniqueViolation(d1Error('agents.email'), 'agents.email')).toBe(true);
-    expect(isUniqueViolation(new Error('Failed query: insert …', { cause: d1Error('agents.email') }), 'agents.email')).toBe(true);
+    expect(
+      isUniqueViolation(new Error('Failed query: insert …', { cause: d1Error('agents.email') }), 'agents.email'),
+    ).toBe(true);
     expect(isUniqueViolation(d1Error('visitors.site_id, visitors.external_id'), 'agents.email')).toBe(false);
     expect(isUniqueViolation(new Error('no such table'))).toBe(false);
   });
 
   it('the error handler answers an unforeseen UNIQUE violation with 409 conflict in the one envelope', async () => {
-    const app = new Hono().get('/', () => { throw d1Error('sites.key'); }).onError(errorHandler);
+    const app = new Hono()
+      .get('/', () => {
+        throw d1Error('sites.key');
+      })
+      .onError(errorHandler);
     const res = await app.request('/');
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({ error: { code: 'conflict', message: expect.any(String) } });

@@ -33,8 +33,14 @@ export const errors = {
 
 /** The code of an HTTPException Hono itself raised (a validator's 400, the body limit's 413), by its status. */
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found',
-  405: 'method_not_allowed', 409: 'conflict', 413: 'too_large', 429: 'rate_limited',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'rate_limited',
 };
 
 /**
@@ -52,16 +58,24 @@ export function isUniqueViolation(err: unknown, index = ''): boolean {
 /** The one onError: every failure leaves as {error:{code,message}}, never with a stack. */
 export function errorHandler(err: Error, c: Context) {
   if (err instanceof ApiError) {
-    if (err.retryAfter === undefined) return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status);
+    if (err.retryAfter === undefined)
+      return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status);
     c.header('Retry-After', String(err.retryAfter));
-    return c.json<ErrorBody>({ error: { code: err.code, message: err.message, retryAfter: err.retryAfter } }, err.status);
+    return c.json<ErrorBody>(
+      { error: { code: err.code, message: err.message, retryAfter: err.retryAfter } },
+      err.status,
+    );
   }
   if (err instanceof HTTPException) {
     const code = CODE_BY_STATUS[err.status] ?? (err.status < 500 ? 'bad_request' : 'internal');
     return c.json<ErrorBody>({ error: { code, message: err.message || code } }, err.status as ContentfulStatusCode);
   }
   // A race no route foresaw still answers like one: the other request won; never a 500.
-  if (isUniqueViolation(err)) return c.json<ErrorBody>({ error: { code: 'conflict', message: 'This was created at the same time by another request' } }, 409);
+  if (isUniqueViolation(err))
+    return c.json<ErrorBody>(
+      { error: { code: 'conflict', message: 'This was created at the same time by another request' } },
+      409,
+    );
   log.error('request.error', { requestId: requestIdOf(c.req.raw), method: c.req.method, path: c.req.path, error: err });
   return c.json<ErrorBody>({ error: { code: 'internal', message: 'Something went wrong' } }, 500);
 }

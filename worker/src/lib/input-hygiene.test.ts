@@ -6,13 +6,17 @@ import { api, connect, conversationFixture, paths, visitorSession, workspaceWith
 import { handleInboundEmail } from '../email/inbound';
 import { replyAddress } from '../email/links';
 
-const outbox = async (token: string) => (await api('/api/dev/outbox', { token })).body.emails as { to: string; subject: string; text: string }[];
+const outbox = async (token: string) =>
+  (await api('/api/dev/outbox', { token })).body.emails as { to: string; subject: string; text: string }[];
 
 describe('email headers', () => {
-  it('an offline-form name with CR/LF cannot add a header to the agents\' email', async () => {
+  it("an offline-form name with CR/LF cannot add a header to the agents' email", async () => {
     const { owner, site } = await workspaceWithSite();
     const v = await visitorSession(site.key);
-    const res = await api('/api/widget/conversations', { token: v.token, body: { name: 'Eve\r\nBcc: someone@example.net', email: 'eve@example.com', message: 'Hi' } });
+    const res = await api('/api/widget/conversations', {
+      token: v.token,
+      body: { name: 'Eve\r\nBcc: someone@example.net', email: 'eve@example.com', message: 'Hi' },
+    });
     expect(res.status).toBe(201);
     let mails: { subject: string }[] = [];
     for (let i = 0; i < 50 && !mails.length; i++) mails = await outbox(owner.token);
@@ -29,7 +33,10 @@ describe('NUL and lone surrogates on the way in', () => {
     expect(nul.status).toBe(400);
     expect(nul.body.error.code).toBe('bad_request');
     // JSON.stringify escapes a lone surrogate as \ud83d, which JSON.parse turns back into one.
-    const created = await api('/api/articles', { token: owner.token, body: { title: 'Half \ud83d emoji', tags: ['x\udc00'] } });
+    const created = await api('/api/articles', {
+      token: owner.token,
+      body: { title: 'Half \ud83d emoji', tags: ['x\udc00'] },
+    });
     expect(created.status).toBe(201);
     expect(created.body.article).toMatchObject({ title: 'Half \ufffd emoji', tags: ['x\ufffd'] });
   });
@@ -62,7 +69,15 @@ describe('NUL and lone surrogates on the way in', () => {
   it('inbound email: NUL and control characters dropped from the posted text', async () => {
     const { owner, conversation } = await conversationFixture();
     const to = await replyAddress(env, conversation.id);
-    const raw = ['From: Kim <kim@example.com>', `To: ${to}`, 'Subject: Re', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Tues\u0000day\u001b works'].join('\r\n');
+    const raw = [
+      'From: Kim <kim@example.com>',
+      `To: ${to}`,
+      'Subject: Re',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Tues\u0000day\u001b works',
+    ].join('\r\n');
     expect(await handleInboundEmail(env, { to, from: 'kim@example.com', raw })).toBe('posted');
     const history = await api(`/api/conversations/${conversation.id}/messages`, { token: owner.token });
     expect(history.body.messages[0].body).toBe('Tuesday works');

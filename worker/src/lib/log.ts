@@ -5,20 +5,49 @@ import { env } from 'cloudflare:workers';
 
 /** Every event Parley logs; a closed list so dashboards and `wrangler tail` filters can rely on the names. */
 export type LogEvent =
-  | 'request' | 'request.error' | 'config.invalid' | 'health.d1_failed'
-  | 'message.committed' | 'frame.failed' | 'alarm.failed'
-  | 'projection.failed' | 'projection.recovered'
-  | 'email.sent' | 'email.failed' | 'email.retry' | 'email.inbound_dropped' | 'notification.failed'
-  | 'site_event.dropped' | 'budget.unavailable' | 'assignment.failed' | 'presence.unavailable'
-  | 'block.close_failed' | 'deactivation.step_failed';
+  | 'request'
+  | 'request.error'
+  | 'config.invalid'
+  | 'health.d1_failed'
+  | 'message.committed'
+  | 'frame.failed'
+  | 'alarm.failed'
+  | 'projection.failed'
+  | 'projection.recovered'
+  | 'email.sent'
+  | 'email.failed'
+  | 'email.retry'
+  | 'email.inbound_dropped'
+  | 'notification.failed'
+  | 'site_event.dropped'
+  | 'budget.unavailable'
+  | 'assignment.failed'
+  | 'presence.unavailable'
+  | 'block.close_failed'
+  | 'deactivation.step_failed';
 
 /** What a log line may carry besides its event: ids, numbers and short machine-readable words only. */
 export type LogFields = {
-  requestId?: string; method?: string; path?: string; status?: number; durationMs?: number;
-  conversationId?: string; siteId?: string; messageId?: string; seq?: number; kind?: string; sender?: string;
+  requestId?: string;
+  method?: string;
+  path?: string;
+  status?: number;
+  durationMs?: number;
+  conversationId?: string;
+  siteId?: string;
+  messageId?: string;
+  seq?: number;
+  kind?: string;
+  sender?: string;
   /** The Durable Object class and its callback, for a guarded socket callback that failed (realtime/hub.ts). */
-  object?: string; callback?: string;
-  job?: string; attempt?: number; retryInMs?: number; provider?: string; reason?: string; setting?: string;
+  object?: string;
+  callback?: string;
+  job?: string;
+  attempt?: number;
+  retryInMs?: number;
+  provider?: string;
+  reason?: string;
+  setting?: string;
   /** Any thrown value: logged as its scrubbed message (and stack for errors), never as an object. */
   error?: unknown;
 };
@@ -64,7 +93,13 @@ function write(level: Level, event: LogEvent, fields: LogFields) {
   if (error !== undefined) {
     line.error = describe(error);
     // The frames only: V8's stack starts with the message, unscrubbed, which the error field already has.
-    if (level === 'error' && error instanceof Error && error.stack) line.stack = scrub(error.stack.split('\n').filter((l) => FRAME.test(l)).join('\n'));
+    if (level === 'error' && error instanceof Error && error.stack)
+      line.stack = scrub(
+        error.stack
+          .split('\n')
+          .filter((l) => FRAME.test(l))
+          .join('\n'),
+      );
   }
   const text = JSON.stringify(line);
   if (level === 'error') console.error(text);

@@ -23,7 +23,11 @@ export function requestOrigin(req: Request): string | null {
   if (origin && origin !== 'null') return origin;
   const referer = req.headers.get('Referer');
   if (referer) {
-    try { return new URL(referer).origin; } catch { /* fall through */ }
+    try {
+      return new URL(referer).origin;
+    } catch {
+      /* fall through */
+    }
   }
   if (req.headers.get('Sec-Fetch-Site') === 'same-origin') return new URL(req.url).origin;
   return null;

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { api, conversationFixture, workspaceWithSite } from '../../test/helpers';
 import { invite } from '../../test/team-helpers';
 
-type Fixture = { token: string; path: string; read: () => Promise<Record<string, unknown>>; values?: Record<string, unknown> };
+type Fixture = {
+  token: string;
+  path: string;
+  read: () => Promise<Record<string, unknown>>;
+  values?: Record<string, unknown>;
+};
 /** Fields that change on every write (timestamps, revisions) or follow from the field sent. */
 const VOLATILE = ['updatedAt', 'rev', 'lastMessageAt'];
 
@@ -19,13 +24,28 @@ const find = (list: { id: string }[], id: string) => {
   return hit as Record<string, unknown>;
 };
 
-const routes: { name: string; setup: () => Promise<Fixture>; changes: Record<string, unknown>; follows?: Record<string, string[]> }[] = [
+const routes: {
+  name: string;
+  setup: () => Promise<Fixture>;
+  changes: Record<string, unknown>;
+  follows?: Record<string, string[]>;
+}[] = [
   {
     name: 'PATCH /api/articles/:id',
     setup: async () => {
       const { owner } = await workspaceWithSite();
-      const { article } = await must(api('/api/articles', { token: owner.token, body: { title: 'Refunds', content: 'Five days.', category: 'Billing', tags: ['money'], active: false } }), 201);
-      return { token: owner.token, path: `/api/articles/${article.id}`, read: async () => find((await must(api('/api/articles', { token: owner.token }), 200)).articles, article.id) };
+      const { article } = await must(
+        api('/api/articles', {
+          token: owner.token,
+          body: { title: 'Refunds', content: 'Five days.', category: 'Billing', tags: ['money'], active: false },
+        }),
+        201,
+      );
+      return {
+        token: owner.token,
+        path: `/api/articles/${article.id}`,
+        read: async () => find((await must(api('/api/articles', { token: owner.token }), 200)).articles, article.id),
+      };
     },
     changes: { title: 'New title', content: 'Other text', category: 'Misc', tags: ['other'], active: true },
   },
@@ -33,9 +53,20 @@ const routes: { name: string; setup: () => Promise<Fixture>; changes: Record<str
     name: 'PATCH /api/canned-responses/:id',
     setup: async () => {
       const { owner } = await workspaceWithSite();
-      const { cannedResponse: r } = await must(api('/api/canned-responses', { token: owner.token, body: { title: 'Hi', content: 'Hello', shortcut: 'hi', category: 'Greetings', shared: true } }), 201);
+      const { cannedResponse: r } = await must(
+        api('/api/canned-responses', {
+          token: owner.token,
+          body: { title: 'Hi', content: 'Hello', shortcut: 'hi', category: 'Greetings', shared: true },
+        }),
+        201,
+      );
       await must(api(`/api/canned-responses/${r.id}/use`, { token: owner.token, method: 'POST' }), 200);
-      return { token: owner.token, path: `/api/canned-responses/${r.id}`, read: async () => find((await must(api('/api/canned-responses', { token: owner.token }), 200)).cannedResponses, r.id) };
+      return {
+        token: owner.token,
+        path: `/api/canned-responses/${r.id}`,
+        read: async () =>
+          find((await must(api('/api/canned-responses', { token: owner.token }), 200)).cannedResponses, r.id),
+      };
     },
     changes: { title: 'x', content: 'Other', shortcut: 'hey', category: 'Misc', shared: false },
     follows: { shared: ['ownerId'] },
@@ -45,8 +76,15 @@ const routes: { name: string; setup: () => Promise<Fixture>; changes: Record<str
     setup: async () => {
       const { owner } = await workspaceWithSite();
       const path = '/api/auth/me/preferences';
-      await must(api(path, { token: owner.token, method: 'PATCH', body: { desktop: false, sound: false, title: false } }), 200);
-      return { token: owner.token, path, read: async () => (await must(api('/api/auth/me', { token: owner.token }), 200)).preferences };
+      await must(
+        api(path, { token: owner.token, method: 'PATCH', body: { desktop: false, sound: false, title: false } }),
+        200,
+      );
+      return {
+        token: owner.token,
+        path,
+        read: async () => (await must(api('/api/auth/me', { token: owner.token }), 200)).preferences,
+      };
     },
     changes: { desktop: true, sound: true, title: true },
   },
@@ -54,10 +92,21 @@ const routes: { name: string; setup: () => Promise<Fixture>; changes: Record<str
     name: 'PATCH /api/agents/:id',
     setup: async () => {
       const { owner } = await workspaceWithSite();
-      const { department: d } = await must(api('/api/departments', { token: owner.token, body: { name: 'Sales' } }), 201);
-      const { department: other } = await must(api('/api/departments', { token: owner.token, body: { name: 'Support' } }), 201);
+      const { department: d } = await must(
+        api('/api/departments', { token: owner.token, body: { name: 'Sales' } }),
+        201,
+      );
+      const { department: other } = await must(
+        api('/api/departments', { token: owner.token, body: { name: 'Support' } }),
+        201,
+      );
       const { agent } = await invite(owner.token, { role: 'admin', maxConcurrent: 3, departmentIds: [d.id] });
-      return { token: owner.token, path: `/api/agents/${agent.id}`, values: { departmentIds: [other.id] }, read: async () => find((await must(api('/api/agents', { token: owner.token }), 200)).agents, agent.id) };
+      return {
+        token: owner.token,
+        path: `/api/agents/${agent.id}`,
+        values: { departmentIds: [other.id] },
+        read: async () => find((await must(api('/api/agents', { token: owner.token }), 200)).agents, agent.id),
+      };
     },
     changes: { name: 'Robert', role: 'agent', active: false, maxConcurrent: 7, departmentIds: 'another department' },
   },
@@ -65,8 +114,15 @@ const routes: { name: string; setup: () => Promise<Fixture>; changes: Record<str
     name: 'PATCH /api/departments/:id',
     setup: async () => {
       const { owner } = await workspaceWithSite();
-      const { department: d } = await must(api('/api/departments', { token: owner.token, body: { name: 'Sales', autoAssign: true } }), 201);
-      return { token: owner.token, path: `/api/departments/${d.id}`, read: async () => find((await must(api('/api/departments', { token: owner.token }), 200)).departments, d.id) };
+      const { department: d } = await must(
+        api('/api/departments', { token: owner.token, body: { name: 'Sales', autoAssign: true } }),
+        201,
+      );
+      return {
+        token: owner.token,
+        path: `/api/departments/${d.id}`,
+        read: async () => find((await must(api('/api/departments', { token: owner.token }), 200)).departments, d.id),
+      };
     },
     changes: { name: 'Billing', autoAssign: false, isDefault: true },
   },
@@ -74,8 +130,19 @@ const routes: { name: string; setup: () => Promise<Fixture>; changes: Record<str
     name: 'PATCH /api/sites/:id',
     setup: async () => {
       const { owner, site } = await workspaceWithSite(['https://a.example', 'https://b.example']);
-      await must(api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings: { color: '#112233', title: 'Talk to us', preChat: 'required' } } }), 200);
-      return { token: owner.token, path: `/api/sites/${site.id}`, read: async () => find((await must(api('/api/sites', { token: owner.token }), 200)).sites, site.id) };
+      await must(
+        api(`/api/sites/${site.id}`, {
+          token: owner.token,
+          method: 'PATCH',
+          body: { settings: { color: '#112233', title: 'Talk to us', preChat: 'required' } },
+        }),
+        200,
+      );
+      return {
+        token: owner.token,
+        path: `/api/sites/${site.id}`,
+        read: async () => find((await must(api('/api/sites', { token: owner.token }), 200)).sites, site.id),
+      };
     },
     changes: { name: 'Store', allowedOrigins: ['https://c.example'], settings: { position: 'left' } },
   },
@@ -83,17 +150,32 @@ const routes: { name: string; setup: () => Promise<Fixture>; changes: Record<str
     name: 'PATCH /api/conversations/:id',
     setup: async () => {
       const { owner, conversation } = await conversationFixture();
-      const { department: d } = await must(api('/api/departments', { token: owner.token, body: { name: 'Sales' } }), 201);
+      const { department: d } = await must(
+        api('/api/departments', { token: owner.token, body: { name: 'Sales' } }),
+        201,
+      );
       const path = `/api/conversations/${conversation.id}`;
-      await must(api(path, { token: owner.token, method: 'PATCH', body: { priority: 'high', tags: ['vip'], notes: 'Called twice', departmentId: d.id } }), 200);
-      return { token: owner.token, path, read: async () => (await must(api(path, { token: owner.token }), 200)).conversation };
+      await must(
+        api(path, {
+          token: owner.token,
+          method: 'PATCH',
+          body: { priority: 'high', tags: ['vip'], notes: 'Called twice', departmentId: d.id },
+        }),
+        200,
+      );
+      return {
+        token: owner.token,
+        path,
+        read: async () => (await must(api(path, { token: owner.token }), 200)).conversation,
+      };
     },
     changes: { priority: 'low', tags: ['other'], notes: 'New note' },
   },
 ];
 
 /** Everything but what may change: volatile fields, the field sent and what it implies. */
-const without = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+const without = (o: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 describe('PATCH changes only the fields sent', () => {
   for (const route of routes) {
@@ -109,7 +191,9 @@ describe('PATCH changes only the fields sent', () => {
           // A settings subset: the key sent changes, every other setting stays.
           const [key] = Object.keys(value as object);
           expect((after.settings as Record<string, unknown>)[key!]).toEqual((value as Record<string, unknown>)[key!]);
-          expect(without(after.settings as Record<string, unknown>, [key!])).toEqual(without(before.settings as Record<string, unknown>, [key!]));
+          expect(without(after.settings as Record<string, unknown>, [key!])).toEqual(
+            without(before.settings as Record<string, unknown>, [key!]),
+          );
         } else {
           expect(after[field]).toEqual(value);
         }

@@ -12,7 +12,12 @@ export const EDGE_LIMITS = {
 } as const;
 
 /** A `ratelimits` binding of this worker. */
-export type LimiterBinding = 'AUTH_LIMITER' | 'SESSION_LIMITER' | 'CONVERSATION_LIMITER' | 'OFFLINE_LIMITER' | 'PAGE_LIMITER';
+export type LimiterBinding =
+  | 'AUTH_LIMITER'
+  | 'SESSION_LIMITER'
+  | 'CONVERSATION_LIMITER'
+  | 'OFFLINE_LIMITER'
+  | 'PAGE_LIMITER';
 
 /** The caller's IP as Cloudflare reports it. */
 export const clientIp = (req: Request) => req.headers.get('CF-Connecting-IP') ?? 'local';

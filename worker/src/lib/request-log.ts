@@ -29,5 +29,11 @@ export const requestLog = () =>
     await next();
     // Set as secureHeaders does: the upgrade responses relayed from Durable Objects get it too.
     c.res.headers.set('X-Request-Id', requestId);
-    log.info('request', { requestId, method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Date.now() - started });
+    log.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Date.now() - started,
+    });
   });

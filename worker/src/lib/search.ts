@@ -8,12 +8,17 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
 
 /** Whether a column contains `text`, ASCII case-insensitively (what LIKE '%…%' did, without its length limit). */
-export const contains = (column: SQLiteColumn | SQL, text: string): SQL => sql`instr(lower(${column}), ${asciiLower(text)}) > 0`;
+export const contains = (column: SQLiteColumn | SQL, text: string): SQL =>
+  sql`instr(lower(${column}), ${asciiLower(text)}) > 0`;
 
 /** The words of user text: control characters separate words; at most 10. */
 export function searchWords(q: string): string[] {
   // eslint-disable-next-line no-control-regex
-  return q.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 10);
+  return q
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 10);
 }
 
 /**

@@ -18,12 +18,13 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
     }
   });
   // Same type as zValidator's middleware, so routes keep their typed inputs (and the console's hc client its types).
-  return (async (c, next) => inner(c, async () => {
-    const cleaned = cleanInput((c.req.valid as (t: string) => unknown)(target));
-    if ('error' in cleaned) throw new ApiError(400, 'bad_request', cleaned.error);
-    c.req.addValidatedData(target, cleaned.value as object);
-    await next();
-  })) as typeof inner;
+  return (async (c, next) =>
+    inner(c, async () => {
+      const cleaned = cleanInput((c.req.valid as (t: string) => unknown)(target));
+      if ('error' in cleaned) throw new ApiError(400, 'bad_request', cleaned.error);
+      c.req.addValidatedData(target, cleaned.value as object);
+      await next();
+    })) as typeof inner;
 };
 
 /**
@@ -35,7 +36,11 @@ export const validateOptionalJson = <T extends ZodType>(schema: T) =>
     const text = (await c.req.text()).trim();
     let json: unknown = {};
     if (text) {
-      try { json = JSON.parse(text); } catch { throw new ApiError(400, 'bad_request', 'Malformed JSON in request body'); }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new ApiError(400, 'bad_request', 'Malformed JSON in request body');
+      }
     }
     // Cleaned (and depth-checked) before the schema walks it.
     const cleaned = cleanInput(json);

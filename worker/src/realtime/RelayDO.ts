@@ -71,15 +71,28 @@ export class RelayDO extends DurableObject<Env> {
     const events = this.#events.take();
     const siteId = this.#siteId;
     if (events.length && siteId) {
-      this.ctx.waitUntil(this.env.SITES.getByName(siteId).publish(events).catch((err: unknown) => {
-        log.warn('site_event.dropped', { siteId, error: err });
-      }));
+      this.ctx.waitUntil(
+        this.env.SITES.getByName(siteId)
+          .publish(events)
+          .catch((err: unknown) => {
+            log.warn('site_event.dropped', { siteId, error: err });
+          }),
+      );
     }
     const waiting = this.#projections.splice(0);
     if (!waiting.length) return;
-    this.ctx.waitUntil(writeProjections(getDb(this.env.DB), waiting.map((w) => w.projection)).then(
-      () => { for (const w of waiting) w.answer(done(null)); },
-      (err: unknown) => { for (const w of waiting) w.answer(refused('internal', String(err))); },
-    ));
+    this.ctx.waitUntil(
+      writeProjections(
+        getDb(this.env.DB),
+        waiting.map((w) => w.projection),
+      ).then(
+        () => {
+          for (const w of waiting) w.answer(done(null));
+        },
+        (err: unknown) => {
+          for (const w of waiting) w.answer(refused('internal', String(err)));
+        },
+      ),
+    );
   }
 }

@@ -14,19 +14,28 @@ describe('SiteDO: the console inbox socket', () => {
     const v = await connect(paths.visitor(id), visitor.token);
     v.send({ type: 'send', clientId: 'c1', body: 'Hello?' });
     const delta = await inbox.event((e) => e.type === 'conversation.delta' && e.delta.lastSeq === 1);
-    expect(delta.delta).toMatchObject({ id, agentUnread: 1, lastMessagePreview: 'Hello?', lastMessageSender: 'visitor', status: 'waiting' });
+    expect(delta.delta).toMatchObject({
+      id,
+      agentUnread: 1,
+      lastMessagePreview: 'Hello?',
+      lastMessageSender: 'visitor',
+      status: 'waiting',
+    });
     // A delta is small: the message-driven fields only, never notes, tags or the visitor.
     expect(Object.keys(delta.delta).sort()).toEqual([...DELTA_FIELDS].sort());
     await api(`/api/conversations/${id}/archive`, { method: 'POST', token: owner.token });
     const updated = await inbox.event((e) => e.type === 'conversation.updated');
     expect(updated.conversation.archivedAt).not.toBeNull();
-    inbox.close(); v.close();
+    inbox.close();
+    v.close();
   });
 
   it('reports presence: who is connected and their status', async () => {
     const { owner, site } = await workspaceWithSite();
     const first = await connect(paths.site(site.id), owner.token);
-    expect((await first.next((f) => f.type === 'presence')).agents).toEqual([{ id: owner.agent.id, name: owner.agent.name, status: 'online' }]);
+    expect((await first.next((f) => f.type === 'presence')).agents).toEqual([
+      { id: owner.agent.id, name: owner.agent.name, status: 'online' },
+    ]);
     const from = first.frames.length;
     first.send({ type: 'status', status: 'away' });
     const away = await first.next((f) => f.type === 'presence', 5000, from);

@@ -1,5 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
-import { type AgentStatus, type PresenceAgent, SiteClientFrame, type SiteEvent, type SiteScope, type SiteServerFrame } from '../../../protocol';
+import {
+  type AgentStatus,
+  type PresenceAgent,
+  SiteClientFrame,
+  type SiteEvent,
+  type SiteScope,
+  type SiteServerFrame,
+} from '../../../protocol';
 import { LIMITS, PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import { frameTooLarge } from '../conversations/parse-frame';
 import { getDb } from '../db/client';
@@ -20,7 +27,8 @@ import { readIdentity, type SocketIdentity } from './upgrade';
 type Attachment = SocketIdentity & { status: AgentStatus; seenAt: number; scope?: SiteScope; bad?: number };
 
 /** What a site socket may send (the answer to any other frame). */
-const BAD_FRAME = 'Expected {"type":"status","status":"online"|"away"|"busy"} or {"type":"scope","assignee":"all"|"me"|"unassigned","status"?}';
+const BAD_FRAME =
+  'Expected {"type":"status","status":"online"|"away"|"busy"} or {"type":"scope","assignee":"all"|"me"|"unassigned","status"?}';
 
 /** How long events are gathered before one send per socket (the hotspot of a busy site). */
 const COALESCE_MS = 100;
@@ -69,12 +77,24 @@ export class SiteDO extends DurableObject<Env> {
    * anyone). Race-free: after the roster is loaded, choosing and recording the choice
    * happen without an await, so concurrent calls see each other's assignments.
    */
-  async autoAssign(req: { conversationId: string; departmentId: string }): Promise<{ id: string; name: string } | null> {
+  async autoAssign(req: {
+    conversationId: string;
+    departmentId: string;
+  }): Promise<{ id: string; name: string } | null> {
     count('site.calls');
     const roster = await departmentRoster(getDb(this.env.DB), req.departmentId);
     if (!roster.autoAssign) return null;
-    const online = new Set(this.#presence().filter((a) => a.status === 'online').map((a) => a.id));
-    const agent = chooseAgent(roster.agents, online, (id) => this.#ledger.load(id), (id) => this.#ledger.lastAssigned(id));
+    const online = new Set(
+      this.#presence()
+        .filter((a) => a.status === 'online')
+        .map((a) => a.id),
+    );
+    const agent = chooseAgent(
+      roster.agents,
+      online,
+      (id) => this.#ledger.load(id),
+      (id) => this.#ledger.lastAssigned(id),
+    );
     if (!agent) return null;
     this.#ledger.reserve(req.conversationId, agent.id);
     return { id: agent.id, name: agent.name };
@@ -138,10 +158,18 @@ export class SiteDO extends DurableObject<Env> {
     // Size before JSON.parse, as on conversation sockets; bad frames count as there too (the hub's one policy).
     if (frameTooLarge(data)) return this.#refuse(ws, 'too_large', `Frames are limited to ${LIMITS.frameMax} bytes`);
     let parsed: ReturnType<typeof SiteClientFrame.safeParse> | null;
-    try { parsed = SiteClientFrame.safeParse(JSON.parse(typeof data === 'string' ? data : '')); } catch { parsed = null; }
+    try {
+      parsed = SiteClientFrame.safeParse(JSON.parse(typeof data === 'string' ? data : ''));
+    } catch {
+      parsed = null;
+    }
     if (!parsed?.success) return this.#refuse(ws, 'bad_request', BAD_FRAME);
     const frame = parsed.data;
-    if (frame.type === 'scope') return this.#hub.attach(ws, { ...who, scope: { assignee: frame.assignee, ...(frame.status ? { status: frame.status } : {}) } });
+    if (frame.type === 'scope')
+      return this.#hub.attach(ws, {
+        ...who,
+        scope: { assignee: frame.assignee, ...(frame.status ? { status: frame.status } : {}) },
+      });
     this.#hub.attach(ws, { ...who, status: frame.status });
     this.#broadcastPresence();
   }
@@ -188,7 +216,10 @@ export class SiteDO extends DurableObject<Env> {
     this.#recent.add(events, Date.now());
     const batch = new FanoutBatch(events);
     // Defensive about a missing attachment: a throw here (in a timer) would stop the fan-out for every socket.
-    count('site.frames', this.#hub.broadcast('agent', (a) => batch.frameFor(a?.scope, a?.id ?? '')));
+    count(
+      'site.frames',
+      this.#hub.broadcast('agent', (a) => batch.frameFor(a?.scope, a?.id ?? '')),
+    );
   }
 
   #presence(except?: WebSocket): PresenceAgent[] {
@@ -199,7 +230,8 @@ export class SiteDO extends DurableObject<Env> {
       if (ws === except || ws.readyState > 1 || this.#silent(ws)) continue;
       const a = this.#hub.attachment(ws)!;
       const prev = byId.get(a.id);
-      if (!prev || rank[a.status] > rank[prev.status]) byId.set(a.id, { id: a.id, name: a.name ?? '', status: a.status });
+      if (!prev || rank[a.status] > rank[prev.status])
+        byId.set(a.id, { id: a.id, name: a.name ?? '', status: a.status });
     }
     return [...byId.values()];
   }

@@ -18,14 +18,21 @@ export class AgentSockets {
   /** Remember that the agent opened a socket on the conversation (and forget rows too old to matter). */
   opened(agentId: string, conversationId: string) {
     const now = Date.now();
-    this.#sql.exec(`INSERT INTO agent_sockets (agent_id, conversation_id, opened_at) VALUES (?, ?, ?)
-      ON CONFLICT(agent_id, conversation_id) DO UPDATE SET opened_at = excluded.opened_at`, agentId, conversationId, now);
+    this.#sql.exec(
+      `INSERT INTO agent_sockets (agent_id, conversation_id, opened_at) VALUES (?, ?, ?)
+      ON CONFLICT(agent_id, conversation_id) DO UPDATE SET opened_at = excluded.opened_at`,
+      agentId,
+      conversationId,
+      now,
+    );
     this.#sql.exec('DELETE FROM agent_sockets WHERE opened_at < ?', now - KEEP_MS);
   }
 
   /** Every conversation the agent may have a socket on, forgetting them. */
   take(agentId: string): string[] {
-    return this.#sql.exec<{ id: string }>('DELETE FROM agent_sockets WHERE agent_id = ? RETURNING conversation_id AS id', agentId)
-      .toArray().map((r) => r.id);
+    return this.#sql
+      .exec<{ id: string }>('DELETE FROM agent_sockets WHERE agent_id = ? RETURNING conversation_id AS id', agentId)
+      .toArray()
+      .map((r) => r.id);
   }
 }

@@ -6,15 +6,47 @@ import { chooseAgent } from './assignment';
 import { unwrap } from '../lib/do-result';
 
 describe('chooseAgent', () => {
-  const roster = [{ id: 'a', name: 'A', maxConcurrent: 2 }, { id: 'b', name: 'B', maxConcurrent: 2 }, { id: 'c', name: 'C', maxConcurrent: 9 }];
+  const roster = [
+    { id: 'a', name: 'A', maxConcurrent: 2 },
+    { id: 'b', name: 'B', maxConcurrent: 2 },
+    { id: 'c', name: 'C', maxConcurrent: 9 },
+  ];
   const online = new Set(['a', 'b']);
   it('picks the online agent with the fewest open conversations and room left', () => {
-    expect(chooseAgent(roster, online, (id) => ({ a: 1, b: 0 })[id] ?? 0, () => 0)?.id).toBe('b');
-    expect(chooseAgent(roster, online, (id) => ({ a: 2, b: 2 })[id] ?? 0, () => 0)).toBeNull();
+    expect(
+      chooseAgent(
+        roster,
+        online,
+        (id) => ({ a: 1, b: 0 })[id] ?? 0,
+        () => 0,
+      )?.id,
+    ).toBe('b');
+    expect(
+      chooseAgent(
+        roster,
+        online,
+        (id) => ({ a: 2, b: 2 })[id] ?? 0,
+        () => 0,
+      ),
+    ).toBeNull();
   });
   it('breaks ties in favour of whoever waited longest', () => {
-    expect(chooseAgent(roster, online, () => 1, (id) => ({ a: 200, b: 100 })[id] ?? 0)?.id).toBe('b');
-    expect(chooseAgent(roster, online, () => 1, (id) => ({ a: 100, b: 200 })[id] ?? 0)?.id).toBe('a');
+    expect(
+      chooseAgent(
+        roster,
+        online,
+        () => 1,
+        (id) => ({ a: 200, b: 100 })[id] ?? 0,
+      )?.id,
+    ).toBe('b');
+    expect(
+      chooseAgent(
+        roster,
+        online,
+        () => 1,
+        (id) => ({ a: 100, b: 200 })[id] ?? 0,
+      )?.id,
+    ).toBe('a');
   });
 });
 
@@ -31,7 +63,7 @@ async function defaultDepartment(token: string) {
 }
 
 describe('auto-assignment', () => {
-  it('gives 50 simultaneous conversations to online agents, never over anyone\'s maximum', async () => {
+  it("gives 50 simultaneous conversations to online agents, never over anyone's maximum", async () => {
     const { owner, site } = await workspaceWithSite();
     const bob = await teamMember(owner.token, 'agent', { maxConcurrent: 5 });
     const carol = await teamMember(owner.token, 'agent', { maxConcurrent: 3 });
@@ -41,12 +73,16 @@ describe('auto-assignment', () => {
     // Everyone but Dave is online; Dave has a console open but is away.
     const sockets = await Promise.all([owner, bob, carol, dave].map((a) => connect(paths.site(site.id), a.token)));
     sockets[3]!.send({ type: 'status', status: 'away' });
-    await sockets[0]!.next((f) => f.type === 'presence' && f.agents.some((a: { status: string }) => a.status === 'away'));
+    await sockets[0]!.next(
+      (f) => f.type === 'presence' && f.agents.some((a: { status: string }) => a.status === 'away'),
+    );
 
-    const created = await Promise.all(Array.from({ length: 50 }, async () => {
-      const v = await visitorSession(site.key);
-      return start(v.token);
-    }));
+    const created = await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        const v = await visitorSession(site.key);
+        return start(v.token);
+      }),
+    );
     const count = (id: string) => created.filter((c) => c.assigneeId === id).length;
     expect(count(owner.agent.id)).toBe(2);
     expect(count(bob.agent.id)).toBe(5);
@@ -58,7 +94,10 @@ describe('auto-assignment', () => {
     // Room frees up when Carol resolves one: the next conversation is hers.
     const carols = created.find((c) => c.assigneeId === carol.agent.id)!;
     await api(`/api/conversations/${carols.id}/resolve`, { token: carol.token, method: 'POST' });
-    await sockets[0]!.event((e) => e.type === 'conversation.updated' && e.conversation.id === carols.id && e.conversation.status === 'resolved');
+    await sockets[0]!.event(
+      (e) =>
+        e.type === 'conversation.updated' && e.conversation.id === carols.id && e.conversation.status === 'resolved',
+    );
     const v = await visitorSession(site.key);
     const next = await start(v.token);
     expect(next.assigneeId).toBe(carol.agent.id);

@@ -9,12 +9,18 @@ export type RosterAgent = { id: string; name: string; maxConcurrent: number };
  * their last assignment (never assigned counts as longest). Null when nobody fits.
  */
 export function chooseAgent(
-  roster: RosterAgent[], online: Set<string>, load: (id: string) => number, lastAssigned: (id: string) => number,
+  roster: RosterAgent[],
+  online: Set<string>,
+  load: (id: string) => number,
+  lastAssigned: (id: string) => number,
 ): RosterAgent | null {
   let best: RosterAgent | null = null;
   for (const agent of roster) {
     if (!online.has(agent.id) || load(agent.id) >= agent.maxConcurrent) continue;
-    if (!best) { best = agent; continue; }
+    if (!best) {
+      best = agent;
+      continue;
+    }
     const diff = load(agent.id) - load(best.id);
     if (diff < 0 || (diff === 0 && lastAssigned(agent.id) < lastAssigned(best.id))) best = agent;
   }
@@ -43,14 +49,21 @@ export class AssignmentLedger {
   track(c: Pick<Conversation, 'id' | 'status' | 'assigneeId' | 'rev'>) {
     const holder = c.status === 'active' ? c.assigneeId : null;
     if (holder === null) {
-      this.#sql.exec('UPDATE holdings SET agent_id = NULL, rev = ?2 WHERE conversation_id = ?1 AND rev < ?2 AND agent_id IS NOT NULL', c.id, c.rev);
+      this.#sql.exec(
+        'UPDATE holdings SET agent_id = NULL, rev = ?2 WHERE conversation_id = ?1 AND rev < ?2 AND agent_id IS NOT NULL',
+        c.id,
+        c.rev,
+      );
       return;
     }
     this.#sql.exec(
       `INSERT INTO holdings (conversation_id, agent_id, rev) VALUES (?, ?, ?)
        ON CONFLICT(conversation_id) DO UPDATE SET agent_id = excluded.agent_id, rev = excluded.rev
        WHERE excluded.rev > holdings.rev AND holdings.agent_id IS NOT excluded.agent_id`,
-      c.id, holder, c.rev);
+      c.id,
+      holder,
+      c.rev,
+    );
   }
 
   /** Open conversations an agent holds. */
@@ -60,21 +73,33 @@ export class AssignmentLedger {
 
   /** The open conversations the agent holds, by id. */
   heldBy(agentId: string): string[] {
-    return this.#sql.exec<{ id: string }>('SELECT conversation_id AS id FROM holdings WHERE agent_id = ?', agentId).toArray().map((r) => r.id);
+    return this.#sql
+      .exec<{ id: string }>('SELECT conversation_id AS id FROM holdings WHERE agent_id = ?', agentId)
+      .toArray()
+      .map((r) => r.id);
   }
 
   /** When the agent last got a conversation from auto-assignment (0: never). */
   lastAssigned(agentId: string): number {
-    return this.#sql.exec<{ t: number }>('SELECT last_assigned_at AS t FROM turns WHERE agent_id = ?', agentId).toArray()[0]?.t ?? 0;
+    return (
+      this.#sql.exec<{ t: number }>('SELECT last_assigned_at AS t FROM turns WHERE agent_id = ?', agentId).toArray()[0]
+        ?.t ?? 0
+    );
   }
 
   /** Record an assignment at once, before the conversation has even applied it, so the next choice sees it. */
   reserve(conversationId: string, agentId: string) {
     this.#sql.exec(
       `INSERT INTO holdings (conversation_id, agent_id, rev) VALUES (?, ?, 0)
-       ON CONFLICT(conversation_id) DO UPDATE SET agent_id = excluded.agent_id`, conversationId, agentId);
-    this.#sql.exec('INSERT INTO turns (agent_id, last_assigned_at) VALUES (?, ?) ON CONFLICT(agent_id) DO UPDATE SET last_assigned_at = excluded.last_assigned_at',
-      agentId, Date.now() + this.#tick++);
+       ON CONFLICT(conversation_id) DO UPDATE SET agent_id = excluded.agent_id`,
+      conversationId,
+      agentId,
+    );
+    this.#sql.exec(
+      'INSERT INTO turns (agent_id, last_assigned_at) VALUES (?, ?) ON CONFLICT(agent_id) DO UPDATE SET last_assigned_at = excluded.last_assigned_at',
+      agentId,
+      Date.now() + this.#tick++,
+    );
   }
 
   // Strictly increasing turn stamps even within one millisecond, so ties rotate.

@@ -8,6 +8,8 @@ it('a console frame of 8,000 nested arrays gets bad_request and the socket still
   s.send(`{"type":"status","status":${'['.repeat(8000)}${']'.repeat(8000)}}`);
   expect(await s.next((f) => f.type === 'error')).toMatchObject({ code: 'bad_request' });
   s.send({ type: 'status', status: 'away' });
-  expect(await s.next((f) => f.type === 'presence' && f.agents.some((x: { status: string }) => x.status === 'away'))).toBeTruthy();
+  expect(
+    await s.next((f) => f.type === 'presence' && f.agents.some((x: { status: string }) => x.status === 'away')),
+  ).toBeTruthy();
   s.close();
 });

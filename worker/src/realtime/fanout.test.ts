@@ -7,9 +7,23 @@ const OTHER = 'agent-other';
 
 // The delta fields the selection reads, for a conversation `id`; the rest does not matter here.
 function delta(id: string, extra: Partial<ConversationDelta> = {}): SiteEvent {
-  return { type: 'conversation.delta', delta: { id, rev: 2, status: 'active', assigneeId: OTHER, lastMessageSender: 'agent', agentUnread: 0, ...extra } as ConversationDelta };
+  return {
+    type: 'conversation.delta',
+    delta: {
+      id,
+      rev: 2,
+      status: 'active',
+      assigneeId: OTHER,
+      lastMessageSender: 'agent',
+      agentUnread: 0,
+      ...extra,
+    } as ConversationDelta,
+  };
 }
-const whole = (id: string): SiteEvent => ({ type: 'conversation.updated', conversation: { id, rev: 3, status: 'resolved', assigneeId: OTHER } as Conversation });
+const whole = (id: string): SiteEvent => ({
+  type: 'conversation.updated',
+  conversation: { id, rev: 3, status: 'resolved', assigneeId: OTHER } as Conversation,
+});
 
 // The conversation ids of a frame's events, in order (null: no frame).
 function ids(frame: string | null): string[] | null {
@@ -41,15 +55,44 @@ describe('fan-out selection (per-socket scopes)', () => {
   });
 
   it("'me': the agent's deltas, every whole copy, and deltas that may notify them", () => {
-    expect(ids(batch.frameFor({ assignee: 'me' }, ME))).toEqual(['moved', 'mine', 'mine-resolved', 'mine-asking', 'nobodys-asking']);
+    expect(ids(batch.frameFor({ assignee: 'me' }, ME))).toEqual([
+      'moved',
+      'mine',
+      'mine-resolved',
+      'mine-asking',
+      'nobodys-asking',
+    ]);
     // Another agent's 'me' is theirs.
-    expect(ids(batch.frameFor({ assignee: 'me' }, OTHER))).toEqual(['moved', 'others', 'others-asking', 'nobodys-asking']);
+    expect(ids(batch.frameFor({ assignee: 'me' }, OTHER))).toEqual([
+      'moved',
+      'others',
+      'others-asking',
+      'nobodys-asking',
+    ]);
   });
 
   it("'unassigned' and a status narrow further; a visitor waiting on the agent or nobody still comes through", () => {
-    expect(ids(batch.frameFor({ assignee: 'unassigned' }, ME))).toEqual(['moved', 'mine-asking', 'queued', 'queued-quiet', 'nobodys-asking']);
-    expect(ids(batch.frameFor({ assignee: 'me', status: 'resolved' }, ME))).toEqual(['moved', 'mine-resolved', 'mine-asking', 'nobodys-asking']);
-    expect(ids(batch.frameFor({ assignee: 'all', status: 'waiting' }, OTHER))).toEqual(['moved', 'queued', 'queued-quiet', 'mine-asking', 'nobodys-asking', 'others-asking']);
+    expect(ids(batch.frameFor({ assignee: 'unassigned' }, ME))).toEqual([
+      'moved',
+      'mine-asking',
+      'queued',
+      'queued-quiet',
+      'nobodys-asking',
+    ]);
+    expect(ids(batch.frameFor({ assignee: 'me', status: 'resolved' }, ME))).toEqual([
+      'moved',
+      'mine-resolved',
+      'mine-asking',
+      'nobodys-asking',
+    ]);
+    expect(ids(batch.frameFor({ assignee: 'all', status: 'waiting' }, OTHER))).toEqual([
+      'moved',
+      'queued',
+      'queued-quiet',
+      'mine-asking',
+      'nobodys-asking',
+      'others-asking',
+    ]);
   });
 
   it('sends no frame to a socket with nothing to receive, and serialises each event once', () => {

@@ -8,7 +8,11 @@ type Item = { text: string; delta: ConversationDelta };
  * the agent a notification (a visitor message waiting in a conversation that is theirs or nobody's), which
  * the console raises whatever its filters (docs/decisions.md). No scope means everything.
  */
-export function wantsDelta(delta: Pick<ConversationDelta, 'assigneeId' | 'status' | 'lastMessageSender' | 'agentUnread'>, scope: SiteScope | undefined, agentId: string): boolean {
+export function wantsDelta(
+  delta: Pick<ConversationDelta, 'assigneeId' | 'status' | 'lastMessageSender' | 'agentUnread'>,
+  scope: SiteScope | undefined,
+  agentId: string,
+): boolean {
   if (!scope) return true;
   const concernsMe = delta.assigneeId === null || delta.assigneeId === agentId;
   if (concernsMe && delta.lastMessageSender === 'visitor' && delta.agentUnread > 0) return true;
@@ -48,7 +52,10 @@ export class FanoutBatch {
 
   /** The `events` frame text for a socket of this agent and scope, or null when it has nothing to receive. */
   frameFor(scope: SiteScope | undefined, agentId: string): string | null {
-    const key = !scope || (scope.assignee === 'all' && !scope.status) ? '*' : `${scope.assignee}:${scope.status ?? ''}:${agentId}`;
+    const key =
+      !scope || (scope.assignee === 'all' && !scope.status)
+        ? '*'
+        : `${scope.assignee}:${scope.status ?? ''}:${agentId}`;
     let frame = this.#frames.get(key);
     if (frame === undefined) {
       frame = this.#build(key === '*' ? undefined : scope, agentId);
@@ -63,9 +70,10 @@ export class FanoutBatch {
     if (!scope) return this.#texts.length ? eventsFrame(this.#texts) : null;
     // A console only ever wants deltas of its own or unassigned conversations, unless its scope is 'all':
     // those come from the index, so a 'me' socket costs its own deltas, not every delta of the site.
-    const candidates = scope.assignee === 'all'
-      ? this.#deltas
-      : [...(this.#byAssignee.get(agentId) ?? []), ...(this.#byAssignee.get(null) ?? [])];
+    const candidates =
+      scope.assignee === 'all'
+        ? this.#deltas
+        : [...(this.#byAssignee.get(agentId) ?? []), ...(this.#byAssignee.get(null) ?? [])];
     const texts = [...this.#wholes];
     for (const item of candidates) if (wantsDelta(item.delta, scope, agentId)) texts.push(item.text);
     return texts.length ? eventsFrame(texts) : null;

@@ -14,7 +14,12 @@ it('SiteDO.webSocketMessage answers a handler exception with an internal error f
     state.acceptWebSocket(server, ['agent']);
     client.accept();
     const got: string[] = [];
-    const arrived = new Promise<void>((resolve) => client.addEventListener('message', (e) => { got.push(e.data as string); resolve(); }));
+    const arrived = new Promise<void>((resolve) =>
+      client.addEventListener('message', (e) => {
+        got.push(e.data as string);
+        resolve();
+      }),
+    );
     await instance.webSocketMessage(server, JSON.stringify({ type: 'status', status: 'away' }));
     await arrived;
     broken[1].close(1000, 'done'); // closed sockets are left out of presence, so closing the other one is clean
@@ -38,7 +43,14 @@ it('SiteDO.webSocketClose never throws for reserved codes and completes a code-l
   const closed = await runInDurableObject(env.SITES.getByName(site.id), async (instance, state) => {
     const { 0: client, 1: server } = new WebSocketPair();
     state.acceptWebSocket(server, ['agent']);
-    server.serializeAttachment({ role: 'agent', id: 'ag_x', name: 'X', workspaceId: 'ws_x', status: 'online', seenAt: Date.now() });
+    server.serializeAttachment({
+      role: 'agent',
+      id: 'ag_x',
+      name: 'X',
+      workspaceId: 'ws_x',
+      status: 'online',
+      seenAt: Date.now(),
+    });
     client.accept();
     const done = new Promise<number>((resolve) => client.addEventListener('close', (e) => resolve(e.code)));
     await instance.webSocketClose(server, 1006, '');

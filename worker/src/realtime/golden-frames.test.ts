@@ -3,8 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  AgentStatus, ClientFrame, Conversation, DELTA_FIELDS, Message, PING_FRAME, PONG_FRAME, Sender, SiteClientFrame,
-  VisitorServerFrame, type FrameErrorCode, type ServerFrame, type SiteServerFrame,
+  AgentStatus,
+  ClientFrame,
+  Conversation,
+  DELTA_FIELDS,
+  Message,
+  PING_FRAME,
+  PONG_FRAME,
+  Sender,
+  SiteClientFrame,
+  VisitorServerFrame,
+  type FrameErrorCode,
+  type ServerFrame,
+  type SiteServerFrame,
 } from '../../../protocol';
 import conversationClient from '../../../protocol/fixtures/conversation-client.json';
 import conversationServer from '../../../protocol/fixtures/conversation-server.json';
@@ -13,12 +24,26 @@ import siteServer from '../../../protocol/fixtures/site-server.json';
 import visitorServer from '../../../protocol/fixtures/visitor-server.json';
 import { connect, conversationFixture, paths } from '../../test/helpers';
 
-const ErrorCode = z.enum(['bad_request', 'forbidden', 'rate_limited', 'too_large', 'closed', 'not_found', 'internal', 'chat_unavailable'] satisfies FrameErrorCode[]);
+const ErrorCode = z.enum([
+  'bad_request',
+  'forbidden',
+  'rate_limited',
+  'too_large',
+  'closed',
+  'not_found',
+  'internal',
+  'chat_unavailable',
+] satisfies FrameErrorCode[]);
 const Pong = z.object({ type: z.literal('pong') });
 
 /** The agent's conversation frames (protocol/frames.ts declares them as a type only). */
 const AgentServerFrame: z.ZodType<ServerFrame> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), conversation: Conversation, lastSeq: z.number().int(), you: z.object({ role: z.enum(['visitor', 'agent']), id: z.string() }) }),
+  z.object({
+    type: z.literal('hello'),
+    conversation: Conversation,
+    lastSeq: z.number().int(),
+    you: z.object({ role: z.enum(['visitor', 'agent']), id: z.string() }),
+  }),
   z.object({ type: z.literal('ack'), clientId: z.string(), id: z.string(), seq: z.number().int() }),
   z.object({ type: z.literal('message'), message: Message }),
   z.object({ type: z.literal('typing'), sender: Sender, on: z.boolean() }),
@@ -28,19 +53,30 @@ const AgentServerFrame: z.ZodType<ServerFrame> = z.discriminatedUnion('type', [
   Pong,
 ]);
 
-const Delta = Conversation.pick(Object.fromEntries(DELTA_FIELDS.map((k) => [k, true])) as { [K in (typeof DELTA_FIELDS)[number]]: true });
+const Delta = Conversation.pick(
+  Object.fromEntries(DELTA_FIELDS.map((k) => [k, true])) as { [K in (typeof DELTA_FIELDS)[number]]: true },
+);
 /** The site socket's frames (a type only in protocol/frames.ts too). */
 const SiteFrame: z.ZodType<SiteServerFrame> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), you: z.object({ role: z.literal('agent'), id: z.string() }), siteId: z.string() }),
+  z.object({
+    type: z.literal('hello'),
+    you: z.object({ role: z.literal('agent'), id: z.string() }),
+    siteId: z.string(),
+  }),
   z.object({
     type: z.literal('events'),
-    events: z.array(z.discriminatedUnion('type', [
-      z.object({ type: z.literal('conversation.created'), conversation: Conversation }),
-      z.object({ type: z.literal('conversation.updated'), conversation: Conversation }),
-      z.object({ type: z.literal('conversation.delta'), delta: Delta }),
-    ])),
+    events: z.array(
+      z.discriminatedUnion('type', [
+        z.object({ type: z.literal('conversation.created'), conversation: Conversation }),
+        z.object({ type: z.literal('conversation.updated'), conversation: Conversation }),
+        z.object({ type: z.literal('conversation.delta'), delta: Delta }),
+      ]),
+    ),
   }),
-  z.object({ type: z.literal('presence'), agents: z.array(z.object({ id: z.string(), name: z.string(), status: AgentStatus })) }),
+  z.object({
+    type: z.literal('presence'),
+    agents: z.array(z.object({ id: z.string(), name: z.string(), status: AgentStatus })),
+  }),
   z.object({ type: z.literal('error'), code: ErrorCode, message: z.string() }),
   Pong,
 ]);
@@ -48,11 +84,49 @@ const Ping = z.object({ type: z.literal('ping') });
 
 /** Each fixture file, the schema of its frames and every frame type it must show. */
 const files = {
-  'conversation-server': { fixtures: conversationServer, schema: AgentServerFrame, types: ['hello', 'ack', 'message', 'typing', 'read', 'conversation', 'error', 'pong'] satisfies ServerFrame['type'][] },
-  'visitor-server': { fixtures: visitorServer, schema: VisitorServerFrame, types: ['hello', 'ack', 'message', 'typing', 'read', 'conversation', 'error', 'pong'] satisfies VisitorServerFrame['type'][] },
-  'site-server': { fixtures: siteServer, schema: SiteFrame, types: ['hello', 'events', 'presence', 'error', 'pong'] satisfies SiteServerFrame['type'][] },
-  'conversation-client': { fixtures: conversationClient, schema: z.union([ClientFrame, Ping]), types: ['send', 'typing', 'read', 'resume', 'ping'] satisfies (ClientFrame['type'] | 'ping')[] },
-  'site-client': { fixtures: siteClient, schema: z.union([SiteClientFrame, Ping]), types: ['status', 'scope', 'ping'] satisfies (SiteClientFrame['type'] | 'ping')[] },
+  'conversation-server': {
+    fixtures: conversationServer,
+    schema: AgentServerFrame,
+    types: [
+      'hello',
+      'ack',
+      'message',
+      'typing',
+      'read',
+      'conversation',
+      'error',
+      'pong',
+    ] satisfies ServerFrame['type'][],
+  },
+  'visitor-server': {
+    fixtures: visitorServer,
+    schema: VisitorServerFrame,
+    types: [
+      'hello',
+      'ack',
+      'message',
+      'typing',
+      'read',
+      'conversation',
+      'error',
+      'pong',
+    ] satisfies VisitorServerFrame['type'][],
+  },
+  'site-server': {
+    fixtures: siteServer,
+    schema: SiteFrame,
+    types: ['hello', 'events', 'presence', 'error', 'pong'] satisfies SiteServerFrame['type'][],
+  },
+  'conversation-client': {
+    fixtures: conversationClient,
+    schema: z.union([ClientFrame, Ping]),
+    types: ['send', 'typing', 'read', 'resume', 'ping'] satisfies (ClientFrame['type'] | 'ping')[],
+  },
+  'site-client': {
+    fixtures: siteClient,
+    schema: z.union([SiteClientFrame, Ping]),
+    types: ['status', 'scope', 'ping'] satisfies (SiteClientFrame['type'] | 'ping')[],
+  },
 };
 
 /** Every key path of a JSON value ("conversation.timings.waitSeconds", "agents[].id"). */
@@ -93,7 +167,7 @@ describe('golden frames (protocol/fixtures)', () => {
     expect(JSON.stringify(visitorServer.pong)).toBe(PONG_FRAME);
   });
 
-  it('the Durable Objects send frames of the fixtures\' shape: every field they send is in the fixture', async () => {
+  it("the Durable Objects send frames of the fixtures' shape: every field they send is in the fixture", async () => {
     const { owner, site, visitor, conversation } = await conversationFixture();
     const s = await connect(paths.site(site.id), owner.token);
     s.send({ type: 'status', status: 'online' });

@@ -8,7 +8,9 @@ import { SocketHub } from './hub';
 type Seen = { frames: any[]; closed: Promise<{ code: number; reason: string }>; next: () => Promise<any> };
 
 /** A hub over the state of a fresh SiteDO, one accepted socket, and what its client end receives. */
-async function withSocket<T>(run: (hub: SocketHub<{ id: string; bad?: number }>, server: WebSocket, seen: Seen) => Promise<T>) {
+async function withSocket<T>(
+  run: (hub: SocketHub<{ id: string; bad?: number }>, server: WebSocket, seen: Seen) => Promise<T>,
+) {
   return runInDurableObject(env.SITES.getByName(`hub-${crypto.randomUUID()}`), async (_instance, state) => {
     const hub = new SocketHub<{ id: string; bad?: number }>(state, { object: 'SiteDO', idKey: 'siteId' });
     const { 0: client, 1: server } = new WebSocketPair();
@@ -16,18 +18,50 @@ async function withSocket<T>(run: (hub: SocketHub<{ id: string; bad?: number }>,
     client.accept();
     const frames: any[] = [];
     let wake = () => {};
-    client.addEventListener('message', (e) => { frames.push(JSON.parse(e.data as string)); wake(); });
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => client.addEventListener('close', (e) => resolve({ code: e.code, reason: e.reason })));
-    const next = async () => { const at = frames.length; while (frames.length === at) await new Promise<void>((r) => { wake = r; }); return frames[at]; };
-    try { return await run(hub, server, { frames, closed, next }); } finally { try { client.close(1000, 'done'); } catch { /* closed */ } }
+    client.addEventListener('message', (e) => {
+      frames.push(JSON.parse(e.data as string));
+      wake();
+    });
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      client.addEventListener('close', (e) => resolve({ code: e.code, reason: e.reason })),
+    );
+    const next = async () => {
+      const at = frames.length;
+      while (frames.length === at)
+        await new Promise<void>((r) => {
+          wake = r;
+        });
+      return frames[at];
+    };
+    try {
+      return await run(hub, server, { frames, closed, next });
+    } finally {
+      try {
+        client.close(1000, 'done');
+      } catch {
+        /* closed */
+      }
+    }
   });
 }
 
 it('answers an exception in a message handler with an internal error carrying the clientId; the socket stays usable', async () => {
   await withSocket(async (hub, server, seen) => {
     const data = JSON.stringify({ type: 'send', clientId: 'c-42', body: 'hi' });
-    await hub.guard('webSocketMessage', server, () => { throw new Error('boom'); }, data);
-    expect(await seen.next()).toEqual({ type: 'error', code: 'internal', message: expect.any(String), clientId: 'c-42' });
+    await hub.guard(
+      'webSocketMessage',
+      server,
+      () => {
+        throw new Error('boom');
+      },
+      data,
+    );
+    expect(await seen.next()).toEqual({
+      type: 'error',
+      code: 'internal',
+      message: expect.any(String),
+      clientId: 'c-42',
+    });
     expect(server.readyState).toBe(WebSocket.OPEN);
     hub.send(server, '{"type":"pong"}');
     expect(await seen.next()).toEqual({ type: 'pong' });
@@ -36,15 +70,30 @@ it('answers an exception in a message handler with an internal error carrying th
 
 it('answers a failed frame without a clientId (or not JSON) with an error frame that has none', async () => {
   await withSocket(async (hub, server, seen) => {
-    await hub.guard('webSocketMessage', server, async () => { throw new Error('boom'); }, 'not json');
+    await hub.guard(
+      'webSocketMessage',
+      server,
+      async () => {
+        throw new Error('boom');
+      },
+      'not json',
+    );
     expect(await seen.next()).toEqual({ type: 'error', code: 'internal', message: expect.any(String) });
   });
 });
 
 it('never rethrows from a guarded close or error callback, and sends nothing for them', async () => {
   await withSocket(async (hub, server, seen) => {
-    await expect(hub.guard('webSocketClose', server, () => { throw new Error('boom'); })).resolves.toBeUndefined();
-    await expect(hub.guard('webSocketError', server, () => { throw new Error('boom'); })).resolves.toBeUndefined();
+    await expect(
+      hub.guard('webSocketClose', server, () => {
+        throw new Error('boom');
+      }),
+    ).resolves.toBeUndefined();
+    await expect(
+      hub.guard('webSocketError', server, () => {
+        throw new Error('boom');
+      }),
+    ).resolves.toBeUndefined();
     hub.send(server, '{"type":"pong"}');
     expect(await seen.next()).toEqual({ type: 'pong' });
   });
@@ -79,7 +128,8 @@ it('closes with 1000 instead of a code the runtime refuses, and cuts a reason to
 
 it('closes a socket with 1008 after LIMITS.badFramesBeforeClose refusals, answering each one', async () => {
   await withSocket(async (hub, server, seen) => {
-    for (let i = 0; i < LIMITS.badFramesBeforeClose; i++) hub.refuse(server, { type: 'error', code: 'bad_request', message: 'no' });
+    for (let i = 0; i < LIMITS.badFramesBeforeClose; i++)
+      hub.refuse(server, { type: 'error', code: 'bad_request', message: 'no' });
     expect((await seen.closed).code).toBe(1008);
     expect(seen.frames.filter((f) => f.code === 'bad_request')).toHaveLength(LIMITS.badFramesBeforeClose);
     expect(hub.attachment(server)?.bad).toBe(LIMITS.badFramesBeforeClose);

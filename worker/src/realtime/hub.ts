@@ -120,10 +120,20 @@ export class SocketHub<A extends HubAttachment> {
     } catch (err) {
       const { object, idKey } = this.#owner;
       const id = this.#ctx.id.name;
-      log.error('frame.failed', { object, callback, ...(idKey === 'siteId' ? { siteId: id } : { conversationId: id }), error: err });
+      log.error('frame.failed', {
+        object,
+        callback,
+        ...(idKey === 'siteId' ? { siteId: id } : { conversationId: id }),
+        error: err,
+      });
       if (callback !== 'webSocketMessage') return;
       const clientId = data === undefined ? undefined : peekClientId(data);
-      const frame: ErrorFrame = { type: 'error', code: 'internal', message: 'The frame could not be handled', ...(clientId ? { clientId } : {}) };
+      const frame: ErrorFrame = {
+        type: 'error',
+        code: 'internal',
+        message: 'The frame could not be handled',
+        ...(clientId ? { clientId } : {}),
+      };
       this.send(ws, JSON.stringify(frame));
     }
   }

@@ -29,7 +29,10 @@ describe('SiteDO: an agent whose laptop sleeps goes offline', () => {
   it('drops a console that stopped answering without closing: presence, auto-assignment, and the socket itself', async () => {
     const { owner, site } = await workspaceWithSite();
     const bob = await teamMember(owner.token, 'agent');
-    const departments = (await api('/api/departments', { token: owner.token })).body.departments as { id: string; isDefault: boolean }[];
+    const departments = (await api('/api/departments', { token: owner.token })).body.departments as {
+      id: string;
+      isDefault: boolean;
+    }[];
     await patchDepartment(owner.token, departments.find((d) => d.isDefault)!.id, { autoAssign: true });
     const ann = await connect(paths.site(site.id), owner.token);
     const bobs = await connect(paths.site(site.id), bob.token);
@@ -50,7 +53,9 @@ describe('SiteDO: an agent whose laptop sleeps goes offline', () => {
       const v = await visitorSession(site.key);
       const started = await api('/api/widget/conversations', { token: v.token, body: {} });
       // The visitor's answer carries no agent ids: ask the conversation itself.
-      expect(unwrap(await env.CONVERSATIONS.getByName(started.body.conversation.id).update({})).assigneeId).toBe(owner.agent.id);
+      expect(unwrap(await env.CONVERSATIONS.getByName(started.body.conversation.id).update({})).assigneeId).toBe(
+        owner.agent.id,
+      );
     }
 
     // The heartbeat alarm closes Bob's socket and tells the others.

@@ -10,7 +10,9 @@ export const HEARTBEAT_TIMEOUT_MS = 90_000;
 export const HEARTBEAT_CHECK_MS = 30_000;
 
 /** When a socket was last heard from, in ms since the epoch: the latest of its own frames and its pings. */
-export const lastHeard = (seenAt: number, autoResponseAt: Date | null) => Math.max(seenAt, autoResponseAt?.getTime() ?? 0);
+export const lastHeard = (seenAt: number, autoResponseAt: Date | null) =>
+  Math.max(seenAt, autoResponseAt?.getTime() ?? 0);
 
 /** True when a socket has been silent for longer than the heartbeat timeout (times in ms). */
-export const isSilent = (lastHeardAt: number, now: number, timeoutMs = HEARTBEAT_TIMEOUT_MS) => now - lastHeardAt > timeoutMs;
+export const isSilent = (lastHeardAt: number, now: number, timeoutMs = HEARTBEAT_TIMEOUT_MS) =>
+  now - lastHeardAt > timeoutMs;

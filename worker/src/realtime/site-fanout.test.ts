@@ -14,7 +14,13 @@ describe('site-wide fan-out', () => {
     for (let i = 1; i <= 50; i++) agent.send({ type: 'send', clientId: `m${i}`, body: `reply ${i}`, claim: false });
     await agent.next((f) => f.type === 'ack' && f.clientId === 'm50');
     const last = await inbox.state((c) => c.id === conversation.id && c.lastSeq === 50);
-    expect(last).toMatchObject({ id: conversation.id, lastMessagePreview: 'reply 50', lastMessageSender: 'agent', visitorUnread: 50, messageCount: 50 });
+    expect(last).toMatchObject({
+      id: conversation.id,
+      lastMessagePreview: 'reply 50',
+      lastMessageSender: 'agent',
+      visitorUnread: 50,
+      messageCount: 50,
+    });
     const calls = readCounters()['site.calls'] ?? 0;
     expect(calls).toBeGreaterThan(0);
     expect(calls).toBeLessThanOrEqual(5);
@@ -30,6 +36,8 @@ describe('site-wide fan-out', () => {
       const row = res.body.conversations.find((c: { id: string }) => c.id === conversation.id);
       return row?.lastMessagePreview === 'reply 50' && row.visitorUnread === 0 && row.lastSeq === 50;
     }, 4000);
-    inbox.close(); agent.close(); v.close();
+    inbox.close();
+    agent.close();
+    v.close();
   });
 });

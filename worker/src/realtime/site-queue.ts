@@ -10,9 +10,13 @@ export const about = (e: SiteEvent) => (e.type === 'conversation.delta' ? e.delt
 export function merge(queued: SiteEvent, next: SiteEvent): SiteEvent {
   if (about(next).rev < about(queued).rev) return queued;
   if (next.type === 'conversation.delta') {
-    return queued.type === 'conversation.delta' ? next : { ...queued, conversation: { ...queued.conversation, ...next.delta } };
+    return queued.type === 'conversation.delta'
+      ? next
+      : { ...queued, conversation: { ...queued.conversation, ...next.delta } };
   }
-  return queued.type === 'conversation.created' ? { type: 'conversation.created', conversation: next.conversation } : next;
+  return queued.type === 'conversation.created'
+    ? { type: 'conversation.created', conversation: next.conversation }
+    : next;
 }
 
 /**

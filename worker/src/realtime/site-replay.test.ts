@@ -15,6 +15,8 @@ describe('site socket replay', () => {
     const late = await connect(paths.site(site.id), owner.token);
     const seen = await late.state((c) => c.id === conversation.id && c.lastSeq >= 1);
     expect(seen).toMatchObject({ id: conversation.id, lastMessagePreview: 'Where is my parcel?', lastSeq: 1 });
-    early.close(); late.close(); v.close();
+    early.close();
+    late.close();
+    v.close();
   });
 });

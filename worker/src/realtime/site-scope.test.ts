@@ -21,17 +21,21 @@ describe('site socket scopes', () => {
     const id = conversation.id;
     const mine = await scoped(site.id, owner.token, { assignee: 'me' });
     const all = await scoped(site.id, owner.token, { assignee: 'all' });
-    const post = (path: string, body?: unknown) => api(`/api/conversations/${id}${path}`, { method: 'POST', token: owner.token, body });
+    const post = (path: string, body?: unknown) =>
+      api(`/api/conversations/${id}${path}`, { method: 'POST', token: owner.token, body });
 
     expect((await post('/assign', { agentId: bob.agent.id })).status).toBe(200);
-    const isBobs = (e: any) => e.type === 'conversation.updated' && e.conversation.id === id && e.conversation.assigneeId === bob.agent.id;
+    const isBobs = (e: any) =>
+      e.type === 'conversation.updated' && e.conversation.id === id && e.conversation.assigneeId === bob.agent.id;
     await mine.event(isBobs);
     await all.event(isBobs);
 
     // A visitor message in Bob's conversation: a delta for the 'all' console only (it may not notify the owner).
     const v = await connect(paths.visitor(id), visitor.token);
     v.send({ type: 'send', clientId: 'c1', body: 'Still there?' });
-    const bobsDelta = await all.event((e) => e.type === 'conversation.delta' && e.delta.id === id && e.delta.lastMessagePreview === 'Still there?');
+    const bobsDelta = await all.event(
+      (e) => e.type === 'conversation.delta' && e.delta.id === id && e.delta.lastMessagePreview === 'Still there?',
+    );
     expect(bobsDelta.delta).toMatchObject({ assigneeId: bob.agent.id, lastMessageSender: 'visitor', agentUnread: 1 });
     // A later whole copy reaches the 'me' console after that delta was fanned out: had the delta been sent, it came first.
     await api(`/api/conversations/${id}`, { method: 'PATCH', token: owner.token, body: { priority: 'urgent' } });
@@ -43,15 +47,23 @@ describe('site socket scopes', () => {
     await post('/assign', { agentId: owner.agent.id });
     await mine.event((e) => e.type === 'conversation.updated' && e.conversation.assigneeId === owner.agent.id);
     v.send({ type: 'send', clientId: 'c2', body: 'Hello again' });
-    const own = await mine.event((e) => e.type === 'conversation.delta' && e.delta.lastMessagePreview === 'Hello again');
+    const own = await mine.event(
+      (e) => e.type === 'conversation.delta' && e.delta.lastMessagePreview === 'Hello again',
+    );
     expect(own.delta).toMatchObject({ id, assigneeId: owner.agent.id });
-    mine.close(); all.close(); v.close();
+    mine.close();
+    all.close();
+    v.close();
   });
 
   it('answers a bad scope frame with bad_request and keeps the socket open', async () => {
     const { owner, site } = await conversationFixture();
     const client = await connect(paths.site(site.id), owner.token);
-    for (const bad of [{ type: 'scope', assignee: 'everyone' }, { type: 'scope', assignee: 'me', status: 'sleeping' }, { type: 'scope' }]) {
+    for (const bad of [
+      { type: 'scope', assignee: 'everyone' },
+      { type: 'scope', assignee: 'me', status: 'sleeping' },
+      { type: 'scope' },
+    ]) {
       const from = client.frames.length;
       client.send(bad);
       expect((await client.next((f) => f.type === 'error', 5000, from)).code).toBe('bad_request');

@@ -11,7 +11,11 @@ export const IDENTITY_HEADER = 'X-Parley-Identity';
  * through (Hono's own WebSocket helper would end the socket here, in the Worker,
  * which cannot hibernate); only the identity header is replaced.
  */
-export async function forwardToDurableObject(req: Request, stub: { fetch(r: Request): Promise<Response> }, who: SocketIdentity) {
+export async function forwardToDurableObject(
+  req: Request,
+  stub: { fetch(r: Request): Promise<Response> },
+  who: SocketIdentity,
+) {
   if (req.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
     throw errors.badRequest('Expected a WebSocket upgrade', 'upgrade_required');
   }
@@ -20,12 +24,21 @@ export async function forwardToDurableObject(req: Request, stub: { fetch(r: Requ
   const res = await stub.fetch(new Request(req, { headers }));
   // A Durable Object's response has immutable headers; middleware (secure headers,
   // CORS) adds to them on the way out, so hand back a mutable copy.
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers, webSocket: res.webSocket });
+  return new Response(res.body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+    webSocket: res.webSocket,
+  });
 }
 
 /** Read the identity the worker attached; null when absent (a request that did not come through the worker). */
 export function readIdentity(req: Request): SocketIdentity | null {
   const raw = req.headers.get(IDENTITY_HEADER);
   if (!raw) return null;
-  try { return JSON.parse(raw) as SocketIdentity; } catch { return null; }
+  try {
+    return JSON.parse(raw) as SocketIdentity;
+  } catch {
+    return null;
+  }
 }

@@ -7,7 +7,10 @@ import { mergeDeep } from '../lib/merge';
 import { type Site, type UpdateSiteBody, WidgetSettings } from '../../../protocol';
 
 /** The public view of a site row: settings with their defaults, never the identity secret. */
-export const toSite = ({ identitySecret: _secret, ...row }: typeof sites.$inferSelect): Site => ({ ...row, settings: siteSettings(row) });
+export const toSite = ({ identitySecret: _secret, ...row }: typeof sites.$inferSelect): Site => ({
+  ...row,
+  settings: siteSettings(row),
+});
 
 /** A site's widget settings, every default filled in (stored JSON may predate newer settings). */
 export function siteSettings(row: { settings: Record<string, unknown> }): WidgetSettings {
@@ -28,7 +31,11 @@ export async function updateSite(db: Db, row: typeof sites.$inferSelect, body: U
     settings = merged.data;
   }
   // Only the fields sent are written.
-  const set = { ...(body.name ? { name: body.name } : {}), ...(body.allowedOrigins ? { allowedOrigins: body.allowedOrigins } : {}), ...(body.settings ? { settings } : {}) };
+  const set = {
+    ...(body.name ? { name: body.name } : {}),
+    ...(body.allowedOrigins ? { allowedOrigins: body.allowedOrigins } : {}),
+    ...(body.settings ? { settings } : {}),
+  };
   if (Object.keys(set).length) await db.update(sites).set(set).where(eq(sites.id, row.id));
   return { ...row, ...set };
 }
@@ -43,7 +50,15 @@ export async function rotateIdentitySecret(db: Db, siteId: string) {
 
 /** Create a site with a fresh public key. */
 export async function createSite(db: Db, workspaceId: string, input: { name: string; allowedOrigins: string[] }) {
-  const row = { id: newId('st'), workspaceId, key: newSiteKey(), settings: {}, createdAt: nowIso(), identitySecret: null, ...input };
+  const row = {
+    id: newId('st'),
+    workspaceId,
+    key: newSiteKey(),
+    settings: {},
+    createdAt: nowIso(),
+    identitySecret: null,
+    ...input,
+  };
   await db.insert(sites).values(row);
   return row;
 }

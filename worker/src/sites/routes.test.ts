@@ -6,17 +6,27 @@ import { api, ORIGIN, registerOwner, unique, visitorSession, workspaceWithSite }
 /** A plain agent (role "agent") in the owner's workspace; inserted directly until invites exist (issue 3). */
 async function plainAgent(workspaceId: string) {
   const email = `agent-${unique()}@example.com`;
-  await env.DB.prepare("INSERT INTO agents (id, workspace_id, name, email, password_hash, role, active, created_at) VALUES (?, ?, 'Bob', ?, ?, 'agent', 1, ?)")
-    .bind(`ag_${unique()}`, workspaceId, email, await hashPassword('bobs password'), new Date().toISOString()).run();
+  await env.DB.prepare(
+    "INSERT INTO agents (id, workspace_id, name, email, password_hash, role, active, created_at) VALUES (?, ?, 'Bob', ?, ?, 'agent', 1, ?)",
+  )
+    .bind(`ag_${unique()}`, workspaceId, email, await hashPassword('bobs password'), new Date().toISOString())
+    .run();
   return (await api('/api/auth/login', { body: { email, password: 'bobs password' } })).body.token as string;
 }
 
 describe('sites', () => {
   it('creates and lists sites with a public key', async () => {
     const owner = await registerOwner();
-    const created = await api('/api/sites', { token: owner.token, body: { name: 'Shop', allowedOrigins: [ORIGIN, 'https://*.example.org'] } });
+    const created = await api('/api/sites', {
+      token: owner.token,
+      body: { name: 'Shop', allowedOrigins: [ORIGIN, 'https://*.example.org'] },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.site).toMatchObject({ name: 'Shop', allowedOrigins: [ORIGIN, 'https://*.example.org'], workspaceId: owner.agent.workspaceId });
+    expect(created.body.site).toMatchObject({
+      name: 'Shop',
+      allowedOrigins: [ORIGIN, 'https://*.example.org'],
+      workspaceId: owner.agent.workspaceId,
+    });
     expect(created.body.site.key).toMatch(/^pk_[0-9a-f]{24}$/);
     const list = await api('/api/sites', { token: owner.token });
     expect(list.body.sites.map((s: { id: string }) => s.id)).toEqual([created.body.site.id]);
@@ -24,7 +34,11 @@ describe('sites', () => {
 
   it('rejects bad input with bad_request', async () => {
     const owner = await registerOwner();
-    for (const body of [{ name: '', allowedOrigins: [] }, { name: 'x', allowedOrigins: ['javascript:alert(1)'] }, { name: 'x' }]) {
+    for (const body of [
+      { name: '', allowedOrigins: [] },
+      { name: 'x', allowedOrigins: ['javascript:alert(1)'] },
+      { name: 'x' },
+    ]) {
       const res = await api('/api/sites', { token: owner.token, body });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
@@ -62,8 +76,16 @@ describe('GET /api/sites/:id/conversations (the inbox)', () => {
     const first = await api(`/api/sites/${site.id}/conversations?limit=2`, { token: owner.token });
     expect(first.status).toBe(200);
     expect(first.body.conversations.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
-    expect(first.body.conversations[0]).toMatchObject({ messageCount: 0, agentUnread: 0, archivedAt: null, status: 'waiting' });
-    const second = await api(`/api/sites/${site.id}/conversations?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, { token: owner.token });
+    expect(first.body.conversations[0]).toMatchObject({
+      messageCount: 0,
+      agentUnread: 0,
+      archivedAt: null,
+      status: 'waiting',
+    });
+    const second = await api(
+      `/api/sites/${site.id}/conversations?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      { token: owner.token },
+    );
     expect(second.body.conversations.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
     expect(second.body.nextCursor).toBeNull();
     const archived = await api(`/api/sites/${site.id}/conversations?archived=true`, { token: owner.token });

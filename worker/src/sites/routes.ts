@@ -21,7 +21,11 @@ export const siteRoutes = new Hono<AgentEnv>()
   })
   .post('/', requireAdmin(), validate('json', CreateSiteBody), async (c) => {
     const site = await createSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
-    await audit(c, { action: 'site.create', target: { type: 'site', id: site.id }, detail: { name: site.name, allowedOrigins: site.allowedOrigins } });
+    await audit(c, {
+      action: 'site.create',
+      target: { type: 'site', id: site.id },
+      detail: { name: site.name, allowedOrigins: site.allowedOrigins },
+    });
     return c.json({ site: toSite(site) }, 201);
   })
   .patch('/:id', requireAdmin(), validate('json', UpdateSiteBody), async (c) => {
@@ -31,7 +35,10 @@ export const siteRoutes = new Hono<AgentEnv>()
     const body = c.req.valid('json');
     // Turning Turnstile on without the deployment's keys would lock every new visitor out.
     if (body.settings?.turnstile === 'on' && !turnstileConfigured(c.env)) {
-      throw errors.conflict('turnstile_not_configured', 'settings.turnstile: this deployment has no Turnstile keys (the TURNSTILE_SITE_KEY var and the TURNSTILE_SECRET_KEY secret of the Worker)');
+      throw errors.conflict(
+        'turnstile_not_configured',
+        'settings.turnstile: this deployment has no Turnstile keys (the TURNSTILE_SITE_KEY var and the TURNSTILE_SECRET_KEY secret of the Worker)',
+      );
     }
     const updated = await updateSite(db, site, body);
     await auditSiteChanges(c, site, updated);
@@ -48,7 +55,11 @@ export const siteRoutes = new Hono<AgentEnv>()
     if (!site) throw errors.notFound('Site');
     const secret = await rotateIdentitySecret(db, site.id);
     // Only that it happened: the secret itself never goes into the log.
-    await audit(c, { action: 'site.identity_secret_rotate', target: { type: 'site', id: site.id }, detail: { name: site.name } });
+    await audit(c, {
+      action: 'site.identity_secret_rotate',
+      target: { type: 'site', id: site.id },
+      detail: { name: site.name },
+    });
     return c.json({ secret }, 200);
   })
   .get('/:id/conversations', validate('query', InboxQuery), async (c) => {
@@ -69,5 +80,10 @@ export const siteRoutes = new Hono<AgentEnv>()
     const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
     const { id, name } = c.var.agent;
-    return forwardToDurableObject(c.req.raw, c.env.SITES.getByName(site.id), { role: 'agent', id, name, workspaceId: site.workspaceId });
+    return forwardToDurableObject(c.req.raw, c.env.SITES.getByName(site.id), {
+      role: 'agent',
+      id,
+      name,
+      workspaceId: site.workspaceId,
+    });
   });

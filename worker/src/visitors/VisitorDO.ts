@@ -68,7 +68,8 @@ export class VisitorDO extends DurableObject<Env> {
     let conversation = await findOpenConversation(getDb(this.env.DB), input.visitor.id);
     const created = !conversation;
     if (!conversation) {
-      if (this.#ledger.count('start', now - Q.startWindowHours * HOUR) >= Q.starts) return refused('rate_limited', 'Too many new conversations, slow down');
+      if (this.#ledger.count('start', now - Q.startWindowHours * HOUR) >= Q.starts)
+        return refused('rate_limited', 'Too many new conversations, slow down');
       conversation = await startConversation(this.env, input.site, input.visitor);
       this.#ledger.record('start', now);
     }
@@ -76,11 +77,16 @@ export class VisitorDO extends DurableObject<Env> {
     if (input.message) {
       // Charged above (the budget lives here), so the conversation does not ask back.
       const who = { role: 'visitor' as const, id: input.visitor.id, name: input.visitor.name };
-      const posted = await this.env.CONVERSATIONS.getByName(conversation.id).post(who, { kind: 'text', body: input.message }, { charged: true });
+      const posted = await this.env.CONVERSATIONS.getByName(conversation.id).post(
+        who,
+        { kind: 'text', body: input.message },
+        { charged: true },
+      );
       // The conversation's own refusal (not_found, rate_limited), as it gave it.
       if (!posted.ok) return posted;
       this.#ledger.record('offline', now);
-      const notify = !!input.teamAway && this.#ledger.claimTeamEmail(conversation.id, now, Q.offlineEmailMinutes * 60_000);
+      const notify =
+        !!input.teamAway && this.#ledger.claimTeamEmail(conversation.id, now, Q.offlineEmailMinutes * 60_000);
       result = { created, conversation: { ...conversation, lastSeq: posted.value.seq }, message: posted.value, notify };
     }
     if (input.clientKey) this.#ledger.remember(input.clientKey, result, now);

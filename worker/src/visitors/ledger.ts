@@ -32,12 +32,19 @@ export class VisitorLedger {
 
   /** Remember the answer to a client key. */
   remember(key: string, result: unknown, now: number) {
-    this.#sql.exec('INSERT OR REPLACE INTO client_keys (key, result, at) VALUES (?, ?, ?)', key, JSON.stringify(result), now);
+    this.#sql.exec(
+      'INSERT OR REPLACE INTO client_keys (key, result, at) VALUES (?, ?, ?)',
+      key,
+      JSON.stringify(result),
+      now,
+    );
   }
 
   /** How many `kind` events happened since `since`. */
   count(kind: QuotaEvent, since: number): number {
-    return this.#sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM events WHERE kind = ? AND at >= ?', kind, since).one().n;
+    return this.#sql
+      .exec<{ n: number }>('SELECT COUNT(*) AS n FROM events WHERE kind = ? AND at >= ?', kind, since)
+      .one().n;
   }
 
   /** Count one `kind` event. */
@@ -47,7 +54,9 @@ export class VisitorLedger {
 
   /** True (and remembered) when the team may be emailed about this conversation now: once per `gapMs`. */
   claimTeamEmail(conversationId: string, now: number, gapMs: number): boolean {
-    const row = this.#sql.exec<{ at: number }>('SELECT at FROM team_emails WHERE conversation_id = ?', conversationId).toArray()[0];
+    const row = this.#sql
+      .exec<{ at: number }>('SELECT at FROM team_emails WHERE conversation_id = ?', conversationId)
+      .toArray()[0];
     if (row && now - row.at < gapMs) return false;
     this.#sql.exec('INSERT OR REPLACE INTO team_emails (conversation_id, at) VALUES (?, ?)', conversationId, now);
     return true;

@@ -5,13 +5,17 @@ import { EDGE_LIMITS } from '../lib/ratelimit';
 import { api, connect, ORIGIN, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
 
-const outbox = async (token: string) => (await api('/api/dev/outbox', { token })).body.emails as { to: string; subject: string }[];
-const start = (token: string, body: object = {}, headers?: Record<string, string>) => api('/api/widget/conversations', { token, body, headers });
+const outbox = async (token: string) =>
+  (await api('/api/dev/outbox', { token })).body.emails as { to: string; subject: string }[];
+const start = (token: string, body: object = {}, headers?: Record<string, string>) =>
+  api('/api/widget/conversations', { token, body, headers });
 
 /** Resolve a conversation and wait until D1 (what the next start reads) says so. */
 async function resolve(ownerToken: string, id: string) {
   expect((await api(`/api/conversations/${id}/resolve`, { token: ownerToken, method: 'POST' })).status).toBe(200);
-  await waitFor(async () => (await api(`/api/conversations/${id}`, { token: ownerToken })).body.conversation?.status === 'resolved');
+  await waitFor(
+    async () => (await api(`/api/conversations/${id}`, { token: ownerToken })).body.conversation?.status === 'resolved',
+  );
 }
 
 describe('per-visitor limits', () => {
@@ -28,8 +32,14 @@ describe('per-visitor limits', () => {
     const sockets = await Promise.all(ids.map((id) => connect(paths.visitor(id), v.token)));
     const began = Date.now();
     // 4 each: within every conversation's own burst, but 12 for the visitor.
-    for (let i = 0; i < 4; i++) sockets.forEach((s, j) => { s.send({ type: 'send', clientId: `m${j}-${i}`, body: `hello ${i}` }); });
-    const answers = async () => sockets.flatMap((s) => s.frames).filter((f) => f.type === 'ack' || (f.type === 'error' && f.code === 'rate_limited'));
+    for (let i = 0; i < 4; i++)
+      sockets.forEach((s, j) => {
+        s.send({ type: 'send', clientId: `m${j}-${i}`, body: `hello ${i}` });
+      });
+    const answers = async () =>
+      sockets
+        .flatMap((s) => s.frames)
+        .filter((f) => f.type === 'ack' || (f.type === 'error' && f.code === 'rate_limited'));
     await waitFor(async () => (await answers()).length === 12);
     const seconds = (Date.now() - began) / 1000;
     const acked = (await answers()).filter((f) => f.type === 'ack').length;
@@ -50,7 +60,14 @@ describe('per-visitor limits', () => {
     await waitFor(async () => ws.of('ack').length + ws.of('error').length === 8);
     expect(ws.frames.filter((f) => f.type === 'ack' || f.type === 'error').at(-1).code).toBe('rate_limited');
     const res = await exports.default.fetch(`https://parley.test/api/widget/conversations/${second}/files`, {
-      method: 'POST', body: 'notes', headers: { Authorization: `Bearer ${v.token}`, 'Content-Type': 'text/plain', 'X-Filename': 'a.txt', Origin: ORIGIN },
+      method: 'POST',
+      body: 'notes',
+      headers: {
+        Authorization: `Bearer ${v.token}`,
+        'Content-Type': 'text/plain',
+        'X-Filename': 'a.txt',
+        Origin: ORIGIN,
+      },
     });
     expect(res.status).toBe(429);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
@@ -99,7 +116,9 @@ describe('per-visitor limits', () => {
     const session = await visitorSession(site.key, v.token);
     expect(session.conversations).toHaveLength(1);
     const history = await api(`/api/conversations/${session.conversations[0]!.id}/messages`, { token: owner.token });
-    expect(history.body.messages.filter((m: { sender: { type: string } }) => m.sender.type === 'visitor')).toHaveLength(VISITOR_QUOTAS.offlinePerHour);
+    expect(history.body.messages.filter((m: { sender: { type: string } }) => m.sender.type === 'visitor')).toHaveLength(
+      VISITOR_QUOTAS.offlinePerHour,
+    );
     expect(await outbox(owner.token)).toHaveLength(2);
   });
 });

@@ -7,7 +7,16 @@ import { unwrap } from '../lib/do-result';
 import { errors } from '../lib/errors';
 import { clientIp, ipLimited, limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate, validateOptionalJson } from '../lib/validate';
-import { HistoryQuery, type Message, RatingBody, StartConversationBody, TranscriptBody, toVisitorConversation, toVisitorMessage, toVisitorMessages } from '../../../protocol';
+import {
+  HistoryQuery,
+  type Message,
+  RatingBody,
+  StartConversationBody,
+  TranscriptBody,
+  toVisitorConversation,
+  toVisitorMessage,
+  toVisitorMessages,
+} from '../../../protocol';
 import { notifyAgentsOfOfflineMessage, sendTranscript } from '../email/notify';
 import { siteAvailability } from '../sites/availability';
 import { forwardToDurableObject } from '../realtime/upgrade';
@@ -30,24 +39,44 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     if (!visitor) throw errors.unauthorized('Unknown visitor');
     // The middleware checked the visitor's stored email; an email typed now (pre-chat, offline form) is checked here.
     if (body.email) await assertNotBlocked(c.env, c.var.site.id, { email: body.email });
-    const name = body.name ?? visitor.name, email = body.email ?? visitor.email;
+    const name = body.name ?? visitor.name,
+      email = body.email ?? visitor.email;
     if (siteSettings(c.var.site).preChat === 'required' && (!name || !email)) {
       throw errors.badRequest('This site asks for your name and email first', 'prechat_required');
     }
     // Per visitor is exact (VisitorDO), but a bot mints visitors: per IP, offline messages (each may
     // email the team) are held at the edge too (docs/widget.md "Limits").
-    if (body.message && ipLimited(clientIp(c.req.raw))) await takeLimit(c.env, 'OFFLINE_LIMITER', `offline:${clientIp(c.req.raw)}`);
+    if (body.message && ipLimited(clientIp(c.req.raw)))
+      await takeLimit(c.env, 'OFFLINE_LIMITER', `offline:${clientIp(c.req.raw)}`);
     if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
     // Nobody can answer live: the team hears of an offline message by email.
-    const available = body.message ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours) : null;
+    const available = body.message
+      ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours)
+      : null;
     const teamAway = !!available && (!available.agentsOnline || !available.withinHours);
-    const started = unwrap(await c.env.VISITORS.getByName(visitor.id).start({
-      site: c.var.site, visitor: { id: visitor.id, name, email }, clientKey: body.clientKey, message: body.message, teamAway,
-    }));
+    const started = unwrap(
+      await c.env.VISITORS.getByName(visitor.id).start({
+        site: c.var.site,
+        visitor: { id: visitor.id, name, email },
+        clientKey: body.clientKey,
+        message: body.message,
+        teamAway,
+      }),
+    );
     const { conversation, message } = started;
     if (started.notify && message) {
-      c.executionCtx.waitUntil(notifyAgentsOfOfflineMessage(c.env, c.var.site, conversation.id, message.seq, name ?? email ?? 'A visitor', message.body)
-        .catch((err: unknown) => log.warn('notification.failed', { conversationId: conversation.id, kind: 'offline', error: err })));
+      c.executionCtx.waitUntil(
+        notifyAgentsOfOfflineMessage(
+          c.env,
+          c.var.site,
+          conversation.id,
+          message.seq,
+          name ?? email ?? 'A visitor',
+          message.body,
+        ).catch((err: unknown) =>
+          log.warn('notification.failed', { conversationId: conversation.id, kind: 'offline', error: err }),
+        ),
+      );
     }
     return c.json({ conversation: toVisitorConversation(conversation) }, started.created ? 201 : 200);
   })
@@ -70,7 +99,8 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     const db = getDb(c.env.DB);
     const conv = await findVisitorConversation(db, c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
-    if (!conv.timings.resolvedAt) throw errors.conflict('not_resolved', 'A transcript can be sent once the conversation is resolved');
+    if (!conv.timings.resolvedAt)
+      throw errors.conflict('not_resolved', 'A transcript can be sent once the conversation is resolved');
     const to = email ?? conv.visitor?.email;
     if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
     if (email) await setVisitorProfile(db, c.var.visitor.id, { email });
@@ -89,12 +119,21 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
   .post('/:id/files', async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
-    const message = await uploadFile(c.env, c.req.raw, conv.id, { role: 'visitor', id: c.var.visitor.id, name: conv.visitor?.name ?? null });
+    const message = await uploadFile(c.env, c.req.raw, conv.id, {
+      role: 'visitor',
+      id: c.var.visitor.id,
+      name: conv.visitor?.name ?? null,
+    });
     return c.json({ message: toVisitorMessage(message) }, 201);
   })
   .get('/:id/ws', async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
-    const who = { role: 'visitor' as const, id: c.var.visitor.id, name: conv.visitor?.name ?? null, workspaceId: c.var.site.workspaceId };
+    const who = {
+      role: 'visitor' as const,
+      id: c.var.visitor.id,
+      name: conv.visitor?.name ?? null,
+      workspaceId: c.var.site.workspaceId,
+    };
     return forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(conv.id), who);
   });

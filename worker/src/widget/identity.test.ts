@@ -9,7 +9,8 @@ async function siteWithIdentity(mode: 'optional' | 'required') {
   const { secret } = (await api(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' })).body;
   return { owner, site, secret: secret as string };
 }
-const session = (siteKey: string, user?: unknown, token?: string) => api('/api/widget/session', { body: { siteKey, ...(user ? { user } : {}), ...(token ? { token } : {}) } });
+const session = (siteKey: string, user?: unknown, token?: string) =>
+  api('/api/widget/session', { body: { siteKey, ...(user ? { user } : {}), ...(token ? { token } : {}) } });
 
 describe('identity verification', () => {
   it('checks HMAC-SHA256 of the user id in hex', async () => {
@@ -47,10 +48,18 @@ describe('identity verification', () => {
     expect(anonymous.status).toBe(403);
     expect(anonymous.body.error.code).toBe('identity_required');
     // A token from before the site required identity cannot chat either.
-    await api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings: { identity: 'off' } } });
+    await api(`/api/sites/${site.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { settings: { identity: 'off' } },
+    });
     const before = await session(site.key);
     const conv = (await api('/api/widget/conversations', { token: before.body.token, body: {} })).body.conversation;
-    await api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings: { identity: 'required' } } });
+    await api(`/api/sites/${site.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { settings: { identity: 'required' } },
+    });
     const refused = await api('/api/widget/conversations', { token: before.body.token, body: {} });
     expect(refused.body.error.code).toBe('identity_required');
     expect((await api(`/api/widget/conversations/${conv.id}/messages`, { token: before.body.token })).status).toBe(403);
@@ -58,7 +67,9 @@ describe('identity verification', () => {
     const ok = await session(site.key, { id: 'cust-9', hash: await userHash(secret, 'cust-9') });
     expect(ok.status).toBe(200);
     await api(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' });
-    expect((await session(site.key, { id: 'cust-9', hash: await userHash(secret, 'cust-9') })).body.error.code).toBe('identity_invalid');
+    expect((await session(site.key, { id: 'cust-9', hash: await userHash(secret, 'cust-9') })).body.error.code).toBe(
+      'identity_invalid',
+    );
     const socket = await connect(paths.visitor(conv.id), ok.body.token).catch((e: Error) => e);
     expect(socket).toBeInstanceOf(Error); // cust-9 does not own that conversation
   });

@@ -9,7 +9,7 @@ import type { sites } from '../db/schema';
 /** Refuse a request whose Origin is not one of the site's allowed origins. */
 export function assertOrigin(req: Request, allowedOrigins: string[]) {
   if (!originAllowed(requestOrigin(req), allowedOrigins)) {
-    throw errors.forbidden('This origin may not use this site\'s widget', 'origin_not_allowed');
+    throw errors.forbidden("This origin may not use this site's widget", 'origin_not_allowed');
   }
 }
 

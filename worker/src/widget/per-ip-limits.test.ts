@@ -17,7 +17,15 @@ it('one IP, a fresh visitor token each time: offline messages and team emails st
   const from = minute();
   for (let i = 0; i < 12; i++) {
     const token = await freshVisitor(site.key, ip);
-    answers.push((await api('/api/widget/conversations', { token, headers: ip, body: { name: `Eve ${i}`, email: `eve${i}@example.net`, message: `spam ${i}` } })).status);
+    answers.push(
+      (
+        await api('/api/widget/conversations', {
+          token,
+          headers: ip,
+          body: { name: `Eve ${i}`, email: `eve${i}@example.net`, message: `spam ${i}` },
+        })
+      ).status,
+    );
   }
   const windows = minute() - from + 1;
   const accepted = answers.filter((s) => s < 300).length;

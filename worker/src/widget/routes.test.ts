@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { api, connect, conversationFixture, ORIGIN, paths, visitorSession, workspaceWithSite } from '../../test/helpers';
+import {
+  api,
+  connect,
+  conversationFixture,
+  ORIGIN,
+  paths,
+  visitorSession,
+  workspaceWithSite,
+} from '../../test/helpers';
 
 describe('POST /api/widget/session', () => {
   it('creates a visitor and keeps its identity when it returns', async () => {
@@ -23,7 +31,9 @@ describe('POST /api/widget/session', () => {
 
   it('checks the Origin against the site', async () => {
     const { site } = await workspaceWithSite(['https://*.shop.example']);
-    expect((await api('/api/widget/session', { body: { siteKey: site.key }, origin: 'https://eu.shop.example' })).status).toBe(200);
+    expect(
+      (await api('/api/widget/session', { body: { siteKey: site.key }, origin: 'https://eu.shop.example' })).status,
+    ).toBe(200);
     for (const origin of ['https://evil.example', 'https://shop.example.evil.example', null]) {
       const res = await api('/api/widget/session', { body: { siteKey: site.key }, origin });
       expect(res.status).toBe(403);
@@ -47,7 +57,9 @@ describe('visitor conversations', () => {
     const visitor = await visitorSession(site.key);
     expect((await api('/api/widget/conversations', { token: visitor.token, method: 'POST' })).status).toBe(201);
     // The visitor's open conversation comes back (200) rather than a second one.
-    expect((await api('/api/widget/conversations', { token: visitor.token, body: '' , method: 'POST' })).status).toBe(200);
+    expect((await api('/api/widget/conversations', { token: visitor.token, body: '', method: 'POST' })).status).toBe(
+      200,
+    );
   });
 
   it('starts a conversation and pages its history, without notes', async () => {
@@ -64,12 +76,15 @@ describe('visitor conversations', () => {
     expect(last.status).toBe(200);
     expect(last.body.messages.map((m: { seq: number }) => m.seq)).toEqual([4, 5]);
     expect(last.body.hasMore).toBe(true);
-    const before = await api(`/api/widget/conversations/${conversation.id}/messages?before=4&limit=10`, { token: visitor.token });
+    const before = await api(`/api/widget/conversations/${conversation.id}/messages?before=4&limit=10`, {
+      token: visitor.token,
+    });
     expect(before.body.messages.map((m: { body: string }) => m.body)).toEqual(['visitor 1', 'visitor 2', 'visitor 3']);
     expect(before.body.hasMore).toBe(false);
     const agentView = await api(`/api/conversations/${conversation.id}/messages`, { token: owner.token });
     expect(agentView.body.messages.at(-1)).toMatchObject({ kind: 'note', body: 'internal' });
-    v.close(); a.close();
+    v.close();
+    a.close();
   });
 
   it('refuses other visitors, agents, wrong origins and bad queries', async () => {
@@ -83,10 +98,16 @@ describe('visitor conversations', () => {
     expect(asAgent.body.error.code).toBe('forbidden');
     const noToken = await api('/api/widget/conversations', { body: {} });
     expect(noToken.status).toBe(401);
-    const wrongOrigin = await api('/api/widget/conversations', { token: visitor.token, body: {}, origin: 'https://evil.example' });
+    const wrongOrigin = await api('/api/widget/conversations', {
+      token: visitor.token,
+      body: {},
+      origin: 'https://evil.example',
+    });
     expect(wrongOrigin.status).toBe(403);
     expect(wrongOrigin.body.error.code).toBe('origin_not_allowed');
-    const badQuery = await api(`/api/widget/conversations/${conversation.id}/messages?limit=0`, { token: visitor.token });
+    const badQuery = await api(`/api/widget/conversations/${conversation.id}/messages?limit=0`, {
+      token: visitor.token,
+    });
     expect(badQuery.status).toBe(400);
     expect(badQuery.body.error.code).toBe('bad_request');
     const badBody = await api('/api/widget/conversations', { token: visitor.token, body: { status: 'active' } });
@@ -97,7 +118,10 @@ describe('visitor conversations', () => {
   });
 
   it('answers CORS preflights for the widget', async () => {
-    const res = await api('/api/widget/session', { method: 'OPTIONS', headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const res = await api('/api/widget/session', {
+      method: 'OPTIONS',
+      headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
     expect(res.status).toBe(204);
   });
 });

@@ -25,7 +25,10 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     const site = await findSiteByKey(getDb(c.env.DB), c.req.param('siteKey'));
     if (!site) throw errors.notFound('Site');
     const { idleTimeoutMinutes: _idle, unreadEmailMinutes: _email, ...settings } = siteSettings(site);
-    const config: PublicWidgetConfig = { settings, availability: await siteAvailability(c.env, site.id, settings.businessHours) };
+    const config: PublicWidgetConfig = {
+      settings,
+      availability: await siteAvailability(c.env, site.id, settings.businessHours),
+    };
     if (settings.turnstile === 'on' && c.env.TURNSTILE_SITE_KEY) config.turnstileSiteKey = c.env.TURNSTILE_SITE_KEY;
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(config, 200);
@@ -48,7 +51,15 @@ export const widgetRoutes = new Hono<WidgetEnv>()
       listVisitorConversations(db, visitor.id),
       siteAvailability(c.env, site.id, siteSettings(site).businessHours),
     ]);
-    return c.json({ token: fresh, visitor: toVisitor(visitor), conversations: conversations.map(toVisitorConversation), availability }, 200);
+    return c.json(
+      {
+        token: fresh,
+        visitor: toVisitor(visitor),
+        conversations: conversations.map(toVisitorConversation),
+        availability,
+      },
+      200,
+    );
   })
   .post('/page', requireVisitor(), requireSiteOrigin(), refuseBlocked(), validate('json', PageBody), async (c) => {
     // Each report is a D1 write: per visitor, a burst beyond the limit is refused (the widget drops it).

@@ -17,37 +17,51 @@ type User = { id: string; hash: string; email?: string; name?: string };
  * anonymous visitor keeps their identity through the token. With identity required,
  * anonymous or wrongly signed visitors are refused.
  */
-export async function sessionVisitor(db: Db, keys: AuthKeys, site: typeof sites.$inferSelect,
-  input: { token?: string; user?: User }, ctx: VisitorContext) {
+export async function sessionVisitor(
+  db: Db,
+  keys: AuthKeys,
+  site: typeof sites.$inferSelect,
+  input: { token?: string; user?: User },
+  ctx: VisitorContext,
+) {
   const mode = siteSettings(site).identity;
   const { user } = input;
   if (user && mode !== 'off') {
-    const ok = !!site.identitySecret && await verifyUserHash(site.identitySecret, user.id, user.hash);
+    const ok = !!site.identitySecret && (await verifyUserHash(site.identitySecret, user.id, user.hash));
     if (!ok) throw errors.forbidden('The user hash does not match this user', 'identity_invalid');
     const profile = { name: user.name, email: user.email };
     // Two tabs opening at once both miss the lookup: the unique index lets one create, the other takes its row.
-    const create = () => createVisitor(db, site.id, { ...profile, externalId: user.id }, ctx)
-      .then((row) => ({ row, created: true }))
-      .catch(async (err) => {
-        const winner = isUniqueViolation(err, 'visitors.') ? await findVerifiedVisitor(db, site.id, user.id) : undefined;
-        if (!winner) throw err;
-        return { row: winner, created: false };
-      });
+    const create = () =>
+      createVisitor(db, site.id, { ...profile, externalId: user.id }, ctx)
+        .then((row) => ({ row, created: true }))
+        .catch(async (err) => {
+          const winner = isUniqueViolation(err, 'visitors.')
+            ? await findVerifiedVisitor(db, site.id, user.id)
+            : undefined;
+          if (!winner) throw err;
+          return { row: winner, created: false };
+        });
     const found = await findVerifiedVisitor(db, site.id, user.id);
     const { row: known, created } = found ? { row: found, created: false } : await create();
     const visitor = created ? known : await touchVisitor(db, known, profile, ctx);
     // The customer's server vouches for these: they replace what the visitor typed before.
     if (!created) await setVisitorProfile(db, visitor.id, profile);
-    return { visitor: { ...visitor, ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) }, verified: true };
+    return {
+      visitor: { ...visitor, ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) },
+      verified: true,
+    };
   }
   if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');
   // Without verification, name and email are an unverified profile, never an identity.
   const profile = { name: user?.name, email: user?.email };
   const claims = input.token ? await verifyToken(input.token, keys) : null;
-  const known = claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
+  const known =
+    claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   // A verified visitor's token only works while verification is on: it never downgrades to anonymous.
   const usable = known && !known.externalId ? known : undefined;
-  const visitor = usable ? await touchVisitor(db, usable, profile, ctx) : await createVisitor(db, site.id, profile, ctx);
+  const visitor = usable
+    ? await touchVisitor(db, usable, profile, ctx)
+    : await createVisitor(db, site.id, profile, ctx);
   return { visitor, verified: false };
 }
 
@@ -55,7 +69,12 @@ export async function sessionVisitor(db: Db, keys: AuthKeys, site: typeof sites.
  * Who a session request says it is, before anything is written: the visitor of a valid token for this site,
  * a verified user's id, the email given, the address. A blocked one is refused before any visitor row changes.
  */
-export async function sessionSuspect(keys: AuthKeys, site: typeof sites.$inferSelect, input: { token?: string; user?: User }, ip: string | null): Promise<Suspect> {
+export async function sessionSuspect(
+  keys: AuthKeys,
+  site: typeof sites.$inferSelect,
+  input: { token?: string; user?: User },
+  ip: string | null,
+): Promise<Suspect> {
   const claims = input.token ? await verifyToken(input.token, keys) : null;
   const visitorId = claims?.typ === 'visitor' && claims.sid === site.id ? claims.sub : null;
   const externalId = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;
@@ -70,9 +89,15 @@ export const visitorToken = (keys: AuthKeys, visitorId: string, siteId: string, 
  * Whether this session comes back to the existing visitor of its token (Turnstile skips them). A verified user's
  * token sent without that user (or while identity is off) would make a new anonymous visitor: that is a new visitor.
  */
-export async function isReturningVisitor(db: Db, keys: AuthKeys, site: typeof sites.$inferSelect, input: { token?: string; user?: User }) {
+export async function isReturningVisitor(
+  db: Db,
+  keys: AuthKeys,
+  site: typeof sites.$inferSelect,
+  input: { token?: string; user?: User },
+) {
   const claims = input.token ? await verifyToken(input.token, keys) : null;
-  const known = claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
+  const known =
+    claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   if (!known) return false;
   const asUser = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;
   return (known.externalId ?? null) === asUser;

@@ -14,7 +14,8 @@ const SPENT_SECRET = '3x0000000000000000000000000000000AA';
 
 const turnstile = (token: string, siteId: string, value: 'on' | 'off') =>
   api(`/api/sites/${siteId}`, { token, method: 'PATCH', body: { settings: { turnstile: value } } });
-const session = (siteKey: string, extra: Record<string, unknown> = {}) => api('/api/widget/session', { body: { siteKey, ...extra } });
+const session = (siteKey: string, extra: Record<string, unknown> = {}) =>
+  api('/api/widget/session', { body: { siteKey, ...extra } });
 
 /** A site with Turnstile on. */
 async function siteWithTurnstile() {
@@ -25,7 +26,11 @@ async function siteWithTurnstile() {
 
 /** The check with another deployment configuration (the real function, the stand-in's real answers). */
 const check = (vars: Partial<Env>, token?: string) =>
-  verifyTurnstile({ ...env, ...vars } as Env, new Request('https://parley.test', { headers: { 'CF-Connecting-IP': '203.0.113.9' } }), token).then(
+  verifyTurnstile(
+    { ...env, ...vars } as Env,
+    new Request('https://parley.test', { headers: { 'CF-Connecting-IP': '203.0.113.9' } }),
+    token,
+  ).then(
     () => 'ok',
     (e: { status: number; code: string }) => `${e.status} ${e.code}`,
   );
@@ -66,7 +71,11 @@ describe('Turnstile on sessions', () => {
     const { site } = await siteWithTurnstile();
     const req = new Request('https://parley.test/api/widget/session', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://shop.example', 'CF-Connecting-IP': '203.0.113.10' },
+      headers: {
+        'content-type': 'application/json',
+        origin: 'https://shop.example',
+        'CF-Connecting-IP': '203.0.113.10',
+      },
       body: JSON.stringify({ siteKey: site.key, turnstileToken: DUMMY }),
     });
     const res = await app.fetch(req, { ...env, TURNSTILE_SECRET_KEY: FAIL_SECRET });
@@ -79,9 +88,13 @@ describe('Turnstile on sessions', () => {
     expect(await check({})).toBe('403 turnstile_required');
     expect(await check({ TURNSTILE_SECRET_KEY: FAIL_SECRET }, DUMMY)).toBe('403 turnstile_failed');
     expect(await check({ TURNSTILE_SECRET_KEY: SPENT_SECRET }, DUMMY)).toBe('403 turnstile_failed');
-    expect(await check({ TURNSTILE_SECRET_KEY: 'a-secret-siteverify-does-not-know' }, DUMMY)).toBe('503 turnstile_unavailable');
+    expect(await check({ TURNSTILE_SECRET_KEY: 'a-secret-siteverify-does-not-know' }, DUMMY)).toBe(
+      '503 turnstile_unavailable',
+    );
     // Fail closed when siteverify cannot be reached (nothing listens on port 9 of the loopback).
-    expect(await check({ TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9/turnstile/v0/siteverify' }, DUMMY)).toBe('503 turnstile_unavailable');
+    expect(await check({ TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9/turnstile/v0/siteverify' }, DUMMY)).toBe(
+      '503 turnstile_unavailable',
+    );
     expect(await check({ TURNSTILE_SECRET_KEY: undefined }, DUMMY)).toBe('503 turnstile_unavailable');
   });
 
@@ -94,23 +107,38 @@ describe('Turnstile on sessions', () => {
     expect(back.body.visitor.id).toBe(visitor.visitor.id);
   });
 
-  it('challenges a session that would make a new visitor out of a verified user\'s token', async () => {
+  it("challenges a session that would make a new visitor out of a verified user's token", async () => {
     const { owner, site } = await siteWithTurnstile();
-    await api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings: { identity: 'optional' } } });
-    const { secret } = (await api(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' })).body;
+    await api(`/api/sites/${site.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { settings: { identity: 'optional' } },
+    });
+    const { secret } = (await api(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' }))
+      .body;
     const user = { id: 'cust-7', hash: await userHash(secret, 'cust-7') };
     const signedIn = await session(site.key, { user, turnstileToken: DUMMY });
     expect(signedIn.status).toBe(200);
     // The same user comes back unchallenged...
-    expect((await session(site.key, { token: signedIn.body.token, user })).body.visitor.id).toBe(signedIn.body.visitor.id);
+    expect((await session(site.key, { token: signedIn.body.token, user })).body.visitor.id).toBe(
+      signedIn.body.visitor.id,
+    );
     // ...but without the user (or as another one) the token would mint a new visitor: a bot must not skip the check.
     const other = { id: 'cust-8', hash: await userHash(secret, 'cust-8') };
     for (const extra of [{}, { user: other }]) {
-      expect((await session(site.key, { token: signedIn.body.token, ...extra })).body.error.code).toBe('turnstile_required');
+      expect((await session(site.key, { token: signedIn.body.token, ...extra })).body.error.code).toBe(
+        'turnstile_required',
+      );
     }
-    await api(`/api/sites/${site.id}`, { token: owner.token, method: 'PATCH', body: { settings: { identity: 'off' } } });
+    await api(`/api/sites/${site.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { settings: { identity: 'off' } },
+    });
     expect((await session(site.key, { token: signedIn.body.token, user })).body.error.code).toBe('turnstile_required');
-    const count = await env.DB.prepare('SELECT count(*) AS n FROM visitors WHERE site_id = ?').bind(site.id).first<{ n: number }>();
+    const count = await env.DB.prepare('SELECT count(*) AS n FROM visitors WHERE site_id = ?')
+      .bind(site.id)
+      .first<{ n: number }>();
     expect(count?.n).toBe(1);
   });
 
@@ -132,7 +160,10 @@ describe('the turnstile setting', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
     expect((await turnstile(stranger.token, site.id, 'off')).body.error.code).toBe('not_found');
-    expect((await api(`/api/sites/${site.id}`, { method: 'PATCH', body: { settings: { turnstile: 'off' } } })).body.error.code).toBe('unauthorized');
+    expect(
+      (await api(`/api/sites/${site.id}`, { method: 'PATCH', body: { settings: { turnstile: 'off' } } })).body.error
+        .code,
+    ).toBe('unauthorized');
     expect((await turnstile(owner.token, site.id, 'maybe' as 'on')).body.error.code).toBe('bad_request');
     expect((await api(`/api/widget/config/${site.key}`)).body.settings.turnstile).toBe('on');
   });

@@ -16,7 +16,8 @@ export const turnstileConfigured = (env: Env): boolean => !!(env.TURNSTILE_SITE_
 const NOT_THE_VISITOR = ['missing-input-secret', 'invalid-input-secret', 'bad-request', 'internal-error'];
 
 // Fail closed, but say it is not the visitor's fault: the widget retries later.
-const unavailable = () => new ApiError(503, 'turnstile_unavailable', 'The bot check is unavailable right now, try again later');
+const unavailable = () =>
+  new ApiError(503, 'turnstile_unavailable', 'The bot check is unavailable right now, try again later');
 
 /**
  * Checks a new visitor's Turnstile token. Throws 403 `turnstile_required` (no token), 403 `turnstile_failed`

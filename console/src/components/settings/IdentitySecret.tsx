@@ -43,15 +43,41 @@ export function IdentitySecret({ siteId }: { siteId: string }) {
   const shown = secret ? (revealed ? secret : maskSecret(secret)) : '';
   return (
     <div class="field">
-      <span class="field-label" id="secret-label">{t.secret}</span>
+      <span class="field-label" id="secret-label">
+        {t.secret}
+      </span>
       <div class="secret-row">
-        <input class="input secret-input" readOnly value={shown} placeholder={secret === null ? t.noSecret : ''} aria-labelledby="secret-label"
-          data-testid="settings-secret" data-revealed={revealed ? 'true' : 'false'} spellcheck={false} autocomplete="off" />
-        <button type="button" class="button button-secondary button-small" disabled={!secret} aria-pressed={revealed}
-          onClick={() => setRevealed(!revealed)} data-testid="settings-secret-reveal">{revealed ? t.hide : t.reveal}</button>
+        <input
+          class="input secret-input"
+          readOnly
+          value={shown}
+          placeholder={secret === null ? t.noSecret : ''}
+          aria-labelledby="secret-label"
+          data-testid="settings-secret"
+          data-revealed={revealed ? 'true' : 'false'}
+          spellcheck={false}
+          autocomplete="off"
+        />
+        <button
+          type="button"
+          class="button button-secondary button-small"
+          disabled={!secret}
+          aria-pressed={revealed}
+          onClick={() => setRevealed(!revealed)}
+          data-testid="settings-secret-reveal"
+        >
+          {revealed ? t.hide : t.reveal}
+        </button>
         {secret && revealed && <CopyButton text={secret} />}
-        <button type="button" class="button button-secondary button-small button-danger" disabled={busy || secret === undefined}
-          onClick={rotate} data-testid="settings-secret-rotate">{t.rotate}</button>
+        <button
+          type="button"
+          class="button button-secondary button-small button-danger"
+          disabled={busy || secret === undefined}
+          onClick={rotate}
+          data-testid="settings-secret-rotate"
+        >
+          {t.rotate}
+        </button>
       </div>
       <span class="field-hint">{t.secretHint}</span>
       <ErrorText message={error} />

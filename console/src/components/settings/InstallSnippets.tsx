@@ -24,7 +24,9 @@ export function InstallSnippets({ site }: { site: Site }) {
 function Snippet({ text, testId }: { text: string; testId: string }) {
   return (
     <div class="snippet">
-      <pre class="snippet-code" data-testid={testId}><code>{text}</code></pre>
+      <pre class="snippet-code" data-testid={testId}>
+        <code>{text}</code>
+      </pre>
       <CopyButton text={text} testId={`${testId}-copy`} />
     </div>
   );

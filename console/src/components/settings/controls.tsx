@@ -4,12 +4,28 @@ import { useState } from 'preact/hooks';
 import { settingsStrings as t } from '../../strings-settings';
 
 /** A labelled select over a record of value → label. */
-export function SelectField<V extends string>(p: { label: string; value: V; options: Record<V, string>; testId: string; onChange: (value: V) => void; children?: ComponentChildren }) {
+export function SelectField<V extends string>(p: {
+  label: string;
+  value: V;
+  options: Record<V, string>;
+  testId: string;
+  onChange: (value: V) => void;
+  children?: ComponentChildren;
+}) {
   return (
     <label class="field">
       <span class="field-label">{p.label}</span>
-      <select class="select" value={p.value} data-testid={p.testId} onChange={(e) => p.onChange(e.currentTarget.value as V)}>
-        {(Object.keys(p.options) as V[]).map((v) => <option key={v} value={v}>{p.options[v]}</option>)}
+      <select
+        class="select"
+        value={p.value}
+        data-testid={p.testId}
+        onChange={(e) => p.onChange(e.currentTarget.value as V)}
+      >
+        {(Object.keys(p.options) as V[]).map((v) => (
+          <option key={v} value={v}>
+            {p.options[v]}
+          </option>
+        ))}
       </select>
       {p.children}
     </label>
@@ -17,9 +33,19 @@ export function SelectField<V extends string>(p: { label: string; value: V; opti
 }
 
 /** The server's (or the form's) error, shown under the field it is about. */
-export function FieldError({ error, field }: { error: { message: string; field: string | null } | null; field: string }) {
+export function FieldError({
+  error,
+  field,
+}: {
+  error: { message: string; field: string | null } | null;
+  field: string;
+}) {
   if (!error || error.field !== field) return null;
-  return <span class="field-error" data-testid="settings-field-error" data-field={field}>{error.message}</span>;
+  return (
+    <span class="field-error" data-testid="settings-field-error" data-field={field}>
+      {error.message}
+    </span>
+  );
 }
 
 /** Copies text to the clipboard and says so for a moment. */
