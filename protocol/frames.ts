@@ -56,33 +56,8 @@ export type SiteClientFrame = z.infer<typeof SiteClientFrame>;
 /** One agent in a presence frame. */
 export type PresenceAgent = { id: string; name: string; status: AgentStatus };
 
-/**
- * What messages and read markers change in a conversation: all a `conversation.delta` carries (docs/protocol.md).
- * Lifecycle changes and agents' edits send the whole conversation instead (`conversation.updated`).
- */
-export const DELTA_FIELDS = [
-  'id',
-  'siteId',
-  'rev',
-  'status',
-  'assigneeId',
-  'updatedAt',
-  'lastMessageAt',
-  'lastMessagePreview',
-  'lastMessageSender',
-  'lastSeq',
-  'messageCount',
-  'visitorUnread',
-  'agentUnread',
-  'visitorReadSeq',
-  'agentReadSeq',
-] as const satisfies readonly (keyof Conversation)[];
-/** A conversation's message-driven fields (DELTA_FIELDS), merged by id into a copy the console already has. */
-export type ConversationDelta = Pick<Conversation, (typeof DELTA_FIELDS)[number]>;
-
-/** The delta fields of a whole conversation. */
-export const pickDelta = (c: Conversation): ConversationDelta =>
-  Object.fromEntries(DELTA_FIELDS.map((k) => [k, c[k]])) as ConversationDelta;
+import type { ConversationDelta } from './delta';
+export { type ConversationDelta, DELTA_FIELDS, pickDelta } from './delta';
 
 /**
  * Site-wide events, published by ConversationDOs (at most one per conversation per coalescing window)

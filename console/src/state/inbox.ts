@@ -1,6 +1,7 @@
 // Pure inbox state: one map of conversations fed by REST pages and site-socket events (state/live.ts),
 // from which each tab's list is derived, so a conversation can never sit in two tabs.
 import type { Conversation, ConversationDelta } from '../../../protocol';
+import { DELTA_FIELDS } from '../../../protocol/delta';
 import { strings } from '../strings';
 
 /** The two inbox tabs. */
@@ -43,24 +44,8 @@ export function tabList(map: ConversationMap, tab: InboxTab): Conversation[] {
     .sort((a, b) => activityTime(b) - activityTime(a) || (a.id < b.id ? 1 : -1));
 }
 
-/** The worker's DELTA_FIELDS (copied so the console bundle needs no zod; a test keeps them equal). */
-export const DELTA_KEYS = [
-  'id',
-  'siteId',
-  'rev',
-  'status',
-  'assigneeId',
-  'updatedAt',
-  'lastMessageAt',
-  'lastMessagePreview',
-  'lastMessageSender',
-  'lastSeq',
-  'messageCount',
-  'visitorUnread',
-  'agentUnread',
-  'visitorReadSeq',
-  'agentReadSeq',
-] as const satisfies readonly (keyof ConversationDelta)[];
+/** The fields a delta carries (one list with the worker's: protocol/delta.ts). */
+export const DELTA_KEYS = DELTA_FIELDS;
 
 /** A held copy with a delta's fields merged in; the same copy when the delta is older (same rev rule as whole copies). */
 export function mergeDelta(current: Conversation, delta: ConversationDelta): Conversation {
