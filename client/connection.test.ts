@@ -315,4 +315,49 @@ describe('createConnection', () => {
     await u.tick(60_000);
     expect(u.sockets).toHaveLength(1);
   });
+
+  // Found by the issue 13 break test: a repeated hello re-delivered made the widget flush its outbox twice per socket.
+  it('takes one hello per socket: a repeat is neither delivered nor resets the backoff', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    t.last().hello();
+    expect(t.frames.map((f) => f.type)).toEqual(['hello']);
+    expect(t.states).toEqual(['connecting', 'open']);
+  });
+
+  // Found by the issue 13 break test: a hung token request (target) left the machine in 'connecting' for good.
+  it('gives up on a target() that never settles after 10 s, and drops its late answer', async () => {
+    let answer: ((t: Target) => void) | undefined;
+    const t = setup((renew) => {
+      t.renews.push(renew);
+      return new Promise((resolve) => (answer ??= resolve));
+    });
+    t.conn.start();
+    await t.tick(DEAD_AFTER_MS - 1);
+    expect(t.conn.state).toBe('connecting');
+    await t.tick(1);
+    expect(t.conn.state).toBe('backing_off');
+    answer!({ url: 'ws://late', protocols: [] });
+    await t.tick(0);
+    expect(t.sockets).toHaveLength(0);
+    // The next dial asks again (and renews: the last one never reached hello).
+    await t.tick(100);
+    expect(t.renews).toEqual([false, true]);
+  });
+
+  it('leaves no timer behind after stop(), from every state', async () => {
+    for (const reach of ['connecting', 'open', 'awaiting_pong', 'backing_off'] as const) {
+      const t = setup();
+      t.conn.start();
+      await t.tick();
+      if (reach != 'connecting') t.last().hello();
+      if (reach == 'awaiting_pong') await t.tick(PING_EVERY_MS);
+      if (reach == 'backing_off') t.last().serverClose();
+      expect(t.conn.state).toBe(reach);
+      t.conn.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    }
+  });
 });

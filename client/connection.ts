@@ -88,8 +88,8 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       timer = setTimeout(connect, delay(attempt++));
     }
     // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives.
-    if (next == 'awaiting_pong' || (next == 'connecting' && ws))
-      deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
+    // Connecting includes target(): a token request that hangs (a captive portal, a half-open network) gives up too.
+    if (next == 'awaiting_pong' || next == 'connecting') deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
     if (next == 'open') timer = setTimeout(ping, PING_EVERY_MS);
     // Not `?.((state = next))`: an absent callback would skip the assignment.
     if (next != state) (state = next), o.onStateChange?.(next, code);
@@ -125,6 +125,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       return to('backing_off');
     }
     to('connecting');
+    let greeted = false;
     s.onmessage = (e) => {
       let f: F;
       try {
@@ -134,8 +135,12 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       }
       if (!f || typeof f.type != 'string') return;
       // Any frame proves the link alive; hello also proves the server took us (the token was good).
-      if (f.type == 'hello') (attempt = 0), (renew = false), to('open');
-      else if (state == 'awaiting_pong') to('open');
+      if (f.type == 'hello') {
+        // A socket opens once: a repeated hello would make the caller resend its outbox on the same socket.
+        if (greeted) return;
+        greeted = true;
+        (attempt = 0), (renew = false), to('open');
+      } else if (state == 'awaiting_pong') to('open');
       if (f.type != 'pong' && ws == s) o.onFrame(f);
     };
     s.onclose = (e) => (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
