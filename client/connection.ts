@@ -1,7 +1,8 @@
 // The reconnecting socket of both apps, as an explicit state machine (after liveblocks-core's connection.ts).
 // Every state change goes through `to()`; the table is in docs/architecture.md ("The realtime client").
 // Rules: "open" means the server's hello arrived (the first frame of every Parley socket), not the TCP/upgrade
-// open; a ping every PING_EVERY_MS and no frame within DEAD_AFTER_MS of it (or of a dial) = a dead link;
+// open; a ping every PING_EVERY_MS and no frame within DEAD_AFTER_MS of it (or of a dial) = a dead link (a target()
+// that has not answered in BACKOFF_MAX_MS is given up too);
 // backoff with equal jitter, capped; close codes 4003 (agent revoked) and 4403 (visitor blocked) stop for good;
 // a dial that never reached hello asks target(true) next time, which renews the token (a refused upgrade,
 // 401 included, is only a close to a browser). A closure, not a class: its locals minify in the widget.
@@ -87,9 +88,11 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       if (!live()) renew = true;
       timer = setTimeout(connect, delay(attempt++));
     }
-    // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives.
-    // Connecting includes target(): a token request that hangs (a captive portal, a half-open network) gives up too.
-    if (next == 'awaiting_pong' || next == 'connecting') deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
+    // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives. Connecting includes target():
+    // a token request that hangs (a captive portal, a half-open network) gives up too, after the longest backoff
+    // (a renewal may run a Turnstile check the visitor has to click).
+    if (next == 'awaiting_pong' || next == 'connecting')
+      deadTimer = setTimeout(() => to('backing_off'), next == 'connecting' && !ws ? BACKOFF_MAX_MS : DEAD_AFTER_MS);
     if (next == 'open') timer = setTimeout(ping, PING_EVERY_MS);
     // Not `?.((state = next))`: an absent callback would skip the assignment.
     if (next != state) (state = next), o.onStateChange?.(next, code);
