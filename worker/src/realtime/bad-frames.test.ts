@@ -1,5 +1,5 @@
 // Issue 13 break tests: the one bad-frame policy seen from a client, on both socket kinds alike: junk text and binary
-// frames each get an error and count, the socket closes with 1008 at the same count, (no socket kind is more patient).
+// frames each get an error and count, the socket closes with 1008 at the same count (no socket kind is more patient).
 import { expect, it } from 'vitest';
 import { LIMITS } from '../../../protocol/limits';
 import { connect, conversationFixture, paths } from '../../test/helpers';
