@@ -57,6 +57,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   /** Bumped by drop(): a conversation start answered after it belongs to an earlier visitor. */
   let gen = 0;
   let attempt = 0;
+  /** Hellos on this conversation's connection: each one after the first is a reconnect. */
+  let hellos = 0;
   let open = false;
   let hidden = false;
   let status: ConnStatus = 'connecting';
@@ -227,8 +229,10 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   async function loadHistory(conv: Conversation, before?: number): Promise<void> {
     const p = await sess.authed((t) => api.history(t, conv.id, before));
     if (st.conv?.id !== conv.id) return;
+    const held = S.firstSeq(st.log);
     setLog(S.mergeMessages(st.log, p.messages).state);
-    hasMore = p.hasMore;
+    // Older pages held (a reconnect looked at the latest page again): they know whether more come before.
+    if (before || !held || (p.messages[0]?.seq ?? 0) <= held) hasMore = p.hasMore;
     changed();
   }
 
@@ -236,6 +240,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   function connect(): void {
     // No conversation: dropped while its history loaded (a reset); the next boot connects.
     if (conn || !st.conv) return;
+    hellos = 0;
     conn = createConnection<ServerFrame>({
       target: async (fresh) => {
         // A refused upgrade looks like any failed socket: the session says whether the refusal is for good.
@@ -264,8 +269,11 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     const { state, effects } = applyFrame(st, f);
     set(state);
     for (const e of effects) {
-      if (e.type == 'flush') flush();
-      else if (e.type == 'reply') {
+      if (e.type == 'flush') {
+        flush();
+        // A resume replays new seqs only: a reply deleted while the socket was down shows in the latest page.
+        if (hellos++ && st.conv) loadHistory(st.conv).catch(() => undefined);
+      } else if (e.type == 'reply') {
         beep();
         const m = e.message;
         events.emit('message', { id: m.id, body: m.body, sender: { ...m.sender }, createdAt: m.createdAt });

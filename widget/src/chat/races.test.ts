@@ -1,7 +1,7 @@
 // Issue 13 break tests: what happens when the page's calls (reset, identify) and the browser's events (online) land
 // while a request is still on its way, and when the server repeats a frame. Each case failed before its fix.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callsTo, conversation, FakeSocket, fire, json, makeChat, server, session, stubPage } from './fakes';
+import { callsTo, conversation, FakeSocket, fire, json, makeChat, message, server, session, stubPage } from './fakes';
 
 let fetch: ReturnType<typeof stubPage>;
 const sockets = () => FakeSocket.all;
@@ -124,5 +124,55 @@ describe('a frame the server repeats', () => {
     sockets()[1]!.accept();
     sockets()[1]!.accept();
     expect(sends(sockets()[1]!).map((f) => f.body)).toEqual(['written offline']);
+  });
+});
+
+describe('a reconnect', () => {
+  it('learns of a reply deleted while the socket was down (the resume replays new seqs only)', async () => {
+    let page = [message(1)];
+    server(fetch, {
+      '/session': () => json(200, session([conv])),
+      '/messages': () => json(200, { messages: page, hasMore: false }),
+    });
+    const c = makeChat();
+    await c.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets()[0]!.accept();
+    expect(c.view().items[0]).toMatchObject({ seq: 1, deleted: false });
+    sockets()[0]!.drop();
+    // The agent deletes the reply meanwhile: only its stored copy says so.
+    page = [message(1, { body: '', deletedAt: '2026-01-01T00:01:00.000Z' })];
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets()[1]!.url).toMatch(/\?after=1$/);
+    sockets()[1]!.accept();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.view().items[0]).toMatchObject({ seq: 1, deleted: true, body: '' });
+    // The first connection needed no second look: the boot had just loaded the page.
+    expect(callsTo(fetch, '/messages')).toHaveLength(2);
+  });
+
+  it('its second look at the latest page keeps what older pages said (no "load earlier" once all is loaded)', async () => {
+    const pages = [
+      { messages: [message(51)], hasMore: true },
+      { messages: [message(50)], hasMore: false },
+      { messages: [message(51)], hasMore: true },
+    ];
+    server(fetch, {
+      '/session': () => json(200, session([conv])),
+      '/messages': () => json(200, pages.shift()),
+    });
+    const c = makeChat();
+    await c.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets()[0]!.accept();
+    c.loadOlder();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.view().hasMore).toBe(false);
+    sockets()[0]!.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    sockets()[1]!.accept();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pages).toEqual([]);
+    expect(c.view()).toMatchObject({ hasMore: false, items: [{ seq: 50 }, { seq: 51 }] });
   });
 });
