@@ -116,7 +116,7 @@ describe('createConnection', () => {
     expect(sent).toBe(true);
   });
 
-  it('reconnects with growing backoff after drops, and resets it after a hello', async () => {
+  it('reconnects with growing backoff after drops, and resets it once a link lasted a ping period', async () => {
     const t = setup();
     t.conn.start();
     await t.tick();
@@ -133,7 +133,9 @@ describe('createConnection', () => {
     await t.tick(1);
     expect(t.sockets).toHaveLength(3);
     t.last().hello();
-    t.last().serverClose(); // reset: 100 ms again
+    await t.tick(PING_EVERY_MS);
+    t.last().receive({ type: 'pong' });
+    t.last().serverClose(); // lasted 25 s: 100 ms again
     await t.tick(100);
     expect(t.sockets).toHaveLength(4);
     expect(t.states).toEqual([
@@ -144,9 +146,29 @@ describe('createConnection', () => {
       'backing_off',
       'connecting',
       'open',
+      'awaiting_pong',
+      'open',
       'backing_off',
       'connecting',
     ]);
+  });
+
+  // Found by the issue 13 break test: every hello reset the backoff, so a server dropping sockets right after their
+  // hello was redialled every 100-500 ms by every client, forever.
+  it('keeps growing the backoff when every socket is dropped right after its hello', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      t.last().hello();
+      t.last().serverClose();
+      const before = t.sockets.length;
+      let waited = 0;
+      while (t.sockets.length == before) await t.tick((waited += 100) && 100);
+      delays.push(waited);
+    }
+    expect(delays).toEqual([100, 200, 400, 800]);
   });
 
   it('resumes after a gap: each dial asks the caller for a fresh target, and the outbox flushed on hello goes exactly once', async () => {

@@ -93,7 +93,9 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
     // (a renewal may run a Turnstile check the visitor has to click).
     if (next == 'awaiting_pong' || next == 'connecting')
       deadTimer = setTimeout(() => to('backing_off'), next == 'connecting' && !ws ? BACKOFF_MAX_MS : DEAD_AFTER_MS);
-    if (next == 'open') timer = setTimeout(ping, PING_EVERY_MS);
+    // A link that lasted a ping period resets the backoff; a server that drops every socket right after its hello
+    // (a crashing object, a proxy) is redialled with growing delays, not every half second by every client.
+    if (next == 'open') timer = setTimeout(() => ((attempt = 0), ping()), PING_EVERY_MS);
     // Not `?.((state = next))`: an absent callback would skip the assignment.
     if (next != state) (state = next), o.onStateChange?.(next, code);
   };
@@ -142,7 +144,9 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
         // A socket opens once: a repeated hello would make the caller resend its outbox on the same socket.
         if (greeted) return;
         greeted = true;
-        (attempt = 0), (renew = false), to('open');
+        // The token was good; the backoff starts over only once the link has lasted (the ping timer to() arms).
+        renew = false;
+        to('open');
       } else if (state == 'awaiting_pong') to('open');
       if (f.type != 'pong' && ws == s) o.onFrame(f);
     };
