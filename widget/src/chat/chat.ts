@@ -517,7 +517,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       sess.forget();
       visitor = undefined;
       offlineSent = booted = false;
-      void boot();
+      // Before start() (a queued call), start's own boot opens the new session: two would make two visitors.
+      if (started) void boot();
     },
   };
 }

@@ -110,6 +110,23 @@ describe('a request on its way when the visitor changes', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(c.view().status).toBe('online');
   });
+  it('reset() queued before start (a logout page): one new visitor, not two', async () => {
+    localStorage.setItem(TOKEN, 'tok_old');
+    // A token brings its visitor back; no token, a new visitor each time.
+    let visitors = 0;
+    server(fetch, {
+      '/session': (b) => {
+        const id = b?.token ? String(b.token).slice(4) : `v${++visitors}`;
+        return json(200, session([], `tok_${id}`, id));
+      },
+    });
+    const c = makeChat();
+    c.reset();
+    await c.start();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sessionBodies()).toHaveLength(1);
+    expect(sessionBodies()[0]!.token).toBeUndefined();
+  });
 });
 
 describe('a frame the server repeats', () => {
