@@ -270,7 +270,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     set(state);
     for (const e of effects) {
       if (e.type == 'flush') {
-        flush();
+        outbox.flush();
         // A resume replays new seqs only: a reply deleted while the socket was down shows in the latest page.
         if (hellos++ && st.conv) loadHistory(st.conv).catch(() => undefined);
       } else if (e.type == 'reply') {
@@ -296,7 +296,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     setLog(S.setPending(st.log, p.clientId, ok ? 'sending' : 'queued'));
     return ok;
   };
-  const flush = createOutbox(() => st.log, push);
+  const outbox = createOutbox(() => st.log, push);
 
   /** Sends `read` up to the newest seq while the panel is open and the page visible. */
   function markRead(): void {
@@ -406,7 +406,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'queued' };
       setLog(S.addPending(st.log, p));
       // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
-      if (st.conv) push(p);
+      if (st.conv) outbox.add(p);
       // A refusal (rate_limited...) marks it failed with a Retry button: no retry loop; a network failure boots again.
       else if (booted) restart();
       changed();
