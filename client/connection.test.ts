@@ -382,4 +382,53 @@ describe('createConnection', () => {
       expect(vi.getTimerCount()).toBe(0);
     }
   });
+
+  it('lost() while target() is on its way: the late answer dials nothing; the backoff dials once', async () => {
+    let answer: ((t: Target) => void) | undefined;
+    const t = setup(() => new Promise((resolve) => (answer ??= resolve)));
+    t.conn.start();
+    await t.tick();
+    t.conn.lost();
+    answer!({ url: 'ws://late', protocols: [] });
+    await t.tick(0);
+    expect(t.sockets).toHaveLength(0);
+    t.conn.wake();
+    t.conn.wake();
+    await t.tick(0);
+    expect(t.conn.state).toBe('connecting');
+  });
+
+  it('events of a socket it replaced change nothing (a late close, a late hello)', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    const old = t.last();
+    const { onclose, onmessage } = old;
+    t.conn.lost();
+    t.conn.wake();
+    await t.tick();
+    expect(t.sockets).toHaveLength(2);
+    // The browser no longer calls them (detached), and even a captured handler finds a newer socket in place.
+    expect(old.onclose).toBeNull();
+    onmessage!({ data: '{"type":"hello"}' });
+    onclose!({ code: 4403 });
+    expect(t.frames).toEqual([]);
+    t.last().hello();
+    expect(t.conn.state).toBe('open');
+  });
+
+  it.each([4403, 4003])('after close %i, wake() and lost() change nothing and no timer runs', async (code) => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    t.last().serverClose(code);
+    t.conn.wake();
+    t.conn.lost();
+    t.conn.start();
+    expect(vi.getTimerCount()).toBe(0);
+    await t.tick(60_000);
+    expect(t.sockets).toHaveLength(1);
+    expect(t.conn.state).toBe('stopped');
+  });
 });

@@ -138,7 +138,8 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       } catch {
         return;
       }
-      if (!f || typeof f.type != 'string') return;
+      // A replaced socket is detached (close()), but a handler captured before that must not move the machine.
+      if (!f || typeof f.type != 'string' || ws != s) return;
       // Any frame proves the link alive; hello also proves the server took us (the token was good).
       if (f.type == 'hello') {
         // A socket opens once: a repeated hello would make the caller resend its outbox on the same socket.
@@ -148,9 +149,10 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
         renew = false;
         to('open');
       } else if (state == 'awaiting_pong') to('open');
+      // The handler may have replaced the socket (stop, lost): its frames end with it.
       if (f.type != 'pong' && ws == s) o.onFrame(f);
     };
-    s.onclose = (e) => (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
+    s.onclose = (e) => ws == s && (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
   };
 
   return {
