@@ -192,4 +192,43 @@ describe('a reconnect', () => {
     expect(pages).toEqual([]);
     expect(c.view()).toMatchObject({ hasMore: false, items: [{ seq: 50 }, { seq: 51 }] });
   });
+
+  it('a file sent over REST while the socket was down does not hide the reply before it (the resume starts after it)', async () => {
+    const reply = message(2);
+    const file = message(3, { sender: { type: 'visitor' }, kind: 'file', body: 'a.png' });
+    let page = [message(1)];
+    server(fetch, {
+      '/session': () => json(200, session([conv])),
+      '/messages': () => json(200, { messages: page, hasMore: false }),
+    });
+    // The upload's XMLHttpRequest answers with the stored file message at once.
+    vi.stubGlobal(
+      'XMLHttpRequest',
+      class {
+        upload = {};
+        status = 201;
+        response = { message: file };
+        onload = () => {};
+        open() {}
+        setRequestHeader() {}
+        send() {
+          this.onload();
+        }
+      },
+    );
+    const c = makeChat();
+    await c.start();
+    await vi.advanceTimersByTimeAsync(0);
+    sockets()[0]!.accept();
+    sockets()[0]!.drop();
+    // Meanwhile an agent replies (seq 2) and the visitor uploads a file (seq 3): the REST answer brings only 3.
+    page = [message(1), reply, file];
+    await c.upload({ name: 'a.png', type: 'image/png', size: 10 } as File);
+    expect(c.view().items.map((i) => i.seq)).toEqual([1, 3]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets()[1]!.url).toMatch(/\?after=3$/);
+    sockets()[1]!.accept();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.view().items.map((i) => i.seq)).toEqual([1, 2, 3]);
+  });
 });
