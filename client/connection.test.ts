@@ -1,7 +1,7 @@
 // The connection state machine under fake timers, with a fake socket the test drives as the server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoff, createConnection, type ConnState, type SocketLike, type Target } from './connection';
-import { DEAD_AFTER_MS, PING_EVERY_MS } from './constants';
+import { BACKOFF_MAX_MS, DEAD_AFTER_MS, PING_EVERY_MS } from './constants';
 
 class FakeSocket implements SocketLike {
   readyState = 1;
@@ -116,7 +116,7 @@ describe('createConnection', () => {
     expect(sent).toBe(true);
   });
 
-  it('reconnects with growing backoff after drops, and resets it after a hello', async () => {
+  it('reconnects with growing backoff after drops, and resets it once a link lasted a ping period', async () => {
     const t = setup();
     t.conn.start();
     await t.tick();
@@ -133,7 +133,9 @@ describe('createConnection', () => {
     await t.tick(1);
     expect(t.sockets).toHaveLength(3);
     t.last().hello();
-    t.last().serverClose(); // reset: 100 ms again
+    await t.tick(PING_EVERY_MS);
+    t.last().receive({ type: 'pong' });
+    t.last().serverClose(); // lasted 25 s: 100 ms again
     await t.tick(100);
     expect(t.sockets).toHaveLength(4);
     expect(t.states).toEqual([
@@ -144,9 +146,29 @@ describe('createConnection', () => {
       'backing_off',
       'connecting',
       'open',
+      'awaiting_pong',
+      'open',
       'backing_off',
       'connecting',
     ]);
+  });
+
+  // Found by the issue 13 break test: every hello reset the backoff, so a server dropping sockets right after their
+  // hello was redialled every 100-500 ms by every client, forever.
+  it('keeps growing the backoff when every socket is dropped right after its hello', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      t.last().hello();
+      t.last().serverClose();
+      const before = t.sockets.length;
+      let waited = 0;
+      while (t.sockets.length == before) await t.tick((waited += 100) && 100);
+      delays.push(waited);
+    }
+    expect(delays).toEqual([100, 200, 400, 800]);
   });
 
   it('resumes after a gap: each dial asks the caller for a fresh target, and the outbox flushed on hello goes exactly once', async () => {
@@ -314,5 +336,99 @@ describe('createConnection', () => {
     u.sockets[0].serverClose();
     await u.tick(60_000);
     expect(u.sockets).toHaveLength(1);
+  });
+
+  // Found by the issue 13 break test: a repeated hello re-delivered made the widget flush its outbox twice per socket.
+  it('takes one hello per socket: a repeat is neither delivered nor resets the backoff', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    t.last().hello();
+    expect(t.frames.map((f) => f.type)).toEqual(['hello']);
+    expect(t.states).toEqual(['connecting', 'open']);
+  });
+
+  // Found by the issue 13 break test: a hung token request (target) left the machine in 'connecting' for good.
+  it('gives up on a target() that never settles after 30 s, and drops its late answer', async () => {
+    let answer: ((t: Target) => void) | undefined;
+    const t = setup((renew) => {
+      t.renews.push(renew);
+      return new Promise((resolve) => (answer ??= resolve));
+    });
+    t.conn.start();
+    await t.tick(BACKOFF_MAX_MS - 1);
+    expect(t.conn.state).toBe('connecting');
+    await t.tick(1);
+    expect(t.conn.state).toBe('backing_off');
+    answer!({ url: 'ws://late', protocols: [] });
+    await t.tick(0);
+    expect(t.sockets).toHaveLength(0);
+    // The next dial asks again (and renews: the last one never reached hello).
+    await t.tick(100);
+    expect(t.renews).toEqual([false, true]);
+  });
+
+  it('leaves no timer behind after stop(), from every state', async () => {
+    for (const reach of ['connecting', 'open', 'awaiting_pong', 'backing_off'] as const) {
+      const t = setup();
+      t.conn.start();
+      await t.tick();
+      if (reach != 'connecting') t.last().hello();
+      if (reach == 'awaiting_pong') await t.tick(PING_EVERY_MS);
+      if (reach == 'backing_off') t.last().serverClose();
+      expect(t.conn.state).toBe(reach);
+      t.conn.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    }
+  });
+
+  it('lost() while target() is on its way: the late answer dials nothing; the backoff dials once', async () => {
+    let answer: ((t: Target) => void) | undefined;
+    const t = setup(() => new Promise((resolve) => (answer ??= resolve)));
+    t.conn.start();
+    await t.tick();
+    t.conn.lost();
+    answer!({ url: 'ws://late', protocols: [] });
+    await t.tick(0);
+    expect(t.sockets).toHaveLength(0);
+    t.conn.wake();
+    t.conn.wake();
+    await t.tick(0);
+    expect(t.conn.state).toBe('connecting');
+  });
+
+  it('events of a socket it replaced change nothing (a late close, a late hello)', async () => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    const old = t.last();
+    const { onclose, onmessage } = old;
+    t.conn.lost();
+    t.conn.wake();
+    await t.tick();
+    expect(t.sockets).toHaveLength(2);
+    // The browser no longer calls them (detached), and even a captured handler finds a newer socket in place.
+    expect(old.onclose).toBeNull();
+    onmessage!({ data: '{"type":"hello"}' });
+    onclose!({ code: 4403 });
+    expect(t.frames).toEqual([]);
+    t.last().hello();
+    expect(t.conn.state).toBe('open');
+  });
+
+  it.each([4403, 4003])('after close %i, wake() and lost() change nothing and no timer runs', async (code) => {
+    const t = setup();
+    t.conn.start();
+    await t.tick();
+    t.last().hello();
+    t.last().serverClose(code);
+    t.conn.wake();
+    t.conn.lost();
+    t.conn.start();
+    expect(vi.getTimerCount()).toBe(0);
+    await t.tick(60_000);
+    expect(t.sockets).toHaveLength(1);
+    expect(t.conn.state).toBe('stopped');
   });
 });

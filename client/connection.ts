@@ -1,7 +1,8 @@
 // The reconnecting socket of both apps, as an explicit state machine (after liveblocks-core's connection.ts).
 // Every state change goes through `to()`; the table is in docs/architecture.md ("The realtime client").
 // Rules: "open" means the server's hello arrived (the first frame of every Parley socket), not the TCP/upgrade
-// open; a ping every PING_EVERY_MS and no frame within DEAD_AFTER_MS of it (or of a dial) = a dead link;
+// open; a ping every PING_EVERY_MS and no frame within DEAD_AFTER_MS of it (or of a dial) = a dead link (a target()
+// that has not answered in BACKOFF_MAX_MS is given up too);
 // backoff with equal jitter, capped; close codes 4003 (agent revoked) and 4403 (visitor blocked) stop for good;
 // a dial that never reached hello asks target(true) next time, which renews the token (a refused upgrade,
 // 401 included, is only a close to a browser). A closure, not a class: its locals minify in the widget.
@@ -87,10 +88,14 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       if (!live()) renew = true;
       timer = setTimeout(connect, delay(attempt++));
     }
-    // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives.
-    if (next == 'awaiting_pong' || (next == 'connecting' && ws))
-      deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
-    if (next == 'open') timer = setTimeout(ping, PING_EVERY_MS);
+    // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives. Connecting includes target():
+    // a token request that hangs (a captive portal, a half-open network) gives up too, after the longest backoff
+    // (a renewal may run a Turnstile check the visitor has to click).
+    if (next == 'awaiting_pong' || next == 'connecting')
+      deadTimer = setTimeout(() => to('backing_off'), next == 'connecting' && !ws ? BACKOFF_MAX_MS : DEAD_AFTER_MS);
+    // A link that lasted a ping period resets the backoff; a server that drops every socket right after its hello
+    // (a crashing object, a proxy) is redialled with growing delays, not every half second by every client.
+    if (next == 'open') timer = setTimeout(() => ((attempt = 0), ping()), PING_EVERY_MS);
     // Not `?.((state = next))`: an absent callback would skip the assignment.
     if (next != state) (state = next), o.onStateChange?.(next, code);
   };
@@ -125,6 +130,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       return to('backing_off');
     }
     to('connecting');
+    let greeted = false;
     s.onmessage = (e) => {
       let f: F;
       try {
@@ -132,13 +138,21 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       } catch {
         return;
       }
-      if (!f || typeof f.type != 'string') return;
+      // A replaced socket is detached (close()), but a handler captured before that must not move the machine.
+      if (!f || typeof f.type != 'string' || ws != s) return;
       // Any frame proves the link alive; hello also proves the server took us (the token was good).
-      if (f.type == 'hello') (attempt = 0), (renew = false), to('open');
-      else if (state == 'awaiting_pong') to('open');
+      if (f.type == 'hello') {
+        // A socket opens once: a repeated hello would make the caller resend its outbox on the same socket.
+        if (greeted) return;
+        greeted = true;
+        // The token was good; the backoff starts over only once the link has lasted (the ping timer to() arms).
+        renew = false;
+        to('open');
+      } else if (state == 'awaiting_pong') to('open');
+      // The handler may have replaced the socket (stop, lost): its frames end with it.
       if (f.type != 'pong' && ws == s) o.onFrame(f);
     };
-    s.onclose = (e) => (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
+    s.onclose = (e) => ws == s && (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
   };
 
   return {

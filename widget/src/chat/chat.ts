@@ -21,7 +21,7 @@ import { strings } from '../strings';
 import { challenge } from '../turnstile';
 import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 import { createOutbox } from './outbox';
-import { createSession, explain, pageRefused, refusal } from './session';
+import { createSession, explain, pageRefused, refusal, STALE } from './session';
 import * as S from './store';
 import { available, csatOf, modeOf, own, type View } from './view';
 
@@ -51,7 +51,14 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   let creating: Promise<void> | undefined;
   let visitor: { id: string; name: string | null; email: string | null } | undefined;
   let booted = false;
+  let started = false;
+  /** A boot is on its way: the browser's online event joins it rather than asking for a second visitor. */
+  let booting = false;
+  /** Bumped by drop(): a conversation start answered after it belongs to an earlier visitor. */
+  let gen = 0;
   let attempt = 0;
+  /** Hellos on this conversation's connection: each one after the first is a reconnect. */
+  let hellos = 0;
   let open = false;
   let hidden = false;
   let status: ConnStatus = 'connecting';
@@ -112,6 +119,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     clearTimeout(bootTimer);
     // Nothing (a network coming back, identify) changes a site's refusal of this page: only a reload after the fix does.
     if (pageRefused(sess.denied)) return;
+    booting = true;
     try {
       await session();
       booted = true;
@@ -125,9 +133,13 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       else setStatus('online');
       attempt = 0;
     } catch (e) {
+      // A reset or identify came meanwhile and boots again itself.
+      if (e === STALE) return;
       // Too many sessions from this network: say so (the backoff retries), rather than "offline".
       if (apiError(e)?.code == 'rate_limited') showNotice('rate_limited');
       retryBoot();
+    } finally {
+      booting = false;
     }
   }
 
@@ -170,7 +182,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   /** Forgets the conversation, socket and messages (the outbox stays unless `all`). */
   function drop(all?: boolean): void {
     conn?.stop();
-    conn = undefined;
+    conn = creating = undefined;
+    gen++;
     set(emptyConv({ messages: [], pending: all ? [] : st.log.pending }));
     hasMore = false;
   }
@@ -188,10 +201,14 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   /** Creates the conversation (once, even when called concurrently) and connects; `body` carries pre-chat or offline details. */
   function ensureConversation(body?: StartBody): Promise<void> {
     if (st.conv) return Promise.resolve(connect());
-    return (creating ||= sess
+    if (creating) return creating;
+    const g = gen;
+    const p: Promise<void> = sess
       .authed((t) => api.startConversation(t, { ...body, clientKey: ck }))
       .then(
         (conv) => {
+          // Dropped meanwhile (reset, another visitor): not this visitor's conversation.
+          if (g != gen) return;
           set(adopt(st, conv));
           connect();
           changed();
@@ -199,26 +216,31 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         (e) => {
           const code = apiError(e)?.code;
           // A refusal (rate_limited...) shows, and fails the outbox (Retry buttons): the lazy start has no form to show it.
-          if (code && refusal(e)) setLog(S.failAll(st.log, code));
-          if (code) showNotice(code);
+          if (code && refusal(e) && g == gen) setLog(S.failAll(st.log, code));
+          if (code && g == gen) showNotice(code);
           throw e;
         },
       )
-      .finally(() => (creating = undefined)));
+      .finally(() => creating == p && (creating = undefined));
+    return (creating = p);
   }
 
   /** Loads a page of history (the newest, or the one before `before`). */
   async function loadHistory(conv: Conversation, before?: number): Promise<void> {
     const p = await sess.authed((t) => api.history(t, conv.id, before));
     if (st.conv?.id !== conv.id) return;
+    const held = S.firstSeq(st.log);
     setLog(S.mergeMessages(st.log, p.messages).state);
-    hasMore = p.hasMore;
+    // Older pages held (a reconnect looked at the latest page again): they know whether more come before.
+    if (before || !held || (p.messages[0]?.seq ?? 0) <= held) hasMore = p.hasMore;
     changed();
   }
 
   /** Opens the self-healing socket to the current conversation (once). */
   function connect(): void {
-    if (conn) return;
+    // No conversation: dropped while its history loaded (a reset); the next boot connects.
+    if (conn || !st.conv) return;
+    hellos = 0;
     conn = createConnection<ServerFrame>({
       target: async (fresh) => {
         // A refused upgrade looks like any failed socket: the session says whether the refusal is for good.
@@ -247,8 +269,11 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     const { state, effects } = applyFrame(st, f);
     set(state);
     for (const e of effects) {
-      if (e.type == 'flush') flush();
-      else if (e.type == 'reply') {
+      if (e.type == 'flush') {
+        outbox.flush();
+        // A resume replays new seqs only: a reply deleted while the socket was down shows in the latest page.
+        if (hellos++ && st.conv) loadHistory(st.conv).catch(() => undefined);
+      } else if (e.type == 'reply') {
         beep();
         const m = e.message;
         events.emit('message', { id: m.id, body: m.body, sender: { ...m.sender }, createdAt: m.createdAt });
@@ -271,7 +296,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     setLog(S.setPending(st.log, p.clientId, ok ? 'sending' : 'queued'));
     return ok;
   };
-  const flush = createOutbox(() => st.log, push);
+  const outbox = createOutbox(() => st.log, push);
 
   /** Sends `read` up to the newest seq while the panel is open and the page visible. */
   function markRead(): void {
@@ -289,8 +314,9 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 
     /** Starts the session, the page tracking and the availability checks; resolves after the first boot attempt. */
     start(): Promise<void> {
+      started = true;
       // The browser's word on the network: boot again, or retry the socket now instead of waiting out its backoff.
-      addEventListener('online', () => (booted ? conn?.wake() : boot()));
+      addEventListener('online', () => (booted ? conn?.wake() : booting || boot()));
       addEventListener('offline', () => conn?.lost());
       // Visible again: read receipts, and a link that may have died while the page slept is checked at once.
       document.addEventListener(
@@ -380,7 +406,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'queued' };
       setLog(S.addPending(st.log, p));
       // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
-      if (st.conv) push(p);
+      if (st.conv) outbox.add(p);
       // A refusal (rate_limited...) marks it failed with a Retry button: no retry loop; a network failure boots again.
       else if (booted) restart();
       changed();
@@ -479,9 +505,10 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         name: str(u.name),
       };
       const same = JSON.stringify(user) === JSON.stringify(sess.user);
-      sess.user = user;
-      // Before the first session, boot sends the user anyway; the same user again needs nothing (unless refused).
-      if ((booted && !same) || sess.denied) void boot();
+      if (!same) sess.identify(user);
+      // Before start(), boot sends the user anyway; after it (even while the first session is on its way, whose
+      // answer is then dropped) a new user boots again; the same user again needs nothing (unless refused).
+      if ((started && !same) || sess.denied) void boot();
     },
 
     /** Parley('reset'): forgets the visitor (logout): token, outbox, socket; then a new anonymous session. */
@@ -490,7 +517,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       sess.forget();
       visitor = undefined;
       offlineSent = booted = false;
-      void boot();
+      // Before start() (a queued call), start's own boot opens the new session: two would make two visitors.
+      if (started) void boot();
     },
   };
 }

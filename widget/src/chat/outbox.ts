@@ -1,6 +1,8 @@
 // The outbox policy: what the visitor wrote while offline (or before the conversation existed) is sent after the
-// socket's hello, each message once per connection (what the server has not refused: client/messages' toResend), paced like the server's bucket (a burst, then ~1/s) so that a
-// long queue is not refused. Messages sent while online go at once (the owner's push); the server dedups by clientId.
+// socket's hello, each message once per connection (what the server has not refused: client/messages' toResend),
+// paced like the server's bucket (a burst, then ~1/s) so that a long queue is not refused. A message written while
+// online goes at once, unless older ones still wait their turn: then it joins the line (the server stores in arrival
+// order, so it must not overtake them). The server dedups by clientId.
 import { BURST } from '../limits';
 import * as S from './store';
 
@@ -10,19 +12,32 @@ export const PACE = 1100;
 /** An outbox over the owner's message log; `push` sends one message and says false when the socket is not ready. */
 export function createOutbox(log: () => S.ChatState, push: (p: S.Pending) => boolean) {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Sends what is not acked yet (by ids fixed at the hello), `budget` at once, the rest paced; stops when the socket is not ready. */
-  const flush = (ids = S.toSend(log()).map((p) => p.clientId), budget: number = BURST): void => {
+  /** The clientIds still to send on this connection, in writing order (fixed at the hello, then appended to). */
+  let line: string[] = [];
+  /** Sends from the line, `budget` at once, the rest paced; stops when the socket is not ready (the next hello starts over). */
+  const run = (budget: number): void => {
     clearTimeout(timer);
-    while (ids.length && budget > 0) {
-      // Looked up again: an ack, a failure or a retry may have changed it since the hello.
-      const p = log().pending.find((x) => x.clientId === ids[0]);
+    while (line.length && budget > 0) {
+      // Looked up again: an ack, a failure or a retry may have changed it since it joined the line.
+      const p = log().pending.find((x) => x.clientId === line[0]);
       if (p && p.state != 'failed') {
         if (!push(p)) return;
         budget--;
       }
-      ids.shift();
+      line.shift();
     }
-    if (ids.length) timer = setTimeout(() => flush(ids, 1), PACE);
+    if (line.length) timer = setTimeout(() => run(1), PACE);
   };
-  return flush;
+  return {
+    /** After a hello: everything not acked nor refused, in writing order. */
+    flush(): void {
+      line = S.toSend(log()).map((p) => p.clientId);
+      run(BURST);
+    },
+    /** A message just written: at once when the line is empty, else behind it. */
+    add(p: S.Pending): void {
+      if (line.length) line.push(p.clientId);
+      else push(p);
+    },
+  };
 }

@@ -42,8 +42,13 @@ export type SessionDeps = {
 /** The visitor's session state. */
 export type VisitorSession = ReturnType<typeof createSession>;
 
+/** Thrown by open() when a reset or a new user came while it was asked: the answer is not the current visitor's. */
+export const STALE = new Error('stale session');
+
 /** Creates the session state of a site. */
 export function createSession(d: SessionDeps) {
+  // Bumped by forget() and identify(): an answer to a session asked before is an earlier visitor's.
+  let epoch = 0;
   const s = {
     token: load(d.key),
     /** Set by Parley('identify'); sent with every session request. */
@@ -59,14 +64,17 @@ export function createSession(d: SessionDeps) {
           if (token && (apiError(e)?.status == 401 || apiError(e)?.code == 'turnstile_required')) return open();
           throw e;
         });
+      const asked = epoch;
       try {
         const r = await open(s.token || undefined);
+        // Saved, its token would undo a reset (logout) or the identify that came while it was on its way.
+        if (asked != epoch) throw STALE;
         s.denied = null;
         save(d.key, (s.token = r.token));
         return r;
       } catch (e) {
         const code = apiError(e)?.code;
-        if (code && DENIED.includes(code)) s.denied = code;
+        if (code && DENIED.includes(code) && asked == epoch) s.denied = code;
         throw e;
       }
     },
@@ -86,8 +94,14 @@ export function createSession(d: SessionDeps) {
       s.denied = 'chat_unavailable';
       d.blocked();
     },
+    /** Sets the verified user (Parley('identify')): the next session is theirs. */
+    identify(user: User) {
+      epoch++;
+      s.user = user;
+    },
     /** Forgets the token and user (logout via Parley('reset')). */
     forget() {
+      epoch++;
       s.token = s.denied = null;
       s.user = undefined;
       save(d.key, null);
