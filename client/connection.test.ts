@@ -157,7 +157,7 @@ describe('createConnection', () => {
       target: async () => ({ url: `ws://x/ws?after=${lastSeq}`, protocols: [] }),
       // The caller's outbox: resent on every hello until acked.
       onFrame: (f) => {
-        if (f.type === 'hello') for (const frame of outbox) conn.send(frame);
+        if (f.type === 'hello') for (const frame of outbox.values()) conn.send(frame);
         if (f.type === 'ack') outbox.delete(f.clientId!);
       },
       socketFactory: (t) => (sockets.push(new FakeSocket(t)), sockets[sockets.length - 1]),
