@@ -46,7 +46,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   const blobs = new Map<string, Promise<string>>();
   /** The clientKey of this page's conversation start: every retry sends it, so a lost answer never duplicates. */
   const ck = uuid();
-  let st: ConvState = emptyConv({ messages: [], pending: S.parseOutbox(load(key('outbox'))) });
+  let st: ConvState = emptyConv(S.parseOutbox(load(key('outbox'))));
   let conn: Connection | undefined;
   let creating: Promise<void> | undefined;
   let visitor: { id: string; name: string | null; email: string | null } | undefined;
@@ -171,7 +171,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   function drop(all?: boolean): void {
     conn?.stop();
     conn = undefined;
-    set(emptyConv({ messages: [], pending: all ? [] : st.log.pending }));
+    set(emptyConv(all ? [] : st.log.pending));
     hasMore = false;
   }
 
@@ -318,8 +318,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     /** The snapshot the components render: built fresh, reads only. */
     view(): View {
       const s = cfg?.settings;
-      const a = cfg?.availability;
-      const avail = a ? { online: a.agentsOnline, hours: a.withinHours } : null;
+      const avail = cfg?.availability || null;
       const preChat = s?.preChat || 'off';
       const u = sess.user;
       const conv = st.conv;

@@ -7,7 +7,7 @@ import { adopt, applyFrame, emptyConv, type ConvState } from './frames';
 
 const pending = (clientId: string) => ({ clientId, body: 'hi', createdAt: '', state: 'sending' as const });
 const base = (over: Partial<ConvState> = {}): ConvState => ({
-  ...emptyConv({ messages: [], pending: [pending('c1')] }),
+  ...emptyConv([pending('c1')]),
   ...over,
 });
 

@@ -32,9 +32,9 @@ export type Effect =
   /** A blocked visitor: stop for good and say chat is unavailable. */
   | { type: 'block' };
 
-/** The state before anything is known. */
-export const emptyConv = (log: S.ChatState = S.emptyChat): ConvState => ({
-  log,
+/** The state before anything is known, but for the visitor's pending messages (the outbox kept across reloads). */
+export const emptyConv = (pending: readonly S.Pending[] = []): ConvState => ({
+  log: { messages: [], pending },
   readSeq: 0,
   agentReadSeq: 0,
   typing: null,
