@@ -37,9 +37,9 @@ export function Header({ v, onClose }: { v: View; onClose: () => void }) {
             <span data-parley="assignee">{t.helping(v.assignee)}</span>
           ) : (
             v.avail && (
-              <span data-parley="availability" data-online={v.avail.online} data-hours={v.avail.hours}>
+              <span data-parley="availability" data-online={v.avail.agentsOnline} data-hours={v.avail.withinHours}>
                 {/* Outside hours wins over "nobody online". */}
-                {!v.avail.hours ? t.avail.hours : v.avail.online ? t.avail.on : t.avail.off}
+                {!v.avail.withinHours ? t.avail.hours : v.avail.agentsOnline ? t.avail.on : t.avail.off}
               </span>
             )
           )}
