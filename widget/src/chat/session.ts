@@ -43,9 +43,9 @@ export type SessionDeps = {
 export type VisitorSession = ReturnType<typeof createSession>;
 
 /** Creates the session state of a site. */
-export function createSession(d: SessionDeps) {
+export function createSession({ api, site, key, challenge, renew, blocked }: SessionDeps) {
   const s = {
-    token: load(d.key),
+    token: load(key),
     /** Set by Parley('identify'); sent with every session request. */
     user: undefined as User | undefined,
     /** The refusal's code (one of DENIED) while the server refuses this visitor or page, else null. */
@@ -54,7 +54,7 @@ export function createSession(d: SessionDeps) {
     async open(page: Page): Promise<Session> {
       // Without a token of ours we are a new visitor: challenged first when the site asks for it.
       const open = async (token?: string): Promise<Session> =>
-        d.api.session(d.site, token, page, s.user, token ? undefined : await d.challenge()).catch((e) => {
+        api.session(site, token, page, s.user, token ? undefined : await challenge()).catch((e) => {
           // A refused token: once more as a new visitor (challenged if needed).
           if (token && (apiError(e)?.status == 401 || apiError(e)?.code == 'turnstile_required')) return open();
           throw e;
@@ -62,7 +62,7 @@ export function createSession(d: SessionDeps) {
       try {
         const r = await open(s.token || undefined);
         s.denied = null;
-        save(d.key, (s.token = r.token));
+        save(key, (s.token = r.token));
         return r;
       } catch (e) {
         const code = apiError(e)?.code;
@@ -77,20 +77,20 @@ export function createSession(d: SessionDeps) {
       } catch (e) {
         if (apiError(e)?.code == 'chat_unavailable') s.block();
         if (apiError(e)?.status != 401) throw e;
-        await d.renew();
+        await renew();
         return f(s.token!);
       }
     },
     /** A blocked visitor (403 chat_unavailable anywhere, or the socket's error frame and close 4403). */
     block() {
       s.denied = 'chat_unavailable';
-      d.blocked();
+      blocked();
     },
     /** Forgets the token and user (logout via Parley('reset')). */
     forget() {
       s.token = s.denied = null;
       s.user = undefined;
-      save(d.key, null);
+      save(key, null);
     },
   };
   return s;
