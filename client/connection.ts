@@ -63,9 +63,13 @@ export const backoff = (attempt: number, random = Math.random): number => {
 export const isRefusal = (code: number) => code == REVOKED_CLOSE || code == BLOCKED_CLOSE;
 
 /** Builds a connection in 'idle'; start() dials. */
-export function createConnection<F extends { type: string }>(o: ConnectionOptions<F>): Connection {
-  const dial = o.socketFactory || ((t: Target) => new WebSocket(t.url, t.protocols) as SocketLike);
-  const delay = o.backoff || backoff;
+export function createConnection<F extends { type: string }>({
+  target,
+  onFrame,
+  onStateChange,
+  socketFactory: dial = (t) => new WebSocket(t.url, t.protocols) as SocketLike,
+  backoff: delay = backoff,
+}: ConnectionOptions<F>): Connection {
   let state: ConnState = 'idle';
   let ws: SocketLike | undefined;
   let attempt = 0;
@@ -92,7 +96,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       deadTimer = setTimeout(() => to('backing_off'), DEAD_AFTER_MS);
     if (next == 'open') timer = setTimeout(ping, PING_EVERY_MS);
     // Not `?.((state = next))`: an absent callback would skip the assignment.
-    if (next != state) (state = next), o.onStateChange?.(next, code);
+    if (next != state) (state = next), onStateChange?.(next, code);
   };
 
   /** Detaches and closes the socket without waiting for its close event (a dead network may never send it). */
@@ -112,7 +116,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
     to('connecting');
     let t: Target;
     try {
-      t = await o.target(renew);
+      t = await target(renew);
     } catch {
       return me == dials && state == 'connecting' && to('backing_off');
     }
@@ -136,7 +140,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
       // Any frame proves the link alive; hello also proves the server took us (the token was good).
       if (f.type == 'hello') (attempt = 0), (renew = false), to('open');
       else if (state == 'awaiting_pong') to('open');
-      if (f.type != 'pong' && ws == s) o.onFrame(f);
+      if (f.type != 'pong' && ws == s) onFrame(f);
     };
     s.onclose = (e) => (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
   };
