@@ -15,7 +15,7 @@ export type ConnState = 'idle' | 'connecting' | 'open' | 'awaiting_pong' | 'back
 /** Where and how to dial: the URL (carrying the resume point) and subprotocols (carrying the token). */
 export type Target = { url: string; protocols: string[] };
 
-/** The part of a browser WebSocket the machine uses (tests pass a fake). */
+/** The part of a browser WebSocket the machine uses (tests stub the global WebSocket with a fake). */
 export type SocketLike = {
   readonly readyState: number;
   send(data: string): void;
@@ -35,9 +35,6 @@ export type ConnectionOptions<F extends { type: string }> = {
    * follows every answered ping (from 'awaiting_pong'): resume and flush outboxes on the hello frame, not here.
    */
   onStateChange?: (state: ConnState, code?: number) => void;
-  socketFactory?: (t: Target) => SocketLike;
-  /** Delay before retry number `attempt` (0-based). */
-  backoff?: (attempt: number) => number;
 };
 
 /** A running connection; send() is false unless open (the caller's outbox keeps the frame). */
@@ -53,10 +50,10 @@ export type Connection = {
 };
 
 /** Backoff for the n-th consecutive failure: exponential from BACKOFF_BASE_MS, capped, "equal jitter" (half fixed, half random) so clients spread out after a deploy. */
-export const backoff = (attempt: number, random = Math.random): number => {
+export const backoff = (attempt: number): number => {
   // 2 ** attempt grows to Infinity, never NaN: the cap still holds.
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
-  return ceiling / 2 + (random() * ceiling) / 2;
+  return ceiling / 2 + (Math.random() * ceiling) / 2;
 };
 
 /** Close codes that mean "never again": no retry. */
@@ -67,8 +64,6 @@ export function createConnection<F extends { type: string }>({
   target,
   onFrame,
   onStateChange,
-  socketFactory: dial = (t) => new WebSocket(t.url, t.protocols) as SocketLike,
-  backoff: delay = backoff,
 }: ConnectionOptions<F>): Connection {
   let state: ConnState = 'idle';
   let ws: SocketLike | undefined;
@@ -89,7 +84,7 @@ export function createConnection<F extends { type: string }>({
     if (next != 'open' && next != 'awaiting_pong' && next != 'connecting') close();
     if (next == 'backing_off') {
       if (!live()) renew = true;
-      timer = setTimeout(connect, delay(attempt++));
+      timer = setTimeout(connect, backoff(attempt++));
     }
     // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives.
     if (next == 'awaiting_pong' || (next == 'connecting' && ws))
@@ -123,7 +118,7 @@ export function createConnection<F extends { type: string }>({
     if (me != dials || state != 'connecting') return;
     let s: SocketLike;
     try {
-      s = ws = dial(t);
+      s = ws = new WebSocket(t.url, t.protocols) as SocketLike;
     } catch {
       // A URL or subprotocol the browser rejects throws here: retry later like any failed dial.
       return to('backing_off');
