@@ -242,25 +242,23 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     else if (s != 'stopped') setStatus(toStatus(s, status));
   }
 
-  /** Applies a frame, then runs its effects. */
+  /** Applies a frame, then runs its effect. */
   function onFrame(f: ServerFrame): void {
-    const { state, effects } = applyFrame(st, f);
+    const { state, effect: e } = applyFrame(st, f);
     set(state);
-    for (const e of effects) {
-      if (e.type == 'flush') flush();
-      else if (e.type == 'reply') {
-        beep();
-        const m = e.message;
-        events.emit('message', { id: m.id, body: m.body, sender: { ...m.sender }, createdAt: m.createdAt });
-      } else if (e.type == 'typing') {
-        clearTimeout(typingTimer);
-        // A lost "typing off" must not leave the indicator on forever.
-        if (e.on) typingTimer = setTimeout(() => (set({ ...st, typing: null }), changed()), TYPING_TIMEOUT_MS);
-      } else if (e.type == 'notice') showNotice(e.code);
-      else {
-        sess.block();
-        return;
-      }
+    if (e?.type == 'flush') flush();
+    else if (e?.type == 'reply') {
+      beep();
+      const m = e.message;
+      events.emit('message', { id: m.id, body: m.body, sender: { ...m.sender }, createdAt: m.createdAt });
+    } else if (e?.type == 'typing') {
+      clearTimeout(typingTimer);
+      // A lost "typing off" must not leave the indicator on forever.
+      if (e.on) typingTimer = setTimeout(() => (set({ ...st, typing: null }), changed()), TYPING_TIMEOUT_MS);
+    } else if (e?.type == 'notice') showNotice(e.code);
+    else if (e) {
+      sess.block();
+      return;
     }
     changed();
   }
@@ -324,6 +322,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       const conv = st.conv;
       const known = !!((u?.name && u.email) || (visitor?.name && visitor.email));
       return {
+        // typing and agentReadSeq as the frames left them (its log, conv and readSeq ride along, unread by components).
+        ...st,
         open,
         // A site that refuses this page (origin not allowed, unknown site key) shows no widget at all.
         hidden: hidden || pageRefused(sess.denied),
@@ -333,8 +333,6 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         items: S.toItems(st.log),
         unread: S.unreadCount(st.log, st.readSeq),
         notice,
-        typing: st.typing,
-        agentReadSeq: st.agentReadSeq,
         hasMore,
         convStatus: conv?.status,
         assignee: conv?.assigneeName || null,
