@@ -322,7 +322,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       const conv = st.conv;
       const known = !!((u?.name && u.email) || (visitor?.name && visitor.email));
       return {
-        // typing and agentReadSeq as the frames left them (its log, conv and readSeq ride along, unread by components).
+        // conv, typing and agentReadSeq as the frames left them (log and readSeq ride along, unread by components).
         ...st,
         open,
         // A site that refuses this page (origin not allowed, unknown site key) shows no widget at all.
@@ -334,8 +334,6 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         unread: S.unreadCount(st.log, st.readSeq),
         notice,
         hasMore,
-        convStatus: conv?.status,
-        assignee: conv?.assigneeName || null,
         title: own(s?.title, strings.title),
         greeting: own(s?.greeting, strings.greeting),
         preChat,

@@ -1,6 +1,6 @@
 // What the components render (View), and the pure rules behind it: which form or composer the panel shows, whether
 // anyone can answer, whether to ask for a rating. The chat owner (chat.ts) builds a View from its state with these.
-import type { ConversationStatus, VisitorConversation as Conversation } from '../../../protocol';
+import type { VisitorConversation as Conversation } from '../../../protocol';
 import type { Availability } from '../../../protocol/settings';
 import type { ConnStatus } from '../../../client/status';
 import type * as S from './store';
@@ -27,10 +27,8 @@ export type View = {
   typing: string | null;
   agentReadSeq: number;
   hasMore: boolean;
-  /** Lifecycle status of the conversation, once there is one. */
-  convStatus?: ConversationStatus;
-  /** Name of the agent the conversation is assigned to. */
-  assignee: string | null;
+  /** The server's copy of the conversation, once there is one (its status, its assignee's name). */
+  conv?: Conversation;
   title?: string;
   greeting?: string;
   preChat: 'off' | 'optional' | 'required';

@@ -33,8 +33,8 @@ export function Header({ v, onClose }: { v: View; onClose: () => void }) {
           <i class="dt" aria-hidden="true" />
           {conn ? (
             <span>{conn}</span>
-          ) : v.assignee ? (
-            <span data-parley="assignee">{t.helping(v.assignee)}</span>
+          ) : v.conv?.assigneeName ? (
+            <span data-parley="assignee">{t.helping(v.conv.assigneeName)}</span>
           ) : (
             v.avail && (
               <span data-parley="availability" data-online={v.avail.agentsOnline} data-hours={v.avail.withinHours}>
