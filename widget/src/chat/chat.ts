@@ -224,7 +224,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         // A refused upgrade looks like any failed socket: the session says whether the refusal is for good.
         if (fresh) await session().catch((e) => (sess.denied && refused(), Promise.reject(e)));
         const conv = st.conv;
-        if (!conv || !sess.token) throw new Error('no conversation');
+        // Nothing to dial yet: the machine backs off (the reason is not shown anywhere, so the Error carries none).
+        if (!conv || !sess.token) throw Error();
         // Resume after the highest seq we hold: the server replays the gap, mergeMessages drops duplicates.
         const url = `${wsBase}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
         return { url, protocols: [SUBPROTOCOL, BEARER_PREFIX + sess.token] };
