@@ -10,7 +10,7 @@ import type { PublicWidgetConfig } from '../../../protocol/settings';
 import { backoff, createConnection, type Connection, type ConnState } from '../../../client/connection';
 import { TYPING_TIMEOUT_MS } from '../../../client/constants';
 import { toStatus, type ConnStatus } from '../../../client/status';
-import { apiError, type Api, type StartBody, type User } from '../api';
+import { apiError, createApi, type StartBody, type User } from '../api';
 import { emitter } from '../events';
 import { checkFile } from '../files';
 import { BODY_MAX } from '../limits';
@@ -25,11 +25,10 @@ import { createSession, explain, pageRefused, refusal } from './session';
 import * as S from './store';
 import { available, csatOf, modeOf, own, type View } from './view';
 
-/** What a chat needs from the page: the REST client, the site, the socket origin, the config loaded by the loader. */
+/** What a chat needs from the page: Parley's origin (REST and, as ws(s), the socket), the site, the loaded config. */
 export type ChatDeps = {
-  api: Api;
+  base: string;
   site: string;
-  wsBase: string;
   cfg: PublicWidgetConfig | null;
   /** Re-themes the launcher after each availability check. */
   apply?: (cfg: PublicWidgetConfig | null) => void;
@@ -39,7 +38,8 @@ export type ChatDeps = {
 export type Chat = ReturnType<typeof createChat>;
 
 /** Creates the chat of one site (start() runs it). */
-export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
+export function createChat({ base, site, cfg, apply }: ChatDeps) {
+  const api = createApi(base);
   const key = (name: string) => `parley:${site}:${name}`;
   const listeners = new Set<() => void>();
   const events = emitter();
@@ -227,7 +227,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         // Nothing to dial yet: the machine backs off (the reason is not shown anywhere, so the Error carries none).
         if (!conv || !sess.token) throw Error();
         // Resume after the highest seq we hold: the server replays the gap, mergeMessages drops duplicates.
-        const url = `${wsBase}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
+        const url = `${base.replace(/^http/, 'ws')}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
         return { url, protocols: [SUBPROTOCOL, BEARER_PREFIX + sess.token] };
       },
       onFrame,
