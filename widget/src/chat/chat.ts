@@ -69,15 +69,17 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
   let noticeTimer: typeof bootTimer;
   let typingTimer: typeof bootTimer;
 
-  const sess = createSession({
+  const sess = createSession(
     api,
     site,
-    key: key('token'),
-    // Cloudflare's script is fetched only for a new visitor of a site that requires Turnstile (turnstile.ts).
-    challenge: async () => cfg?.turnstileSiteKey && challenge(cfg.turnstileSiteKey),
-    renew: () => session(),
-    blocked: () => (clearTimeout(bootTimer), refused()),
-  });
+    key('token'),
+    // challenge: Cloudflare's script is fetched only for a new visitor of a site that requires Turnstile (turnstile.ts).
+    async () => cfg?.turnstileSiteKey && challenge(cfg.turnstileSiteKey),
+    // renew, on a 401:
+    () => session(),
+    // blocked:
+    () => (clearTimeout(bootTimer), refused()),
+  );
 
   /** Replaces the conversation state, persisting the outbox when the log changed. */
   const set = (next: ConvState) => {
