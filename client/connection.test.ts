@@ -44,11 +44,11 @@ function setup(target?: (renew: boolean) => Promise<Target>) {
   const states: ConnState[] = [];
   const codes: (number | undefined)[] = [];
   const renews: boolean[] = [];
-  const conn = createConnection({
-    target: target ?? (async (renew) => (renews.push(renew), { url: 'ws://x/ws', protocols: ['parley.v1'] })),
-    onFrame: (f) => frames.push(f),
-    onStateChange: (s, code) => (states.push(s), codes.push(code)),
-  });
+  const conn = createConnection(
+    target ?? (async (renew) => (renews.push(renew), { url: 'ws://x/ws', protocols: ['parley.v1'] })),
+    (f) => frames.push(f),
+    (s, code) => (states.push(s), codes.push(code)),
+  );
   const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
   return { conn, sockets, frames, states, codes, renews, tick, last: () => sockets[sockets.length - 1] };
 }
@@ -116,10 +116,10 @@ describe('createConnection', () => {
 
   it('lets the hello handler send: the state is open before hello is delivered', async () => {
     let sent: boolean | undefined;
-    const conn = createConnection({
-      target: async () => ({ url: 'ws://x', protocols: [] }),
-      onFrame: (f) => f.type === 'hello' && (sent = conn.send({ type: 'read', seq: 1 })),
-    });
+    const conn = createConnection(
+      async () => ({ url: 'ws://x', protocols: [] }),
+      (f) => f.type === 'hello' && (sent = conn.send({ type: 'read', seq: 1 })),
+    );
     conn.start();
     await vi.advanceTimersByTimeAsync(0);
     opened[0].hello();
@@ -163,14 +163,14 @@ describe('createConnection', () => {
     let lastSeq = 3;
     const outbox = new Map([['c1', { type: 'send', clientId: 'c1', body: 'hi' }]]);
     const sockets = opened;
-    const conn = createConnection<{ type: string; clientId?: string }>({
-      target: async () => ({ url: `ws://x/ws?after=${lastSeq}`, protocols: [] }),
+    const conn = createConnection<{ type: string; clientId?: string }>(
+      async () => ({ url: `ws://x/ws?after=${lastSeq}`, protocols: [] }),
       // The caller's outbox: resent on every hello until acked.
-      onFrame: (f) => {
+      (f) => {
         if (f.type === 'hello') for (const frame of outbox.values()) conn.send(frame);
         if (f.type === 'ack') outbox.delete(f.clientId!);
       },
-    });
+    );
     conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(conn.send(outbox.get('c1')!)).toBe(false);
@@ -226,10 +226,10 @@ describe('createConnection', () => {
 
   it('backs off when the socket cannot even be built (a bad URL throws)', async () => {
     let calls = 0;
-    const conn = createConnection({
-      target: async () => ({ url: 'nope', protocols: [] }),
-      onFrame: () => {},
-    });
+    const conn = createConnection(
+      async () => ({ url: 'nope', protocols: [] }),
+      () => {},
+    );
     vi.stubGlobal(
       'WebSocket',
       class {

@@ -59,12 +59,15 @@ export const backoff = (attempt: number): number => {
 /** Close codes that mean "never again": no retry. */
 export const isRefusal = (code: number) => code == REVOKED_CLOSE || code == BLOCKED_CLOSE;
 
-/** Builds a connection in 'idle'; start() dials. */
-export function createConnection<F extends { type: string }>({
-  target,
-  onFrame,
-  onStateChange,
-}: ConnectionOptions<F>): Connection {
+/**
+ * Builds a connection in 'idle'; start() dials. The delegates are positional (documented in ConnectionOptions): an
+ * options object's property names would survive minification in the widget.
+ */
+export function createConnection<F extends { type: string }>(
+  target: ConnectionOptions<F>['target'],
+  onFrame: ConnectionOptions<F>['onFrame'],
+  onStateChange?: ConnectionOptions<F>['onStateChange'],
+): Connection {
   let state: ConnState = 'idle';
   let ws: SocketLike | undefined;
   let attempt = 0;

@@ -29,10 +29,10 @@ describe('golden server frames through the client', () => {
           close() {}
         },
       );
-      const conn = createConnection({
-        target: async () => ({ url: 'ws://x', protocols: [] }),
-        onFrame: (f) => received.push(f),
-      });
+      const conn = createConnection(
+        async () => ({ url: 'ws://x', protocols: [] }),
+        (f) => received.push(f),
+      );
       conn.start();
       await vi.advanceTimersByTimeAsync(0);
       const frames = Object.values(fixtures);

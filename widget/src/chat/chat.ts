@@ -221,8 +221,8 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
   /** Opens the self-healing socket to the current conversation (once). */
   function connect(): void {
     if (conn) return;
-    conn = createConnection<ServerFrame>({
-      target: async (fresh) => {
+    conn = createConnection<ServerFrame>(
+      async (fresh) => {
         // A refused upgrade looks like any failed socket: the session says whether the refusal is for good.
         if (fresh) await session().catch((e) => (sess.denied && refused(), Promise.reject(e)));
         const conv = st.conv;
@@ -234,7 +234,7 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
       },
       onFrame,
       onStateChange,
-    });
+    );
     conn.start();
   }
 
