@@ -298,7 +298,12 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
         'visibilitychange',
         () => (changed(), document.visibilityState != 'hidden' && conn?.wake()),
       );
-      trackPages({ history, addEventListener: (t, f) => addEventListener(t, f), read: () => here() }, reportPage);
+      trackPages(
+        history,
+        (t, f) => addEventListener(t, f),
+        () => here(),
+        reportPage,
+      );
       // Settings and availability again every 60 s while the page is visible and the site does not refuse it.
       setInterval(() => {
         if (document.visibilityState === 'hidden' || sess.denied) return;
