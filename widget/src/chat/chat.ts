@@ -105,6 +105,8 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
   };
   const fail = (e: unknown) => (showNotice(apiError(e)?.code || 'error'), false as const);
 
+  /** Whether the page is shown (a hidden tab reads nothing and checks nothing). */
+  const visible = () => document.visibilityState != 'hidden';
   /** Where the visitor is now (the referrer only matters for the session's landing page). */
   const here = (referrer?: boolean): Page =>
     clip({ url: location.href, title: document.title, referrer: referrer ? document.referrer : undefined });
@@ -276,7 +278,7 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
 
   /** Sends `read` up to the newest seq while the panel is open and the page visible. */
   function markRead(): void {
-    if (!open || hidden || document.visibilityState === 'hidden' || !S.unreadCount(st.log, st.readSeq)) return;
+    if (!open || hidden || !visible() || !S.unreadCount(st.log, st.readSeq)) return;
     const seq = S.lastSeq(st.log);
     if (conn?.send({ type: 'read', seq })) st = { ...st, readSeq: seq };
   }
@@ -296,7 +298,7 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
       // Visible again: read receipts, and a link that may have died while the page slept is checked at once.
       document.addEventListener(
         'visibilitychange',
-        () => (changed(), document.visibilityState != 'hidden' && conn?.wake()),
+        () => (changed(), visible() && conn?.wake()),
       );
       trackPages(
         history,
@@ -306,7 +308,7 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
       );
       // Settings and availability again every 60 s while the page is visible and the site does not refuse it.
       setInterval(() => {
-        if (document.visibilityState === 'hidden' || sess.denied) return;
+        if (!visible() || sess.denied) return;
         api.config(site).then(
           (c) => ((cfg = c), apply?.(c), changed()),
           () => undefined,
