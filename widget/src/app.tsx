@@ -10,8 +10,7 @@ import type { Boot } from './boot';
 /** Entry point called by the loader once this module has loaded. */
 export async function start(b: Boot): Promise<void> {
   const cfg = await b.config;
-  // The handoff carries what the chat needs besides the config: base, site, apply.
-  const chat = createChat({ ...b, cfg });
+  const chat = createChat(b.base, b.site, cfg, b.apply);
   await setLang(cfg?.settings.locale, document.documentElement.lang, ...navigator.languages);
   // The styles (widget-app.css) were adopted by the loader before start().
   const root = document.createElement('div');

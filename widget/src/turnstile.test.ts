@@ -61,7 +61,7 @@ const json = (status: number, body: unknown) =>
 function chat(siteKey?: string, token?: string) {
   if (token) localStorage.setItem('parley:pk_1:token', token);
   const cfg = { turnstileSiteKey: siteKey } as PublicWidgetConfig;
-  return createChat({ base: 'https://parley.example', site: 'pk_1', cfg });
+  return createChat('https://parley.example', 'pk_1', cfg);
 }
 
 describe('Turnstile in the widget', () => {

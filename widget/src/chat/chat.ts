@@ -25,20 +25,22 @@ import { createSession, explain, pageRefused, refusal } from './session';
 import * as S from './store';
 import { available, csatOf, modeOf, own, type View } from './view';
 
-/** What a chat needs from the page: Parley's origin (REST and, as ws(s), the socket), the site, the loaded config. */
-export type ChatDeps = {
-  base: string;
-  site: string;
-  cfg: PublicWidgetConfig | null;
-  /** Re-themes the launcher after each availability check. */
-  apply?: (cfg: PublicWidgetConfig | null) => void;
-};
-
 /** A running chat: the intents, subscribe() and view(). */
 export type Chat = ReturnType<typeof createChat>;
 
-/** Creates the chat of one site (start() runs it). */
-export function createChat({ base, site, cfg, apply }: ChatDeps) {
+/**
+ * Creates the chat of one site (start() runs it). Positional parameters: an options object's property names would
+ * survive minification.
+ * @param base Parley's origin: the REST API's, and as ws(s) the socket's.
+ * @param cfg The config the loader fetched (null when it could not).
+ * @param apply Re-themes the launcher after each availability check.
+ */
+export function createChat(
+  base: string,
+  site: string,
+  cfg: PublicWidgetConfig | null,
+  apply?: (cfg: PublicWidgetConfig | null) => void,
+) {
   const api = createApi(base);
   const key = (name: string) => `parley:${site}:${name}`;
   const listeners = new Set<() => void>();
@@ -296,10 +298,7 @@ export function createChat({ base, site, cfg, apply }: ChatDeps) {
       addEventListener('online', () => (booted ? conn?.wake() : boot()));
       addEventListener('offline', () => conn?.lost());
       // Visible again: read receipts, and a link that may have died while the page slept is checked at once.
-      document.addEventListener(
-        'visibilitychange',
-        () => (changed(), visible() && conn?.wake()),
-      );
+      document.addEventListener('visibilitychange', () => (changed(), visible() && conn?.wake()));
       trackPages(
         history,
         (t, f) => addEventListener(t, f),

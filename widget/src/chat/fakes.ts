@@ -122,7 +122,7 @@ export const callsTo = (fetch: ReturnType<typeof vi.fn>, path: string) =>
 
 /** A chat of site `site_key_1` against the fake server. */
 export const makeChat = (cfg: PublicWidgetConfig | null = null) =>
-  createChat({ base: 'https://parley.example', site: 'site_key_1', cfg });
+  createChat('https://parley.example', 'site_key_1', cfg);
 
 /** A fetch router: `session` answers POST /session, `history` the message pages, anything else 404 unless routed. */
 export function server(
