@@ -251,7 +251,7 @@ export function createChat(
 
   /** Applies a frame, then runs its effect. */
   function onFrame(f: ServerFrame): void {
-    const { state, effect: e } = applyFrame(st, f);
+    const [state, e] = applyFrame(st, f);
     set(state);
     if (e?.type == 'flush') flush();
     else if (e?.type == 'reply') {

@@ -53,7 +53,7 @@ export function adopt(s: ConvState, conv: Conversation): ConvState {
 }
 
 /** Applies one server frame (to a copy: the state passed in is never changed). */
-export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState; effect?: Effect } {
+export function applyFrame(prev: ConvState, f: ServerFrame): [state: ConvState, effect?: Effect] {
   let effect: Effect | undefined;
   let s = { ...prev };
   switch (f.type) {
@@ -90,11 +90,11 @@ export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState;
       break;
     case 'error':
       // Blocked: the socket closes next (4403); nothing else of this frame matters.
-      if (f.code == 'chat_unavailable') return { state: prev, effect: { type: 'block' } };
+      if (f.code == 'chat_unavailable') return [prev, { type: 'block' }];
       if (f.clientId) s.log = S.setPending(s.log, f.clientId, 'failed', f.code);
       // Every refusal shows (rate_limited above all: the visitor must know to slow down).
       effect = { type: 'notice', code: f.code };
       break;
   }
-  return { state: s, effect };
+  return [s, effect];
 }
