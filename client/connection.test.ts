@@ -13,7 +13,7 @@ class FakeSocket implements SocketLike {
   closedWith: number | undefined;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: { code: number }) => void) | null = null;
-  target: Target;
+  target: { url: string; protocols: string[] };
   constructor(url: string, protocols: string[]) {
     this.target = { url, protocols };
     opened.push(this);
@@ -45,7 +45,7 @@ function setup(target?: (renew: boolean) => Promise<Target>) {
   const codes: (number | undefined)[] = [];
   const renews: boolean[] = [];
   const conn = createConnection(
-    target ?? (async (renew) => (renews.push(renew), { url: 'ws://x/ws', protocols: ['parley.v1'] })),
+    target ?? (async (renew) => (renews.push(renew), ['ws://x/ws', ['parley.v1']])),
     (f) => frames.push(f),
     (s, code) => (states.push(s), codes.push(code)),
   );
@@ -117,7 +117,7 @@ describe('createConnection', () => {
   it('lets the hello handler send: the state is open before hello is delivered', async () => {
     let sent: boolean | undefined;
     const conn = createConnection(
-      async () => ({ url: 'ws://x', protocols: [] }),
+      async () => ['ws://x', []],
       (f) => f.type === 'hello' && (sent = conn.send({ type: 'read', seq: 1 })),
     );
     conn.start();
@@ -164,7 +164,7 @@ describe('createConnection', () => {
     const outbox = new Map([['c1', { type: 'send', clientId: 'c1', body: 'hi' }]]);
     const sockets = opened;
     const conn = createConnection<{ type: string; clientId?: string }>(
-      async () => ({ url: `ws://x/ws?after=${lastSeq}`, protocols: [] }),
+      async () => [`ws://x/ws?after=${lastSeq}`, []],
       // The caller's outbox: resent on every hello until acked.
       (f) => {
         if (f.type === 'hello') for (const frame of outbox.values()) conn.send(frame);
@@ -194,7 +194,7 @@ describe('createConnection', () => {
     let token = 1;
     const t = setup(async (renew) => {
       if (renew) token++;
-      return { url: 'ws://x/ws', protocols: ['parley.v1', `bearer.${token}`] };
+      return ['ws://x/ws', ['parley.v1', `bearer.${token}`]];
     });
     t.conn.start();
     await t.tick();
@@ -213,7 +213,7 @@ describe('createConnection', () => {
     const t = setup(async (renew) => {
       renews.push(renew);
       if (fail) throw new Error('offline');
-      return { url: 'ws://x', protocols: [] };
+      return ['ws://x', []];
     });
     t.conn.start();
     await t.tick();
@@ -227,7 +227,7 @@ describe('createConnection', () => {
   it('backs off when the socket cannot even be built (a bad URL throws)', async () => {
     let calls = 0;
     const conn = createConnection(
-      async () => ({ url: 'nope', protocols: [] }),
+      async () => ['nope', []],
       () => {},
     );
     vi.stubGlobal(

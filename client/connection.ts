@@ -12,8 +12,8 @@ import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, DEAD_AFTER_MS, PING_EVERY_MS } from '.
 /** The machine's states; 'idle' until start(), 'stopped' is final (stop() or a permanent refusal). */
 export type ConnState = 'idle' | 'connecting' | 'open' | 'awaiting_pong' | 'backing_off' | 'stopped';
 
-/** Where and how to dial: the URL (carrying the resume point) and subprotocols (carrying the token). */
-export type Target = { url: string; protocols: string[] };
+/** Where and how to dial: the URL (carrying the resume point) and subprotocols (carrying the token), as WebSocket() takes them. */
+export type Target = [url: string, protocols: string[]];
 
 /** The part of a browser WebSocket the machine uses (tests stub the global WebSocket with a fake). */
 export type SocketLike = {
@@ -121,7 +121,7 @@ export function createConnection<F extends { type: string }>(
     if (me != dials || state != 'connecting') return;
     let s: SocketLike;
     try {
-      s = ws = new WebSocket(t.url, t.protocols) as SocketLike;
+      s = ws = new WebSocket(...t) as SocketLike;
     } catch {
       // A URL or subprotocol the browser rejects throws here: retry later like any failed dial.
       return to('backing_off');

@@ -30,7 +30,7 @@ describe('golden server frames through the client', () => {
         },
       );
       const conn = createConnection(
-        async () => ({ url: 'ws://x', protocols: [] }),
+        async () => ['ws://x', []],
         (f) => received.push(f),
       );
       conn.start();

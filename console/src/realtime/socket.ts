@@ -28,7 +28,7 @@ export function openConsoleSocket<F extends { type: string }>(o: ConsoleSocketOp
       // A console token is not renewed; a dial refused before hello may mean it expired, and a REST call says
       // so (its 401 signs the agent out) instead of the socket retrying forever. A network error just backs off.
       if (renew) await api.me();
-      return { url: wsUrl(o.path()), protocols: [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')] };
+      return [wsUrl(o.path()), [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')]];
     },
     o.onFrame,
     // onStateChange:

@@ -234,7 +234,7 @@ export function createChat(
         if (!conv || !sess.token) throw Error();
         // Resume after the highest seq we hold: the server replays the gap, mergeMessages drops duplicates.
         const url = `${base.replace(/^http/, 'ws')}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
-        return { url, protocols: [SUBPROTOCOL, BEARER_PREFIX + sess.token] };
+        return [url, [SUBPROTOCOL, BEARER_PREFIX + sess.token]];
       },
       onFrame,
       onStateChange,
