@@ -3,13 +3,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoff, createConnection, type ConnState, type SocketLike, type Target } from './connection';
 import { BACKOFF_MAX_MS, DEAD_AFTER_MS, PING_EVERY_MS } from './constants';
 
+/** Every socket dialed since the test began, in order. */
+let opened: FakeSocket[] = [];
+
+/** The browser's WebSocket as the machine sees it (stubbed as the global): the test plays the server. */
 class FakeSocket implements SocketLike {
   readyState = 1;
   sent: string[] = [];
   closedWith: number | undefined;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onclose: ((event: { code: number }) => void) | null = null;
-  constructor(public target: Target) {}
+  target: { url: string; protocols: string[] };
+  constructor(url: string, protocols: string[]) {
+    this.target = { url, protocols };
+    opened.push(this);
+  }
   send(data: string) {
     this.sent.push(data);
   }
@@ -29,39 +37,43 @@ class FakeSocket implements SocketLike {
   }
 }
 
-/** A connection whose backoff is 100 ms × 2^attempt (no jitter), recording everything. */
+/** A connection recording everything; Math.random is 0, so its backoff is 250 ms × 2^attempt (the jitter's floor). */
 function setup(target?: (renew: boolean) => Promise<Target>) {
-  const sockets: FakeSocket[] = [];
+  const sockets = opened;
   const frames: { type: string }[] = [];
   const states: ConnState[] = [];
   const codes: (number | undefined)[] = [];
   const renews: boolean[] = [];
-  const conn = createConnection({
-    target: target ?? (async (renew) => (renews.push(renew), { url: 'ws://x/ws', protocols: ['parley.v1'] })),
-    onFrame: (f) => frames.push(f),
-    onStateChange: (s, code) => (states.push(s), codes.push(code)),
-    socketFactory: (t) => {
-      const s = new FakeSocket(t);
-      sockets.push(s);
-      return s;
-    },
-    backoff: (attempt) => 100 * 2 ** attempt,
-  });
+  const conn = createConnection(
+    target ?? (async (renew) => (renews.push(renew), ['ws://x/ws', ['parley.v1']])),
+    (f) => frames.push(f),
+    (s, code) => (states.push(s), codes.push(code)),
+  );
   const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
   return { conn, sockets, frames, states, codes, renews, tick, last: () => sockets[sockets.length - 1] };
 }
 
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
+beforeEach(() => {
+  vi.useFakeTimers();
+  opened = [];
+  vi.stubGlobal('WebSocket', FakeSocket);
+  vi.spyOn(Math, 'random').mockReturnValue(0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('backoff', () => {
   it('grows exponentially from 0.5 s with equal jitter and caps at 30 s', () => {
-    expect(backoff(0, () => 0)).toBe(250);
-    expect(backoff(0, () => 1)).toBe(500);
-    expect(backoff(3, () => 1)).toBe(4000);
-    expect(backoff(50, () => 1)).toBe(30_000);
-    expect(backoff(50, () => 0)).toBe(15_000);
-    expect(backoff(5000, () => 1)).toBe(30_000);
+    expect(backoff(0)).toBe(250);
+    expect(backoff(50)).toBe(15_000);
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    expect(backoff(0)).toBe(500);
+    expect(backoff(3)).toBe(4000);
+    expect(backoff(50)).toBe(30_000);
+    expect(backoff(5000)).toBe(30_000);
   });
 });
 
@@ -104,15 +116,13 @@ describe('createConnection', () => {
 
   it('lets the hello handler send: the state is open before hello is delivered', async () => {
     let sent: boolean | undefined;
-    const sockets: FakeSocket[] = [];
-    const conn = createConnection({
-      target: async () => ({ url: 'ws://x', protocols: [] }),
-      onFrame: (f) => f.type === 'hello' && (sent = conn.send({ type: 'read', seq: 1 })),
-      socketFactory: (t) => (sockets.push(new FakeSocket(t)), sockets[0]),
-    });
+    const conn = createConnection(
+      async () => ['ws://x', []],
+      (f) => f.type === 'hello' && (sent = conn.send({ type: 'read', seq: 1 })),
+    );
     conn.start();
     await vi.advanceTimersByTimeAsync(0);
-    sockets[0].hello();
+    opened[0].hello();
     expect(sent).toBe(true);
   });
 
@@ -123,20 +133,20 @@ describe('createConnection', () => {
     t.last().hello();
     t.last().serverClose();
     expect(t.conn.state).toBe('backing_off');
-    await t.tick(99);
+    await t.tick(249);
     expect(t.sockets).toHaveLength(1);
     await t.tick(1);
     expect(t.sockets).toHaveLength(2);
-    t.last().serverClose(); // attempt 1: 200 ms
-    await t.tick(199);
+    t.last().serverClose(); // attempt 1: 500 ms
+    await t.tick(499);
     expect(t.sockets).toHaveLength(2);
     await t.tick(1);
     expect(t.sockets).toHaveLength(3);
     t.last().hello();
     await t.tick(PING_EVERY_MS);
     t.last().receive({ type: 'pong' });
-    t.last().serverClose(); // lasted 25 s: 100 ms again
-    await t.tick(100);
+    t.last().serverClose(); // lasted 25 s: 250 ms again
+    await t.tick(250);
     expect(t.sockets).toHaveLength(4);
     expect(t.states).toEqual([
       'connecting',
@@ -168,29 +178,28 @@ describe('createConnection', () => {
       while (t.sockets.length == before) await t.tick((waited += 100) && 100);
       delays.push(waited);
     }
-    expect(delays).toEqual([100, 200, 400, 800]);
+    // 250 ms × 2^attempt (Math.random is 0), seen in 100 ms steps.
+    expect(delays).toEqual([300, 500, 1000, 2000]);
   });
 
   it('resumes after a gap: each dial asks the caller for a fresh target, and the outbox flushed on hello goes exactly once', async () => {
     let lastSeq = 3;
     const outbox = new Map([['c1', { type: 'send', clientId: 'c1', body: 'hi' }]]);
-    const sockets: FakeSocket[] = [];
-    const conn = createConnection<{ type: string; clientId?: string }>({
-      target: async () => ({ url: `ws://x/ws?after=${lastSeq}`, protocols: [] }),
+    const sockets = opened;
+    const conn = createConnection<{ type: string; clientId?: string }>(
+      async () => [`ws://x/ws?after=${lastSeq}`, []],
       // The caller's outbox: resent on every hello until acked.
-      onFrame: (f) => {
+      (f) => {
         if (f.type === 'hello') for (const frame of outbox.values()) conn.send(frame);
         if (f.type === 'ack') outbox.delete(f.clientId!);
       },
-      socketFactory: (t) => (sockets.push(new FakeSocket(t)), sockets[sockets.length - 1]),
-      backoff: () => 100,
-    });
+    );
     conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(conn.send(outbox.get('c1')!)).toBe(false);
     sockets[0].serverClose();
     lastSeq = 7;
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(250);
     expect(sockets[1].target.url).toBe('ws://x/ws?after=7');
     sockets[1].hello();
     sockets[1].receive({ type: 'ack', clientId: 'c1' });
@@ -198,7 +207,7 @@ describe('createConnection', () => {
     await vi.advanceTimersByTimeAsync(PING_EVERY_MS);
     sockets[1].receive({ type: 'pong' });
     sockets[1].serverClose();
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(250);
     sockets[2].hello();
     const sends = sockets.flatMap((s) => s.sent).filter((d) => d.includes('"send"'));
     expect(sends).toEqual(['{"type":"send","clientId":"c1","body":"hi"}']);
@@ -208,16 +217,16 @@ describe('createConnection', () => {
     let token = 1;
     const t = setup(async (renew) => {
       if (renew) token++;
-      return { url: 'ws://x/ws', protocols: ['parley.v1', `bearer.${token}`] };
+      return ['ws://x/ws', ['parley.v1', `bearer.${token}`]];
     });
     t.conn.start();
     await t.tick();
     t.last().serverClose(1006); // how a browser reports an upgrade answered with 401
-    await t.tick(100);
+    await t.tick(250);
     expect(t.last().target.protocols).toEqual(['parley.v1', 'bearer.2']);
     t.last().hello();
     t.last().serverClose(1006);
-    await t.tick(100);
+    await t.tick(250);
     expect(t.last().target.protocols).toEqual(['parley.v1', 'bearer.2']);
   });
 
@@ -227,32 +236,36 @@ describe('createConnection', () => {
     const t = setup(async (renew) => {
       renews.push(renew);
       if (fail) throw new Error('offline');
-      return { url: 'ws://x', protocols: [] };
+      return ['ws://x', []];
     });
     t.conn.start();
     await t.tick();
     expect(t.conn.state).toBe('backing_off');
     fail = false;
-    await t.tick(100);
+    await t.tick(250);
     expect(renews).toEqual([false, true]);
     expect(t.sockets).toHaveLength(1);
   });
 
   it('backs off when the socket cannot even be built (a bad URL throws)', async () => {
     let calls = 0;
-    const conn = createConnection({
-      target: async () => ({ url: 'nope', protocols: [] }),
-      onFrame: () => {},
-      socketFactory: () => {
-        calls++;
-        throw new SyntaxError('bad url');
+    const conn = createConnection(
+      async () => ['nope', []],
+      () => {},
+    );
+    vi.stubGlobal(
+      'WebSocket',
+      class {
+        constructor() {
+          calls++;
+          throw new SyntaxError('bad url');
+        }
       },
-      backoff: () => 100,
-    });
+    );
     conn.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(conn.state).toBe('backing_off');
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(250);
     expect(calls).toBe(2);
   });
 
@@ -284,7 +297,7 @@ describe('createConnection', () => {
     await t.tick(1);
     expect(t.conn.state).toBe('backing_off');
     expect(t.sockets[0].closedWith).toBe(1000);
-    await t.tick(100);
+    await t.tick(250);
     expect(t.sockets).toHaveLength(2);
   });
 
@@ -361,11 +374,11 @@ describe('createConnection', () => {
     expect(t.conn.state).toBe('connecting');
     await t.tick(1);
     expect(t.conn.state).toBe('backing_off');
-    answer!({ url: 'ws://late', protocols: [] });
+    answer!(['ws://late', []]);
     await t.tick(0);
     expect(t.sockets).toHaveLength(0);
-    // The next dial asks again (and renews: the last one never reached hello).
-    await t.tick(100);
+    // The next dial asks again (and renews: the last one never reached hello), after 250 ms (Math.random is 0).
+    await t.tick(250);
     expect(t.renews).toEqual([false, true]);
   });
 
@@ -389,7 +402,7 @@ describe('createConnection', () => {
     t.conn.start();
     await t.tick();
     t.conn.lost();
-    answer!({ url: 'ws://late', protocols: [] });
+    answer!(['ws://late', []]);
     await t.tick(0);
     expect(t.sockets).toHaveLength(0);
     t.conn.wake();

@@ -13,10 +13,10 @@ import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, DEAD_AFTER_MS, PING_EVERY_MS } from '.
 /** The machine's states; 'idle' until start(), 'stopped' is final (stop() or a permanent refusal). */
 export type ConnState = 'idle' | 'connecting' | 'open' | 'awaiting_pong' | 'backing_off' | 'stopped';
 
-/** Where and how to dial: the URL (carrying the resume point) and subprotocols (carrying the token). */
-export type Target = { url: string; protocols: string[] };
+/** Where and how to dial: the URL (carrying the resume point) and subprotocols (carrying the token), as WebSocket() takes them. */
+export type Target = [url: string, protocols: string[]];
 
-/** The part of a browser WebSocket the machine uses (tests pass a fake). */
+/** The part of a browser WebSocket the machine uses (tests stub the global WebSocket with a fake). */
 export type SocketLike = {
   readonly readyState: number;
   send(data: string): void;
@@ -36,9 +36,6 @@ export type ConnectionOptions<F extends { type: string }> = {
    * follows every answered ping (from 'awaiting_pong'): resume and flush outboxes on the hello frame, not here.
    */
   onStateChange?: (state: ConnState, code?: number) => void;
-  socketFactory?: (t: Target) => SocketLike;
-  /** Delay before retry number `attempt` (0-based). */
-  backoff?: (attempt: number) => number;
 };
 
 /** A running connection; send() is false unless open (the caller's outbox keeps the frame). */
@@ -54,19 +51,24 @@ export type Connection = {
 };
 
 /** Backoff for the n-th consecutive failure: exponential from BACKOFF_BASE_MS, capped, "equal jitter" (half fixed, half random) so clients spread out after a deploy. */
-export const backoff = (attempt: number, random = Math.random): number => {
+export const backoff = (attempt: number): number => {
   // 2 ** attempt grows to Infinity, never NaN: the cap still holds.
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
-  return ceiling / 2 + (random() * ceiling) / 2;
+  return ceiling / 2 + (Math.random() * ceiling) / 2;
 };
 
 /** Close codes that mean "never again": no retry. */
 export const isRefusal = (code: number) => code == REVOKED_CLOSE || code == BLOCKED_CLOSE;
 
-/** Builds a connection in 'idle'; start() dials. */
-export function createConnection<F extends { type: string }>(o: ConnectionOptions<F>): Connection {
-  const dial = o.socketFactory || ((t: Target) => new WebSocket(t.url, t.protocols) as SocketLike);
-  const delay = o.backoff || backoff;
+/**
+ * Builds a connection in 'idle'; start() dials. The delegates are positional (documented in ConnectionOptions): an
+ * options object's property names would survive minification in the widget.
+ */
+export function createConnection<F extends { type: string }>(
+  target: ConnectionOptions<F>['target'],
+  onFrame: ConnectionOptions<F>['onFrame'],
+  onStateChange?: ConnectionOptions<F>['onStateChange'],
+): Connection {
   let state: ConnState = 'idle';
   let ws: SocketLike | undefined;
   let attempt = 0;
@@ -86,7 +88,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
     if (next != 'open' && next != 'awaiting_pong' && next != 'connecting') close();
     if (next == 'backing_off') {
       if (!live()) renew = true;
-      timer = setTimeout(connect, delay(attempt++));
+      timer = setTimeout(connect, backoff(attempt++));
     }
     // Connecting and awaiting a pong both end in DEAD_AFTER_MS unless a frame arrives. Connecting includes target():
     // a token request that hangs (a captive portal, a half-open network) gives up too, after the longest backoff
@@ -97,7 +99,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
     // (a crashing object, a proxy) is redialled with growing delays, not every half second by every client.
     if (next == 'open') timer = setTimeout(() => ((attempt = 0), ping()), PING_EVERY_MS);
     // Not `?.((state = next))`: an absent callback would skip the assignment.
-    if (next != state) (state = next), o.onStateChange?.(next, code);
+    if (next != state) (state = next), onStateChange?.(next, code);
   };
 
   /** Detaches and closes the socket without waiting for its close event (a dead network may never send it). */
@@ -117,14 +119,14 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
     to('connecting');
     let t: Target;
     try {
-      t = await o.target(renew);
+      t = await target(renew);
     } catch {
       return me == dials && state == 'connecting' && to('backing_off');
     }
     if (me != dials || state != 'connecting') return;
     let s: SocketLike;
     try {
-      s = ws = dial(t);
+      s = ws = new WebSocket(...t) as SocketLike;
     } catch {
       // A URL or subprotocol the browser rejects throws here: retry later like any failed dial.
       return to('backing_off');
@@ -150,7 +152,7 @@ export function createConnection<F extends { type: string }>(o: ConnectionOption
         to('open');
       } else if (state == 'awaiting_pong') to('open');
       // The handler may have replaced the socket (stop, lost): its frames end with it.
-      if (f.type != 'pong' && ws == s) o.onFrame(f);
+      if (f.type != 'pong' && ws == s) onFrame(f);
     };
     s.onclose = (e) => ws == s && (isRefusal(e.code) ? to('stopped', e.code) : to('backing_off'));
   };

@@ -16,11 +16,23 @@ describe('golden server frames through the client', () => {
       vi.useFakeTimers();
       const received: unknown[] = [];
       let socket: SocketLike | undefined;
-      const conn = createConnection({
-        target: async () => ({ url: 'ws://x', protocols: [] }),
-        onFrame: (f) => received.push(f),
-        socketFactory: () => (socket = { readyState: 1, send() {}, close() {}, onmessage: null, onclose: null }),
-      });
+      vi.stubGlobal(
+        'WebSocket',
+        class {
+          readyState = 1;
+          onmessage = null;
+          onclose = null;
+          constructor() {
+            socket = this as unknown as SocketLike;
+          }
+          send() {}
+          close() {}
+        },
+      );
+      const conn = createConnection(
+        async () => ['ws://x', []],
+        (f) => received.push(f),
+      );
       conn.start();
       await vi.advanceTimersByTimeAsync(0);
       const frames = Object.values(fixtures);
@@ -29,6 +41,7 @@ describe('golden server frames through the client', () => {
       expect(received).toEqual(frames.filter((f) => f.type !== 'pong'));
       conn.stop();
       vi.useRealTimers();
+      vi.unstubAllGlobals();
     });
   }
 

@@ -1,7 +1,6 @@
 // widget-app.js: the Preact app, loaded by the loader (widget.js). Creates the chat, installs the real window.Parley
 // (replaying the queue), and renders the panel into the loader's shadow root again after every change of the chat.
 import { render } from 'preact';
-import { createApi } from './api';
 import { installGlobal } from './api-global';
 import { createChat } from './chat';
 import { App } from './components/App';
@@ -11,13 +10,7 @@ import type { Boot } from './boot';
 /** Entry point called by the loader once this module has loaded. */
 export async function start(b: Boot): Promise<void> {
   const cfg = await b.config;
-  const chat = createChat({
-    api: createApi(b.base),
-    site: b.site,
-    wsBase: b.base.replace(/^http/, 'ws'),
-    cfg,
-    apply: b.apply,
-  });
+  const chat = createChat(b.base, b.site, cfg, b.apply);
   await setLang(cfg?.settings.locale, document.documentElement.lang, ...navigator.languages);
   // The styles (widget-app.css) were adopted by the loader before start().
   const root = document.createElement('div');

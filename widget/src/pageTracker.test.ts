@@ -33,7 +33,7 @@ describe('trackPages', () => {
     const { page, env, history } = fakeEnv();
     const orig = history.pushState;
     const seen: Page[] = [];
-    trackPages(env, (p) => seen.push(p));
+    trackPages(env.history, env.addEventListener, env.read, (p) => seen.push(p));
     env.history.pushState({}, '', '/products');
     expect(orig).toHaveBeenCalledOnce();
     page.title = 'Products'; // the SPA sets the title after pushState
@@ -47,7 +47,7 @@ describe('trackPages', () => {
   it('debounces a burst of navigations into one report of the latest page', () => {
     const { env } = fakeEnv();
     const seen: Page[] = [];
-    trackPages(env, (p) => seen.push(p));
+    trackPages(env.history, env.addEventListener, env.read, (p) => seen.push(p));
     env.history.pushState({}, '', '/a');
     vi.advanceTimersByTime(100);
     env.history.replaceState({}, '', '/b');
@@ -60,7 +60,7 @@ describe('trackPages', () => {
   it('reports popstate and hashchange, and catches a title that settles late', () => {
     const { page, env, fire } = fakeEnv();
     const seen: Page[] = [];
-    trackPages(env, (p) => seen.push(p));
+    trackPages(env.history, env.addEventListener, env.read, (p) => seen.push(p));
     page.url = 'https://shop.test/back';
     fire('popstate');
     vi.advanceTimersByTime(300);
@@ -79,7 +79,7 @@ describe('trackPages', () => {
   it('skips navigations that change neither url nor title (the landing page counts as reported)', () => {
     const { env, fire } = fakeEnv();
     const seen: Page[] = [];
-    trackPages(env, (p) => seen.push(p));
+    trackPages(env.history, env.addEventListener, env.read, (p) => seen.push(p));
     env.history.replaceState({ scroll: 1 }, '');
     fire('popstate');
     vi.advanceTimersByTime(2000);
@@ -95,7 +95,7 @@ describe('trackPages', () => {
     const { env, history } = fakeEnv();
     const orig = history.pushState;
     let broken = true;
-    trackPages(env, () => {
+    trackPages(env.history, env.addEventListener, env.read, () => {
       throw new Error('boom');
     });
     const read = env.read;
@@ -116,7 +116,7 @@ describe('trackPages', () => {
     history.pushState.mockImplementation(() => {
       throw new DOMException('cross-origin', 'SecurityError');
     });
-    trackPages(env, () => undefined);
+    trackPages(env.history, env.addEventListener, env.read, () => undefined);
     expect(() => env.history.pushState({}, '', 'https://other.test/')).toThrow('cross-origin');
   });
 });

@@ -65,9 +65,9 @@ describe('validEmail', () => {
 describe('available', () => {
   it('needs agents online and business hours; unknown counts as available', () => {
     expect(available(null)).toBe(true);
-    expect(available({ online: true, hours: true })).toBe(true);
-    expect(available({ online: false, hours: true })).toBe(false);
-    expect(available({ online: true, hours: false })).toBe(false);
+    expect(available({ agentsOnline: true, withinHours: true })).toBe(true);
+    expect(available({ agentsOnline: false, withinHours: true })).toBe(false);
+    expect(available({ agentsOnline: true, withinHours: false })).toBe(false);
   });
 });
 

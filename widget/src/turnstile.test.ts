@@ -2,7 +2,6 @@
 // site key, runs invisibly, its token goes with a new visitor's session; a failure shows and is not retried.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PublicWidgetConfig } from '../../protocol/settings';
-import { createApi } from './api';
 import { createChat } from './chat';
 import { challenge } from './turnstile';
 
@@ -62,7 +61,7 @@ const json = (status: number, body: unknown) =>
 function chat(siteKey?: string, token?: string) {
   if (token) localStorage.setItem('parley:pk_1:token', token);
   const cfg = { turnstileSiteKey: siteKey } as PublicWidgetConfig;
-  return createChat({ api: createApi('https://parley.example'), site: 'pk_1', wsBase: 'wss://parley.example', cfg });
+  return createChat('https://parley.example', 'pk_1', cfg);
 }
 
 describe('Turnstile in the widget', () => {

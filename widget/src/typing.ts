@@ -6,19 +6,17 @@ export const TYPING_REFRESH = 3000;
 /** Idle time after which "typing off" is sent. */
 export const TYPING_IDLE = 4000;
 
-type Timer = ReturnType<typeof setTimeout>;
-/** Injectable timers (wrapped: calling window.setTimeout as a method of another object throws "Illegal invocation"). */
-export type Timers = { set: (f: () => void, ms: number) => Timer; clear: (t?: Timer) => void };
-const realTimers: Timers = { set: (f, ms) => setTimeout(f, ms), clear: (t) => clearTimeout(t) };
-
-/** Debounces keystrokes into typing frames; the clock and timers are injectable for tests. A closure: its locals minify. */
-export function typingSender(send: (on: boolean) => void, now = () => Date.now(), timers: Timers = realTimers) {
+/**
+ * Debounces keystrokes into typing frames. A closure: its locals minify. The clock and timers are the globals (tests
+ * use vitest's fake timers, which fake Date.now too): injecting them cost the widget bytes.
+ */
+export function typingSender(send: (on: boolean) => void) {
   /** When "on" was last sent; -Infinity while off. */
   let last = -Infinity;
-  let idle: Timer | undefined;
+  let idle: ReturnType<typeof setTimeout> | undefined;
   /** Sends "off" once if "on" was sent (on send, blur, idle). */
   const stop = (): void => {
-    timers.clear(idle);
+    clearTimeout(idle);
     if (last == -Infinity) return;
     last = -Infinity;
     send(false);
@@ -30,13 +28,13 @@ export function typingSender(send: (on: boolean) => void, now = () => Date.now()
         stop();
         return;
       }
-      const t = now();
+      const t = Date.now();
       if (t - last >= TYPING_REFRESH) {
         last = t;
         send(true);
       }
-      timers.clear(idle);
-      idle = timers.set(stop, TYPING_IDLE);
+      clearTimeout(idle);
+      idle = setTimeout(stop, TYPING_IDLE);
     },
     stop,
   };

@@ -22,21 +22,23 @@ export type ConsoleSocketOptions<F> = {
 /** Opens a self-healing socket to the API; stop() closes it for good. */
 export function openConsoleSocket<F extends { type: string }>(o: ConsoleSocketOptions<F>): ConsoleSocket {
   let shown: SocketState | undefined;
-  const socket = createConnection<F>({
-    target: async (renew) => {
+  const socket = createConnection<F>(
+    // target:
+    async (renew) => {
       // A console token is not renewed; a dial refused before hello may mean it expired, and a REST call says
       // so (its 401 signs the agent out) instead of the socket retrying forever. A network error just backs off.
       if (renew) await api.me();
-      return { url: wsUrl(o.path()), protocols: [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')] };
+      return [wsUrl(o.path()), [SUBPROTOCOL, BEARER_PREFIX + (tokenStore.get() ?? '')]];
     },
-    onFrame: o.onFrame,
-    onStateChange: (state, code) => {
+    o.onFrame,
+    // onStateChange:
+    (state, code) => {
       // The agent was deactivated: every socket closed with 4003 and stopped; the session ends.
       if (code === REVOKED_CLOSE) signalUnauthorized();
       const next = toStatus(state, shown);
       if (next !== shown) o.onStatus((shown = next));
     },
-  });
+  );
   socket.start();
   return socket;
 }

@@ -10,7 +10,7 @@ import type { PublicWidgetConfig } from '../../../protocol/settings';
 import { backoff, createConnection, type Connection, type ConnState } from '../../../client/connection';
 import { TYPING_TIMEOUT_MS } from '../../../client/constants';
 import { toStatus, type ConnStatus } from '../../../client/status';
-import { apiError, type Api, type StartBody, type User } from '../api';
+import { apiError, createApi, type StartBody, type User } from '../api';
 import { emitter } from '../events';
 import { checkFile } from '../files';
 import { BODY_MAX } from '../limits';
@@ -25,28 +25,30 @@ import { createSession, explain, pageRefused, refusal, STALE } from './session';
 import * as S from './store';
 import { available, csatOf, modeOf, own, type View } from './view';
 
-/** What a chat needs from the page: the REST client, the site, the socket origin, the config loaded by the loader. */
-export type ChatDeps = {
-  api: Api;
-  site: string;
-  wsBase: string;
-  cfg: PublicWidgetConfig | null;
-  /** Re-themes the launcher after each availability check. */
-  apply?: (cfg: PublicWidgetConfig | null) => void;
-};
-
 /** A running chat: the intents, subscribe() and view(). */
 export type Chat = ReturnType<typeof createChat>;
 
-/** Creates the chat of one site (start() runs it). */
-export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
+/**
+ * Creates the chat of one site (start() runs it). Positional parameters: an options object's property names would
+ * survive minification.
+ * @param base Parley's origin: the REST API's, and as ws(s) the socket's.
+ * @param cfg The config the loader fetched (null when it could not).
+ * @param apply Re-themes the launcher after each availability check.
+ */
+export function createChat(
+  base: string,
+  site: string,
+  cfg: PublicWidgetConfig | null,
+  apply?: (cfg: PublicWidgetConfig | null) => void,
+) {
+  const api = createApi(base);
   const key = (name: string) => `parley:${site}:${name}`;
   const listeners = new Set<() => void>();
   const events = emitter();
   const blobs = new Map<string, Promise<string>>();
   /** The clientKey of this page's conversation start: every retry sends it, so a lost answer never duplicates. */
   const ck = uuid();
-  let st: ConvState = emptyConv({ messages: [], pending: S.parseOutbox(load(key('outbox'))) });
+  let st: ConvState = emptyConv(S.parseOutbox(load(key('outbox'))));
   let conn: Connection | undefined;
   let creating: Promise<void> | undefined;
   let visitor: { id: string; name: string | null; email: string | null } | undefined;
@@ -76,15 +78,17 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   let noticeTimer: typeof bootTimer;
   let typingTimer: typeof bootTimer;
 
-  const sess = createSession({
+  const sess = createSession(
     api,
     site,
-    key: key('token'),
-    // Cloudflare's script is fetched only for a new visitor of a site that requires Turnstile (turnstile.ts).
-    challenge: async () => cfg?.turnstileSiteKey && challenge(cfg.turnstileSiteKey),
-    renew: () => session(),
-    blocked: () => (clearTimeout(bootTimer), refused()),
-  });
+    key('token'),
+    // challenge: Cloudflare's script is fetched only for a new visitor of a site that requires Turnstile (turnstile.ts).
+    async () => cfg?.turnstileSiteKey && challenge(cfg.turnstileSiteKey),
+    // renew, on a 401:
+    () => session(),
+    // blocked:
+    () => (clearTimeout(bootTimer), refused()),
+  );
 
   /** Replaces the conversation state, persisting the outbox when the log changed. */
   const set = (next: ConvState) => {
@@ -110,6 +114,8 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   };
   const fail = (e: unknown) => (showNotice(apiError(e)?.code || 'error'), false as const);
 
+  /** Whether the page is shown (a hidden tab reads nothing and checks nothing). */
+  const visible = () => document.visibilityState != 'hidden';
   /** Where the visitor is now (the referrer only matters for the session's landing page). */
   const here = (referrer?: boolean): Page =>
     clip({ url: location.href, title: document.title, referrer: referrer ? document.referrer : undefined });
@@ -184,7 +190,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     conn?.stop();
     conn = creating = undefined;
     gen++;
-    set(emptyConv({ messages: [], pending: all ? [] : st.log.pending }));
+    set(emptyConv(all ? [] : st.log.pending));
     hasMore = false;
   }
 
@@ -241,19 +247,20 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     // No conversation: dropped while its history loaded (a reset); the next boot connects.
     if (conn || !st.conv) return;
     hellos = 0;
-    conn = createConnection<ServerFrame>({
-      target: async (fresh) => {
+    conn = createConnection<ServerFrame>(
+      async (fresh) => {
         // A refused upgrade looks like any failed socket: the session says whether the refusal is for good.
         if (fresh) await session().catch((e) => (sess.denied && refused(), Promise.reject(e)));
         const conv = st.conv;
-        if (!conv || !sess.token) throw new Error('no conversation');
+        // Nothing to dial yet: the machine backs off (the reason is not shown anywhere, so the Error carries none).
+        if (!conv || !sess.token) throw Error();
         // Resume after the highest seq we hold: the server replays the gap, mergeMessages drops duplicates.
-        const url = `${wsBase}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
-        return { url, protocols: [SUBPROTOCOL, BEARER_PREFIX + sess.token] };
+        const url = `${base.replace(/^http/, 'ws')}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
+        return [url, [SUBPROTOCOL, BEARER_PREFIX + sess.token]];
       },
       onFrame,
       onStateChange,
-    });
+    );
     conn.start();
   }
 
@@ -264,28 +271,26 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     else if (s != 'stopped') setStatus(toStatus(s, status));
   }
 
-  /** Applies a frame, then runs its effects. */
+  /** Applies a frame, then runs its effect. */
   function onFrame(f: ServerFrame): void {
-    const { state, effects } = applyFrame(st, f);
+    const [state, e] = applyFrame(st, f);
     set(state);
-    for (const e of effects) {
-      if (e.type == 'flush') {
-        outbox.flush();
-        // A resume replays new seqs only: a reply deleted while the socket was down shows in the latest page.
-        if (hellos++ && st.conv) loadHistory(st.conv).catch(() => undefined);
-      } else if (e.type == 'reply') {
-        beep();
-        const m = e.message;
-        events.emit('message', { id: m.id, body: m.body, sender: { ...m.sender }, createdAt: m.createdAt });
-      } else if (e.type == 'typing') {
-        clearTimeout(typingTimer);
-        // A lost "typing off" must not leave the indicator on forever.
-        if (e.on) typingTimer = setTimeout(() => (set({ ...st, typing: null }), changed()), TYPING_TIMEOUT_MS);
-      } else if (e.type == 'notice') showNotice(e.code);
-      else {
-        sess.block();
-        return;
-      }
+    if (e?.type == 'flush') {
+      outbox.flush();
+      // A resume replays new seqs only: a reply deleted while the socket was down shows in the latest page.
+      if (hellos++ && st.conv) loadHistory(st.conv).catch(() => undefined);
+    } else if (e?.type == 'reply') {
+      beep();
+      const m = e.message;
+      events.emit('message', { id: m.id, body: m.body, sender: { ...m.sender }, createdAt: m.createdAt });
+    } else if (e?.type == 'typing') {
+      clearTimeout(typingTimer);
+      // A lost "typing off" must not leave the indicator on forever.
+      if (e.on) typingTimer = setTimeout(() => (set({ ...st, typing: null }), changed()), TYPING_TIMEOUT_MS);
+    } else if (e?.type == 'notice') showNotice(e.code);
+    else if (e) {
+      sess.block();
+      return;
     }
     changed();
   }
@@ -300,7 +305,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 
   /** Sends `read` up to the newest seq while the panel is open and the page visible. */
   function markRead(): void {
-    if (!open || hidden || document.visibilityState === 'hidden' || !S.unreadCount(st.log, st.readSeq)) return;
+    if (!open || hidden || !visible() || !S.unreadCount(st.log, st.readSeq)) return;
     const seq = S.lastSeq(st.log);
     if (conn?.send({ type: 'read', seq })) st = { ...st, readSeq: seq };
   }
@@ -319,14 +324,16 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       addEventListener('online', () => (booted ? conn?.wake() : booting || boot()));
       addEventListener('offline', () => conn?.lost());
       // Visible again: read receipts, and a link that may have died while the page slept is checked at once.
-      document.addEventListener(
-        'visibilitychange',
-        () => (changed(), document.visibilityState != 'hidden' && conn?.wake()),
+      document.addEventListener('visibilitychange', () => (changed(), visible() && conn?.wake()));
+      trackPages(
+        history,
+        (t, f) => addEventListener(t, f),
+        () => here(),
+        reportPage,
       );
-      trackPages({ history, addEventListener: (t, f) => addEventListener(t, f), read: () => here() }, reportPage);
       // Settings and availability again every 60 s while the page is visible and the site does not refuse it.
       setInterval(() => {
-        if (document.visibilityState === 'hidden' || sess.denied) return;
+        if (!visible() || sess.denied) return;
         api.config(site).then(
           (c) => ((cfg = c), apply?.(c), changed()),
           () => undefined,
@@ -344,13 +351,14 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     /** The snapshot the components render: built fresh, reads only. */
     view(): View {
       const s = cfg?.settings;
-      const a = cfg?.availability;
-      const avail = a ? { online: a.agentsOnline, hours: a.withinHours } : null;
+      const avail = cfg?.availability || null;
       const preChat = s?.preChat || 'off';
       const u = sess.user;
       const conv = st.conv;
       const known = !!((u?.name && u.email) || (visitor?.name && visitor.email));
       return {
+        // conv, typing and agentReadSeq as the frames left them (log and readSeq ride along, unread by components).
+        ...st,
         open,
         // A site that refuses this page (origin not allowed, unknown site key) shows no widget at all.
         hidden: hidden || pageRefused(sess.denied),
@@ -360,11 +368,7 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
         items: S.toItems(st.log),
         unread: S.unreadCount(st.log, st.readSeq),
         notice,
-        typing: st.typing,
-        agentReadSeq: st.agentReadSeq,
         hasMore,
-        convStatus: conv?.status,
-        assignee: conv?.assigneeName || null,
         title: own(s?.title, strings.title),
         greeting: own(s?.greeting, strings.greeting),
         preChat,

@@ -3,7 +3,6 @@
 import { vi } from 'vitest';
 import type { VisitorConversation as Conversation, VisitorMessage as Message } from '../../../protocol';
 import type { PublicWidgetConfig } from '../../../protocol/settings';
-import { createApi } from '../api';
 import { createChat } from './chat';
 
 /** A JSON answer. */
@@ -123,7 +122,7 @@ export const callsTo = (fetch: ReturnType<typeof vi.fn>, path: string) =>
 
 /** A chat of site `site_key_1` against the fake server. */
 export const makeChat = (cfg: PublicWidgetConfig | null = null) =>
-  createChat({ api: createApi('https://parley.example'), site: 'site_key_1', wsBase: 'wss://parley.example', cfg });
+  createChat('https://parley.example', 'site_key_1', cfg);
 
 /** A fetch router: `session` answers POST /session, `history` the message pages, anything else 404 unless routed. */
 export function server(

@@ -1,4 +1,4 @@
-// What a frame from the conversation socket does to the chat, as a pure function: the new state, plus the effects the
+// What a frame from the conversation socket does to the chat, as a pure function: the new state, plus the effect the
 // chat owner runs (timers, sounds, page events, the outbox). No socket, no timer, no DOM here: unit tested in node.
 import type {
   VisitorConversation as Conversation,
@@ -19,7 +19,7 @@ export type ConvState = {
   typing: string | null;
 };
 
-/** What the owner must do after a frame. */
+/** What the owner must do after a frame (one frame asks for one thing at most). */
 export type Effect =
   /** hello: the socket is ready, send the outbox. */
   | { type: 'flush' }
@@ -32,9 +32,9 @@ export type Effect =
   /** A blocked visitor: stop for good and say chat is unavailable. */
   | { type: 'block' };
 
-/** The state before anything is known. */
-export const emptyConv = (log: S.ChatState = S.emptyChat): ConvState => ({
-  log,
+/** The state before anything is known, but for the visitor's pending messages (the outbox kept across reloads). */
+export const emptyConv = (pending: readonly S.Pending[] = []): ConvState => ({
+  log: { messages: [], pending },
   readSeq: 0,
   agentReadSeq: 0,
   typing: null,
@@ -53,13 +53,13 @@ export function adopt(s: ConvState, conv: Conversation): ConvState {
 }
 
 /** Applies one server frame (to a copy: the state passed in is never changed). */
-export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState; effects: Effect[] } {
-  const effects: Effect[] = [];
+export function applyFrame(prev: ConvState, f: ServerFrame): [state: ConvState, effect?: Effect] {
+  let effect: Effect | undefined;
   let s = { ...prev };
   switch (f.type) {
     case 'hello':
       s = adopt(s, f.conversation);
-      effects.push({ type: 'flush' });
+      effect = { type: 'flush' };
       break;
     case 'ack':
       s.log = S.ackPending(s.log, f.clientId, f.seq, f.id);
@@ -67,11 +67,12 @@ export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState;
     case 'message': {
       const { state, added } = S.mergeMessages(s.log, [f.message]);
       s.log = state;
-      // System lines (claimed, resolved...) neither beep nor clear the typing indicator.
-      for (const m of added) {
-        if (m.sender.type !== 'agent' || m.kind === 'system') continue;
+      // One frame, one message: added holds it when it is new. System lines (claimed, resolved...) neither beep nor
+      // clear the typing indicator.
+      const m = added[0];
+      if (m?.sender.type == 'agent' && m.kind != 'system') {
         s.typing = null;
-        effects.push({ type: 'reply', message: m });
+        effect = { type: 'reply', message: m };
       }
       break;
     }
@@ -82,18 +83,18 @@ export function applyFrame(prev: ConvState, f: ServerFrame): { state: ConvState;
     case 'typing':
       if (f.sender.type !== 'agent') break;
       s.typing = f.on ? f.sender.name || '' : null;
-      effects.push({ type: 'typing', on: f.on });
+      effect = { type: 'typing', on: f.on };
       break;
     case 'conversation':
       s = adopt(s, f.conversation);
       break;
     case 'error':
       // Blocked: the socket closes next (4403); nothing else of this frame matters.
-      if (f.code == 'chat_unavailable') return { state: prev, effects: [{ type: 'block' }] };
+      if (f.code == 'chat_unavailable') return [prev, { type: 'block' }];
       if (f.clientId) s.log = S.setPending(s.log, f.clientId, 'failed', f.code);
       // Every refusal shows (rate_limited above all: the visitor must know to slow down).
-      effects.push({ type: 'notice', code: f.code });
+      effect = { type: 'notice', code: f.code };
       break;
   }
-  return { state: s, effects };
+  return [s, effect];
 }

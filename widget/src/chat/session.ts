@@ -25,32 +25,32 @@ export const pageRefused = (denied: string | null): boolean => denied == 'origin
 /** A 4xx answer (rate_limited, chat_unavailable...): retrying on our own cannot help, unlike a network failure or a 5xx. */
 export const refusal = (e: unknown): boolean => (apiError(e)?.status || 500) < 500;
 
-/** What the session needs from its owner. */
-export type SessionDeps = {
-  api: Api;
-  site: string;
-  /** The localStorage key of the token. */
-  key: string;
-  /** A Turnstile token when the site requires one of new visitors, else undefined. */
-  challenge: () => Promise<string | undefined>;
-  /** Opens a new session the owner's way (it adopts the visitor and conversation): called on a 401. */
-  renew: () => Promise<unknown>;
-  /** Any request answered chat_unavailable (a blocked visitor): the owner stops for good. */
-  blocked: () => void;
-};
-
 /** The visitor's session state. */
 export type VisitorSession = ReturnType<typeof createSession>;
 
 /** Thrown by open() when a reset or a new user came while it was asked: the answer is not the current visitor's. */
 export const STALE = new Error('stale session');
 
-/** Creates the session state of a site. */
-export function createSession(d: SessionDeps) {
+/**
+ * Creates the session state of a site. Positional parameters, not an options object: its property names would
+ * survive minification twice (call and destructuring), ~30 B gzipped in the widget.
+ * @param key The localStorage key of the token.
+ * @param challenge A Turnstile token when the site requires one of new visitors, else undefined.
+ * @param renew Opens a new session the owner's way (it adopts the visitor and conversation): called on a 401.
+ * @param blocked Any request answered chat_unavailable (a blocked visitor): the owner stops for good.
+ */
+export function createSession(
+  api: Api,
+  site: string,
+  key: string,
+  challenge: () => Promise<string | undefined>,
+  renew: () => Promise<unknown>,
+  blocked: () => void,
+) {
   // Bumped by forget() and identify(): an answer to a session asked before is an earlier visitor's.
   let epoch = 0;
   const s = {
-    token: load(d.key),
+    token: load(key),
     /** Set by Parley('identify'); sent with every session request. */
     user: undefined as User | undefined,
     /** The refusal's code (one of DENIED) while the server refuses this visitor or page, else null. */
@@ -59,7 +59,7 @@ export function createSession(d: SessionDeps) {
     async open(page: Page): Promise<Session> {
       // Without a token of ours we are a new visitor: challenged first when the site asks for it.
       const open = async (token?: string): Promise<Session> =>
-        d.api.session(d.site, token, page, s.user, token ? undefined : await d.challenge()).catch((e) => {
+        api.session(site, token, page, s.user, token ? undefined : await challenge()).catch((e) => {
           // A refused token: once more as a new visitor (challenged if needed).
           if (token && (apiError(e)?.status == 401 || apiError(e)?.code == 'turnstile_required')) return open();
           throw e;
@@ -70,7 +70,7 @@ export function createSession(d: SessionDeps) {
         // Saved, its token would undo a reset (logout) or the identify that came while it was on its way.
         if (asked != epoch) throw STALE;
         s.denied = null;
-        save(d.key, (s.token = r.token));
+        save(key, (s.token = r.token));
         return r;
       } catch (e) {
         const code = apiError(e)?.code;
@@ -85,14 +85,14 @@ export function createSession(d: SessionDeps) {
       } catch (e) {
         if (apiError(e)?.code == 'chat_unavailable') s.block();
         if (apiError(e)?.status != 401) throw e;
-        await d.renew();
+        await renew();
         return f(s.token!);
       }
     },
     /** A blocked visitor (403 chat_unavailable anywhere, or the socket's error frame and close 4403). */
     block() {
       s.denied = 'chat_unavailable';
-      d.blocked();
+      blocked();
     },
     /** Sets the verified user (Parley('identify')): the next session is theirs. */
     identify(user: User) {
@@ -104,7 +104,7 @@ export function createSession(d: SessionDeps) {
       epoch++;
       s.token = s.denied = null;
       s.user = undefined;
-      save(d.key, null);
+      save(key, null);
     },
   };
   return s;

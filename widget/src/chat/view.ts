@@ -1,14 +1,15 @@
 // What the components render (View), and the pure rules behind it: which form or composer the panel shows, whether
 // anyone can answer, whether to ask for a rating. The chat owner (chat.ts) builds a View from its state with these.
-import type { ConversationStatus, VisitorConversation as Conversation } from '../../../protocol';
+import type { VisitorConversation as Conversation } from '../../../protocol';
+import type { Availability } from '../../../protocol/settings';
 import type { ConnStatus } from '../../../client/status';
 import type * as S from './store';
 
 /** What the bottom of the panel shows: the composer, a form, or the identity notice instead of a composer. */
 export type Mode = 'chat' | 'prechat' | 'offline' | 'sent' | 'denied';
 
-/** Whether agents are online and within business hours (null until the config is known). */
-export type Avail = { online: boolean; hours: boolean } | null;
+/** Whether agents are online and within business hours, as the config says (null until it is known). */
+export type Avail = Availability | null;
 
 /** A snapshot of everything the UI shows. */
 export type View = {
@@ -26,10 +27,8 @@ export type View = {
   typing: string | null;
   agentReadSeq: number;
   hasMore: boolean;
-  /** Lifecycle status of the conversation, once there is one. */
-  convStatus?: ConversationStatus;
-  /** Name of the agent the conversation is assigned to. */
-  assignee: string | null;
+  /** The server's copy of the conversation, once there is one (its status, its assignee's name). */
+  conv?: Conversation;
   title?: string;
   greeting?: string;
   preChat: 'off' | 'optional' | 'required';
@@ -44,7 +43,7 @@ export type View = {
 };
 
 /** Anyone to answer now (unknown counts as yes: the chat must work without the config). */
-export const available = (a: Avail): boolean => !a || (a.online && a.hours);
+export const available = (a: Avail): boolean => !a || (a.agentsOnline && a.withinHours);
 
 /** The server's defaults are the English strings: show them translated (undefined); an admin's own text stays as written. */
 export const own = (v: string | undefined, dflt: string): string | undefined => (v && v !== dflt ? v : undefined);

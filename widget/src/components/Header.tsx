@@ -33,13 +33,13 @@ export function Header({ v, onClose }: { v: View; onClose: () => void }) {
           <i class="dt" aria-hidden="true" />
           {conn ? (
             <span>{conn}</span>
-          ) : v.assignee ? (
-            <span data-parley="assignee">{t.helping(v.assignee)}</span>
+          ) : v.conv?.assigneeName ? (
+            <span data-parley="assignee">{t.helping(v.conv.assigneeName)}</span>
           ) : (
             v.avail && (
-              <span data-parley="availability" data-online={v.avail.online} data-hours={v.avail.hours}>
+              <span data-parley="availability" data-online={v.avail.agentsOnline} data-hours={v.avail.withinHours}>
                 {/* Outside hours wins over "nobody online". */}
-                {!v.avail.hours ? t.avail.hours : v.avail.online ? t.avail.on : t.avail.off}
+                {!v.avail.withinHours ? t.avail.hours : v.avail.agentsOnline ? t.avail.on : t.avail.off}
               </span>
             )
           )}

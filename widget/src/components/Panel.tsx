@@ -41,7 +41,8 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
   };
   // The identity notice stays (no composer without it); the offline one shows while the network is down.
   const code = v.denied || v.notice || (v.status === 'offline' ? 'offline' : null);
-  const life = v.convStatus && t.lifecycle[v.convStatus];
+  const status = v.conv?.status;
+  const life = status && t.lifecycle[status];
   return (
     <div
       ref={ref}
@@ -70,11 +71,11 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
       <MessageList v={v} a={a} />
       {v.csat && <Csat a={a} thanked={v.csat === 'thanks'} />}
       {life && (
-        <div class="lf" role="status" data-parley="conversation-state" data-status={v.convStatus}>
+        <div class="lf" role="status" data-parley="conversation-state" data-status={status}>
           {life}
         </div>
       )}
-      {v.convStatus == 'resolved' && <Transcript a={a} known={!!v.email} />}
+      {status == 'resolved' && <Transcript a={a} known={!!v.email} />}
       {v.mode === 'chat' && <ChatBox v={v} a={a} />}
       {v.mode === 'prechat' && <PreChat a={a} required={v.preChat === 'required'} />}
       {v.mode === 'offline' && <OfflineForm a={a} />}
