@@ -33,6 +33,10 @@ const ErrorCode = z.enum([
   'not_found',
   'internal',
   'chat_unavailable',
+  'not_your_message',
+  'edit_window_passed',
+  'already_replied',
+  'not_editable',
 ] satisfies FrameErrorCode[]);
 const Pong = z.object({ type: z.literal('pong') });
 
@@ -120,7 +124,7 @@ const files = {
   'conversation-client': {
     fixtures: conversationClient,
     schema: z.union([ClientFrame, Ping]),
-    types: ['send', 'typing', 'read', 'resume', 'ping'] satisfies (ClientFrame['type'] | 'ping')[],
+    types: ['send', 'typing', 'read', 'resume', 'edit', 'ping'] satisfies (ClientFrame['type'] | 'ping')[],
   },
   'site-client': {
     fixtures: siteClient,
