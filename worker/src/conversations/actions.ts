@@ -84,19 +84,14 @@ export const conversationActions = new Hono<ConversationEnv>()
     if (result.fileKey) c.executionCtx.waitUntil(c.env.UPLOADS.delete(result.fileKey));
     return c.json({ message: result.message }, 200);
   })
-  .patch(
-    '/:id/messages/:messageId',
-    requireWorkspaceConversation(),
-    validate('json', EditMessageBody),
-    async (c) => {
-      const { body } = c.req.valid('json');
-      const problem = bodyProblem(body);
-      if (problem) throw apiError(problem.code, problem.message);
-      const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
-      const who = { role: 'agent' as const, id: c.var.agent.id };
-      return c.json({ message: unwrap(await stub.editMessage(who, c.req.param('messageId'), body)) }, 200);
-    },
-  )
+  .patch('/:id/messages/:messageId', requireWorkspaceConversation(), validate('json', EditMessageBody), async (c) => {
+    const { body } = c.req.valid('json');
+    const problem = bodyProblem(body);
+    if (problem) throw apiError(problem.code, problem.message);
+    const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
+    const who = { role: 'agent' as const, id: c.var.agent.id };
+    return c.json({ message: unwrap(await stub.editMessage(who, c.req.param('messageId'), body)) }, 200);
+  })
   .get('/:id/messages/:messageId/revisions', requireWorkspaceConversation(), async (c) => {
     const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
     return c.json({ revisions: unwrap(await stub.revisions(c.req.param('messageId'))) }, 200);
