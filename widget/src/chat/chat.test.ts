@@ -251,7 +251,7 @@ describe('the page', () => {
       type: 'error',
       code: 'already_replied',
       message: '',
-      clientId: (frame as { clientId: string }).clientId,
+      clientId: frame!.clientId as string,
     });
     expect(c.view().notice).toBe('already_replied');
   });
