@@ -46,7 +46,7 @@ test('the visitor edits their message: both sides show the new text with "edited
   await expectText(inConsole.locator('[data-testid="body"]'), fixed, 'the edited message in the console');
   await expectCount(inConsole.locator('[data-testid="edited"]'), 1, '"edited" in the console');
   await inConsole.locator('[data-testid="message-revisions"]').click();
-  await expectText(inConsole.locator('[data-testid="message-revision"]'), original, 'the earlier text for the agent');
+  await expectText(inConsole.locator('[data-testid="revision-body"]'), original, 'the earlier text for the agent');
   assert.equal(await visitor.page.locator('#parley-widget').getByText(original).count(), 0);
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });
@@ -84,6 +84,6 @@ test('the agent edits their reply in the console: the widget shows the new text 
   await expectCount(inWidget.locator('[data-parley="edited"]'), 1, '"edited" in the widget');
   await expectCount(w.message('agent', wrong), 0, 'the old text in the widget');
   await inConsole.locator('[data-testid="message-revisions"]').click();
-  await expectText(inConsole.locator('[data-testid="message-revision"]'), wrong, 'the earlier text for the agent');
+  await expectText(inConsole.locator('[data-testid="revision-body"]'), wrong, 'the earlier text for the agent');
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });

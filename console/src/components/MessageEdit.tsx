@@ -122,7 +122,7 @@ export function EditedMark(p: { message: Message; load?: (message: Message) => P
               <time dateTime={r.createdAt} title={fullDateTime(r.createdAt)}>
                 {clockTime(r.createdAt)}
               </time>{' '}
-              {r.body}
+              <span data-testid="revision-body">{r.body}</span>
             </p>
           ))}
         </section>
