@@ -35,6 +35,20 @@ describe('mergeBySeq', () => {
     expect(afterDelete[0]).toEqual(deleted);
     expect(mergeBySeq(afterDelete, [msg(1)]).messages).toBe(afterDelete);
   });
+
+  it('applies an edit, and never undoes it: a copy from before the edit (or an earlier edit) is ignored', () => {
+    const first = msg(1, { body: 'fixed', editedAt: '2026-05-04T09:31:00.000Z' });
+    const edited = mergeBySeq([msg(1)], [first]).messages;
+    expect(edited[0]).toEqual(first);
+    expect(mergeBySeq(edited, [msg(1)]).messages).toBe(edited);
+    const second = msg(1, { body: 'fixed again', editedAt: '2026-05-04T09:32:00.000Z' });
+    const again = mergeBySeq(edited, [second]).messages;
+    expect(again[0]).toEqual(second);
+    expect(mergeBySeq(again, [first]).messages).toBe(again);
+    // A deletion after an edit still wins.
+    const deleted = msg(1, { body: '', deletedAt: 'd' });
+    expect(mergeBySeq(again, [deleted]).messages[0]).toEqual(deleted);
+  });
 });
 
 describe('pending messages', () => {

@@ -52,6 +52,9 @@ export const ERROR_CODES = [
   'self_deactivation',
   'default_department',
   'turnstile_not_configured',
+  'edit_window_passed',
+  'already_replied',
+  'not_editable',
   // A dependency
   'turnstile_unavailable',
 ] as const;
@@ -105,6 +108,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   self_deactivation: 409,
   default_department: 409,
   turnstile_not_configured: 409,
+  edit_window_passed: 409,
+  already_replied: 409,
+  not_editable: 409,
   turnstile_unavailable: 503,
 };
 
@@ -118,6 +124,11 @@ export const FRAME_ERROR_CODES = [
   'not_found',
   'internal',
   'chat_unavailable',
+  // Refusals of an `edit` frame (docs/protocol.md "Editing").
+  'not_your_message',
+  'edit_window_passed',
+  'already_replied',
+  'not_editable',
 ] as const satisfies readonly ErrorCode[];
 
 /** A code a socket `error` frame carries. */

@@ -19,8 +19,20 @@ export const ReadFrame = z.object({ type: z.literal('read'), seq: z.number().int
 /** `resume`: replay every message after afterSeq, then continue live. */
 export const ResumeFrame = z.object({ type: z.literal('resume'), afterSeq: z.number().int().nonnegative() });
 
+/**
+ * `edit`: replace the body of one's own message (docs/protocol.md "Editing"); answered by the `message` frame with
+ * the same id and seq, the new body and `editedAt` (to both sides), or an `error` frame carrying the clientId.
+ */
+export const EditFrame = z.object({
+  type: z.literal('edit'),
+  clientId: z.string().min(1).max(LIMITS.clientIdMax),
+  messageId: z.string().min(1).max(100),
+  body: z.string(),
+});
+export type EditFrame = z.infer<typeof EditFrame>;
+
 /** Every frame a client may send to a conversation socket (ping is answered by auto-response). */
-export const ClientFrame = z.discriminatedUnion('type', [SendFrame, TypingFrame, ReadFrame, ResumeFrame]);
+export const ClientFrame = z.discriminatedUnion('type', [SendFrame, TypingFrame, ReadFrame, ResumeFrame, EditFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type SendFrame = z.infer<typeof SendFrame>;
 

@@ -101,6 +101,8 @@ export const TransferBody = z.object({
   agentId: z.string().min(1).max(100),
   note: z.string().trim().max(LIMITS.bodyMax).optional(),
 });
+/** PATCH /api/conversations/:id/messages/:messageId: an agent edits their own message (checked as a new message). */
+export const EditMessageBody = z.object({ body: z.string() });
 const tag = z
   .string()
   .trim()

@@ -24,6 +24,8 @@ export const VisitorMessage = z.strictObject({
   body: z.string(),
   createdAt: z.string(),
   deletedAt: z.string().optional(),
+  /** Edited by its author: the visitor sees the new body and "edited", never the earlier ones. */
+  editedAt: z.string().optional(),
   file: z
     .strictObject({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), url: z.string() })
     .optional(),
@@ -113,6 +115,7 @@ export function toVisitorMessage(m: Message): VisitorMessage | null {
     body: m.body,
     createdAt: m.createdAt,
     ...(m.deletedAt ? { deletedAt: m.deletedAt } : {}),
+    ...(m.editedAt ? { editedAt: m.editedAt } : {}),
     ...(f ? { file: { id: f.id, name: f.name, size: f.size, type: f.type, url: f.url } } : {}),
   };
 }

@@ -32,6 +32,8 @@ import {
   InviteAgentBody,
   LoginBody,
   Message,
+  MessageRevision,
+  EditMessageBody,
   RegisterBody,
   Site,
   StartConversationBody,
@@ -351,6 +353,19 @@ const ROUTES: Record<string, Record<string, Op>> = {
       summary: 'Delete your own message (soft: it becomes "Message deleted" everywhere)',
       auth: 'agent',
       ok: [200, z.object({ message: Message })],
+    },
+    patch: {
+      summary: 'Edit your own message within 15 minutes, before the visitor answered (docs/protocol.md "Editing")',
+      auth: 'agent',
+      body: EditMessageBody,
+      ok: [200, z.object({ message: Message })],
+    },
+  },
+  '/api/conversations/{id}/messages/{messageId}/revisions': {
+    get: {
+      summary: "An edited message's earlier bodies, oldest first (agents only)",
+      auth: 'agent',
+      ok: [200, z.object({ revisions: z.array(MessageRevision) })],
     },
   },
   '/api/widget/page': {

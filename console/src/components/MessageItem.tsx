@@ -1,5 +1,6 @@
 // One message. Bodies are text nodes (Preact escapes them); attachments are fetched with the token (AttachmentView).
-import type { Conversation, Message } from '../../../protocol';
+import { useState } from 'preact/hooks';
+import type { Conversation, Message, MessageRevision } from '../../../protocol';
 import type { PendingMessage } from '../state/messages';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
@@ -7,6 +8,7 @@ import { clockTime, fullDateTime } from '../time';
 import { toolStrings } from '../strings-tools';
 import { AttachmentView } from './AttachmentView';
 import { MessageActions } from './MessageActions';
+import { canEdit, EditedMark, EditForm } from './MessageEdit';
 
 /** What the message list lets an agent do with stored messages. */
 export type MessageHandlers = {
@@ -14,6 +16,10 @@ export type MessageHandlers = {
   me: string;
   onQuote: (text: string) => void;
   onDelete: (message: Message) => Promise<void>;
+  /** Replaces the body of the agent's own message (throws the server's refusal). */
+  onEdit: (message: Message, body: string) => Promise<void>;
+  /** The bodies edits replaced (agents only). */
+  revisions: (message: Message) => Promise<MessageRevision[]>;
 };
 
 /** A stored message; `seen` adds the visitor's read mark under it; deleted ones show "Message deleted". */
@@ -21,13 +27,17 @@ export function MessageItem({
   message,
   conversation,
   seen,
+  answered = false,
   handlers,
 }: {
   message: Message;
   conversation: Conversation | null;
   seen: boolean;
+  /** A visitor message came after it: an agent's text can no longer be edited. */
+  answered?: boolean;
   handlers?: MessageHandlers;
 }) {
+  const [editing, setEditing] = useState(false);
   const { sender, kind } = message;
   if (sender.type === 'system' || kind === 'system') {
     return (
@@ -66,6 +76,15 @@ export function MessageItem({
               {toolStrings.messageDeleted}
             </p>
           </div>
+        ) : editing && handlers ? (
+          <EditForm
+            message={message}
+            onCancel={() => setEditing(false)}
+            onSave={async (body) => {
+              await handlers.onEdit(message, body);
+              setEditing(false);
+            }}
+          />
         ) : (
           <div class="msg-bubble">
             <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">
@@ -74,8 +93,9 @@ export function MessageItem({
             {message.file && <AttachmentView file={message.file} />}
           </div>
         )}
-        {handlers && !deleted && (
+        {handlers && !deleted && !editing && (
           <MessageActions
+            onEdit={canEdit(message, handlers.me, answered) ? () => setEditing(true) : undefined}
             message={message}
             onQuote={handlers.onQuote}
             onDelete={handlers.onDelete}
@@ -87,6 +107,7 @@ export function MessageItem({
         <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
           {clockTime(message.createdAt)}
         </time>
+        {!deleted && <EditedMark message={message} load={handlers?.revisions} />}
         {seen && (
           <span class="msg-seen" data-testid="seen">
             {' '}

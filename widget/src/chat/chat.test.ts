@@ -227,4 +227,32 @@ describe('the page', () => {
     await vi.advanceTimersByTimeAsync(8000);
     expect(c.view().typing).toBeNull();
   });
+
+  it('editing: the composer gets the message, Send sends an edit frame (not a new message), Cancel stops', async () => {
+    const c = await online();
+    const mine = message(1, { sender: { type: 'visitor' }, clientId: 'c1', body: 'my order 1234' });
+    sockets()[0]!.frame({ type: 'message', message: mine });
+    expect(c.view().items[0]).toMatchObject({ editable: true, edited: false });
+    c.edit('m1');
+    expect(c.view().editing).toEqual({ id: 'm1', body: 'my order 1234' });
+    c.edit();
+    expect(c.view().editing).toBeNull();
+    c.edit('m1');
+    expect(c.send('  my order 5678 ')).toBe(true);
+    expect(c.view().editing).toBeNull();
+    const frame = sockets()[0]!.sent.at(-1);
+    expect(frame).toMatchObject({ type: 'edit', messageId: 'm1', body: 'my order 5678' });
+    expect(sends(sockets()[0]!)).toHaveLength(0);
+    sockets()[0]!.frame({ type: 'message', message: { ...mine, body: 'my order 5678', editedAt: 'e' } });
+    expect(c.view().items).toHaveLength(1);
+    expect(c.view().items[0]).toMatchObject({ body: 'my order 5678', edited: true });
+    // A refusal comes back as an error frame with the edit's clientId: a notice, nothing pending fails.
+    sockets()[0]!.frame({
+      type: 'error',
+      code: 'already_replied',
+      message: '',
+      clientId: frame!.clientId as string,
+    });
+    expect(c.view().notice).toBe('already_replied');
+  });
 });

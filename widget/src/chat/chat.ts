@@ -73,6 +73,7 @@ export function createChat(
   /** Conversation rated during this page view (shows "Thanks"). */
   let thanked: string | undefined;
   let upload: View['upload'] = null;
+  let editing: View['editing'] = null;
   let unreadSeen = 0;
   let bootTimer: ReturnType<typeof setTimeout> | undefined;
   let noticeTimer: typeof bootTimer;
@@ -377,6 +378,7 @@ export function createChat(
         denied: sess.denied,
         csat: csatOf(conv, !!conv && !!load(key('rated:' + conv.id)), thanked),
         upload,
+        editing,
         email: visitor?.email || conv?.visitor?.email || null,
       };
     },
@@ -407,6 +409,13 @@ export function createChat(
     send(body: string): boolean {
       const text = body.trim();
       if (!text || text.length > BODY_MAX) return false;
+      // Editing: the edit frame instead (its refusal comes back as an error frame, shown as a notice).
+      if (editing) {
+        if (!conn?.send({ type: 'edit', clientId: uuid(), messageId: editing.id, body: text })) return false;
+        editing = null;
+        changed();
+        return true;
+      }
       const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'queued' };
       setLog(S.addPending(st.log, p));
       // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
@@ -415,6 +424,13 @@ export function createChat(
       else if (booted) restart();
       changed();
       return true;
+    },
+
+    /** Starts editing one's own message (the composer takes its text), or stops (no id). */
+    edit(id?: string): void {
+      const m = st.log.messages.find((x) => x.id == id);
+      editing = m ? { id: m.id, body: m.body } : null;
+      changed();
     },
 
     /** The visitor started (again) or stopped typing (the composer debounces: typing.ts). */
@@ -530,5 +546,16 @@ export function createChat(
 /** What the components may call. */
 export type Actions = Pick<
   Chat,
-  'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file'
+  | 'open'
+  | 'notice'
+  | 'send'
+  | 'edit'
+  | 'typing'
+  | 'retry'
+  | 'loadOlder'
+  | 'begin'
+  | 'rate'
+  | 'transcript'
+  | 'upload'
+  | 'file'
 >;

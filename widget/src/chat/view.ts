@@ -38,6 +38,8 @@ export type View = {
   denied: string | null;
   csat: 'ask' | 'thanks' | null;
   upload: { name: string; pct: number } | null;
+  /** The message the composer edits (its text fills the composer), or null. */
+  editing: { id: string; body: string } | null;
   /** The visitor's email when known (the transcript then needs no address). */
   email: string | null;
 };

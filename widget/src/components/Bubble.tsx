@@ -1,6 +1,7 @@
 // One message row: visitor right, agent left, system centered; delivery state on the visitor's own messages.
 import type { Actions, Item } from '../chat';
 import { t, when } from '../i18n';
+import { EDIT_MS } from '../limits';
 import { Attachment } from './Attachment';
 
 /** A message bubble. Bodies are rendered as text nodes, never as HTML. */
@@ -28,7 +29,13 @@ export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: b
       </div>
       <div class="mt">
         <time dateTime={it.createdAt}>{when(it.createdAt)}</time>
+        {it.edited && <span data-parley="edited"> · {t.edited}</span>}
         {label && <span class="sta"> · {label}</span>}
+        {it.editable && Date.now() - Date.parse(it.createdAt) < EDIT_MS && (
+          <button type="button" class="rt" data-parley="edit" onClick={() => p.a.edit(it.id)}>
+            {t.edit}
+          </button>
+        )}
         {state === 'failed' && it.clientId && (
           <button type="button" class="rt" onClick={() => p.a.retry(it.clientId!)}>
             {t.retry}

@@ -57,7 +57,17 @@ export function ChatBox({ v, a }: { v: View; a: Actions }) {
           />
         </div>
       )}
+      {v.editing && (
+        <div class="up" data-parley="editing">
+          {t.editing}
+          <button type="button" class="rt" onClick={() => a.edit()}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
       <Composer
+        key={v.editing?.id}
+        initial={v.editing?.body}
         before={attach}
         placeholder={t.placeholder}
         sendLabel={t.send}

@@ -1,5 +1,13 @@
-import { type Conversation, type ConversationDelta, type Message, pickDelta } from '../../../protocol';
+import {
+  type Conversation,
+  type ConversationDelta,
+  type Message,
+  type MessageRevision,
+  pickDelta,
+} from '../../../protocol';
 import { migrate } from './do-schema';
+import { type EditResult, editMessage, revisions } from './edits';
+import type { Editor } from './edit-rules';
 import { PROJECTION_BATCH_MAX } from './projection';
 import type { Transition } from './lifecycle';
 import { deltaOf, type MessageRow, snapshot, toMessage, UNREAD } from './snapshot';
@@ -244,7 +252,19 @@ export class ConversationStore {
       row.seq,
     );
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', deleted.seq);
+    // A deletion removes the words for agents too: the bodies earlier edits replaced go with it.
+    this.#sql.exec('DELETE FROM message_revisions WHERE seq = ?', row.seq);
     return { message: toMessage(deleted), removedFile: toMessage(row).file ?? null };
+  }
+
+  /** Replace the body of one's own message if the edit rules allow it (edits.ts), in one transaction. */
+  editMessage(who: Editor, messageId: string, body: string, now: number): EditResult {
+    return this.#storage.transactionSync(() => editMessage(this.#sql, who, messageId, body, now));
+  }
+
+  /** The bodies edits replaced, oldest first; null when no such message (agents only: notes too). */
+  revisions(messageId: string): MessageRevision[] | null {
+    return revisions(this.#sql, messageId);
   }
 
   /** Agent replies the visitor has neither read nor been emailed yet (text and files, not deleted). */
