@@ -94,6 +94,8 @@ export const strings = {
   /** The offer under a resolved conversation, and its confirmation. */
   transcript: 'Email me the transcript',
   sentTo: (to: string) => `Sent to ${to}`,
+  /** The help center's search box (the rest of its strings come with its chunk: help/strings.ts). */
+  helpSearch: 'Search help articles',
 };
 
 /** The shape every locale implements. */

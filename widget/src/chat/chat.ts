@@ -465,6 +465,9 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
       return p;
     },
 
+    /** A help-center read with the visitor's token (renewed on a 401): used by the on-demand help chunk. */
+    kb: <T>(path: string): Promise<T> => sess.authed((t) => api.kb<T>(t, path)),
+
     /** Parley('identify'): (re)creates the session as this verified user. */
     identify(u: { userId?: unknown; userHash?: unknown; email?: unknown; name?: unknown }): void {
       if (!u?.userId) {
@@ -498,5 +501,16 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 /** What the components may call. */
 export type Actions = Pick<
   Chat,
-  'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file'
+  | 'open'
+  | 'notice'
+  | 'send'
+  | 'typing'
+  | 'retry'
+  | 'loadOlder'
+  | 'begin'
+  | 'rate'
+  | 'transcript'
+  | 'upload'
+  | 'file'
+  | 'kb'
 >;
