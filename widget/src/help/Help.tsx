@@ -116,7 +116,7 @@ export function helpCenter({ h, useState, useEffect, lang }: Kit) {
   /** Up to three articles matching the first message being written (any of its words), above the composer. */
   function Suggest({ q, set, a }: { q: string; set: Props['set']; a: Actions }) {
     const hits = useHits(a, q, 'match=any&limit=3&q=', 400);
-    if (!hits || !hits.length) return null;
+    if (!hits || hits.length < 1) return null;
     return (
       <div class="hg" ref={styled} data-parley="help-suggestions">
         <p>{helpStrings(lang()).suggested}</p>
