@@ -41,7 +41,12 @@ test('a visitor searches articles, reads one, and starts a chat', async () => {
   await help('help-search').fill(word.toLowerCase());
   const result = help('help-result');
   await expectCount(result, 1, 'one result');
-  await expectText(result, `Seeds ${word} guide`, 'the result title');
+  await expectText(result.locator('b'), `Seeds ${word} guide`, 'the result title');
+  await expectText(
+    result.locator('small'),
+    'Soak the seeds overnight. <img src=x onerror="window.__xss=1"> [bad](javascript:window.__xss=2) Guide step one step two',
+    'the excerpt, as text',
+  );
   await expectCount(page.locator('#parley-widget [role="log"]'), 0, 'the results in place of the message log');
   await result.click();
 

@@ -65,7 +65,7 @@ describe('articleTree', () => {
   });
 
   it('cuts plain excerpts', () => {
-    expect(excerpt('# Title\n\nSome **bold** text.')).toBe('Title Some bold text.');
+    expect(excerpt('# Title\n\nSome **bold**. *Text*\n\n- a\n- b')).toBe('Title Some bold. Text a b');
     expect(excerpt('word '.repeat(100), 20)).toBe('word word word word…');
   });
 });

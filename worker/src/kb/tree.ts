@@ -67,9 +67,14 @@ export function articleTree(markdown: string): ArticleNode[] {
   return root;
 }
 
-/** The text of nodes, whitespace collapsed. */
+/** Elements that sit inside a line: no space is added after them. */
+const INLINE = ['a', 'em', 'strong', 's', 'code', 'img'];
+
+/** The text of nodes: a space after each block, none after inline elements ("**bold**." stays "bold."). */
 const flat = (nodes: ArticleNode[]): string =>
-  nodes.map((n) => (typeof n === 'string' ? n : flat(n.slice(2) as ArticleNode[]))).join(' ');
+  nodes
+    .map((n) => (typeof n === 'string' ? n : flat(n.slice(2) as ArticleNode[]) + (INLINE.includes(n[0]) ? '' : ' ')))
+    .join('');
 
 /** A plain-text excerpt of an article (its first 2,000 characters are parsed, at most `max` characters kept). */
 export function excerpt(markdown: string, max = 160): string {
