@@ -137,3 +137,11 @@ describe('help center in the widget', () => {
     expect((await api('/api/widget/kb/search?q=ship', { token: agent.token })).status).toBe(403);
   });
 });
+
+it('documents the help-center routes in the OpenAPI document', async () => {
+  const doc = (await api('/api/openapi.json')).body;
+  expect(doc.paths['/api/widget/kb/search'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect.arrayContaining(['q', 'limit', 'match']),
+  );
+  expect(doc.paths['/api/widget/kb/articles/{id}'].get.responses).toHaveProperty('200');
+});
