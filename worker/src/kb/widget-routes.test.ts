@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VisitorArticle, VisitorArticleHit } from '../../../protocol';
 import { api, visitorSession, workspaceWithSite } from '../../test/helpers';
 import { teamMember } from '../../test/team-helpers';
+import { block } from '../blocks/test-helpers';
 
 type Hits = { articles: { id: string; title: string; excerpt: string }[] };
 
@@ -133,6 +134,10 @@ describe('help center in the widget', () => {
     expect(wrongOrigin.status).toBe(403);
     expect(wrongOrigin.body.error.code).toBe('origin_not_allowed');
     expect((await api('/api/widget/kb/search?q=ship')).status).toBe(401);
+    await block(mine.owner.token, mine.site.id, 'visitor', mine.visitor.visitor.id, 'abuse');
+    const blocked = await api('/api/widget/kb/search?q=ship', { token: mine.visitor.token });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('chat_unavailable');
     const agent = await teamMember(mine.owner.token);
     expect((await api('/api/widget/kb/search?q=ship', { token: agent.token })).status).toBe(403);
   });
