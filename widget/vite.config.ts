@@ -106,6 +106,41 @@ function loader(): Plugin {
 }
 
 /**
+ * Emits dist/widget-lazy-help.js, the help center (src/help/Help.tsx), built on its own: an on-demand chunk that the
+ * app imports by URL the first time a visitor uses it. Built apart because a chunk of the app's own build would move
+ * every module the two share (Preact, the hooks) into a third file that every visitor fetches, and vite would add a
+ * preload helper (~0.5 KB) to the app. It imports nothing at run time: Preact's h and the hooks come from the app.
+ */
+function helpChunk(): Plugin {
+  return {
+    name: 'parley-help-chunk',
+    apply: 'build',
+    async generateBundle() {
+      const out = await build({
+        configFile: false,
+        logLevel: 'warn',
+        plugins: [cssTs()],
+        // JSX calls the `h` the chunk is given (no import of Preact).
+        oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+        build: {
+          write: false,
+          target: 'es2022',
+          minify: true,
+          // Not lib mode, which leaves ES output unminified.
+          rolldownOptions: {
+            input: here('src/help/Help.tsx'),
+            preserveEntrySignatures: 'exports-only',
+            output: { format: 'es', entryFileNames: 'widget-lazy-help.js' },
+          },
+        },
+      });
+      const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+      this.emitFile({ type: 'asset', fileName: 'widget-lazy-help.js', source: chunk.output[0].code! });
+    },
+  };
+}
+
+/**
  * The policy of Parley's own pages served as static assets (the console SPA, the demo page): scripts and styles only
  * from files of this origin (no inline code), connections only to this origin (its WebSockets included), no framing.
  * Images may come from anywhere over https (Markdown in articles and replies), data: (the icon) and blob: (attachments).
@@ -140,7 +175,7 @@ export default defineConfig({
   publicDir: false,
   // The widget's own minimal hooks (src/hooks.ts): the same API for what it uses, ~1 KB smaller.
   resolve: { alias: { 'preact/hooks': here('src/hooks.ts') } },
-  plugins: [cssTs(), loader(), langs(), appCss(), headers()],
+  plugins: [cssTs(), loader(), helpChunk(), langs(), appCss(), headers()],
   // Classic JSX, h(type, props, ...children): shorter calls than the automatic runtime's children arrays (~0.3 KB
   // gzipped). Type checking (tsconfig) keeps react-jsx with preact's types, which describe the same elements.
   oxc: {

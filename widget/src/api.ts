@@ -94,6 +94,8 @@ export function createApi(base: string) {
       if (url[0] != '/') throw fault(400, 'bad_url', url);
       return (await req(url, token)).blob();
     },
+    /** A help-center read: `path` under /api/widget/kb/ (search?q=…, articles/:id), answered by the loaded chunk. */
+    kb: <T>(token: string, path: string) => call<T>('/api/widget/kb/' + path, token),
     /** One page of history (50), ascending, before `before` (the newest page without it). */
     history: (token: string, id: string, before?: number) =>
       call<HistoryPage>(conv(id) + '/messages?limit=50' + (before ? '&before=' + before : ''), token),

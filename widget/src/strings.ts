@@ -104,6 +104,8 @@ export const strings = {
   edited: 'edited',
   editing: 'Editing your message',
   cancel: 'Cancel',
+  /** The help center's search box (the rest of its strings come with its chunk: help/strings.ts). */
+  helpSearch: 'Search help articles',
 };
 
 /** The shape every locale implements. */

@@ -1,5 +1,8 @@
 import { z, type ZodType } from 'zod';
 import {
+  KbSearchQuery,
+  VisitorArticle,
+  VisitorArticleHit,
   Article,
   ArticleQuery,
   CannedQuery,
@@ -401,6 +404,21 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/widget/conversations/{id}/ws': {
     get: { summary: 'WebSocket: one conversation, as its visitor', auth: 'visitor', ok: [101, null] },
+  },
+  '/api/widget/kb/search': {
+    get: {
+      summary: "Help center: search the site's published articles (empty q: most read first)",
+      auth: 'visitor',
+      query: KbSearchQuery,
+      ok: [200, z.object({ articles: z.array(VisitorArticleHit) })],
+    },
+  },
+  '/api/widget/kb/articles/{id}': {
+    get: {
+      summary: 'Help center: one published article as a node tree (counts one view per visitor a day)',
+      auth: 'visitor',
+      ok: [200, z.object({ article: VisitorArticle })],
+    },
   },
 };
 

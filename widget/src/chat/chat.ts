@@ -511,6 +511,9 @@ export function createChat(
       return p;
     },
 
+    /** A help-center read with the visitor's token (renewed on a 401): used by the on-demand help chunk. */
+    kb: <T>(path: string): Promise<T> => sess.authed((t) => api.kb<T>(t, path)),
+
     /** Parley('identify'): (re)creates the session as this verified user. */
     identify(u: { userId?: unknown; userHash?: unknown; email?: unknown; name?: unknown }): void {
       if (!u?.userId) {
@@ -558,4 +561,5 @@ export type Actions = Pick<
   | 'transcript'
   | 'upload'
   | 'file'
+  | 'kb'
 >;

@@ -9,12 +9,14 @@ import { Csat } from './Csat';
 import { OfflineForm, PreChat, Transcript } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
+import { useHelp } from './useHelp';
 
 /** The open panel (rendered only while open). */
 export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
   const { v, a } = p;
   const ref = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState(false);
+  const help = useHelp(v, a);
   // Focus moves into the panel on open: the composer, else the first field of a form (the transcript's comes before
   // the composer, so it is asked for second).
   useEffect(() => {
@@ -56,6 +58,7 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
       onDragOver={onDrag}
       onDragLeave={onDrag}
       onDrop={onDrop}
+      onInput={help.onInput}
     >
       <Header v={v} onClose={p.onClose} />
       {code && (
@@ -68,14 +71,16 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
           )}
         </div>
       )}
-      <MessageList v={v} a={a} />
-      {v.csat && <Csat a={a} thanked={v.csat === 'thanks'} />}
+      {v.mode !== 'denied' && help.bar}
+      {help.view || <MessageList v={v} a={a} />}
+      {!help.view && v.csat && <Csat a={a} thanked={v.csat === 'thanks'} />}
       {life && (
         <div class="lf" role="status" data-parley="conversation-state" data-status={status}>
           {life}
         </div>
       )}
       {status == 'resolved' && <Transcript a={a} known={!!v.email} />}
+      {help.suggest}
       {v.mode === 'chat' && <ChatBox v={v} a={a} />}
       {v.mode === 'prechat' && <PreChat a={a} required={v.preChat === 'required'} />}
       {v.mode === 'offline' && <OfflineForm a={a} />}

@@ -3,6 +3,7 @@ import { requireVisitor, type VisitorEnv } from '../auth/middleware';
 import { assertNotBlocked, refuseBlocked } from '../blocks/enforce';
 import { listVisitorConversations } from '../conversations';
 import { getDb } from '../db/client';
+import { widgetKbRoutes } from '../kb/widget-routes';
 import { errors } from '../lib/errors';
 import { limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
@@ -70,4 +71,7 @@ export const widgetRoutes = new Hono<WidgetEnv>()
   // Blocked visitors are refused before any route reads or writes (blocks/enforce.ts).
   .use('/conversations/*', requireVisitor(), requireSiteOrigin(), refuseBlocked())
   .use('/conversations', requireVisitor(), requireSiteOrigin(), refuseBlocked())
-  .route('/conversations', visitorConversationRoutes);
+  .route('/conversations', visitorConversationRoutes)
+  // The help center: published articles of the visitor's site (kb/widget-routes.ts).
+  .use('/kb/*', requireVisitor(), requireSiteOrigin(), refuseBlocked())
+  .route('/kb', widgetKbRoutes);
