@@ -106,6 +106,43 @@ function loader(): Plugin {
 }
 
 /**
+ * The widget's on-demand chunks (docs/widget.md): each entry bundled on its own as a minified ES module, emitted as
+ * dist/widget-<name>.js. The app imports one by URL, next to itself (`new URL(name, import.meta.url)`), when first
+ * needed, so that it weighs nothing in the core; scripts/size.mjs reports them apart, with their own budget.
+ * (A plain `import('./x')` would also split, but Vite then adds its preload helper to the core: ~0.6 KB gzipped.)
+ */
+export const ON_DEMAND = { 'widget-format.js': '../protocol/format.ts' };
+
+function onDemand(): Plugin {
+  return {
+    name: 'parley-on-demand',
+    apply: 'build',
+    async generateBundle() {
+      for (const [fileName, entry] of Object.entries(ON_DEMAND)) {
+        const out = await build({
+          configFile: false,
+          logLevel: 'warn',
+          plugins: [cssTs()],
+          define: { 'process.env.NODE_ENV': '"production"' },
+          build: {
+            write: false,
+            target: 'es2022',
+            minify: true,
+            rolldownOptions: {
+              input: here(entry),
+              preserveEntrySignatures: 'exports-only',
+              output: { format: 'es', entryFileNames: fileName },
+            },
+          },
+        });
+        const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+        this.emitFile({ type: 'asset', fileName, source: chunk.output[0]!.code! });
+      }
+    },
+  };
+}
+
+/**
  * The policy of Parley's own pages served as static assets (the console SPA, the demo page): scripts and styles only
  * from files of this origin (no inline code), connections only to this origin (its WebSockets included), no framing.
  * Images may come from anywhere over https (Markdown in articles and replies), data: (the icon) and blob: (attachments).
@@ -140,7 +177,7 @@ export default defineConfig({
   publicDir: false,
   // The widget's own minimal hooks (src/hooks.ts): the same API for what it uses, ~1 KB smaller.
   resolve: { alias: { 'preact/hooks': here('src/hooks.ts') } },
-  plugins: [cssTs(), loader(), langs(), appCss(), headers()],
+  plugins: [cssTs(), loader(), onDemand(), langs(), appCss(), headers()],
   // Classic JSX, h(type, props, ...children): shorter calls than the automatic runtime's children arrays (~0.3 KB
   // gzipped). Type checking (tsconfig) keeps react-jsx with preact's types, which describe the same elements.
   oxc: {
