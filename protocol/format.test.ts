@@ -31,7 +31,7 @@ describe('parse: blocks', () => {
   });
   it('needs a bare closing fence; a fence line with text is inline code', () => {
     expect(f('```not a fence```\nx')).toBe('<code>not a fence</code>\nx');
-    expect(f('```js\na\n```js')).toBe('```js\na\n```js');
+    expect(f('```js\na\n```js')).toBe('<code>js\na\n</code>js');
   });
   it('leaves an unclosed fence as text', () => {
     expect(f('```\ncode')).toBe('```\ncode');

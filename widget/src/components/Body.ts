@@ -4,17 +4,21 @@ import { useState } from 'preact/hooks';
 import { mayFormat } from '../../../protocol/format-hint';
 import { toNodes } from './format';
 
-let parse: typeof import('../../../protocol/format').parse | undefined;
+type Parser = typeof import('../../../protocol/format');
+let parse: Parser['parse'] | undefined;
 let loading: Promise<unknown> | undefined;
+// The chunk lies next to the app (vite.config.ts, onDemand), wherever Parley is deployed.
 const here = import.meta.url;
 
 /** The formatted body, or its text while the parser loads. */
 export function Body({ text }: { text: string }) {
   const [, loaded] = useState(0);
   if (parse) return parse(text).map(toNodes);
+  // A failed load (offline) is tried again at a later render; the body shows as text meanwhile.
   if (mayFormat(text))
-    (loading ||= import(/* @vite-ignore */ String(new URL('widget-format.js', here))).then((m) => {
-      parse = m.parse;
-    })).then(() => loaded(1));
+    (loading ||= (import(/* @vite-ignore */ String(new URL('widget-format.js', here))) as Promise<Parser>).then(
+      (m) => (parse = m.parse),
+      () => (loading = undefined),
+    )).then(() => parse && loaded(1));
   return text;
 }

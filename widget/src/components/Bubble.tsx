@@ -24,7 +24,9 @@ export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: b
     >
       {p.named && <div class="nm">{it.name || t.agent}</div>}
       <div class="b" data-parley="body">
-        {it.deleted ? t.deleted : (!file || it.body !== file.name) && (it.sender == 'system' ? it.body : <Body text={it.body} />)}
+        {it.deleted
+          ? t.deleted
+          : (!file || it.body !== file.name) && (it.sender == 'system' ? it.body : <Body text={it.body} />)}
         {file && <Attachment file={file} a={p.a} />}
       </div>
       <div class="mt">
