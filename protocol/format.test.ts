@@ -6,7 +6,7 @@ import { mayFormat } from './format-hint';
 const show = (nodes: FormatNode[]): string =>
   nodes
     .map((n) =>
-      typeof n == 'string'
+      typeof n === 'string'
         ? n.replace(/&/g, '&amp;').replace(/</g, '&lt;')
         : `<${n.t}${n.href ? ` href="${n.href}"` : ''}${n.n !== undefined ? ` n=${n.n}` : ''}>${show(n.c)}</${n.t}>`,
     )
@@ -14,7 +14,7 @@ const show = (nodes: FormatNode[]): string =>
 const f = (s: string) => show(parse(s));
 // Every href anywhere in the tree.
 const hrefs = (nodes: FormatNode[]): string[] =>
-  nodes.flatMap((n) => (typeof n == 'string' ? [] : [...(n.href ? [n.href] : []), ...hrefs(n.c)]));
+  nodes.flatMap((n) => (typeof n === 'string' ? [] : [...(n.href ? [n.href] : []), ...hrefs(n.c)]));
 
 describe('parse: blocks', () => {
   it('keeps text with its line breaks, less blank lines at either end', () => {
@@ -243,13 +243,13 @@ describe('parse: random inputs', () => {
   const samples = Array.from({ length: 3000 }, () =>
     Array.from({ length: 1 + Math.floor(random() * 24) }, () => parts[Math.floor(random() * parts.length)]).join(''),
   );
-  const texts = (nodes: FormatNode[]): string[] => nodes.flatMap((n) => (typeof n == 'string' ? [n] : texts(n.c)));
+  const texts = (nodes: FormatNode[]): string[] => nodes.flatMap((n) => (typeof n === 'string' ? [n] : texts(n.c)));
   it('makes only http(s) and mailto links, whose text is their address', () => {
     for (const s of samples) {
       const walk = (nodes: FormatNode[]) => {
         for (const n of nodes) {
-          if (typeof n == 'string') continue;
-          if (n.t == 'a') {
+          if (typeof n === 'string') continue;
+          if (n.t === 'a') {
             expect(n.href).toMatch(/^(https?:\/\/[a-z\d]|mailto:[\w.+-]+@[\w-]+\.)/i);
             expect(n.href!.endsWith(n.c[0] as string)).toBe(true);
             expect(n.c).toHaveLength(1);
@@ -268,7 +268,7 @@ describe('parse: random inputs', () => {
   });
   it('finds nothing to format where mayFormat says so (the widget then skips loading the parser)', () => {
     for (const s of [...samples, 'hello there', 'a\nb', 'price: 5 (or 6)', '2.5 % off!']) {
-      if (!mayFormat(s)) expect(parse(s).every((n) => typeof n == 'string')).toBe(true);
+      if (!mayFormat(s)) expect(parse(s).every((n) => typeof n === 'string')).toBe(true);
     }
     expect(mayFormat('plain words, nothing else.')).toBe(false);
     for (const s of ['**b**', '`c`', 'x@y.example', 'https://x', 'WWW.x', '- a', ' 1) a', 'a\n* b'])

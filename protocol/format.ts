@@ -48,14 +48,14 @@ export function parse(text: string): FormatNode[] {
     let j = i;
     // A fence opens a code block only if a bare one closes it (an unclosed fence stays text).
     if (!noFence && FENCE.test(line)) while (++j < lines.length && !/^ {0,3}```\s*$/.test(lines[j]!));
-    noFence ||= j == lines.length;
+    noFence ||= j === lines.length;
     if (j > i && j < lines.length) {
       close();
       out.push({ t: 'pre', c: [lines.slice(i + 1, j).join('\n')] });
       i = j;
     } else if (m) {
       // An item: in the current list if of its kind, else the start of a new one.
-      if (list && list.t == t) close(list);
+      if (list && list.t === t) close(list);
       else {
         close();
         out.push((list = { t: t!, c: [], n: m[1] ? +m[1] : undefined }));
@@ -93,31 +93,31 @@ function inline(s: string, no = ''): FormatNode[] {
       k = i + link[0].length;
       // Not the sentence's punctuation after a URL, nor a ")" unless the URL has its "(".
       const open = link[0].includes('(');
-      if (link[1]) while (/[?!.,:;*_~'"]/.test(s[k - 1]!) || (!open && s[k - 1] == ')')) k--;
+      if (link[1]) while (/[?!.,:;*_~'"]/.test(s[k - 1]!) || (!open && s[k - 1] === ')')) k--;
       const url = s.slice(i, k);
       const href = link[1] ? (/^w/i.test(url) ? 'https://' : '') + url : 'mailto:' + url;
       push({ t: 'a', href, c: [url] }, i, (i = k));
-    } else if (c == '\\' && /[\\`*_]/.test(s[i + 1]!)) {
+    } else if (c === '\\' && /[\\`*_]/.test(s[i + 1]!)) {
       push(0, i, ++i);
       i++;
-    } else if (c == '`' || c == '*' || c == '_') {
+    } else if (c === '`' || c === '*' || c === '_') {
       // A code span: a run of backticks up to the same run, taken literally. Emphasis: ** or __ (strong), * or _
       // (em), opening before a non-space at a word's start, closing after a non-space at a word's end; never
       // inside itself, so nesting stays shallow.
       let m = c;
-      while (c == '`' ? s[i + m.length] == c : m.length < 2 && s[i + 1] == c) m += c;
-      const t = c == '`' ? 'code' : m.length > 1 ? 'strong' : 'em';
+      while (c === '`' ? s[i + m.length] === c : m.length < 2 && s[i + 1] === c) m += c;
+      const t = c === '`' ? 'code' : m.length > 1 ? 'strong' : 'em';
       const o = i + m.length;
       k = 0;
-      if (!fail[m] && (t == 'code' || (!word(i - 1) && !no.includes(t) && /\S/.test(s[o] || ' ')))) {
+      if (!fail[m] && (t === 'code' || (!word(i - 1) && !no.includes(t) && /\S/.test(s[o] || ' ')))) {
         for (k = o; (k = s.indexOf(m, k + 1)) > 0; )
-          if (t == 'code' || (/\S/.test(s[k - 1]!) && s[k - 1] != c && s[k + m.length] != c && !word(k + m.length)))
+          if (t === 'code' || (/\S/.test(s[k - 1]!) && s[k - 1] !== c && s[k + m.length] !== c && !word(k + m.length)))
             break;
         if (k < 0) fail[m] = 1;
       }
       if (k > 0) {
         const inner = s.slice(o, k);
-        push({ t, c: t == 'code' ? [inner] : inline(inner, no + t) }, i, (i = k + m.length));
+        push({ t, c: t === 'code' ? [inner] : inline(inner, no + t) }, i, (i = k + m.length));
       } else i = o;
     } else i++;
   }

@@ -15,7 +15,7 @@ const STYLE: Partial<Record<string, string>> = {
 
 function html(n: FormatNode): string {
   // Text keeps its line breaks as <br>, except in a code block (pre keeps them itself).
-  if (typeof n == 'string') return escapeHtml(n).replace(/\n/g, '<br>');
+  if (typeof n === 'string') return escapeHtml(n).replace(/\n/g, '<br>');
   const attrs = [
     n.href && ` href="${escapeHtml(n.href)}" target="_blank" rel="noopener noreferrer nofollow"`,
     n.n !== undefined && n.n !== 1 && ` start="${n.n}"`,
@@ -23,7 +23,7 @@ function html(n: FormatNode): string {
   ]
     .filter(Boolean)
     .join('');
-  const inner = n.t == 'pre' ? escapeHtml(n.c.join('')) : n.c.map(html).join('');
+  const inner = n.t === 'pre' ? escapeHtml(n.c.join('')) : n.c.map(html).join('');
   return `<${n.t}${attrs}>${inner}</${n.t}>`;
 }
 
