@@ -111,7 +111,7 @@ function loader(): Plugin {
  * needed, so that it weighs nothing in the core; scripts/size.mjs reports them apart, with their own budget.
  * (A plain `import('./x')` would also split, but Vite then adds its preload helper to the core: ~0.6 KB gzipped.)
  */
-export const ON_DEMAND = { 'widget-format.js': '../protocol/format.ts' };
+export const ON_DEMAND = { 'widget-format.js': '../protocol/format.ts', 'widget-emoji.js': 'src/emoji-chunk.ts' };
 
 function onDemand(): Plugin {
   return {

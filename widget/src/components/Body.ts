@@ -2,13 +2,12 @@
 // (docs/widget.md): a body that may hold formatting loads it, and shows as text until it is there.
 import { useState } from 'preact/hooks';
 import { mayFormat } from '../../../protocol/format-hint';
+import { chunk } from './chunk';
 import { toNodes } from './format';
 
 type Parser = typeof import('../../../protocol/format');
 let parse: Parser['parse'] | undefined;
 let loading: Promise<unknown> | undefined;
-// The chunk lies next to the app (vite.config.ts, onDemand), wherever Parley is deployed.
-const here = import.meta.url;
 
 /** The formatted body, or its text while the parser loads. */
 export function Body({ text }: { text: string }) {
@@ -16,7 +15,7 @@ export function Body({ text }: { text: string }) {
   if (parse) return parse(text).map(toNodes);
   // A failed load (offline) is tried again at a later render; the body shows as text meanwhile.
   if (mayFormat(text))
-    (loading ||= (import(/* @vite-ignore */ String(new URL('widget-format.js', here))) as Promise<Parser>).then(
+    (loading ||= chunk<Parser>('widget-format.js').then(
       (m) => (parse = m.parse),
       () => (loading = undefined),
     )).then(() => parse && loaded(1));
