@@ -1,7 +1,7 @@
 // The message formatting rules (docs/formatting.md), shared by the widget, the console and the emails: text → a small
 // tree of tags. No zod, no DOM, no HTML: renderers build nodes (or escaped HTML) from the tree. Links are only ever
 // made here, from text that starts with http://, https:// or www. (or is an address: mailto:), so no other scheme
-// can become one. Written for the widget's size budget (a few hundred bytes gzipped) and for linear time: a search
+// can become one. Small (under 1 KB gzipped, an on-demand chunk of the widget) and linear in time: a search
 // for a closing marker that fails is remembered (`fail`), so no marker is looked for twice.
 
 /** A node of formatted text: a string (text, never HTML; its line breaks kept), or a tag with its children. */
