@@ -106,36 +106,45 @@ function loader(): Plugin {
 }
 
 /**
- * Emits dist/widget-lazy-help.js, the help center (src/help/Help.tsx), built on its own: an on-demand chunk that the
- * app imports by URL the first time a visitor uses it. Built apart because a chunk of the app's own build would move
- * every module the two share (Preact, the hooks) into a third file that every visitor fetches, and vite would add a
- * preload helper (~0.5 KB) to the app. It imports nothing at run time: Preact's h and the hooks come from the app.
+ * The widget's on-demand chunks (docs/widget.md): each entry bundled on its own as a minified ES module, emitted as
+ * dist/widget-<name>.js. The app imports one by URL, next to itself (`new URL(name, import.meta.url)`), when first
+ * needed, so that it weighs nothing in the core; scripts/size.mjs reports them apart, with their own budget.
+ * (A plain `import('./x')` would also split, but Vite then adds its preload helper to the core: ~0.6 KB gzipped.)
  */
-function helpChunk(): Plugin {
+export const ON_DEMAND = {
+  'widget-format.js': '../protocol/format.ts',
+  'widget-emoji.js': 'src/emoji-chunk.ts',
+  // The help center: it imports nothing at run time; Preact's h and the hooks come from the app.
+  'widget-lazy-help.js': 'src/help/Help.tsx',
+};
+
+function onDemand(): Plugin {
   return {
-    name: 'parley-help-chunk',
+    name: 'parley-on-demand',
     apply: 'build',
     async generateBundle() {
-      const out = await build({
-        configFile: false,
-        logLevel: 'warn',
-        plugins: [cssTs()],
-        // JSX calls the `h` the chunk is given (no import of Preact).
-        oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
-        build: {
-          write: false,
-          target: 'es2022',
-          minify: true,
-          // Not lib mode, which leaves ES output unminified.
-          rolldownOptions: {
-            input: here('src/help/Help.tsx'),
-            preserveEntrySignatures: 'exports-only',
-            output: { format: 'es', entryFileNames: 'widget-lazy-help.js' },
+      for (const [fileName, entry] of Object.entries(ON_DEMAND)) {
+        const out = await build({
+          configFile: false,
+          logLevel: 'warn',
+          plugins: [cssTs()],
+          // JSX calls the `h` a chunk is given (no import of Preact).
+          oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+          define: { 'process.env.NODE_ENV': '"production"' },
+          build: {
+            write: false,
+            target: 'es2022',
+            minify: true,
+            rolldownOptions: {
+              input: here(entry),
+              preserveEntrySignatures: 'exports-only',
+              output: { format: 'es', entryFileNames: fileName },
+            },
           },
-        },
-      });
-      const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
-      this.emitFile({ type: 'asset', fileName: 'widget-lazy-help.js', source: chunk.output[0].code! });
+        });
+        const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+        this.emitFile({ type: 'asset', fileName, source: chunk.output[0]!.code! });
+      }
     },
   };
 }
@@ -175,7 +184,7 @@ export default defineConfig({
   publicDir: false,
   // The widget's own minimal hooks (src/hooks.ts): the same API for what it uses, ~1 KB smaller.
   resolve: { alias: { 'preact/hooks': here('src/hooks.ts') } },
-  plugins: [cssTs(), loader(), helpChunk(), langs(), appCss(), headers()],
+  plugins: [cssTs(), loader(), onDemand(), langs(), appCss(), headers()],
   // Classic JSX, h(type, props, ...children): shorter calls than the automatic runtime's children arrays (~0.3 KB
   // gzipped). Type checking (tsconfig) keeps react-jsx with preact's types, which describe the same elements.
   oxc: {

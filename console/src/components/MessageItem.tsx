@@ -1,6 +1,9 @@
-// One message. Bodies are text nodes (Preact escapes them); attachments are fetched with the token (AttachmentView).
+// One message. Bodies are formatted into DOM nodes (docs/formatting.md), never HTML; attachments are fetched with the
+// token (AttachmentView).
 import { useState } from 'preact/hooks';
 import type { Conversation, Message, MessageRevision } from '../../../protocol';
+import { parse } from '../../../protocol/format';
+import { toNodes } from '../../../widget/src/components/format';
 import type { PendingMessage } from '../state/messages';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
@@ -87,9 +90,9 @@ export function MessageItem({
           />
         ) : (
           <div class="msg-bubble">
-            <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">
-              {message.body}
-            </p>
+            <div class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">
+              {formatted(message.body)}
+            </div>
             {message.file && <AttachmentView file={message.file} />}
           </div>
         )}
@@ -150,9 +153,9 @@ export function PendingItem({
         {pending.kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
       </div>
       <div class="msg-bubble">
-        <p class="msg-body" data-testid="body">
-          {pending.body}
-        </p>
+        <div class="msg-body" data-testid="body">
+          {formatted(pending.body)}
+        </div>
       </div>
       <div class="msg-meta" role={pending.state === 'failed' ? 'alert' : undefined}>
         {stateText}
@@ -172,6 +175,9 @@ export function PendingItem({
     </div>
   );
 }
+
+// Text and notes, the agent's and the visitor's, with the same rules as the widget.
+const formatted = (body: string) => parse(body).map(toNodes);
 
 // A file message's body is usually just the file name, which the attachment already shows (it stays for screen readers).
 function showBody(message: Message): boolean {

@@ -3,8 +3,9 @@ import type { Actions, Item } from '../chat';
 import { t, when } from '../i18n';
 import { EDIT_MS } from '../limits';
 import { Attachment } from './Attachment';
+import { Body } from './Body';
 
-/** A message bubble. Bodies are rendered as text nodes, never as HTML. */
+/** A message bubble. Bodies are formatted into DOM nodes (Body), never rendered as HTML; system lines stay plain. */
 export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: boolean; a: Actions }) {
   const it = p.item;
   // data-state on every own message; the visible "Sent"/"Read" only under the newest one, problems under any.
@@ -24,7 +25,9 @@ export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: b
     >
       {p.named && <div class="nm">{it.name || t.agent}</div>}
       <div class="b" data-parley="body">
-        {it.deleted ? t.deleted : (!file || it.body !== file.name) && it.body}
+        {it.deleted
+          ? t.deleted
+          : (!file || it.body !== file.name) && (it.sender == 'system' ? it.body : <Body text={it.body} />)}
         {file && <Attachment file={file} a={p.a} />}
       </div>
       <div class="mt">

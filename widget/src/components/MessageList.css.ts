@@ -16,6 +16,12 @@ export const messageListCss = `
 .sending .b{opacity:.85}
 .failed .b{background:#fee2e2;color:#991b1b}
 .del .b{font-style:italic;color:var(--parley-muted);background:none;box-shadow:none;border:1px dashed var(--parley-border)}
+.b pre,.b ul,.b ol{margin:4px 0;white-space:pre-wrap}
+.b ul,.b ol{padding-left:20px}
+.b code,.b pre{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;background:rgba(127,127,127,.16);border-radius:4px}
+.b code{padding:1px 4px}
+.b pre{padding:6px 8px;overflow-x:auto}
+.b a{color:inherit;text-decoration:underline}
 .fl{display:block;margin-top:4px;color:inherit;text-decoration:underline}
 .mt{font-size:11px;color:var(--parley-muted);margin:3px 8px 0;display:flex;align-items:center;gap:2px}
 .system .mt{display:none}

@@ -1,10 +1,10 @@
 import type { VisitorMessage } from '../../../protocol';
+import { formatHtml } from './format';
 
 // Emails to visitors are built from the visitor view only (docs/protocol.md): no ids, no notes.
 type Message = VisitorMessage;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const paragraphs = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
 const who = (m: Message) =>
   m.sender.type === 'agent' ? (m.sender.name ?? 'Support') : m.sender.type === 'visitor' ? 'You' : '';
 
@@ -18,7 +18,7 @@ function layout(
   const rows = messages
     .map(
       (m) =>
-        `<tr><td style="padding:8px 0"><strong>${escapeHtml(who(m))}</strong><br>${paragraphs(m.kind === 'file' ? `[file] ${m.file?.name ?? m.body}` : m.body)}</td></tr>`,
+        `<tr><td style="padding:8px 0"><strong>${escapeHtml(who(m))}</strong><br>${m.kind === 'file' ? escapeHtml(`[file] ${m.file?.name ?? m.body}`) : formatHtml(m.body)}</td></tr>`,
     )
     .join('');
   const buttons = links
