@@ -58,7 +58,7 @@ export const WidgetSessionBody = z.object({
 export const ContinueBody = z.object({
   siteKey: z.string().min(1).max(100),
   token: z.string().min(1).max(2000),
-  device: z.string().min(16).max(100),
+  device: z.string().min(8).max(100),
   page: WidgetSessionBody.shape.page,
 });
 

@@ -17,6 +17,7 @@ export async function start(b: Boot): Promise<void> {
     wsBase: b.base.replace(/^http/, 'ws'),
     cfg,
     apply: b.apply,
+    cont: b.cont,
   });
   await setLang(cfg?.settings.locale, document.documentElement.lang, ...navigator.languages);
   // The styles (widget-app.css) were adopted by the loader before start().

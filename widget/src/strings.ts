@@ -60,6 +60,9 @@ export const strings = {
     chat_unavailable: 'Chat is unavailable.',
     /** Turnstile (the bot check of a new visitor's session) said no, or could not run. */
     turnstile_failed: 'We could not check that you are not a robot. Please reload the page to chat.',
+    /** A continuation link (docs/widget.md) that is not valid any more, or was opened on another device. */
+    continuation_invalid: 'This link has expired. Ask for a new one by email from the chat.',
+    continuation_used: 'This link was already opened on another device.',
   } satisfies NoticeTexts as Record<string, string>,
   /** The line above the composer once agents ended the conversation (writing reopens it). */
   lifecycle: {
@@ -94,6 +97,8 @@ export const strings = {
   /** The offer under a resolved conversation, and its confirmation. */
   transcript: 'Email me the transcript',
   sentTo: (to: string) => `Sent to ${to}`,
+  /** Emails a link that opens this conversation on another device (docs/widget.md). */
+  linkMe: 'Continue on another device',
 };
 
 /** The shape every locale implements. */

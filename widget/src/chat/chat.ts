@@ -33,13 +33,15 @@ export type ChatDeps = {
   cfg: PublicWidgetConfig | null;
   /** Re-themes the launcher after each availability check. */
   apply?: (cfg: PublicWidgetConfig | null) => void;
+  /** A continuation link's token from the page's URL: the first session exchanges it. */
+  cont?: string;
 };
 
 /** A running chat: the intents, subscribe() and view(). */
 export type Chat = ReturnType<typeof createChat>;
 
 /** Creates the chat of one site (start() runs it). */
-export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
+export function createChat({ api, site, wsBase, cfg, apply, cont }: ChatDeps) {
   const key = (name: string) => `parley:${site}:${name}`;
   const listeners = new Set<() => void>();
   const events = emitter();
@@ -154,7 +156,15 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
   /** POST /session; when it answers with another visitor (identify, reset, refused token), the old conversation is dropped. */
   async function session(): Promise<void> {
     const p = here(true);
-    const r = await sess.open(p);
+    // A continuation link: this device becomes the link's visitor, in its conversation (its own outbox is dropped).
+    // A refused link (expired, used elsewhere) says so, and the device goes on as itself.
+    const r = await (cont
+      ? sess.exchange(cont, p).then(
+          (x) => (drop(true), x),
+          (e) => (refusal(e) ? (showNotice(apiError(e)!.code), sess.open(p)) : Promise.reject(e)),
+        )
+      : sess.open(p));
+    cont = undefined;
     // The session carried the current page: a queued report of the same page is done.
     if (page?.url == p.url && page.title == p.title) page = undefined;
     if (r.availability && cfg) cfg = { ...cfg, availability: r.availability };
@@ -434,6 +444,9 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
     transcript: (email?: string): Promise<string | false> =>
       sess.authed((t) => api.transcript(t, st.conv!.id, email)).then((r) => r.to, fail),
 
+    /** Emails the visitor a link to continue on another device: the address it went to, or false (with a notice). */
+    link: (): Promise<string | false> => sess.authed((t) => api.link(t, st.conv!.id)).then((r) => r.to, fail),
+
     /** Checks and uploads a file (creating the conversation first if needed), with progress in view().upload. */
     async upload(file: File): Promise<void> {
       const bad = checkFile(file);
@@ -498,5 +511,5 @@ export function createChat({ api, site, wsBase, cfg, apply }: ChatDeps) {
 /** What the components may call. */
 export type Actions = Pick<
   Chat,
-  'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file'
+  'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file' | 'link'
 >;

@@ -6,7 +6,7 @@ import type { Actions, View } from '../chat';
 import { t } from '../i18n';
 import { ChatBox } from './ChatBox';
 import { Csat } from './Csat';
-import { OfflineForm, PreChat, Transcript } from './Forms';
+import { LinkMe, OfflineForm, PreChat, Transcript } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
 
@@ -75,6 +75,7 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
         </div>
       )}
       {v.convStatus == 'resolved' && <Transcript a={a} known={!!v.email} />}
+      {v.mode === 'chat' && v.email && v.convStatus && <LinkMe a={a} />}
       {v.mode === 'chat' && <ChatBox v={v} a={a} />}
       {v.mode === 'prechat' && <PreChat a={a} required={v.preChat === 'required'} />}
       {v.mode === 'offline' && <OfflineForm a={a} />}
