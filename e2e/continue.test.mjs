@@ -11,9 +11,11 @@ import {
   api,
   expectAttr,
   expectCount,
+  expectAgentsOnline,
   expectDelivered,
   gotoDemo,
   launch,
+  openAgent,
   patchSettings,
   TIMEOUT,
   unique,
@@ -53,6 +55,10 @@ test('a continuation link opens the conversation on another device, once per dev
   await patchSettings(demo.token, demo.site.id, { preChat: 'required' });
   const devices = [];
   try {
+    // An agent online, so that the widget offers the chat (not the offline form).
+    const ann = await openAgent(browser);
+    devices.push(ann);
+    await expectAgentsOnline(demo.site.key);
     // Device A: the visitor chats, with an email (pre-chat), and asks for a link.
     const a = await device();
     devices.push(a);

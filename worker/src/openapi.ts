@@ -39,6 +39,7 @@ import {
   UpdateDepartmentBody,
   Visitor,
   WidgetSessionBody,
+  ContinueBody,
   VisitorConversation,
   VisitorMessage,
   AuditEntry,
@@ -365,6 +366,21 @@ const ROUTES: Record<string, Record<string, Op>> = {
         'Start or resume a visitor session (Origin checked; a new visitor passes Turnstile when the site requires it)',
       body: WidgetSessionBody,
       ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })],
+    },
+  },
+  '/api/widget/continue': {
+    post: {
+      summary:
+        "Exchange a continuation link's token (docs/widget.md) for a session limited to its conversation; once per device",
+      body: ContinueBody,
+      ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })],
+    },
+  },
+  '/api/widget/conversations/{id}/link': {
+    post: {
+      summary: 'Email the visitor a link that continues this conversation on another device (once per 10 minutes)',
+      auth: 'visitor',
+      ok: [202, z.object({ sent: z.boolean(), to: z.string() })],
     },
   },
   '/api/widget/conversations': {
