@@ -511,5 +511,16 @@ export function createChat({ api, site, wsBase, cfg, apply, cont }: ChatDeps) {
 /** What the components may call. */
 export type Actions = Pick<
   Chat,
-  'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file' | 'link'
+  | 'open'
+  | 'notice'
+  | 'send'
+  | 'typing'
+  | 'retry'
+  | 'loadOlder'
+  | 'begin'
+  | 'rate'
+  | 'transcript'
+  | 'upload'
+  | 'file'
+  | 'link'
 >;

@@ -10,7 +10,13 @@ const AUDIENCE = 'parley:continue';
 const ISSUER = 'parley';
 
 /** What a continuation token says: which visitor, of which site, for which conversation; its id and expiry. */
-export type ContinuationClaims = { visitorId: string; siteId: string; conversationId: string; jti: string; exp: number };
+export type ContinuationClaims = {
+  visitorId: string;
+  siteId: string;
+  conversationId: string;
+  jti: string;
+  exp: number;
+};
 
 /** A signed continuation token for one visitor's conversation (7 days, a random jti). */
 export function continuationToken(

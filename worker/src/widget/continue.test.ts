@@ -78,7 +78,9 @@ describe('POST /api/widget/continue', () => {
         .setExpirationTime('1h'),
       env,
     );
-    const unsubscribe = new URL(await unsubscribeUrl(env, 'https://p.example', ids.visitorId)).searchParams.get('token')!;
+    const unsubscribe = new URL(await unsubscribeUrl(env, 'https://p.example', ids.visitorId)).searchParams.get(
+      'token',
+    )!;
     const visitorTok = await signToken({ typ: 'visitor', sub: ids.visitorId, sid: ids.siteId }, env);
     for (const [key, t] of [
       [site.key, `${token.slice(0, -2)}xx`],
@@ -119,7 +121,11 @@ describe('POST /api/widget/continue', () => {
 
 describe('POST /api/widget/conversations/:id/link', () => {
   const outbox = async (agentToken: string) =>
-    (await api('/api/dev/outbox', { token: agentToken })).body.emails as { to: string; subject: string; text: string }[];
+    (await api('/api/dev/outbox', { token: agentToken })).body.emails as {
+      to: string;
+      subject: string;
+      text: string;
+    }[];
 
   it('emails a continuation link to the visitor, at most once per 10 minutes', async () => {
     const { owner, site } = await workspaceWithSite();

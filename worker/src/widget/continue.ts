@@ -94,7 +94,11 @@ export const continueLinkRoutes = new Hono<WidgetEnv>().post('/:id/link', async 
   if (!(await c.env.VISITORS.getByName(visitor.id).claimLinkEmail(conv.id, LINK_EMAIL_GAP_MS))) {
     throw apiError('rate_limited', 'A link was sent a moment ago', LINK_EMAIL_GAP_MS / 1000);
   }
-  const token = await continuationToken(c.env, { visitorId: visitor.id, siteId: c.var.site.id, conversationId: conv.id });
+  const token = await continuationToken(c.env, {
+    visitorId: visitor.id,
+    siteId: c.var.site.id,
+    conversationId: conv.id,
+  });
   await sendContinueLink(c.env, c.var.site, visitor, conv.id, token);
   return c.json({ sent: true, to: visitor.email }, 202);
 });
