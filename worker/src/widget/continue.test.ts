@@ -1,11 +1,11 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { continuationToken } from '../auth/continuation';
 import { signJwt } from '../auth/keys';
 import { signToken } from '../auth/tokens';
 import { unsubscribeUrl } from '../email/links';
-import { api, conversationFixture, visitorSession, workspaceWithSite } from '../../test/helpers';
+import { api, conversationFixture, ORIGIN, visitorSession, workspaceWithSite } from '../../test/helpers';
 import { block } from '../blocks/test-helpers';
 
 const DEVICE_A = 'device-a-0123456789abcdef';
@@ -51,6 +51,20 @@ describe('POST /api/widget/continue', () => {
     // Its session lists only the linked conversation; the visitor's own token still sees both.
     expect((await visitorSession(site.key, scoped)).conversations.map((c) => c.id)).toEqual([conversation.id]);
     expect((await visitorSession(site.key, visitor.token)).conversations).toHaveLength(2);
+    // Nor its files.
+    const upload = await api(`/api/widget/conversations/${other.body.conversation.id}/files`, {
+      token: visitor.token,
+      body: 'hello',
+      headers: { 'Content-Type': 'text/plain', 'X-Filename': 'a.txt' },
+    });
+    expect(upload.status).toBe(201);
+    const fileUrl = upload.body.message.file.url as string;
+    const download = (token: string) =>
+      exports.default.fetch(`https://parley.test${fileUrl}`, {
+        headers: { Authorization: `Bearer ${token}`, Origin: ORIGIN },
+      });
+    expect((await download(visitor.token)).status).toBe(200);
+    expect((await download(scoped)).status).toBe(404);
     const start = await api('/api/widget/conversations', { token: scoped, body: {} });
     expect(start.status).toBe(403);
     expect(start.body.error.code).toBe('forbidden');
