@@ -73,14 +73,16 @@ export const continueRoutes = new Hono<WidgetEnv>().post(
   },
 );
 
-/** A session limited to one conversation (a continuation) reaches only it, and starts none (mounted on /conversations). */
+/**
+ * A session limited to one conversation (a continuation) reaches only it, and starts none (mounted on /conversations;
+ * its list is filtered by the route).
+ */
 export const inScope = () =>
   createMiddleware<WidgetEnv>(async (c, next) => {
     const scope = c.var.visitor.conv;
-    if (scope && c.req.param('id') !== scope) {
-      if (!c.req.param('id')) throw errors.forbidden('This link opens one conversation only');
-      throw errors.notFound('Conversation');
-    }
+    const id = c.req.param('id');
+    if (scope && id && id !== scope) throw errors.notFound('Conversation');
+    if (scope && !id && c.req.method === 'POST') throw errors.forbidden('This link opens one conversation only');
     await next();
   });
 
