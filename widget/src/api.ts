@@ -65,6 +65,9 @@ export function createApi(base: string) {
     config: (siteKey: string) => call<PublicWidgetConfig>('/api/widget/config/' + encodeURIComponent(siteKey)),
     /** Tells the server where the visitor is now (204). */
     page: (token: string, page: Page) => call<null>('/api/widget/page', token, page),
+    /** The visitor's conversations, newest first. */
+    list: (token: string) =>
+      call<{ conversations: Conversation[] }>('/api/widget/conversations', token).then((r) => r.conversations),
     /** Opens a new conversation for the visitor. */
     startConversation: (token: string, body: StartBody) =>
       call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),

@@ -99,6 +99,10 @@ export const strings = {
   sentTo: (to: string) => `Sent to ${to}`,
   /** Emails a link that opens this conversation on another device (docs/widget.md). */
   linkMe: 'Continue on another device',
+  /** The list of the visitor's conversations (components/History.tsx), its button, and each one's status. */
+  convs: 'Your conversations',
+  newConv: 'New conversation',
+  convStatus: { waiting: 'Open', active: 'Open', resolved: 'Resolved', closed: 'Closed' } as Record<string, string>,
 };
 
 /** The shape every locale implements. */

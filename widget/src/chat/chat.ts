@@ -47,11 +47,13 @@ export function createChat({ api, site, wsBase, cfg, apply, cont }: ChatDeps) {
   const events = emitter();
   const blobs = new Map<string, Promise<string>>();
   /** The clientKey of this page's conversation start: every retry sends it, so a lost answer never duplicates. */
-  const ck = uuid();
+  let ck = uuid();
   let st: ConvState = emptyConv({ messages: [], pending: S.parseOutbox(load(key('outbox'))) });
   let conn: Connection | undefined;
   let creating: Promise<void> | undefined;
   let visitor: { id: string; name: string | null; email: string | null } | undefined;
+  /** The visitor's conversations as the last session listed them (the list itself loads on demand). */
+  let convs: Conversation[] = [];
   let booted = false;
   let attempt = 0;
   let open = false;
@@ -173,6 +175,7 @@ export function createChat({ api, site, wsBase, cfg, apply, cont }: ChatDeps) {
       setTimeout(boot);
     }
     visitor = r.visitor;
+    convs = r.conversations;
     if (!st.conv && r.conversations[0]) set(adopt(st, r.conversations[0]));
     changed();
   }
@@ -358,6 +361,9 @@ export function createChat({ api, site, wsBase, cfg, apply, cont }: ChatDeps) {
         csat: csatOf(conv, !!conv && !!load(key('rated:' + conv.id)), thanked),
         upload,
         email: visitor?.email || conv?.visitor?.email || null,
+        cid: conv?.id,
+        // The list of conversations is offered once there is more than one, or a new one may start.
+        many: convs.length > 1 || conv?.status == 'resolved' || conv?.status == 'closed',
       };
     },
 
@@ -447,6 +453,26 @@ export function createChat({ api, site, wsBase, cfg, apply, cont }: ChatDeps) {
     /** Emails the visitor a link to continue on another device: the address it went to, or false (with a notice). */
     link: (): Promise<string | false> => sess.authed((t) => api.link(t, st.conv!.id)).then((r) => r.to, fail),
 
+    /** The visitor's conversations, fresh from the server (newest first). */
+    list: (): Promise<Conversation[]> => sess.authed((t) => api.list(t)),
+
+    /** Opens another of the visitor's conversations: its history, its socket. */
+    pick(c: Conversation): void {
+      if (c.id == st.conv?.id) return;
+      drop(true);
+      set(adopt(st, c));
+      loadHistory(c).catch(() => undefined);
+      connect();
+      changed();
+    },
+
+    /** Leaves the (resolved or closed) conversation: the next message starts a new one, under a new clientKey. */
+    fresh(): void {
+      drop(true);
+      ck = uuid();
+      changed();
+    },
+
     /** Checks and uploads a file (creating the conversation first if needed), with progress in view().upload. */
     async upload(file: File): Promise<void> {
       const bad = checkFile(file);
@@ -523,4 +549,7 @@ export type Actions = Pick<
   | 'upload'
   | 'file'
   | 'link'
+  | 'list'
+  | 'pick'
+  | 'fresh'
 >;

@@ -1,6 +1,6 @@
 // The chat panel: header, notice, message log, rating, and at the bottom whatever the mode asks for
 // (composer, pre-chat form, offline form and its confirmation, or nothing when identity is refused).
-import type { JSX } from 'preact';
+import { h as createElement, type JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Actions, View } from '../chat';
 import { t } from '../i18n';
@@ -10,11 +10,17 @@ import { LinkMe, OfflineForm, PreChat, Transcript } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
 
+/** The list of conversations (components/History.ts), next to the app: dist/widget-app.js → widget-history.js. */
+const HISTORY = import.meta.url.replace(/app\.js$/, 'history.js');
+
 /** The open panel (rendered only while open). */
 export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
   const { v, a } = p;
   const ref = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState(false);
+  // The list of conversations: its component arrives with the first click (an on-demand chunk).
+  const [list, setList] = useState<{ H: typeof import('./History').History } | null>(null);
+  const close = () => setList(null);
   // Focus moves into the panel on open: the composer, else the first field of a form (the transcript's comes before
   // the composer, so it is asked for second).
   useEffect(() => {
@@ -67,7 +73,21 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
           )}
         </div>
       )}
-      <MessageList v={v} a={a} />
+      {v.many && !list && (
+        <button
+          type="button"
+          class="ol"
+          data-parley="history"
+          onClick={() => import(/* @vite-ignore */ HISTORY).then((m) => setList({ H: m.History }))}
+        >
+          {t.convs}
+        </button>
+      )}
+      {list ? (
+        <list.H v={v} a={a} close={close} k={{ h: createElement, useState, useEffect, t }} />
+      ) : (
+        <MessageList v={v} a={a} />
+      )}
       {v.csat && <Csat a={a} thanked={v.csat === 'thanks'} />}
       {life && (
         <div class="lf" role="status" data-parley="conversation-state" data-status={v.convStatus}>
