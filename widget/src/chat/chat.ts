@@ -205,6 +205,7 @@ export function createChat({ api, site, wsBase, cfg, apply, cont }: ChatDeps) {
       .authed((t) => api.startConversation(t, { ...body, clientKey: ck }))
       .then(
         (conv) => {
+          convs = [conv, ...convs.filter((c) => c.id != conv.id)];
           set(adopt(st, conv));
           connect();
           changed();
