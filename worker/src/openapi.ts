@@ -384,6 +384,12 @@ const ROUTES: Record<string, Record<string, Op>> = {
     },
   },
   '/api/widget/conversations': {
+    get: {
+      summary:
+        "The visitor's conversations, newest first, with status and last message (a continuation session: its one)",
+      auth: 'visitor',
+      ok: [200, z.object({ conversations: z.array(VisitorConversation) })],
+    },
     post: {
       summary:
         'Start a conversation (201), or get back the open one (200); clientKey makes a retry return its first answer',

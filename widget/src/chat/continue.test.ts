@@ -1,5 +1,5 @@
-// A continuation link in the chat core: the first session exchanges the token (with this device's key) and adopts
-// the link's conversation; a refused link says why and the device goes on as itself; "email me a link".
+// A continuation link and several conversations in the chat core: the first session exchanges the token (with this
+// device's key) and adopts the link's conversation; a refused link says why; "email me a link"; pick and fresh.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../api';
 import { createChat } from './chat';
@@ -68,5 +68,40 @@ describe('a continuation link', () => {
     answer = () => refusal(429, 'rate_limited');
     expect(await c.link()).toBe(false);
     expect(c.view().notice).toBe('rate_limited');
+  });
+});
+
+describe('several conversations', () => {
+  it('pick opens another conversation (history, socket); fresh starts a new one under a new clientKey', async () => {
+    const old = conversation({ id: 'cv_0', status: 'resolved' });
+    const starts: Record<string, unknown>[] = [];
+    server(fetch, {
+      '/session': () => json(200, session([conversation({ status: 'resolved' }), old])),
+      // Longer than the list's key, so these win for history pages.
+      '/api/widget/conversations/cv_0/messages': noHistory,
+      '/api/widget/conversations/cv_1/messages': noHistory,
+      '/api/widget/conversations': (body) =>
+        body
+          ? (starts.push(body), json(201, { conversation: conversation({ id: 'cv_2', status: 'waiting' }) }))
+          : json(200, { conversations: [old] }),
+    });
+    const c = chatWith();
+    await c.start();
+    expect(c.view()).toMatchObject({ cid: 'cv_1', many: true });
+    expect(await c.list()).toEqual([old]);
+    c.pick(old);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.view().cid).toBe('cv_0');
+    expect(callsTo(fetch, '/conversations/cv_0/messages')).toHaveLength(1);
+    c.fresh();
+    expect(c.view().cid).toBeUndefined();
+    c.send('a new question');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.view().cid).toBe('cv_2');
+    c.fresh();
+    c.send('and another');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(starts).toHaveLength(2);
+    expect(starts[0]!.clientKey).not.toBe(starts[1]!.clientKey);
   });
 });
