@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'invalid_ip',
   'invalid_email',
   'invalid_visitor',
+  'continuation_invalid',
   // Who may do this
   'identity_required',
   'identity_invalid',
@@ -55,6 +56,7 @@ export const ERROR_CODES = [
   'edit_window_passed',
   'already_replied',
   'not_editable',
+  'continuation_used',
   // A dependency
   'turnstile_unavailable',
 ] as const;
@@ -86,6 +88,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_ip: 400,
   invalid_email: 400,
   invalid_visitor: 400,
+  continuation_invalid: 400,
   identity_required: 403,
   identity_invalid: 403,
   origin_not_allowed: 403,
@@ -111,6 +114,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   edit_window_passed: 409,
   already_replied: 409,
   not_editable: 409,
+  continuation_used: 409,
   turnstile_unavailable: 503,
 };
 
@@ -156,6 +160,8 @@ export const VISITOR_ERROR_CODES = [
   'not_resolved',
   'already_rated',
   'turnstile_unavailable',
+  'continuation_invalid',
+  'continuation_used',
 ] as const satisfies readonly ErrorCode[];
 
 /** A code the widget may receive. */

@@ -54,6 +54,14 @@ export const WidgetSessionBody = z.object({
   turnstileToken: z.string().min(1).max(2048).optional(),
 });
 
+/** POST /api/widget/continue: a continuation link's token and the device's own random key (docs/widget.md). */
+export const ContinueBody = z.object({
+  siteKey: z.string().min(1).max(100),
+  token: z.string().min(1).max(2000),
+  device: z.string().min(8).max(100),
+  page: WidgetSessionBody.shape.page,
+});
+
 /** ?before=SEQ&limit=N on the history routes. */
 export const HistoryQuery = z.object({
   before: z.coerce.number().int().positive().optional(),

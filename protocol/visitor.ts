@@ -43,6 +43,8 @@ export const VisitorConversation = z.strictObject({
   rating: z.strictObject({ score: z.number().int(), comment: z.string().nullable(), at: z.string() }).nullable(),
   createdAt: z.string(),
   lastMessageAt: z.string().nullable(),
+  /** The first characters of the last message the visitor can see (the widget's list of conversations). */
+  lastMessagePreview: z.string().nullable(),
   visitorUnread: z.number().int(),
   visitorReadSeq: z.number().int(),
   /** How far agents have read: the visitor's "Read" receipts. */
@@ -88,6 +90,7 @@ export function toVisitorConversation(c: Conversation): VisitorConversation {
     rating: c.rating ? { score: c.rating.score, comment: c.rating.comment, at: c.rating.at } : null,
     createdAt: c.createdAt,
     lastMessageAt: c.lastMessageAt,
+    lastMessagePreview: c.lastMessagePreview,
     visitorUnread: c.visitorUnread,
     visitorReadSeq: c.visitorReadSeq,
     agentReadSeq: c.agentReadSeq,

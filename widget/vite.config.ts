@@ -202,9 +202,13 @@ export default defineConfig({
     sourcemap: false,
     // Not lib mode: lib mode leaves ES output unminified (whitespace kept for pure annotations).
     rolldownOptions: {
-      input: here('src/app.tsx'),
+      // The list of conversations is a second entry (dist/widget-history.js), loaded on demand: it imports nothing.
+      input: { app: here('src/app.tsx'), history: here('src/components/History.ts') },
       preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'widget-app.js', chunkFileNames: 'widget-[name].js' },
+      // Preact's module does nothing on import alone: the h that jsxInject adds to History.ts, unused there, then
+      // pulls nothing into it (else Preact would move to a chunk shared by both entries).
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]preact[\\/]/.test(id) },
+      output: { format: 'es', entryFileNames: 'widget-[name].js', chunkFileNames: 'widget-[name].js' },
     },
   },
 });

@@ -56,10 +56,18 @@ export function createApi(base: string) {
     /** Starts or resumes the visitor's session (JSON.stringify leaves undefined tokens out). */
     session: (siteKey: string, token: string | undefined, page: Page, user?: User, turnstileToken?: string) =>
       call<Session>('/api/widget/session', null, { siteKey, token, page, user, turnstileToken }),
+    /** Exchanges a continuation link's token (and this device's key) for a session limited to its conversation. */
+    cont: (siteKey: string, token: string, device: string, page: Page) =>
+      call<Session>('/api/widget/continue', null, { siteKey, token, device, page }),
+    /** Emails the visitor a link that continues the conversation on another device (202). */
+    link: (token: string, id: string) => call<{ sent: boolean; to: string }>(conv(id) + '/link', token, {}),
     /** The public widget settings and whether anyone can answer now. */
     config: (siteKey: string) => call<PublicWidgetConfig>('/api/widget/config/' + encodeURIComponent(siteKey)),
     /** Tells the server where the visitor is now (204). */
     page: (token: string, page: Page) => call<null>('/api/widget/page', token, page),
+    /** The visitor's conversations, newest first. */
+    list: (token: string) =>
+      call<{ conversations: Conversation[] }>('/api/widget/conversations', token).then((r) => r.conversations),
     /** Opens a new conversation for the visitor. */
     startConversation: (token: string, body: StartBody) =>
       call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),

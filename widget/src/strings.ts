@@ -65,6 +65,9 @@ export const strings = {
     edit_window_passed: 'This message can no longer be edited.',
     already_replied: 'This message was answered, so it can no longer be edited.',
     not_editable: 'This message cannot be edited.',
+    /** A continuation link (docs/widget.md) that is not valid any more, or was opened on another device. */
+    continuation_invalid: 'This link has expired. Ask for a new one by email from the chat.',
+    continuation_used: 'This link was already opened on another device.',
   } satisfies NoticeTexts as Record<string, string>,
   /** The line above the composer once agents ended the conversation (writing reopens it). */
   lifecycle: {
@@ -106,6 +109,12 @@ export const strings = {
   cancel: 'Cancel',
   /** The help center's search box (the rest of its strings come with its chunk: help/strings.ts). */
   helpSearch: 'Search help articles',
+  /** Emails a link that opens this conversation on another device (docs/widget.md). */
+  linkMe: 'Continue on another device',
+  /** The list of the visitor's conversations (components/History.tsx), its button, and each one's status. */
+  convs: 'Your conversations',
+  newConv: 'New conversation',
+  convStatus: { waiting: 'Open', active: 'Open', resolved: 'Resolved', closed: 'Closed' } as Record<string, string>,
 };
 
 /** The shape every locale implements. */

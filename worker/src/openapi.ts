@@ -44,6 +44,7 @@ import {
   UpdateDepartmentBody,
   Visitor,
   WidgetSessionBody,
+  ContinueBody,
   VisitorConversation,
   VisitorMessage,
   AuditEntry,
@@ -385,7 +386,28 @@ const ROUTES: Record<string, Record<string, Op>> = {
       ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })],
     },
   },
+  '/api/widget/continue': {
+    post: {
+      summary:
+        "Exchange a continuation link's token (docs/widget.md) for a session limited to its conversation; once per device",
+      body: ContinueBody,
+      ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })],
+    },
+  },
+  '/api/widget/conversations/{id}/link': {
+    post: {
+      summary: 'Email the visitor a link that continues this conversation on another device (once per 10 minutes)',
+      auth: 'visitor',
+      ok: [202, z.object({ sent: z.boolean(), to: z.string() })],
+    },
+  },
   '/api/widget/conversations': {
+    get: {
+      summary:
+        "The visitor's conversations, newest first, with status and last message (a continuation session: its one)",
+      auth: 'visitor',
+      ok: [200, z.object({ conversations: z.array(VisitorConversation) })],
+    },
     post: {
       summary:
         'Start a conversation (201), or get back the open one (200); clientKey makes a retry return its first answer',

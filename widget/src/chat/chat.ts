@@ -34,12 +34,14 @@ export type Chat = ReturnType<typeof createChat>;
  * @param base Parley's origin: the REST API's, and as ws(s) the socket's.
  * @param cfg The config the loader fetched (null when it could not).
  * @param apply Re-themes the launcher after each availability check.
+ * @param cont A continuation link's token from the page's URL: the first session exchanges it.
  */
 export function createChat(
   base: string,
   site: string,
   cfg: PublicWidgetConfig | null,
   apply?: (cfg: PublicWidgetConfig | null) => void,
+  cont?: string,
 ) {
   const api = createApi(base);
   const key = (name: string) => `parley:${site}:${name}`;
@@ -47,11 +49,13 @@ export function createChat(
   const events = emitter();
   const blobs = new Map<string, Promise<string>>();
   /** The clientKey of this page's conversation start: every retry sends it, so a lost answer never duplicates. */
-  const ck = uuid();
+  let ck = uuid();
   let st: ConvState = emptyConv(S.parseOutbox(load(key('outbox'))));
   let conn: Connection | undefined;
   let creating: Promise<void> | undefined;
   let visitor: { id: string; name: string | null; email: string | null } | undefined;
+  /** The visitor's conversations as the last session listed them (the list itself loads on demand). */
+  let convs: Conversation[] = [];
   let booted = false;
   let started = false;
   /** A boot is on its way: the browser's online event joins it rather than asking for a second visitor. */
@@ -173,7 +177,15 @@ export function createChat(
   /** POST /session; when it answers with another visitor (identify, reset, refused token), the old conversation is dropped. */
   async function session(): Promise<void> {
     const p = here(true);
-    const r = await sess.open(p);
+    // A continuation link: this device becomes the link's visitor, in its conversation (its own outbox is dropped).
+    // A refused link (expired, used elsewhere) says so, and the device goes on as itself.
+    const r = await (cont
+      ? sess.exchange(cont, p).then(
+          (x) => (drop(true), x),
+          (e) => (refusal(e) ? (showNotice(apiError(e)!.code), sess.open(p)) : Promise.reject(e)),
+        )
+      : sess.open(p));
+    cont = undefined;
     // The session carried the current page: a queued report of the same page is done.
     if (page?.url == p.url && page.title == p.title) page = undefined;
     if (r.availability && cfg) cfg = { ...cfg, availability: r.availability };
@@ -182,6 +194,7 @@ export function createChat(
       setTimeout(boot);
     }
     visitor = r.visitor;
+    convs = r.conversations;
     if (!st.conv && r.conversations[0]) set(adopt(st, r.conversations[0]));
     changed();
   }
@@ -216,6 +229,7 @@ export function createChat(
         (conv) => {
           // Dropped meanwhile (reset, another visitor): not this visitor's conversation.
           if (g != gen) return;
+          convs = [conv, ...convs.filter((c) => c.id != conv.id)];
           set(adopt(st, conv));
           connect();
           changed();
@@ -380,6 +394,9 @@ export function createChat(
         upload,
         editing,
         email: visitor?.email || conv?.visitor?.email || null,
+        cid: conv?.id,
+        // The list of conversations is offered once there is more than one, or a new one may start.
+        many: convs.length > 1 || conv?.status == 'resolved' || conv?.status == 'closed',
       };
     },
 
@@ -480,6 +497,29 @@ export function createChat(
     transcript: (email?: string): Promise<string | false> =>
       sess.authed((t) => api.transcript(t, st.conv!.id, email)).then((r) => r.to, fail),
 
+    /** Emails the visitor a link to continue on another device: the address it went to, or false (with a notice). */
+    link: (): Promise<string | false> => sess.authed((t) => api.link(t, st.conv!.id)).then((r) => r.to, fail),
+
+    /** The visitor's conversations, fresh from the server (newest first). */
+    list: (): Promise<Conversation[]> => sess.authed((t) => api.list(t)),
+
+    /** Opens another of the visitor's conversations: its history, its socket. */
+    pick(c: Conversation): void {
+      if (c.id == st.conv?.id) return;
+      drop(true);
+      set(adopt(st, c));
+      loadHistory(c).catch(() => undefined);
+      connect();
+      changed();
+    },
+
+    /** Leaves the (resolved or closed) conversation: the next message starts a new one, under a new clientKey. */
+    fresh(): void {
+      drop(true);
+      ck = uuid();
+      changed();
+    },
+
     /** Checks and uploads a file (creating the conversation first if needed), with progress in view().upload. */
     async upload(file: File): Promise<void> {
       const bad = checkFile(file);
@@ -562,4 +602,8 @@ export type Actions = Pick<
   | 'upload'
   | 'file'
   | 'kb'
+  | 'link'
+  | 'list'
+  | 'pick'
+  | 'fresh'
 >;

@@ -25,6 +25,7 @@ export const conversation = (over: Partial<Conversation> = {}): Conversation => 
   rating: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   lastMessageAt: null,
+  lastMessagePreview: null,
   visitorUnread: 0,
   visitorReadSeq: 0,
   agentReadSeq: 0,

@@ -3,7 +3,7 @@
 // means for the conversation is the owner's `renew`, handed in.
 import { apiError, type Api, type Session, type User } from '../api';
 import type { Page } from '../pageTracker';
-import { load, save } from '../storage';
+import { load, save, uuid } from '../storage';
 
 /**
  * Session refusals no retry can change: the visitor must be identified first (identity_*), or the site refuses this
@@ -77,6 +77,14 @@ export function createSession(
         if (code && DENIED.includes(code) && asked == epoch) s.denied = code;
         throw e;
       }
+    },
+    /** Exchanges a continuation link's token for a session limited to its conversation; this device's key goes along. */
+    async exchange(token: string, page: Page): Promise<Session> {
+      const device = load('parley:device') || uuid();
+      save('parley:device', device);
+      const r = await api.cont(site, token, device, page);
+      save(key, (s.token = r.token));
+      return r;
     },
     /** Runs a REST call with the token, renewing the session once when it has expired (no token yet: the 401 renews too). */
     async authed<T>(f: (token: string) => Promise<T>): Promise<T> {

@@ -42,6 +42,10 @@ export type View = {
   editing: { id: string; body: string } | null;
   /** The visitor's email when known (the transcript then needs no address). */
   email: string | null;
+  /** The id of the conversation shown, once there is one. */
+  cid?: string;
+  /** Whether to offer the list of the visitor's conversations (components/History.tsx, loaded on demand). */
+  many: boolean;
 };
 
 /** Anyone to answer now (unknown counts as yes: the chat must work without the config). */

@@ -112,6 +112,20 @@ export const OfflineForm = ({ a }: { a: Actions }) => (
   />
 );
 
+/** "Continue on another device": emails the visitor a continuation link; then "Sent to …". */
+export function LinkMe({ a }: { a: Actions }) {
+  const [to, setTo] = useState<string | false>(false);
+  return to ? (
+    <p class="ok" role="status" data-parley="link-sent">
+      {t.sentTo(to)}
+    </p>
+  ) : (
+    <button type="button" class="ol" data-parley="link-me" onClick={() => a.link().then(setTo)}>
+      {t.linkMe}
+    </button>
+  );
+}
+
 /** "Email me the transcript" under a resolved conversation, with an email field when the visitor has given none; then "Sent to …". */
 export function Transcript({ a, known }: { a: Actions; known: boolean }) {
   const [to, setTo] = useState<unknown>();

@@ -28,6 +28,9 @@ export const messageListCss = `
 .failed .sta{font-weight:600}
 .rt{margin-left:6px;padding:0;border:0;background:none;font:600 11px var(--parley-font);color:inherit;cursor:pointer;text-decoration:underline}
 .ol{align-self:center;margin-bottom:8px;padding:4px 12px;border:1px solid var(--parley-border);border-radius:999px;background:var(--parley-bg);font:12px var(--parley-font);color:var(--parley-text);cursor:pointer}
+.cv{display:flex;flex-direction:column;gap:2px;margin-bottom:6px;padding:8px 12px;border:1px solid var(--parley-border);border-radius:10px;background:var(--parley-bg);font:13px var(--parley-font);color:var(--parley-text);text-align:start;cursor:pointer}
+.cv[aria-current=true]{border-color:var(--parley-accent)}
+.cv time{font-size:11px;color:var(--parley-muted)}
 .ty{display:flex;align-items:center;gap:8px;margin:10px 4px 0;font-size:12px;color:var(--parley-muted)}
 .ds{display:inline-flex;gap:3px;padding:8px 10px;border-radius:12px;background:var(--parley-agent-bg)}
 .ds i{width:5px;height:5px;border-radius:50%;background:var(--parley-muted);animation:bk 1.2s infinite}

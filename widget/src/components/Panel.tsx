@@ -1,15 +1,18 @@
 // The chat panel: header, notice, message log, rating, and at the bottom whatever the mode asks for
 // (composer, pre-chat form, offline form and its confirmation, or nothing when identity is refused).
-import type { JSX } from 'preact';
+import { h as createElement, type JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Actions, View } from '../chat';
 import { t } from '../i18n';
 import { ChatBox } from './ChatBox';
 import { Csat } from './Csat';
-import { OfflineForm, PreChat, Transcript } from './Forms';
+import { LinkMe, OfflineForm, PreChat, Transcript } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
 import { useHelp } from './useHelp';
+
+/** The list of conversations (components/History.ts), next to the app: dist/widget-app.js → widget-history.js. */
+const HISTORY = import.meta.url.replace(/app\.js$/, 'history.js');
 
 /** The open panel (rendered only while open). */
 export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
@@ -17,6 +20,9 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState(false);
   const help = useHelp(v, a);
+  // The list of conversations: its component arrives with the first click (an on-demand chunk).
+  const [list, setList] = useState<{ H: typeof import('./History').History } | null>(null);
+  const close = () => setList(null);
   // Focus moves into the panel on open: the composer, else the first field of a form (the transcript's comes before
   // the composer, so it is asked for second).
   useEffect(() => {
@@ -72,7 +78,22 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
         </div>
       )}
       {v.mode !== 'denied' && help.bar}
-      {help.view || <MessageList v={v} a={a} />}
+      {v.many && !list && !help.view && (
+        <button
+          type="button"
+          class="ol"
+          data-parley="history"
+          onClick={() => import(/* @vite-ignore */ HISTORY).then((m) => setList({ H: m.History }))}
+        >
+          {t.convs}
+        </button>
+      )}
+      {help.view ||
+        (list ? (
+          <list.H v={v} a={a} close={close} k={{ h: createElement, useState, useEffect, t }} />
+        ) : (
+          <MessageList v={v} a={a} />
+        ))}
       {!help.view && v.csat && <Csat a={a} thanked={v.csat === 'thanks'} />}
       {life && (
         <div class="lf" role="status" data-parley="conversation-state" data-status={status}>
@@ -81,6 +102,7 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
       )}
       {status == 'resolved' && <Transcript a={a} known={!!v.email} />}
       {help.suggest}
+      {v.mode === 'chat' && v.email && status && <LinkMe a={a} />}
       {v.mode === 'chat' && <ChatBox v={v} a={a} />}
       {v.mode === 'prechat' && <PreChat a={a} required={v.preChat === 'required'} />}
       {v.mode === 'offline' && <OfflineForm a={a} />}

@@ -58,6 +58,21 @@ export function unreadRepliesEmail(site: string, messages: Message[], continueUr
   };
 }
 
+/** The link the visitor asked for in the widget, to continue the conversation on another device. */
+export function continueLinkEmail(site: string, continueUrl: string, unsubscribeUrl: string) {
+  const intro = `Open this link on any device to continue your conversation with ${site}. It works for 7 days.`;
+  const links = [
+    { label: 'Continue the conversation', href: continueUrl },
+    { label: 'Unsubscribe from these emails', href: unsubscribeUrl },
+  ];
+  const footer = 'You asked for this link in the chat. If you did not, ignore this email.';
+  return {
+    subject: `Continue your conversation with ${site}`,
+    text: textOf(intro, [], links, footer),
+    html: layout(site, intro, [], links, footer),
+  };
+}
+
 /** The whole conversation, for the visitor's records. */
 export function transcriptEmail(site: string, messages: Message[], unsubscribeUrl: string) {
   const intro = `Here is your conversation with ${site}.`;

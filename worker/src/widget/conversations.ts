@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { VisitorEnv } from '../auth/middleware';
 import { assertNotBlocked } from '../blocks/enforce';
-import { findVisitorConversation } from '../conversations';
+import { findVisitorConversation, listVisitorConversations } from '../conversations';
 import { getDb } from '../db/client';
 import { unwrap } from '../lib/do-result';
 import { errors } from '../lib/errors';
@@ -79,6 +79,12 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       );
     }
     return c.json({ conversation: toVisitorConversation(conversation) }, started.created ? 201 : 200);
+  })
+  // The visitor's conversations, newest first (the widget's list); a continuation session sees its one conversation.
+  .get('/', async (c) => {
+    const all = await listVisitorConversations(getDb(c.env.DB), c.var.visitor.id);
+    const scope = c.var.visitor.conv;
+    return c.json({ conversations: all.filter((x) => !scope || x.id === scope).map(toVisitorConversation) }, 200);
   })
   .get('/:id/messages', validate('query', HistoryQuery), async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));

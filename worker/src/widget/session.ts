@@ -81,9 +81,18 @@ export async function sessionSuspect(
   return { visitorId, externalId, email: input.user?.email ?? null, ip };
 }
 
-/** The visitor's token: signed, expiring, and saying whether the visitor is a verified user. */
-export const visitorToken = (keys: AuthKeys, visitorId: string, siteId: string, verified: boolean) =>
-  signToken({ typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}) }, keys);
+/** The visitor's token: signed, expiring, saying whether the visitor is a verified user, and its conversation if limited to one. */
+export const visitorToken = (keys: AuthKeys, visitorId: string, siteId: string, verified: boolean, cid?: string) =>
+  signToken(
+    { typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}), ...(cid ? { cid } : {}) },
+    keys,
+  );
+
+/** The one conversation a session's token was limited to (a continuation), when the session kept its visitor. */
+export async function tokenScope(keys: AuthKeys, token: string | undefined, visitorId: string) {
+  const claims = token ? await verifyToken(token, keys) : null;
+  return claims?.typ === 'visitor' && claims.sub === visitorId ? claims.cid : undefined;
+}
 
 /**
  * Whether this session comes back to the existing visitor of its token (Turnstile skips them). A verified user's
