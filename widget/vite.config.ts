@@ -116,6 +116,8 @@ export const ON_DEMAND = {
   'widget-emoji.js': 'src/emoji-chunk.ts',
   // The help center: it imports nothing at run time; Preact's h and the hooks come from the app.
   'widget-lazy-help.js': 'src/help/Help.tsx',
+  // The list of the visitor's conversations: no JSX either; h, the hooks and the strings come from the app.
+  'widget-history.js': 'src/components/History.ts',
 };
 
 function onDemand(): Plugin {
@@ -202,12 +204,8 @@ export default defineConfig({
     sourcemap: false,
     // Not lib mode: lib mode leaves ES output unminified (whitespace kept for pure annotations).
     rolldownOptions: {
-      // The list of conversations is a second entry (dist/widget-history.js), loaded on demand: it imports nothing.
-      input: { app: here('src/app.tsx'), history: here('src/components/History.ts') },
+      input: { app: here('src/app.tsx') },
       preserveEntrySignatures: 'exports-only',
-      // Preact's module does nothing on import alone: the h that jsxInject adds to History.ts, unused there, then
-      // pulls nothing into it (else Preact would move to a chunk shared by both entries).
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]preact[\\/]/.test(id) },
       output: { format: 'es', entryFileNames: 'widget-[name].js', chunkFileNames: 'widget-[name].js' },
     },
   },

@@ -5,14 +5,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Actions, View } from '../chat';
 import { t } from '../i18n';
 import { ChatBox } from './ChatBox';
+import { chunk } from './chunk';
 import { Csat } from './Csat';
 import { LinkMe, OfflineForm, PreChat, Transcript } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
 import { useHelp } from './useHelp';
-
-/** The list of conversations (components/History.ts), next to the app: dist/widget-app.js → widget-history.js. */
-const HISTORY = import.meta.url.replace(/app\.js$/, 'history.js');
 
 /** The open panel (rendered only while open). */
 export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
@@ -83,7 +81,7 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
           type="button"
           class="ol"
           data-parley="history"
-          onClick={() => import(/* @vite-ignore */ HISTORY).then((m) => setList({ H: m.History }))}
+          onClick={() => chunk<typeof import('./History')>('widget-history.js').then((m) => setList({ H: m.History }))}
         >
           {t.convs}
         </button>
