@@ -118,6 +118,8 @@ export const ON_DEMAND = {
   'widget-lazy-help.js': 'src/help/Help.tsx',
   // The list of the visitor's conversations: no JSX either; h, the hooks and the strings come from the app.
   'widget-history.js': 'src/components/History.ts',
+  // The rating after a resolved conversation.
+  'widget-csat.js': 'src/components/Csat.tsx',
 };
 
 function onDemand(): Plugin {

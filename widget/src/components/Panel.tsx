@@ -6,7 +6,7 @@ import type { Actions, View } from '../chat';
 import { t } from '../i18n';
 import { ChatBox } from './ChatBox';
 import { chunk } from './chunk';
-import { Csat } from './Csat';
+import type { csat } from './Csat';
 import { LinkMe, OfflineForm, PreChat, Transcript } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
@@ -21,6 +21,15 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
   // The list of conversations: its component arrives with the first click (an on-demand chunk).
   const [list, setList] = useState<{ H: typeof import('./History').History } | null>(null);
   const close = () => setList(null);
+  // The rating (components/Csat.tsx): an on-demand chunk, loaded once a conversation asks for it.
+  const [Rate, setRate] = useState<{ C: ReturnType<typeof csat> } | null>(null);
+  useEffect(() => {
+    if (v.csat && !Rate)
+      chunk<{ csat: typeof csat }>('widget-csat.js').then(
+        (m) => setRate({ C: m.csat({ h: createElement, useState, t }) }),
+        () => undefined,
+      );
+  }, [v.csat]);
   // Focus moves into the panel on open: the composer, else the first field of a form (the transcript's comes before
   // the composer, so it is asked for second).
   useEffect(() => {
@@ -92,7 +101,7 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
         ) : (
           <MessageList v={v} a={a} />
         ))}
-      {!help.view && v.csat && <Csat a={a} thanked={v.csat === 'thanks'} />}
+      {!help.view && v.csat && Rate && <Rate.C a={a} thanked={v.csat === 'thanks'} />}
       {life && (
         <div class="lf" role="status" data-parley="conversation-state" data-status={status}>
           {life}
