@@ -120,6 +120,8 @@ export const ON_DEMAND = {
   'widget-history.js': 'src/components/History.ts',
   // The rating after a resolved conversation.
   'widget-csat.js': 'src/components/Csat.tsx',
+  // A file message's image or download link.
+  'widget-file.js': 'src/components/Attachment.tsx',
 };
 
 function onDemand(): Plugin {

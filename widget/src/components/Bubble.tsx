@@ -2,8 +2,8 @@
 import type { Actions, Item } from '../chat';
 import { t, when } from '../i18n';
 import { EDIT_MS } from '../limits';
-import { Attachment } from './Attachment';
 import { Body } from './Body';
+import { File } from './File';
 
 /** A message bubble. Bodies are formatted into DOM nodes (Body), never rendered as HTML; system lines stay plain. */
 export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: boolean; a: Actions }) {
@@ -28,7 +28,7 @@ export function Bubble(p: { item: Item; read: boolean; latest: boolean; named: b
         {it.deleted
           ? t.deleted
           : (!file || it.body !== file.name) && (it.sender == 'system' ? it.body : <Body text={it.body} />)}
-        {file && <Attachment file={file} a={p.a} />}
+        {file && <File file={file} a={p.a} />}
       </div>
       <div class="mt">
         <time dateTime={it.createdAt}>{when(it.createdAt)}</time>
