@@ -122,6 +122,8 @@ export const ON_DEMAND = {
   'widget-csat.js': 'src/components/Csat.tsx',
   // A file message's image or download link.
   'widget-file.js': 'src/components/Attachment.tsx',
+  // The pre-chat, offline and transcript forms and the continuation link.
+  'widget-forms.js': 'src/components/Forms.tsx',
 };
 
 function onDemand(): Plugin {

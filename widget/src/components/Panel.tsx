@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { ChatBox } from './ChatBox';
 import { chunk } from './chunk';
 import type { csat } from './Csat';
-import { LinkMe, OfflineForm, PreChat, Transcript } from './Forms';
+import type { forms } from './Forms';
 import { Header } from './Header';
 import { MessageList } from './MessageList';
 import { useHelp } from './useHelp';
@@ -30,12 +30,24 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
         () => undefined,
       );
   }, [v.csat]);
+  const status = v.conv?.status;
+  // The forms (components/Forms.tsx): an on-demand chunk, loaded once one of them shows.
+  const [F, setF] = useState<ReturnType<typeof forms> | null>(null);
+  const wants =
+    v.mode === 'prechat' || v.mode === 'offline' || status == 'resolved' || (v.mode === 'chat' && v.email && status);
+  useEffect(() => {
+    if (wants && !F)
+      chunk<{ forms: typeof forms }>('widget-forms.js').then(
+        (m) => setF(m.forms({ h: createElement, useState, t })),
+        () => undefined,
+      );
+  }, [wants]);
   // Focus moves into the panel on open: the composer, else the first field of a form (the transcript's comes before
   // the composer, so it is asked for second).
   useEffect(() => {
     const el = ref.current!;
     (el.querySelector<HTMLElement>('.pc-input') || el.querySelector<HTMLElement>('.fm [name]') || el).focus();
-  }, [v.mode]);
+  }, [v.mode, !F]);
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Escape') return;
     e.stopPropagation();
@@ -56,7 +68,6 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
   };
   // The identity notice stays (no composer without it); the offline one shows while the network is down.
   const code = v.denied || v.notice || (v.status === 'offline' ? 'offline' : null);
-  const status = v.conv?.status;
   const life = status && t.lifecycle[status];
   return (
     <div
@@ -107,12 +118,12 @@ export function Panel(p: { v: View; a: Actions; onClose: () => void }) {
           {life}
         </div>
       )}
-      {status == 'resolved' && <Transcript a={a} known={!!v.email} />}
+      {F && status == 'resolved' && <F.Transcript a={a} known={!!v.email} />}
       {help.suggest}
-      {v.mode === 'chat' && v.email && status && <LinkMe a={a} />}
+      {F && v.mode === 'chat' && v.email && status && <F.LinkMe a={a} />}
       {v.mode === 'chat' && <ChatBox v={v} a={a} />}
-      {v.mode === 'prechat' && <PreChat a={a} required={v.preChat === 'required'} />}
-      {v.mode === 'offline' && <OfflineForm a={a} />}
+      {F && v.mode === 'prechat' && <F.PreChat a={a} required={v.preChat === 'required'} />}
+      {F && v.mode === 'offline' && <F.OfflineForm a={a} />}
       {v.mode === 'sent' && (
         <p class="ok" role="status" data-parley="offline-sent">
           {t.sentAway}
