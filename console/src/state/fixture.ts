@@ -1,6 +1,6 @@
 // Test fixture (imported only by *.test.ts): a complete Conversation whose activity time is `minute` past 2026-01-01 UTC.
 import type { Conversation, ConversationDelta } from '../../../protocol';
-import { DELTA_KEYS } from './inbox';
+import { pickDelta } from '../../../protocol/delta';
 
 /** A conversation with every field set, overridable. */
 export function makeConversation(id: string, minute: number, extra: Partial<Conversation> = {}): Conversation {
@@ -43,6 +43,5 @@ export function makeConversation(id: string, minute: number, extra: Partial<Conv
 
 /** The delta the server would send for makeConversation(id, minute, extra) (rev, lastSeq and times follow `minute`). */
 export function makeDelta(id: string, minute: number, extra: Partial<Conversation> = {}): ConversationDelta {
-  const c = makeConversation(id, minute, extra);
-  return Object.fromEntries(DELTA_KEYS.map((k) => [k, c[k]])) as ConversationDelta;
+  return pickDelta(makeConversation(id, minute, extra));
 }

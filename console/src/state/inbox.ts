@@ -44,15 +44,12 @@ export function tabList(map: ConversationMap, tab: InboxTab): Conversation[] {
     .sort((a, b) => activityTime(b) - activityTime(a) || (a.id < b.id ? 1 : -1));
 }
 
-/** The fields a delta carries (one list with the worker's: protocol/delta.ts). */
-export const DELTA_KEYS = DELTA_FIELDS;
-
 /** A held copy with a delta's fields merged in; the same copy when the delta is older (same rev rule as whole copies). */
 export function mergeDelta(current: Conversation, delta: ConversationDelta): Conversation {
   if (delta.rev < current.rev) return current;
   const next: Record<string, unknown> = { ...current };
   // Only the delta fields: anything else a newer server adds must not overwrite the full copy.
-  for (const key of DELTA_KEYS) if (key in delta) next[key] = delta[key];
+  for (const key of DELTA_FIELDS) if (key in delta) next[key] = delta[key];
   return next as Conversation;
 }
 
