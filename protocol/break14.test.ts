@@ -1,0 +1,29 @@
+// Issue 14 break tests (an outside tester's): each fails on the code as found.
+import { describe, expect, it } from 'vitest';
+import { shortcodes } from './emoji';
+import { type FormatNode, type FormatTag, parse } from './format';
+
+const links = (nodes: FormatNode[]): FormatTag[] =>
+  nodes.flatMap((n) => (typeof n === 'string' ? [] : n.t === 'a' ? [n] : links(n.c)));
+
+describe('break14: emoji shortcodes', () => {
+  it('leaves names of Object.prototype as typed', () => {
+    for (const code of [':constructor:', ':toString:', ':__proto__:', ':hasOwnProperty:', ':valueOf:'])
+      expect(shortcodes(`a ${code} b`)).toBe(`a ${code} b`);
+  });
+});
+
+describe('break14: links', () => {
+  it('never makes a link whose text holds a bidi override (a spoofed address)', () => {
+    // Shown as "https://example.com/evil.com" reversed tail: the reader sees a domain that is not the link's.
+    for (const ch of ['\u202e', '\u202d', '\u2066', '\u2067', '\u200f']) {
+      const found = links(parse(`see https://good.example${ch}moc.live.example/ x`));
+      for (const a of found) expect(a.href).not.toContain(ch);
+    }
+  });
+
+  it('keeps a parenthesised URL inside parentheses without the closing one', () => {
+    const found = links(parse('(see https://en.wikipedia.org/wiki/Foo_(bar))'));
+    expect(found.map((a) => a.href)).toEqual(['https://en.wikipedia.org/wiki/Foo_(bar)']);
+  });
+});
