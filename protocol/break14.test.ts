@@ -27,3 +27,18 @@ describe('break14: links', () => {
     expect(found.map((a) => a.href)).toEqual(['https://en.wikipedia.org/wiki/Foo_(bar)']);
   });
 });
+
+describe('break14: shortcodes leave code and addresses alone', () => {
+  it('does not rewrite a URL or a code span that happens to hold :x: or :100:', () => {
+    expect(shortcodes('see https://example.com/a:x:b')).toBe('see https://example.com/a:x:b');
+    expect(shortcodes('run `grep :100: log`')).toBe('run `grep :100: log`');
+  });
+});
+
+describe('break14: a link shows the host it goes to', () => {
+  it('makes no link of an address whose userinfo poses as the host (good.example@evil.example)', () => {
+    for (const text of ['https://good.example@evil.example/login', 'www.good.example@evil.example']) {
+      for (const a of links(parse(`pay at ${text}`))) expect(new URL(a.href).username).toBe('');
+    }
+  });
+});
