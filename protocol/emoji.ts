@@ -10,12 +10,19 @@ const TABLE =
   'heart ❤️ tada 🎉 fire 🔥 rocket 🚀 eyes 👀 star ⭐ sparkles ✨ 100 💯 white_check_mark ✅ x ❌ warning ⚠️ ' +
   'coffee ☕ gift 🎁';
 
-/** Shortcode → emoji. */
-export const SHORTCODES: Record<string, string> = {};
+/** Shortcode → emoji. No prototype: `:constructor:` or `:__proto__:` must stay text, not find Object's members. */
+export const SHORTCODES: Record<string, string> = Object.create(null);
 for (let i = 0, t = TABLE.split(' '); i < t.length; i += 2) SHORTCODES[t[i]!] = t[i + 1]!;
 
 /** The emoji the pickers offer, in the table's order, each once. */
 export const EMOJI = [...new Set(Object.values(SHORTCODES))];
 
-/** `text` with every known `:code:` replaced by its emoji. */
-export const shortcodes = (text: string) => text.replace(/:([\w+-]{1,30}):/g, (code, name) => SHORTCODES[name] ?? code);
+/**
+ * `text` with every known `:code:` replaced by its emoji, except inside a code span or block (a run of backticks up to
+ * the next run like it, with no backtick between: linear) and a link's address (`https://x/a:x:b` is a path).
+ */
+export const shortcodes = (text: string) =>
+  text.replace(
+    /(`+)[^`]*\1|(?:https?:\/\/|www\.)\S+|:([\w+-]{1,30}):/gi,
+    (all, _, name) => (name && SHORTCODES[name]) || all,
+  );

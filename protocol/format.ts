@@ -19,7 +19,9 @@ const FENCE = /^ {0,3}```[\w+#.-]*\s*$/;
 const ITEM = /^ {0,3}(?:[-*+]|(\d{1,9})[.)])[ \t]+/;
 // At a word's start: http(s):// or www. and a host, then anything but a space or a character that a URL cannot
 // hold unencoded; or an address (local part, @, a domain with a dot). Sticky: tried at one place, never searched for.
-const LINK = /(https?:\/\/|www\.)[a-z\d][^\s<>"`]*|[\w.+-]+@[\w-]+(\.[\w-]+)+/iy;
+// Bidi controls and invisible marks end a link: they could make the address shown differ from the one followed.
+const LINK =
+  /(https?:\/\/|www\.)[a-z\d][^\s<>"`\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*|[\w.+-]+@[\w-]+(\.[\w-]+)+/iy;
 
 /**
  * Parses a message body: text runs (their line breaks kept, for white-space: pre-wrap or <br>) with their spans,
@@ -91,12 +93,15 @@ function inline(s: string, no = ''): FormatNode[] {
     // Tried only where no address's local part goes on from before, so that no part of the text is read twice.
     if (!/[\w.+-]/.test(s[i - 1] || '') && (link = LINK.exec(s))) {
       k = i + link[0].length;
-      // Not the sentence's punctuation after a URL, nor a ")" unless the URL has its "(".
-      const open = link[0].includes('(');
-      if (link[1]) while (/[?!.,:;*_~'"]/.test(s[k - 1]!) || (!open && s[k - 1] === ')')) k--;
+      // Not the sentence's punctuation after a URL, nor a ")" beyond those the URL opened (Wikipedia's "Foo_(bar)").
+      let open = link[0].split('(').length - link[0].split(')').length;
+      if (link[1]) while (/[?!.,:;*_~'"]/.test(s[k - 1]!) || (s[k - 1] === ')' && open < 0 && ++open <= 0)) k--;
       const url = s.slice(i, k);
       const href = link[1] ? (/^w/i.test(url) ? 'https://' : '') + url : 'mailto:' + url;
-      push({ t: 'a', href, c: [url] }, i, (i = k));
+      // A user name before the host ("https://good.example@evil.example") would show a host the link does not go to:
+      // the whole address stays text.
+      if (link[1] && /^[^/?#]*@/.test(url.slice(link[1].length))) i = k;
+      else push({ t: 'a', href, c: [url] }, i, (i = k));
     } else if (c === '\\' && /[\\`*_]/.test(s[i + 1]!)) {
       push(0, i, ++i);
       i++;
