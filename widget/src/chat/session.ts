@@ -49,6 +49,9 @@ export function createSession(
 ) {
   // Bumped by forget() and identify(): an answer to a session asked before is an earlier visitor's.
   let epoch = 0;
+  // Set when a continuation link opened on a device that has a visitor of its own: the link's session is this page's
+  // only and never replaces the stored token, so a link someone else sent cannot make the device theirs for good.
+  let borrowed = false;
   const s = {
     token: load(key),
     /** Set by Parley('identify'); sent with every session request. */
@@ -70,7 +73,8 @@ export function createSession(
         // Saved, its token would undo a reset (logout) or the identify that came while it was on its way.
         if (asked != epoch) throw STALE;
         s.denied = null;
-        save(key, (s.token = r.token));
+        s.token = r.token;
+        if (!borrowed) save(key, r.token);
         return r;
       } catch (e) {
         const code = apiError(e)?.code;
@@ -83,7 +87,9 @@ export function createSession(
       const device = load('parley:device') || uuid();
       save('parley:device', device);
       const r = await api.cont(site, token, device, page);
-      save(key, (s.token = r.token));
+      borrowed = !!load(key);
+      s.token = r.token;
+      if (!borrowed) save(key, r.token);
       return r;
     },
     /** Runs a REST call with the token, renewing the session once when it has expired (no token yet: the 401 renews too). */
@@ -106,12 +112,14 @@ export function createSession(
     identify(user: User) {
       epoch++;
       s.user = user;
+      borrowed = false;
     },
     /** Forgets the token and user (logout via Parley('reset')). */
     forget() {
       epoch++;
       s.token = s.denied = null;
       s.user = undefined;
+      borrowed = false;
       save(key, null);
     },
   };
