@@ -395,8 +395,9 @@ export function createChat(
         editing,
         email: visitor?.email || conv?.visitor?.email || null,
         cid: conv?.id,
-        // The list of conversations is offered once there is more than one, or a new one may start.
-        many: convs.length > 1 || conv?.status == 'resolved' || conv?.status == 'closed',
+        // The list of conversations is offered once there is more than one, or a new one may start (never to a session
+        // a link opened: it lists its one conversation and starts none).
+        many: !sess.linked && (convs.length > 1 || conv?.status == 'resolved' || conv?.status == 'closed'),
       };
     },
 

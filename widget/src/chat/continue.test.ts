@@ -41,6 +41,28 @@ describe('a continuation link', () => {
     expect(bodyOf(callsTo(fetch, '/continue')[1]!).device).toBe(sent.device);
   });
 
+  it('offers no list and no new conversation in the session it opened, even once its conversation is resolved', async () => {
+    server(fetch, {
+      '/continue': () => json(200, session([conversation({ id: 'cv_9', status: 'resolved' })], 'scoped', 'v9')),
+      '/messages': noHistory,
+    });
+    const c = chatWith('a.b.c');
+    await c.start();
+    expect(c.view()).toMatchObject({ cid: 'cv_9', many: false });
+  });
+
+  it('keeps the device’s own visitor stored: the link’s session is the page’s only', async () => {
+    localStorage.setItem('parley:k1:token', 'own');
+    server(fetch, {
+      '/continue': () => json(200, session([conversation({ id: 'cv_9' })], 'scoped', 'v9')),
+      '/messages': noHistory,
+    });
+    const c = chatWith('a.b.c');
+    await c.start();
+    expect(c.view().cid).toBe('cv_9');
+    expect(localStorage.getItem('parley:k1:token')).toBe('own');
+  });
+
   it('refused (expired, used elsewhere): the notice says so and the device opens its own session', async () => {
     server(fetch, {
       '/continue': () => refusal(409, 'continuation_used'),

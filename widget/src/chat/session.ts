@@ -58,6 +58,8 @@ export function createSession(
     user: undefined as User | undefined,
     /** The refusal's code (one of DENIED) while the server refuses this visitor or page, else null. */
     denied: null as string | null,
+    /** Set once a continuation link opened the session: it reaches that one conversation and starts none. */
+    linked: false,
     /** POST /session with the stored token (and user): the same visitor comes back with a fresh token; a stale one is dropped once. */
     async open(page: Page): Promise<Session> {
       // Without a token of ours we are a new visitor: challenged first when the site asks for it.
@@ -88,6 +90,7 @@ export function createSession(
       save('parley:device', device);
       const r = await api.cont(site, token, device, page);
       borrowed = !!load(key);
+      s.linked = true;
       s.token = r.token;
       if (!borrowed) save(key, r.token);
       return r;
@@ -112,14 +115,14 @@ export function createSession(
     identify(user: User) {
       epoch++;
       s.user = user;
-      borrowed = false;
+      s.linked = borrowed = false;
     },
     /** Forgets the token and user (logout via Parley('reset')). */
     forget() {
       epoch++;
       s.token = s.denied = null;
       s.user = undefined;
-      borrowed = false;
+      s.linked = borrowed = false;
       save(key, null);
     },
   };

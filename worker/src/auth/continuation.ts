@@ -1,5 +1,6 @@
 // Continuation tokens (docs/widget.md "Continuing on another device"): what the unread-reply email's link and the
 // widget's "email me a link" carry, so that a browser on another device joins the same visitor, for one conversation.
+import { sha256Hex } from '../lib/sha256';
 import { SignJWT } from 'jose';
 import { type AuthKeys, signJwt, verifyJwt } from './keys';
 
@@ -44,7 +45,4 @@ export async function verifyContinuation(keys: AuthKeys, token: string): Promise
 }
 
 /** The stored form of a device key (SHA-256, hex): the ledger never holds what a device presents. */
-export async function deviceHash(device: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(device)));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export const deviceHash = (device: string): Promise<string> => sha256Hex(device);

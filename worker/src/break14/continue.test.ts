@@ -34,6 +34,26 @@ describe('break14: continuation', () => {
     expect((await visitorSession(site.key, v.token)).visitor.email).toBe('lee@example.com');
   });
 
+  it('a session opened by a link changes no profile through /session either (an unverified name and email)', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const { v, conv } = await visitorWithEmail(site.key, 'lee@example.com');
+    await api(`/api/conversations/${conv.id}/resolve`, { token: owner.token, body: {} });
+    const token = await continuationToken(env, { visitorId: v.visitor.id, siteId: site.id, conversationId: conv.id });
+    const scoped = (
+      await api('/api/widget/continue', { body: { siteKey: site.key, token, device: 'device-y-0123456789abcdef' } })
+    ).body.token as string;
+    const renewed = await api<{ token: string }>('/api/widget/session', {
+      body: {
+        siteKey: site.key,
+        token: scoped,
+        user: { id: 'u-1', hash: 'x', name: 'Mallory', email: 'mallory@evil.example' },
+      },
+    });
+    expect(renewed.status).toBe(200);
+    const me = (await visitorSession(site.key, v.token)).visitor;
+    expect([me.name, me.email]).toEqual([null, 'lee@example.com']);
+  });
+
   it('“email me a link” cannot flood one address from several visitors', async () => {
     const { owner, site } = await workspaceWithSite();
     const victim = `victim-${Date.now()}@example.com`;
@@ -48,14 +68,16 @@ describe('break14: continuation', () => {
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(1);
   });
 
-  it('an unsubscribed visitor gets no more continuation emails', async () => {
+  // Decided (docs/email.md "Unsubscribing"): unsubscribing stops the emails Parley sends on its own (unread replies);
+  // an email the visitor asks for at that moment (a link, a transcript) is still sent. Floods are the per-address gap's.
+  it('an unsubscribed visitor who asks for a link gets it, once per gap', async () => {
     const { owner, site } = await workspaceWithSite();
     const email = `unsub-${Date.now()}@example.com`;
     const { v, conv } = await visitorWithEmail(site.key, email);
     const url = new URL(await unsubscribeUrl(env, 'https://parley.test', v.visitor.id));
     expect((await exports.default.fetch(`https://parley.test${url.pathname}${url.search}`)).status).toBe(200);
-    await api(`/api/widget/conversations/${conv.id}/link`, { token: v.token, body: {} });
-    const sent = (await outbox(owner.token)).filter((m) => m.to === email);
-    expect(sent).toEqual([]);
+    expect((await api(`/api/widget/conversations/${conv.id}/link`, { token: v.token, body: {} })).status).toBe(202);
+    expect((await api(`/api/widget/conversations/${conv.id}/link`, { token: v.token, body: {} })).status).toBe(429);
+    expect((await outbox(owner.token)).filter((m) => m.to === email)).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { getDb } from '../db/client';
 import { sendContinueLink } from '../email/notify';
 import { apiError, errors } from '../lib/errors';
 import { limitByIp } from '../lib/ratelimit';
+import { sha256Hex } from '../lib/sha256';
 import { validate } from '../lib/validate';
 import { ContinueBody, toVisitorConversation } from '../../../protocol';
 import { siteAvailability } from '../sites/availability';
@@ -93,8 +94,16 @@ export const continueLinkRoutes = new Hono<WidgetEnv>().post('/:id/link', async 
   if (!conv) throw errors.notFound('Conversation');
   const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
   if (!visitor?.email) throw errors.badRequest('Tell us your email first', 'email_required');
-  if (!(await c.env.VISITORS.getByName(visitor.id).claimLinkEmail(conv.id, LINK_EMAIL_GAP_MS))) {
-    throw apiError('rate_limited', 'A link was sent a moment ago', LINK_EMAIL_GAP_MS / 1000);
+  // Per conversation, and per address: nobody proved they own the address, so many visitors giving the same one must
+  // not become many emails to it. The address's gap lives in a VisitorDO named for its hash (no visitor has that name).
+  const address = `mail:${await sha256Hex(visitor.email.trim().toLowerCase())}`;
+  for (const [name, key] of [
+    [visitor.id, conv.id],
+    [address, 'continue'],
+  ] as const) {
+    if (!(await c.env.VISITORS.getByName(name).claimLinkEmail(key, LINK_EMAIL_GAP_MS))) {
+      throw apiError('rate_limited', 'A link was sent a moment ago', LINK_EMAIL_GAP_MS / 1000);
+    }
   }
   const token = await continuationToken(c.env, {
     visitorId: visitor.id,

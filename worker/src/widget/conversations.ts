@@ -109,7 +109,9 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       throw errors.conflict('not_resolved', 'A transcript can be sent once the conversation is resolved');
     const to = email ?? conv.visitor?.email;
     if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
-    if (email) await setVisitorProfile(db, c.var.visitor.id, { email });
+    // A session opened by a link (one conversation) sends there but never changes the visitor's address: the visitor's
+    // other conversations' emails and links would follow it.
+    if (email && !c.var.visitor.conv) await setVisitorProfile(db, c.var.visitor.id, { email });
     const stub = c.env.CONVERSATIONS.getByName(conv.id);
     // The whole conversation, a page at a time (up to 5,000 messages).
     let messages: Message[] = [];

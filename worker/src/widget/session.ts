@@ -52,9 +52,11 @@ export async function sessionVisitor(
     };
   }
   if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');
-  // Without verification, name and email are an unverified profile, never an identity.
-  const profile = { name: user?.name, email: user?.email };
   const claims = input.token ? await verifyToken(input.token, keys) : null;
+  // Without verification, name and email are an unverified profile, never an identity; a session limited to one
+  // conversation by a link (cid) changes no profile: its holder may be whoever the email was forwarded to.
+  const limited = claims?.typ === 'visitor' && !!claims.cid;
+  const profile = limited ? {} : { name: user?.name, email: user?.email };
   const known =
     claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   // A verified visitor's token only works while verification is on: it never downgrades to anonymous.
