@@ -238,7 +238,7 @@ export class ConversationStore {
     if (row.deleted_at) return { message: toMessage(row), removedFile: null };
     const deleted = this.#sql
       .exec<MessageRow>(
-        "UPDATE messages SET body = '', file = NULL, deleted_at = ? WHERE id = ? RETURNING *",
+        "UPDATE messages SET body = '', file = NULL, deleted_at = ?1, changed_at = ?1 WHERE id = ?2 RETURNING *",
         new Date().toISOString(),
         messageId,
       )
@@ -316,12 +316,16 @@ export class ConversationStore {
     return true;
   }
 
-  /** Messages after a seq, oldest first (notes only for agents). */
-  after(seq: number, viewer: 'visitor' | 'agent'): Message[] {
+  /**
+   * Messages after a seq, and with `since` (a server time the client saw) also those edited or deleted at or after
+   * it, oldest first; notes only for agents (a visitor never learns that a note changed).
+   */
+  after(seq: number, viewer: 'visitor' | 'agent', since: string | null = null): Message[] {
     return this.#sql
       .exec<MessageRow>(
-        `SELECT * FROM messages WHERE seq > ? ${viewer === 'visitor' ? "AND kind != 'note'" : ''} ORDER BY seq`,
+        `SELECT * FROM messages WHERE (seq > ?1 OR changed_at >= ?2) ${viewer === 'visitor' ? "AND kind != 'note'" : ''} ORDER BY seq`,
         seq,
+        since,
       )
       .toArray()
       .map(toMessage);
