@@ -64,12 +64,11 @@ export const highestSeq = (messages: readonly Seqd[]): number => messages.reduce
  * newest server time among the messages held (they came from one history load, every later change is newer); '' when
  * neither (the server ignores an empty since). Server times only: the browser's clock is never compared with them.
  */
-export const resumeSince = (messages: readonly (Seqd & { createdAt: string })[], at?: string): string =>
-  at ||
-  messages.reduce(
-    (max, m) => [m.createdAt, m.editedAt || '', m.deletedAt || ''].reduce((a, b) => (a > b ? a : b), max),
-    '',
-  );
+export function resumeSince(messages: readonly (Seqd & { createdAt: string })[], at?: string): string {
+  let max = '';
+  for (const m of messages) for (const t of [m.createdAt, m.editedAt, m.deletedAt]) if (t && t > max) max = t;
+  return at || max;
+}
 
 /** Drops pending messages that arrived as stored messages (matched by clientId); the same array when none did. */
 export function settlePending<P extends Pending>(pending: readonly P[], messages: readonly Seqd[]): readonly P[] {
