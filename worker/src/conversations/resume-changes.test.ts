@@ -1,8 +1,11 @@
 // A client that resumes gets the messages it already held that were edited or deleted while it was away
 // (`since`, the `at` of its last hello; docs/protocol.md "Connecting"), and a visitor never learns of a note's change.
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { PING_FRAME, VisitorServerFrame } from '../../../protocol';
 import { api, connect, conversationFixture, paths } from '../../test/helpers';
+import { ConversationStore } from './store';
 
 const msgPath = (conversationId: string, id: string) => `/api/conversations/${conversationId}/messages/${id}`;
 const resumePath = (base: string, after: number, since?: string) =>
@@ -102,5 +105,19 @@ describe('resuming with since', () => {
     expect(replayed(w.frames).map((m) => m.seq)).toEqual([1, last]);
     v.close();
     w.close();
+  });
+
+  it('a resume reads the rows it sends, not the whole conversation (both indexes, no table scan)', async () => {
+    const { conversation, last } = await away();
+    await runInDurableObject(env.CONVERSATIONS.getByName(conversation.id), (_o, state) => {
+      const store = new ConversationStore(state.storage);
+      for (let i = 0; i < 200; i++)
+        store.append({ sender: { type: 'agent', id: 'ag_x', name: 'X' }, kind: 'text', body: `m${i}` }, null, false);
+      const top = store.lastSeq();
+      const before = store.rowsRead;
+      const since = new Date(Date.now() - 60_000).toISOString();
+      expect(store.after(top - 1, 'visitor', since).map((m) => m.seq)).toEqual([1, last, top]);
+      expect(store.rowsRead - before).toBeLessThan(20);
+    });
   });
 });
