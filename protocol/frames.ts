@@ -16,8 +16,17 @@ export const SendFrame = z.object({
 export const TypingFrame = z.object({ type: z.literal('typing'), on: z.boolean() });
 /** `read`: everything up to seq was seen by this side. */
 export const ReadFrame = z.object({ type: z.literal('read'), seq: z.number().int().nonnegative() });
-/** `resume`: replay every message after afterSeq, then continue live. */
-export const ResumeFrame = z.object({ type: z.literal('resume'), afterSeq: z.number().int().nonnegative() });
+/**
+ * A server time the client saw (the `at` of its last hello): a resume with it also replays the messages it holds
+ * that were edited or deleted at or after it (docs/protocol.md "Connecting").
+ */
+export const Since = z.iso.datetime();
+/** `resume`: replay every message after afterSeq (and with `since` every one changed since then), then continue live. */
+export const ResumeFrame = z.object({
+  type: z.literal('resume'),
+  afterSeq: z.number().int().nonnegative(),
+  since: Since.optional(),
+});
 
 /**
  * `edit`: replace the body of one's own message (docs/protocol.md "Editing"); answered by the `message` frame with
@@ -38,7 +47,14 @@ export type SendFrame = z.infer<typeof SendFrame>;
 
 /** Frames a conversation socket sends. */
 export type ServerFrame =
-  | { type: 'hello'; conversation: Conversation; lastSeq: number; you: { role: 'visitor' | 'agent'; id: string } }
+  | {
+      type: 'hello';
+      conversation: Conversation;
+      lastSeq: number;
+      you: { role: 'visitor' | 'agent'; id: string };
+      /** The server's time at the hello: the `since` of the next resume (every later change reaches this socket). */
+      at: string;
+    }
   | { type: 'ack'; clientId: string; id: string; seq: number }
   | { type: 'message'; message: Message }
   | { type: 'typing'; sender: Sender; on: boolean }

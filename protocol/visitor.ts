@@ -64,6 +64,7 @@ export const VisitorServerFrame = z.discriminatedUnion('type', [
     conversation: VisitorConversation,
     lastSeq: z.number().int(),
     you: z.strictObject({ role: z.literal('visitor'), id: z.string() }),
+    at: z.string(),
   }),
   z.strictObject({ type: z.literal('ack'), clientId: z.string(), id: z.string(), seq: z.number().int() }),
   z.strictObject({ type: z.literal('message'), message: VisitorMessage }),
@@ -139,6 +140,7 @@ export function toVisitorFrame(f: ServerFrame): VisitorServerFrame | null {
         conversation: toVisitorConversation(f.conversation),
         lastSeq: f.lastSeq,
         you: { role: 'visitor', id: f.you.id },
+        at: f.at,
       };
     case 'ack':
       return { type: 'ack', clientId: f.clientId, id: f.id, seq: f.seq };

@@ -9,6 +9,7 @@ import { BEARER_PREFIX, BLOCKED_CLOSE, SUBPROTOCOL } from '../../../protocol/lim
 import type { PublicWidgetConfig } from '../../../protocol/settings';
 import { backoff, createConnection, type Connection, type ConnState } from '../../../client/connection';
 import { TYPING_TIMEOUT_MS } from '../../../client/constants';
+import { resumeSince } from '../../../client/messages';
 import { toStatus, type ConnStatus } from '../../../client/status';
 import { apiError, createApi, type StartBody, type User } from '../api';
 import { emitter } from '../events';
@@ -269,8 +270,9 @@ export function createChat(
         const conv = st.conv;
         // Nothing to dial yet: the machine backs off (the reason is not shown anywhere, so the Error carries none).
         if (!conv || !sess.token) throw Error();
-        // Resume after the highest seq we hold: the server replays the gap, mergeMessages drops duplicates.
-        const url = `${base.replace(/^http/, 'ws')}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
+        // Resume after the highest seq we hold, and since the last hello: the server replays the gap and the messages
+        // edited or deleted meanwhile; mergeMessages drops duplicates.
+        const url = `${base.replace(/^http/, 'ws')}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}&since=${resumeSince(st.log.messages, st.at)}`;
         return [url, [SUBPROTOCOL, BEARER_PREFIX + sess.token]];
       },
       onFrame,
@@ -292,7 +294,8 @@ export function createChat(
     set(state);
     if (e?.type == 'flush') {
       outbox.flush();
-      // A resume replays new seqs only: a reply deleted while the socket was down shows in the latest page.
+      // The resume replays new seqs and changed messages, but a message that came over REST meanwhile (an upload)
+      // moved the resume point past a reply the socket never brought: the latest page fills that gap.
       if (hellos++ && st.conv) loadHistory(st.conv).catch(() => undefined);
     } else if (e?.type == 'reply') {
       beep();

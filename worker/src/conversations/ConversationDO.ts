@@ -13,6 +13,7 @@ import type {
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../../../protocol/visitor';
 import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../../../protocol/blocks';
+import { Since } from '../../../protocol/frames';
 import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import { relayName } from '../realtime/RelayDO';
 import { SocketHub } from '../realtime/hub';
@@ -248,10 +249,12 @@ export class ConversationDO extends DurableObject<Env> {
         ? conversation.lastSeq
         : (this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0);
     if (who.role === 'visitor') this.#visitorViewChanged(conversation);
-    this.#send(server, { type: 'hello', conversation, lastSeq, you: { role: who.role, id: who.id } });
-    const after = Number(new URL(request.url).searchParams.get('after'));
-    if (Number.isInteger(after) && after >= 0 && new URL(request.url).searchParams.has('after'))
-      this.#replay(server, who.role, after);
+    const at = new Date().toISOString();
+    this.#send(server, { type: 'hello', conversation, lastSeq, you: { role: who.role, id: who.id }, at });
+    const params = new URL(request.url).searchParams;
+    const after = Number(params.get('after'));
+    if (Number.isInteger(after) && after >= 0 && params.has('after'))
+      this.#replay(server, who.role, after, Since.safeParse(params.get('since')).data ?? null);
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
 
@@ -287,7 +290,7 @@ export class ConversationDO extends DurableObject<Env> {
         if (!this.#frames.resume(`${who.role}:${who.id}`)) {
           return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'Too many resumes, slow down' });
         }
-        return this.#replay(ws, who.role, frame.afterSeq);
+        return this.#replay(ws, who.role, frame.afterSeq, frame.since ?? null);
       }
     }
   }
@@ -559,8 +562,9 @@ export class ConversationDO extends DurableObject<Env> {
     return this.env.RELAYS.getByName(relayName(this.#siteId, conversationId));
   }
 
-  #replay(ws: WebSocket, role: 'visitor' | 'agent', afterSeq: number) {
-    for (const message of this.#store.after(afterSeq, role)) this.#send(ws, { type: 'message', message });
+  /** The messages after afterSeq, and those edited or deleted since `since` (a hello's `at`; docs/protocol.md). */
+  #replay(ws: WebSocket, role: 'visitor' | 'agent', afterSeq: number, since: string | null) {
+    for (const message of this.#store.after(afterSeq, role, since)) this.#send(ws, { type: 'message', message });
   }
 
   /**

@@ -46,7 +46,12 @@ export function editMessage(sql: Sql, who: Editor, messageId: string, body: stri
     at,
   );
   const edited = sql
-    .exec<MessageRow>('UPDATE messages SET body = ?, edited_at = ? WHERE seq = ? RETURNING *', body, at, row.seq)
+    .exec<MessageRow>(
+      'UPDATE messages SET body = ?1, edited_at = ?2, changed_at = ?2 WHERE seq = ?3 RETURNING *',
+      body,
+      at,
+      row.seq,
+    )
     .one();
   sql.exec('UPDATE meta SET rev = rev + 1');
   sql.exec('INSERT INTO outbox (seq) VALUES (?)', row.seq);

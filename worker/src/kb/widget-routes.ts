@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { VisitorEnv } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
+import { takeLimit } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
 import { KbSearchQuery, toVisitorArticle, toVisitorArticleHit } from '../../../protocol';
 import type { SiteVars } from '../widget/middleware';
@@ -19,6 +20,8 @@ const hits = (rows: Hit[]) => ({
 /** Help-center routes for visitors: published articles of the site's workspace only. */
 export const widgetKbRoutes = new Hono<KbEnv>()
   .get('/search', validate('query', KbSearchQuery), async (c) => {
+    // Each search is a D1 full-text query: a visitor's budget, like page reports (docs/widget.md "Limits").
+    await takeLimit(c.env, 'KB_LIMITER', `kb-search:${c.var.visitor.id}`);
     const { q, limit, match } = c.req.valid('query');
     const db = getDb(c.env.DB);
     const ws = c.var.site.workspaceId;
@@ -28,6 +31,8 @@ export const widgetKbRoutes = new Hono<KbEnv>()
     return c.json(hits(fts ? await searchPublished(db, ws, fts, limit) : []), 200);
   })
   .get('/articles/:id', async (c) => {
+    // A read and a view insert each: a budget of their own, so searching never uses up reading.
+    await takeLimit(c.env, 'KB_LIMITER', `kb-article:${c.var.visitor.id}`);
     const db = getDb(c.env.DB);
     const row = await findPublished(db, c.var.site.workspaceId, c.req.param('id'));
     if (!row) throw errors.notFound('Article');

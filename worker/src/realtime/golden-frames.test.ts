@@ -47,6 +47,7 @@ const AgentServerFrame: z.ZodType<ServerFrame> = z.discriminatedUnion('type', [
     conversation: Conversation,
     lastSeq: z.number().int(),
     you: z.object({ role: z.enum(['visitor', 'agent']), id: z.string() }),
+    at: z.string(),
   }),
   z.object({ type: z.literal('ack'), clientId: z.string(), id: z.string(), seq: z.number().int() }),
   z.object({ type: z.literal('message'), message: Message }),
