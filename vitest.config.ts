@@ -45,7 +45,12 @@ export default defineConfig({
       {
         test: {
           name: 'ui',
-          include: ['widget/src/**/*.test.ts', 'console/src/**/*.test.ts', 'client/**/*.test.ts'],
+          include: [
+            'widget/src/**/*.test.ts',
+            'console/src/**/*.test.ts',
+            'client/**/*.test.ts',
+            'protocol/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highestSeq, markPending, mergeBySeq, settlePending, toResend, type Pending } from './messages';
+import { highestSeq, markPending, mergeBySeq, resumeSince, settlePending, toResend, type Pending } from './messages';
 
 const msg = (seq: number, extra: Record<string, unknown> = {}) => ({ id: `m${seq}`, seq, body: `b${seq}`, ...extra });
 const pending = (clientId: string, state: Pending['state'] = 'queued'): Pending => ({
@@ -35,6 +35,20 @@ describe('mergeBySeq', () => {
     expect(afterDelete[0]).toEqual(deleted);
     expect(mergeBySeq(afterDelete, [msg(1)]).messages).toBe(afterDelete);
   });
+
+  it('applies an edit, and never undoes it: a copy from before the edit (or an earlier edit) is ignored', () => {
+    const first = msg(1, { body: 'fixed', editedAt: '2026-05-04T09:31:00.000Z' });
+    const edited = mergeBySeq([msg(1)], [first]).messages;
+    expect(edited[0]).toEqual(first);
+    expect(mergeBySeq(edited, [msg(1)]).messages).toBe(edited);
+    const second = msg(1, { body: 'fixed again', editedAt: '2026-05-04T09:32:00.000Z' });
+    const again = mergeBySeq(edited, [second]).messages;
+    expect(again[0]).toEqual(second);
+    expect(mergeBySeq(again, [first]).messages).toBe(again);
+    // A deletion after an edit still wins.
+    const deleted = msg(1, { body: '', deletedAt: 'd' });
+    expect(mergeBySeq(again, [deleted]).messages[0]).toEqual(deleted);
+  });
 });
 
 describe('pending messages', () => {
@@ -59,5 +73,28 @@ describe('pending messages', () => {
   it('highestSeq is the resume point, 0 when empty', () => {
     expect(highestSeq([])).toBe(0);
     expect(highestSeq([msg(4), msg(9), msg(2)])).toBe(9);
+  });
+});
+
+describe('resumeSince', () => {
+  const at = (seq: number, createdAt: string, extra: Record<string, string> = {}) => ({
+    ...msg(seq),
+    createdAt,
+    ...extra,
+  });
+  it("is the last hello's time when there was one, whatever the messages say", () => {
+    expect(resumeSince([at(1, '2026-01-01T00:30:00.000Z')], '2026-01-01T00:10:00.000Z')).toBe(
+      '2026-01-01T00:10:00.000Z',
+    );
+  });
+
+  it('before any hello: the newest server time among the messages held, edits and deletions included', () => {
+    const held = [
+      at(1, '2026-01-01T00:01:00.000Z', { editedAt: '2026-01-01T00:09:00.000Z' }),
+      at(2, '2026-01-01T00:02:00.000Z', { deletedAt: '2026-01-01T00:05:00.000Z' }),
+      at(3, '2026-01-01T00:03:00.000Z'),
+    ];
+    expect(resumeSince(held)).toBe('2026-01-01T00:09:00.000Z');
+    expect(resumeSince([])).toBe('');
   });
 });

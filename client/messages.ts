@@ -3,7 +3,13 @@
 // Generic over the message shape: the agent's Message and the visitor's VisitorMessage both fit.
 
 /** What merging needs of a stored message. */
-export type Seqd = { seq: number; id: string; clientId?: string; deletedAt?: string };
+export type Seqd = {
+  seq: number;
+  id: string;
+  clientId?: string;
+  deletedAt?: string;
+  editedAt?: string;
+};
 
 /** Where a message the user wrote stands until the server stores it (then it is a message, no longer pending). */
 export type PendingState =
@@ -20,7 +26,8 @@ export type Pending = { clientId: string; body: string; createdAt: string; state
 /**
  * Merges by seq, ascending. The one rule for copies of a known seq: the newer copy wins (a server copy
  * replaces one built from an ack), except that a deletion is final: a copy without deletedAt (a history page
- * fetched before the deletion) never brings a deleted message back. `added` lists the seqs not known before;
+ * fetched before the deletion) never brings a deleted message back, and an edit is never undone: a copy edited
+ * earlier or not at all (fetched before the edit) never replaces an edited one (a deletion still does). `added` lists the seqs not known before;
  * `messages` is the same array when nothing changed, so callers can skip a render.
  */
 export function mergeBySeq<M extends Seqd>(
@@ -34,7 +41,13 @@ export function mergeBySeq<M extends Seqd>(
   for (const m of incoming) {
     if (!m || typeof m.seq != 'number') continue;
     const old = bySeq.get(m.seq);
-    if (old && ((old.deletedAt && !m.deletedAt) || JSON.stringify(old) == JSON.stringify(m))) continue;
+    if (
+      old &&
+      ((old.deletedAt && !m.deletedAt) ||
+        (old.editedAt && !m.deletedAt && (m.editedAt || '') < old.editedAt) ||
+        JSON.stringify(old) == JSON.stringify(m))
+    )
+      continue;
     if (!old) added.push(m);
     bySeq.set(m.seq, m);
     changed = true;
@@ -44,6 +57,18 @@ export function mergeBySeq<M extends Seqd>(
 
 /** Highest seq held, 0 when none: the `after` a reconnect resumes from (the server replays the gap). */
 export const highestSeq = (messages: readonly Seqd[]): number => messages.reduce((max, m) => Math.max(m.seq, max), 0);
+
+/**
+ * The `since` a reconnect resumes from (the server also replays the messages edited or deleted at or after it): the
+ * `at` of the last hello, every change after it having reached that socket or being replayed; before any hello, the
+ * newest server time among the messages held (they came from one history load, every later change is newer); '' when
+ * neither (the server ignores an empty since). Server times only: the browser's clock is never compared with them.
+ */
+export function resumeSince(messages: readonly (Seqd & { createdAt: string })[], at?: string): string {
+  let max = '';
+  for (const m of messages) for (const t of [m.createdAt, m.editedAt, m.deletedAt]) if (t && t > max) max = t;
+  return at || max;
+}
 
 /** Drops pending messages that arrived as stored messages (matched by clientId); the same array when none did. */
 export function settlePending<P extends Pending>(pending: readonly P[], messages: readonly Seqd[]): readonly P[] {

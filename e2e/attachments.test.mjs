@@ -99,3 +99,76 @@ test('an image the visitor attaches shows inline in the console', async () => {
 
   await Promise.all([agent.context.close(), visitor.context.close()]);
 });
+
+/** Clicks a download link and returns the saved file's name and text (the bytes fetched with the bearer token). */
+async function download(page, link) {
+  const [saved] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const stream = await saved.createReadStream();
+  const parts = [];
+  for await (const part of stream) parts.push(part);
+  return { name: saved.suggestedFilename(), text: Buffer.concat(parts).toString('utf8') };
+}
+
+test("an agent's image and file show in the widget (the on-demand widget-file.js), and a visitor's file in the console", async () => {
+  const agent = await openAgent(browser);
+  const visitor = await openVisitor(browser);
+  const { w, page } = visitor;
+  const { c } = agent;
+  await w.open();
+  await w.waitOnline();
+  const hello = unique('Can you send me the manual?');
+  await w.write(hello);
+  await expectDelivered(w.message('visitor', hello), 'the first message');
+  const row = c.rowWith(hello);
+  await expectCount(row, 1, 'the inbox row');
+  await c.open(row);
+
+  // The agent attaches an image and a text file with the console's paperclip.
+  const stamp = Date.now();
+  const picture = `diagram-${stamp}.png`;
+  const manual = `manual-${stamp}.txt`;
+  const manualText = `Step 1: water the seeds (${stamp})`;
+  const consoleInput = agent.page.locator('[data-testid="file-input"]');
+  await consoleInput.setInputFiles({ name: picture, mimeType: 'image/png', buffer: png(5, 4) });
+  const sentImage = agent.page.locator('[data-testid="message"][data-sender="agent"][data-kind="file"]');
+  await expectCount(sentImage, 1, "the agent's image message in the console");
+  await consoleInput.setInputFiles({ name: manual, mimeType: 'text/plain', buffer: Buffer.from(manualText) });
+  await expectCount(sentImage, 2, "the agent's two file messages in the console");
+
+  // The widget, live: the picture decoded inline, the text file as a download link that saves its bytes.
+  const fromAgent = (what) =>
+    page
+      .locator('#parley-widget [data-parley="message"][data-sender="agent"]')
+      .filter({ has: page.locator(`[data-parley="${what}"]`) });
+  const image = fromAgent('attachment-image');
+  await expectCount(image, 1, "the agent's image in the widget");
+  const img = image.locator('[data-parley="attachment-image"]');
+  assert.equal(await img.getAttribute('alt'), picture, 'the image is described by its file name');
+  await expectPicture(img, 5, 4, "the agent's image in the widget");
+  const fileMessage = fromAgent('attachment-link');
+  await expectCount(fileMessage, 1, "the agent's text file in the widget");
+  const link = fileMessage.locator('[data-parley="attachment-link"]');
+  assert.match(await link.textContent(), new RegExp(`^${manual.replace('.', '\\.')} \\(`), 'the link names the file');
+  assert.deepEqual(await download(page, link), { name: manual, text: manualText }, 'the widget saves the file');
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(
+    scripts.some((s) => s.endsWith('/widget-file.js')),
+    'the attachment came from the on-demand chunk widget-file.js',
+  );
+
+  // The reverse: a visitor's text file is a download link in the console.
+  const notes = `notes-${stamp}.txt`;
+  await page
+    .locator('#parley-widget [data-parley="file-input"]')
+    .setInputFiles({ name: notes, mimeType: 'text/plain', buffer: Buffer.from(`my notes ${stamp}`) });
+  const theirs = agent.page.locator(`[data-testid="attachment-link"][data-name="${notes}"]`);
+  await expectCount(theirs, 1, "the visitor's text file in the console");
+  assert.deepEqual(
+    await download(agent.page, theirs),
+    { name: notes, text: `my notes ${stamp}` },
+    'the console saves the file',
+  );
+  await c.notReloaded();
+
+  await Promise.all([agent.context.close(), visitor.context.close()]);
+});

@@ -86,6 +86,21 @@ test('the widget works on a host page with a strict CSP, without a single violat
   await agent.c.reply(answer);
   await expectCount(w.message('agent', answer), 1, 'the reply in the widget');
 
+  // The help center's on-demand chunk loads from Parley's origin and its styles are adopted, still without a violation.
+  const made = await api('/api/articles', {
+    method: 'POST',
+    token: ws.token,
+    body: { title: 'Paying by invoice', content: 'Invoices are **due** in 30 days.' },
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  await page.locator('#parley-widget [data-parley="help-search"]').fill('invoice');
+  const result = page.locator('#parley-widget [data-parley="help-result"]');
+  await expectCount(result, 1, 'the help result');
+  await result.click();
+  const article = page.locator('#parley-widget [data-parley="help-article"]');
+  await expectText(article.locator('strong'), 'due', 'the article in the panel');
+  assert.equal(await article.evaluate((el) => getComputedStyle(el).overflowY), 'auto', "the chunk's styles apply");
+
   assert.deepEqual(violations, [], 'CSP violations on the host page');
   assert.deepEqual(consoleViolations, [], 'CSP violations in the console');
   await Promise.all([agent.context.close(), context.close(), host.close()]);

@@ -62,7 +62,7 @@ test('an unread reply is emailed after the delay and its link reopens the conver
     const text = await ann.page.locator('[data-testid="outbox-text"]').textContent();
     assert.ok(text.includes(answer), 'the email carries the unread reply');
     assert.ok(!text.includes(question), "the visitor's own message is not in it");
-    const link = ann.page.locator('[data-testid="outbox-link"]').filter({ hasText: '#parley-open' });
+    const link = ann.page.locator('[data-testid="outbox-link"]').filter({ hasText: '#parley_continue=' });
     const href = await link.first().getAttribute('href');
     assert.equal(new URL(href).pathname, '/demo/', 'the link goes back to the page the visitor was on');
 
@@ -72,7 +72,10 @@ test('an unread reply is emailed after the delay and its link reopens the conver
     const again = widget(back);
     await again.panel.waitFor({ state: 'visible', timeout: TIMEOUT });
     await expectCount(again.message('agent', answer), 1, 'the reply in the reopened widget');
-    await waitFor(async () => !new URL(back.url()).hash.includes('parley-open'), 'the marker to leave the address bar');
+    await waitFor(
+      async () => !new URL(back.url()).hash.includes('parley_continue'),
+      'the marker to leave the address bar',
+    );
 
     // The visitor answers the email instead: the reply comes back through the Worker's email() handler
     // (the local runtime's /cdn-cgi/local/email) and lands in the console live, without the quoted history.

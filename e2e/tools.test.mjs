@@ -166,6 +166,8 @@ test('a knowledge-base article made on /kb is found in a conversation and its li
   const inWidget = w.message('agent', url);
   await expectCount(inWidget, 1, 'the reply with the link in the widget');
   await expectText(inWidget.locator('[data-parley="body"]'), link, "the widget's link message");
+  // The inserted line holds a link the visitor can click (docs/formatting.md).
+  await expectCount(inWidget.locator(`a[href="${url}"][target="_blank"]`), 1, "the article's link in the widget");
 
   // The public page the link points to answers with the article.
   const res = await fetch(url);

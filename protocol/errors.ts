@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'invalid_ip',
   'invalid_email',
   'invalid_visitor',
+  'continuation_invalid',
   // Who may do this
   'identity_required',
   'identity_invalid',
@@ -52,6 +53,10 @@ export const ERROR_CODES = [
   'self_deactivation',
   'default_department',
   'turnstile_not_configured',
+  'edit_window_passed',
+  'already_replied',
+  'not_editable',
+  'continuation_used',
   // A dependency
   'turnstile_unavailable',
 ] as const;
@@ -83,6 +88,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_ip: 400,
   invalid_email: 400,
   invalid_visitor: 400,
+  continuation_invalid: 400,
   identity_required: 403,
   identity_invalid: 403,
   origin_not_allowed: 403,
@@ -105,6 +111,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   self_deactivation: 409,
   default_department: 409,
   turnstile_not_configured: 409,
+  edit_window_passed: 409,
+  already_replied: 409,
+  not_editable: 409,
+  continuation_used: 409,
   turnstile_unavailable: 503,
 };
 
@@ -118,6 +128,11 @@ export const FRAME_ERROR_CODES = [
   'not_found',
   'internal',
   'chat_unavailable',
+  // Refusals of an `edit` frame (docs/protocol.md "Editing").
+  'not_your_message',
+  'edit_window_passed',
+  'already_replied',
+  'not_editable',
 ] as const satisfies readonly ErrorCode[];
 
 /** A code a socket `error` frame carries. */
@@ -145,6 +160,8 @@ export const VISITOR_ERROR_CODES = [
   'not_resolved',
   'already_rated',
   'turnstile_unavailable',
+  'continuation_invalid',
+  'continuation_used',
 ] as const satisfies readonly ErrorCode[];
 
 /** A code the widget may receive. */

@@ -16,17 +16,45 @@ export const SendFrame = z.object({
 export const TypingFrame = z.object({ type: z.literal('typing'), on: z.boolean() });
 /** `read`: everything up to seq was seen by this side. */
 export const ReadFrame = z.object({ type: z.literal('read'), seq: z.number().int().nonnegative() });
-/** `resume`: replay every message after afterSeq, then continue live. */
-export const ResumeFrame = z.object({ type: z.literal('resume'), afterSeq: z.number().int().nonnegative() });
+/**
+ * A server time the client saw (the `at` of its last hello): a resume with it also replays the messages it holds
+ * that were edited or deleted at or after it (docs/protocol.md "Connecting").
+ */
+export const Since = z.iso.datetime();
+/** `resume`: replay every message after afterSeq (and with `since` every one changed since then), then continue live. */
+export const ResumeFrame = z.object({
+  type: z.literal('resume'),
+  afterSeq: z.number().int().nonnegative(),
+  since: Since.optional(),
+});
+
+/**
+ * `edit`: replace the body of one's own message (docs/protocol.md "Editing"); answered by the `message` frame with
+ * the same id and seq, the new body and `editedAt` (to both sides), or an `error` frame carrying the clientId.
+ */
+export const EditFrame = z.object({
+  type: z.literal('edit'),
+  clientId: z.string().min(1).max(LIMITS.clientIdMax),
+  messageId: z.string().min(1).max(100),
+  body: z.string(),
+});
+export type EditFrame = z.infer<typeof EditFrame>;
 
 /** Every frame a client may send to a conversation socket (ping is answered by auto-response). */
-export const ClientFrame = z.discriminatedUnion('type', [SendFrame, TypingFrame, ReadFrame, ResumeFrame]);
+export const ClientFrame = z.discriminatedUnion('type', [SendFrame, TypingFrame, ReadFrame, ResumeFrame, EditFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type SendFrame = z.infer<typeof SendFrame>;
 
 /** Frames a conversation socket sends. */
 export type ServerFrame =
-  | { type: 'hello'; conversation: Conversation; lastSeq: number; you: { role: 'visitor' | 'agent'; id: string } }
+  | {
+      type: 'hello';
+      conversation: Conversation;
+      lastSeq: number;
+      you: { role: 'visitor' | 'agent'; id: string };
+      /** The server's time at the hello: the `since` of the next resume (every later change reaches this socket). */
+      at: string;
+    }
   | { type: 'ack'; clientId: string; id: string; seq: number }
   | { type: 'message'; message: Message }
   | { type: 'typing'; sender: Sender; on: boolean }

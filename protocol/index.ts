@@ -7,6 +7,8 @@ export * from './frames';
 export * from './rest';
 export * from './settings';
 export * from './tools';
+export * from './kb';
 export * from './visitor';
+export * from './visitor-kb';
 export * from './audit';
 export * from './blocks';

@@ -14,6 +14,11 @@ export const LIMITS = {
   badFramesBeforeClose: 20,
   /** Largest page of history one request returns. */
   historyPageMax: 100,
+  /**
+   * How long after sending its author may edit a message (docs/protocol.md "Editing"): 15 minutes, long enough to
+   * fix a typo or a wrong figure, short enough that a conversation's record stays what both sides read.
+   */
+  editWindowMs: 15 * 60_000,
 } as const;
 
 /**

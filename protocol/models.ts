@@ -23,6 +23,8 @@ export const Message = z.object({
   createdAt: z.string(),
   /** Set when its author deleted it: the body is then empty everywhere, and clients show "Message deleted". */
   deletedAt: z.string().optional(),
+  /** Set when its author edited it (the body is the newest one; agents can fetch the earlier ones). */
+  editedAt: z.string().optional(),
   /** For kind 'file': the attachment; `url` is an API path to GET with the same bearer token. */
   file: z.object({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), url: z.string() }).optional(),
 });
@@ -191,3 +193,13 @@ export type Stats = z.infer<typeof Stats>;
 /** Agent presence on a site's console socket (an agent with no console open is offline). */
 export const AgentStatus = z.enum(['online', 'away', 'busy']);
 export type AgentStatus = z.infer<typeof AgentStatus>;
+
+/** An earlier body of an edited message (agents only: GET /api/conversations/:id/messages/:messageId/revisions). */
+export const MessageRevision = z.object({
+  body: z.string(),
+  /** When this body was written (the message's creation, or the edit before). */
+  createdAt: z.string(),
+  /** When an edit replaced it. */
+  replacedAt: z.string(),
+});
+export type MessageRevision = z.infer<typeof MessageRevision>;

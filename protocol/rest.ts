@@ -54,6 +54,14 @@ export const WidgetSessionBody = z.object({
   turnstileToken: z.string().min(1).max(2048).optional(),
 });
 
+/** POST /api/widget/continue: a continuation link's token and the device's own random key (docs/widget.md). */
+export const ContinueBody = z.object({
+  siteKey: z.string().min(1).max(100),
+  token: z.string().min(1).max(2000),
+  device: z.string().min(8).max(100),
+  page: WidgetSessionBody.shape.page,
+});
+
 /** ?before=SEQ&limit=N on the history routes. */
 export const HistoryQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
@@ -101,6 +109,8 @@ export const TransferBody = z.object({
   agentId: z.string().min(1).max(100),
   note: z.string().trim().max(LIMITS.bodyMax).optional(),
 });
+/** PATCH /api/conversations/:id/messages/:messageId: an agent edits their own message (checked as a new message). */
+export const EditMessageBody = z.object({ body: z.string() });
 const tag = z
   .string()
   .trim()

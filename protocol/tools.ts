@@ -54,6 +54,8 @@ export const Article = z.object({
   category: z.string(),
   tags: z.array(z.string()),
   active: z.boolean(),
+  /** Views from the widget's help center: one per visitor and UTC day. */
+  views: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

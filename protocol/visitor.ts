@@ -24,6 +24,8 @@ export const VisitorMessage = z.strictObject({
   body: z.string(),
   createdAt: z.string(),
   deletedAt: z.string().optional(),
+  /** Edited by its author: the visitor sees the new body and "edited", never the earlier ones. */
+  editedAt: z.string().optional(),
   file: z
     .strictObject({ id: z.string(), name: z.string(), size: z.number(), type: z.string(), url: z.string() })
     .optional(),
@@ -41,6 +43,8 @@ export const VisitorConversation = z.strictObject({
   rating: z.strictObject({ score: z.number().int(), comment: z.string().nullable(), at: z.string() }).nullable(),
   createdAt: z.string(),
   lastMessageAt: z.string().nullable(),
+  /** The first characters of the last message the visitor can see (the widget's list of conversations). */
+  lastMessagePreview: z.string().nullable(),
   visitorUnread: z.number().int(),
   visitorReadSeq: z.number().int(),
   /** How far agents have read: the visitor's "Read" receipts. */
@@ -60,6 +64,7 @@ export const VisitorServerFrame = z.discriminatedUnion('type', [
     conversation: VisitorConversation,
     lastSeq: z.number().int(),
     you: z.strictObject({ role: z.literal('visitor'), id: z.string() }),
+    at: z.string(),
   }),
   z.strictObject({ type: z.literal('ack'), clientId: z.string(), id: z.string(), seq: z.number().int() }),
   z.strictObject({ type: z.literal('message'), message: VisitorMessage }),
@@ -86,6 +91,7 @@ export function toVisitorConversation(c: Conversation): VisitorConversation {
     rating: c.rating ? { score: c.rating.score, comment: c.rating.comment, at: c.rating.at } : null,
     createdAt: c.createdAt,
     lastMessageAt: c.lastMessageAt,
+    lastMessagePreview: c.lastMessagePreview,
     visitorUnread: c.visitorUnread,
     visitorReadSeq: c.visitorReadSeq,
     agentReadSeq: c.agentReadSeq,
@@ -113,6 +119,7 @@ export function toVisitorMessage(m: Message): VisitorMessage | null {
     body: m.body,
     createdAt: m.createdAt,
     ...(m.deletedAt ? { deletedAt: m.deletedAt } : {}),
+    ...(m.editedAt ? { editedAt: m.editedAt } : {}),
     ...(f ? { file: { id: f.id, name: f.name, size: f.size, type: f.type, url: f.url } } : {}),
   };
 }
@@ -133,6 +140,7 @@ export function toVisitorFrame(f: ServerFrame): VisitorServerFrame | null {
         conversation: toVisitorConversation(f.conversation),
         lastSeq: f.lastSeq,
         you: { role: 'visitor', id: f.you.id },
+        at: f.at,
       };
     case 'ack':
       return { type: 'ack', clientId: f.clientId, id: f.id, seq: f.seq };

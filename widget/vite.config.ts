@@ -106,6 +106,58 @@ function loader(): Plugin {
 }
 
 /**
+ * The widget's on-demand chunks (docs/widget.md): each entry bundled on its own as a minified ES module, emitted as
+ * dist/widget-<name>.js. The app imports one by URL, next to itself (`new URL(name, import.meta.url)`), when first
+ * needed, so that it weighs nothing in the core; scripts/size.mjs reports them apart, with their own budget.
+ * (A plain `import('./x')` would also split, but Vite then adds its preload helper to the core: ~0.6 KB gzipped.)
+ */
+export const ON_DEMAND = {
+  'widget-format.js': '../protocol/format.ts',
+  'widget-emoji.js': 'src/emoji-chunk.ts',
+  // The help center: it imports nothing at run time; Preact's h and the hooks come from the app.
+  'widget-lazy-help.js': 'src/help/Help.tsx',
+  // The list of the visitor's conversations: no JSX either; h, the hooks and the strings come from the app.
+  'widget-history.js': 'src/components/History.ts',
+  // The rating after a resolved conversation.
+  'widget-csat.js': 'src/components/Csat.tsx',
+  // A file message's image or download link.
+  'widget-file.js': 'src/components/Attachment.tsx',
+  // The pre-chat, offline and transcript forms and the continuation link.
+  'widget-forms.js': 'src/components/Forms.tsx',
+};
+
+function onDemand(): Plugin {
+  return {
+    name: 'parley-on-demand',
+    apply: 'build',
+    async generateBundle() {
+      for (const [fileName, entry] of Object.entries(ON_DEMAND)) {
+        const out = await build({
+          configFile: false,
+          logLevel: 'warn',
+          plugins: [cssTs()],
+          // JSX calls the `h` a chunk is given (no import of Preact).
+          oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+          define: { 'process.env.NODE_ENV': '"production"' },
+          build: {
+            write: false,
+            target: 'es2022',
+            minify: true,
+            rolldownOptions: {
+              input: here(entry),
+              preserveEntrySignatures: 'exports-only',
+              output: { format: 'es', entryFileNames: fileName },
+            },
+          },
+        });
+        const chunk = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+        this.emitFile({ type: 'asset', fileName, source: chunk.output[0]!.code! });
+      }
+    },
+  };
+}
+
+/**
  * The policy of Parley's own pages served as static assets (the console SPA, the demo page): scripts and styles only
  * from files of this origin (no inline code), connections only to this origin (its WebSockets included), no framing.
  * Images may come from anywhere over https (Markdown in articles and replies), data: (the icon) and blob: (attachments).
@@ -140,7 +192,7 @@ export default defineConfig({
   publicDir: false,
   // The widget's own minimal hooks (src/hooks.ts): the same API for what it uses, ~1 KB smaller.
   resolve: { alias: { 'preact/hooks': here('src/hooks.ts') } },
-  plugins: [cssTs(), loader(), langs(), appCss(), headers()],
+  plugins: [cssTs(), loader(), onDemand(), langs(), appCss(), headers()],
   // Classic JSX, h(type, props, ...children): shorter calls than the automatic runtime's children arrays (~0.3 KB
   // gzipped). Type checking (tsconfig) keeps react-jsx with preact's types, which describe the same elements.
   oxc: {
@@ -158,9 +210,9 @@ export default defineConfig({
     sourcemap: false,
     // Not lib mode: lib mode leaves ES output unminified (whitespace kept for pure annotations).
     rolldownOptions: {
-      input: here('src/app.tsx'),
+      input: { app: here('src/app.tsx') },
       preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'widget-app.js', chunkFileNames: 'widget-[name].js' },
+      output: { format: 'es', entryFileNames: 'widget-[name].js', chunkFileNames: 'widget-[name].js' },
     },
   },
 });

@@ -10,6 +10,7 @@ interface __BaseEnv_Env {
 	CONVERSATION_LIMITER: RateLimit;
 	OFFLINE_LIMITER: RateLimit;
 	PAGE_LIMITER: RateLimit;
+	KB_LIMITER: RateLimit;
 	ASSETS: Fetcher;
 	PUBLIC_URL: string;
 	EMAIL_PROVIDER: string;

@@ -44,6 +44,8 @@ export const toolStrings = {
   kbEmpty: 'No articles yet.',
   kbNoResults: 'No articles match.',
   kbReadOnly: 'Only owners and admins can edit articles.',
+  views: (n: number) => (n === 1 ? '1 view' : `${n} views`),
+  viewsHint: 'Reads in the widget, one per visitor a day',
   allCategories: 'All categories',
   fieldTags: 'Tags (comma separated)',
   fieldActive: 'Active (visible to visitors and searchable)',

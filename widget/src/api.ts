@@ -56,10 +56,18 @@ export function createApi(base: string) {
     /** Starts or resumes the visitor's session (JSON.stringify leaves undefined tokens out). */
     session: (siteKey: string, token: string | undefined, page: Page, user?: User, turnstileToken?: string) =>
       call<Session>('/api/widget/session', null, { siteKey, token, page, user, turnstileToken }),
+    /** Exchanges a continuation link's token (and this device's key) for a session limited to its conversation. */
+    cont: (siteKey: string, token: string, device: string, page: Page) =>
+      call<Session>('/api/widget/continue', null, { siteKey, token, device, page }),
+    /** Emails the visitor a link that continues the conversation on another device (202). */
+    link: (token: string, id: string) => call<{ sent: boolean; to: string }>(conv(id) + '/link', token, {}),
     /** The public widget settings and whether anyone can answer now. */
     config: (siteKey: string) => call<PublicWidgetConfig>('/api/widget/config/' + encodeURIComponent(siteKey)),
     /** Tells the server where the visitor is now (204). */
     page: (token: string, page: Page) => call<null>('/api/widget/page', token, page),
+    /** The visitor's conversations, newest first. */
+    list: (token: string) =>
+      call<{ conversations: Conversation[] }>('/api/widget/conversations', token).then((r) => r.conversations),
     /** Opens a new conversation for the visitor. */
     startConversation: (token: string, body: StartBody) =>
       call<{ conversation: Conversation }>('/api/widget/conversations', token, body).then(conversation),
@@ -94,6 +102,8 @@ export function createApi(base: string) {
       if (url[0] != '/') throw fault(400, 'bad_url', url);
       return (await req(url, token)).blob();
     },
+    /** A help-center read: `path` under /api/widget/kb/ (search?q=…, articles/:id), answered by the loaded chunk. */
+    kb: <T>(token: string, path: string) => call<T>('/api/widget/kb/' + path, token),
     /** One page of history (50), ascending, before `before` (the newest page without it). */
     history: (token: string, id: string, before?: number) =>
       call<HistoryPage>(conv(id) + '/messages?limit=50' + (before ? '&before=' + before : ''), token),

@@ -10,7 +10,7 @@ import type { Boot } from './boot';
 /** Entry point called by the loader once this module has loaded. */
 export async function start(b: Boot): Promise<void> {
   const cfg = await b.config;
-  const chat = createChat(b.base, b.site, cfg, b.apply);
+  const chat = createChat(b.base, b.site, cfg, b.apply, b.cont);
   await setLang(cfg?.settings.locale, document.documentElement.lang, ...navigator.languages);
   // The styles (widget-app.css) were adopted by the loader before start().
   const root = document.createElement('div');

@@ -18,4 +18,6 @@ export type Boot = {
   apply: (cfg: PublicWidgetConfig | null) => void;
   /** Hides or shows the whole widget (Parley('hide'/'show')). */
   hide: (h?: boolean) => void;
+  /** A continuation link's token, taken from the page's URL (docs/widget.md "Continuing on another device"). */
+  cont?: string;
 };

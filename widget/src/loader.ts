@@ -98,7 +98,7 @@ const script = document.currentScript as HTMLScriptElement | null;
     ])
       .then(([m, css]: [{ start: (b: Boot) => void }, string]) => {
         addCss(shadow, css, el.nonce);
-        m.start({ site, base, host, shadow, btn, config, q, apply, hide });
+        m.start({ site, base, host, shadow, btn, config, q, apply, hide, cont });
       })
       .catch((e) => {
         loading = undefined;
@@ -119,8 +119,11 @@ const script = document.currentScript as HTMLScriptElement | null;
   };
   stub.q = q;
   w.Parley = stub;
-  // The "Continue the conversation" link of emails (docs/email.md): open at once, and drop the marker from the URL.
-  if (location.hash == '#parley-open') {
+  // The "Continue the conversation" link of emails (docs/email.md): open at once, and drop the marker (and the
+  // continuation token it may carry, handed to the app) from the URL before anything else can read or share it.
+  const h = location.hash;
+  const cont = h.startsWith('#parley_continue=') ? h.slice(17) : undefined;
+  if (h == '#parley-open' || cont) {
     q.push(['open']);
     history.replaceState(history.state, '', location.href.split('#')[0]);
   }

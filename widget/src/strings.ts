@@ -20,6 +20,7 @@ type GenericNotice = VisitorCodes<
   | 'turnstile_required'
   | 'turnstile_unavailable'
   | 'already_rated'
+  | 'not_your_message'
 >;
 /** Its argument, which must be visitor codes: a typo or a code visitors never get fails to compile. */
 type VisitorCodes<C extends VisitorErrorCode> = C;
@@ -60,6 +61,13 @@ export const strings = {
     chat_unavailable: 'Chat is unavailable.',
     /** Turnstile (the bot check of a new visitor's session) said no, or could not run. */
     turnstile_failed: 'We could not check that you are not a robot. Please reload the page to chat.',
+    /** Refusals of an edit (docs/protocol.md "Editing"). */
+    edit_window_passed: 'This message can no longer be edited.',
+    already_replied: 'This message was answered, so it can no longer be edited.',
+    not_editable: 'This message cannot be edited.',
+    /** A continuation link (docs/widget.md) that is not valid any more, or was opened on another device. */
+    continuation_invalid: 'This link has expired. Ask for a new one by email from the chat.',
+    continuation_used: 'This link was already opened on another device.',
   } satisfies NoticeTexts as Record<string, string>,
   /** The line above the composer once agents ended the conversation (writing reopens it). */
   lifecycle: {
@@ -94,6 +102,19 @@ export const strings = {
   /** The offer under a resolved conversation, and its confirmation. */
   transcript: 'Email me the transcript',
   sentTo: (to: string) => `Sent to ${to}`,
+  /** Editing one's own message: the action, the label of an edited message, the line above the composer. */
+  edit: 'Edit',
+  edited: 'edited',
+  editing: 'Editing your message',
+  cancel: 'Cancel',
+  /** The help center's search box (the rest of its strings come with its chunk: help/strings.ts). */
+  helpSearch: 'Search help articles',
+  /** Emails a link that opens this conversation on another device (docs/widget.md). */
+  linkMe: 'Continue on another device',
+  /** The list of the visitor's conversations (components/History.tsx), its button, and each one's status. */
+  convs: 'Your conversations',
+  newConv: 'New conversation',
+  convStatus: { waiting: 'Open', active: 'Open', resolved: 'Resolved', closed: 'Closed' } as Record<string, string>,
 };
 
 /** The shape every locale implements. */

@@ -12,7 +12,11 @@ button{font-family:inherit}
 `;
 
 // After the shared composer's CSS: 16px stops iOS Safari from zooming into the textarea on focus.
-const overrides = `.pc-input{font-size:16px}`;
+const overrides = `.pc-input{font-size:16px}
+.pc-composer{position:relative}
+.ep{position:absolute;bottom:100%;left:8px;right:8px;display:grid;grid-template-columns:repeat(8,1fr);gap:2px;padding:6px;max-height:168px;overflow-y:auto;background:var(--parley-bg);border:1px solid var(--parley-border);border-radius:12px;box-shadow:0 4px 16px rgba(17,24,39,.12)}
+.ep button{border:0;border-radius:6px;padding:4px 0;background:none;font-size:20px;line-height:1.2;cursor:pointer}
+.ep button:hover,.ep button:focus-visible{background:var(--parley-agent-bg)}`;
 
 /** Every stylesheet of the app, injected once into the shadow root. */
 export const widgetCss = base + panelCss + messageListCss + composerCss + formsCss + overrides;

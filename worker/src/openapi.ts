@@ -1,5 +1,8 @@
 import { z, type ZodType } from 'zod';
 import {
+  KbSearchQuery,
+  VisitorArticle,
+  VisitorArticleHit,
   Article,
   ArticleQuery,
   CannedQuery,
@@ -32,6 +35,8 @@ import {
   InviteAgentBody,
   LoginBody,
   Message,
+  MessageRevision,
+  EditMessageBody,
   RegisterBody,
   Site,
   StartConversationBody,
@@ -39,6 +44,7 @@ import {
   UpdateDepartmentBody,
   Visitor,
   WidgetSessionBody,
+  ContinueBody,
   VisitorConversation,
   VisitorMessage,
   AuditEntry,
@@ -352,6 +358,19 @@ const ROUTES: Record<string, Record<string, Op>> = {
       auth: 'agent',
       ok: [200, z.object({ message: Message })],
     },
+    patch: {
+      summary: 'Edit your own message within 15 minutes, before the visitor answered (docs/protocol.md "Editing")',
+      auth: 'agent',
+      body: EditMessageBody,
+      ok: [200, z.object({ message: Message })],
+    },
+  },
+  '/api/conversations/{id}/messages/{messageId}/revisions': {
+    get: {
+      summary: "An edited message's earlier bodies, oldest first (agents only)",
+      auth: 'agent',
+      ok: [200, z.object({ revisions: z.array(MessageRevision) })],
+    },
   },
   '/api/widget/page': {
     post: { summary: 'The page the visitor is on now', auth: 'visitor', body: PageBody, ok: [204, null] },
@@ -367,7 +386,28 @@ const ROUTES: Record<string, Record<string, Op>> = {
       ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })],
     },
   },
+  '/api/widget/continue': {
+    post: {
+      summary:
+        "Exchange a continuation link's token (docs/widget.md) for a session limited to its conversation; once per device",
+      body: ContinueBody,
+      ok: [200, z.object({ token: z.string(), visitor: Visitor, conversations: z.array(VisitorConversation) })],
+    },
+  },
+  '/api/widget/conversations/{id}/link': {
+    post: {
+      summary: 'Email the visitor a link that continues this conversation on another device (once per 10 minutes)',
+      auth: 'visitor',
+      ok: [202, z.object({ sent: z.boolean(), to: z.string() })],
+    },
+  },
   '/api/widget/conversations': {
+    get: {
+      summary:
+        "The visitor's conversations, newest first, with status and last message (a continuation session: its one)",
+      auth: 'visitor',
+      ok: [200, z.object({ conversations: z.array(VisitorConversation) })],
+    },
     post: {
       summary:
         'Start a conversation (201), or get back the open one (200); clientKey makes a retry return its first answer',
@@ -386,6 +426,21 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/widget/conversations/{id}/ws': {
     get: { summary: 'WebSocket: one conversation, as its visitor', auth: 'visitor', ok: [101, null] },
+  },
+  '/api/widget/kb/search': {
+    get: {
+      summary: "Help center: search the site's published articles (empty q: most read first)",
+      auth: 'visitor',
+      query: KbSearchQuery,
+      ok: [200, z.object({ articles: z.array(VisitorArticleHit) })],
+    },
+  },
+  '/api/widget/kb/articles/{id}': {
+    get: {
+      summary: 'Help center: one published article as a node tree (counts one view per visitor a day)',
+      auth: 'visitor',
+      ok: [200, z.object({ article: VisitorArticle })],
+    },
   },
 };
 

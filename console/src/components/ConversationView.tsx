@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Agent, Conversation, Department, Message, PresenceAgent } from '../../../protocol';
 import { api, type ApiError } from '../api';
 import { deleteMessage } from '../api-tools';
+import { editMessage, messageRevisions } from '../api-edits';
 import type { ComposerHandle } from '../hooks/useComposerBridge';
 import { useConversation } from '../hooks/useConversation';
 import { useFileDrop } from '../hooks/useFileDrop';
@@ -72,6 +73,9 @@ export function ConversationView({
           setActionError((e as ApiError).message);
         }
       },
+      // The form shows a refusal itself; the broadcast copy (same seq, editedAt) then merges harmlessly.
+      onEdit: async (message: Message, body: string) => addMessage((await editMessage(id, message.id, body)).message),
+      revisions: async (message: Message) => (await messageRevisions(id, message.id)).revisions,
     }),
     [agent.id, id, addMessage],
   );

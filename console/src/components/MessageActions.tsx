@@ -2,6 +2,7 @@
 // and delete it (the agent's own text and file messages only, after a confirmation).
 import { useState } from 'preact/hooks';
 import type { Message } from '../../../protocol';
+import { editStrings } from '../strings-edits';
 import { toolStrings as t } from '../strings-tools';
 
 /** Props of MessageActions. */
@@ -11,6 +12,8 @@ export type MessageActionsProps = {
   deletable: boolean;
   onQuote: (text: string) => void;
   onDelete: (message: Message) => Promise<void>;
+  /** Set when the agent may edit it (MessageEdit.tsx canEdit): opens the inline form. */
+  onEdit?: () => void;
 };
 
 /** The text a message stands for: its body, or the attachment's name. */
@@ -36,7 +39,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** The action buttons. */
-export function MessageActions({ message, deletable, onQuote, onDelete }: MessageActionsProps) {
+export function MessageActions({ message, deletable, onQuote, onDelete, onEdit }: MessageActionsProps) {
   const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
   const text = messageText(message);
@@ -64,6 +67,11 @@ export function MessageActions({ message, deletable, onQuote, onDelete }: Messag
       <button type="button" class="msg-action" onClick={() => onQuote(text)} data-testid="message-quote">
         {t.quote}
       </button>
+      {onEdit && (
+        <button type="button" class="msg-action" onClick={onEdit} data-testid="message-edit">
+          {editStrings.edit}
+        </button>
+      )}
       {deletable && (
         <button
           type="button"

@@ -1,5 +1,9 @@
-// One message. Bodies are text nodes (Preact escapes them); attachments are fetched with the token (AttachmentView).
-import type { Conversation, Message } from '../../../protocol';
+// One message. Bodies are formatted into DOM nodes (docs/formatting.md), never HTML; attachments are fetched with the
+// token (AttachmentView).
+import { useState } from 'preact/hooks';
+import type { Conversation, Message, MessageRevision } from '../../../protocol';
+import { parse } from '../../../protocol/format';
+import { toNodes } from '../../../widget/src/components/format';
 import type { PendingMessage } from '../state/messages';
 import { visitorLabel } from '../state/inbox';
 import { strings } from '../strings';
@@ -7,6 +11,7 @@ import { clockTime, fullDateTime } from '../time';
 import { toolStrings } from '../strings-tools';
 import { AttachmentView } from './AttachmentView';
 import { MessageActions } from './MessageActions';
+import { canEdit, EditedMark, EditForm } from './MessageEdit';
 
 /** What the message list lets an agent do with stored messages. */
 export type MessageHandlers = {
@@ -14,6 +19,10 @@ export type MessageHandlers = {
   me: string;
   onQuote: (text: string) => void;
   onDelete: (message: Message) => Promise<void>;
+  /** Replaces the body of the agent's own message (throws the server's refusal). */
+  onEdit: (message: Message, body: string) => Promise<void>;
+  /** The bodies edits replaced (agents only). */
+  revisions: (message: Message) => Promise<MessageRevision[]>;
 };
 
 /** A stored message; `seen` adds the visitor's read mark under it; deleted ones show "Message deleted". */
@@ -21,13 +30,17 @@ export function MessageItem({
   message,
   conversation,
   seen,
+  answered = false,
   handlers,
 }: {
   message: Message;
   conversation: Conversation | null;
   seen: boolean;
+  /** A visitor message came after it: an agent's text can no longer be edited. */
+  answered?: boolean;
   handlers?: MessageHandlers;
 }) {
+  const [editing, setEditing] = useState(false);
   const { sender, kind } = message;
   if (sender.type === 'system' || kind === 'system') {
     return (
@@ -66,16 +79,26 @@ export function MessageItem({
               {toolStrings.messageDeleted}
             </p>
           </div>
+        ) : editing && handlers ? (
+          <EditForm
+            message={message}
+            onCancel={() => setEditing(false)}
+            onSave={async (body) => {
+              await handlers.onEdit(message, body);
+              setEditing(false);
+            }}
+          />
         ) : (
           <div class="msg-bubble">
-            <p class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">
-              {message.body}
-            </p>
+            <div class={showBody(message) ? 'msg-body' : 'msg-body visually-hidden'} data-testid="body">
+              {formatted(message.body)}
+            </div>
             {message.file && <AttachmentView file={message.file} />}
           </div>
         )}
-        {handlers && !deleted && (
+        {handlers && !deleted && !editing && (
           <MessageActions
+            onEdit={canEdit(message, handlers.me, answered) ? () => setEditing(true) : undefined}
             message={message}
             onQuote={handlers.onQuote}
             onDelete={handlers.onDelete}
@@ -87,6 +110,7 @@ export function MessageItem({
         <time dateTime={message.createdAt} title={fullDateTime(message.createdAt)}>
           {clockTime(message.createdAt)}
         </time>
+        {!deleted && <EditedMark message={message} load={handlers?.revisions} />}
         {seen && (
           <span class="msg-seen" data-testid="seen">
             {' '}
@@ -129,9 +153,9 @@ export function PendingItem({
         {pending.kind === 'note' && <span class="note-badge">{strings.noteLabel}</span>}
       </div>
       <div class="msg-bubble">
-        <p class="msg-body" data-testid="body">
-          {pending.body}
-        </p>
+        <div class="msg-body" data-testid="body">
+          {formatted(pending.body)}
+        </div>
       </div>
       <div class="msg-meta" role={pending.state === 'failed' ? 'alert' : undefined}>
         {stateText}
@@ -151,6 +175,9 @@ export function PendingItem({
     </div>
   );
 }
+
+// Text and notes, the agent's and the visitor's, with the same rules as the widget.
+const formatted = (body: string) => parse(body).map(toNodes);
 
 // A file message's body is usually just the file name, which the attachment already shows (it stays for screen readers).
 function showBody(message: Message): boolean {

@@ -51,6 +51,14 @@ export function MessageList(p: MessageListProps) {
     return seq;
   }, [p.messages, p.visitorReadSeq]);
 
+  // The newest visitor text or file: an agent's text before it is answered (no longer editable).
+  const answeredBefore = useMemo(() => {
+    let seq = 0;
+    for (const m of p.messages)
+      if (m.sender.type === 'visitor' && (m.kind === 'text' || m.kind === 'file')) seq = m.seq;
+    return seq;
+  }, [p.messages]);
+
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -96,6 +104,7 @@ export function MessageList(p: MessageListProps) {
                 message={item.message}
                 conversation={p.conversation}
                 seen={item.message.seq === seenSeq}
+                answered={item.message.seq < answeredBefore}
                 handlers={p.handlers}
               />
             ) : (

@@ -1,13 +1,15 @@
 // The widget's Composer plus an "Internal note" switch, the paperclip and the `/` canned-response picker;
 // notes are tinted so nobody mistakes one for a reply. `handle` lets the view insert text (KB, quotes).
 import { useRef, useState } from 'preact/hooks';
+import { shortcodes } from '../../../protocol/emoji';
 import { LIMITS } from '../../../protocol/limits';
 import { Composer } from '../../../widget/src/components/Composer';
 import { useCannedPicker } from '../hooks/useCannedPicker';
 import { caretOf, composerTextarea, setComposerText, type ComposerHandle } from '../hooks/useComposerBridge';
-import { insertSnippet, type CannedVars } from '../state/canned';
+import { insertSnippet, replaceRange, type CannedVars } from '../state/canned';
 import { strings } from '../strings';
 import { AttachButton } from './AttachButton';
+import { EmojiButton } from './EmojiButton';
 import { CANNED_LISTBOX_ID, CannedPicker, cannedOptionId } from './CannedPicker';
 
 /** Props of ReplyBox. */
@@ -39,6 +41,13 @@ export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle, vars }: 
       focus: () => composerTextarea(root)?.focus(),
     };
   }
+  // An emoji goes in at the caret (replacing a selection), with no blank lines around it as a snippet gets.
+  const insertEmoji = (emoji: string) => {
+    const textarea = composerTextarea(root);
+    if (!textarea) return;
+    const next = replaceRange(textarea.value, textarea.selectionStart, textarea.selectionEnd, emoji);
+    setComposerText(textarea, next.text, next.caret);
+  };
   const activeOption = picker.open ? picker.matches[picker.active] : undefined;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the handlers catch events bubbling from the textarea (the canned picker follows its caret); the div itself is not interactive
@@ -65,6 +74,7 @@ export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle, vars }: 
           {strings.internalNote}
         </label>
         <span class="reply-tools-spacer" />
+        <EmojiButton onPick={insertEmoji} disabled={disabled} />
         <AttachButton onFiles={onFiles} disabled={disabled} />
       </div>
       {picker.open && document.activeElement === composerTextarea(root) && (
@@ -76,7 +86,8 @@ export function ReplyBox({ onSend, onTyping, onFiles, disabled, handle, vars }: 
         />
       )}
       <Composer
-        onSend={(body) => onSend(body, note ? 'note' : 'text')}
+        // Shortcodes (":+1:") become emoji on send, as in the widget (docs/formatting.md).
+        onSend={(body) => onSend(shortcodes(body), note ? 'note' : 'text')}
         // Notes are invisible to the visitor, so they must not show the visitor "typing…".
         onTyping={(on) => (note && on ? undefined : onTyping(on))}
         disabled={disabled}

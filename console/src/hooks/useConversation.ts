@@ -2,7 +2,7 @@
 // highest seq seen, an outbox that survives disconnects, and read receipts while visible.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Agent, Conversation, Message, ServerFrame } from '../../../protocol';
-import { highestSeq, toResend } from '../../../client/messages';
+import { highestSeq, resumeSince, toResend } from '../../../client/messages';
 import { api, type ApiError } from '../api';
 import { openConsoleSocket, type ConsoleSocket, type SocketState } from '../realtime/socket';
 import { emptyConversationState, reduceConversation } from '../state/conversation';
@@ -37,6 +37,8 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
   useEffect(() => {
     let cancelled = false;
     let socket: ConsoleSocket | null = null;
+    // The server's time at this conversation's last hello: the `since` of the next resume.
+    let helloAt: string | undefined;
     let hellos = 0;
     Promise.all([api.conversation(id), api.messages(id, { limit: PAGE_SIZE })])
       .then(([{ conversation }, page]) => {
@@ -51,16 +53,21 @@ export function useConversation(id: string, agent: Agent, onConversation: (conve
           older: false,
         });
         socket = openConsoleSocket<ServerFrame>({
-          path: () => `/api/conversations/${encodeURIComponent(id)}/ws?after=${highestSeq(stateRef.current.messages)}`,
+          // Resume after the highest seq held and since the last hello (client/messages' resumeSince): the server
+          // replays the gap and the messages edited or deleted meanwhile, notes included.
+          path: () =>
+            `/api/conversations/${encodeURIComponent(id)}/ws?after=${highestSeq(stateRef.current.messages)}&since=${resumeSince(stateRef.current.messages, helloAt)}`,
           onStatus: setConnection,
           onFrame: (frame) => {
             dispatch({ type: 'frame', frame, author: { id: agent.id, name: agent.name }, now: Date.now() });
             if (frame.type === 'hello' || frame.type === 'conversation') onConversationRef.current(frame.conversation);
             if (frame.type !== 'hello') return;
+            helloAt = frame.at;
             // A hello is a new socket: the outbox goes (again; the server dedupes by clientId), read marks restart.
             readSentRef.current = 0;
             flush();
-            // Resume replays new seqs only: a reconnect re-reads the latest page for deletions made while away.
+            // A message that came over REST meanwhile (an upload) may have moved the resume point past one the
+            // socket never brought: a reconnect re-reads the latest page too.
             if (hellos++)
               api.messages(id, { limit: PAGE_SIZE }).then(
                 (p) => dispatch({ type: 'history', messages: p.messages, hasMore: p.hasMore, older: false }),

@@ -71,7 +71,7 @@ export function KbPage({ agent }: { agent: Agent }) {
         ) : articles.length === 0 ? (
           <p class="muted">{q || category ? t.kbNoResults : t.kbEmpty}</p>
         ) : (
-          <ul class="article-list">
+          <ul class={'article-list' + (editable ? ' with-views' : '')}>
             {articles.map((a) => (
               <li
                 key={a.id}
@@ -92,6 +92,11 @@ export function KbPage({ agent }: { agent: Agent }) {
                     </span>
                   ))}
                 </span>
+                {editable && (
+                  <span class="muted" title={t.viewsHint} data-testid="article-views">
+                    {t.views(a.views)}
+                  </span>
+                )}
                 <time class="muted" dateTime={a.updatedAt} title={fullDateTime(a.updatedAt)}>
                   {strings.ago(relativeTime(a.updatedAt, now))}
                 </time>

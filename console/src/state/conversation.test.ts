@@ -85,7 +85,13 @@ describe('reduceConversation', () => {
 
   it('shows the visitor typing, clears it on their message, and expires it', () => {
     let s = run([
-      frame({ type: 'hello', conversation, lastSeq: 0, you: { role: 'agent', id: 'ag1' } }),
+      frame({
+        type: 'hello',
+        conversation,
+        lastSeq: 0,
+        you: { role: 'agent', id: 'ag1' },
+        at: '2026-01-01T00:00:00.000Z',
+      }),
       frame({ type: 'typing', sender: { type: 'visitor' }, on: true }, 1000),
     ]);
     expect(s.typing?.label).toBe('Visitor #v12345');
@@ -98,7 +104,13 @@ describe('reduceConversation', () => {
 
   it('ignores its own typing echo', () => {
     const s = run([
-      frame({ type: 'hello', conversation, lastSeq: 0, you: { role: 'agent', id: 'ag1' } }),
+      frame({
+        type: 'hello',
+        conversation,
+        lastSeq: 0,
+        you: { role: 'agent', id: 'ag1' },
+        at: '2026-01-01T00:00:00.000Z',
+      }),
       frame({ type: 'typing', sender: { type: 'agent', id: 'ag1' }, on: true }),
     ]);
     expect(s.typing).toBeNull();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from '../../../protocol/format';
 import { articleLink, articleUrl, categoriesOf, excerpt, parseTags, plainText, renderMarkdown } from './kb';
 
 describe('renderMarkdown', () => {
@@ -40,6 +41,13 @@ describe('links, tags and categories', () => {
     const url = articleUrl('http://127.0.0.1:8787/', 'pk_1', 'ar_2');
     expect(url).toBe('http://127.0.0.1:8787/api/kb/pk_1/articles/ar_2');
     expect(articleLink({ title: 'Returns' }, url)).toBe(`Returns: ${url}`);
+  });
+  it('inserts a line that the message formatting turns into a clickable link (docs/formatting.md)', () => {
+    const url = articleUrl('https://parley.example', 'pk_1', 'ar_2');
+    for (const title of ['Returns', 'Returns (EU).', '*Shipping* _times_', 'a@b.example']) {
+      const nodes = parse(articleLink({ title }, url));
+      expect(nodes.at(-1), title).toEqual({ t: 'a', href: url, c: [url] });
+    }
   });
   it('parses comma separated tags', () => {
     expect(parseTags(' Billing, refunds,,billing ')).toEqual(['billing', 'refunds']);

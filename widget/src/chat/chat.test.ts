@@ -133,16 +133,43 @@ describe("the browser's network events", () => {
 describe('resume', () => {
   it('reconnects after the highest seq held, and the replayed gap merges without duplicates', async () => {
     const c = await online(() => json(200, { messages: [message(1), message(2), message(3)], hasMore: false }));
-    expect(sockets()[0]!.url).toBe('wss://parley.example/api/widget/conversations/cv_1/ws?after=3');
+    // Before any hello, since is the newest server time among the messages of the history load.
+    expect(sockets()[0]!.url).toBe(
+      'wss://parley.example/api/widget/conversations/cv_1/ws?after=3&since=2026-01-01T00:00:00.000Z',
+    );
     sockets()[0]!.frame({ type: 'message', message: message(4) });
     sockets()[0]!.drop();
     await vi.advanceTimersByTimeAsync(1000);
-    expect(sockets()[1]!.url).toMatch(/\?after=4$/);
+    expect(sockets()[1]!.url).toMatch(/\?after=4&since=2026-01-01T00:10:00.000Z$/);
     // The server replays what came after 4; a duplicate of 4 is harmless.
     sockets()[1]!.accept();
     sockets()[1]!.frame({ type: 'message', message: message(4) });
     sockets()[1]!.frame({ type: 'message', message: message(5) });
     expect(c.view().items.map((i) => i.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('an edit and a deletion made while away: since is the last hello, and their replays replace the held copies', async () => {
+    const held = [message(1, { body: 'refund is 10' }), message(2, { body: 'wrong link' }), message(3)];
+    const c = await online(() => json(200, { messages: held, hasMore: false }));
+    sockets()[0]!.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets()[1]!.url).toMatch(/\?after=3&since=2026-01-01T00:10:00.000Z$/);
+    sockets()[1]!.accept(conv, 3, '2026-01-01T00:20:00.000Z');
+    sockets()[1]!.frame({
+      type: 'message',
+      message: message(1, { body: 'refund is 12', editedAt: '2026-01-01T00:15:00.000Z' }),
+    });
+    sockets()[1]!.frame({ type: 'message', message: message(2, { body: '', deletedAt: '2026-01-01T00:16:00.000Z' }) });
+    expect(c.view().items.map((i) => [i.seq, i.body])).toEqual([
+      [1, 'refund is 12'],
+      [2, ''],
+      [3, 'reply 3'],
+    ]);
+    expect(c.view().items[1]).toMatchObject({ deletedAt: '2026-01-01T00:16:00.000Z' });
+    // The next resume starts at the new hello.
+    sockets()[1]!.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets()[2]!.url).toMatch(/\?after=3&since=2026-01-01T00:20:00.000Z$/);
   });
 
   it('loads older history before the oldest message shown', async () => {
@@ -226,5 +253,33 @@ describe('the page', () => {
     expect(c.view().typing).toBe('Ann');
     await vi.advanceTimersByTimeAsync(8000);
     expect(c.view().typing).toBeNull();
+  });
+
+  it('editing: the composer gets the message, Send sends an edit frame (not a new message), Cancel stops', async () => {
+    const c = await online();
+    const mine = message(1, { sender: { type: 'visitor' }, clientId: 'c1', body: 'my order 1234' });
+    sockets()[0]!.frame({ type: 'message', message: mine });
+    expect(c.view().items[0]).toMatchObject({ editable: true, edited: false });
+    c.edit('m1');
+    expect(c.view().editing).toEqual({ id: 'm1', body: 'my order 1234' });
+    c.edit();
+    expect(c.view().editing).toBeNull();
+    c.edit('m1');
+    expect(c.send('  my order 5678 ')).toBe(true);
+    expect(c.view().editing).toBeNull();
+    const frame = sockets()[0]!.sent.at(-1);
+    expect(frame).toMatchObject({ type: 'edit', messageId: 'm1', body: 'my order 5678' });
+    expect(sends(sockets()[0]!)).toHaveLength(0);
+    sockets()[0]!.frame({ type: 'message', message: { ...mine, body: 'my order 5678', editedAt: 'e' } });
+    expect(c.view().items).toHaveLength(1);
+    expect(c.view().items[0]).toMatchObject({ body: 'my order 5678', edited: true });
+    // A refusal comes back as an error frame with the edit's clientId: a notice, nothing pending fails.
+    sockets()[0]!.frame({
+      type: 'error',
+      code: 'already_replied',
+      message: '',
+      clientId: frame!.clientId as string,
+    });
+    expect(c.view().notice).toBe('already_replied');
   });
 });

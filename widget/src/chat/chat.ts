@@ -9,6 +9,7 @@ import { BEARER_PREFIX, BLOCKED_CLOSE, SUBPROTOCOL } from '../../../protocol/lim
 import type { PublicWidgetConfig } from '../../../protocol/settings';
 import { backoff, createConnection, type Connection, type ConnState } from '../../../client/connection';
 import { TYPING_TIMEOUT_MS } from '../../../client/constants';
+import { resumeSince } from '../../../client/messages';
 import { toStatus, type ConnStatus } from '../../../client/status';
 import { apiError, createApi, type StartBody, type User } from '../api';
 import { emitter } from '../events';
@@ -34,12 +35,14 @@ export type Chat = ReturnType<typeof createChat>;
  * @param base Parley's origin: the REST API's, and as ws(s) the socket's.
  * @param cfg The config the loader fetched (null when it could not).
  * @param apply Re-themes the launcher after each availability check.
+ * @param cont A continuation link's token from the page's URL: the first session exchanges it.
  */
 export function createChat(
   base: string,
   site: string,
   cfg: PublicWidgetConfig | null,
   apply?: (cfg: PublicWidgetConfig | null) => void,
+  cont?: string,
 ) {
   const api = createApi(base);
   const key = (name: string) => `parley:${site}:${name}`;
@@ -47,11 +50,13 @@ export function createChat(
   const events = emitter();
   const blobs = new Map<string, Promise<string>>();
   /** The clientKey of this page's conversation start: every retry sends it, so a lost answer never duplicates. */
-  const ck = uuid();
+  let ck = uuid();
   let st: ConvState = emptyConv(S.parseOutbox(load(key('outbox'))));
   let conn: Connection | undefined;
   let creating: Promise<void> | undefined;
   let visitor: { id: string; name: string | null; email: string | null } | undefined;
+  /** The visitor's conversations as the last session listed them (the list itself loads on demand). */
+  let convs: Conversation[] = [];
   let booted = false;
   let started = false;
   /** A boot is on its way: the browser's online event joins it rather than asking for a second visitor. */
@@ -73,6 +78,7 @@ export function createChat(
   /** Conversation rated during this page view (shows "Thanks"). */
   let thanked: string | undefined;
   let upload: View['upload'] = null;
+  let editing: View['editing'] = null;
   let unreadSeen = 0;
   let bootTimer: ReturnType<typeof setTimeout> | undefined;
   let noticeTimer: typeof bootTimer;
@@ -172,7 +178,15 @@ export function createChat(
   /** POST /session; when it answers with another visitor (identify, reset, refused token), the old conversation is dropped. */
   async function session(): Promise<void> {
     const p = here(true);
-    const r = await sess.open(p);
+    // A continuation link: this device becomes the link's visitor, in its conversation (its own outbox is dropped).
+    // A refused link (expired, used elsewhere) says so, and the device goes on as itself.
+    const r = await (cont
+      ? sess.exchange(cont, p).then(
+          (x) => (drop(true), x),
+          (e) => (refusal(e) ? (showNotice(apiError(e)!.code), sess.open(p)) : Promise.reject(e)),
+        )
+      : sess.open(p));
+    cont = undefined;
     // The session carried the current page: a queued report of the same page is done.
     if (page?.url == p.url && page.title == p.title) page = undefined;
     if (r.availability && cfg) cfg = { ...cfg, availability: r.availability };
@@ -181,6 +195,7 @@ export function createChat(
       setTimeout(boot);
     }
     visitor = r.visitor;
+    convs = r.conversations;
     if (!st.conv && r.conversations[0]) set(adopt(st, r.conversations[0]));
     changed();
   }
@@ -215,6 +230,7 @@ export function createChat(
         (conv) => {
           // Dropped meanwhile (reset, another visitor): not this visitor's conversation.
           if (g != gen) return;
+          convs = [conv, ...convs.filter((c) => c.id != conv.id)];
           set(adopt(st, conv));
           connect();
           changed();
@@ -254,8 +270,9 @@ export function createChat(
         const conv = st.conv;
         // Nothing to dial yet: the machine backs off (the reason is not shown anywhere, so the Error carries none).
         if (!conv || !sess.token) throw Error();
-        // Resume after the highest seq we hold: the server replays the gap, mergeMessages drops duplicates.
-        const url = `${base.replace(/^http/, 'ws')}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}`;
+        // Resume after the highest seq we hold, and since the last hello: the server replays the gap and the messages
+        // edited or deleted meanwhile; mergeMessages drops duplicates.
+        const url = `${base.replace(/^http/, 'ws')}/api/widget/conversations/${encodeURIComponent(conv.id)}/ws?after=${S.lastSeq(st.log)}&since=${resumeSince(st.log.messages, st.at)}`;
         return [url, [SUBPROTOCOL, BEARER_PREFIX + sess.token]];
       },
       onFrame,
@@ -277,7 +294,8 @@ export function createChat(
     set(state);
     if (e?.type == 'flush') {
       outbox.flush();
-      // A resume replays new seqs only: a reply deleted while the socket was down shows in the latest page.
+      // The resume replays new seqs and changed messages, but a message that came over REST meanwhile (an upload)
+      // moved the resume point past a reply the socket never brought: the latest page fills that gap.
       if (hellos++ && st.conv) loadHistory(st.conv).catch(() => undefined);
     } else if (e?.type == 'reply') {
       beep();
@@ -377,7 +395,12 @@ export function createChat(
         denied: sess.denied,
         csat: csatOf(conv, !!conv && !!load(key('rated:' + conv.id)), thanked),
         upload,
+        editing,
         email: visitor?.email || conv?.visitor?.email || null,
+        cid: conv?.id,
+        // The list of conversations is offered once there is more than one, or a new one may start (never to a session
+        // a link opened: it lists its one conversation and starts none).
+        many: !sess.linked && (convs.length > 1 || conv?.status == 'resolved' || conv?.status == 'closed'),
       };
     },
 
@@ -407,6 +430,13 @@ export function createChat(
     send(body: string): boolean {
       const text = body.trim();
       if (!text || text.length > BODY_MAX) return false;
+      // Editing: the edit frame instead (its refusal comes back as an error frame, shown as a notice).
+      if (editing) {
+        if (!conn?.send({ type: 'edit', clientId: uuid(), messageId: editing.id, body: text })) return false;
+        editing = null;
+        changed();
+        return true;
+      }
       const p: S.Pending = { clientId: uuid(), body: text, createdAt: new Date().toISOString(), state: 'queued' };
       setLog(S.addPending(st.log, p));
       // Without a conversation yet, create it lazily; before the session exists, boot() picks the outbox up.
@@ -415,6 +445,13 @@ export function createChat(
       else if (booted) restart();
       changed();
       return true;
+    },
+
+    /** Starts editing one's own message (the composer takes its text), or stops (no id). */
+    edit(id?: string): void {
+      const m = st.log.messages.find((x) => x.id == id);
+      editing = m ? { id: m.id, body: m.body } : null;
+      changed();
     },
 
     /** The visitor started (again) or stopped typing (the composer debounces: typing.ts). */
@@ -464,6 +501,29 @@ export function createChat(
     transcript: (email?: string): Promise<string | false> =>
       sess.authed((t) => api.transcript(t, st.conv!.id, email)).then((r) => r.to, fail),
 
+    /** Emails the visitor a link to continue on another device: the address it went to, or false (with a notice). */
+    link: (): Promise<string | false> => sess.authed((t) => api.link(t, st.conv!.id)).then((r) => r.to, fail),
+
+    /** The visitor's conversations, fresh from the server (newest first). */
+    list: (): Promise<Conversation[]> => sess.authed((t) => api.list(t)),
+
+    /** Opens another of the visitor's conversations: its history, its socket. */
+    pick(c: Conversation): void {
+      if (c.id == st.conv?.id) return;
+      drop(true);
+      set(adopt(st, c));
+      loadHistory(c).catch(() => undefined);
+      connect();
+      changed();
+    },
+
+    /** Leaves the (resolved or closed) conversation: the next message starts a new one, under a new clientKey. */
+    fresh(): void {
+      drop(true);
+      ck = uuid();
+      changed();
+    },
+
     /** Checks and uploads a file (creating the conversation first if needed), with progress in view().upload. */
     async upload(file: File): Promise<void> {
       const bad = checkFile(file);
@@ -494,6 +554,9 @@ export function createChat(
       }
       return p;
     },
+
+    /** A help-center read with the visitor's token (renewed on a 401): used by the on-demand help chunk. */
+    kb: <T>(path: string): Promise<T> => sess.authed((t) => api.kb<T>(t, path)),
 
     /** Parley('identify'): (re)creates the session as this verified user. */
     identify(u: { userId?: unknown; userHash?: unknown; email?: unknown; name?: unknown }): void {
@@ -530,5 +593,21 @@ export function createChat(
 /** What the components may call. */
 export type Actions = Pick<
   Chat,
-  'open' | 'notice' | 'send' | 'typing' | 'retry' | 'loadOlder' | 'begin' | 'rate' | 'transcript' | 'upload' | 'file'
+  | 'open'
+  | 'notice'
+  | 'send'
+  | 'edit'
+  | 'typing'
+  | 'retry'
+  | 'loadOlder'
+  | 'begin'
+  | 'rate'
+  | 'transcript'
+  | 'upload'
+  | 'file'
+  | 'kb'
+  | 'link'
+  | 'list'
+  | 'pick'
+  | 'fresh'
 >;

@@ -25,6 +25,7 @@ export const conversation = (over: Partial<Conversation> = {}): Conversation => 
   rating: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   lastMessageAt: null,
+  lastMessagePreview: null,
   visitorUnread: 0,
   visitorReadSeq: 0,
   agentReadSeq: 0,
@@ -72,11 +73,11 @@ export class FakeSocket {
   close() {
     this.closed = true;
   }
-  /** The server accepts: open, then hello with this conversation. */
-  accept(conv = conversation(), lastSeq = 0) {
+  /** The server accepts: open, then hello with this conversation (`at`: the server's time). */
+  accept(conv = conversation(), lastSeq = 0, at = '2026-01-01T00:10:00.000Z') {
     this.readyState = 1;
     this.onopen?.();
-    this.frame({ type: 'hello', conversation: conv, lastSeq, you: { role: 'visitor', id: 'v1' } });
+    this.frame({ type: 'hello', conversation: conv, lastSeq, you: { role: 'visitor', id: 'v1' }, at });
   }
   frame(f: object) {
     this.onmessage?.({ data: JSON.stringify(f) });

@@ -20,8 +20,10 @@ const apply = (...args: Parameters<typeof applyFrame>) => {
 describe('applyFrame', () => {
   it('hello adopts the conversation and its read marks, and asks for the outbox', () => {
     const conv = conversation({ visitorReadSeq: 4, agentReadSeq: 3 });
-    const r = apply(base(), { type: 'hello', conversation: conv, lastSeq: 4, you: { role: 'visitor', id: 'v1' } });
-    expect(r.state).toMatchObject({ conv, readSeq: 4, agentReadSeq: 3 });
+    const at = '2026-01-01T00:05:00.000Z';
+    const r = apply(base(), { type: 'hello', conversation: conv, lastSeq: 4, you: { role: 'visitor', id: 'v1' }, at });
+    // The hello's server time is the `since` of the next resume.
+    expect(r.state).toMatchObject({ conv, readSeq: 4, agentReadSeq: 3, at });
     expect(r.effect).toEqual({ type: 'flush' });
   });
 

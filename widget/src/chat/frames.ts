@@ -17,6 +17,8 @@ export type ConvState = {
   agentReadSeq: number;
   /** The typing agent's name ('' when unnamed), or null. */
   typing: string | null;
+  /** The server's time at the last hello: the `since` of the next resume (client/messages' resumeSince). */
+  at?: string;
 };
 
 /** What the owner must do after a frame (one frame asks for one thing at most). */
@@ -59,6 +61,7 @@ export function applyFrame(prev: ConvState, f: ServerFrame): [state: ConvState, 
   switch (f.type) {
     case 'hello':
       s = adopt(s, f.conversation);
+      s.at = f.at;
       effect = { type: 'flush' };
       break;
     case 'ack':

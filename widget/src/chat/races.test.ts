@@ -146,7 +146,7 @@ describe('a frame the server repeats', () => {
 });
 
 describe('a reconnect', () => {
-  it('learns of a reply deleted while the socket was down (the resume replays new seqs only)', async () => {
+  it('learns of a reply deleted while the socket was down (from the replay, and the latest page too)', async () => {
     let page = [message(1)];
     server(fetch, {
       '/session': () => json(200, session([conv])),
@@ -161,7 +161,7 @@ describe('a reconnect', () => {
     // The agent deletes the reply meanwhile: only its stored copy says so.
     page = [message(1, { body: '', deletedAt: '2026-01-01T00:01:00.000Z' })];
     await vi.advanceTimersByTimeAsync(1000);
-    expect(sockets()[1]!.url).toMatch(/\?after=1$/);
+    expect(sockets()[1]!.url).toMatch(/\?after=1&since=/);
     sockets()[1]!.accept();
     await vi.advanceTimersByTimeAsync(0);
     expect(c.view().items[0]).toMatchObject({ seq: 1, deleted: true, body: '' });
@@ -227,7 +227,7 @@ describe('a reconnect', () => {
     await c.upload({ name: 'a.png', type: 'image/png', size: 10 } as File);
     expect(c.view().items.map((i) => i.seq)).toEqual([1, 3]);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(sockets()[1]!.url).toMatch(/\?after=3$/);
+    expect(sockets()[1]!.url).toMatch(/\?after=3&since=/);
     sockets()[1]!.accept();
     await vi.advanceTimersByTimeAsync(0);
     expect(c.view().items.map((i) => i.seq)).toEqual([1, 2, 3]);

@@ -3,7 +3,7 @@
 // means for the conversation is the owner's `renew`, handed in.
 import { apiError, type Api, type Session, type User } from '../api';
 import type { Page } from '../pageTracker';
-import { load, save } from '../storage';
+import { load, save, uuid } from '../storage';
 
 /**
  * Session refusals no retry can change: the visitor must be identified first (identity_*), or the site refuses this
@@ -49,12 +49,17 @@ export function createSession(
 ) {
   // Bumped by forget() and identify(): an answer to a session asked before is an earlier visitor's.
   let epoch = 0;
+  // Set when a continuation link opened on a device that has a visitor of its own: the link's session is this page's
+  // only and never replaces the stored token, so a link someone else sent cannot make the device theirs for good.
+  let borrowed = false;
   const s = {
     token: load(key),
     /** Set by Parley('identify'); sent with every session request. */
     user: undefined as User | undefined,
     /** The refusal's code (one of DENIED) while the server refuses this visitor or page, else null. */
     denied: null as string | null,
+    /** Set once a continuation link opened the session: it reaches that one conversation and starts none. */
+    linked: false,
     /** POST /session with the stored token (and user): the same visitor comes back with a fresh token; a stale one is dropped once. */
     async open(page: Page): Promise<Session> {
       // Without a token of ours we are a new visitor: challenged first when the site asks for it.
@@ -70,13 +75,25 @@ export function createSession(
         // Saved, its token would undo a reset (logout) or the identify that came while it was on its way.
         if (asked != epoch) throw STALE;
         s.denied = null;
-        save(key, (s.token = r.token));
+        s.token = r.token;
+        if (!borrowed) save(key, r.token);
         return r;
       } catch (e) {
         const code = apiError(e)?.code;
         if (code && DENIED.includes(code) && asked == epoch) s.denied = code;
         throw e;
       }
+    },
+    /** Exchanges a continuation link's token for a session limited to its conversation; this device's key goes along. */
+    async exchange(token: string, page: Page): Promise<Session> {
+      const device = load('parley:device') || uuid();
+      save('parley:device', device);
+      const r = await api.cont(site, token, device, page);
+      borrowed = !!load(key);
+      s.linked = true;
+      s.token = r.token;
+      if (!borrowed) save(key, r.token);
+      return r;
     },
     /** Runs a REST call with the token, renewing the session once when it has expired (no token yet: the 401 renews too). */
     async authed<T>(f: (token: string) => Promise<T>): Promise<T> {
@@ -98,12 +115,14 @@ export function createSession(
     identify(user: User) {
       epoch++;
       s.user = user;
+      s.linked = borrowed = false;
     },
     /** Forgets the token and user (logout via Parley('reset')). */
     forget() {
       epoch++;
       s.token = s.denied = null;
       s.user = undefined;
+      s.linked = borrowed = false;
       save(key, null);
     },
   };

@@ -221,3 +221,28 @@ describe('deleted messages', () => {
     expect(r.state.messages[0]!.body).toBe('fixed');
   });
 });
+
+describe('editing in the rows', () => {
+  const own = (seq: number, extra: Partial<Message> = {}) => msg(seq, { sender: { type: 'visitor' }, ...extra });
+
+  it('marks the visitor’s own texts after the last agent answer editable, and edited ones edited', () => {
+    const s = S.mergeMessages(S.emptyChat, [
+      own(1),
+      msg(2),
+      own(3, { editedAt: '2026-01-01T10:05:00.000Z', body: 'fixed' }),
+      msg(4, { kind: 'system', sender: { type: 'system' } }),
+      own(5, { deletedAt: '2026-01-01T10:05:00.000Z', body: '' }),
+    ]).state;
+    const rows = S.toItems(s);
+    expect(rows.map((r) => r.editable)).toEqual([false, false, true, false, false]);
+    expect(rows.map((r) => r.edited)).toEqual([false, false, true, false, false]);
+    expect(rows[2]).toMatchObject({ id: 'm3', body: 'fixed' });
+  });
+
+  it('takes the edited copy over the one it replaces, and not the other way round', () => {
+    const s = S.mergeMessages(S.emptyChat, [own(1)]).state;
+    const edited = S.mergeMessages(s, [own(1, { body: 'fixed', editedAt: '2026-01-01T10:05:00.000Z' })]).state;
+    expect(edited.messages[0]!.body).toBe('fixed');
+    expect(S.mergeMessages(edited, [own(1)]).state).toBe(edited);
+  });
+});

@@ -27,6 +27,11 @@ export type Item = {
   error?: string;
   /** Deleted by its author: shown as "Message deleted". */
   deleted?: boolean;
+  id?: string;
+  /** Edited by its author: shown with "edited". */
+  edited?: boolean;
+  /** The visitor's own text no agent answered yet: editable within EDIT_MS of its sending (docs/protocol.md). */
+  editable?: boolean;
 };
 
 /** The state before anything is known. */
@@ -133,6 +138,9 @@ export function parseOutbox(raw: string | null): Pending[] {
 
 /** The rows to render: stored messages by seq, then the pending ones in writing order (queued ones show as sending). */
 export function toItems(s: ChatState): Item[] {
+  // The newest agent text or file: the visitor's messages before it are answered, so no longer editable.
+  let answered = 0;
+  for (const m of s.messages) if (m.sender.type == 'agent' && m.kind != 'system') answered = m.seq;
   const rows: Item[] = s.messages.map((m) => ({
     ...m,
     key: m.clientId || 's' + m.seq,
@@ -141,6 +149,8 @@ export function toItems(s: ChatState): Item[] {
     name: m.sender.name,
     state: m.sender.type == 'visitor' ? 'sent' : undefined,
     deleted: !!m.deletedAt,
+    edited: !!m.editedAt,
+    editable: m.sender.type == 'visitor' && m.kind == 'text' && !m.deletedAt && m.seq > answered,
   }));
   for (const p of s.pending)
     rows.push({

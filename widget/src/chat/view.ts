@@ -38,8 +38,14 @@ export type View = {
   denied: string | null;
   csat: 'ask' | 'thanks' | null;
   upload: { name: string; pct: number } | null;
+  /** The message the composer edits (its text fills the composer), or null. */
+  editing: { id: string; body: string } | null;
   /** The visitor's email when known (the transcript then needs no address). */
   email: string | null;
+  /** The id of the conversation shown, once there is one. */
+  cid?: string;
+  /** Whether to offer the list of the visitor's conversations (components/History.tsx, loaded on demand). */
+  many: boolean;
 };
 
 /** Anyone to answer now (unknown counts as yes: the chat must work without the config). */

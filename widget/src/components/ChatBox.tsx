@@ -1,9 +1,10 @@
-// The bottom of the panel in chat mode: upload progress, then the composer with its paperclip.
+// The bottom of the panel in chat mode: upload progress, then the composer with its paperclip and emoji picker.
 import { BODY_MAX } from '../limits';
 import type { Actions, View } from '../chat';
 import { ATTACHMENTS } from '../files';
 import { t } from '../i18n';
 import { Composer } from './Composer';
+import { onPicker, onText, withEmoji } from './emoji';
 import { Icon } from './Header';
 
 /** Composer, attach button and hidden file input, progress bar while uploading. */
@@ -24,6 +25,9 @@ export function ChatBox({ v, a }: { v: View; a: Actions }) {
           d="m21 11-8.6 8.6a5 5 0 0 1-7-7l8.5-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.3-2.4l7.9-7.9"
           w="2"
         />
+      </button>
+      <button type="button" class="at" data-parley="emoji" aria-label="Emoji" title="Emoji" onClick={onPicker}>
+        🙂
       </button>
       <input
         ref={(el) => {
@@ -57,12 +61,23 @@ export function ChatBox({ v, a }: { v: View; a: Actions }) {
           />
         </div>
       )}
+      {v.editing && (
+        <div class="up" data-parley="editing">
+          {t.editing}
+          <button type="button" class="rt" onClick={() => a.edit()}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
       <Composer
+        key={v.editing?.id}
+        initial={v.editing?.body}
         before={attach}
         placeholder={t.placeholder}
         sendLabel={t.send}
         maxLength={BODY_MAX}
-        onSend={a.send}
+        onSend={(body) => a.send(withEmoji(body))}
+        onChange={onText}
         onTyping={a.typing}
         inputProps={{ 'data-parley': 'input' }}
         sendProps={{ 'data-parley': 'send' }}

@@ -21,6 +21,8 @@ export type ComposerProps = {
   /** Accessible name of the send button. */
   sendLabel: string;
   maxLength: number;
+  /** The text to start with (editing a message: the caller remounts it with a new `key`); focused when set. */
+  initial?: string;
   /** Extra attributes (data-*, aria-*) for the textarea and the button. */
   inputProps?: Record<string, string>;
   sendProps?: Record<string, string>;
@@ -28,7 +30,7 @@ export type ComposerProps = {
 
 /** The message composer. */
 export function Composer(p: ComposerProps) {
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(p.initial || '');
   const ref = useRef<HTMLTextAreaElement>(null);
   // The latest props, for the typing sender made once on the first render.
   const props = useRef(p);
@@ -36,7 +38,10 @@ export function Composer(p: ComposerProps) {
   const typing = useRef(typingSender((on) => props.current.onTyping?.(on))).current;
   const stopTyping = typing.stop;
   useAutoGrow(ref, value);
-  useEffect(() => stopTyping, []);
+  useEffect(() => {
+    if (p.initial) ref.current?.focus();
+    return stopTyping;
+  }, []);
 
   function onInput(e: JSX.TargetedEvent<HTMLTextAreaElement>) {
     const v = e.currentTarget.value;

@@ -16,12 +16,21 @@ export const messageListCss = `
 .sending .b{opacity:.85}
 .failed .b{background:#fee2e2;color:#991b1b}
 .del .b{font-style:italic;color:var(--parley-muted);background:none;box-shadow:none;border:1px dashed var(--parley-border)}
+.b pre,.b ul,.b ol{margin:4px 0;white-space:pre-wrap}
+.b ul,.b ol{padding-left:20px}
+.b code,.b pre{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;background:rgba(127,127,127,.16);border-radius:4px}
+.b code{padding:1px 4px}
+.b pre{padding:6px 8px;overflow-x:auto}
+.b a{color:inherit;text-decoration:underline}
 .fl{display:block;margin-top:4px;color:inherit;text-decoration:underline}
 .mt{font-size:11px;color:var(--parley-muted);margin:3px 8px 0;display:flex;align-items:center;gap:2px}
 .system .mt{display:none}
 .failed .sta{font-weight:600}
 .rt{margin-left:6px;padding:0;border:0;background:none;font:600 11px var(--parley-font);color:inherit;cursor:pointer;text-decoration:underline}
 .ol{align-self:center;margin-bottom:8px;padding:4px 12px;border:1px solid var(--parley-border);border-radius:999px;background:var(--parley-bg);font:12px var(--parley-font);color:var(--parley-text);cursor:pointer}
+.cv{display:flex;flex-direction:column;gap:2px;margin-bottom:6px;padding:8px 12px;border:1px solid var(--parley-border);border-radius:10px;background:var(--parley-bg);font:13px var(--parley-font);color:var(--parley-text);text-align:start;cursor:pointer}
+.cv[aria-current=true]{border-color:var(--parley-accent)}
+.cv time{font-size:11px;color:var(--parley-muted)}
 .ty{display:flex;align-items:center;gap:8px;margin:10px 4px 0;font-size:12px;color:var(--parley-muted)}
 .ds{display:inline-flex;gap:3px;padding:8px 10px;border-radius:12px;background:var(--parley-agent-bg)}
 .ds i{width:5px;height:5px;border-radius:50%;background:var(--parley-muted);animation:bk 1.2s infinite}

@@ -18,6 +18,8 @@ export const panelCss = `
 .nt{flex:none;display:flex;gap:8px;padding:10px 14px;font-size:13px;background:#fef3c7;color:#78350f}
 .nt span{flex:1}
 .lf{flex:none;padding:6px 14px;font-size:12px;text-align:center;color:var(--parley-muted);background:var(--parley-log-bg);border-top:1px solid var(--parley-border)}
+.hs{flex:none;margin:8px 12px;padding:7px 12px;border:1px solid var(--parley-border);border-radius:10px;font:inherit;font-size:16px;color:inherit;background:var(--parley-input-bg);outline:0}
+.hs:focus{border-color:var(--parley-accent)}
 .x{border:0;background:none;color:inherit;font:18px/1 var(--parley-font);cursor:pointer}
 .dg::after{content:"";position:absolute;inset:6px;border:2px dashed var(--parley-ring);border-radius:14px;pointer-events:none}
 .dz{position:absolute;left:0;right:0;bottom:40%;text-align:center;font-weight:600;pointer-events:none}

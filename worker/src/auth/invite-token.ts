@@ -1,7 +1,7 @@
 // Invite tokens are bearer secrets: only their SHA-256 is stored, so a leaked
 // database cannot be turned into working invite links.
+import { sha256Hex } from '../lib/sha256';
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')
@@ -10,7 +10,7 @@ const base64url = (bytes: Uint8Array) =>
 
 /** The SHA-256 (hex) of an invite token, as stored in agents.invite_token_hash. */
 export async function hashInviteToken(token: string): Promise<string> {
-  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  return sha256Hex(token);
 }
 
 /** A fresh random invite token (32 bytes, base64url) and the hash to store. */

@@ -9,8 +9,8 @@ import { type AgentClaims, type Claims, type VisitorClaims, verifyToken } from '
 
 /** The signed-in agent, as routes see it. */
 export type AgentIdentity = { id: string; workspaceId: string; role: 'owner' | 'admin' | 'agent'; name: string };
-/** The visitor behind a widget token. */
-export type VisitorIdentity = { id: string; siteId: string; verified: boolean };
+/** The visitor behind a widget token; `conv` when the token is limited to that one conversation. */
+export type VisitorIdentity = { id: string; siteId: string; verified: boolean; conv?: string };
 
 /** Hono env of agent routes. */
 export type AgentEnv = { Bindings: Env; Variables: { agent: AgentIdentity } };
@@ -44,6 +44,7 @@ const visitorOf = (claims: VisitorClaims): VisitorIdentity => ({
   id: claims.sub,
   siteId: claims.sid,
   verified: claims.ver === true,
+  ...(claims.cid ? { conv: claims.cid } : {}),
 });
 
 /** Require an active agent's token; a visitor token here is forbidden. */

@@ -9,8 +9,11 @@ export type AgentClaims = {
   role: 'owner' | 'admin' | 'agent';
   issuedMs?: number;
 };
-/** What a visitor token says: who, on which site. */
-export type VisitorClaims = { typ: 'visitor'; sub: string; sid: string; ver?: true };
+/**
+ * What a visitor token says: who, on which site, whether verified; `cid` limits it to one conversation (a session
+ * opened by a continuation link, docs/widget.md "Continuing on another device").
+ */
+export type VisitorClaims = { typ: 'visitor'; sub: string; sid: string; ver?: true; cid?: string };
 /** Either kind of token. */
 export type Claims = AgentClaims | VisitorClaims;
 
@@ -45,6 +48,7 @@ export async function verifyToken(token: string, keys: AuthKeys): Promise<Claims
       sub: payload.sub!,
       sid: payload.sid,
       ...(payload.ver === true ? { ver: true as const } : {}),
+      ...(typeof payload.cid === 'string' ? { cid: payload.cid } : {}),
     };
   }
   return null;

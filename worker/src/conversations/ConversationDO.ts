@@ -1,13 +1,24 @@
 import { DurableObject } from 'cloudflare:workers';
 import { getDb } from '../db/client';
-import type { Conversation, HistoryQuery, Message, ServerFrame, SiteEvent } from '../../../protocol';
+import type {
+  Conversation,
+  EditFrame,
+  FrameErrorCode,
+  HistoryQuery,
+  Message,
+  MessageRevision,
+  ServerFrame,
+  SiteEvent,
+} from '../../../protocol';
 import { count } from '../dev/counters';
 import { toVisitorConversation, toVisitorFrame } from '../../../protocol/visitor';
 import { BLOCKED_CLOSE, CHAT_UNAVAILABLE, CHAT_UNAVAILABLE_FRAME } from '../../../protocol/blocks';
+import { Since } from '../../../protocol/frames';
 import { PING_FRAME, PONG_FRAME, REVOKED_CLOSE, SUBPROTOCOL } from '../../../protocol/limits';
 import { relayName } from '../realtime/RelayDO';
 import { SocketHub } from '../realtime/hub';
 import { readIdentity, type SocketIdentity } from '../realtime/upgrade';
+import type { Editor } from './edit-rules';
 import { decide, implicitTransition, type LifecycleAction } from './lifecycle';
 import { FrameLimits } from './frame-limits';
 import { parseClientFrame } from './parse-frame';
@@ -157,6 +168,28 @@ export class ConversationDO extends DurableObject<Env> {
     return done({ message, fileKey: removedFile ? `${this.#store.meta()!.id}/${removedFile.id}` : null });
   }
 
+  /**
+   * An author edits their own message (the `edit` frame, or REST for agents; rules in edit-rules.ts): everyone sees
+   * it replaced (same id and seq, the new body, editedAt); the body it replaced is kept for agents (`revisions`).
+   * A visitor's edit costs a token of their message budget and waits its turn behind their sends.
+   */
+  async editMessage(who: Editor, messageId: string, body: string): Promise<DoResult<Message>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    if (who.role === 'agent') return this.#edit(who, messageId, body);
+    return this.#visitorTurn(async () =>
+      (await this.#charge(who.id))
+        ? this.#edit(who, messageId, body)
+        : refused('rate_limited', 'You are sending messages too fast'),
+    );
+  }
+
+  /** The bodies edits replaced, oldest first: for agents only (the worker's route checks the workspace). */
+  async revisions(messageId: string): Promise<DoResult<MessageRevision[]>> {
+    if (!this.#store.meta()) return NOT_FOUND;
+    const list = this.#store.revisions(messageId);
+    return list ? done(list) : refused('not_found', 'Message not found');
+  }
+
   /** The visitor's CSAT rating, once, after the conversation was resolved. */
   async rate(score: number, comment: string | null): Promise<DoResult<Conversation>> {
     if (!this.#store.meta()) return NOT_FOUND;
@@ -216,10 +249,12 @@ export class ConversationDO extends DurableObject<Env> {
         ? conversation.lastSeq
         : (this.#store.page({ limit: 1, viewer: 'visitor' }).messages[0]?.seq ?? 0);
     if (who.role === 'visitor') this.#visitorViewChanged(conversation);
-    this.#send(server, { type: 'hello', conversation, lastSeq, you: { role: who.role, id: who.id } });
-    const after = Number(new URL(request.url).searchParams.get('after'));
-    if (Number.isInteger(after) && after >= 0 && new URL(request.url).searchParams.has('after'))
-      this.#replay(server, who.role, after);
+    const at = new Date().toISOString();
+    this.#send(server, { type: 'hello', conversation, lastSeq, you: { role: who.role, id: who.id }, at });
+    const params = new URL(request.url).searchParams;
+    const after = Number(params.get('after'));
+    if (Number.isInteger(after) && after >= 0 && params.has('after'))
+      this.#replay(server, who.role, after, Since.safeParse(params.get('since')).data ?? null);
     return new Response(null, { status: 101, webSocket: client, headers: { 'Sec-WebSocket-Protocol': SUBPROTOCOL } });
   }
 
@@ -237,6 +272,8 @@ export class ConversationDO extends DurableObject<Env> {
     switch (frame.type) {
       case 'send':
         return this.#onSend(ws, who, frame);
+      case 'edit':
+        return this.#onEdit(ws, who, frame);
       case 'typing': {
         // Beyond the budget a typing frame is dropped: the other side's indicator expires by itself.
         if (!this.#frames.typing(`${who.role}:${who.id}`, frame.on)) return;
@@ -253,7 +290,7 @@ export class ConversationDO extends DurableObject<Env> {
         if (!this.#frames.resume(`${who.role}:${who.id}`)) {
           return this.#send(ws, { type: 'error', code: 'rate_limited', message: 'Too many resumes, slow down' });
         }
-        return this.#replay(ws, who.role, frame.afterSeq);
+        return this.#replay(ws, who.role, frame.afterSeq, frame.since ?? null);
       }
     }
   }
@@ -284,6 +321,26 @@ export class ConversationDO extends DurableObject<Env> {
   }
 
   // ---- internals ----
+
+  #edit(who: Editor, messageId: string, body: string): DoResult<Message> {
+    const result = this.#store.editMessage(who, messageId, body, Date.now());
+    if ('code' in result) return refused(result.code, result.message);
+    const { message, changed } = result;
+    if (!changed) return done(message);
+    this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
+    log.info('message.edited', { conversationId: this.ctx.id.name, messageId, seq: message.seq, sender: who.role });
+    // Like a deletion: the inbox preview may change (an agents' field), so a snapshot frame and a batched projection.
+    this.#changed({ frame: true, urgent: false });
+    return done(message);
+  }
+
+  async #onEdit(ws: WebSocket, who: Attachment, frame: EditFrame) {
+    const result = await this.editMessage({ role: who.role, id: who.id }, frame.messageId, frame.body);
+    if (!result.ok) {
+      const { code, message } = result.error;
+      this.#send(ws, { type: 'error', code: code as FrameErrorCode, message, clientId: frame.clientId });
+    }
+  }
 
   #onSend(
     ws: WebSocket,
@@ -505,8 +562,9 @@ export class ConversationDO extends DurableObject<Env> {
     return this.env.RELAYS.getByName(relayName(this.#siteId, conversationId));
   }
 
-  #replay(ws: WebSocket, role: 'visitor' | 'agent', afterSeq: number) {
-    for (const message of this.#store.after(afterSeq, role)) this.#send(ws, { type: 'message', message });
+  /** The messages after afterSeq, and those edited or deleted since `since` (a hello's `at`; docs/protocol.md). */
+  #replay(ws: WebSocket, role: 'visitor' | 'agent', afterSeq: number, since: string | null) {
+    for (const message of this.#store.after(afterSeq, role, since)) this.#send(ws, { type: 'message', message });
   }
 
   /**

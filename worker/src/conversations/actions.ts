@@ -4,9 +4,10 @@ import { getDb } from '../db/client';
 import { agents, departments } from '../db/schema';
 import { uploadFile } from '../files/upload';
 import { unwrap } from '../lib/do-result';
-import { errors } from '../lib/errors';
+import { apiError, errors } from '../lib/errors';
 import { validate } from '../lib/validate';
-import { AssignBody, TransferBody, UpdateConversationBody } from '../../../protocol';
+import { bodyProblem } from './parse-frame';
+import { AssignBody, EditMessageBody, TransferBody, UpdateConversationBody } from '../../../protocol';
 import { type ConversationEnv, requireWorkspaceConversation } from './access';
 import type { LifecycleAction } from './lifecycle';
 import { toConversation } from './queries';
@@ -82,6 +83,18 @@ export const conversationActions = new Hono<ConversationEnv>()
     );
     if (result.fileKey) c.executionCtx.waitUntil(c.env.UPLOADS.delete(result.fileKey));
     return c.json({ message: result.message }, 200);
+  })
+  .patch('/:id/messages/:messageId', requireWorkspaceConversation(), validate('json', EditMessageBody), async (c) => {
+    const { body } = c.req.valid('json');
+    const problem = bodyProblem(body);
+    if (problem) throw apiError(problem.code, problem.message);
+    const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
+    const who = { role: 'agent' as const, id: c.var.agent.id };
+    return c.json({ message: unwrap(await stub.editMessage(who, c.req.param('messageId'), body)) }, 200);
+  })
+  .get('/:id/messages/:messageId/revisions', requireWorkspaceConversation(), async (c) => {
+    const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
+    return c.json({ revisions: unwrap(await stub.revisions(c.req.param('messageId'))) }, 200);
   })
   .get('/:id/visitor', requireWorkspaceConversation(), async (c) => {
     const found = await visitorProfileWithHistory(getDb(c.env.DB), c.var.conversation.visitorId, c.var.conversation.id);

@@ -49,6 +49,17 @@ const STEPS: string[] = [
      visitor_unread = (SELECT COUNT(*) FROM messages WHERE seq > meta.visitor_read_seq AND sender_type = 'agent' AND ${UNREAD}),
      agent_unread = (SELECT COUNT(*) FROM messages WHERE seq > meta.agent_read_seq AND sender_type = 'visitor' AND ${UNREAD}),
      last_message_seq = (SELECT MAX(seq) FROM messages WHERE ${UNREAD});`,
+  // Issue 14: editing one's own message; the bodies an edit replaced, kept for agents (edits.ts).
+  `ALTER TABLE messages ADD COLUMN edited_at TEXT;
+   CREATE TABLE IF NOT EXISTS message_revisions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, body TEXT NOT NULL,
+     created_at TEXT NOT NULL, replaced_at TEXT NOT NULL);
+   CREATE INDEX IF NOT EXISTS message_revisions_seq ON message_revisions(seq);`,
+  // Issue 14 (resume): when a message last changed after it was sent (an edit or a deletion), so a client that
+  // resumes with `since` gets the messages it holds that changed while it was away (store.after()).
+  `ALTER TABLE messages ADD COLUMN changed_at TEXT;
+   UPDATE messages SET changed_at = NULLIF(MAX(COALESCE(edited_at, ''), COALESCE(deleted_at, '')), '');
+   CREATE INDEX IF NOT EXISTS messages_changed ON messages(changed_at) WHERE changed_at IS NOT NULL;`,
 ];
 
 /** Bring this object's SQLite up to the current schema (synchronous, in one transaction). */

@@ -43,10 +43,17 @@ export function parseClientFrame(data: string | ArrayBuffer): ParsedFrame {
     return fail('bad_request', `${issue?.path.join('.') || 'frame'}: ${issue?.message ?? 'invalid'}`, clientId);
   }
   const frame = parsed.data;
-  if (frame.type === 'send') {
-    if (frame.body.length > LIMITS.bodyMax)
-      return fail('too_large', `Messages are limited to ${LIMITS.bodyMax} characters`, frame.clientId);
-    if (!frame.body.trim()) return fail('bad_request', 'Message body is empty', frame.clientId);
+  if (frame.type === 'send' || frame.type === 'edit') {
+    const problem = bodyProblem(frame.body);
+    if (problem) return fail(problem.code, problem.message, frame.clientId);
   }
   return { ok: true, frame };
+}
+
+/** Why a message body (new or edited, socket or REST) cannot be stored; null when it can. */
+export function bodyProblem(body: string): { code: 'too_large' | 'bad_request'; message: string } | null {
+  if (body.length > LIMITS.bodyMax)
+    return { code: 'too_large', message: `Messages are limited to ${LIMITS.bodyMax} characters` };
+  if (!body.trim()) return { code: 'bad_request', message: 'Message body is empty' };
+  return null;
 }

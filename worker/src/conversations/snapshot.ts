@@ -14,6 +14,7 @@ export type MessageRow = {
   created_at: string;
   file?: string | null;
   deleted_at?: string | null;
+  edited_at?: string | null;
 };
 
 /** A stored row as a protocol message. */
@@ -31,6 +32,7 @@ export const toMessage = (r: MessageRow): Message => ({
   createdAt: r.created_at,
   ...(r.file ? { file: JSON.parse(r.file) as NonNullable<Message['file']> } : {}),
   ...(r.deleted_at ? { deletedAt: r.deleted_at } : {}),
+  ...(r.edited_at ? { editedAt: r.edited_at } : {}),
 });
 
 /**

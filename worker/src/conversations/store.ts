@@ -1,5 +1,13 @@
-import { type Conversation, type ConversationDelta, type Message, pickDelta } from '../../../protocol';
+import {
+  type Conversation,
+  type ConversationDelta,
+  type Message,
+  type MessageRevision,
+  pickDelta,
+} from '../../../protocol';
 import { migrate } from './do-schema';
+import { type EditResult, editMessage, revisions } from './edits';
+import type { Editor } from './edit-rules';
 import { PROJECTION_BATCH_MAX } from './projection';
 import type { Transition } from './lifecycle';
 import { deltaOf, type MessageRow, snapshot, toMessage, UNREAD } from './snapshot';
@@ -230,7 +238,7 @@ export class ConversationStore {
     if (row.deleted_at) return { message: toMessage(row), removedFile: null };
     const deleted = this.#sql
       .exec<MessageRow>(
-        "UPDATE messages SET body = '', file = NULL, deleted_at = ? WHERE id = ? RETURNING *",
+        "UPDATE messages SET body = '', file = NULL, deleted_at = ?1, changed_at = ?1 WHERE id = ?2 RETURNING *",
         new Date().toISOString(),
         messageId,
       )
@@ -244,7 +252,19 @@ export class ConversationStore {
       row.seq,
     );
     this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', deleted.seq);
+    // A deletion removes the words for agents too: the bodies earlier edits replaced go with it.
+    this.#sql.exec('DELETE FROM message_revisions WHERE seq = ?', row.seq);
     return { message: toMessage(deleted), removedFile: toMessage(row).file ?? null };
+  }
+
+  /** Replace the body of one's own message if the edit rules allow it (edits.ts), in one transaction. */
+  editMessage(who: Editor, messageId: string, body: string, now: number): EditResult {
+    return this.#storage.transactionSync(() => editMessage(this.#sql, who, messageId, body, now));
+  }
+
+  /** The bodies edits replaced, oldest first; null when no such message (agents only: notes too). */
+  revisions(messageId: string): MessageRevision[] | null {
+    return revisions(this.#sql, messageId);
   }
 
   /** Agent replies the visitor has neither read nor been emailed yet (text and files, not deleted). */
@@ -296,15 +316,24 @@ export class ConversationStore {
     return true;
   }
 
-  /** Messages after a seq, oldest first (notes only for agents). */
-  after(seq: number, viewer: 'visitor' | 'agent'): Message[] {
-    return this.#sql
-      .exec<MessageRow>(
-        `SELECT * FROM messages WHERE seq > ? ${viewer === 'visitor' ? "AND kind != 'note'" : ''} ORDER BY seq`,
-        seq,
-      )
-      .toArray()
-      .map(toMessage);
+  /**
+   * Messages after a seq, and with `since` (a server time the client saw) also those edited or deleted at or after
+   * it, oldest first; notes only for agents (a visitor never learns that a note changed).
+   */
+  after(seq: number, viewer: 'visitor' | 'agent', since: string | null = null): Message[] {
+    const visible = viewer === 'visitor' ? "AND kind != 'note'" : '';
+    // Two walks, each on its own index (the seq key; the partial changed_at one): an OR or a UNION of the two made the
+    // planner read the whole table (resume-changes.test.ts counts the rows).
+    const rows = this.#sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq > ? ${visible} ORDER BY seq`, seq)
+      .toArray();
+    if (since) {
+      const changed = this.#sql
+        .exec<MessageRow>(`SELECT * FROM messages WHERE changed_at >= ? AND seq <= ? ${visible}`, since, seq)
+        .toArray();
+      rows.unshift(...changed.sort((a, b) => a.seq - b.seq));
+    }
+    return rows.map(toMessage);
   }
 
   /** One page of history before a seq, returned oldest first. */

@@ -4,6 +4,7 @@ import { sites, visitors } from '../db/schema';
 import { continueUrl, publicBase, replyAddress, unsubscribeUrl } from '../email/links';
 import { emailProvider } from '../email/providers';
 import { unreadRepliesEmail } from '../email/templates';
+import { continuationToken } from '../auth/continuation';
 import { type Conversation, toVisitorMessages } from '../../../protocol';
 import type { ConversationStore } from './store';
 
@@ -33,7 +34,13 @@ export async function sendUnreadEmail(
   const mail = unreadRepliesEmail(
     site.name,
     unread,
-    continueUrl(visitor.currentUrl ?? visitor.landingUrl, site.allowedOrigins, base),
+    // The link carries a continuation token: it opens this conversation on whatever device reads the email.
+    continueUrl(
+      visitor.currentUrl ?? visitor.landingUrl,
+      site.allowedOrigins,
+      base,
+      await continuationToken(env, { visitorId: visitor.id, siteId: site.id, conversationId: conv.id }),
+    ),
     await unsubscribeUrl(env, base, visitor.id),
   );
   await emailProvider(env).send({

@@ -172,9 +172,18 @@ export const articles = sqliteTable('articles', {
   category: text('category').notNull().default(''),
   tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Views from the widget, once per visitor and day (kept by a trigger on article_views, migrations/0012). */
+  views: integer('views').notNull().default(0),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/** Who read which article on which UTC day: a second read the same day is an ignored insert (not counted). */
+export const articleViews = sqliteTable(
+  'article_views',
+  { articleId: text('article_id').notNull(), visitorId: text('visitor_id').notNull(), day: text('day').notNull() },
+  (t) => [primaryKey({ columns: [t.articleId, t.visitorId, t.day] })],
+);
 
 /** Mail the local provider kept instead of sending (listed at /api/dev/outbox). */
 export const emailOutbox = sqliteTable('email_outbox', {

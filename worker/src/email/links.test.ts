@@ -16,4 +16,10 @@ describe("continueUrl (the unread-reply email's link back)", () => {
     expect(continueUrl('javascript:alert(1)', allowed, base)).toBe(`${base}#parley-open`);
     expect(continueUrl(null, allowed, base)).toBe(`${base}/#parley-open`);
   });
+  it('carries a continuation token in the fragment, which browsers never send to a server', () => {
+    expect(continueUrl('https://shop.example/cart', allowed, base, 'a.b.c')).toBe(
+      'https://shop.example/cart#parley_continue=a.b.c',
+    );
+    expect(continueUrl('https://evil.example/', allowed, base, 'a.b.c')).toBe(`${base}#parley_continue=a.b.c`);
+  });
 });

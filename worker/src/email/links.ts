@@ -38,19 +38,21 @@ export async function visitorOfUnsubscribeToken(env: Env, token: string): Promis
 
 /**
  * Where the visitor continues: the page they were last on, with a marker that opens the
- * widget. The page is reported by the visitor's browser, so it is used only when its
- * origin is one the site allows: an email from the team never links to a page of the
- * visitor's choosing elsewhere.
+ * widget, or with a continuation token (`#parley_continue=`, docs/widget.md): in the fragment,
+ * which browsers never send to a server, so it stays out of every server's logs. The page is
+ * reported by the visitor's browser, so it is used only when its origin is one the site
+ * allows: an email from the team never links to a page of the visitor's choosing elsewhere.
  */
-export function continueUrl(page: string | null, allowedOrigins: string[], fallback: string) {
+export function continueUrl(page: string | null, allowedOrigins: string[], fallback: string, token?: string) {
+  const marker = token ? `parley_continue=${token}` : 'parley-open';
   try {
     const url = new URL(page ?? fallback);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not a web page');
     if (page && !originAllowed(url.origin, allowedOrigins)) throw new Error('not a page of the site');
-    url.hash = 'parley-open';
+    url.hash = marker;
     return url.toString();
   } catch {
-    return `${fallback}#parley-open`;
+    return `${fallback}#${marker}`;
   }
 }
 

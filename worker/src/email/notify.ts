@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { agents, type sites } from '../db/schema';
 import type { VisitorMessage } from '../../../protocol';
-import { publicBase, unsubscribeUrl } from './links';
+import { continueUrl, publicBase, unsubscribeUrl } from './links';
 import { emailProvider } from './providers';
-import { offlineMessageEmail, transcriptEmail } from './templates';
+import { continueLinkEmail, offlineMessageEmail, transcriptEmail } from './templates';
 
 /** A visitor left a message while nobody could answer: email every active agent of the workspace, once each per message. */
 export async function notifyAgentsOfOfflineMessage(
@@ -51,5 +51,25 @@ export async function sendTranscript(
     to,
     from: env.EMAIL_FROM,
     idempotencyKey: `transcript/${conv.id}/${visible.at(-1)?.seq ?? 0}`,
+  });
+}
+
+/** The continuation link a visitor asked for (widget: "email me a link"), to the address they gave. */
+export async function sendContinueLink(
+  env: Env,
+  site: typeof sites.$inferSelect,
+  visitor: { id: string; email: string | null; currentUrl: string | null; landingUrl: string | null },
+  conversationId: string,
+  token: string,
+) {
+  const base = publicBase(env);
+  const url = continueUrl(visitor.currentUrl ?? visitor.landingUrl, site.allowedOrigins, base, token);
+  const mail = continueLinkEmail(site.name, url, await unsubscribeUrl(env, base, visitor.id));
+  await emailProvider(env).send({
+    ...mail,
+    workspaceId: site.workspaceId,
+    to: visitor.email!,
+    from: env.EMAIL_FROM,
+    idempotencyKey: `continue/${conversationId}/${Date.now()}`,
   });
 }

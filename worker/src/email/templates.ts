@@ -1,10 +1,10 @@
 import type { VisitorMessage } from '../../../protocol';
+import { formatHtml } from './format';
 
 // Emails to visitors are built from the visitor view only (docs/protocol.md): no ids, no notes.
 type Message = VisitorMessage;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const paragraphs = (s: string) => escapeHtml(s).replace(/\n/g, '<br>');
 const who = (m: Message) =>
   m.sender.type === 'agent' ? (m.sender.name ?? 'Support') : m.sender.type === 'visitor' ? 'You' : '';
 
@@ -18,7 +18,7 @@ function layout(
   const rows = messages
     .map(
       (m) =>
-        `<tr><td style="padding:8px 0"><strong>${escapeHtml(who(m))}</strong><br>${paragraphs(m.kind === 'file' ? `[file] ${m.file?.name ?? m.body}` : m.body)}</td></tr>`,
+        `<tr><td style="padding:8px 0"><strong>${escapeHtml(who(m))}</strong><br>${m.kind === 'file' ? escapeHtml(`[file] ${m.file?.name ?? m.body}`) : formatHtml(m.body)}</td></tr>`,
     )
     .join('');
   const buttons = links
@@ -55,6 +55,21 @@ export function unreadRepliesEmail(site: string, messages: Message[], continueUr
     subject: `New reply from ${site}`,
     text: textOf(intro, messages, links, footer),
     html: layout(site, intro, messages, links, footer),
+  };
+}
+
+/** The link the visitor asked for in the widget, to continue the conversation on another device. */
+export function continueLinkEmail(site: string, continueUrl: string, unsubscribeUrl: string) {
+  const intro = `Open this link on any device to continue your conversation with ${site}. It works for 7 days.`;
+  const links = [
+    { label: 'Continue the conversation', href: continueUrl },
+    { label: 'Unsubscribe from these emails', href: unsubscribeUrl },
+  ];
+  const footer = 'You asked for this link in the chat. If you did not, ignore this email.';
+  return {
+    subject: `Continue your conversation with ${site}`,
+    text: textOf(intro, [], links, footer),
+    html: layout(site, intro, [], links, footer),
   };
 }
 

@@ -24,6 +24,8 @@ export const fileRoutes = new Hono<EitherEnv>().get('/:conversationId/:fileId', 
     if (!site) throw errors.unauthorized();
     assertOrigin(c.req.raw, site.allowedOrigins);
     await assertNotBlocked(c.env, site.id, { visitorId: visitor.id, ip: requestIp(c.req.raw) });
+    // A session opened by a continuation link reaches its one conversation only (docs/widget.md).
+    if (visitor.conv && visitor.conv !== conversationId) throw errors.notFound('File');
     if (!(await findVisitorConversation(db, visitor.id, conversationId))) throw errors.notFound('File');
   } else throw errors.unauthorized();
   // Only ids upload.ts makes: anything else (e.g. 5000 characters, over R2's key limit) is simply not found.

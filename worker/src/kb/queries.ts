@@ -41,7 +41,7 @@ export async function createArticle(
   body: Pick<Row, 'title' | 'content' | 'category' | 'tags' | 'active'>,
 ) {
   const now = nowIso();
-  const row: Row = { id: newId('ar'), workspaceId, ...body, createdAt: now, updatedAt: now };
+  const row: Row = { id: newId('ar'), workspaceId, ...body, views: 0, createdAt: now, updatedAt: now };
   await db.insert(articles).values(row);
   return row;
 }

@@ -12,6 +12,9 @@ md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+/** An article's Markdown as markdown-it tokens (the same parser and link rules as the page): tree.ts walks them. */
+export const parseMarkdown = (source: string) => md.parse(source, {});
+
 /** An article's Markdown as safe HTML. */
 export const renderMarkdown = (source: string) => md.render(source);
 

@@ -10,6 +10,7 @@ export type LogEvent =
   | 'config.invalid'
   | 'health.d1_failed'
   | 'message.committed'
+  | 'message.edited'
   | 'frame.failed'
   | 'alarm.failed'
   | 'projection.failed'

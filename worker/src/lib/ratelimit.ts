@@ -9,6 +9,8 @@ export const EDGE_LIMITS = {
   offlinePerIpPerMinute: 5,
   /** POST /api/widget/page per visitor per 10 seconds. */
   pagesPerVisitorPer10s: 10,
+  /** Help-center searches, and apart from them article reads, per visitor per minute. */
+  kbPerVisitorPerMinute: 60,
 } as const;
 
 /** A `ratelimits` binding of this worker. */
@@ -17,7 +19,8 @@ export type LimiterBinding =
   | 'SESSION_LIMITER'
   | 'CONVERSATION_LIMITER'
   | 'OFFLINE_LIMITER'
-  | 'PAGE_LIMITER';
+  | 'PAGE_LIMITER'
+  | 'KB_LIMITER';
 
 /** The caller's IP as Cloudflare reports it. */
 export const clientIp = (req: Request) => req.headers.get('CF-Connecting-IP') ?? 'local';

@@ -33,6 +33,10 @@ const ErrorCode = z.enum([
   'not_found',
   'internal',
   'chat_unavailable',
+  'not_your_message',
+  'edit_window_passed',
+  'already_replied',
+  'not_editable',
 ] satisfies FrameErrorCode[]);
 const Pong = z.object({ type: z.literal('pong') });
 
@@ -43,6 +47,7 @@ const AgentServerFrame: z.ZodType<ServerFrame> = z.discriminatedUnion('type', [
     conversation: Conversation,
     lastSeq: z.number().int(),
     you: z.object({ role: z.enum(['visitor', 'agent']), id: z.string() }),
+    at: z.string(),
   }),
   z.object({ type: z.literal('ack'), clientId: z.string(), id: z.string(), seq: z.number().int() }),
   z.object({ type: z.literal('message'), message: Message }),
@@ -120,7 +125,7 @@ const files = {
   'conversation-client': {
     fixtures: conversationClient,
     schema: z.union([ClientFrame, Ping]),
-    types: ['send', 'typing', 'read', 'resume', 'ping'] satisfies (ClientFrame['type'] | 'ping')[],
+    types: ['send', 'typing', 'read', 'resume', 'edit', 'ping'] satisfies (ClientFrame['type'] | 'ping')[],
   },
   'site-client': {
     fixtures: siteClient,
@@ -175,7 +180,10 @@ describe('golden frames (protocol/fixtures)', () => {
     const a = await connect(paths.agent(conversation.id), owner.token);
     v.send({ type: 'typing', on: true });
     v.send({ type: 'send', clientId: 'c-1', body: 'Hello, is anyone there?' });
-    await v.next((f) => f.type === 'message');
+    const first = await v.next((f) => f.type === 'message');
+    // An edit before anyone answered: the message frame again, with editedAt.
+    v.send({ type: 'edit', clientId: 'e-1', messageId: first.message.id, body: 'Hello? My order has not arrived' });
+    await a.next((f) => f.type === 'message' && !!f.message.editedAt);
     a.send({ type: 'send', clientId: 'a-1', body: 'Hi! How can I help?' });
     await v.next((f) => f.type === 'message' && f.message.sender.type === 'agent');
     v.send({ type: 'read', seq: 2 });

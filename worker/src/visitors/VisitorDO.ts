@@ -6,6 +6,7 @@ import { type DoResult, done, refused } from '../lib/do-result';
 import type { sites } from '../db/schema';
 import type { Conversation, Message } from '../../../protocol';
 import { VISITOR_QUOTAS as Q } from '../../../protocol/limits';
+import { ContinuationLedger } from './continuations';
 import { VisitorLedger } from './ledger';
 import { findOpenConversation } from './queries';
 
@@ -33,6 +34,7 @@ export type Started = { created: boolean; conversation: Conversation; message?: 
  */
 export class VisitorDO extends DurableObject<Env> {
   #ledger: VisitorLedger;
+  #links: ContinuationLedger;
   /** The message budget across all conversations; in memory for the reason given in conversations/ratelimit.ts. */
   #messages = new TokenBuckets();
   /** Starts run one after another: each awaits D1 and other objects, which would let another interleave. */
@@ -41,6 +43,17 @@ export class VisitorDO extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#ledger = new VisitorLedger(ctx.storage);
+    this.#links = new ContinuationLedger(ctx.storage);
+  }
+
+  /** Whether continuation link `jti` may be used by this device (hash): the first device binds it (continuations.ts). */
+  async claimContinuation(jti: string, device: string, expMs: number): Promise<boolean> {
+    return this.#links.claim(jti, device, expMs, Date.now());
+  }
+
+  /** Whether a continuation link may be emailed for this conversation now (once per `gapMs`); remembered when true. */
+  async claimLinkEmail(conversationId: string, gapMs: number): Promise<boolean> {
+    return this.#links.claimLinkEmail(conversationId, Date.now(), gapMs);
   }
 
   /** Take one token of the visitor's message budget (1/s, burst 5 across all conversations); false when empty. */

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { VisitorEnv } from '../auth/middleware';
 import { assertNotBlocked } from '../blocks/enforce';
-import { findVisitorConversation } from '../conversations';
+import { findVisitorConversation, listVisitorConversations } from '../conversations';
 import { getDb } from '../db/client';
 import { unwrap } from '../lib/do-result';
 import { errors } from '../lib/errors';
@@ -80,6 +80,12 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     }
     return c.json({ conversation: toVisitorConversation(conversation) }, started.created ? 201 : 200);
   })
+  // The visitor's conversations, newest first (the widget's list); a continuation session sees its one conversation.
+  .get('/', async (c) => {
+    const all = await listVisitorConversations(getDb(c.env.DB), c.var.visitor.id);
+    const scope = c.var.visitor.conv;
+    return c.json({ conversations: all.filter((x) => !scope || x.id === scope).map(toVisitorConversation) }, 200);
+  })
   .get('/:id/messages', validate('query', HistoryQuery), async (c) => {
     const conv = await findVisitorConversation(getDb(c.env.DB), c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
@@ -103,7 +109,9 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       throw errors.conflict('not_resolved', 'A transcript can be sent once the conversation is resolved');
     const to = email ?? conv.visitor?.email;
     if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
-    if (email) await setVisitorProfile(db, c.var.visitor.id, { email });
+    // A session opened by a link (one conversation) sends there but never changes the visitor's address: the visitor's
+    // other conversations' emails and links would follow it.
+    if (email && !c.var.visitor.conv) await setVisitorProfile(db, c.var.visitor.id, { email });
     const stub = c.env.CONVERSATIONS.getByName(conv.id);
     // The whole conversation, a page at a time (up to 5,000 messages).
     let messages: Message[] = [];

@@ -3,6 +3,7 @@ import { requireVisitor, type VisitorEnv } from '../auth/middleware';
 import { assertNotBlocked, refuseBlocked } from '../blocks/enforce';
 import { listVisitorConversations } from '../conversations';
 import { getDb } from '../db/client';
+import { widgetKbRoutes } from '../kb/widget-routes';
 import { errors } from '../lib/errors';
 import { limitByIp, takeLimit } from '../lib/ratelimit';
 import { validate } from '../lib/validate';
@@ -10,10 +11,11 @@ import { PageBody, type PublicWidgetConfig, toVisitorConversation, WidgetSession
 import { siteAvailability } from '../sites/availability';
 import { findSiteByKey, siteSettings } from '../sites';
 import { visitorContext } from './context';
+import { continueLinkRoutes, continueRoutes, inScope } from './continue';
 import { visitorConversationRoutes } from './conversations';
 import { assertOrigin, requireSiteOrigin, type SiteVars } from './middleware';
 import { setVisitorPage, toVisitor } from './queries';
-import { isReturningVisitor, sessionSuspect, sessionVisitor, visitorToken } from './session';
+import { isReturningVisitor, sessionSuspect, sessionVisitor, tokenScope, visitorToken } from './session';
 import { verifyTurnstile } from './turnstile';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
@@ -46,11 +48,14 @@ export const widgetRoutes = new Hono<WidgetEnv>()
       await verifyTurnstile(c.env, c.req.raw, turnstileToken);
     }
     const { visitor, verified } = await sessionVisitor(db, c.env, site, { token, user }, ctx);
-    const [fresh, conversations, availability] = await Promise.all([
-      visitorToken(c.env, visitor.id, site.id, verified),
+    // A session opened by a continuation link stays limited to its conversation (continue.ts).
+    const scope = verified ? undefined : await tokenScope(c.env, token, visitor.id);
+    const [fresh, all, availability] = await Promise.all([
+      visitorToken(c.env, visitor.id, site.id, verified, scope),
       listVisitorConversations(db, visitor.id),
       siteAvailability(c.env, site.id, siteSettings(site).businessHours),
     ]);
+    const conversations = scope ? all.filter((x) => x.id === scope) : all;
     return c.json(
       {
         token: fresh,
@@ -69,5 +74,11 @@ export const widgetRoutes = new Hono<WidgetEnv>()
   })
   // Blocked visitors are refused before any route reads or writes (blocks/enforce.ts).
   .use('/conversations/*', requireVisitor(), requireSiteOrigin(), refuseBlocked())
-  .use('/conversations', requireVisitor(), requireSiteOrigin(), refuseBlocked())
-  .route('/conversations', visitorConversationRoutes);
+  .use('/conversations', requireVisitor(), requireSiteOrigin(), refuseBlocked(), inScope())
+  .use('/conversations/:id/*', inScope())
+  .route('/continue', continueRoutes)
+  .route('/conversations', continueLinkRoutes)
+  .route('/conversations', visitorConversationRoutes)
+  // The help center: published articles of the visitor's site (kb/widget-routes.ts).
+  .use('/kb/*', requireVisitor(), requireSiteOrigin(), refuseBlocked())
+  .route('/kb', widgetKbRoutes);

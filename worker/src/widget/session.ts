@@ -52,9 +52,11 @@ export async function sessionVisitor(
     };
   }
   if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');
-  // Without verification, name and email are an unverified profile, never an identity.
-  const profile = { name: user?.name, email: user?.email };
   const claims = input.token ? await verifyToken(input.token, keys) : null;
+  // Without verification, name and email are an unverified profile, never an identity; a session limited to one
+  // conversation by a link (cid) changes no profile: its holder may be whoever the email was forwarded to.
+  const limited = claims?.typ === 'visitor' && !!claims.cid;
+  const profile = limited ? {} : { name: user?.name, email: user?.email };
   const known =
     claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   // A verified visitor's token only works while verification is on: it never downgrades to anonymous.
@@ -81,9 +83,18 @@ export async function sessionSuspect(
   return { visitorId, externalId, email: input.user?.email ?? null, ip };
 }
 
-/** The visitor's token: signed, expiring, and saying whether the visitor is a verified user. */
-export const visitorToken = (keys: AuthKeys, visitorId: string, siteId: string, verified: boolean) =>
-  signToken({ typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}) }, keys);
+/** The visitor's token: signed, expiring, saying whether the visitor is a verified user, and its conversation if limited to one. */
+export const visitorToken = (keys: AuthKeys, visitorId: string, siteId: string, verified: boolean, cid?: string) =>
+  signToken(
+    { typ: 'visitor', sub: visitorId, sid: siteId, ...(verified ? { ver: true } : {}), ...(cid ? { cid } : {}) },
+    keys,
+  );
+
+/** The one conversation a session's token was limited to (a continuation), when the session kept its visitor. */
+export async function tokenScope(keys: AuthKeys, token: string | undefined, visitorId: string) {
+  const claims = token ? await verifyToken(token, keys) : null;
+  return claims?.typ === 'visitor' && claims.sub === visitorId ? claims.cid : undefined;
+}
 
 /**
  * Whether this session comes back to the existing visitor of its token (Turnstile skips them). A verified user's
