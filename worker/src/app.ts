@@ -15,7 +15,7 @@ import { cannedRoutes } from './canned/routes';
 import { devRoutes } from './dev/routes';
 import { emailRoutes } from './email/routes';
 import { fileRoutes } from './files/routes';
-import { health } from './health/routes';
+import { health, healthDoc } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiRoutes } from './openapi/document';
 import { siteRoutes } from './sites/routes';
@@ -43,7 +43,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
-  .get('/health', health)
+  .get('/health', healthDoc, health)
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)
   .route('/departments', departmentRoutes)

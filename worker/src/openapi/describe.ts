@@ -4,7 +4,21 @@
 import { describeRoute, resolver } from 'hono-openapi';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { z, type ZodType } from 'zod';
-import { ERROR_CODES } from '../../../protocol';
+import {
+  Agent,
+  ArticleNodeSchema,
+  AuditEntry,
+  Block,
+  CannedResponse,
+  Conversation,
+  Department,
+  ERROR_CODES,
+  Message,
+  Site,
+  Visitor,
+  VisitorConversation,
+  VisitorMessage,
+} from '../../../protocol';
 
 /** Who may call a route: an agent's token, an owner's or admin's, a visitor's, either, or anyone. */
 export type Caller = 'agent' | 'admin' | 'visitor' | 'either' | 'public';
@@ -18,22 +32,59 @@ type Op = {
   description?: string;
   /** The success body's media type when not JSON (an HTML page, a file). */
   media?: string;
+  /** A JSON body that may be left out, checked by the route itself (lib/validate.ts validateOptionalJson). */
+  optionalBody?: ZodType;
 };
+
+const retryAfter = z.number().int().positive();
+const ErrorCode = z.enum(ERROR_CODES);
+
+/**
+ * The models responses share, named: each is one schema under components.schemas, referenced where it appears (a
+ * registry of our own, so request bodies, documented on zod's input side, never share a name with them).
+ */
+const models = z.registry<{ id?: string; description?: string }>();
+for (const [id, schema] of Object.entries({
+  Agent,
+  ArticleNode: ArticleNodeSchema,
+  AuditEntry,
+  Block,
+  CannedResponse,
+  Conversation,
+  Department,
+  Message,
+  Site,
+  Visitor,
+  VisitorConversation,
+  VisitorMessage,
+}))
+  models.add(schema, { id });
+models.add(ErrorCode, { id: 'ErrorCode', description: 'protocol/errors.ts: each code has one HTTP status' });
+models.add(retryAfter, { description: 'Seconds to wait (some 429s; also the Retry-After header)' });
 
 /** The one error envelope, {error:{code,message}} (lib/errors.ts), its codes from protocol/errors.ts. */
 export const ErrorEnvelope = z.object({
   error: z.object({
-    code: z.enum(ERROR_CODES),
+    code: ErrorCode,
     message: z.string(),
-    retryAfter: z.number().int().optional().describe('Seconds to wait (some 429s; also the Retry-After header)'),
+    retryAfter: retryAfter.optional(),
   }),
 });
 
 /** Responses are documented as what the server sends (zod's output side); bodies as what it accepts. */
-const json = (schema: ZodType) => ({ 'application/json': { schema: resolver(schema, { options: { io: 'output' } }) } });
+const json = (schema: ZodType) => ({
+  'application/json': { schema: resolver(schema, { options: { io: 'output', metadata: models } }) },
+});
 
 /** A response in the error envelope. */
 export const errorResponse = (description: string) => ({ description, content: json(ErrorEnvelope) });
+
+/** The envelope as plain JSON Schema, for hono-openapi's validation-error default (it takes no resolver). */
+export function errorEnvelopeSchema(): object {
+  const { $schema: _, $defs: __, ...schema } = z.toJSONSchema(ErrorEnvelope, { io: 'output', metadata: models });
+  // Its code list is the ErrorCode component every other response refers to.
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/'));
+}
 
 const SECURITY: Record<Caller, OpenAPIV3_1.SecurityRequirementObject[] | undefined> = {
   agent: [{ agent: [] }],
@@ -44,10 +95,11 @@ const SECURITY: Record<Caller, OpenAPIV3_1.SecurityRequirementObject[] | undefin
 };
 
 /** describeRoute for one route: summary, tag, security and responses (401/403 follow from `auth`). */
-export function op({ summary, tag, auth, ok: [status, body], description, media }: Op) {
+export function op({ summary, tag, auth, ok: [status, body], description, media, optionalBody }: Op) {
   const responses: Record<string, unknown> = {
     [status]: { description: 'OK', ...(body ? { content: json(body) } : media ? { content: { [media]: {} } } : {}) },
   };
+  if (optionalBody) responses[400] = errorResponse('bad_request: the body does not match its schema');
   if (auth !== 'public')
     responses[401] = errorResponse('unauthorized: no token, a bad or expired one, or a deactivated agent');
   if (auth === 'admin') responses[403] = errorResponse('forbidden: owners and admins only');
@@ -55,6 +107,9 @@ export function op({ summary, tag, auth, ok: [status, body], description, media 
   return describeRoute({
     summary,
     ...(description ? { description } : {}),
+    ...(optionalBody
+      ? { requestBody: { required: false, content: { 'application/json': { schema: resolver(optionalBody) } } } }
+      : {}),
     tags: [tag],
     // An empty list: no token needed.
     security: SECURITY[auth] ?? [],

@@ -16,7 +16,10 @@ type Op = {
 type Doc = {
   openapi: string;
   paths: Record<string, Record<string, Op>>;
-  components: { securitySchemes: Record<string, { type: string; scheme?: string; bearerFormat?: string }> };
+  components: {
+    schemas: Record<string, any>;
+    securitySchemes: Record<string, { type: string; scheme?: string; bearerFormat?: string }>;
+  };
 };
 
 /** "GET /api/sites/{id}/blocks" for Hono's "/api/sites/:id/blocks". */
@@ -54,7 +57,7 @@ describe('the OpenAPI document', () => {
         for (const s of op.security!)
           expect(Object.keys(s).every((k) => k in doc.components.securitySchemes)).toBe(true);
         const error = op.responses.default?.content?.['application/json']?.schema;
-        expect(error?.properties?.error?.properties?.code?.enum, at).toContain('not_found');
+        expect(error?.properties?.error?.properties?.code, at).toEqual({ $ref: '#/components/schemas/ErrorCode' });
         // A validated route documents its 400 in the same envelope (not hono-openapi's own shape).
         if (op.requestBody || op.parameters?.some((p) => p.in === 'query'))
           expect(op.responses['400']?.content?.['application/json']?.schema?.properties, at).toHaveProperty('error');
@@ -66,6 +69,7 @@ describe('the OpenAPI document', () => {
     const doc = (await api<Doc>('/api/openapi.json')).body;
     expect(doc.components.securitySchemes.agent).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     expect(doc.components.securitySchemes.visitor).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.schemas.ErrorCode.enum).toContain('not_found');
     expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.paths['/api/agents'].post.security).toEqual([{ agent: [] }]);
     expect(doc.paths['/api/widget/conversations'].get.security).toEqual([{ visitor: [] }]);

@@ -3,9 +3,8 @@
 import { Scalar } from '@scalar/hono-api-reference';
 import { Hono } from 'hono';
 import { generateSpecs } from 'hono-openapi';
-import { z } from 'zod';
 import { version } from '../../../package.json';
-import { describer, ErrorEnvelope } from './describe';
+import { describer, errorEnvelopeSchema } from './describe';
 
 /**
  * Routes deliberately left out of the document, with why. The drift test (document.test.ts) fails on any other route
@@ -38,12 +37,12 @@ const SECURITY_SCHEMES = {
   },
 } as const;
 
-const validationError = {
+const validationError = () => ({
   description: 'bad_request: the body, query or a path parameter does not match its schema',
   content: {
-    'application/json': { schema: z.toJSONSchema(ErrorEnvelope, { io: 'output', target: 'draft-2020-12' }) as object },
+    'application/json': { schema: errorEnvelopeSchema() },
   },
-};
+});
 
 let cached: Promise<unknown> | undefined;
 
@@ -62,7 +61,7 @@ export function openApiDocument(app: Hono<never, never, never>) {
     // /api/openapi.json itself would count as a static file.
     excludeStaticFile: false,
     exclude: Object.keys(UNDOCUMENTED).map((k) => k.split(' ')[1]!),
-    defaultValidationErrorResponse: validationError as never,
+    defaultValidationErrorResponse: validationError() as never,
   }).catch((err: unknown) => {
     cached = undefined;
     throw err;
