@@ -15,9 +15,9 @@ import { cannedRoutes } from './canned/routes';
 import { devRoutes } from './dev/routes';
 import { emailRoutes } from './email/routes';
 import { fileRoutes } from './files/routes';
-import { health } from './health/routes';
+import { health, healthDoc } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
-import { openApiDocument } from './openapi';
+import { openApiRoutes } from './openapi/document';
 import { siteRoutes } from './sites/routes';
 import { widgetRoutes } from './widget/routes';
 
@@ -43,8 +43,7 @@ export const app = new Hono<{ Bindings: Env }>()
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
-  .get('/health', health)
-  .get('/openapi.json', (c) => c.json(openApiDocument(), 200))
+  .get('/health', healthDoc, health)
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)
   .route('/departments', departmentRoutes)
@@ -61,6 +60,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/dev', devRoutes)
   .route('/audit', auditRoutes);
 
+// After the chain: the document lists every route of `app` (worker/src/openapi), so it takes the finished app.
+app.route('/', openApiRoutes(app as never));
 app.onError(errorHandler);
 app.notFound(notFoundHandler);
 

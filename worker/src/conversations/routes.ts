@@ -2,42 +2,83 @@ import { Hono } from 'hono';
 import { requireAgent } from '../auth/middleware';
 import { unwrap } from '../lib/do-result';
 import { validate } from '../lib/validate';
-import { HistoryQuery } from '../../../protocol';
+import { z } from 'zod';
+import { describer } from '../openapi/describe';
+import { Conversation, HistoryQuery, Message } from '../../../protocol';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { type ConversationEnv, requireWorkspaceConversation } from './access';
 import { conversationActions } from './actions';
 
+const doc = describer('Conversations');
+const one = z.object({ conversation: Conversation });
+
 /** The agent's view of one conversation: read it, page its history, archive it, watch it live, act on it. */
 export const conversationRoutes = new Hono<ConversationEnv>()
   .use(requireAgent())
-  .get('/:id', requireWorkspaceConversation(), async (c) => c.json({ conversation: c.var.conversation }, 200))
-  .get('/:id/messages', requireWorkspaceConversation(), validate('query', HistoryQuery), async (c) => {
-    const page = await c.env.CONVERSATIONS.getByName(c.req.param('id')).history({
-      viewer: 'agent',
-      ...c.req.valid('query'),
-    });
-    return c.json(page, 200);
-  })
-  .post('/:id/archive', requireWorkspaceConversation(), async (c) => {
-    const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(true));
-    return c.json({ conversation }, 200);
-  })
-  .post('/:id/restore', requireWorkspaceConversation(), async (c) => {
-    const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(false));
-    return c.json({ conversation }, 200);
-  })
-  .get('/:id/ws', requireWorkspaceConversation(), async (c) => {
-    const { id, name, workspaceId } = c.var.agent;
-    // The site remembers the socket, so deactivating the agent can close it (docs/team.md).
-    const [res] = await Promise.all([
-      forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(c.req.param('id')), {
-        role: 'agent',
-        id,
-        name,
-        workspaceId,
-      }),
-      c.env.SITES.getByName(c.var.conversation.siteId).agentSocketOpened(id, c.var.conversation.id),
-    ]);
-    return res;
-  })
+  .get(
+    '/:id',
+    doc({ summary: 'One conversation', auth: 'agent', ok: [200, one] }),
+    requireWorkspaceConversation(),
+    async (c) => c.json({ conversation: c.var.conversation }, 200),
+  )
+  .get(
+    '/:id/messages',
+    doc({
+      summary: 'History, paged by seq',
+      auth: 'agent',
+      ok: [200, z.object({ messages: z.array(Message), hasMore: z.boolean() })],
+    }),
+    requireWorkspaceConversation(),
+    validate('query', HistoryQuery),
+    async (c) => {
+      const page = await c.env.CONVERSATIONS.getByName(c.req.param('id')).history({
+        viewer: 'agent',
+        ...c.req.valid('query'),
+      });
+      return c.json(page, 200);
+    },
+  )
+  .post(
+    '/:id/archive',
+    doc({ summary: 'Archive', auth: 'agent', ok: [200, one] }),
+    requireWorkspaceConversation(),
+    async (c) => {
+      const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(true));
+      return c.json({ conversation }, 200);
+    },
+  )
+  .post(
+    '/:id/restore',
+    doc({ summary: 'Restore from the archive', auth: 'agent', ok: [200, one] }),
+    requireWorkspaceConversation(),
+    async (c) => {
+      const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(false));
+      return c.json({ conversation }, 200);
+    },
+  )
+  .get(
+    '/:id/ws',
+    doc({
+      summary: 'WebSocket: one conversation, as an agent (docs/protocol.md)',
+      description:
+        'Send `Upgrade: websocket`; the token goes in the `Sec-WebSocket-Protocol` header as `bearer.<token>`.',
+      auth: 'agent',
+      ok: [101, null],
+    }),
+    requireWorkspaceConversation(),
+    async (c) => {
+      const { id, name, workspaceId } = c.var.agent;
+      // The site remembers the socket, so deactivating the agent can close it (docs/team.md).
+      const [res] = await Promise.all([
+        forwardToDurableObject(c.req.raw, c.env.CONVERSATIONS.getByName(c.req.param('id')), {
+          role: 'agent',
+          id,
+          name,
+          workspaceId,
+        }),
+        c.env.SITES.getByName(c.var.conversation.siteId).agentSocketOpened(id, c.var.conversation.id),
+      ]);
+      return res;
+    },
+  )
   .route('/', conversationActions);

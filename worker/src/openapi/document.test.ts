@@ -1,0 +1,111 @@
+// Issue 15, item 5: the document cannot drift from the routes. Every route the app declares is in it (apart from the
+// few UNDOCUMENTED on purpose), and everything it documents is a route.
+import { describe, expect, it } from 'vitest';
+import { app } from '../app';
+import { api } from '../../test/helpers';
+import { UNDOCUMENTED } from './document';
+
+type Op = {
+  summary?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+  responses: Record<string, { content?: Record<string, { schema: Record<string, any> }> }>;
+};
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Op>>;
+  components: {
+    schemas: Record<string, any>;
+    securitySchemes: Record<string, { type: string; scheme?: string; bearerFormat?: string }>;
+  };
+};
+
+/** "GET /api/sites/{id}/blocks" for Hono's "/api/sites/:id/blocks". */
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`;
+
+const appRoutes = () =>
+  new Set(app.routes.filter((r) => r.method !== 'ALL' && r.method !== 'OPTIONS').map((r) => key(r.method, r.path)));
+const documented = (doc: Doc) =>
+  new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => key(m, path))));
+
+describe('the OpenAPI document', () => {
+  it('lists every route of the app, and nothing else', async () => {
+    const res = await api<Doc>('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const routes = appRoutes();
+    const inDoc = documented(res.body);
+    expect(routes.size).toBeGreaterThan(70);
+    const missing = [...routes].filter((r) => !inDoc.has(r) && !(r in UNDOCUMENTED));
+    const stale = [...inDoc].filter((r) => !routes.has(r));
+    expect(missing, 'routes the document lacks: describe them with op() (openapi/describe.ts)').toEqual([]);
+    expect(stale, 'documented paths that are no longer routes').toEqual([]);
+    // The exceptions are real routes: a stale entry there fails too.
+    expect(Object.keys(UNDOCUMENTED).filter((r) => !routes.has(r))).toEqual([]);
+  });
+
+  it('gives every operation a summary, a tag, its security and the error envelope', async () => {
+    const doc = (await api<Doc>('/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const at = `${method.toUpperCase()} ${path}`;
+        expect(op.summary, at).toBeTruthy();
+        expect(op.tags?.length, at).toBe(1);
+        expect(Array.isArray(op.security), at).toBe(true);
+        for (const s of op.security!)
+          expect(Object.keys(s).every((k) => k in doc.components.securitySchemes)).toBe(true);
+        const error = op.responses.default?.content?.['application/json']?.schema;
+        expect(error?.properties?.error?.properties?.code, at).toEqual({ $ref: '#/components/schemas/ErrorCode' });
+        // A validated route documents its 400 in the same envelope (not hono-openapi's own shape).
+        if (op.requestBody || op.parameters?.some((p) => p.in === 'query'))
+          expect(op.responses['400']?.content?.['application/json']?.schema?.properties, at).toHaveProperty('error');
+      }
+    }
+  });
+
+  it('describes the schemes: agent and visitor tokens (JWT), and API tokens', async () => {
+    const doc = (await api<Doc>('/api/openapi.json')).body;
+    expect(doc.components.securitySchemes.agent).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.components.securitySchemes.visitor).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.schemas.ErrorCode.enum).toContain('not_found');
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/agents'].post.security).toEqual([{ agent: [] }]);
+    expect(doc.paths['/api/widget/conversations'].get.security).toEqual([{ visitor: [] }]);
+    expect(doc.paths['/api/widget/session'].post.security).toEqual([]);
+    expect(doc.paths['/api/agents'].post.responses).toHaveProperty('403');
+  });
+
+  it('documents bodies, queries and responses from the schemas the routes use', async () => {
+    const doc = (await api<Doc>('/api/openapi.json')).body;
+    const inbox = doc.paths['/api/sites/{id}/conversations'].get;
+    expect(inbox.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'cursor']),
+    );
+    expect(inbox.responses['200']?.content?.['application/json']?.schema.properties).toHaveProperty('nextCursor');
+    const login = doc.paths['/api/auth/login'].post;
+    expect(login.requestBody?.content['application/json']?.schema.properties).toHaveProperty('password');
+    expect(login.responses['200']?.content?.['application/json']?.schema.properties).toHaveProperty('token');
+  });
+});
+
+describe('the reference page', () => {
+  it('serves Scalar at /api/docs, reading /api/openapi.json, under a nonce CSP', async () => {
+    const { exports } = await import('cloudflare:workers');
+    const res = await exports.default.fetch('https://parley.test/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('/api/openapi.json');
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("default-src 'none'");
+    // Every script on the page carries the nonce, the CDN's one included.
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
+    expect(html).toContain('https://cdn.jsdelivr.net/npm/@scalar/api-reference@1');
+  });
+});
