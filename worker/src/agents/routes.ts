@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { audit } from '../audit/record';
 import { newInviteToken } from '../auth/invite-token';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, agentsOnly, requireAgent, requireScope } from '../auth/middleware';
 import { findAgentByEmail, findWorkspaceAgent, selectAgents, toAgent } from '../auth';
 import { getDb } from '../db/client';
 import { agents } from '../db/schema';
@@ -19,11 +19,11 @@ const emailTaken = () => errors.conflict('email_taken', 'An account with this em
 /** Agents of the caller's workspace: anyone lists; owners and admins invite and change. */
 export const agentRoutes = new Hono<AgentEnv>()
   .use(requireAgent())
-  .get('/', async (c) => {
+  .get('/', requireScope('team:read'), async (c) => {
     const rows = await selectAgents(getDb(c.env.DB), eq(agents.workspaceId, c.var.agent.workspaceId));
     return c.json({ agents: rows.map(toAgent) }, 200);
   })
-  .post('/', requireAdmin(), validate('json', InviteAgentBody), async (c) => {
+  .post('/', agentsOnly('team:manage'), validate('json', InviteAgentBody), async (c) => {
     const db = getDb(c.env.DB);
     const { workspaceId } = c.var.agent;
     const body = c.req.valid('json');
@@ -50,7 +50,7 @@ export const agentRoutes = new Hono<AgentEnv>()
     const origin = publicUrl ? publicUrl.replace(/\/+$/, '') : new URL(c.req.url).origin;
     return c.json({ agent: toAgent(row), inviteUrl: `${origin}/accept-invite?token=${invite.token}` }, 201);
   })
-  .patch('/:id', requireAdmin(), validate('json', UpdateAgentBody), async (c) => {
+  .patch('/:id', agentsOnly('team:manage'), validate('json', UpdateAgentBody), async (c) => {
     const db = getDb(c.env.DB);
     const caller = c.var.agent;
     const body = c.req.valid('json');

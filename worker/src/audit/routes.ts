@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -10,7 +10,7 @@ import { listAudit } from './queries';
 export const auditRoutes = new Hono<AgentEnv>().get(
   '/',
   requireAgent(),
-  requireAdmin(),
+  requireScope('audit:read'),
   validate('query', AuditQuery),
   async (c) => {
     const page = await listAudit(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('query'));

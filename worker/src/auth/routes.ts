@@ -15,7 +15,7 @@ import {
   UpdatePreferencesBody,
 } from '../../../protocol';
 import { hashInviteToken } from './invite-token';
-import { type AgentEnv, requireAgent } from './middleware';
+import { type AgentEnv, agentsOnly, requireAgent } from './middleware';
 import { signIn } from './login';
 import { hashPassword } from './password';
 import { acceptInvite, findAgentById, toAgent } from './queries';
@@ -50,12 +50,12 @@ export const authRoutes = new Hono<AgentEnv>()
     const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env);
     return c.json({ token, agent: toAgent(row) }, 200);
   })
-  .get('/me', requireAgent(), async (c) => {
+  .get('/me', requireAgent(), agentsOnly(), async (c) => {
     const row = await findAgentById(getDb(c.env.DB), c.var.agent.id);
     if (!row) throw errors.unauthorized();
     return c.json({ agent: toAgent(row), preferences: Preferences.parse(row.preferences) }, 200);
   })
-  .patch('/me/preferences', requireAgent(), validate('json', UpdatePreferencesBody), async (c) => {
+  .patch('/me/preferences', requireAgent(), agentsOnly(), validate('json', UpdatePreferencesBody), async (c) => {
     const db = getDb(c.env.DB);
     const row = await findAgentById(db, c.var.agent.id);
     if (!row) throw errors.unauthorized();

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { audit } from '../audit/record';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors, isUniqueViolation } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -14,15 +14,15 @@ import { closeBlockedSockets } from './sockets';
 /** The block list of a site, for owners and admins: /api/sites/:siteId/blocks. */
 export const blockRoutes = new Hono<AgentEnv>()
   // Scoped to these paths: mounted beside siteRoutes under /sites, whose other routes agents may use.
-  .use('/:siteId/blocks', requireAgent(), requireAdmin())
-  .use('/:siteId/blocks/*', requireAgent(), requireAdmin())
-  .get('/:siteId/blocks', async (c) => {
+  .use('/:siteId/blocks', requireAgent())
+  .use('/:siteId/blocks/*', requireAgent())
+  .get('/:siteId/blocks', requireScope('settings:manage'), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('siteId'));
     if (!site) throw errors.notFound('Site');
     return c.json({ blocks: (await listBlocks(db, site.id)).map(toBlock) }, 200);
   })
-  .post('/:siteId/blocks', validate('json', CreateBlockBody), async (c) => {
+  .post('/:siteId/blocks', requireScope('settings:manage'), validate('json', CreateBlockBody), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('siteId'));
     if (!site) throw errors.notFound('Site');
@@ -48,7 +48,7 @@ export const blockRoutes = new Hono<AgentEnv>()
     await closeBlockedSockets(c.env, db, site.id, kind, row.value);
     return c.json({ block: toBlock(row) }, 201);
   })
-  .delete('/:siteId/blocks/:blockId', async (c) => {
+  .delete('/:siteId/blocks/:blockId', requireScope('settings:manage'), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('siteId'));
     if (!site) throw errors.notFound('Site');

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, type AgentIdentity, requireAgent } from '../auth/middleware';
+import { type AgentEnv, type AgentIdentity, agentsOnly, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -27,11 +27,11 @@ function assertCanEdit(agent: AgentIdentity, row: { ownerId: string | null }) {
 /** Canned responses: shared ones for the workspace, personal ones per agent. */
 export const cannedRoutes = new Hono<AgentEnv>()
   .use(requireAgent())
-  .get('/', validate('query', CannedQuery), async (c) => {
+  .get('/', agentsOnly(), validate('query', CannedQuery), async (c) => {
     const rows = await listCanned(getDb(c.env.DB), c.var.agent.workspaceId, c.var.agent.id, c.req.valid('query').q);
     return c.json({ cannedResponses: rows.map(toCanned) }, 200);
   })
-  .post('/', validate('json', CreateCannedBody), async (c) => {
+  .post('/', agentsOnly(), validate('json', CreateCannedBody), async (c) => {
     const { shared, ...body } = c.req.valid('json');
     const { agent } = c.var;
     if (shared && !isAdmin(agent)) throw errors.forbidden('Only owners and admins create shared canned responses');
@@ -40,7 +40,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
     const row = await createCanned(db, agent.workspaceId, shared ? null : agent.id, body);
     return c.json({ cannedResponse: toCanned(row) }, 201);
   })
-  .patch('/:id', validate('json', UpdateCannedBody), async (c) => {
+  .patch('/:id', agentsOnly(), validate('json', UpdateCannedBody), async (c) => {
     const db = getDb(c.env.DB);
     const { agent } = c.var;
     const row = await findVisibleCanned(db, agent.workspaceId, agent.id, c.req.param('id'));
@@ -54,7 +54,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
     const next = await updateCanned(db, row, { ...changes, ...(ownerId !== undefined ? { ownerId } : {}) });
     return c.json({ cannedResponse: toCanned(next) }, 200);
   })
-  .delete('/:id', async (c) => {
+  .delete('/:id', agentsOnly(), async (c) => {
     const db = getDb(c.env.DB);
     const { agent } = c.var;
     const row = await findVisibleCanned(db, agent.workspaceId, agent.id, c.req.param('id'));
@@ -63,7 +63,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
     await deleteCanned(db, row.id);
     return c.body(null, 204);
   })
-  .post('/:id/use', async (c) => {
+  .post('/:id/use', agentsOnly(), async (c) => {
     const db = getDb(c.env.DB);
     const row = await findVisibleCanned(db, c.var.agent.workspaceId, c.var.agent.id, c.req.param('id'));
     if (!row) throw errors.notFound('Canned response');

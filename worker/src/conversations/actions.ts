@@ -4,6 +4,7 @@ import { getDb } from '../db/client';
 import { agents, departments } from '../db/schema';
 import { uploadFile } from '../files/upload';
 import { unwrap } from '../lib/do-result';
+import { agentsOnly, requireScope } from '../auth/middleware';
 import { apiError, errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { bodyProblem } from './parse-frame';
@@ -30,16 +31,16 @@ async function act(env: Env, conversationId: string, action: LifecycleAction) {
 
 /** Lifecycle actions, edits and the visitor sidebar of one conversation. */
 export const conversationActions = new Hono<ConversationEnv>()
-  .post('/:id/claim', requireWorkspaceConversation(), async (c) => {
+  .post('/:id/claim', agentsOnly(), requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'claim', by: { id, name } }) }, 200);
   })
-  .post('/:id/assign', requireWorkspaceConversation(), validate('json', AssignBody), async (c) => {
+  .post('/:id/assign', requireScope('conversations:write'), requireWorkspaceConversation(), validate('json', AssignBody), async (c) => {
     const to = await targetAgent(c.env, c.var.agent.workspaceId, c.req.valid('json').agentId);
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'assign', to, by: { id, name } }) }, 200);
   })
-  .post('/:id/transfer', requireWorkspaceConversation(), validate('json', TransferBody), async (c) => {
+  .post('/:id/transfer', requireScope('conversations:write'), requireWorkspaceConversation(), validate('json', TransferBody), async (c) => {
     const body = c.req.valid('json');
     const to = await targetAgent(c.env, c.var.agent.workspaceId, body.agentId);
     const { id, name } = c.var.agent;
@@ -50,19 +51,19 @@ export const conversationActions = new Hono<ConversationEnv>()
       200,
     );
   })
-  .post('/:id/resolve', requireWorkspaceConversation(), async (c) => {
+  .post('/:id/resolve', requireScope('conversations:write'), requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'resolve', by: { id, name } }) }, 200);
   })
-  .post('/:id/close', requireWorkspaceConversation(), async (c) => {
+  .post('/:id/close', requireScope('conversations:write'), requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'close', by: { id, name } }) }, 200);
   })
-  .post('/:id/reopen', requireWorkspaceConversation(), async (c) => {
+  .post('/:id/reopen', requireScope('conversations:write'), requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'reopen', by: { id, name } }) }, 200);
   })
-  .patch('/:id', requireWorkspaceConversation(), validate('json', UpdateConversationBody), async (c) => {
+  .patch('/:id', requireScope('conversations:write'), requireWorkspaceConversation(), validate('json', UpdateConversationBody), async (c) => {
     const patch = c.req.valid('json');
     if (patch.departmentId) {
       const dept = await getDb(c.env.DB).query.departments.findFirst({
@@ -73,18 +74,18 @@ export const conversationActions = new Hono<ConversationEnv>()
     const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch));
     return c.json({ conversation }, 200);
   })
-  .post('/:id/files', requireWorkspaceConversation(), async (c) => {
+  .post('/:id/files', requireScope('messages:write'), requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
     return c.json({ message: await uploadFile(c.env, c.req.raw, c.req.param('id'), { role: 'agent', id, name }) }, 201);
   })
-  .delete('/:id/messages/:messageId', requireWorkspaceConversation(), async (c) => {
+  .delete('/:id/messages/:messageId', requireScope('messages:write'), requireWorkspaceConversation(), async (c) => {
     const result = unwrap(
       await c.env.CONVERSATIONS.getByName(c.req.param('id')).deleteMessage(c.var.agent.id, c.req.param('messageId')),
     );
     if (result.fileKey) c.executionCtx.waitUntil(c.env.UPLOADS.delete(result.fileKey));
     return c.json({ message: result.message }, 200);
   })
-  .patch('/:id/messages/:messageId', requireWorkspaceConversation(), validate('json', EditMessageBody), async (c) => {
+  .patch('/:id/messages/:messageId', requireScope('messages:write'), requireWorkspaceConversation(), validate('json', EditMessageBody), async (c) => {
     const { body } = c.req.valid('json');
     const problem = bodyProblem(body);
     if (problem) throw apiError(problem.code, problem.message);
@@ -92,11 +93,11 @@ export const conversationActions = new Hono<ConversationEnv>()
     const who = { role: 'agent' as const, id: c.var.agent.id };
     return c.json({ message: unwrap(await stub.editMessage(who, c.req.param('messageId'), body)) }, 200);
   })
-  .get('/:id/messages/:messageId/revisions', requireWorkspaceConversation(), async (c) => {
+  .get('/:id/messages/:messageId/revisions', requireScope('conversations:read'), requireWorkspaceConversation(), async (c) => {
     const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
     return c.json({ revisions: unwrap(await stub.revisions(c.req.param('messageId'))) }, 200);
   })
-  .get('/:id/visitor', requireWorkspaceConversation(), async (c) => {
+  .get('/:id/visitor', requireScope('visitors:read'), requireWorkspaceConversation(), async (c) => {
     const found = await visitorProfileWithHistory(getDb(c.env.DB), c.var.conversation.visitorId, c.var.conversation.id);
     if (!found) throw errors.notFound('Visitor');
     const { id, name, email } = found.visitor;

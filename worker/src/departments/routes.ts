@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { changedFields, isEmpty } from '../audit/diff';
 import { audit } from '../audit/record';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -22,11 +22,11 @@ const nameTaken = () => errors.conflict('name_taken', 'A department with this na
 /** Departments of the agent's workspace: anyone lists, owners and admins change. */
 export const departmentRoutes = new Hono<AgentEnv>()
   .use(requireAgent())
-  .get('/', async (c) => {
+  .get('/', requireScope('team:read'), async (c) => {
     const rows = await listDepartments(getDb(c.env.DB), c.var.agent.workspaceId);
     return c.json({ departments: rows.map(toDepartment) }, 200);
   })
-  .post('/', requireAdmin(), validate('json', CreateDepartmentBody), async (c) => {
+  .post('/', requireScope('settings:manage'), validate('json', CreateDepartmentBody), async (c) => {
     const db = getDb(c.env.DB);
     const body = c.req.valid('json');
     if (await departmentNameTaken(db, c.var.agent.workspaceId, body.name)) throw nameTaken();
@@ -38,7 +38,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
     });
     return c.json({ department: toDepartment(row) }, 201);
   })
-  .patch('/:id', requireAdmin(), validate('json', UpdateDepartmentBody), async (c) => {
+  .patch('/:id', requireScope('settings:manage'), validate('json', UpdateDepartmentBody), async (c) => {
     const db = getDb(c.env.DB);
     const body = c.req.valid('json');
     const dep = await findWorkspaceDepartment(db, c.var.agent.workspaceId, c.req.param('id'));
@@ -54,7 +54,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
       });
     return c.json({ department: toDepartment(row) }, 200);
   })
-  .delete('/:id', requireAdmin(), async (c) => {
+  .delete('/:id', requireScope('settings:manage'), async (c) => {
     const db = getDb(c.env.DB);
     const dep = await findWorkspaceDepartment(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!dep) throw errors.notFound('Department');

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type EitherEnv, requireAgentOrVisitor } from '../auth/middleware';
+import { type EitherEnv, requireAgentOrVisitor, requireScope } from '../auth/middleware';
 import { assertNotBlocked, requestIp } from '../blocks/enforce';
 import { findVisitorConversation, findWorkspaceConversation } from '../conversations';
 import { getDb } from '../db/client';
@@ -13,7 +13,7 @@ import { assertOrigin } from '../widget/middleware';
  * origin) or an agent of its workspace. Tokens come in the Authorization header only,
  * so pages fetch files and show them from object URLs.
  */
-export const fileRoutes = new Hono<EitherEnv>().get('/:conversationId/:fileId', requireAgentOrVisitor(), async (c) => {
+export const fileRoutes = new Hono<EitherEnv>().get('/:conversationId/:fileId', requireAgentOrVisitor(), requireScope('conversations:read'), async (c) => {
   const db = getDb(c.env.DB);
   const conversationId = c.req.param('conversationId');
   const { agent, visitor } = c.var;

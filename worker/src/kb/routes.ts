@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -11,21 +11,21 @@ import { articleCsp, articlePage } from './render';
 /** Knowledge base for agents: everyone reads and searches, owners and admins write. */
 export const articleRoutes = new Hono<AgentEnv>()
   .use(requireAgent())
-  .get('/', validate('query', ArticleQuery), async (c) => {
+  .get('/', requireScope('kb:read'), validate('query', ArticleQuery), async (c) => {
     const rows = await listArticles(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('query'));
     return c.json({ articles: rows.map(toArticle) }, 200);
   })
-  .post('/', requireAdmin(), validate('json', CreateArticleBody), async (c) => {
+  .post('/', requireScope('kb:write'), validate('json', CreateArticleBody), async (c) => {
     const row = await createArticle(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
     return c.json({ article: toArticle(row) }, 201);
   })
-  .patch('/:id', requireAdmin(), validate('json', UpdateArticleBody), async (c) => {
+  .patch('/:id', requireScope('kb:write'), validate('json', UpdateArticleBody), async (c) => {
     const db = getDb(c.env.DB);
     const row = await findArticle(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!row) throw errors.notFound('Article');
     return c.json({ article: toArticle(await updateArticle(db, row, c.req.valid('json'))) }, 200);
   })
-  .delete('/:id', requireAdmin(), async (c) => {
+  .delete('/:id', requireScope('kb:write'), async (c) => {
     const db = getDb(c.env.DB);
     const row = await findArticle(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!row) throw errors.notFound('Article');

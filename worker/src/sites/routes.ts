@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, agentsOnly, requireAgent, requireScope } from '../auth/middleware';
 import { auditSiteChanges } from './audit-changes';
 import { audit } from '../audit/record';
 import { listInbox } from '../conversations/inbox';
@@ -15,11 +15,11 @@ import { siteStats } from './stats';
 /** Sites of the agent's workspace, their inbox and their live socket. */
 export const siteRoutes = new Hono<AgentEnv>()
   .use(requireAgent())
-  .get('/', async (c) => {
+  .get('/', requireScope('conversations:read'), async (c) => {
     const rows = await listSites(getDb(c.env.DB), c.var.agent.workspaceId);
     return c.json({ sites: rows.map(toSite) }, 200);
   })
-  .post('/', requireAdmin(), validate('json', CreateSiteBody), async (c) => {
+  .post('/', requireScope('settings:manage'), validate('json', CreateSiteBody), async (c) => {
     const site = await createSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
     await audit(c, {
       action: 'site.create',
@@ -28,7 +28,7 @@ export const siteRoutes = new Hono<AgentEnv>()
     });
     return c.json({ site: toSite(site) }, 201);
   })
-  .patch('/:id', requireAdmin(), validate('json', UpdateSiteBody), async (c) => {
+  .patch('/:id', requireScope('settings:manage'), validate('json', UpdateSiteBody), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
@@ -44,12 +44,12 @@ export const siteRoutes = new Hono<AgentEnv>()
     await auditSiteChanges(c, site, updated);
     return c.json({ site: toSite(updated) }, 200);
   })
-  .get('/:id/identity-secret', requireAdmin(), async (c) => {
+  .get('/:id/identity-secret', requireScope('settings:manage'), async (c) => {
     const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
     return c.json({ secret: site.identitySecret }, 200);
   })
-  .post('/:id/identity-secret', requireAdmin(), async (c) => {
+  .post('/:id/identity-secret', requireScope('settings:manage'), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
@@ -62,21 +62,21 @@ export const siteRoutes = new Hono<AgentEnv>()
     });
     return c.json({ secret }, 200);
   })
-  .get('/:id/conversations', validate('query', InboxQuery), async (c) => {
+  .get('/:id/conversations', requireScope('conversations:read'), validate('query', InboxQuery), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
     const page = await listInbox(db, site.id, c.req.valid('query'), c.var.agent.id);
     return c.json(page, 200);
   })
-  .get('/:id/stats', validate('query', StatsQuery), async (c) => {
+  .get('/:id/stats', requireScope('conversations:read'), validate('query', StatsQuery), async (c) => {
     const db = getDb(c.env.DB);
     const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
     const online = (await c.env.SITES.getByName(site.id).presence()).filter((a) => a.status === 'online').length;
     return c.json({ stats: await siteStats(db, site.id, c.req.valid('query'), online) }, 200);
   })
-  .get('/:id/ws', async (c) => {
+  .get('/:id/ws', agentsOnly(), async (c) => {
     const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
     if (!site) throw errors.notFound('Site');
     const { id, name } = c.var.agent;
