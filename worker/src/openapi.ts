@@ -51,6 +51,10 @@ import {
   AuditQuery,
   Block,
   CreateBlockBody,
+  ApiToken,
+  API_SCOPES,
+  CreateApiTokenBody,
+  PostMessageBody,
 } from '../../protocol';
 
 type Op = {
@@ -173,6 +177,12 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/conversations/{id}/messages': {
     get: { summary: 'History, paged by seq', auth: 'agent', query: HistoryQuery, ok: [200, history] },
+    post: {
+      summary: 'Post an agent message or note (scope messages:write); it reaches the visitor live',
+      auth: 'agent',
+      body: PostMessageBody,
+      ok: [201, z.object({ message: Message })],
+    },
   },
   '/api/conversations/{id}/archive': {
     post: { summary: 'Archive', auth: 'agent', ok: [200, z.object({ conversation: Conversation })] },
@@ -291,6 +301,22 @@ const ROUTES: Record<string, Record<string, Op>> = {
       query: AuditQuery,
       ok: [200, page(AuditEntry, 'entries')],
     },
+  },
+  '/api/tokens': {
+    get: {
+      summary: "The workspace's API tokens, never their secrets (owners and admins signed in)",
+      auth: 'agent',
+      ok: [200, z.object({ tokens: z.array(ApiToken) })],
+    },
+    post: {
+      summary: 'Create an API token; its secret is in this answer only',
+      auth: 'agent',
+      body: CreateApiTokenBody,
+      ok: [201, z.object({ token: ApiToken, secret: z.string() })],
+    },
+  },
+  '/api/tokens/{id}': {
+    delete: { summary: 'Revoke an API token (refused from the next request)', auth: 'agent', ok: [200, z.object({ token: ApiToken })] },
   },
   '/api/canned-responses': {
     get: {
@@ -500,7 +526,14 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: 'Parley API', version: '0.1.0' },
     components: {
-      securitySchemes: { agent: { type: 'http', scheme: 'bearer' }, visitor: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        agent: {
+          type: 'http',
+          scheme: 'bearer',
+          description: `An agent's login token, or an API token (parley_…, docs/integrations.md) with the route's scope: ${API_SCOPES.join(', ')}`,
+        },
+        visitor: { type: 'http', scheme: 'bearer' },
+      },
     },
     paths,
   };
