@@ -90,7 +90,9 @@ function AuditRow({ entry, now }: { entry: AuditEntry; now: number }) {
   const who =
     entry.actor.type === 'agent'
       ? (entry.actor.name ?? entry.actor.id)
-      : entry.actor.type === 'system'
+      : entry.actor.type === 'token'
+        ? t.token(entry.actor.name ?? entry.actor.id ?? '')
+        : entry.actor.type === 'system'
         ? t.system
         : t.anonymous;
   return (
