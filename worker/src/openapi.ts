@@ -316,7 +316,11 @@ const ROUTES: Record<string, Record<string, Op>> = {
     },
   },
   '/api/tokens/{id}': {
-    delete: { summary: 'Revoke an API token (refused from the next request)', auth: 'agent', ok: [200, z.object({ token: ApiToken })] },
+    delete: {
+      summary: 'Revoke an API token (refused from the next request)',
+      auth: 'agent',
+      ok: [200, z.object({ token: ApiToken })],
+    },
   },
   '/api/canned-responses': {
     get: {

@@ -93,8 +93,8 @@ function AuditRow({ entry, now }: { entry: AuditEntry; now: number }) {
       : entry.actor.type === 'token'
         ? t.token(entry.actor.name ?? entry.actor.id ?? '')
         : entry.actor.type === 'system'
-        ? t.system
-        : t.anonymous;
+          ? t.system
+          : t.anonymous;
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
       <td>

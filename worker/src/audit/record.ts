@@ -49,7 +49,9 @@ export async function recordAudit(
 }
 
 /** The actor for a signed-in agent, or for an API token (its id and name: a token acts as itself, never as its creator). */
-export const agentActor = (agent: Pick<AgentIdentity, 'id' | 'name'> & { kind?: AgentIdentity['kind'] }): AuditActor => ({
+export const agentActor = (
+  agent: Pick<AgentIdentity, 'id' | 'name'> & { kind?: AgentIdentity['kind'] },
+): AuditActor => ({
   type: agent.kind === 'token' ? 'token' : 'agent',
   id: agent.id,
   name: agent.name,

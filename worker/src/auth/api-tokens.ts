@@ -43,7 +43,12 @@ export async function acceptApiToken(
   const [row] = await db
     .select({
       t: apiTokens,
-      creator: { active: agents.active, role: agents.role, workspaceId: agents.workspaceId, after: agents.tokensValidAfter },
+      creator: {
+        active: agents.active,
+        role: agents.role,
+        workspaceId: agents.workspaceId,
+        after: agents.tokensValidAfter,
+      },
     })
     .from(apiTokens)
     .leftJoin(agents, eq(agents.id, apiTokens.createdById))
@@ -67,7 +72,9 @@ export async function acceptApiToken(
 
 /** Note a use; conditional, so two requests in the same minute write once. */
 function touch(env: Env, id: string, now: number) {
-  return env.DB.prepare('UPDATE api_tokens SET last_used_at = ?1 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at <= ?3)')
+  return env.DB.prepare(
+    'UPDATE api_tokens SET last_used_at = ?1 WHERE id = ?2 AND (last_used_at IS NULL OR last_used_at <= ?3)',
+  )
     .bind(now, id, now - LAST_USED_EVERY_MS)
     .run();
 }

@@ -51,7 +51,14 @@ async function activeAgent(env: Env, claims: AgentClaims): Promise<AgentIdentity
   const row = await getDb(env.DB).query.agents.findFirst({ where: eq(agents.id, claims.sub) });
   if (!row?.active || row.workspaceId !== claims.wid) throw errors.unauthorized('Agent no longer active');
   if ((claims.issuedMs ?? 0) <= row.tokensValidAfter) throw errors.unauthorized('Session revoked, sign in again');
-  return { id: row.id, workspaceId: row.workspaceId, role: row.role, name: row.name, kind: 'agent', scopes: ROLE_SCOPES[row.role] };
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    role: row.role,
+    name: row.name,
+    kind: 'agent',
+    scopes: ROLE_SCOPES[row.role],
+  };
 }
 
 /** A visitor token's identity. */

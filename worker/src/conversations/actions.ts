@@ -35,22 +35,42 @@ export const conversationActions = new Hono<ConversationEnv>()
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'claim', by: { id, name } }) }, 200);
   })
-  .post('/:id/assign', requireScope('conversations:write'), requireWorkspaceConversation(), validate('json', AssignBody), async (c) => {
-    const to = await targetAgent(c.env, c.var.agent.workspaceId, c.req.valid('json').agentId);
-    const { id, name } = c.var.agent;
-    return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'assign', to, by: { id, name } }) }, 200);
-  })
-  .post('/:id/transfer', requireScope('conversations:write'), requireWorkspaceConversation(), validate('json', TransferBody), async (c) => {
-    const body = c.req.valid('json');
-    const to = await targetAgent(c.env, c.var.agent.workspaceId, body.agentId);
-    const { id, name } = c.var.agent;
-    return c.json(
-      {
-        conversation: await act(c.env, c.req.param('id'), { type: 'transfer', to, by: { id, name }, note: body.note }),
-      },
-      200,
-    );
-  })
+  .post(
+    '/:id/assign',
+    requireScope('conversations:write'),
+    requireWorkspaceConversation(),
+    validate('json', AssignBody),
+    async (c) => {
+      const to = await targetAgent(c.env, c.var.agent.workspaceId, c.req.valid('json').agentId);
+      const { id, name } = c.var.agent;
+      return c.json(
+        { conversation: await act(c.env, c.req.param('id'), { type: 'assign', to, by: { id, name } }) },
+        200,
+      );
+    },
+  )
+  .post(
+    '/:id/transfer',
+    requireScope('conversations:write'),
+    requireWorkspaceConversation(),
+    validate('json', TransferBody),
+    async (c) => {
+      const body = c.req.valid('json');
+      const to = await targetAgent(c.env, c.var.agent.workspaceId, body.agentId);
+      const { id, name } = c.var.agent;
+      return c.json(
+        {
+          conversation: await act(c.env, c.req.param('id'), {
+            type: 'transfer',
+            to,
+            by: { id, name },
+            note: body.note,
+          }),
+        },
+        200,
+      );
+    },
+  )
   .post('/:id/resolve', requireScope('conversations:write'), requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'resolve', by: { id, name } }) }, 200);
@@ -63,17 +83,23 @@ export const conversationActions = new Hono<ConversationEnv>()
     const { id, name } = c.var.agent;
     return c.json({ conversation: await act(c.env, c.req.param('id'), { type: 'reopen', by: { id, name } }) }, 200);
   })
-  .patch('/:id', requireScope('conversations:write'), requireWorkspaceConversation(), validate('json', UpdateConversationBody), async (c) => {
-    const patch = c.req.valid('json');
-    if (patch.departmentId) {
-      const dept = await getDb(c.env.DB).query.departments.findFirst({
-        where: and(eq(departments.id, patch.departmentId), eq(departments.workspaceId, c.var.agent.workspaceId)),
-      });
-      if (!dept) throw errors.badRequest('No such department in your workspace', 'unknown_department');
-    }
-    const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch));
-    return c.json({ conversation }, 200);
-  })
+  .patch(
+    '/:id',
+    requireScope('conversations:write'),
+    requireWorkspaceConversation(),
+    validate('json', UpdateConversationBody),
+    async (c) => {
+      const patch = c.req.valid('json');
+      if (patch.departmentId) {
+        const dept = await getDb(c.env.DB).query.departments.findFirst({
+          where: and(eq(departments.id, patch.departmentId), eq(departments.workspaceId, c.var.agent.workspaceId)),
+        });
+        if (!dept) throw errors.badRequest('No such department in your workspace', 'unknown_department');
+      }
+      const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).update(patch));
+      return c.json({ conversation }, 200);
+    },
+  )
   .post('/:id/files', requireScope('messages:write'), requireWorkspaceConversation(), async (c) => {
     const { id, name } = c.var.agent;
     return c.json({ message: await uploadFile(c.env, c.req.raw, c.req.param('id'), { role: 'agent', id, name }) }, 201);
@@ -85,18 +111,29 @@ export const conversationActions = new Hono<ConversationEnv>()
     if (result.fileKey) c.executionCtx.waitUntil(c.env.UPLOADS.delete(result.fileKey));
     return c.json({ message: result.message }, 200);
   })
-  .patch('/:id/messages/:messageId', requireScope('messages:write'), requireWorkspaceConversation(), validate('json', EditMessageBody), async (c) => {
-    const { body } = c.req.valid('json');
-    const problem = bodyProblem(body);
-    if (problem) throw apiError(problem.code, problem.message);
-    const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
-    const who = { role: 'agent' as const, id: c.var.agent.id };
-    return c.json({ message: unwrap(await stub.editMessage(who, c.req.param('messageId'), body)) }, 200);
-  })
-  .get('/:id/messages/:messageId/revisions', requireScope('conversations:read'), requireWorkspaceConversation(), async (c) => {
-    const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
-    return c.json({ revisions: unwrap(await stub.revisions(c.req.param('messageId'))) }, 200);
-  })
+  .patch(
+    '/:id/messages/:messageId',
+    requireScope('messages:write'),
+    requireWorkspaceConversation(),
+    validate('json', EditMessageBody),
+    async (c) => {
+      const { body } = c.req.valid('json');
+      const problem = bodyProblem(body);
+      if (problem) throw apiError(problem.code, problem.message);
+      const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
+      const who = { role: 'agent' as const, id: c.var.agent.id };
+      return c.json({ message: unwrap(await stub.editMessage(who, c.req.param('messageId'), body)) }, 200);
+    },
+  )
+  .get(
+    '/:id/messages/:messageId/revisions',
+    requireScope('conversations:read'),
+    requireWorkspaceConversation(),
+    async (c) => {
+      const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
+      return c.json({ revisions: unwrap(await stub.revisions(c.req.param('messageId'))) }, 200);
+    },
+  )
   .get('/:id/visitor', requireScope('visitors:read'), requireWorkspaceConversation(), async (c) => {
     const found = await visitorProfileWithHistory(getDb(c.env.DB), c.var.conversation.visitorId, c.var.conversation.id);
     if (!found) throw errors.notFound('Visitor');

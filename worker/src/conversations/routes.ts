@@ -12,27 +12,45 @@ import { conversationActions } from './actions';
 /** The agent's view of one conversation: read it, page its history, archive it, watch it live, act on it. */
 export const conversationRoutes = new Hono<ConversationEnv>()
   .use(requireAgent())
-  .get('/:id', requireScope('conversations:read'), requireWorkspaceConversation(), async (c) => c.json({ conversation: c.var.conversation }, 200))
-  .get('/:id/messages', requireScope('conversations:read'), requireWorkspaceConversation(), validate('query', HistoryQuery), async (c) => {
-    const page = await c.env.CONVERSATIONS.getByName(c.req.param('id')).history({
-      viewer: 'agent',
-      ...c.req.valid('query'),
-    });
-    return c.json(page, 200);
-  })
+  .get('/:id', requireScope('conversations:read'), requireWorkspaceConversation(), async (c) =>
+    c.json({ conversation: c.var.conversation }, 200),
+  )
+  .get(
+    '/:id/messages',
+    requireScope('conversations:read'),
+    requireWorkspaceConversation(),
+    validate('query', HistoryQuery),
+    async (c) => {
+      const page = await c.env.CONVERSATIONS.getByName(c.req.param('id')).history({
+        viewer: 'agent',
+        ...c.req.valid('query'),
+      });
+      return c.json(page, 200);
+    },
+  )
   // An agent's or an integration's message, over REST: it reaches the visitor live like one sent on a socket. A login
   // token's text claims a waiting conversation as on the socket; an API token's never does (it cannot hold one).
-  .post('/:id/messages', requireScope('messages:write'), requireWorkspaceConversation(), validate('json', PostMessageBody), async (c) => {
-    const { body, kind, clientId } = c.req.valid('json');
-    const problem = bodyProblem(body);
-    if (problem) throw apiError(problem.code, problem.message);
-    const { id, name, kind: caller } = c.var.agent;
-    const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
-    const message = unwrap(
-      await stub.post({ role: 'agent', id, name }, { kind, body, ...(clientId ? { clientId } : {}) }, { claim: caller === 'agent' }),
-    );
-    return c.json({ message }, 201);
-  })
+  .post(
+    '/:id/messages',
+    requireScope('messages:write'),
+    requireWorkspaceConversation(),
+    validate('json', PostMessageBody),
+    async (c) => {
+      const { body, kind, clientId } = c.req.valid('json');
+      const problem = bodyProblem(body);
+      if (problem) throw apiError(problem.code, problem.message);
+      const { id, name, kind: caller } = c.var.agent;
+      const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
+      const message = unwrap(
+        await stub.post(
+          { role: 'agent', id, name },
+          { kind, body, ...(clientId ? { clientId } : {}) },
+          { claim: caller === 'agent' },
+        ),
+      );
+      return c.json({ message }, 201);
+    },
+  )
   .post('/:id/archive', requireScope('conversations:write'), requireWorkspaceConversation(), async (c) => {
     const conversation = unwrap(await c.env.CONVERSATIONS.getByName(c.req.param('id')).setArchived(true));
     return c.json({ conversation }, 200);

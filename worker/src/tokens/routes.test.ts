@@ -33,7 +33,9 @@ describe('/api/tokens', () => {
     expect(JSON.stringify(list.body)).not.toContain(secret.slice(7));
 
     // At rest: the hash and the last four characters, nothing else of the secret.
-    const row = await env.DB.prepare('SELECT * FROM api_tokens WHERE id = ?').bind(token.id).first<Record<string, unknown>>();
+    const row = await env.DB.prepare('SELECT * FROM api_tokens WHERE id = ?')
+      .bind(token.id)
+      .first<Record<string, unknown>>();
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)));
     expect(row!.token_hash).toBe([...digest].map((b) => b.toString(16).padStart(2, '0')).join(''));
     expect(row!.hint).toBe(secret.slice(-4));
@@ -140,7 +142,9 @@ describe('/api/tokens', () => {
     const owner = await registerOwner();
     const { token, secret } = await createToken(owner.token, ['conversations:read'], { expiresAt: inAnHour() });
     expect((await api('/api/sites', { token: secret })).status).toBe(200);
-    await env.DB.prepare('UPDATE api_tokens SET expires_at = ? WHERE id = ?').bind(Date.now() - 1, token.id).run();
+    await env.DB.prepare('UPDATE api_tokens SET expires_at = ? WHERE id = ?')
+      .bind(Date.now() - 1, token.id)
+      .run();
     const res = await api('/api/sites', { token: secret });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('token_expired');
@@ -163,8 +167,9 @@ describe('/api/tokens', () => {
     const owner = await registerOwner();
     const { token, secret } = await createToken(owner.token, ['conversations:read']);
     const lastUsed = async () =>
-      (await env.DB.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?').bind(token.id).first<{ last_used_at: number | null }>())!
-        .last_used_at;
+      (await env.DB.prepare('SELECT last_used_at FROM api_tokens WHERE id = ?')
+        .bind(token.id)
+        .first<{ last_used_at: number | null }>())!.last_used_at;
     expect(await lastUsed()).toBeNull();
     await api('/api/sites', { token: secret });
     await waitFor(async () => (await lastUsed()) !== null);
@@ -173,7 +178,9 @@ describe('/api/tokens', () => {
     await api('/api/sites', { token: secret });
     // Within the minute: unchanged. A minute later (moved back in the row), the next use writes it again.
     expect(await lastUsed()).toBe(first);
-    await env.DB.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').bind(first! - 61_000, token.id).run();
+    await env.DB.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?')
+      .bind(first! - 61_000, token.id)
+      .run();
     await api('/api/sites', { token: secret });
     await waitFor(async () => (await lastUsed())! >= first!);
     const listed = (await api<{ tokens: ApiToken[] }>('/api/tokens', { token: owner.token })).body.tokens;

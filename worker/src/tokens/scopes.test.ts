@@ -59,7 +59,10 @@ describe('scopes on every route', () => {
     const owner = await registerOwner();
     const tokens = new Map<string, { without: string; only: string }>();
     for (const scope of API_SCOPES) {
-      const without = await createToken(owner.token, API_SCOPES.filter((s) => s !== scope));
+      const without = await createToken(
+        owner.token,
+        API_SCOPES.filter((s) => s !== scope),
+      );
       const only = await createToken(owner.token, [scope]);
       tokens.set(scope, { without: without.secret, only: only.secret });
     }

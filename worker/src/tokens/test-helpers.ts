@@ -3,10 +3,18 @@ import type { ApiScope, CreatedApiToken } from '../../../protocol';
 import { api, unique } from '../../test/helpers';
 
 /** Create an API token with the signed-in admin's `token`; fails the test unless it is created. */
-export async function createToken(token: string, scopes: ApiScope[], extra: { name?: string; expiresAt?: string } = {}) {
+export async function createToken(
+  token: string,
+  scopes: ApiScope[],
+  extra: { name?: string; expiresAt?: string } = {},
+) {
   const res = await api<CreatedApiToken>('/api/tokens', {
     token,
-    body: { name: extra.name ?? `Integration ${unique()}`, scopes, ...(extra.expiresAt ? { expiresAt: extra.expiresAt } : {}) },
+    body: {
+      name: extra.name ?? `Integration ${unique()}`,
+      scopes,
+      ...(extra.expiresAt ? { expiresAt: extra.expiresAt } : {}),
+    },
   });
   if (res.status !== 201) throw new Error(`token failed: ${JSON.stringify(res.body)}`);
   return res.body;

@@ -6,8 +6,7 @@ import { api, connect, conversationFixture, paths, registerOwner, waitFor } from
 import { patchAgent, teamMember } from '../../test/team-helpers';
 import { auditEntries, createToken } from './test-helpers';
 
-const post = (token: string, id: string, body: unknown) =>
-  api(`/api/conversations/${id}/messages`, { token, body });
+const post = (token: string, id: string, body: unknown) => api(`/api/conversations/${id}/messages`, { token, body });
 
 describe('an integration with an API token', () => {
   it('lists conversations, reads messages, posts a message the visitor sees live and resolves', async () => {
