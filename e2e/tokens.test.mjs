@@ -10,6 +10,8 @@ before(async () => (browser = await launch()));
 after(() => browser?.close());
 
 test('a token created in the console posts a message the visitor sees live; revoked, it is refused at once', async () => {
+  // An agent online first: otherwise the widget offers the offline form rather than the chat.
+  const owner = await openAgent(browser);
   const visitor = await openVisitor(browser);
   const { w } = visitor;
   await w.open();
@@ -23,7 +25,6 @@ test('a token created in the console posts a message the visitor sees live; revo
     return !!conversationId;
   }, 'the visitor’s conversation in the inbox');
 
-  const owner = await openAgent(browser);
   const t = (id) => owner.page.locator(`[data-testid="${id}"]`);
   await t('nav-tokens').click();
   await t('tokens-page').waitFor();
