@@ -39,6 +39,11 @@ export const ERROR_CODES = [
   'not_your_message',
   'chat_unavailable',
   'account_locked',
+  // API tokens (docs/integrations.md "API tokens")
+  'token_revoked',
+  'token_expired',
+  'insufficient_scope',
+  'token_not_allowed',
   // State
   'invalid_transition',
   'already_assigned',
@@ -98,6 +103,10 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   not_your_message: 403,
   chat_unavailable: 403,
   account_locked: 429,
+  token_revoked: 401,
+  token_expired: 401,
+  insufficient_scope: 403,
+  token_not_allowed: 403,
   invalid_transition: 409,
   already_assigned: 409,
   not_resolved: 409,

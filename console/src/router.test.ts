@@ -15,6 +15,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/kb/')).toEqual({ name: 'kb' });
     expect(matchRoute('/outbox')).toEqual({ name: 'outbox' });
     expect(matchRoute('/audit')).toEqual({ name: 'audit' });
+    expect(matchRoute('/settings/tokens')).toEqual({ name: 'tokens' });
     expect(matchRoute('/blocked/')).toEqual({ name: 'blocked' });
   });
   it('reads the invitation token from the query', () => {

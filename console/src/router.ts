@@ -15,6 +15,7 @@ export type Route =
   | { name: 'kb' }
   | { name: 'outbox' }
   | { name: 'audit' }
+  | { name: 'tokens' }
   | { name: 'blocked' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
@@ -32,6 +33,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/kb') return { name: 'kb' };
   if (path === '/outbox') return { name: 'outbox' };
   if (path === '/audit') return { name: 'audit' };
+  if (path === '/settings/tokens') return { name: 'tokens' };
   if (path === '/blocked') return { name: 'blocked' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);

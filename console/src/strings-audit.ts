@@ -25,6 +25,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'department.delete': 'Deleted a department',
   'block.create': 'Blocked',
   'block.delete': 'Lifted a block',
+  'token.create': 'Created an API token',
+  'token.revoke': 'Revoked an API token',
+  'token.request': 'API token request',
 };
 
 /** English strings of the audit page. */
@@ -44,4 +47,5 @@ export const auditStrings = {
   ip: 'IP address',
   anonymous: 'Not signed in',
   system: 'Parley',
+  token: (name: string) => `API token ${name}`,
 } as const;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { agentRoutes } from './agents/routes';
+import { auditTokenWrites } from './audit/record';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { blockRoutes } from './blocks/routes';
@@ -19,6 +20,7 @@ import { health, healthDoc } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiRoutes } from './openapi/document';
 import { siteRoutes } from './sites/routes';
+import { tokenRoutes } from './tokens/routes';
 import { widgetRoutes } from './widget/routes';
 
 const jsonBodyLimit = bodyLimit({
@@ -43,6 +45,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
+  // API tokens' writes are attributed in the audit log (audit/record.ts).
+  .use(auditTokenWrites())
   .get('/health', healthDoc, health)
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)
@@ -58,7 +62,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/kb', publicKbRoutes)
   .route('/email', emailRoutes)
   .route('/dev', devRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .route('/tokens', tokenRoutes);
 
 // After the chain: the document lists every route of `app` (worker/src/openapi), so it takes the finished app.
 app.route('/', openApiRoutes(app as never));

@@ -10,6 +10,7 @@ import { auditStrings } from '../strings-audit';
 import { blockStrings } from '../strings-blocks';
 import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
+import { tokenStrings } from '../strings-tokens';
 import { toolStrings } from '../strings-tools';
 import { Logo } from './AuthCard';
 
@@ -53,6 +54,7 @@ const nav: NavItem[] = [
 const adminNav: NavItem[] = [
   { path: '/blocked', label: blockStrings.navBlocked, testId: 'nav-blocked', routes: ['blocked'] },
   { path: '/audit', label: auditStrings.navAudit, testId: 'nav-audit', routes: ['audit'] },
+  { path: '/settings/tokens', label: tokenStrings.nav, testId: 'nav-tokens', routes: ['tokens'] },
 ];
 
 // Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { audit } from '../audit/record';
 import { newInviteToken } from '../auth/invite-token';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, agentsOnly, requireAgent, requireScope } from '../auth/middleware';
 import { findAgentByEmail, findWorkspaceAgent, selectAgents, toAgent } from '../auth';
 import { getDb } from '../db/client';
 import { agents } from '../db/schema';
@@ -26,6 +26,7 @@ export const agentRoutes = new Hono<AgentEnv>()
   .get(
     '/',
     doc({ summary: "The workspace's agents", auth: 'agent', ok: [200, z.object({ agents: z.array(Agent) })] }),
+    requireScope('team:read'),
     async (c) => {
       const rows = await selectAgents(getDb(c.env.DB), eq(agents.workspaceId, c.var.agent.workspaceId));
       return c.json({ agents: rows.map(toAgent) }, 200);
@@ -38,7 +39,7 @@ export const agentRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [201, z.object({ agent: Agent, inviteUrl: z.string() })],
     }),
-    requireAdmin(),
+    agentsOnly('team:manage'),
     validate('json', InviteAgentBody),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -75,7 +76,7 @@ export const agentRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [200, z.object({ agent: Agent })],
     }),
-    requireAdmin(),
+    agentsOnly('team:manage'),
     validate('json', UpdateAgentBody),
     async (c) => {
       const db = getDb(c.env.DB);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -17,7 +17,7 @@ export const auditRoutes = new Hono<AgentEnv>().get(
     ok: [200, z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() })],
   }),
   requireAgent(),
-  requireAdmin(),
+  requireScope('audit:read'),
   validate('query', AuditQuery),
   async (c) => {
     const page = await listAudit(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('query'));

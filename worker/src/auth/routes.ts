@@ -18,7 +18,7 @@ import {
   UpdatePreferencesBody,
 } from '../../../protocol';
 import { hashInviteToken } from './invite-token';
-import { type AgentEnv, requireAgent } from './middleware';
+import { type AgentEnv, agentsOnly, requireAgent } from './middleware';
 import { signIn } from './login';
 import { hashPassword } from './password';
 import { acceptInvite, findAgentById, toAgent } from './queries';
@@ -101,6 +101,7 @@ export const authRoutes = new Hono<AgentEnv>()
       ok: [200, z.object({ agent: Agent, preferences: Preferences })],
     }),
     requireAgent(),
+    agentsOnly(),
     async (c) => {
       const row = await findAgentById(getDb(c.env.DB), c.var.agent.id);
       if (!row) throw errors.unauthorized();
@@ -115,6 +116,7 @@ export const authRoutes = new Hono<AgentEnv>()
       ok: [200, z.object({ preferences: Preferences })],
     }),
     requireAgent(),
+    agentsOnly(),
     validate('json', UpdatePreferencesBody),
     async (c) => {
       const db = getDb(c.env.DB);

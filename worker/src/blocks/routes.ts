@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { audit } from '../audit/record';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors, isUniqueViolation } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -18,8 +18,8 @@ const doc = describer('Blocks');
 /** The block list of a site, for owners and admins: /api/sites/:id/blocks. */
 export const blockRoutes = new Hono<AgentEnv>()
   // Scoped to these paths: mounted beside siteRoutes under /sites, whose other routes agents may use.
-  .use('/:id/blocks', requireAgent(), requireAdmin())
-  .use('/:id/blocks/*', requireAgent(), requireAdmin())
+  .use('/:id/blocks', requireAgent())
+  .use('/:id/blocks/*', requireAgent())
   .get(
     '/:id/blocks',
     doc({
@@ -27,6 +27,7 @@ export const blockRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [200, z.object({ blocks: z.array(Block) })],
     }),
+    requireScope('settings:manage'),
     async (c) => {
       const db = getDb(c.env.DB);
       const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
@@ -42,6 +43,7 @@ export const blockRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [201, z.object({ block: Block })],
     }),
+    requireScope('settings:manage'),
     validate('json', CreateBlockBody),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -73,16 +75,21 @@ export const blockRoutes = new Hono<AgentEnv>()
       return c.json({ block: toBlock(row) }, 201);
     },
   )
-  .delete('/:id/blocks/:blockId', doc({ summary: 'Lift a block', auth: 'admin', ok: [204, null] }), async (c) => {
-    const db = getDb(c.env.DB);
-    const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
-    if (!site) throw errors.notFound('Site');
-    const row = await deleteBlock(db, site.id, c.req.param('blockId'));
-    if (!row) throw errors.notFound('Block');
-    await audit(c, {
-      action: 'block.delete',
-      target: { type: 'block', id: row.id },
-      detail: { siteId: site.id, kind: row.kind, value: row.value, drops: row.drops },
-    });
-    return c.body(null, 204);
-  });
+  .delete(
+    '/:id/blocks/:blockId',
+    doc({ summary: 'Lift a block', auth: 'admin', ok: [204, null] }),
+    requireScope('settings:manage'),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
+      if (!site) throw errors.notFound('Site');
+      const row = await deleteBlock(db, site.id, c.req.param('blockId'));
+      if (!row) throw errors.notFound('Block');
+      await audit(c, {
+        action: 'block.delete',
+        target: { type: 'block', id: row.id },
+        detail: { siteId: site.id, kind: row.kind, value: row.value, drops: row.drops },
+      });
+      return c.body(null, 204);
+    },
+  );

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, type AgentIdentity, requireAgent } from '../auth/middleware';
+import { type AgentEnv, type AgentIdentity, agentsOnly, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -39,6 +39,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
       auth: 'agent',
       ok: [200, z.object({ cannedResponses: z.array(CannedResponse) })],
     }),
+    agentsOnly(),
     validate('query', CannedQuery),
     async (c) => {
       const rows = await listCanned(getDb(c.env.DB), c.var.agent.workspaceId, c.var.agent.id, c.req.valid('query').q);
@@ -48,6 +49,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
   .post(
     '/',
     doc({ summary: 'Create one (shared: owners and admins; 409 shortcut_taken)', auth: 'agent', ok: [201, one] }),
+    agentsOnly(),
     validate('json', CreateCannedBody),
     async (c) => {
       const { shared, ...body } = c.req.valid('json');
@@ -62,6 +64,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
   .patch(
     '/:id',
     doc({ summary: 'Change one (personal: its owner; shared: owners and admins)', auth: 'agent', ok: [200, one] }),
+    agentsOnly(),
     validate('json', UpdateCannedBody),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -78,7 +81,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
       return c.json({ cannedResponse: toCanned(next) }, 200);
     },
   )
-  .delete('/:id', doc({ summary: 'Delete one', auth: 'agent', ok: [204, null] }), async (c) => {
+  .delete('/:id', doc({ summary: 'Delete one', auth: 'agent', ok: [204, null] }), agentsOnly(), async (c) => {
     const db = getDb(c.env.DB);
     const { agent } = c.var;
     const row = await findVisibleCanned(db, agent.workspaceId, agent.id, c.req.param('id'));
@@ -87,7 +90,7 @@ export const cannedRoutes = new Hono<AgentEnv>()
     await deleteCanned(db, row.id);
     return c.body(null, 204);
   })
-  .post('/:id/use', doc({ summary: 'Count one use', auth: 'agent', ok: [200, one] }), async (c) => {
+  .post('/:id/use', doc({ summary: 'Count one use', auth: 'agent', ok: [200, one] }), agentsOnly(), async (c) => {
     const db = getDb(c.env.DB);
     const row = await findVisibleCanned(db, c.var.agent.workspaceId, c.var.agent.id, c.req.param('id'));
     if (!row) throw errors.notFound('Canned response');

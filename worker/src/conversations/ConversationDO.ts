@@ -137,16 +137,20 @@ export class ConversationDO extends DurableObject<Env> {
 
   /**
    * A message that arrives over REST rather than a socket: the offline form's first
-   * message, or a file. Visitors are rate limited as on the socket, unless the caller
-   * (the VisitorDO, which keeps the budget) already `charged` them.
+   * message, a file, or an agent's or API token's message. Visitors are rate limited as on the socket, unless the
+   * caller (the VisitorDO, which keeps the budget) already `charged` them. An agent's message with a `clientId`
+   * already stored is answered with the stored one; `claim: false` (API tokens) never claims the conversation.
    */
   async post(
     who: { role: 'visitor' | 'agent'; id: string; name: string | null },
-    m: Pick<Message, 'kind' | 'body' | 'file'>,
-    opts: { charged?: boolean } = {},
+    m: Pick<Message, 'kind' | 'body' | 'file' | 'clientId'>,
+    opts: { charged?: boolean; claim?: boolean } = {},
   ): Promise<DoResult<Message>> {
     if (!this.#store.meta()) return NOT_FOUND;
-    if (who.role === 'agent') return done(this.#commit(who, m));
+    if (who.role === 'agent') {
+      const stored = m.clientId ? this.#store.findByClientId('agent', who.id, m.clientId) : null;
+      return done(stored ?? this.#commit(who, m, undefined, opts.claim ?? true));
+    }
     return this.#visitorTurn(async () => {
       if (!opts.charged && !(await this.#charge(who.id)))
         return refused('rate_limited', 'You are sending messages too fast');

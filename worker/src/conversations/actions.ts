@@ -4,6 +4,7 @@ import { getDb } from '../db/client';
 import { agents, departments } from '../db/schema';
 import { uploadFile } from '../files/upload';
 import { unwrap } from '../lib/do-result';
+import { agentsOnly, requireScope } from '../auth/middleware';
 import { apiError, errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { bodyProblem } from './parse-frame';
@@ -52,6 +53,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       auth: 'agent',
       ok: [200, one],
     }),
+    agentsOnly(),
     requireWorkspaceConversation(),
     async (c) => {
       const { id, name } = c.var.agent;
@@ -61,6 +63,7 @@ export const conversationActions = new Hono<ConversationEnv>()
   .post(
     '/:id/assign',
     doc({ summary: 'Give the conversation to an agent (400 unknown_agent)', auth: 'agent', ok: [200, one] }),
+    requireScope('conversations:write'),
     requireWorkspaceConversation(),
     validate('json', AssignBody),
     async (c) => {
@@ -75,6 +78,7 @@ export const conversationActions = new Hono<ConversationEnv>()
   .post(
     '/:id/transfer',
     doc({ summary: 'Transfer to an agent; the note becomes an internal note', auth: 'agent', ok: [200, one] }),
+    requireScope('conversations:write'),
     requireWorkspaceConversation(),
     validate('json', TransferBody),
     async (c) => {
@@ -97,6 +101,7 @@ export const conversationActions = new Hono<ConversationEnv>()
   .post(
     '/:id/resolve',
     doc({ summary: 'Resolve (from waiting or active)', auth: 'agent', ok: [200, one] }),
+    requireScope('conversations:write'),
     requireWorkspaceConversation(),
     async (c) => {
       const { id, name } = c.var.agent;
@@ -106,6 +111,7 @@ export const conversationActions = new Hono<ConversationEnv>()
   .post(
     '/:id/close',
     doc({ summary: 'Close (from waiting, active or resolved)', auth: 'agent', ok: [200, one] }),
+    requireScope('conversations:write'),
     requireWorkspaceConversation(),
     async (c) => {
       const { id, name } = c.var.agent;
@@ -115,6 +121,7 @@ export const conversationActions = new Hono<ConversationEnv>()
   .post(
     '/:id/reopen',
     doc({ summary: 'Reopen a resolved or closed conversation', auth: 'agent', ok: [200, one] }),
+    requireScope('conversations:write'),
     requireWorkspaceConversation(),
     async (c) => {
       const { id, name } = c.var.agent;
@@ -128,6 +135,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       auth: 'agent',
       ok: [200, one],
     }),
+    requireScope('conversations:write'),
     requireWorkspaceConversation(),
     validate('json', UpdateConversationBody),
     async (c) => {
@@ -151,6 +159,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       auth: 'agent',
       ok: [201, message],
     }),
+    requireScope('messages:write'),
     requireWorkspaceConversation(),
     async (c) => {
       const { id, name } = c.var.agent;
@@ -167,6 +176,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       auth: 'agent',
       ok: [200, message],
     }),
+    requireScope('messages:write'),
     requireWorkspaceConversation(),
     async (c) => {
       const result = unwrap(
@@ -183,6 +193,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       auth: 'agent',
       ok: [200, message],
     }),
+    requireScope('messages:write'),
     requireWorkspaceConversation(),
     validate('json', EditMessageBody),
     async (c) => {
@@ -201,6 +212,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       auth: 'agent',
       ok: [200, z.object({ revisions: z.array(MessageRevision) })],
     }),
+    requireScope('conversations:read'),
     requireWorkspaceConversation(),
     async (c) => {
       const stub = c.env.CONVERSATIONS.getByName(c.req.param('id'));
@@ -214,6 +226,7 @@ export const conversationActions = new Hono<ConversationEnv>()
       auth: 'agent',
       ok: [200, z.object({ visitor: VisitorProfile, conversations: z.array(Conversation) })],
     }),
+    requireScope('visitors:read'),
     requireWorkspaceConversation(),
     async (c) => {
       const found = await visitorProfileWithHistory(

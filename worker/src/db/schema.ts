@@ -205,7 +205,7 @@ export const auditLog = sqliteTable('audit_log', {
   id: text('id').notNull(),
   workspaceId: text('workspace_id').notNull(),
   at: text('at').notNull(),
-  actorType: text('actor_type', { enum: ['agent', 'anonymous', 'system'] }).notNull(),
+  actorType: text('actor_type', { enum: ['agent', 'token', 'anonymous', 'system'] }).notNull(),
   actorId: text('actor_id'),
   actorName: text('actor_name'),
   ip: text('ip'),
@@ -245,4 +245,21 @@ export const blocks = sqliteTable('blocks', {
   createdAt: text('created_at').notNull(),
   drops: integer('drops').notNull().default(0),
   lastDropAt: text('last_drop_at'),
+});
+
+/** API tokens for integrations (migration 0013): only the secret's SHA-256; scopes as a JSON array. */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  name: text('name').notNull(),
+  scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  hint: text('hint').notNull(),
+  createdById: text('created_by_id').notNull(),
+  createdByName: text('created_by_name').notNull(),
+  /** Unix ms, compared with the creator's tokens_valid_after. */
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at'),
+  lastUsedAt: integer('last_used_at'),
+  revokedAt: integer('revoked_at'),
 });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { changedFields, isEmpty } from '../audit/diff';
 import { audit } from '../audit/record';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -34,6 +34,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
       auth: 'agent',
       ok: [200, z.object({ departments: z.array(Department) })],
     }),
+    requireScope('team:read'),
     async (c) => {
       const rows = await listDepartments(getDb(c.env.DB), c.var.agent.workspaceId);
       return c.json({ departments: rows.map(toDepartment) }, 200);
@@ -42,7 +43,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
   .post(
     '/',
     doc({ summary: 'Create a department (409 name_taken)', auth: 'admin', ok: [201, one] }),
-    requireAdmin(),
+    requireScope('settings:manage'),
     validate('json', CreateDepartmentBody),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -60,7 +61,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
   .patch(
     '/:id',
     doc({ summary: 'Rename, toggle auto-assign or make the default (409 name_taken)', auth: 'admin', ok: [200, one] }),
-    requireAdmin(),
+    requireScope('settings:manage'),
     validate('json', UpdateDepartmentBody),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -86,7 +87,7 @@ export const departmentRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [204, null],
     }),
-    requireAdmin(),
+    requireScope('settings:manage'),
     async (c) => {
       const db = getDb(c.env.DB);
       const dep = await findWorkspaceDepartment(db, c.var.agent.workspaceId, c.req.param('id'));

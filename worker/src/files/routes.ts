@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type EitherEnv, requireAgentOrVisitor } from '../auth/middleware';
+import { type EitherEnv, requireAgentOrVisitor, requireScope } from '../auth/middleware';
 import { assertNotBlocked, requestIp } from '../blocks/enforce';
 import { findVisitorConversation, findWorkspaceConversation } from '../conversations';
 import { getDb } from '../db/client';
@@ -23,6 +23,7 @@ export const fileRoutes = new Hono<EitherEnv>().get(
     media: 'application/octet-stream',
   }),
   requireAgentOrVisitor(),
+  requireScope('conversations:read'),
   async (c) => {
     const db = getDb(c.env.DB);
     const conversationId = c.req.param('conversationId');

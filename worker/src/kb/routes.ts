@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, requireAgent, requireScope } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { errors } from '../lib/errors';
 import { validate } from '../lib/validate';
@@ -23,6 +23,7 @@ export const articleRoutes = new Hono<AgentEnv>()
       auth: 'agent',
       ok: [200, z.object({ articles: z.array(Article) })],
     }),
+    requireScope('kb:read'),
     validate('query', ArticleQuery),
     async (c) => {
       const rows = await listArticles(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('query'));
@@ -32,7 +33,7 @@ export const articleRoutes = new Hono<AgentEnv>()
   .post(
     '/',
     doc({ summary: 'Create an article', auth: 'admin', ok: [201, one] }),
-    requireAdmin(),
+    requireScope('kb:write'),
     validate('json', CreateArticleBody),
     async (c) => {
       const row = await createArticle(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
@@ -42,7 +43,7 @@ export const articleRoutes = new Hono<AgentEnv>()
   .patch(
     '/:id',
     doc({ summary: 'Change an article', auth: 'admin', ok: [200, one] }),
-    requireAdmin(),
+    requireScope('kb:write'),
     validate('json', UpdateArticleBody),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -51,13 +52,18 @@ export const articleRoutes = new Hono<AgentEnv>()
       return c.json({ article: toArticle(await updateArticle(db, row, c.req.valid('json'))) }, 200);
     },
   )
-  .delete('/:id', doc({ summary: 'Delete an article', auth: 'admin', ok: [204, null] }), requireAdmin(), async (c) => {
-    const db = getDb(c.env.DB);
-    const row = await findArticle(db, c.var.agent.workspaceId, c.req.param('id'));
-    if (!row) throw errors.notFound('Article');
-    await deleteArticle(db, row.id);
-    return c.body(null, 204);
-  });
+  .delete(
+    '/:id',
+    doc({ summary: 'Delete an article', auth: 'admin', ok: [204, null] }),
+    requireScope('kb:write'),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const row = await findArticle(db, c.var.agent.workspaceId, c.req.param('id'));
+      if (!row) throw errors.notFound('Article');
+      await deleteArticle(db, row.id);
+      return c.body(null, 204);
+    },
+  );
 
 /** Public, read-only article pages a visitor can open from a link in a reply (active articles only). */
 export const publicKbRoutes = new Hono<{ Bindings: Env }>().get(

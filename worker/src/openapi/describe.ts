@@ -6,6 +6,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { z, type ZodType } from 'zod';
 import {
   Agent,
+  ApiToken,
   ArticleNodeSchema,
   AuditEntry,
   Block,
@@ -46,6 +47,7 @@ const ErrorCode = z.enum(ERROR_CODES);
 const models = z.registry<{ id?: string; description?: string }>();
 for (const [id, schema] of Object.entries({
   Agent,
+  ApiToken,
   ArticleNode: ArticleNodeSchema,
   AuditEntry,
   Block,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../app';
 import { api } from '../../test/helpers';
 import { UNDOCUMENTED } from './document';
+import { routeScopes } from './scopes';
 
 type Op = {
   summary?: string;
@@ -71,7 +72,7 @@ describe('the OpenAPI document', () => {
     expect(doc.components.securitySchemes.visitor).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.schemas.ErrorCode.enum).toContain('not_found');
     expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(doc.paths['/api/agents'].post.security).toEqual([{ agent: [] }]);
+    expect(doc.paths['/api/agents'].post.security).toEqual([{ agent: ['team:manage'] }]);
     expect(doc.paths['/api/widget/conversations'].get.security).toEqual([{ visitor: [] }]);
     expect(doc.paths['/api/widget/session'].post.security).toEqual([]);
     expect(doc.paths['/api/agents'].post.responses).toHaveProperty('403');
@@ -87,6 +88,46 @@ describe('the OpenAPI document', () => {
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody?.content['application/json']?.schema.properties).toHaveProperty('password');
     expect(login.responses['200']?.content?.['application/json']?.schema.properties).toHaveProperty('token');
+  });
+});
+
+describe('scopes in the document', () => {
+  it('lists apiToken with its scope on exactly the routes that take API tokens, as the middleware enforces', async () => {
+    const doc = (await api<Doc>('/api/openapi.json')).body;
+    const scopes = routeScopes(app as never);
+    expect(scopes.size).toBeGreaterThan(40);
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const at = `${method.toUpperCase()} ${path}`;
+        const rs = scopes.get(`${method} ${path}`);
+        const token = op.security?.find((s) => 'apiToken' in s);
+        if (rs?.tokens) expect(token, at).toEqual({ apiToken: [rs.scope] });
+        else expect(token, at).toBeUndefined();
+        if (rs) {
+          expect(
+            op.security?.find((s) => 'agent' in s),
+            at,
+          ).toEqual({ agent: rs.scope ? [rs.scope] : [] });
+          expect(op.responses, at).toHaveProperty('403');
+        }
+      }
+    }
+    // A few by name: what an integration reads in the reference.
+    expect(doc.paths['/api/conversations/{id}/messages'].post.security).toEqual([
+      { agent: ['messages:write'] },
+      { apiToken: ['messages:write'] },
+    ]);
+    expect(doc.paths['/api/sites/{id}/conversations'].get.security).toContainEqual({
+      apiToken: ['conversations:read'],
+    });
+    expect(doc.paths['/api/files/{conversationId}/{fileId}'].get.security).toEqual([
+      { agent: ['conversations:read'] },
+      { visitor: [] },
+      { apiToken: ['conversations:read'] },
+    ]);
+    expect(doc.paths['/api/tokens'].post.security).toEqual([{ agent: ['tokens:manage'] }]);
+    expect(doc.paths['/api/conversations/{id}/claim'].post.security).toEqual([{ agent: [] }]);
+    expect(doc.components.schemas.ApiToken).toBeTruthy();
   });
 });
 

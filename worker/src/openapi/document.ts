@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { generateSpecs } from 'hono-openapi';
 import { version } from '../../../package.json';
 import { describer, errorEnvelopeSchema } from './describe';
+import { AGENT_DESCRIPTION, API_TOKEN_DESCRIPTION, withScopes } from './scopes';
 
 /**
  * Routes deliberately left out of the document, with why. The drift test (document.test.ts) fails on any other route
@@ -21,7 +22,7 @@ const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: "An agent's login token (7 days), from POST /api/auth/login, /register or /accept-invite.",
+    description: AGENT_DESCRIPTION,
   },
   visitor: {
     type: 'http',
@@ -33,7 +34,7 @@ const SECURITY_SCHEMES = {
   apiToken: {
     type: 'http',
     scheme: 'bearer',
-    description: "An integration's API token, created by a workspace admin with scopes (issue 15; not accepted yet).",
+    description: API_TOKEN_DESCRIPTION,
   },
 } as const;
 
@@ -62,10 +63,12 @@ export function openApiDocument(app: Hono<never, never, never>) {
     excludeStaticFile: false,
     exclude: Object.keys(UNDOCUMENTED).map((k) => k.split(' ')[1]!),
     defaultValidationErrorResponse: validationError() as never,
-  }).catch((err: unknown) => {
-    cached = undefined;
-    throw err;
-  });
+  })
+    .then((doc) => withScopes(doc as never, app))
+    .catch((err: unknown) => {
+      cached = undefined;
+      throw err;
+    });
   return cached;
 }
 

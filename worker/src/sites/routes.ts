@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, agentsOnly, requireAgent, requireScope } from '../auth/middleware';
 import { auditSiteChanges } from './audit-changes';
 import { audit } from '../audit/record';
 import { listInbox } from '../conversations/inbox';
@@ -23,6 +23,7 @@ export const siteRoutes = new Hono<AgentEnv>()
   .get(
     '/',
     doc({ summary: "The workspace's sites", auth: 'agent', ok: [200, z.object({ sites: z.array(Site) })] }),
+    requireScope('conversations:read'),
     async (c) => {
       const rows = await listSites(getDb(c.env.DB), c.var.agent.workspaceId);
       return c.json({ sites: rows.map(toSite) }, 200);
@@ -31,7 +32,7 @@ export const siteRoutes = new Hono<AgentEnv>()
   .post(
     '/',
     doc({ summary: 'Create a site', auth: 'admin', ok: [201, one] }),
-    requireAdmin(),
+    requireScope('settings:manage'),
     validate('json', CreateSiteBody),
     async (c) => {
       const site = await createSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.valid('json'));
@@ -50,7 +51,7 @@ export const siteRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [200, one],
     }),
-    requireAdmin(),
+    requireScope('settings:manage'),
     validate('json', UpdateSiteBody),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -76,7 +77,7 @@ export const siteRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [200, z.object({ secret: z.string().nullable() })],
     }),
-    requireAdmin(),
+    requireScope('settings:manage'),
     async (c) => {
       const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
       if (!site) throw errors.notFound('Site');
@@ -90,7 +91,7 @@ export const siteRoutes = new Hono<AgentEnv>()
       auth: 'admin',
       ok: [200, z.object({ secret: z.string() })],
     }),
-    requireAdmin(),
+    requireScope('settings:manage'),
     async (c) => {
       const db = getDb(c.env.DB);
       const site = await findWorkspaceSite(db, c.var.agent.workspaceId, c.req.param('id'));
@@ -112,6 +113,7 @@ export const siteRoutes = new Hono<AgentEnv>()
       auth: 'agent',
       ok: [200, z.object({ conversations: z.array(Conversation), nextCursor: z.string().nullable() })],
     }),
+    requireScope('conversations:read'),
     validate('query', InboxQuery),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -128,6 +130,7 @@ export const siteRoutes = new Hono<AgentEnv>()
       auth: 'agent',
       ok: [200, z.object({ stats: Stats })],
     }),
+    requireScope('conversations:read'),
     validate('query', StatsQuery),
     async (c) => {
       const db = getDb(c.env.DB);
@@ -146,6 +149,7 @@ export const siteRoutes = new Hono<AgentEnv>()
       auth: 'agent',
       ok: [101, null],
     }),
+    agentsOnly(),
     async (c) => {
       const site = await findWorkspaceSite(getDb(c.env.DB), c.var.agent.workspaceId, c.req.param('id'));
       if (!site) throw errors.notFound('Site');
