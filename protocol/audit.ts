@@ -27,6 +27,11 @@ export const AuditAction = z.enum([
   'department.delete',
   'block.create',
   'block.delete',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.secret_rotate',
+  'webhook.disable',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

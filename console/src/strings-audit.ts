@@ -25,6 +25,11 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'department.delete': 'Deleted a department',
   'block.create': 'Blocked',
   'block.delete': 'Lifted a block',
+  'webhook.create': 'Added a webhook',
+  'webhook.update': 'Changed a webhook',
+  'webhook.delete': 'Removed a webhook',
+  'webhook.secret_rotate': 'Rotated a webhook secret',
+  'webhook.disable': 'Turned off a failing webhook',
 };
 
 /** English strings of the audit page. */

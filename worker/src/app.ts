@@ -19,6 +19,7 @@ import { health } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiDocument } from './openapi';
 import { siteRoutes } from './sites/routes';
+import { webhookRoutes } from './webhooks/routes';
 import { widgetRoutes } from './widget/routes';
 
 const jsonBodyLimit = bodyLimit({
@@ -59,7 +60,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/kb', publicKbRoutes)
   .route('/email', emailRoutes)
   .route('/dev', devRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .route('/webhooks', webhookRoutes);
 
 app.onError(errorHandler);
 app.notFound(notFoundHandler);
