@@ -111,7 +111,13 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
 
   #queue(workspaceId: string, e: WebhookEventDraft, now: number) {
     const id = newId('dl');
-    const body = JSON.stringify({ id, type: e.type, createdAt: new Date(now).toISOString(), workspaceId, data: e.data });
+    const body = JSON.stringify({
+      id,
+      type: e.type,
+      createdAt: new Date(now).toISOString(),
+      workspaceId,
+      data: e.data,
+    });
     this.#store.add(id, e, body, now);
   }
 
@@ -142,7 +148,12 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
         nextAt: retry ? now + backoff(d.attempts + 1) : null,
         now,
       });
-      log.warn('webhook.attempt_failed', { webhookId: hook.id, deliveryId: d.id, attempt: d.attempts + 1, error: result.error });
+      log.warn('webhook.attempt_failed', {
+        webhookId: hook.id,
+        deliveryId: d.id,
+        attempt: d.attempts + 1,
+        error: result.error,
+      });
       const since = this.#store.figure(FAILING_SINCE) ?? now;
       this.#store.setFigure(FAILING_SINCE, since);
       if (now - since >= DISABLE_AFTER_MS) await this.#disable(hook);

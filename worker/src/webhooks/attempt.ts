@@ -33,7 +33,8 @@ export async function attempt(
     return { status: res.status, error: res.ok ? null : `HTTP ${res.status}` };
   } catch (err) {
     const name = (err as Error)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError') return { status: null, error: `timeout after ${timeoutMs} ms` };
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return { status: null, error: `timeout after ${timeoutMs} ms` };
     return { status: null, error: `network: ${String((err as Error)?.message ?? err).slice(0, 200)}` };
   }
 }

@@ -58,7 +58,10 @@ export class DeliveryStore {
   }
 
   baseline(id: string): Baseline | null {
-    const r = this.#sql.exec<{ view: string; last_seq: number }>('SELECT view, last_seq FROM baselines WHERE id = ?', id);
+    const r = this.#sql.exec<{ view: string; last_seq: number }>(
+      'SELECT view, last_seq FROM baselines WHERE id = ?',
+      id,
+    );
     const row = r.toArray()[0];
     return row ? { view: JSON.parse(row.view), lastSeq: row.last_seq } : null;
   }

@@ -34,7 +34,8 @@ export function eventsOf(
       const to = (view as Record<string, unknown>)[key];
       if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to: to ?? null };
     }
-    if (changes.status) push('conversation.status_changed', { conversation: view, from: before.view.status, to: c.status });
+    if (changes.status)
+      push('conversation.status_changed', { conversation: view, from: before.view.status, to: c.status });
     if (Object.keys(changes).length) push('conversation.updated', { conversation: view, changes });
     if (!before.view.rating && c.rating) push('rating.created', { conversation: view, rating: c.rating });
   }

@@ -48,7 +48,8 @@ export function checkWebhookUrl(raw: string, allowLocal: boolean): { url: string
   if (u.protocol !== 'https:') return { error: 'url: must start with https://' };
   if (local || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal'))
     return { error: 'url: must be a public host' };
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return privateV4(host) ? { error: 'url: must be a public address' } : { url: u.href };
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host))
+    return privateV4(host) ? { error: 'url: must be a public address' } : { url: u.href };
   if (host.startsWith('[')) return privateV6(host) ? { error: 'url: must be a public address' } : { url: u.href };
   if (!host.includes('.')) return { error: 'url: must be a public host name' };
   return { url: u.href };
