@@ -21,6 +21,12 @@ import {
 } from './policy';
 import { disableFailing, webhookById } from './queries';
 
+/** What an attempt needs of the webhook's D1 row (read once per run of the alarm: the truth, never stale). */
+type Hook = { id: string; url: string; secret: string; workspaceId: string };
+
+/** Deliveries of one conversation sent one after another in one run. */
+const LANE_MAX = 50;
+
 /** The figure kept while every delivery fails: when the first failure since the last success happened (unix ms). */
 const FAILING_SINCE = 'failing_since';
 
@@ -103,7 +109,7 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
     let due = heads.filter((h) => (h.next_at ?? 0) <= now);
     // Alarms can fire early (and tests fire them at will): the earliest one is then due.
     if (!due.length && heads.length) due = [heads[0]!];
-    await Promise.all(due.slice(0, PARALLEL).map((d) => this.#deliver(hook, d)));
+    await Promise.all(due.slice(0, PARALLEL).map((d) => this.#lane(hook, d)));
     this.#store.prune(now - LOG_KEEP_MS, now - BASELINE_KEEP_MS);
     const next = this.#store.nextDue();
     if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, Date.now()));
@@ -127,7 +133,21 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
-  async #deliver(hook: { id: string; url: string; secret: string; workspaceId: string }, d: DeliveryRow) {
+  /**
+   * One conversation's deliveries, one after another from its head, while they succeed (up to LANE_MAX per run):
+   * a burst of messages goes out in one run of the alarm, still in order, never two at once.
+   */
+  async #lane(hook: Hook, head: DeliveryRow) {
+    let d: DeliveryRow | null = head;
+    for (let i = 0; d && i < LANE_MAX; i++) {
+      if (!(await this.#deliver(hook, d))) return;
+      d = this.#store.headOf(d.order_key);
+      if (d && this.#busy.has(d.id)) return;
+    }
+  }
+
+  /** One attempt of one delivery; true when it was delivered. */
+  async #deliver(hook: Hook, d: DeliveryRow): Promise<boolean> {
     this.#busy.add(d.id);
     try {
       const timeout = Number(this.env.WEBHOOK_TIMEOUT_MS) || ATTEMPT_TIMEOUT_MS;
@@ -137,7 +157,7 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
       if (v === 'delivered') {
         this.#store.settle(d.id, { status: 'delivered', code: result.status, error: null, nextAt: null, now });
         this.#store.setFigure(FAILING_SINCE, null);
-        return;
+        return true;
       }
       const retryFrom = d.retry_from ?? now;
       const retry = v === 'retry' && now - retryFrom < RETRY_WINDOW_MS;
@@ -157,13 +177,14 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
       const since = this.#store.figure(FAILING_SINCE) ?? now;
       this.#store.setFigure(FAILING_SINCE, since);
       if (now - since >= DISABLE_AFTER_MS) await this.#disable(hook);
+      return false;
     } finally {
       this.#busy.delete(d.id);
     }
   }
 
   /** Every delivery has failed for DISABLE_AFTER_MS: turn the webhook off and tell the workspace's admins. */
-  async #disable(hook: { id: string; url: string; workspaceId: string }) {
+  async #disable(hook: Hook) {
     if (!(await disableFailing(getDb(this.env.DB), hook.id))) return;
     log.warn('webhook.disabled', { webhookId: hook.id, workspaceId: hook.workspaceId });
     await tellAdminsDisabled(this.env, hook).catch((err: unknown) =>

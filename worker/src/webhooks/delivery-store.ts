@@ -108,6 +108,18 @@ export class DeliveryStore {
       .toArray();
   }
 
+  /** The first pending delivery of one conversation (or visitor), if any. */
+  headOf(orderKey: string): DeliveryRow | null {
+    return (
+      this.#sql
+        .exec<DeliveryRow>(
+          `SELECT * FROM deliveries WHERE status = 'pending' AND order_key = ? ORDER BY ord LIMIT 1`,
+          orderKey,
+        )
+        .toArray()[0] ?? null
+    );
+  }
+
   /** Record an attempt's outcome. */
   settle(
     id: string,
