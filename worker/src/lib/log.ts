@@ -28,7 +28,8 @@ export type LogEvent =
   | 'deactivation.step_failed'
   | 'webhook.attempt_failed'
   | 'webhook.disabled'
-  | 'webhook.notice_failed';
+  | 'webhook.notice_failed'
+  | 'webhook.visitor_event_failed';
 
 /** What a log line may carry besides its event: ids, numbers and short machine-readable words only. */
 export type LogFields = {

@@ -87,6 +87,30 @@ describe('webhook deliveries', () => {
     a.close();
   });
 
+  it('announces new visitors and their changed name or email', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const box = inbox();
+    const { secret } = await webhook(owner.token, { url: box.url, events: ['visitor.created', 'visitor.updated'] });
+    await box.config({ secret });
+    const visitor = await visitorSession(site.key);
+    await visitorSession(site.key, visitor.token); // the same visitor again: nothing new
+    const started = await api('/api/widget/conversations', {
+      token: visitor.token,
+      body: { name: 'Vera', email: 'vera@example.com' },
+    });
+    expect(started.status).toBe(201);
+    const got = await box.until((rs) => rs.length === 2);
+    expect(typesOf(got)).toEqual(['visitor.created', 'visitor.updated']);
+    expect(got[0]!.body.data.visitor).toEqual({ id: visitor.visitor.id, siteId: site.id, name: null, email: null });
+    expect(got[1]!.body.data.visitor).toEqual({
+      id: visitor.visitor.id,
+      siteId: site.id,
+      name: 'Vera',
+      email: 'vera@example.com',
+    });
+    expect(got.every((r) => r.valid)).toBe(true);
+  });
+
   it('retries after a 500 and after a timeout, with the same delivery id, driven by the alarm', async () => {
     const { owner, box, hook, visitor, conversation } = await setup({ events: ['message.created'] });
     await box.config({ status: 500 });

@@ -2,3 +2,4 @@
 export { offerToWebhooks, parseTargets, type HookTarget } from './fanout';
 export type { ProjectedConversation } from './diff';
 export { targetsOfSite } from './queries';
+export { announceVisitor } from './visitor-events';
