@@ -93,14 +93,18 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
     if (this.#store.nextDue() !== null) await this.#wake(Date.now());
   }
 
+  /** RPC from the API when the webhook is removed: its queue, log and baselines go with it. */
+  async forget(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    this.#store.clear();
+  }
+
   /** Attempts the deliveries that are due, then sets the alarm for the next one. */
   async alarm() {
     const hook = await webhookById(getDb(this.env.DB), this.ctx.id.name!);
     if (!hook) {
       // Deleted: nothing here is anyone's any more.
-      await this.ctx.storage.deleteAlarm();
-      await this.ctx.storage.deleteAll();
-      return;
+      return this.forget();
     }
     // Off: what waits stays queued; turning it on (resume) sets the alarm again.
     if (!hook.enabled) return;

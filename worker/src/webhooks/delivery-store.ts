@@ -183,6 +183,11 @@ export class DeliveryStore {
     else this.#sql.exec('INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)', key, value);
   }
 
+  /** Forget everything (the webhook was removed); the empty tables stay, so a late call still finds them. */
+  clear() {
+    this.#sql.exec('DELETE FROM deliveries; DELETE FROM baselines; DELETE FROM state');
+  }
+
   /** Forget old log entries and old baselines. */
   prune(logBefore: number, baselineBefore: number) {
     this.#sql.exec(`DELETE FROM deliveries WHERE status != 'pending' AND created_at < ?`, logBefore);

@@ -197,6 +197,25 @@ describe('webhook deliveries', () => {
     v.close();
   });
 
+  it('gives up at once on a 4xx other than 408 and 429; "send again" then delivers it; removal forgets the log', async () => {
+    const { owner, box, hook, visitor, conversation } = await setup({ events: ['message.created'] });
+    await box.config({ status: 410 });
+    const v = await connect(paths.visitor(conversation.id), visitor.token);
+    v.send({ type: 'send', clientId: 'g1', body: 'gone' });
+    await waitFor(async () => (await deliveriesOf(owner.token, hook.id))[0]?.status === 'failed');
+    const [failed] = await deliveriesOf(owner.token, hook.id);
+    expect(failed).toMatchObject({ attempts: 1, responseCode: 410, lastError: 'HTTP 410', nextAttemptAt: null });
+    const stub = env.WEBHOOKS.getByName(hook.id);
+    expect(await runDurableObjectAlarm(stub)).toBe(false); // nothing left to retry
+    await box.config({ status: 200 });
+    expect((await post(owner.token, `/api/webhooks/${hook.id}/deliveries/${failed.id}/redeliver`)).status).toBe(202);
+    await waitFor(async () => (await deliveriesOf(owner.token, hook.id))[0]?.status === 'delivered');
+    expect((await box.requests()).map((r) => r.body.id)).toEqual([failed.id, failed.id]);
+    expect((await api(`/api/webhooks/${hook.id}`, { token: owner.token, method: 'DELETE' })).status).toBe(204);
+    expect(await stub.deliveries(50)).toEqual([]);
+    v.close();
+  });
+
   it('turns a webhook off after 3 days of failures, tells the admins, and resumes when turned back on', async () => {
     const { owner, box, hook, visitor, conversation } = await setup({ events: ['message.created'] });
     await box.config({ status: 503 });

@@ -99,6 +99,17 @@ describe('the webhooks API', () => {
     expect(over.body.error.code).toBe('webhook_limit');
   });
 
+  it('answers 404, never a 5xx, for odd ids in the path', async () => {
+    const { owner } = await workspaceWithSite();
+    const { webhook: w } = await webhook(owner.token, { url: URL_OK, events: ['message.created'] });
+    for (const id of ['%00', 'a'.repeat(3000), '%ED%A0%80', "'; DROP TABLE webhooks; --", '%2F..%2F']) {
+      const res = await api(`/api/webhooks/${id}/deliveries`, { token: owner.token });
+      expect(res.status, id).toBe(404);
+      const again = await api(`/api/webhooks/${w.id}/deliveries/${id}/redeliver`, { token: owner.token, body: {} });
+      expect(again.status, id).toBe(404);
+    }
+  });
+
   it('allows http to this machine only where WEBHOOK_ALLOW_LOCAL is on (the tests, npm start)', async () => {
     const { owner } = await workspaceWithSite();
     for (const url of ['http://127.0.0.1:9/x', 'http://localhost:9/x', 'http://[::1]:9/x'])

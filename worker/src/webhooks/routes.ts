@@ -71,6 +71,7 @@ export const webhookRoutes = new Hono<AgentEnv>()
   .delete('/:id', async (c) => {
     const row = await webhookOf(c);
     await deleteWebhook(getDb(c.env.DB), row.id);
+    await c.env.WEBHOOKS.getByName(row.id).forget();
     await audit(c, { action: 'webhook.delete', target: { type: 'webhook', id: row.id }, detail: { url: row.url } });
     return c.body(null, 204);
   })
