@@ -1,3 +1,4 @@
+import { waitUntil } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { log } from '../lib/log';
@@ -7,10 +8,14 @@ import { visitorView } from './payload';
 import { targetsOfSite } from './queries';
 
 /**
- * Queue a visitor event for the webhooks listening to the visitor's workspace. Called in waitUntil after a new
- * widget session or a changed name or email (never per message): one indexed D1 read, then one RPC per webhook.
+ * Queue a visitor event for the webhooks listening to the visitor's workspace, after the answer (waitUntil): on a
+ * new widget session or a changed name or email (never per message), one indexed D1 read, one RPC per webhook.
  */
-export async function announceVisitor(env: Env, type: 'visitor.created' | 'visitor.updated', visitor: Visitor) {
+export function announceVisitor(env: Env, type: 'visitor.created' | 'visitor.updated', visitor: Visitor) {
+  waitUntil(queueVisitorEvent(env, type, visitor));
+}
+
+async function queueVisitorEvent(env: Env, type: 'visitor.created' | 'visitor.updated', visitor: Visitor) {
   try {
     const row = await getDb(env.DB).get<{ t: string | null }>(sql`SELECT ${targetsOfSite(visitor.siteId)} AS t`);
     const targets = parseTargets(row?.t ?? null);

@@ -51,7 +51,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       await takeLimit(c.env, 'OFFLINE_LIMITER', `offline:${clientIp(c.req.raw)}`);
     if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
     if ((body.name && body.name !== visitor.name) || (body.email && body.email !== visitor.email))
-      c.executionCtx.waitUntil(announceVisitor(c.env, 'visitor.updated', { ...toVisitor(visitor), name, email }));
+      announceVisitor(c.env, 'visitor.updated', { ...toVisitor(visitor), name, email });
     // Nobody can answer live: the team hears of an offline message by email.
     const available = body.message
       ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours)

@@ -50,7 +50,7 @@ export const widgetRoutes = new Hono<WidgetEnv>()
     }
     const { visitor, verified, created } = await sessionVisitor(db, c.env, site, { token, user }, ctx);
     // Webhooks hear of a new visitor after the answer (webhooks/visitor-events.ts).
-    if (created) c.executionCtx.waitUntil(announceVisitor(c.env, 'visitor.created', toVisitor(visitor)));
+    if (created) announceVisitor(c.env, 'visitor.created', toVisitor(visitor));
     // A session opened by a continuation link stays limited to its conversation (continue.ts).
     const scope = verified ? undefined : await tokenScope(c.env, token, visitor.id);
     const [fresh, all, availability] = await Promise.all([
