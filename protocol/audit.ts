@@ -31,6 +31,11 @@ export const AuditAction = z.enum([
   'token.revoke',
   /** A write an API token made that no other entry records (posting a message, a status change...). */
   'token.request',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.secret_rotate',
+  'webhook.disable',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'invalid_email',
   'invalid_visitor',
   'continuation_invalid',
+  'invalid_url',
   // Who may do this
   'identity_required',
   'identity_invalid',
@@ -62,6 +63,7 @@ export const ERROR_CODES = [
   'already_replied',
   'not_editable',
   'continuation_used',
+  'webhook_limit',
   // A dependency
   'turnstile_unavailable',
 ] as const;
@@ -94,6 +96,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_email: 400,
   invalid_visitor: 400,
   continuation_invalid: 400,
+  invalid_url: 400,
   identity_required: 403,
   identity_invalid: 403,
   origin_not_allowed: 403,
@@ -124,6 +127,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   already_replied: 409,
   not_editable: 409,
   continuation_used: 409,
+  webhook_limit: 409,
   turnstile_unavailable: 503,
 };
 

@@ -13,3 +13,4 @@ export * from './visitor-kb';
 export * from './audit';
 export * from './blocks';
 export * from './tokens';
+export * from './webhooks';

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'audit' }
   | { name: 'tokens' }
   | { name: 'blocked' }
+  | { name: 'webhooks' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
@@ -35,6 +36,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/audit') return { name: 'audit' };
   if (path === '/settings/tokens') return { name: 'tokens' };
   if (path === '/blocked') return { name: 'blocked' };
+  if (path === '/settings/webhooks') return { name: 'webhooks' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };

@@ -28,6 +28,11 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'token.create': 'Created an API token',
   'token.revoke': 'Revoked an API token',
   'token.request': 'API token request',
+  'webhook.create': 'Added a webhook',
+  'webhook.update': 'Changed a webhook',
+  'webhook.delete': 'Removed a webhook',
+  'webhook.secret_rotate': 'Rotated a webhook secret',
+  'webhook.disable': 'Turned off a failing webhook',
 };
 
 /** English strings of the audit page. */

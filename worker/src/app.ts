@@ -21,6 +21,7 @@ import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiRoutes } from './openapi/document';
 import { siteRoutes } from './sites/routes';
 import { tokenRoutes } from './tokens/routes';
+import { webhookRoutes } from './webhooks/routes';
 import { widgetRoutes } from './widget/routes';
 
 const jsonBodyLimit = bodyLimit({
@@ -63,7 +64,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/email', emailRoutes)
   .route('/dev', devRoutes)
   .route('/audit', auditRoutes)
-  .route('/tokens', tokenRoutes);
+  .route('/tokens', tokenRoutes)
+  .route('/webhooks', webhookRoutes);
 
 // After the chain: the document lists every route of `app` (worker/src/openapi), so it takes the finished app.
 app.route('/', openApiRoutes(app as never));

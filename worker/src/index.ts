@@ -5,6 +5,7 @@ export { ConversationDO } from './conversations/ConversationDO';
 export { RelayDO } from './realtime/RelayDO';
 export { SiteDO } from './realtime/SiteDO';
 export { VisitorDO } from './visitors/VisitorDO';
+export { WebhookDeliveryDO } from './webhooks/WebhookDeliveryDO';
 
 /** The Worker: the Hono app for /api/*, static assets (widget, console, demo) for the rest, and inbound email. */
 export default {

@@ -7,6 +7,7 @@ import { ownStatus } from '../state/own-status';
 import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
 import { auditStrings } from '../strings-audit';
+import { webhookStrings } from '../strings-webhooks';
 import { blockStrings } from '../strings-blocks';
 import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
@@ -55,6 +56,7 @@ const adminNav: NavItem[] = [
   { path: '/blocked', label: blockStrings.navBlocked, testId: 'nav-blocked', routes: ['blocked'] },
   { path: '/audit', label: auditStrings.navAudit, testId: 'nav-audit', routes: ['audit'] },
   { path: '/settings/tokens', label: tokenStrings.nav, testId: 'nav-tokens', routes: ['tokens'] },
+  { path: '/settings/webhooks', label: webhookStrings.navWebhooks, testId: 'nav-webhooks', routes: ['webhooks'] },
 ];
 
 // Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).

@@ -32,6 +32,7 @@ import { KbPage } from './KbPage';
 import { OutboxPage } from './OutboxPage';
 import { SettingsPage } from './SettingsPage';
 import { TeamPage } from './TeamPage';
+import { WebhooksPage } from './WebhooksPage';
 
 /** The workspace for the signed-in agent; `route` is the URL's screen (inbox, conversation, team, dashboard). */
 export function WorkspacePage({ agent, route }: { agent: Agent; route: Route }) {
@@ -141,6 +142,8 @@ function SiteWorkspace({
         <TokensPage agent={agent} />
       ) : route.name === 'outbox' ? (
         <OutboxPage agent={agent} />
+      ) : route.name === 'webhooks' ? (
+        <WebhooksPage agent={agent} />
       ) : route.name === 'blocked' ? (
         <BlockedPage agent={agent} site={site} />
       ) : route.name === 'settings' ? (

@@ -1,5 +1,4 @@
 import { DurableObject } from 'cloudflare:workers';
-import { getDb } from '../db/client';
 import type {
   Conversation,
   EditFrame,
@@ -23,7 +22,6 @@ import { decide, implicitTransition, type LifecycleAction } from './lifecycle';
 import { FrameLimits } from './frame-limits';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
-import { toProjection, writeProjections } from './projection';
 import { Schedule } from './schedule';
 import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
@@ -516,16 +514,13 @@ export class ConversationDO extends DurableObject<Env> {
           this.#flushAgain = false;
           const pending = this.#store.pendingProjection();
           if (!pending) break;
-          const projection = toProjection(this.#store.snapshot(), pending.messages);
+          const snapshot = this.#store.snapshot();
           const direct = this.#flushDirect;
           this.#flushDirect = false;
-          // Batched changes ride with other conversations' in the relay's next D1 statement (it answers
-          // once D1 has them); an urgent one is written at once.
-          if (direct) await writeProjections(getDb(this.env.DB), [projection]);
-          else {
-            const result = await this.#relay(projection.id).project(projection);
-            if (!result.ok) throw new Error(result.error.message);
-          }
+          // Batched changes ride with other conversations' in the relay's next D1 statement (it answers once
+          // D1 has them, and the webhooks listening, if any, their events); an urgent one closes the window at once.
+          const result = await this.#relay(snapshot.id).project(snapshot, pending.messages, direct);
+          if (!result.ok) throw new Error(result.error.message);
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;
         } while (this.#flushAgain || more);

@@ -263,3 +263,20 @@ export const apiTokens = sqliteTable('api_tokens', {
   lastUsedAt: integer('last_used_at'),
   revokedAt: integer('revoked_at'),
 });
+
+/** Webhooks per workspace (migration 0014); deliveries live in each one's WebhookDeliveryDO. */
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  includeNotes: integer('include_notes', { mode: 'boolean' }).notNull().default(false),
+  secret: text('secret').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  disabledAt: text('disabled_at'),
+  disabledReason: text('disabled_reason'),
+  createdById: text('created_by_id'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -19,6 +19,8 @@ import {
   Visitor,
   VisitorConversation,
   VisitorMessage,
+  Webhook,
+  WebhookDelivery,
 } from '../../../protocol';
 
 /** Who may call a route: an agent's token, an owner's or admin's, a visitor's, either, or anyone. */
@@ -59,6 +61,8 @@ for (const [id, schema] of Object.entries({
   Visitor,
   VisitorConversation,
   VisitorMessage,
+  Webhook,
+  WebhookDelivery,
 }))
   models.add(schema, { id });
 models.add(ErrorCode, { id: 'ErrorCode', description: 'protocol/errors.ts: each code has one HTTP status' });

@@ -128,6 +128,10 @@ describe('scopes in the document', () => {
     expect(doc.paths['/api/tokens'].post.security).toEqual([{ agent: ['tokens:manage'] }]);
     expect(doc.paths['/api/conversations/{id}/claim'].post.security).toEqual([{ agent: [] }]);
     expect(doc.components.schemas.ApiToken).toBeTruthy();
+    expect(doc.paths['/api/webhooks'].post.security).toEqual([
+      { agent: ['settings:manage'] },
+      { apiToken: ['settings:manage'] },
+    ]);
   });
 });
 

@@ -27,7 +27,8 @@ import { forwardToDurableObject } from '../realtime/upgrade';
 import { siteSettings } from '../sites';
 import { uploadFile } from '../files/upload';
 import type { SiteVars } from './middleware';
-import { findSiteVisitor, setVisitorProfile } from './queries';
+import { announceVisitor } from '../webhooks';
+import { findSiteVisitor, setVisitorProfile, toVisitor } from './queries';
 import { log } from '../lib/log';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
@@ -68,6 +69,8 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       if (body.message && ipLimited(clientIp(c.req.raw)))
         await takeLimit(c.env, 'OFFLINE_LIMITER', `offline:${clientIp(c.req.raw)}`);
       if (body.name || body.email) await setVisitorProfile(db, visitor.id, body);
+      if ((body.name && body.name !== visitor.name) || (body.email && body.email !== visitor.email))
+        announceVisitor(c.env, 'visitor.updated', { ...toVisitor(visitor), name, email });
       // Nobody can answer live: the team hears of an offline message by email.
       const available = body.message
         ? await siteAvailability(c.env, c.var.site.id, siteSettings(c.var.site).businessHours)

@@ -18,6 +18,7 @@ import {
 } from '../../../protocol';
 import { Availability, session } from './docs';
 import { siteAvailability } from '../sites/availability';
+import { announceVisitor } from '../webhooks';
 import { findSiteByKey, siteSettings } from '../sites';
 import { visitorContext } from './context';
 import { continueLinkRoutes, continueRoutes, inScope } from './continue';
@@ -84,7 +85,9 @@ export const widgetRoutes = new Hono<WidgetEnv>()
       if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env, site, { token, user }))) {
         await verifyTurnstile(c.env, c.req.raw, turnstileToken);
       }
-      const { visitor, verified } = await sessionVisitor(db, c.env, site, { token, user }, ctx);
+      const { visitor, verified, created } = await sessionVisitor(db, c.env, site, { token, user }, ctx);
+      // Webhooks hear of a new visitor after the answer (webhooks/visitor-events.ts).
+      if (created) announceVisitor(c.env, 'visitor.created', toVisitor(visitor));
       // A session opened by a continuation link stays limited to its conversation (continue.ts).
       const scope = verified ? undefined : await tokenScope(c.env, token, visitor.id);
       const [fresh, all, availability] = await Promise.all([

@@ -49,6 +49,7 @@ export async function sessionVisitor(
     return {
       visitor: { ...visitor, ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) },
       verified: true,
+      created,
     };
   }
   if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');
@@ -64,7 +65,7 @@ export async function sessionVisitor(
   const visitor = usable
     ? await touchVisitor(db, usable, profile, ctx)
     : await createVisitor(db, site.id, profile, ctx);
-  return { visitor, verified: false };
+  return { visitor, verified: false, created: !usable };
 }
 
 /**
