@@ -27,6 +27,10 @@ export const AuditAction = z.enum([
   'department.delete',
   'block.create',
   'block.delete',
+  'privacy.export',
+  'privacy.visitor_export',
+  'privacy.erase',
+  'privacy.retention_change',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

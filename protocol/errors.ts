@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'invalid_email',
   'invalid_visitor',
   'continuation_invalid',
+  'confirmation_mismatch',
   // Who may do this
   'identity_required',
   'identity_invalid',
@@ -89,6 +90,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_email: 400,
   invalid_visitor: 400,
   continuation_invalid: 400,
+  confirmation_mismatch: 400,
   identity_required: 403,
   identity_invalid: 403,
   origin_not_allowed: 403,

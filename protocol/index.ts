@@ -12,3 +12,4 @@ export * from './visitor';
 export * from './visitor-kb';
 export * from './audit';
 export * from './blocks';
+export * from './privacy';

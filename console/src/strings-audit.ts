@@ -25,6 +25,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'department.delete': 'Deleted a department',
   'block.create': 'Blocked',
   'block.delete': 'Lifted a block',
+  'privacy.export': 'Exported conversations',
+  'privacy.visitor_export': "Exported a visitor's data",
+  'privacy.erase': 'Erased a visitor',
+  'privacy.retention_change': 'Changed data retention',
 };
 
 /** English strings of the audit page. */

@@ -18,6 +18,7 @@ import { fileRoutes } from './files/routes';
 import { health } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiDocument } from './openapi';
+import { privacyRoutes } from './privacy/routes';
 import { siteRoutes } from './sites/routes';
 import { widgetRoutes } from './widget/routes';
 
@@ -59,7 +60,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/kb', publicKbRoutes)
   .route('/email', emailRoutes)
   .route('/dev', devRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .route('/privacy', privacyRoutes);
 
 app.onError(errorHandler);
 app.notFound(notFoundHandler);

@@ -14,4 +14,6 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   '0009_audit_log.sql',
   '0010_blocks.sql',
   '0011_auth_protection.sql',
+  '0012_article_views.sql',
+  '0015_privacy.sql',
 ];

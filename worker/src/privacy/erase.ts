@@ -1,0 +1,87 @@
+import { agentActor, recordAudit } from '../audit/record';
+import type { AgentIdentity } from '../auth/middleware';
+import { getDb } from '../db/client';
+import { nowIso } from '../lib/ids';
+import { log } from '../lib/log';
+import type { ErasureResult } from '../../../protocol';
+import { anonymiseVisitor, beginErasure, completeErasure, eraseConversationRows } from './erase-queries';
+import { visitorConversations } from './queries';
+
+// Erasing one visitor (docs/privacy.md "Erasure"). Every step is idempotent and the erasures row stays open
+// until the last one, so a run cut short anywhere is simply run again (by the admin, or by the scheduled job).
+
+/** Conversations read from D1 per page while erasing. */
+const PAGE = 50;
+
+/** Who is erased, and why. */
+export type ErasureTarget = {
+  visitor: { id: string; email: string | null; siteId: string };
+  workspaceId: string;
+  reason: 'request' | 'retention';
+  /** The admin who asked; null for the retention job. */
+  by: Pick<AgentIdentity, 'id' | 'name'> | null;
+  ip?: string | null;
+};
+
+/** Delete every object under the conversation's prefix in R2 (its files: `<conversation>/<file>`); returns how many. */
+async function deleteFiles(bucket: R2Bucket, conversationId: string): Promise<number> {
+  let deleted = 0;
+  let cursor: string | undefined;
+  do {
+    const listed = await bucket.list({ prefix: `${conversationId}/`, cursor, limit: 1000 });
+    const keys = listed.objects.map((o) => o.key);
+    if (keys.length) await bucket.delete(keys);
+    deleted += keys.length;
+    cursor = listed.truncated ? listed.cursor : undefined;
+  } while (cursor);
+  return deleted;
+}
+
+/**
+ * Erase a visitor: for each of their conversations, the words in its ConversationDO (first, so no later
+ * projection carries the old text), its files in R2 and its copies in D1 (messages, word index, notes, comment);
+ * then their profile (anonymised) and their VisitorDO's state; last, the audit entry (counts only).
+ */
+export async function eraseVisitor(env: Env, target: ErasureTarget): Promise<ErasureResult> {
+  const db = getDb(env.DB);
+  const { visitor, workspaceId } = target;
+  await beginErasure(db, {
+    visitorId: visitor.id,
+    workspaceId,
+    siteId: visitor.siteId,
+    reason: target.reason,
+    by: target.by?.id ?? null,
+  });
+  let conversations = 0;
+  let messages = 0;
+  let files = 0;
+  let after: string | null = null;
+  for (;;) {
+    const page = await visitorConversations(db, visitor.id, after, PAGE);
+    for (const c of page) {
+      messages += (await env.CONVERSATIONS.getByName(c.id).erase()).messages;
+      files += await deleteFiles(env.UPLOADS, c.id);
+      await eraseConversationRows(db, c.id, nowIso());
+      conversations++;
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.id;
+  }
+  await anonymiseVisitor(db, visitor, workspaceId);
+  await env.VISITORS.getByName(visitor.id).erase();
+  await completeErasure(db, visitor.id, { conversations, files });
+  const completedAt = nowIso();
+  await recordAudit(
+    env,
+    workspaceId,
+    target.by ? agentActor(target.by) : { type: 'system', id: null, name: null },
+    target.ip ?? null,
+    {
+      action: 'privacy.erase',
+      target: { type: 'visitor', id: visitor.id },
+      detail: { reason: target.reason, conversations, messages, files },
+    },
+  );
+  log.info('visitor.erased', { visitorId: visitor.id, reason: target.reason, conversations, messages, files });
+  return { visitorId: visitor.id, conversations, messages, files, completedAt };
+}
