@@ -6,8 +6,7 @@ ALTER TABLE visitors ADD COLUMN erased_at TEXT;
 
 -- Export: a site's conversations by creation time, walked by keyset (created_at, id) a page at a time.
 CREATE INDEX conversations_export ON conversations(site_id, created_at, id);
--- Finding a visitor by email (exact, any case) within the workspace's sites.
-CREATE INDEX visitors_site_email ON visitors(site_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
+-- (Finding a visitor by email uses visitors_site_email (site_id, lower(email)) of migration 0010.)
 -- Retention: a site's visitors not seen since a date, oldest first; erased ones are left out.
 CREATE INDEX visitors_site_seen ON visitors(site_id, last_seen_at) WHERE erased_at IS NULL;
 
@@ -32,6 +31,10 @@ CREATE TABLE erasures (
   attempts INTEGER NOT NULL DEFAULT 0,
   completed_at TEXT,
   conversations INTEGER NOT NULL DEFAULT 0,
-  files INTEGER NOT NULL DEFAULT 0
+  files INTEGER NOT NULL DEFAULT 0,
+  -- 1 once the word indexes were compacted after it: FTS5 keeps a deleted word's bytes in its segments until they
+  -- are merged, so the scheduled job merges them ('optimize') after erasures (docs/privacy.md).
+  compacted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX erasures_pending ON erasures(requested_at) WHERE completed_at IS NULL;
+CREATE INDEX erasures_uncompacted ON erasures(completed_at) WHERE compacted = 0 AND completed_at IS NOT NULL;

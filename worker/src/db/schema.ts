@@ -270,4 +270,6 @@ export const erasures = sqliteTable('erasures', {
   completedAt: text('completed_at'),
   conversations: integer('conversations').notNull().default(0),
   files: integer('files').notNull().default(0),
+  /** 1 once the word indexes were compacted after it (FTS5 keeps deleted words' bytes until a merge). */
+  compacted: integer('compacted').notNull().default(0),
 });

@@ -1,11 +1,14 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, emailOutbox, erasures, messages, visitors } from '../db/schema';
 import { nowIso } from '../lib/ids';
 
 // D1 writes of an erasure (docs/privacy.md), each safe to run again, and the erasures ledger.
 
-/** Empty the words of one conversation in D1: message copies (the word index follows by trigger), notes, comment. */
+/** The kinds of mail that name a conversation in their idempotency key (email/notify.ts, unread-email.ts). */
+const MAIL_KINDS = ['unread', 'offline', 'transcript', 'continue'];
+
+/** Empty the words of one conversation in D1: message copies (the word index follows by trigger), notes, comment, mail. */
 export async function eraseConversationRows(db: Db, conversationId: string, now: string) {
   await db.batch([
     db
@@ -21,6 +24,10 @@ export async function eraseConversationRows(db: Db, conversationId: string, now:
       .update(conversations)
       .set({ notes: '', ratingComment: null, lastMessagePreview: null, visitorUnread: 0, agentUnread: 0 })
       .where(eq(conversations.id, conversationId)),
+    // Mail the local provider kept about the conversation (it quotes messages): keys are `<kind>/<conversation>/…`.
+    db
+      .delete(emailOutbox)
+      .where(or(...MAIL_KINDS.map((k) => sql`${emailOutbox.idempotencyKey} GLOB ${`${k}/${conversationId}/*`}`))),
   ]);
 }
 
@@ -81,7 +88,7 @@ export async function beginErasure(
     })
     .onConflictDoUpdate({
       target: erasures.visitorId,
-      set: { attempts: sql`${erasures.attempts} + 1`, completedAt: null, requestedAt: nowIso() },
+      set: { attempts: sql`${erasures.attempts} + 1`, completedAt: null, compacted: 0, requestedAt: nowIso() },
     });
 }
 
@@ -100,3 +107,25 @@ export const unfinishedErasures = (db: Db, before: string, limit: number) =>
     .where(and(isNull(erasures.completedAt), sql`${erasures.requestedAt} < ${before}`))
     .orderBy(asc(erasures.requestedAt))
     .limit(limit);
+
+/**
+ * Merge the word indexes when an erasure finished since the last merge: FTS5 drops a deleted word from search at
+ * once, but its bytes stay in the index's segments until they are merged. 'optimize' rewrites each index into one
+ * segment (a cost that grows with the index: hence once per scheduled run, and only after erasures). True if it ran.
+ */
+export async function compactWordIndexes(db: Db): Promise<boolean> {
+  const started = nowIso();
+  const [pending] = await db
+    .select({ id: erasures.visitorId })
+    .from(erasures)
+    .where(and(eq(erasures.compacted, 0), sql`${erasures.completedAt} IS NOT NULL`))
+    .limit(1);
+  if (!pending) return false;
+  await db.run(sql`INSERT INTO message_words(message_words) VALUES ('optimize')`);
+  await db.run(sql`INSERT INTO visitor_words(visitor_words) VALUES ('optimize')`);
+  await db
+    .update(erasures)
+    .set({ compacted: 1 })
+    .where(and(eq(erasures.compacted, 0), sql`${erasures.completedAt} <= ${started}`));
+  return true;
+}

@@ -90,7 +90,7 @@ export function messagePage(
     ORDER BY m.conversation_id, m.seq LIMIT ${limit}`);
 }
 
-/** Visitors of the workspace by exact email (any case) or id, with their site's name and conversation count. */
+/** Visitors of the workspace by exact email (any case: visitors_site_email) or id, with their site's name and conversation count. */
 export async function findVisitors(db: Db, workspaceId: string, by: { email?: string; id?: string }) {
   return db
     .select({
@@ -109,7 +109,7 @@ export async function findVisitors(db: Db, workspaceId: string, by: { email?: st
     .where(
       and(
         eq(sites.workspaceId, workspaceId),
-        by.id ? eq(visitors.id, by.id) : sql`${visitors.email} = ${by.email ?? ''} COLLATE NOCASE`,
+        by.id ? eq(visitors.id, by.id) : sql`lower(${visitors.email}) = lower(${by.email ?? ''})`,
       ),
     )
     .limit(50);

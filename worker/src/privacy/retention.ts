@@ -1,11 +1,12 @@
 import { getDb } from '../db/client';
 import { log } from '../lib/log';
 import { eraseVisitor } from './erase';
-import { unfinishedErasures } from './erase-queries';
+import { compactWordIndexes, unfinishedErasures } from './erase-queries';
 import { duePolicies, inactiveVisitors, recordRetentionRun } from './retention-queries';
 
 // The scheduled job (wrangler.toml [triggers], worker/src/index.ts `scheduled`): finishes erasures that were cut
-// short, then erases visitors past their site's retention. Bounded per run; the next run continues.
+// short, erases visitors past their site's retention, then compacts the word indexes if anyone was erased.
+// Bounded per run; the next run continues.
 
 /** Visitors erased per run, over all sites (each costs a Durable Object call per conversation). */
 export const RETENTION_BATCH = 25;
@@ -22,7 +23,10 @@ export function monthsBefore(now: number, months: number): string {
 }
 
 /** One run of the job; returns how many visitors it erased (finished ones included). */
-export async function runRetention(env: Env, now = Date.now()): Promise<{ resumed: number; erased: number }> {
+export async function runRetention(
+  env: Env,
+  now = Date.now(),
+): Promise<{ resumed: number; erased: number; compacted: boolean }> {
   const db = getDb(env.DB);
   let budget = RETENTION_BATCH;
   let resumed = 0;
@@ -46,6 +50,7 @@ export async function runRetention(env: Env, now = Date.now()): Promise<{ resume
     erased += due.length;
     await recordRetentionRun(db, policy.siteId, due.length);
   }
-  if (resumed || erased) log.info('retention.run', { resumed, erased });
-  return { resumed, erased };
+  const compacted = await compactWordIndexes(db);
+  if (resumed || erased || compacted) log.info('retention.run', { resumed, erased });
+  return { resumed, erased, compacted };
 }
