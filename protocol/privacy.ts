@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 // Export and data subject requests (docs/privacy.md): the REST contract of /api/privacy.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
+/** A real calendar day (2025-02-30 is refused, not rolled over). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31')
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'a date like 2026-01-31');
 
 /**
  * GET /api/privacy/export: conversations created in [from, to] (whole UTC days, both optional), of one site or

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conversations, sites, visitors } from '../db/schema';
 
@@ -54,7 +54,7 @@ export async function conversationPage(
   db: Db,
   q: { siteId: string; from: string; to: string; after: ConversationCursor; limit: number },
 ): Promise<ExportConversation[]> {
-  const { userAgent: _u, lastIp: _i, unsubscribedAt: _s, siteId: _site, ...visitorColumns } = visitors._.columns;
+  const { userAgent: _u, lastIp: _i, unsubscribedAt: _s, siteId: _site, ...visitorColumns } = getTableColumns(visitors);
   const rows = await db
     .select({ c: conversations, v: visitorColumns })
     .from(conversations)

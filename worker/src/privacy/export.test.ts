@@ -1,0 +1,162 @@
+import { env, exports } from 'cloudflare:workers';
+import { drizzle } from 'drizzle-orm/d1';
+import { describe, expect, it } from 'vitest';
+import * as schema from '../db/schema';
+import { api, visitorSession, workspaceWithSite } from '../../test/helpers';
+import { teamMember } from '../../test/team-helpers';
+import { CONVERSATION_PAGE, exportChunks, MESSAGE_PAGE } from './export';
+import { seedConversations } from './seed';
+
+/** GET the export as text, with its row total header. */
+async function download(token: string | undefined, query: string) {
+  const res = await exports.default.fetch(`https://parley.test/api/privacy/export?${query}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  return {
+    status: res.status,
+    total: Number(res.headers.get('X-Export-Rows')),
+    type: res.headers.get('Content-Type'),
+    text: new TextDecoder().decode(await res.arrayBuffer()),
+  };
+}
+const lines = (text: string) => text.split('\n').filter(Boolean);
+
+/** A workspace with a site and `n` seeded conversations. */
+async function seeded(n: number, per = 2) {
+  const { owner, site } = await workspaceWithSite();
+  const seed = await seedConversations({ id: site.id, workspaceId: owner.agent.workspaceId }, n, {
+    perConversation: per,
+  });
+  return { owner, site, ...seed };
+}
+
+describe('GET /api/privacy/export', () => {
+  it('streams every conversation and message of the workspace as JSON Lines and CSV, and nothing of another', async () => {
+    const { owner, prefix } = await seeded(250);
+    const other = await seeded(3);
+    const jsonl = await download(owner.token, 'format=jsonl');
+    expect(jsonl.status).toBe(200);
+    expect(jsonl.type).toContain('application/x-ndjson');
+    const rows = lines(jsonl.text).map((l) => JSON.parse(l));
+    expect(rows.filter((r) => r.type === 'conversation')).toHaveLength(250);
+    expect(rows.filter((r) => r.type === 'message')).toHaveLength(500);
+    expect(jsonl.total).toBe(750);
+    expect(jsonl.text).not.toContain(other.prefix);
+    // Each conversation's line comes before its messages.
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (r.type === 'conversation') seen.add(r.id);
+      else expect(seen.has(r.conversationId)).toBe(true);
+    }
+    expect(rows[0]).toMatchObject({ type: 'conversation', visitor: { name: expect.stringMatching(/^Visitor/) } });
+    expect(rows[0].workspaceId).toBeUndefined();
+
+    const conversations = await download(owner.token, 'format=csv&part=conversations');
+    expect(conversations.type).toContain('text/csv');
+    expect(conversations.total).toBe(250);
+    const convLines = conversations.text.split('\r\n').filter(Boolean);
+    expect(convLines).toHaveLength(251);
+    expect(convLines[0]).toMatch(/^id,site_id,visitor_id,/);
+    // A cell that starts like a formula is neutralised; quotes are doubled.
+    expect(conversations.text).toContain(`"'=notes, ""${prefix}"" 0"`);
+    const messages = await download(owner.token, 'format=csv&part=messages');
+    expect(messages.total).toBe(500);
+    // Bodies hold a newline inside quotes: count records by their id cell.
+    expect(messages.text.match(new RegExp(`msg_${prefix}_`, 'g'))).toHaveLength(500);
+    expect(messages.text).not.toContain(other.prefix);
+  });
+
+  it('filters by site and by days (both ends included)', async () => {
+    const { owner, site } = await seeded(10);
+    const second = await api('/api/sites', {
+      token: owner.token,
+      body: { name: 'Second', allowedOrigins: ['https://b.example'] },
+    });
+    await seedConversations({ id: second.body.site.id, workspaceId: owner.agent.workspaceId }, 4);
+    expect(
+      lines((await download(owner.token, 'format=jsonl')).text).filter((l) => l.includes('"conversation"')),
+    ).toHaveLength(14);
+    const one = await download(owner.token, `format=csv&siteId=${site.id}`);
+    expect(one.text.split('\r\n').filter(Boolean)).toHaveLength(11);
+    // Seeded one a day from 2025-01-01: the 2nd to the 4th are three days.
+    const days = await download(owner.token, `format=csv&siteId=${site.id}&from=2025-01-02&to=2025-01-04`);
+    expect(days.total).toBe(3);
+    expect(days.text.split('\r\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('reads D1 a page at a time: statements grow with the pages, each one bounded', async () => {
+    const { site } = await seeded(250, 3);
+    const statements: string[] = [];
+    const params: unknown[][] = [];
+    const recording = new Proxy(env.DB, {
+      get(target, key) {
+        if (key === 'prepare')
+          return (query: string) => {
+            statements.push(query);
+            const stmt = target.prepare(query);
+            return new Proxy(stmt, {
+              get(s, k) {
+                if (k === 'bind') return (...values: unknown[]) => (params.push(values), s.bind(...values));
+                const v = (s as any)[k];
+                return typeof v === 'function' ? v.bind(s) : v;
+              },
+            });
+          };
+        const v = (target as any)[key];
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const db = drizzle(recording, { schema }) as any;
+    let text = '';
+    for await (const chunk of exportChunks(db, {
+      siteIds: [site.id],
+      from: '0000',
+      to: '9999',
+      format: 'jsonl',
+      part: 'conversations',
+    }))
+      text += chunk;
+    expect(lines(text)).toHaveLength(250 + 750);
+    expect(CONVERSATION_PAGE).toBeLessThan(250);
+    const conversationPages = Math.ceil(250 / CONVERSATION_PAGE);
+    // A conversation page, then its messages' pages (3 per conversation: at most MESSAGE_PAGE a statement).
+    const messagePages = Math.ceil((CONVERSATION_PAGE * 3) / MESSAGE_PAGE);
+    expect(statements.length).toBeGreaterThanOrEqual(conversationPages * 2);
+    expect(statements.length).toBeLessThanOrEqual(conversationPages * (1 + messagePages));
+    // Every statement asks for one page at most.
+    for (const [i, q] of statements.entries()) {
+      expect(q).toMatch(/limit \?/i);
+      expect(params[i]!.at(-1)).toBeLessThanOrEqual(Math.max(CONVERSATION_PAGE, MESSAGE_PAGE));
+    }
+  });
+
+  it('is for owners and admins, and refuses bad input with its code', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const admin = await teamMember(owner.token, 'admin');
+    expect((await download(admin.token, 'format=jsonl')).status).toBe(200);
+    const member = await teamMember(owner.token, 'agent');
+    const visitor = await visitorSession(site.key);
+    const other = await workspaceWithSite();
+    for (const [token, status] of [
+      [undefined, 401],
+      [visitor.token, 403],
+      [member.token, 403],
+    ] as const)
+      expect((await download(token, 'format=jsonl')).status).toBe(status);
+    const foreign = await api(`/api/privacy/export?siteId=${site.id}`, { token: other.owner.token });
+    expect([foreign.status, foreign.body.error.code]).toEqual([404, 'not_found']);
+    for (const q of [
+      'format=xml',
+      'part=visitors',
+      'from=2025-13-01',
+      'to=2025-02-30',
+      'from=2025-02-01&to=2025-01-01',
+      'to=yesterday',
+    ]) {
+      const res = await api(`/api/privacy/export?${q}`, { token: owner.token });
+      expect([res.status, res.body.error.code], q).toEqual([400, 'bad_request']);
+    }
+    const { entries } = (await api('/api/audit?action=privacy.export', { token: owner.token })).body;
+    expect(entries[0]).toMatchObject({ actor: { id: admin.agent.id }, detail: { format: 'jsonl', rows: 0 } });
+  });
+});
