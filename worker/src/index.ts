@@ -1,6 +1,6 @@
 import { app } from './app';
 import { handleInboundEmail } from './email/inbound';
-import { runRetention } from './privacy';
+import { scheduled } from './privacy';
 
 export { ConversationDO } from './conversations/ConversationDO';
 export { RelayDO } from './realtime/RelayDO';
@@ -15,7 +15,5 @@ export default {
     await handleInboundEmail(env, message);
   },
   // The cron trigger (wrangler.toml [triggers]): retention and unfinished erasures, in bounded batches (docs/privacy.md).
-  async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runRetention(env, controller.scheduledTime));
-  },
+  scheduled,
 } satisfies ExportedHandler<Env>;

@@ -1,4 +1,3 @@
-import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api, connect, paths, visitorSession } from '../../test/helpers';
@@ -130,7 +129,7 @@ describe('an erasure cut short', () => {
         owner.agent.id,
       )
       .run();
-    await runInDurableObject(env.CONVERSATIONS.getByName(conversationId), (o: any) => o.erase());
+    await env.CONVERSATIONS.getByName(conversationId).erase();
     expect((await d1Traces(word)).length).toBeGreaterThan(0);
     const run = await runRetention(env);
     expect(run.resumed).toBeGreaterThanOrEqual(1);

@@ -1,2 +1,2 @@
-// The privacy feature's public surface: the scheduled retention job (worker/src/index.ts).
-export { runRetention } from './retention';
+// The privacy feature's public surface: the Worker's scheduled handler (worker/src/index.ts).
+export { scheduled } from './scheduled';
