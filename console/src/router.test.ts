@@ -16,6 +16,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/outbox')).toEqual({ name: 'outbox' });
     expect(matchRoute('/audit')).toEqual({ name: 'audit' });
     expect(matchRoute('/blocked/')).toEqual({ name: 'blocked' });
+    expect(matchRoute('/privacy')).toEqual({ name: 'privacy' });
   });
   it('reads the invitation token from the query', () => {
     expect(matchRoute('/accept-invite', '?token=abc.def')).toEqual({ name: 'acceptInvite', token: 'abc.def' });

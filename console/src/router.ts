@@ -16,6 +16,7 @@ export type Route =
   | { name: 'outbox' }
   | { name: 'audit' }
   | { name: 'blocked' }
+  | { name: 'privacy' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
@@ -33,6 +34,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/outbox') return { name: 'outbox' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/blocked') return { name: 'blocked' };
+  if (path === '/privacy') return { name: 'privacy' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };

@@ -7,6 +7,7 @@ import { ownStatus } from '../state/own-status';
 import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
 import { auditStrings } from '../strings-audit';
+import { privacyStrings } from '../strings-privacy';
 import { blockStrings } from '../strings-blocks';
 import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
@@ -53,6 +54,7 @@ const nav: NavItem[] = [
 const adminNav: NavItem[] = [
   { path: '/blocked', label: blockStrings.navBlocked, testId: 'nav-blocked', routes: ['blocked'] },
   { path: '/audit', label: auditStrings.navAudit, testId: 'nav-audit', routes: ['audit'] },
+  { path: '/privacy', label: privacyStrings.navPrivacy, testId: 'nav-privacy', routes: ['privacy'] },
 ];
 
 // Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).

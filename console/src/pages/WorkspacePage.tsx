@@ -23,6 +23,7 @@ import { tabTitle } from '../state/notify';
 import { actionsFor } from '../state/people';
 import { strings } from '../strings';
 import { AuditPage } from './AuditPage';
+import { PrivacyPage } from './PrivacyPage';
 import { BlockedPage } from './BlockedPage';
 import { CannedPage } from './CannedPage';
 import { CreateSitePage } from './CreateSitePage';
@@ -136,6 +137,8 @@ function SiteWorkspace({
         <KbPage agent={agent} />
       ) : route.name === 'audit' ? (
         <AuditPage agent={agent} />
+      ) : route.name === 'privacy' ? (
+        <PrivacyPage agent={agent} sites={sites} />
       ) : route.name === 'outbox' ? (
         <OutboxPage agent={agent} />
       ) : route.name === 'blocked' ? (
