@@ -68,7 +68,6 @@ export const privacyRoutes = new Hono<AgentEnv>()
         'Content-Disposition': `attachment; filename="${name}"`,
         'Cache-Control': 'no-store',
         [EXPORT_TOTAL_HEADER]: String(rows),
-        'Access-Control-Expose-Headers': EXPORT_TOTAL_HEADER,
       },
     });
   })
