@@ -30,7 +30,10 @@ CREATE TABLE erasures (
   requested_by TEXT,
   attempts INTEGER NOT NULL DEFAULT 0,
   completed_at TEXT,
+  -- Progress: the last conversation (in id order) fully erased, so a run cut short continues after it; counts so far.
+  cursor TEXT,
   conversations INTEGER NOT NULL DEFAULT 0,
+  messages INTEGER NOT NULL DEFAULT 0,
   files INTEGER NOT NULL DEFAULT 0,
   -- 1 once the word indexes were compacted after it: FTS5 keeps a deleted word's bytes in its segments until they
   -- are merged, so the scheduled job merges them ('optimize') after erasures (docs/privacy.md).

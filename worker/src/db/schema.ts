@@ -268,7 +268,10 @@ export const erasures = sqliteTable('erasures', {
   requestedBy: text('requested_by'),
   attempts: integer('attempts').notNull().default(0),
   completedAt: text('completed_at'),
+  /** The last conversation (id order) fully erased: a run cut short continues after it. */
+  cursor: text('cursor'),
   conversations: integer('conversations').notNull().default(0),
+  messages: integer('messages').notNull().default(0),
   files: integer('files').notNull().default(0),
   /** 1 once the word indexes were compacted after it (FTS5 keeps deleted words' bytes until a merge). */
   compacted: integer('compacted').notNull().default(0),

@@ -70,12 +70,16 @@ export async function anonymiseVisitor(db: Db, row: { id: string; email: string 
   await db.batch([...clearMail, anonymise] as [typeof anonymise]);
 }
 
-/** Begin (or begin again) an erasure: its row says it is not finished until `completeErasure`. */
+/**
+ * Begin an erasure, or go on with one cut short (its cursor and counts are kept); one that had completed starts
+ * over. Its row says it is not finished until `completeErasure`. Returns where to go on from and the counts so far.
+ */
 export async function beginErasure(
   db: Db,
   e: { visitorId: string; workspaceId: string; siteId: string; reason: 'request' | 'retention'; by: string | null },
 ) {
-  await db
+  const fresh = sql`${erasures.completedAt} IS NOT NULL`;
+  const [row] = await db
     .insert(erasures)
     .values({
       visitorId: e.visitorId,
@@ -88,16 +92,58 @@ export async function beginErasure(
     })
     .onConflictDoUpdate({
       target: erasures.visitorId,
-      set: { attempts: sql`${erasures.attempts} + 1`, completedAt: null, compacted: 0, requestedAt: nowIso() },
+      // Every expression reads the row as it was: `fresh` is the old completed_at.
+      set: {
+        attempts: sql`${erasures.attempts} + 1`,
+        requestedAt: nowIso(),
+        compacted: 0,
+        completedAt: null,
+        cursor: sql`CASE WHEN ${fresh} THEN NULL ELSE ${erasures.cursor} END`,
+        conversations: sql`CASE WHEN ${fresh} THEN 0 ELSE ${erasures.conversations} END`,
+        messages: sql`CASE WHEN ${fresh} THEN 0 ELSE ${erasures.messages} END`,
+        files: sql`CASE WHEN ${fresh} THEN 0 ELSE ${erasures.files} END`,
+      },
+    })
+    .returning({
+      cursor: erasures.cursor,
+      conversations: erasures.conversations,
+      messages: erasures.messages,
+      files: erasures.files,
     });
+  return row!;
 }
 
-/** Mark an erasure done, with what it counted. */
-export const completeErasure = (db: Db, visitorId: string, counts: { conversations: number; files: number }) =>
+/** One more conversation fully erased: the cursor moves past it and the counts grow. */
+export const erasureProgress = (
+  db: Db,
+  visitorId: string,
+  conversationId: string,
+  n: { messages: number; files: number },
+) =>
   db
     .update(erasures)
-    .set({ completedAt: nowIso(), ...counts })
+    .set({
+      cursor: conversationId,
+      conversations: sql`${erasures.conversations} + 1`,
+      messages: sql`${erasures.messages} + ${n.messages}`,
+      files: sql`${erasures.files} + ${n.files}`,
+    })
     .where(eq(erasures.visitorId, visitorId));
+
+/** Mark an erasure done; returns its counts. */
+export async function completeErasure(db: Db, visitorId: string) {
+  const [row] = await db
+    .update(erasures)
+    .set({ completedAt: nowIso() })
+    .where(eq(erasures.visitorId, visitorId))
+    .returning({
+      conversations: erasures.conversations,
+      messages: erasures.messages,
+      files: erasures.files,
+      completedAt: erasures.completedAt,
+    });
+  return row!;
+}
 
 /** Erasures begun before `before` and never completed (cut short): the scheduled job runs them again. */
 export const unfinishedErasures = (db: Db, before: string, limit: number) =>

@@ -140,4 +140,44 @@ describe('an erasure cut short', () => {
     expect(row).toMatchObject({ attempts: 2 });
     expect(row!.completed_at).toBeTruthy();
   });
+
+  it('goes on after the last conversation a run cut short had finished, keeping its counts', async () => {
+    const word = uniqueWord();
+    const done = uniqueWord();
+    const { owner, visitor } = await visitorWhoWrote(word);
+    const vid = visitor.visitor.id;
+    // A first conversation (first in id order) the cut-short run had finished: its row still holds `done`, so
+    // erasing it again would show; the cursor says it is behind us.
+    const first = `cv_${'0'.repeat(32)}${vid.slice(-6)}`;
+    const now = new Date().toISOString();
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO conversations (id, workspace_id, site_id, visitor_id, status, created_at, updated_at, last_seq,
+           message_count, visitor_unread, agent_unread, visitor_read_seq, agent_read_seq, rev)
+         VALUES (?, ?, ?, ?, 'closed', ?, ?, 1, 1, 0, 0, 0, 0, 1)`,
+      ).bind(first, owner.agent.workspaceId, visitor.visitor.siteId, vid, now, now),
+      env.DB.prepare(
+        `INSERT INTO messages (conversation_id, seq, id, sender_type, kind, body, created_at)
+         VALUES (?, 1, 'msg_first', 'visitor', 'text', ?, ?)`,
+      ).bind(first, done, now),
+      env.DB.prepare(
+        `INSERT INTO erasures (visitor_id, workspace_id, site_id, reason, requested_at, attempts, cursor, conversations, messages)
+         VALUES (?, ?, ?, 'request', ?, 1, ?, 1, 1)`,
+      ).bind(
+        vid,
+        owner.agent.workspaceId,
+        visitor.visitor.siteId,
+        new Date(Date.now() - 3_600_000).toISOString(),
+        first,
+      ),
+    ]);
+    expect((await runRetention(env)).resumed).toBeGreaterThanOrEqual(1);
+    expect(await d1Traces(word)).toEqual([]);
+    expect(await d1Traces(done)).toContain('messages.body'); // skipped: it was behind the cursor
+    const row = await env.DB.prepare('SELECT conversations, completed_at FROM erasures WHERE visitor_id = ?')
+      .bind(vid)
+      .first<{ conversations: number; completed_at: string | null }>();
+    expect(row).toMatchObject({ conversations: 2 });
+    expect(row!.completed_at).toBeTruthy();
+  });
 });

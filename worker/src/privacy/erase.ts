@@ -4,11 +4,19 @@ import { getDb } from '../db/client';
 import { nowIso } from '../lib/ids';
 import { log } from '../lib/log';
 import type { ErasureResult } from '../../../protocol';
-import { anonymiseVisitor, beginErasure, completeErasure, eraseConversationRows } from './erase-queries';
+import {
+  anonymiseVisitor,
+  beginErasure,
+  completeErasure,
+  eraseConversationRows,
+  erasureProgress,
+} from './erase-queries';
 import { visitorConversations } from './queries';
 
 // Erasing one visitor (docs/privacy.md "Erasure"). Every step is idempotent and the erasures row stays open
-// until the last one, so a run cut short anywhere is simply run again (by the admin, or by the scheduled job).
+// until the last one, so a run cut short anywhere is simply run again (by the admin, or by the scheduled job);
+// its cursor lets the new run go on after the last conversation finished, so a visitor with more conversations
+// than one invocation can erase is done over several runs.
 
 /** Conversations read from D1 per page while erasing. */
 const PAGE = 50;
@@ -45,32 +53,29 @@ async function deleteFiles(bucket: R2Bucket, conversationId: string): Promise<nu
 export async function eraseVisitor(env: Env, target: ErasureTarget): Promise<ErasureResult> {
   const db = getDb(env.DB);
   const { visitor, workspaceId } = target;
-  await beginErasure(db, {
+  const begun = await beginErasure(db, {
     visitorId: visitor.id,
     workspaceId,
     siteId: visitor.siteId,
     reason: target.reason,
     by: target.by?.id ?? null,
   });
-  let conversations = 0;
-  let messages = 0;
-  let files = 0;
-  let after: string | null = null;
+  // Conversations in id order, after the last one a run cut short had finished (each step is idempotent anyway).
+  let after = begun.cursor;
   for (;;) {
     const page = await visitorConversations(db, visitor.id, after, PAGE);
     for (const c of page) {
-      messages += (await env.CONVERSATIONS.getByName(c.id).erase()).messages;
-      files += await deleteFiles(env.UPLOADS, c.id);
+      const { messages } = await env.CONVERSATIONS.getByName(c.id).erase();
+      const files = await deleteFiles(env.UPLOADS, c.id);
       await eraseConversationRows(db, c.id, nowIso());
-      conversations++;
+      await erasureProgress(db, visitor.id, c.id, { messages, files });
     }
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
   }
   await anonymiseVisitor(db, visitor, workspaceId);
   await env.VISITORS.getByName(visitor.id).erase();
-  await completeErasure(db, visitor.id, { conversations, files });
-  const completedAt = nowIso();
+  const { conversations, messages, files, completedAt } = await completeErasure(db, visitor.id);
   await recordAudit(
     env,
     workspaceId,
@@ -83,5 +88,5 @@ export async function eraseVisitor(env: Env, target: ErasureTarget): Promise<Era
     },
   );
   log.info('visitor.erased', { visitorId: visitor.id, reason: target.reason, conversations, messages, files });
-  return { visitorId: visitor.id, conversations, messages, files, completedAt };
+  return { visitorId: visitor.id, conversations, messages, files, completedAt: completedAt! };
 }
