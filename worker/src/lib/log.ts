@@ -28,6 +28,7 @@ export type LogEvent =
   | 'deactivation.step_failed'
   | 'conversation.erased'
   | 'visitor.erased'
+  | 'erasure.failed'
   | 'retention.run';
 
 /** What a log line may carry besides its event: ids, numbers and short machine-readable words only. */

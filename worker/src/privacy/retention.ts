@@ -1,6 +1,6 @@
 import { getDb } from '../db/client';
 import { log } from '../lib/log';
-import { eraseVisitor } from './erase';
+import { type ErasureTarget, eraseVisitor } from './erase';
 import { compactWordIndexes, unfinishedErasures } from './erase-queries';
 import { duePolicies, inactiveVisitors, recordRetentionRun } from './retention-queries';
 
@@ -22,6 +22,20 @@ export function monthsBefore(now: number, months: number): string {
   return d.toISOString();
 }
 
+/**
+ * One erasure; a failure is logged and left for a later run (its erasures row stays open), so one visitor that
+ * keeps failing never holds up the others.
+ */
+async function attempt(env: Env, target: ErasureTarget): Promise<boolean> {
+  try {
+    await eraseVisitor(env, target);
+    return true;
+  } catch (err) {
+    log.warn('erasure.failed', { visitorId: target.visitor.id, reason: target.reason, error: err });
+    return false;
+  }
+}
+
 /** One run of the job; returns how many visitors it erased (finished ones included). */
 export async function runRetention(
   env: Env,
@@ -35,20 +49,20 @@ export async function runRetention(
     // The address, when the row still has it, lets the mail kept for it go too.
     const row = await db.query.visitors.findFirst({ where: (v, { eq }) => eq(v.id, e.visitorId) });
     target.email = row?.email ?? null;
-    await eraseVisitor(env, { visitor: target, workspaceId: e.workspaceId, reason: e.reason, by: null });
-    resumed++;
     budget--;
+    if (await attempt(env, { visitor: target, workspaceId: e.workspaceId, reason: e.reason, by: null })) resumed++;
   }
   let erased = 0;
   for (const policy of await duePolicies(db, SITES_PER_RUN)) {
     if (budget <= 0) break;
     const due = await inactiveVisitors(db, policy.siteId, monthsBefore(now, policy.months), budget);
+    let done = 0;
     for (const visitor of due) {
-      await eraseVisitor(env, { visitor, workspaceId: policy.workspaceId, reason: 'retention', by: null });
       budget--;
+      if (await attempt(env, { visitor, workspaceId: policy.workspaceId, reason: 'retention', by: null })) done++;
     }
-    erased += due.length;
-    await recordRetentionRun(db, policy.siteId, due.length);
+    erased += done;
+    await recordRetentionRun(db, policy.siteId, done);
   }
   const compacted = await compactWordIndexes(db);
   if (resumed || erased || compacted) log.info('retention.run', { resumed, erased });
