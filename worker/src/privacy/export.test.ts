@@ -84,7 +84,8 @@ describe('GET /api/privacy/export', () => {
   });
 
   it('reads D1 a page at a time through the route: page statements grow with the pages, each one bounded', async () => {
-    const { owner, site } = await seeded(250, 3);
+    // 6 messages each: a page of conversations needs two pages of messages.
+    const { owner, site } = await seeded(250, 6);
     // The route runs against a D1 binding that records each statement with its parameters.
     const runs: { query: string; values: unknown[] }[] = [];
     const recording = new Proxy(env.DB, {
@@ -110,14 +111,23 @@ describe('GET /api/privacy/export', () => {
       { ...env, DB: recording },
     );
     expect(res.status).toBe(200);
-    expect(lines(new TextDecoder().decode(await res.arrayBuffer()))).toHaveLength(250 + 750);
+    const rows = lines(new TextDecoder().decode(await res.arrayBuffer())).map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(250 + 1500);
+    // Every message once, right after its conversation's line (the pages join without a gap or a repeat).
+    expect(new Set(rows.filter((r) => r.type === 'message').map((r) => r.id)).size).toBe(1500);
+    let current = '';
+    for (const r of rows) {
+      if (r.type === 'conversation') current = r.id;
+      else expect(r.conversationId).toBe(current);
+    }
     expect(CONVERSATION_PAGE).toBeLessThan(250);
     const conversationPages = runs.filter((r) => /order by "conversations"."created_at"/i.test(r.query));
     const messagePages = runs.filter((r) => /FROM messages m/.test(r.query));
     // One statement per page of conversations (the last one short), then their messages' pages.
     expect(conversationPages).toHaveLength(Math.ceil(250 / CONVERSATION_PAGE));
-    const perPage = Math.ceil((CONVERSATION_PAGE * 3) / MESSAGE_PAGE);
-    expect(messagePages.length).toBeGreaterThanOrEqual(conversationPages.length);
+    const perPage = Math.ceil((CONVERSATION_PAGE * 6) / MESSAGE_PAGE);
+    expect(perPage).toBeGreaterThan(1);
+    expect(messagePages.length).toBeGreaterThan(conversationPages.length);
     expect(messagePages.length).toBeLessThanOrEqual(conversationPages.length * perPage);
     for (const r of conversationPages) expect(r.values.at(-1)).toBe(CONVERSATION_PAGE);
     for (const r of messagePages) expect(r.values.at(-1)).toBe(MESSAGE_PAGE);

@@ -74,7 +74,10 @@ export async function conversationPage(
   return rows.map((r) => ({ ...r.c, visitor: r.v }));
 }
 
-/** One page of the messages of some conversations, in (conversation id, seq) order, after a (conversation, seq). */
+/**
+ * One page of the messages of some conversations, in (conversation id, seq) order, after a (conversation, seq).
+ * The conversations before the cursor's are left out of the IN list, so a page never reads them again.
+ */
 export function messagePage(
   db: Db,
   ids: string[],
@@ -85,7 +88,8 @@ export function messagePage(
       m.sender_type AS senderType, m.sender_id AS senderId,
       CASE WHEN m.sender_type = 'agent' THEN (SELECT a.name FROM agents a WHERE a.id = m.sender_id) END AS senderName,
       m.kind AS kind, m.body AS body, m.created_at AS createdAt, m.deleted_at AS deletedAt
-    FROM messages m WHERE m.conversation_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+    FROM messages m WHERE m.conversation_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})
+      ${after ? sql`WHERE value >= ${after.conversationId}` : sql``})
     ${after ? sql`AND (m.conversation_id, m.seq) > (${after.conversationId}, ${after.seq})` : sql``}
     ORDER BY m.conversation_id, m.seq LIMIT ${limit}`);
 }
