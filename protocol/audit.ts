@@ -36,6 +36,10 @@ export const AuditAction = z.enum([
   'webhook.delete',
   'webhook.secret_rotate',
   'webhook.disable',
+  'privacy.export',
+  'privacy.visitor_export',
+  'privacy.erase',
+  'privacy.retention_change',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'invalid_visitor',
   'continuation_invalid',
   'invalid_url',
+  'confirmation_mismatch',
   // Who may do this
   'identity_required',
   'identity_invalid',
@@ -97,6 +98,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_visitor: 400,
   continuation_invalid: 400,
   invalid_url: 400,
+  confirmation_mismatch: 400,
   identity_required: 403,
   identity_invalid: 403,
   origin_not_allowed: 403,

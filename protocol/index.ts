@@ -14,3 +14,4 @@ export * from './audit';
 export * from './blocks';
 export * from './tokens';
 export * from './webhooks';
+export * from './privacy';

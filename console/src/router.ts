@@ -18,6 +18,7 @@ export type Route =
   | { name: 'tokens' }
   | { name: 'blocked' }
   | { name: 'webhooks' }
+  | { name: 'privacy' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
@@ -37,6 +38,7 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/settings/tokens') return { name: 'tokens' };
   if (path === '/blocked') return { name: 'blocked' };
   if (path === '/settings/webhooks') return { name: 'webhooks' };
+  if (path === '/privacy') return { name: 'privacy' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };

@@ -33,6 +33,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'webhook.delete': 'Removed a webhook',
   'webhook.secret_rotate': 'Rotated a webhook secret',
   'webhook.disable': 'Turned off a failing webhook',
+  'privacy.export': 'Exported conversations',
+  'privacy.visitor_export': "Exported a visitor's data",
+  'privacy.erase': 'Erased a visitor',
+  'privacy.retention_change': 'Changed data retention',
 };
 
 /** English strings of the audit page. */

@@ -19,6 +19,7 @@ import { fileRoutes } from './files/routes';
 import { health, healthDoc } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
 import { openApiRoutes } from './openapi/document';
+import { privacyRoutes } from './privacy/routes';
 import { siteRoutes } from './sites/routes';
 import { tokenRoutes } from './tokens/routes';
 import { webhookRoutes } from './webhooks/routes';
@@ -65,7 +66,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/dev', devRoutes)
   .route('/audit', auditRoutes)
   .route('/tokens', tokenRoutes)
-  .route('/webhooks', webhookRoutes);
+  .route('/webhooks', webhookRoutes)
+  .route('/privacy', privacyRoutes);
 
 // After the chain: the document lists every route of `app` (worker/src/openapi), so it takes the finished app.
 app.route('/', openApiRoutes(app as never));

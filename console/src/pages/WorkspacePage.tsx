@@ -24,6 +24,7 @@ import { actionsFor } from '../state/people';
 import { strings } from '../strings';
 import { AuditPage } from './AuditPage';
 import { TokensPage } from './TokensPage';
+import { PrivacyPage } from './PrivacyPage';
 import { BlockedPage } from './BlockedPage';
 import { CannedPage } from './CannedPage';
 import { CreateSitePage } from './CreateSitePage';
@@ -140,6 +141,8 @@ function SiteWorkspace({
         <AuditPage agent={agent} />
       ) : route.name === 'tokens' ? (
         <TokensPage agent={agent} />
+      ) : route.name === 'privacy' ? (
+        <PrivacyPage agent={agent} sites={sites} />
       ) : route.name === 'outbox' ? (
         <OutboxPage agent={agent} />
       ) : route.name === 'webhooks' ? (

@@ -192,6 +192,22 @@ export class ConversationDO extends DurableObject<Env> {
     return list ? done(list) : refused('not_found', 'Message not found');
   }
 
+  /**
+   * Erase the conversation's words for a data subject request (docs/privacy.md; store.ts `erase`). A D1 write
+   * still in flight (it may carry the old text) is awaited first, so nothing older can land in D1 afterwards.
+   * Open sockets see every message emptied. Safe to run again; an object without a conversation erases nothing.
+   */
+  async erase(): Promise<{ messages: number }> {
+    if (!this.#store.meta()) return { messages: 0 };
+    while (this.#flushing) await this.#flushing;
+    const erased = this.#store.erase(new Date().toISOString());
+    for (const message of erased)
+      this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
+    this.#changed({ urgent: true });
+    log.info('conversation.erased', { conversationId: this.ctx.id.name, messages: erased.length });
+    return { messages: erased.length };
+  }
+
   /** The visitor's CSAT rating, once, after the conversation was resolved. */
   async rate(score: number, comment: string | null): Promise<DoResult<Conversation>> {
     if (!this.#store.meta()) return NOT_FOUND;

@@ -82,6 +82,8 @@ export const visitors = sqliteTable('visitors', {
   unsubscribedAt: text('unsubscribed_at'),
   /** The visitor's last address, canonical (migration 0010): lets an IP block reach sockets already open. */
   lastIp: text('last_ip'),
+  /** Set when the person was erased (migration 0015): the row stays, anonymous, for the statistics. */
+  erasedAt: text('erased_at'),
 });
 
 /** The inbox index, projected from each ConversationDO. */
@@ -279,4 +281,32 @@ export const webhooks = sqliteTable('webhooks', {
   createdById: text('created_by_id'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+});
+
+/** Retention per site (migration 0015): erase visitors with no activity for `months`; no row means off. */
+export const retentionPolicies = sqliteTable('retention_policies', {
+  siteId: text('site_id').primaryKey(),
+  months: integer('months').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  lastRunAt: text('last_run_at'),
+  lastErased: integer('last_erased').notNull().default(0),
+});
+
+/** Erasures begun and done (migration 0015): an unfinished one is run again by the scheduled job. */
+export const erasures = sqliteTable('erasures', {
+  visitorId: text('visitor_id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  siteId: text('site_id').notNull(),
+  reason: text('reason', { enum: ['request', 'retention'] }).notNull(),
+  requestedAt: text('requested_at').notNull(),
+  requestedBy: text('requested_by'),
+  attempts: integer('attempts').notNull().default(0),
+  completedAt: text('completed_at'),
+  /** The last conversation (id order) fully erased: a run cut short continues after it. */
+  cursor: text('cursor'),
+  conversations: integer('conversations').notNull().default(0),
+  messages: integer('messages').notNull().default(0),
+  files: integer('files').notNull().default(0),
+  /** 1 once the word indexes were compacted after it (FTS5 keeps deleted words' bytes until a merge). */
+  compacted: integer('compacted').notNull().default(0),
 });

@@ -17,4 +17,5 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   '0012_article_views.sql',
   '0013_api_tokens.sql',
   '0014_webhooks.sql',
+  '0015_privacy.sql',
 ];

@@ -35,7 +35,8 @@ export const apiCors = () =>
     origin: (origin: string, c: Context<{ Bindings: Env }>) =>
       origin && corsAllows(origin, c.req.path, c.req.url, c.env.CONSOLE_ORIGIN) ? origin : null,
     allowHeaders: ['Authorization', 'Content-Type'],
-    // A console on another origin (Pages) can read the id a user quotes when reporting a failure.
-    exposeHeaders: ['X-Request-Id'],
+    // A console on another origin (Pages) can read the id a user quotes when reporting a failure, and an export's
+    // row total (its progress, docs/privacy.md).
+    exposeHeaders: ['X-Request-Id', 'X-Export-Rows'],
     maxAge: 600,
   });

@@ -132,6 +132,10 @@ describe('scopes in the document', () => {
       { agent: ['settings:manage'] },
       { apiToken: ['settings:manage'] },
     ]);
+    // Bulk export and erasure: signed-in owners and admins only; retention is a setting a token may manage.
+    expect(doc.paths['/api/privacy/export'].get.security).toEqual([{ agent: ['settings:manage'] }]);
+    expect(doc.paths['/api/privacy/visitors/{id}/erase'].post.security).toEqual([{ agent: ['settings:manage'] }]);
+    expect(doc.paths['/api/privacy/retention/{siteId}'].put.security).toContainEqual({ apiToken: ['settings:manage'] });
   });
 });
 

@@ -75,6 +75,7 @@ export async function createVisitor(
     lastSeenAt: now,
     externalId: profile.externalId ?? null,
     unsubscribedAt: null,
+    erasedAt: null,
     currentUrl: null,
     currentTitle: null,
     visits: 1,

@@ -61,7 +61,8 @@ export async function sessionVisitor(
   const known =
     claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   // A verified visitor's token only works while verification is on: it never downgrades to anonymous.
-  const usable = known && !known.externalId ? known : undefined;
+  // An erased visitor (docs/privacy.md) is never resumed: whoever holds the old token starts as a new visitor.
+  const usable = known && !known.externalId && !known.erasedAt ? known : undefined;
   const visitor = usable
     ? await touchVisitor(db, usable, profile, ctx)
     : await createVisitor(db, site.id, profile, ctx);
@@ -110,7 +111,7 @@ export async function isReturningVisitor(
   const claims = input.token ? await verifyToken(input.token, keys) : null;
   const known =
     claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
-  if (!known) return false;
+  if (!known || known.erasedAt) return false;
   const asUser = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;
   return (known.externalId ?? null) === asUser;
 }
