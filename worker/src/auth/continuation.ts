@@ -1,6 +1,5 @@
 // Continuation tokens (docs/widget.md "Continuing on another device"): what the unread-reply email's link and the
 // widget's "email me a link" carry, so that a browser on another device joins the same visitor, for one conversation.
-import { sha256Hex } from '../lib/sha256';
 import { SignJWT } from 'jose';
 import { type AuthKeys, signJwt, verifyJwt } from './keys';
 
@@ -43,6 +42,3 @@ export async function verifyContinuation(keys: AuthKeys, token: string): Promise
   if (p?.typ !== 'continue' || typeof p.sid !== 'string' || typeof p.cid !== 'string' || !p.sub) return null;
   return { visitorId: p.sub, siteId: p.sid, conversationId: p.cid, jti: p.jti!, exp: p.exp! };
 }
-
-/** The stored form of a device key (SHA-256, hex): the ledger never holds what a device presents. */
-export const deviceHash = (device: string): Promise<string> => sha256Hex(device);

@@ -19,7 +19,7 @@ import { session } from './docs';
 import { siteAvailability } from '../sites/availability';
 import { findSiteByKey, siteSettings } from '../sites';
 import { visitorContext } from './context';
-import { continuationToken, deviceHash, verifyContinuation } from '../auth/continuation';
+import { continuationToken, verifyContinuation } from '../auth/continuation';
 import { assertOrigin, type SiteVars } from './middleware';
 import { findSiteVisitor, toVisitor, touchVisitor } from './queries';
 import { visitorToken } from './session';
@@ -69,7 +69,8 @@ export const continueRoutes = new Hono<WidgetEnv>().post(
     }
     const ok = await c.env.VISITORS.getByName(visitor.id).claimContinuation(
       claims.jti,
-      await deviceHash(device),
+      // The ledger keeps the device key's SHA-256, never what a device presents.
+      await sha256Hex(device),
       claims.exp * 1000,
     );
     if (!ok) throw apiError('continuation_used', 'This link was already used on another device');
