@@ -1,5 +1,6 @@
 // Break tests for issue 15, the generated OpenAPI document's token parts. Each fails today.
 import { describe, expect, it } from 'vitest';
+import { corsAllows } from '../lib/cors';
 import { api } from '../../test/helpers';
 
 type Schema = Record<string, unknown>;
@@ -29,5 +30,12 @@ describe('break15: the OpenAPI document', () => {
     const forbidden = doc.paths['/api/conversations/{id}/messages']!.post!.responses['403'];
     const schema = forbidden?.content?.['application/json']?.schema as { properties?: { error?: unknown } };
     expect(schema?.properties?.error, JSON.stringify(schema)).toBeTruthy();
+  });
+
+  it('the public document is readable from any origin (an API explorer on its own site) when CONSOLE_ORIGIN is set', () => {
+    const url = 'https://api.parley.example/api/openapi.json';
+    expect(corsAllows('https://editor.swagger.io', '/api/openapi.json', url, 'https://console.parley.example')).toBe(
+      true,
+    );
   });
 });
