@@ -50,4 +50,14 @@ describe('break15: API tokens', () => {
     const list = await api<{ tokens: ApiToken[] }>('/api/tokens', { token: owner.token });
     expect(list.body.tokens.map((t) => t.id)).toContain(first.token.id);
   });
+
+  it('duplicate scopes are merged whatever their number (9 copies pass, 10 are refused today)', async () => {
+    const owner = await registerOwner();
+    const res = await api('/api/tokens', {
+      token: owner.token,
+      body: { name: 'Reader', scopes: Array(10).fill('conversations:read') },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.token.scopes).toEqual(['conversations:read']);
+  });
 });
