@@ -11,6 +11,9 @@ import { describer } from '../openapi/describe';
 import { ApiToken, CreateApiTokenBody, type CreatedApiToken } from '../../../protocol';
 import { insertApiToken, listApiTokens, revokeApiToken, toApiToken } from './queries';
 
+/** The longest life a token may be given (protocol/tokens.ts CreateApiTokenBody). */
+const MAX_TOKEN_LIFE_MS = 2 * 366 * 86_400_000;
+
 const doc = describer('API tokens');
 const one = z.object({ token: ApiToken });
 
@@ -42,6 +45,9 @@ export const tokenRoutes = new Hono<AgentEnv>()
       const { name, scopes, expiresAt } = c.req.valid('json');
       const expires = expiresAt ? Date.parse(expiresAt) : null;
       if (expires !== null && expires <= Date.now()) throw errors.badRequest('expiresAt: must be in the future');
+      // A credential that outlives anyone's memory of it is a leak waiting: 2 years at most (GitHub allows one).
+      if (expires !== null && expires > Date.now() + MAX_TOKEN_LIFE_MS)
+        throw errors.badRequest('expiresAt: at most 2 years away');
       // Never more than the creator's role has (an admin has every API scope; the check keeps it so if roles change).
       const beyond = scopes.filter((s) => !c.var.agent.scopes.includes(s));
       if (beyond.length) throw errors.forbidden(`Your role cannot grant ${beyond.join(', ')}`);
