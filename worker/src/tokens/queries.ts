@@ -3,11 +3,18 @@ import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agents, apiTokens } from '../db/schema';
 import { newId } from '../lib/ids';
-import { API_TOKEN_PREFIX, type ApiScope, type ApiToken, type ApiTokenState } from '../../../protocol';
+import {
+  API_TOKEN_PREFIX,
+  type ApiScope,
+  type ApiToken,
+  type ApiTokenState,
+  ROLE_SCOPES,
+  type Role,
+} from '../../../protocol';
 
 type Row = typeof apiTokens.$inferSelect;
 /** What the list needs of a token's creator to tell whether the token still works. */
-type Creator = { active: boolean; workspaceId: string; after: number } | null;
+type Creator = { active: boolean; workspaceId: string; after: number; role?: Role } | null;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -24,7 +31,8 @@ function stateOf(r: Row, creator: Creator, now: number): ApiTokenState {
 export const toApiToken = (r: Row, creator: Creator, now = Date.now()): ApiToken => ({
   id: r.id,
   name: r.name,
-  scopes: r.scopes as ApiScope[],
+  // What the token can do today: a scope its creator's role has lost since is refused (auth/api-tokens.ts), so not shown.
+  scopes: (r.scopes as ApiScope[]).filter((s) => !creator?.role || ROLE_SCOPES[creator.role].includes(s)),
   hint: `${API_TOKEN_PREFIX}…${r.hint}`,
   createdBy: { id: r.createdById, name: r.createdByName },
   createdAt: new Date(r.createdAt).toISOString(),
@@ -34,7 +42,12 @@ export const toApiToken = (r: Row, creator: Creator, now = Date.now()): ApiToken
   state: stateOf(r, creator, now),
 });
 
-const creatorColumns = { active: agents.active, workspaceId: agents.workspaceId, after: agents.tokensValidAfter };
+const creatorColumns = {
+  active: agents.active,
+  workspaceId: agents.workspaceId,
+  after: agents.tokensValidAfter,
+  role: agents.role,
+};
 
 /** How many unrevoked, unexpired tokens a workspace may hold: integrations are few, and the list shows them all. */
 export const MAX_LIVE_TOKENS = 100;
