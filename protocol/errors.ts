@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'token_expired',
   'insufficient_scope',
   'token_not_allowed',
+  'token_limit',
   // State
   'invalid_transition',
   'already_assigned',
@@ -112,6 +113,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   token_expired: 401,
   insufficient_scope: 403,
   token_not_allowed: 403,
+  token_limit: 409,
   invalid_transition: 409,
   already_assigned: 409,
   not_resolved: 409,

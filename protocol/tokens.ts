@@ -76,8 +76,9 @@ export const CreateApiTokenBody = z.object({
   scopes: z
     .array(z.enum(API_SCOPES))
     .min(1)
-    .max(API_SCOPES.length)
-    .transform((s) => [...new Set(s)]),
+    // Duplicates are merged first: the limit is on distinct scopes (ten copies of one scope are one scope).
+    .transform((s) => [...new Set(s)])
+    .pipe(z.array(z.enum(API_SCOPES)).max(API_SCOPES.length)),
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type CreateApiTokenBody = z.input<typeof CreateApiTokenBody>;

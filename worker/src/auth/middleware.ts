@@ -116,9 +116,15 @@ type Marked = MiddlewareHandler & { [ROUTE_SCOPE]?: RouteScope };
 /** The scope a handler states, when it is requireScope() or agentsOnly(). */
 export const routeScopeOf = (handler: unknown): RouteScope | undefined => (handler as Marked)[ROUTE_SCOPE];
 
-/** Whether the route this request reached states a scope an API token can be granted. */
-const acceptsTokens = (c: Parameters<MiddlewareHandler>[0]) =>
-  matchedRoutes(c).some((r) => routeScopeOf(r.handler)?.tokens === true);
+/**
+ * Whether the route this request reached states a scope an API token can be granted. A path no route answers (only
+ * `use` middleware matched, method ALL) passes, to the app's 404 `not_found`, as it does for an agent: a 403 there
+ * would tell a token holder nothing true. No endpoint is registered with all(), so this cannot skip a scope.
+ */
+const acceptsTokens = (c: Parameters<MiddlewareHandler>[0]) => {
+  const routes = matchedRoutes(c);
+  return !routes.some((r) => r.method !== 'ALL') || routes.some((r) => routeScopeOf(r.handler)?.tokens === true);
+};
 
 const tokenNotAllowed = () =>
   apiError('token_not_allowed', 'API tokens cannot call this route; it is for signed-in agents only');

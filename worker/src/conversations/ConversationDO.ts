@@ -147,6 +147,10 @@ export class ConversationDO extends DurableObject<Env> {
     if (!this.#store.meta()) return NOT_FOUND;
     if (who.role === 'agent') {
       const stored = m.clientId ? this.#store.findByClientId('agent', who.id, m.clientId) : null;
+      // A retry is the same message; another message under a used key is refused, as idempotency keys are elsewhere
+      // (an edited or deleted copy no longer shows what was sent, so any body is taken for a retry of it).
+      if (stored && (stored.kind !== m.kind || (!stored.editedAt && !stored.deletedAt && stored.body !== m.body)))
+        return refused('conflict', 'This clientId was already used for another message');
       return done(stored ?? this.#commit(who, m, undefined, opts.claim ?? true));
     }
     return this.#visitorTurn(async () => {

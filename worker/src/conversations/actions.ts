@@ -162,11 +162,9 @@ export const conversationActions = new Hono<ConversationEnv>()
     requireScope('messages:write'),
     requireWorkspaceConversation(),
     async (c) => {
-      const { id, name } = c.var.agent;
-      return c.json(
-        { message: await uploadFile(c.env, c.req.raw, c.req.param('id'), { role: 'agent', id, name }) },
-        201,
-      );
+      const { id, name, kind } = c.var.agent;
+      const who = { role: 'agent' as const, id, name };
+      return c.json({ message: await uploadFile(c.env, c.req.raw, c.req.param('id'), who, kind === 'agent') }, 201);
     },
   )
   .delete(

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { type RouteScope, routeScopeOf } from '../auth/middleware';
 import { API_SCOPES, ROLE_SCOPES } from '../../../protocol';
-import { errorResponse } from './describe';
+import { errorEnvelopeSchema } from './describe';
 
 /** "/api/sites/{id}" for Hono's "/api/sites/:id" (as hono-openapi names paths). */
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
@@ -34,11 +34,13 @@ export function withScopes(doc: OpenAPIV3_1.Document, app: Hono<never, never, ne
       op.security = op.security.map((s) => ('agent' in s ? { agent: need } : s));
       if (rs.tokens) op.security.push({ apiToken: need });
       op.responses ??= {};
-      op.responses[403] = errorResponse(
-        rs.tokens
+      // Added after generation, so plain JSON Schema: a zod resolver (errorResponse) is only read while generating.
+      op.responses[403] = {
+        description: rs.tokens
           ? `insufficient_scope: an API token without ${rs.scope}; forbidden: a role without it`
           : `token_not_allowed: signed-in agents only${rs.scope ? `; forbidden: a role without ${rs.scope}` : ''}`,
-      ) as OpenAPIV3_1.ResponseObject;
+        content: { 'application/json': { schema: errorEnvelopeSchema() } },
+      } as OpenAPIV3_1.ResponseObject;
     }
   }
   return doc;

@@ -1,13 +1,20 @@
 // API tokens in D1 (migration 0013): create, list and revoke. Verification is auth/api-tokens.ts, on every request.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agents, apiTokens } from '../db/schema';
 import { newId } from '../lib/ids';
-import { API_TOKEN_PREFIX, type ApiScope, type ApiToken, type ApiTokenState } from '../../../protocol';
+import {
+  API_TOKEN_PREFIX,
+  type ApiScope,
+  type ApiToken,
+  type ApiTokenState,
+  ROLE_SCOPES,
+  type Role,
+} from '../../../protocol';
 
 type Row = typeof apiTokens.$inferSelect;
 /** What the list needs of a token's creator to tell whether the token still works. */
-type Creator = { active: boolean; workspaceId: string; after: number } | null;
+type Creator = { active: boolean; workspaceId: string; after: number; role?: Role } | null;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -24,7 +31,8 @@ function stateOf(r: Row, creator: Creator, now: number): ApiTokenState {
 export const toApiToken = (r: Row, creator: Creator, now = Date.now()): ApiToken => ({
   id: r.id,
   name: r.name,
-  scopes: r.scopes as ApiScope[],
+  // What the token can do today: a scope its creator's role has lost since is refused (auth/api-tokens.ts), so not shown.
+  scopes: (r.scopes as ApiScope[]).filter((s) => !creator?.role || ROLE_SCOPES[creator.role].includes(s)),
   hint: `${API_TOKEN_PREFIX}…${r.hint}`,
   createdBy: { id: r.createdById, name: r.createdByName },
   createdAt: new Date(r.createdAt).toISOString(),
@@ -34,16 +42,46 @@ export const toApiToken = (r: Row, creator: Creator, now = Date.now()): ApiToken
   state: stateOf(r, creator, now),
 });
 
-const creatorColumns = { active: agents.active, workspaceId: agents.workspaceId, after: agents.tokensValidAfter };
+const creatorColumns = {
+  active: agents.active,
+  workspaceId: agents.workspaceId,
+  after: agents.tokensValidAfter,
+  role: agents.role,
+};
 
-/** A workspace's tokens, newest first, each with its creator's standing (at most 200: a workspace needs few). */
+/** How many unrevoked, unexpired tokens a workspace may hold: integrations are few, and the list shows them all. */
+export const MAX_LIVE_TOKENS = 100;
+
+/** The workspace's tokens that are neither revoked nor expired (checked against MAX_LIVE_TOKENS at creation). */
+export async function countLiveTokens(db: Db, workspaceId: string, now: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.workspaceId, workspaceId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * A workspace's tokens, live ones first, then newest first, each with its creator's standing. At most 200: the live
+ * ones (at most MAX_LIVE_TOKENS) are always listed, so each can be revoked from the page.
+ */
 export async function listApiTokens(db: Db, workspaceId: string) {
   const rows = await db
     .select({ t: apiTokens, creator: creatorColumns })
     .from(apiTokens)
     .leftJoin(agents, eq(agents.id, apiTokens.createdById))
     .where(eq(apiTokens.workspaceId, workspaceId))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .orderBy(
+      sql`(${apiTokens.revokedAt} IS NOT NULL OR ${apiTokens.expiresAt} <= ${Date.now()})`,
+      desc(apiTokens.createdAt),
+      desc(apiTokens.id),
+    )
     .limit(200);
   return rows.map((r) => toApiToken(r.t, r.creator));
 }

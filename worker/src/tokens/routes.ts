@@ -5,11 +5,14 @@ import { audit } from '../audit/record';
 import { newApiToken } from '../auth/api-tokens';
 import { type AgentEnv, agentsOnly, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
-import { errors } from '../lib/errors';
+import { apiError, errors } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { describer } from '../openapi/describe';
 import { ApiToken, CreateApiTokenBody, type CreatedApiToken } from '../../../protocol';
-import { insertApiToken, listApiTokens, revokeApiToken, toApiToken } from './queries';
+import { countLiveTokens, insertApiToken, listApiTokens, MAX_LIVE_TOKENS, revokeApiToken, toApiToken } from './queries';
+
+/** The longest life a token may be given (protocol/tokens.ts CreateApiTokenBody). */
+const MAX_TOKEN_LIFE_MS = 2 * 366 * 86_400_000;
 
 const doc = describer('API tokens');
 const one = z.object({ token: ApiToken });
@@ -42,9 +45,15 @@ export const tokenRoutes = new Hono<AgentEnv>()
       const { name, scopes, expiresAt } = c.req.valid('json');
       const expires = expiresAt ? Date.parse(expiresAt) : null;
       if (expires !== null && expires <= Date.now()) throw errors.badRequest('expiresAt: must be in the future');
+      // A credential that outlives anyone's memory of it is a leak waiting: 2 years at most (GitHub allows one).
+      if (expires !== null && expires > Date.now() + MAX_TOKEN_LIFE_MS)
+        throw errors.badRequest('expiresAt: at most 2 years away');
       // Never more than the creator's role has (an admin has every API scope; the check keeps it so if roles change).
       const beyond = scopes.filter((s) => !c.var.agent.scopes.includes(s));
       if (beyond.length) throw errors.forbidden(`Your role cannot grant ${beyond.join(', ')}`);
+      if ((await countLiveTokens(getDb(c.env.DB), c.var.agent.workspaceId, Date.now())) >= MAX_LIVE_TOKENS) {
+        throw apiError('token_limit', `A workspace holds at most ${MAX_LIVE_TOKENS} tokens: revoke one first`);
+      }
       const { secret, hash, hint } = await newApiToken();
       const { id, name: creatorName, workspaceId } = c.var.agent;
       const row = await insertApiToken(getDb(c.env.DB), {
