@@ -1,0 +1,102 @@
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { api, connect, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
+import { WEBHOOKS_PER_WORKSPACE } from '../../../protocol';
+import { deliveriesOf, inbox, type Received, typesOf, webhook } from '../webhooks/test-helpers';
+
+const post = (token: string, path: string, body?: unknown) => api(path, { token, method: 'POST', body });
+const bodies = (rs: Received[]) => rs.filter((r) => r.body.data.message).map((r) => r.body.data.message.body);
+
+/** Wait until the delivery object's alarm has run and is set well in the future again (or nothing waits). */
+async function alarmSettled(hookId: string) {
+  const stub = env.WEBHOOKS.getByName(hookId);
+  await waitFor(async () => {
+    const at = await runInDurableObject(stub, (_o, state) => state.storage.getAlarm());
+    return at === null || at > Date.now() + 5000;
+  }, 8000);
+}
+
+async function failingConversation() {
+  const { owner, site } = await workspaceWithSite();
+  const box = inbox();
+  const created = await webhook(owner.token, { url: box.url, events: ['message.created'] });
+  const visitor = await visitorSession(site.key);
+  const conversation = (await api('/api/widget/conversations', { token: visitor.token, body: {} })).body.conversation;
+  await box.config({ secret: created.secret, failConversation: conversation.id });
+  const v = await connect(paths.visitor(conversation.id), visitor.token);
+  const send = async (n: number) => {
+    v.send({ type: 'send', clientId: `m${n}`, body: `m${n}` });
+    await v.next((f) => f.type === 'ack' && f.clientId === `m${n}`);
+  };
+  return { owner, box, hook: created.webhook, conversation, v, send };
+}
+
+describe('break15 webhooks: deliveries', () => {
+  it('an existing conversation claimed after the webhook was added is announced (status_changed)', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const visitor = await visitorSession(site.key);
+    const conversation = (await api('/api/widget/conversations', { token: visitor.token, body: {} })).body.conversation;
+    const box = inbox();
+    const { secret } = await webhook(owner.token, {
+      url: box.url,
+      events: ['conversation.status_changed', 'conversation.updated', 'message.created'],
+    });
+    await box.config({ secret });
+    expect((await post(owner.token, `/api/conversations/${conversation.id}/claim`)).status).toBe(200);
+    // The claim's system message arrives: the projection of the claim reached the webhook.
+    const got = await box.until((rs) => bodies(rs).some((b) => b.includes('claimed')), 10_000);
+    expect(typesOf(got)).toContain('conversation.status_changed');
+  });
+
+  it('a new message in a conversation whose head is backing off does not retry that head early', async () => {
+    const { owner, box, hook, v, send } = await failingConversation();
+    await send(1);
+    await waitFor(async () => (await deliveriesOf(owner.token, hook.id))[0]?.attempts === 1, 8000);
+    await alarmSettled(hook.id);
+    const [head] = await deliveriesOf(owner.token, hook.id);
+    expect(Date.parse(head.nextAttemptAt)).toBeGreaterThan(Date.now() + 5000);
+    await send(2);
+    await waitFor(async () => (await deliveriesOf(owner.token, hook.id)).length === 2, 8000);
+    await alarmSettled(hook.id);
+    // m1 was promised a wait of 15-30 s; a new event of its conversation must not cut it short.
+    expect(bodies(await box.requests())).toEqual(['m1']);
+    v.close();
+  });
+
+  it('"send again" on a delivery still waiting does not let later events of its conversation overtake it', async () => {
+    const { owner, box, hook, v, send } = await failingConversation();
+    for (const n of [1, 2, 3]) await send(n);
+    await waitFor(async () => {
+      const log = await deliveriesOf(owner.token, hook.id);
+      return log.length === 3 && log.some((d) => d.attempts === 1);
+    }, 8000);
+    const first = (await deliveriesOf(owner.token, hook.id)).find((d) => d.attempts === 1)!;
+    expect((await post(owner.token, `/api/webhooks/${hook.id}/deliveries/${first.id}/redeliver`)).status).toBe(202);
+    await alarmSettled(hook.id);
+    const before = (await box.requests()).length;
+    await box.config({ failConversation: null });
+    const stub = env.WEBHOOKS.getByName(hook.id);
+    await waitFor(async () => {
+      await runDurableObjectAlarm(stub);
+      return (await deliveriesOf(owner.token, hook.id)).every((d) => d.status === 'delivered');
+    }, 15_000);
+    expect(bodies((await box.requests()).slice(before))).toEqual(['m1', 'm2', 'm3']);
+    v.close();
+  });
+
+  it(`never holds more than ${WEBHOOKS_PER_WORKSPACE} webhooks, even when created at once`, async () => {
+    const { owner } = await workspaceWithSite();
+    const results = await Promise.all(
+      Array.from({ length: WEBHOOKS_PER_WORKSPACE + 5 }, (_, i) =>
+        api('/api/webhooks', {
+          token: owner.token,
+          body: { url: `https://hooks.example.com/${i}`, events: ['message.created'] },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201).length).toBeLessThanOrEqual(WEBHOOKS_PER_WORKSPACE);
+    const listed = (await api('/api/webhooks', { token: owner.token })).body.webhooks;
+    expect(listed.length).toBeLessThanOrEqual(WEBHOOKS_PER_WORKSPACE);
+  });
+});
