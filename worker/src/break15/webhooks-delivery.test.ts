@@ -85,6 +85,36 @@ describe('break15 webhooks: deliveries', () => {
     v.close();
   });
 
+  it('"send again" while that delivery is being attempted is not lost when the attempt ends', async () => {
+    const { owner, box, hook, v, send } = await failingConversation();
+    await box.config({ failConversation: null, hang: true });
+    await send(1);
+    await box.until((rs) => rs.length === 1 && rs[0]!.open);
+    const [d] = await deliveriesOf(owner.token, hook.id);
+    const again = await post(owner.token, `/api/webhooks/${hook.id}/deliveries/${d.id}/redeliver`);
+    expect(again.status).toBe(202);
+    expect(again.body.delivery.status).toBe('pending');
+    await box.config({ hang: false });
+    await box.release();
+    // The 202 promised one more attempt after the one under way.
+    await box.until((rs) => rs.length === 2, 8000);
+    v.close();
+  });
+
+  it('the log keeps an entry 7 days, not longer, even when nothing new happens', async () => {
+    const { owner, box, hook, v, send } = await failingConversation();
+    await box.config({ failConversation: null });
+    await send(1);
+    await waitFor(async () => (await deliveriesOf(owner.token, hook.id))[0]?.status === 'delivered', 8000);
+    await alarmSettled(hook.id);
+    // Eight days pass (the clock cannot move here; the entry's time can).
+    await runInDurableObject(env.WEBHOOKS.getByName(hook.id), (_o, state) => {
+      state.storage.sql.exec('UPDATE deliveries SET created_at = created_at - ?', 8 * 86_400_000);
+    });
+    expect(await deliveriesOf(owner.token, hook.id)).toEqual([]);
+    v.close();
+  });
+
   it(`never holds more than ${WEBHOOKS_PER_WORKSPACE} webhooks, even when created at once`, async () => {
     const { owner } = await workspaceWithSite();
     const results = await Promise.all(
