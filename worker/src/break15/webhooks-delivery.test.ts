@@ -115,6 +115,45 @@ describe('break15 webhooks: deliveries', () => {
     v.close();
   });
 
+  /** m1 held open at the receiver, m2 queued behind it in the same conversation. */
+  async function laneHeld() {
+    const t = await failingConversation();
+    await t.box.config({ failConversation: null, hang: true });
+    await t.send(1);
+    await t.box.until((rs) => rs.length === 1 && rs[0]!.open);
+    await t.send(2);
+    await waitFor(async () => (await deliveriesOf(t.owner.token, t.hook.id)).length === 2, 8000);
+    return t;
+  }
+
+  it('a rotated secret signs the deliveries that go out after the rotation (the old one stops at once)', async () => {
+    const { owner, box, hook, v } = await laneHeld();
+    const rotated = await post(owner.token, `/api/webhooks/${hook.id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    await box.config({ secret: rotated.body.secret, hang: false });
+    await box.release();
+    const got = await box.until((rs) => rs.length === 2, 8000);
+    expect(bodies(got)).toEqual(['m1', 'm2']);
+    expect(got[1]!.valid).toBe(true);
+    v.close();
+  });
+
+  it('a webhook turned off sends nothing more, not even the rest of a conversation under way', async () => {
+    const { owner, box, hook, v } = await laneHeld();
+    const off = await api(`/api/webhooks/${hook.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { enabled: false },
+    });
+    expect(off.body.webhook.enabled).toBe(false);
+    await box.config({ hang: false });
+    await box.release();
+    await waitFor(async () => (await deliveriesOf(owner.token, hook.id)).some((d) => d.status === 'delivered'), 8000);
+    await alarmSettled(hook.id);
+    expect(bodies(await box.requests())).toEqual(['m1']);
+    v.close();
+  });
+
   it(`never holds more than ${WEBHOOKS_PER_WORKSPACE} webhooks, even when created at once`, async () => {
     const { owner } = await workspaceWithSite();
     const results = await Promise.all(
