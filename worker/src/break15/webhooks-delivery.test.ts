@@ -154,6 +154,35 @@ describe('break15 webhooks: deliveries', () => {
     v.close();
   });
 
+  it('notes queued before an admin turned includeNotes off are not sent after it', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const box = inbox();
+    const created = await webhook(owner.token, { url: box.url, events: ['message.created'], includeNotes: true });
+    const visitor = await visitorSession(site.key);
+    const conversation = (await api('/api/widget/conversations', { token: visitor.token, body: {} })).body.conversation;
+    await box.config({ secret: created.secret, failConversation: conversation.id });
+    const a = await connect(paths.agent(conversation.id), owner.token);
+    a.send({ type: 'send', clientId: 'n1', kind: 'note', body: 'chargeback suspected', claim: false });
+    await a.next((f) => f.type === 'ack' && f.clientId === 'n1');
+    await waitFor(async () => (await deliveriesOf(owner.token, created.webhook.id))[0]?.attempts === 1, 8000);
+    // The admin decides notes must no longer leave Parley.
+    const patched = await api(`/api/webhooks/${created.webhook.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { includeNotes: false },
+    });
+    expect(patched.body.webhook.includeNotes).toBe(false);
+    await box.config({ failConversation: null });
+    const stub = env.WEBHOOKS.getByName(created.webhook.id);
+    await waitFor(async () => {
+      await runDurableObjectAlarm(stub);
+      return (await deliveriesOf(owner.token, created.webhook.id)).every((d) => d.status !== 'pending');
+    }, 15_000);
+    const after = (await box.requests()).slice(1);
+    expect(bodies(after)).not.toContain('chargeback suspected');
+    a.close();
+  });
+
   it(`never holds more than ${WEBHOOKS_PER_WORKSPACE} webhooks, even when created at once`, async () => {
     const { owner } = await workspaceWithSite();
     const results = await Promise.all(
