@@ -183,6 +183,41 @@ describe('break15 webhooks: deliveries', () => {
     a.close();
   });
 
+  it('a delivery refused for its signature in the moment after a secret rotation is retried, not dropped', async () => {
+    const { owner, box, hook, v, send } = await failingConversation();
+    await box.config({ failConversation: null });
+    const rotated = await post(owner.token, `/api/webhooks/${hook.id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    // The receiver still has the old secret: it answers 400 as the docs' Express example does.
+    await box.config({ status: 400 });
+    await send(1);
+    await waitFor(async () => (await deliveriesOf(owner.token, hook.id))[0]?.attempts === 1, 8000);
+    expect((await deliveriesOf(owner.token, hook.id))[0]).toMatchObject({ status: 'pending' });
+    v.close();
+  });
+
+  it('a visitor whose name and email arrive with a later widget session is announced (visitor.updated)', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const box = inbox();
+    const { secret } = await webhook(owner.token, { url: box.url, events: ['visitor.created', 'visitor.updated'] });
+    await box.config({ secret });
+    const visitor = await visitorSession(site.key);
+    const again = await api('/api/widget/session', {
+      body: {
+        siteKey: site.key,
+        token: visitor.token,
+        user: { id: 'u1', hash: 'unverified', name: 'Vera', email: 'vera@example.com' },
+      },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.visitor).toMatchObject({ name: 'Vera', email: 'vera@example.com' });
+    // A later change that is announced: the receiver has everything before it.
+    const started = await api('/api/widget/conversations', { token: visitor.token, body: { email: 'v2@example.com' } });
+    expect(started.status).toBe(201);
+    const got = await box.until((rs) => rs.some((r) => r.body.data.visitor?.email === 'v2@example.com'), 8000);
+    expect(got.map((r) => r.body.data.visitor.email)).toContain('vera@example.com');
+  });
+
   it(`never holds more than ${WEBHOOKS_PER_WORKSPACE} webhooks, even when created at once`, async () => {
     const { owner } = await workspaceWithSite();
     const results = await Promise.all(
