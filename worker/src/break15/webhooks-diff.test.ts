@@ -100,4 +100,33 @@ describe('break15 webhooks: events from projections', () => {
     const updated = next.events.find((e) => e.type === 'conversation.updated')!;
     expect(Object.keys((updated.data as { changes: object }).changes)).toEqual(['priority']);
   });
+  it('an edit of a message older than the webhook is a message.updated, not a message.created', () => {
+    // The conversation and its message 3 predate the webhook; the message is edited after it was added.
+    const edited = message(3, { body: 'fixed', editedAt: '2026-11-30T10:05:00.000Z' });
+    const first = eventsOf(
+      null,
+      { conversation: conversation({ lastSeq: 3 }), messages: [edited] },
+      {
+        notes: false,
+        since: '2026-11-30T10:02:00.000Z',
+      },
+    );
+    expect(first.events.map((e) => e.type)).toEqual(['message.updated']);
+  });
+
+  it('a rating given to a conversation older than the webhook is a rating.created', () => {
+    const rated = conversation({
+      status: 'resolved',
+      rating: { score: 2, comment: 'slow', at: '2026-11-30T10:05:00.000Z' },
+    });
+    const first = eventsOf(
+      null,
+      { conversation: rated, messages: [] },
+      {
+        notes: false,
+        since: '2026-11-30T10:02:00.000Z',
+      },
+    );
+    expect(first.events.map((e) => e.type)).toContain('rating.created');
+  });
 });
