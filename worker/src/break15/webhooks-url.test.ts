@@ -19,7 +19,7 @@ describe('break15 webhooks: URL rules on a deployment', () => {
       expect(checkWebhookUrl(url, false), url).toHaveProperty('error');
   });
 
-  it('refuses IPv6 forms that carry a private or link-local IPv4 address (6to4, NAT64 local-use)', () => {
+  it('refuses IPv6 forms that carry a private or link-local IPv4 address (6to4)', () => {
     for (const url of [
       'https://[2002:a9fe:a9fe::]/latest', // 6to4 of 169.254.169.254
       'https://[2002:7f00:1::]/x', // 6to4 of 127.0.0.1
