@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { api, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
+import { continuationToken } from '../auth/continuation';
 import { monthsBefore, runRetention } from '../privacy/retention';
 import { d1Traces, doTraces, uniqueWord } from '../privacy/test-helpers';
 
@@ -187,5 +188,28 @@ describe('the JSON Lines export', () => {
     const records = text.split(/\r\n|\n|\r|\u2028|\u2029/).filter(Boolean);
     expect(records).toHaveLength(2);
     for (const line of records) expect(() => JSON.parse(line)).not.toThrow();
+  });
+});
+
+describe('a continuation link after erasure', () => {
+  it('does not resume the erased visitor, even on a device where it was already used', async () => {
+    const word = uniqueWord();
+    const { owner, site, vid, conversationId } = await visitorWith(word);
+    const token = await continuationToken(env, { visitorId: vid, siteId: site.id, conversationId });
+    const device = (d: string) => `device-${d}-0123456789abcdef`;
+    const first = await api('/api/widget/continue', { body: { siteKey: site.key, token, device: device('a') } });
+    expect(first.status).toBe(200);
+    // Used once: another device is refused (the VisitorDO's ledger remembers the jti).
+    const second = await api('/api/widget/continue', { body: { siteKey: site.key, token, device: device('b') } });
+    expect(second.body.error?.code).toBe('continuation_used');
+    expect((await erase(owner.token, vid)).status).toBe(200);
+    // The link is still in the person's mailbox (or a forwarded mail): it must not open a session of the erased
+    // visitor (docs/privacy.md: "the erased one is never resumed").
+    const after = await api('/api/widget/continue', { body: { siteKey: site.key, token, device: device('b') } });
+    expect(after.status).not.toBe(200);
+    const row = await env.DB.prepare('SELECT user_agent, last_ip FROM visitors WHERE id = ?')
+      .bind(vid)
+      .first<{ user_agent: string | null; last_ip: string | null }>();
+    expect(row).toEqual({ user_agent: null, last_ip: null });
   });
 });
