@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { api, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
+import { api, connect, paths, visitorSession, waitFor, workspaceWithSite } from '../../test/helpers';
 import { continuationToken } from '../auth/continuation';
 import { monthsBefore, runRetention } from '../privacy/retention';
 import { d1Traces, doTraces, uniqueWord } from '../privacy/test-helpers';
@@ -211,5 +211,27 @@ describe('a continuation link after erasure', () => {
       .bind(vid)
       .first<{ user_agent: string | null; last_ip: string | null }>();
     expect(row).toEqual({ user_agent: null, last_ip: null });
+  });
+});
+
+describe('a visitor socket open during the erasure', () => {
+  it('does not write the erased name back into the conversation with the next message', async () => {
+    const word = uniqueWord();
+    const { owner, visitor, vid, conversationId } = await visitorWith(word);
+    const v = await connect(paths.visitor(conversationId), visitor.token);
+    const stub = env.CONVERSATIONS.getByName(conversationId);
+    expect(await doTraces(stub, word)).toContain('messages.sender_name');
+    expect((await erase(owner.token, vid)).status).toBe(200);
+    expect(await doTraces(stub, word)).toEqual([]);
+    // The tab is still open: the socket's identity (taken from D1 at connect) still holds the name.
+    const a = await connect(paths.agent(conversationId), owner.token);
+    v.send({ type: 'send', clientId: 'after-1', body: 'is anyone there' });
+    await v.next((f) => f.type === 'ack' && f.clientId === 'after-1');
+    v.send({ type: 'typing', on: true });
+    await a.next((f) => f.type === 'typing');
+    v.close();
+    a.close();
+    expect(a.frames.filter((f) => JSON.stringify(f).includes(word)).map((f) => f.type)).toEqual([]);
+    expect(await doTraces(stub, word)).toEqual([]);
   });
 });
