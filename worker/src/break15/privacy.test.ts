@@ -10,6 +10,14 @@ import { d1Traces, doTraces, uniqueWord } from '../privacy/test-helpers';
 const erase = (token: string, visitorId: string) =>
   api(`/api/privacy/visitors/${visitorId}/erase`, { token, body: { confirm: visitorId } });
 
+/** Whether D1's copy of the messages has the word yet (the projection is asynchronous). */
+const inD1Messages = async (word: string) =>
+  (
+    await env.DB.prepare('SELECT COUNT(*) AS n FROM messages WHERE instr(body, ?) > 0')
+      .bind(word)
+      .first<{ n: number }>()
+  )?.n;
+
 /** A site with a visitor who started a conversation writing `word` (name, email, message). */
 async function visitorWith(word: string) {
   const { owner, site } = await workspaceWithSite();
@@ -19,7 +27,7 @@ async function visitorWith(word: string) {
     body: { name: `Kim ${word}`, email: `${word}@example.com`, message: `hello ${word}` },
   });
   if (started.status !== 201) throw new Error(`start failed: ${JSON.stringify(started.body)}`);
-  await waitFor(async () => (await d1Traces(word)).includes('messages.body'));
+  await waitFor(async () => !!(await inD1Messages(word)), 15_000);
   return { owner, site, visitor, vid: visitor.visitor.id, conversationId: started.body.conversation.id as string };
 }
 
@@ -79,7 +87,7 @@ describe('an erasure cut short, resumed', () => {
     });
     expect(started.status).toBe(201);
     const conversationId = started.body.conversation.id as string;
-    await waitFor(async () => (await d1Traces(word)).includes('messages.body'));
+    await waitFor(async () => !!(await inD1Messages(word)), 15_000);
 
     const run = await runRetention(env);
     expect(run.resumed).toBeGreaterThanOrEqual(1);
@@ -121,7 +129,7 @@ describe('after erasure, the old token', () => {
       body: { name: `Kim ${again}`, email: `${again}@example.com`, message: `back ${again}` },
     });
     expect(back.status).toBeLessThan(300);
-    await waitFor(async () => (await d1Traces(again)).includes('messages.body'));
+    await waitFor(async () => !!(await inD1Messages(again)), 15_000);
     const put = await api(`/api/privacy/retention/${site.id}`, {
       token: owner.token,
       method: 'PUT',
@@ -233,5 +241,29 @@ describe('a visitor socket open during the erasure', () => {
     a.close();
     expect(a.frames.filter((f) => JSON.stringify(f).includes(word)).map((f) => f.type)).toEqual([]);
     expect(await doTraces(stub, word)).toEqual([]);
+  });
+});
+
+describe("a visitor's data export", () => {
+  it('holds the words of theirs Parley keeps: the bodies their edits replaced too', async () => {
+    const word = uniqueWord();
+    const { owner, visitor, vid, conversationId } = await visitorWith(uniqueWord());
+    const v = await connect(paths.visitor(conversationId), visitor.token);
+    v.send({ type: 'send', clientId: 'r1', body: `my order ${word}` });
+    const ack = await v.next((f) => f.type === 'ack' && f.clientId === 'r1');
+    v.send({ type: 'edit', clientId: 'r2', messageId: ack.id, body: 'my order' });
+    await v.next((f) => f.type === 'message' && f.message.id === ack.id && f.message.editedAt);
+    v.close();
+    // Agents can read the replaced body (and erasure must remove it: message_revisions)...
+    const revisions = await api(`/api/conversations/${conversationId}/messages/${ack.id}/revisions`, {
+      token: owner.token,
+    });
+    expect(JSON.stringify(revisions.body)).toContain(word);
+    // ...so the person's copy of "everything about them" has it as well.
+    const res = await exports.default.fetch(`https://parley.test/api/privacy/visitors/${vid}/export`, {
+      headers: { Authorization: `Bearer ${owner.token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(word);
   });
 });
