@@ -119,25 +119,18 @@ describe('after erasure, the old token', () => {
     expect(row).toMatchObject({ name: null, email: null });
   });
 
-  it('whatever it writes afterwards is still reached by retention', async () => {
+  // Fixed at the source: the erased visitor's old token cannot start or write a conversation any more (401, the
+  // widget renews into a new visitor), so nothing lands on the anonymised row for retention to miss.
+  it('whatever it writes afterwards is still reached by retention (it can write nothing)', async () => {
     const word = uniqueWord();
-    const { owner, site, visitor, vid } = await visitorWith(word);
+    const { owner, visitor, vid } = await visitorWith(word);
     expect((await erase(owner.token, vid)).status).toBe(200);
     const again = uniqueWord();
     const back = await api('/api/widget/conversations', {
       token: visitor.token,
       body: { name: `Kim ${again}`, email: `${again}@example.com`, message: `back ${again}` },
     });
-    expect(back.status).toBeLessThan(300);
-    await waitFor(async () => !!(await inD1Messages(again)), 15_000);
-    const put = await api(`/api/privacy/retention/${site.id}`, {
-      token: owner.token,
-      method: 'PUT',
-      body: { months: 1 },
-    });
-    expect(put.status).toBe(200);
-    // Two years on, nobody has been back: retention must erase what was written after the first erasure.
-    await runRetention(env, Date.now() + 2 * 365 * 86_400_000);
+    expect([back.status, back.body.error?.code]).toEqual([401, 'unauthorized']);
     expect(await d1Traces(again)).toEqual([]);
   });
 });

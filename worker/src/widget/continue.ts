@@ -17,7 +17,7 @@ import { findSiteByKey, siteSettings } from '../sites';
 import { visitorContext } from './context';
 import { continuationToken, deviceHash, verifyContinuation } from '../auth/continuation';
 import { assertOrigin, type SiteVars } from './middleware';
-import { findSiteVisitor, toVisitor, touchVisitor } from './queries';
+import { findLiveVisitor, toVisitor, touchVisitor } from './queries';
 import { visitorToken } from './session';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
@@ -41,7 +41,7 @@ export const continueRoutes = new Hono<WidgetEnv>().post(
     // Forged, expired, of another kind or for another site: one answer, which tells nothing more.
     const claims = await verifyContinuation(c.env, token);
     if (!claims || claims.siteId !== site.id) throw invalid();
-    const visitor = await findSiteVisitor(db, site.id, claims.visitorId);
+    const visitor = await findLiveVisitor(db, site.id, claims.visitorId);
     const conv = visitor && (await findVisitorConversation(db, visitor.id, claims.conversationId));
     if (!visitor || !conv) throw invalid();
     const ctx = visitorContext(c.req.raw, page);
@@ -91,7 +91,7 @@ export const continueLinkRoutes = new Hono<WidgetEnv>().post('/:id/link', async 
   const db = getDb(c.env.DB);
   const conv = await findVisitorConversation(db, c.var.visitor.id, c.req.param('id'));
   if (!conv) throw errors.notFound('Conversation');
-  const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
+  const visitor = await findLiveVisitor(db, c.var.site.id, c.var.visitor.id);
   if (!visitor?.email) throw errors.badRequest('Tell us your email first', 'email_required');
   if (!(await c.env.VISITORS.getByName(visitor.id).claimLinkEmail(conv.id, LINK_EMAIL_GAP_MS))) {
     throw apiError('rate_limited', 'A link was sent a moment ago', LINK_EMAIL_GAP_MS / 1000);

@@ -23,7 +23,7 @@ import { forwardToDurableObject } from '../realtime/upgrade';
 import { siteSettings } from '../sites';
 import { uploadFile } from '../files/upload';
 import type { SiteVars } from './middleware';
-import { findSiteVisitor, setVisitorProfile } from './queries';
+import { findLiveVisitor, setVisitorProfile } from './queries';
 import { log } from '../lib/log';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
@@ -35,7 +35,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
   .post('/', limitByIp('CONVERSATION_LIMITER'), validateOptionalJson(StartConversationBody), async (c) => {
     const body = c.var.body as StartConversationBody;
     const db = getDb(c.env.DB);
-    const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
+    const visitor = await findLiveVisitor(db, c.var.site.id, c.var.visitor.id);
     if (!visitor) throw errors.unauthorized('Unknown visitor');
     // The middleware checked the visitor's stored email; an email typed now (pre-chat, offline form) is checked here.
     if (body.email) await assertNotBlocked(c.env, c.var.site.id, { email: body.email });
