@@ -224,13 +224,16 @@ describe('a visitor socket open during the erasure', () => {
     expect(await doTraces(stub, word)).toContain('messages.sender_name');
     expect((await erase(owner.token, vid)).status).toBe(200);
     expect(await doTraces(stub, word)).toEqual([]);
-    // The tab is still open: the socket's identity (taken from D1 at connect) still holds the name.
+    // The tab's socket held the name it connected with: erasure closes it (1012, reconnect), and a tab that
+    // reconnects with its old token (the widget's own renewal makes it a new visitor) carries no name.
+    expect((await v.waitClosed()).code).toBe(1012);
     const a = await connect(paths.agent(conversationId), owner.token);
-    v.send({ type: 'send', clientId: 'after-1', body: 'is anyone there' });
-    await v.next((f) => f.type === 'ack' && f.clientId === 'after-1');
-    v.send({ type: 'typing', on: true });
+    const v2 = await connect(paths.visitor(conversationId), visitor.token);
+    v2.send({ type: 'send', clientId: 'after-1', body: 'is anyone there' });
+    await v2.next((f) => f.type === 'ack' && f.clientId === 'after-1');
+    v2.send({ type: 'typing', on: true });
     await a.next((f) => f.type === 'typing');
-    v.close();
+    v2.close();
     a.close();
     expect(a.frames.filter((f) => JSON.stringify(f).includes(word)).map((f) => f.type)).toEqual([]);
     expect(await doTraces(stub, word)).toEqual([]);
