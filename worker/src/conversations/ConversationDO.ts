@@ -208,6 +208,8 @@ export class ConversationDO extends DurableObject<Env> {
     for (const message of erased)
       this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
     this.#changed({ urgent: true });
+    // A visitor socket keeps the name it connected with: closed, its tab reconnects as the anonymised row says.
+    for (const ws of this.#hub.sockets('visitor')) this.#hub.close(ws, 1012, 'Erased: reconnect');
     log.info('conversation.erased', { conversationId: this.ctx.id.name, messages: erased.length });
     return { messages: erased.length };
   }

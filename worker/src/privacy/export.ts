@@ -52,9 +52,15 @@ const messageCells = (m: ExportMessage) => [
 /** A conversation as one JSON line: its row without the workspace, its visitor nested. */
 function conversationLine(c: ExportConversation) {
   const { workspaceId: _w, visitorUnread: _vu, agentUnread: _au, rev: _r, ...rest } = c;
-  return `${JSON.stringify({ type: 'conversation', ...rest })}\n`;
+  return jsonLine({ type: 'conversation', ...rest });
 }
-const messageLine = (m: ExportMessage) => `${JSON.stringify({ type: 'message', ...m })}\n`;
+const messageLine = (m: ExportMessage) => jsonLine({ type: 'message', ...m });
+/**
+ * One JSON Lines record. U+2028 and U+2029 are valid raw in JSON but are line breaks to JavaScript's and Python's
+ * line splitters: escaped, a text holding them stays one record for every reader.
+ */
+const jsonLine = (value: unknown) =>
+  `${JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'))}\n`;
 
 /** The conversations of every site of the plan, a page at a time. */
 async function* conversationPages(db: Db, plan: ExportPlan) {

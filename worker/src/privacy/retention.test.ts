@@ -83,8 +83,9 @@ describe('retention', () => {
     expect(log[0]).toMatchObject({ actor: { type: 'system' }, detail: { reason: 'retention' } });
   });
 
-  it('counts months on the calendar', () => {
-    expect(monthsBefore(Date.parse('2026-03-31T10:00:00Z'), 1)).toBe('2026-03-03T10:00:00.000Z');
+  it('counts months on the calendar (a day the earlier month lacks is its last day)', () => {
+    expect(monthsBefore(Date.parse('2026-03-31T10:00:00Z'), 1)).toBe('2026-02-28T10:00:00.000Z');
+    expect(monthsBefore(Date.parse('2028-03-31T10:00:00Z'), 1)).toBe('2028-02-29T10:00:00.000Z');
     expect(monthsBefore(Date.parse('2026-11-30T00:00:00Z'), 12)).toBe('2025-11-30T00:00:00.000Z');
   });
 });

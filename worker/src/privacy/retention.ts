@@ -15,10 +15,18 @@ const SITES_PER_RUN = 20;
 /** An erasure begun this long ago and not finished was cut short (a live request is given time to end). */
 const STALE_MS = 10 * 60_000;
 
-/** `months` calendar months before `now`, as an ISO time. */
+/**
+ * `months` calendar months before `now`, as an ISO time (UTC). A day the earlier month lacks becomes its last day
+ * (31 March − 1 month = 28 February), as date libraries do: rolling over into the next month would make "one month"
+ * shorter than a month and erase visitors seen 29 days ago.
+ */
 export function monthsBefore(now: number, months: number): string {
   const d = new Date(now);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() - months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
   return d.toISOString();
 }
 

@@ -24,6 +24,21 @@ async function allMessages(env: Env, conversationId: string): Promise<Message[]>
   return pages.flat();
 }
 
+/**
+ * The visitor's edited messages with the bodies their edits replaced (`revisions`, oldest first): Parley keeps those
+ * words too (agents can read them), so the person's copy has them. A call per edited message: edits are few.
+ */
+async function withRevisions(env: Env, conversationId: string, messages: Message[]) {
+  const stub = env.CONVERSATIONS.getByName(conversationId);
+  return Promise.all(
+    messages.map(async (m) => {
+      if (!m.editedAt || m.sender.type !== 'visitor') return m;
+      const found = await stub.revisions(m.id);
+      return found.ok ? { ...m, revisions: found.value } : m;
+    }),
+  );
+}
+
 /** The visitor's document: profile, conversations with their messages, and the files (metadata and API links). */
 export async function subjectExport(
   env: Env,
@@ -37,7 +52,7 @@ export async function subjectExport(
   for (;;) {
     const page = await visitorConversations(db, visitor.id, after, PAGE);
     for (const row of page) {
-      const messages = await allMessages(env, row.id);
+      const messages = await withRevisions(env, row.id, await allMessages(env, row.id));
       for (const m of messages) if (m.file) files.push({ conversationId: row.id, messageId: m.id, ...m.file });
       const { visitor: _v, ...conversation } = toConversation(row);
       conversations.push({ ...conversation, messages });

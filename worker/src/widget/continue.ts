@@ -21,7 +21,7 @@ import { findSiteByKey, siteSettings } from '../sites';
 import { visitorContext } from './context';
 import { continuationToken, verifyContinuation } from '../auth/continuation';
 import { assertOrigin, type SiteVars } from './middleware';
-import { findSiteVisitor, toVisitor, touchVisitor } from './queries';
+import { findLiveVisitor, toVisitor, touchVisitor } from './queries';
 import { visitorToken } from './session';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
@@ -53,7 +53,7 @@ export const continueRoutes = new Hono<WidgetEnv>().post(
     // Forged, expired, of another kind or for another site: one answer, which tells nothing more.
     const claims = await verifyContinuation(c.env, token);
     if (!claims || claims.siteId !== site.id) throw invalid();
-    const visitor = await findSiteVisitor(db, site.id, claims.visitorId);
+    const visitor = await findLiveVisitor(db, site.id, claims.visitorId);
     const conv = visitor && (await findVisitorConversation(db, visitor.id, claims.conversationId));
     if (!visitor || !conv) throw invalid();
     const ctx = visitorContext(c.req.raw, page);
@@ -113,7 +113,7 @@ export const continueLinkRoutes = new Hono<WidgetEnv>().post(
     const db = getDb(c.env.DB);
     const conv = await findVisitorConversation(db, c.var.visitor.id, c.req.param('id'));
     if (!conv) throw errors.notFound('Conversation');
-    const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
+    const visitor = await findLiveVisitor(db, c.var.site.id, c.var.visitor.id);
     if (!visitor?.email) throw errors.badRequest('Tell us your email first', 'email_required');
     // Per conversation, and per address: nobody proved they own the address, so many visitors giving the same one must
     // not become many emails to it. The address's gap lives in a VisitorDO named for its hash (no visitor has that name).

@@ -28,7 +28,7 @@ import { siteSettings } from '../sites';
 import { uploadFile } from '../files/upload';
 import type { SiteVars } from './middleware';
 import { announceVisitor } from '../webhooks';
-import { findSiteVisitor, setVisitorProfile, toVisitor } from './queries';
+import { findLiveVisitor, setVisitorProfile, toVisitor } from './queries';
 import { log } from '../lib/log';
 
 type WidgetEnv = { Bindings: Env; Variables: VisitorEnv['Variables'] & SiteVars };
@@ -55,7 +55,7 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
     async (c) => {
       const body = c.var.body as StartConversationBody;
       const db = getDb(c.env.DB);
-      const visitor = await findSiteVisitor(db, c.var.site.id, c.var.visitor.id);
+      const visitor = await findLiveVisitor(db, c.var.site.id, c.var.visitor.id);
       if (!visitor) throw errors.unauthorized('Unknown visitor');
       // The middleware checked the visitor's stored email; an email typed now (pre-chat, offline form) is checked here.
       if (body.email) await assertNotBlocked(c.env, c.var.site.id, { email: body.email });

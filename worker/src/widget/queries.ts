@@ -40,6 +40,15 @@ export const toVisitorProfile = (row: VisitorRow): VisitorProfile => ({
 export const findSiteVisitor = (db: Db, siteId: string, id: string) =>
   db.query.visitors.findFirst({ where: and(eq(visitors.id, id), eq(visitors.siteId, siteId)) });
 
+/**
+ * The visitor a visitor token names, unless they were erased (docs/privacy.md): an erased visitor's old token or used
+ * continuation link must not resume them nor write a name, email or message back onto the anonymised row.
+ */
+export const findLiveVisitor = async (db: Db, siteId: string, id: string) => {
+  const visitor = await findSiteVisitor(db, siteId, id);
+  return visitor && !visitor.erasedAt ? visitor : undefined;
+};
+
 const contextColumns = (ctx: VisitorContext) => ({
   userAgent: ctx.userAgent,
   browser: ctx.browser,
