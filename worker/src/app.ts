@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { agentRoutes } from './agents/routes';
 import { auditTokenWrites } from './audit/record';
 import { auditRoutes } from './audit/routes';
+import { visitorContactsByScope } from './auth/visitor-contacts';
 import { authRoutes } from './auth/routes';
 import { blockRoutes } from './blocks/routes';
 import { conversationRoutes } from './conversations/routes';
@@ -49,6 +50,8 @@ export const app = new Hono<{ Bindings: Env }>()
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
   // API tokens' writes are attributed in the audit log (audit/record.ts).
   .use(auditTokenWrites())
+  // API tokens see visitors' names and emails only with visitors:read (auth/visitor-contacts.ts).
+  .use(visitorContactsByScope())
   .get('/health', healthDoc, health)
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)

@@ -366,8 +366,18 @@ export class ConversationStore {
     return rows.map(toMessage);
   }
 
-  /** One page of history before a seq, returned oldest first. */
-  page(q: { before?: number; limit: number; viewer: 'visitor' | 'agent' }) {
+  /** One page of history, oldest first: before a seq (walking back from the newest) or after one (walking forward). */
+  page(q: { before?: number; after?: number; limit: number; viewer: 'visitor' | 'agent' }) {
+    if (q.after !== undefined) {
+      const rows = this.#sql
+        .exec<MessageRow>(
+          `SELECT * FROM messages WHERE seq > ? ${q.viewer === 'visitor' ? "AND kind != 'note'" : ''} ORDER BY seq LIMIT ?`,
+          q.after,
+          q.limit + 1,
+        )
+        .toArray();
+      return { messages: rows.slice(0, q.limit).map(toMessage), hasMore: rows.length > q.limit };
+    }
     const rows = this.#sql
       .exec<MessageRow>(
         `SELECT * FROM messages WHERE seq < ? ${q.viewer === 'visitor' ? "AND kind != 'note'" : ''} ORDER BY seq DESC LIMIT ?`,
