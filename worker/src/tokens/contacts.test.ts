@@ -89,3 +89,13 @@ describe('history paging forward (?after)', () => {
     expect([negative.status, negative.body.error.code]).toEqual([400, 'bad_request']);
   });
 });
+
+describe('the document of the history route', () => {
+  it('lists before, after and limit as its query parameters', async () => {
+    type Op = { parameters?: { name: string; in: string }[] };
+    const doc = (await api<{ paths: Record<string, Record<string, Op>> }>('/api/openapi.json')).body;
+    const op = doc.paths['/api/conversations/{id}/messages']?.get;
+    const query = (op?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    expect(query.sort()).toEqual(['after', 'before', 'limit']);
+  });
+});
