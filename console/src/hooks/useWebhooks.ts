@@ -1,38 +1,17 @@
 // The workspace's webhooks for the Webhooks page: loaded on mount, reloaded after each change.
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CreateWebhookBody, UpdateWebhookBody, Webhook } from '../../../protocol';
-import type { ApiError } from '../api';
+import { useState } from 'preact/hooks';
+import type { CreateWebhookBody, UpdateWebhookBody } from '../../../protocol';
 import { webhookApi } from '../api-webhooks';
+import { useLoaded } from './useLoaded';
 
 /** The webhooks (null until the first answer), the last error, a secret to show once, and the actions. */
 export function useWebhooks() {
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data, error, forbidden, run } = useLoaded(async () => (await webhookApi.list()).webhooks, []);
   const [secret, setSecret] = useState<{ id: string; secret: string } | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setWebhooks((await webhookApi.list()).webhooks);
-      setError(null);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      await reload();
-      return true;
-    } catch (e) {
-      setError(e as ApiError);
-      return false;
-    }
-  };
   return {
-    webhooks,
+    webhooks: data,
     error,
-    forbidden: error?.status === 403,
+    forbidden,
     secret,
     clearSecret: () => setSecret(null),
     create: (body: CreateWebhookBody) =>
