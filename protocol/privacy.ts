@@ -24,8 +24,7 @@ export const ExportQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type ExportQuery = z.input<typeof ExportQuery>;
 
-/** The headers of an export's answer that say how many rows it will hold (for progress). */
-export const EXPORT_TOTAL_HEADER = 'X-Export-Rows';
+export { EXPORT_TOTAL_HEADER } from './limits';
 
 /** GET /api/privacy/visitors?email= or ?id=: exactly one of the two. */
 export const FindVisitorQuery = z

@@ -2,47 +2,9 @@
 // bodies of its routes. The scopes are defined here once; the worker's routes each name the one they need.
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import type { Role } from './models';
+import { API_SCOPES } from './scopes';
 
-/**
- * What an API token may be granted, each a family of routes (docs/integrations.md lists which). A closed list:
- * a route states one of these, an agent's login token has those of its role, an API token only its own.
- */
-export const API_SCOPES = [
-  'conversations:read',
-  'conversations:write',
-  'messages:write',
-  'visitors:read',
-  'team:read',
-  'kb:read',
-  'kb:write',
-  'settings:manage',
-  'audit:read',
-] as const;
-/** A scope an API token can be granted. */
-export type ApiScope = (typeof API_SCOPES)[number];
-
-/** Scopes only a signed-in person has: their routes refuse API tokens whatever they were granted. */
-export const AGENT_ONLY_SCOPES = ['team:manage', 'tokens:manage'] as const;
-/** Any scope a route may require. */
-export type Scope = ApiScope | (typeof AGENT_ONLY_SCOPES)[number];
-
-const AGENT_SCOPES: readonly Scope[] = [
-  'conversations:read',
-  'conversations:write',
-  'messages:write',
-  'visitors:read',
-  'team:read',
-  'kb:read',
-];
-const ADMIN_SCOPES: readonly Scope[] = [...API_SCOPES, ...AGENT_ONLY_SCOPES];
-
-/** The scopes of each role: what its login token may do (and the most a token it created may do). */
-export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  owner: ADMIN_SCOPES,
-  admin: ADMIN_SCOPES,
-  agent: AGENT_SCOPES,
-};
+export * from './scopes';
 
 /** Every secret starts with this, so secret scanners (and people) recognise a leaked one: `parley_` + 40 hex. */
 export const API_TOKEN_PREFIX = 'parley_';

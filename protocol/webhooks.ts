@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { WEBHOOK_EVENTS } from './webhook-events';
 
-/** Every event a webhook can ask for (docs/integrations.md "Webhooks"). */
-export const WEBHOOK_EVENTS = [
-  'conversation.created',
-  'conversation.updated',
-  'conversation.status_changed',
-  'message.created',
-  'message.updated',
-  'visitor.created',
-  'visitor.updated',
-  'rating.created',
-] as const;
+export { WEBHOOK_EVENTS } from './webhook-events';
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 

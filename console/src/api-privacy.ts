@@ -1,13 +1,7 @@
 // REST calls of the Data & privacy page (owners and admins). Downloads go through fetch with the bearer header
 // (never a token in a URL) and are saved from an object URL; the export is read as it streams, for progress.
-import {
-  EXPORT_TOTAL_HEADER,
-  type ErasureResult,
-  type ErrorBody,
-  type ExportQuery,
-  type PrivacyVisitor,
-  type RetentionSetting,
-} from '../../protocol';
+import type { ErasureResult, ErrorBody, ExportQuery, PrivacyVisitor, RetentionSetting } from '../../protocol';
+import { EXPORT_TOTAL_HEADER } from '../../protocol/limits';
 import { apiBase, ApiError, call, client, signalUnauthorized, tokenStore } from './api';
 import { exportSearch, rowCounter } from './state/privacy';
 import { strings } from './strings';

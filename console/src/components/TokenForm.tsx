@@ -1,6 +1,7 @@
 // The create form of the API tokens page: a name, the permissions (scopes) and an expiry. Then the secret, once.
 import { useState } from 'preact/hooks';
-import { API_SCOPES, type CreateApiTokenBody } from '../../../protocol';
+import type { CreateApiTokenBody } from '../../../protocol';
+import { API_SCOPES } from '../../../protocol/scopes';
 import { EXPIRY_DAYS, type ExpiryDays, type TokenForm as Form, toggleScope, tokenBody } from '../state/tokens';
 import { scopeLabels, tokenStrings as t } from '../strings-tokens';
 import { ErrorText } from './ErrorText';

@@ -1,6 +1,7 @@
 // Add a webhook: URL, events (all checked at first), notes only when asked, a description.
 import { useState } from 'preact/hooks';
-import { type CreateWebhookBody, WEBHOOK_EVENTS, type WebhookEvent } from '../../../protocol';
+import type { CreateWebhookBody, WebhookEvent } from '../../../protocol';
+import { WEBHOOK_EVENTS } from '../../../protocol/webhook-events';
 import { chosenEvents } from '../state/webhooks';
 import { webhookStrings as t } from '../strings-webhooks';
 
