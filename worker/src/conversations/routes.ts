@@ -10,6 +10,7 @@ import { bodyProblem } from './parse-frame';
 import { forwardToDurableObject } from '../realtime/upgrade';
 import { type ConversationEnv, requireWorkspaceConversation } from './access';
 import { conversationActions } from './actions';
+import { messageActions } from './message-actions';
 
 const doc = describer('Conversations');
 const one = z.object({ conversation: Conversation });
@@ -117,4 +118,5 @@ export const conversationRoutes = new Hono<ConversationEnv>()
       return res;
     },
   )
-  .route('/', conversationActions);
+  .route('/', conversationActions)
+  .route('/', messageActions);
