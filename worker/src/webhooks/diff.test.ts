@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../protocol';
-import { eventsOf } from './diff';
+import { eventsOf, projectedState } from './diff';
 
 const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   id: 'cv_1',
@@ -56,7 +56,7 @@ const later = '2026-11-30T10:05:00.000Z';
 // state. Every event type is checked on a conversation older than the webhook.
 describe('webhook events on the first sight of a conversation older than the webhook', () => {
   it('compares with what the conversation had projected before: status, fields, rating, messages', () => {
-    const previous = conversation({ status: 'waiting', assigneeId: null, assigneeName: null, lastSeq: 2 });
+    const previous = projectedState(conversation({ status: 'waiting', assigneeId: null, assigneeName: null }));
     const now = conversation({
       status: 'active',
       tags: ['vip'],

@@ -19,7 +19,33 @@ const EDITS_KEPT = 200;
  * conversation had projected before this one (`previous`, null for its first): the earlier state a webhook that
  * sees the conversation for the first time compares with.
  */
-export type ProjectedConversation = { conversation: Conversation; messages: Message[]; previous?: Conversation | null };
+export type ProjectedConversation = {
+  conversation: Conversation;
+  messages: Message[];
+  previous?: ProjectedState | null;
+};
+
+/**
+ * What a conversation remembers of its last projection for the webhooks (ConversationDO keeps it in its storage):
+ * the fields they compare, no text anyone typed (no notes, no rating comment, no preview: nothing an erasure
+ * would have to find).
+ */
+export type ProjectedState = Pick<
+  Conversation,
+  'status' | 'assigneeId' | 'assigneeName' | 'departmentId' | 'priority' | 'tags' | 'archivedAt'
+> & { rated: boolean };
+
+/** The ProjectedState of a snapshot. */
+export const projectedState = (c: Conversation): ProjectedState => ({
+  status: c.status,
+  assigneeId: c.assigneeId,
+  assigneeName: c.assigneeName,
+  departmentId: c.departmentId,
+  priority: c.priority,
+  tags: c.tags,
+  archivedAt: c.archivedAt,
+  rated: !!c.rating,
+});
 
 const editMark = (m: Message) => `${m.editedAt ?? ''}|${m.deletedAt ?? ''}`;
 
@@ -31,11 +57,12 @@ const editMark = (m: Message) => `${m.editedAt ?? ''}|${m.deletedAt ?? ''}`;
 function firstSight(p: ProjectedConversation, opts: { notes: boolean; since: string }) {
   const c = p.conversation;
   if (c.createdAt >= opts.since) return { created: true, before: null } as const;
-  if (p.previous)
-    return {
-      created: false,
-      before: { view: conversationView(p.previous, opts.notes), lastSeq: 0 } as Baseline,
-    } as const;
+  if (p.previous) {
+    const { rated, ...fields } = p.previous;
+    // Notes are not remembered: the view is built without them, so they are not compared.
+    const earlier = { ...c, ...fields, rating: rated ? c.rating : null };
+    return { created: false, before: { view: conversationView(earlier, false), lastSeq: 0 } as Baseline } as const;
+  }
   return { created: false, before: null } as const;
 }
 
