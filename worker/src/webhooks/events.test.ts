@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { api, conversationFixture } from '../../test/helpers';
+import { api, conversationFixture, unique, workspaceWithSite } from '../../test/helpers';
+import { userHash } from '../widget/identity';
 import { inbox, webhook } from './test-helpers';
 
 const post = (token: string, path: string, body?: unknown) => api(path, { token, method: 'POST', body });
@@ -51,5 +52,33 @@ describe('webhook events for a conversation or visitor older than the webhook', 
     expect(sent.status).toBeLessThan(300);
     const got = await box.until((rs) => rs.length > 0, 8000);
     expect(got[0]!.body.data.visitor).toMatchObject({ id: visitor.visitor.id, email: 'later@example.com' });
+  });
+
+  it('announces a signed-in user whose name or email the site sends changed (and not when unchanged)', async () => {
+    const { owner, site } = await workspaceWithSite();
+    const { secret: idSecret } = (
+      await api(`/api/sites/${site.id}/identity-secret`, { token: owner.token, method: 'POST' })
+    ).body;
+    const set = await api(`/api/sites/${site.id}`, {
+      token: owner.token,
+      method: 'PATCH',
+      body: { settings: { identity: 'optional' } },
+    });
+    expect(set.status).toBe(200);
+    const box = inbox();
+    const { secret } = await webhook(owner.token, { url: box.url, events: ['visitor.created', 'visitor.updated'] });
+    await box.config({ secret });
+    const id = `user-${unique()}`;
+    const hash = await userHash(idSecret, id);
+    const session = (user: Record<string, string>) =>
+      api('/api/widget/session', { body: { siteKey: site.key, user: { id, hash, ...user } } });
+    expect((await session({ name: 'Zoe', email: 'zoe@example.com' })).status).toBe(200);
+    expect((await session({ name: 'Zoe', email: 'zoe@example.com' })).status).toBe(200);
+    expect((await session({ name: 'Zoe', email: 'zoe@new.example.com' })).status).toBe(200);
+    const got = await box.until((rs) => rs.some((r) => r.body.type === 'visitor.updated'), 8000);
+    expect(got.map((r) => `${r.body.type}:${r.body.data.visitor.email}`)).toEqual([
+      'visitor.created:zoe@example.com',
+      'visitor.updated:zoe@new.example.com',
+    ]);
   });
 });
