@@ -27,6 +27,10 @@ import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
 import { type DoResult, done, refused } from '../lib/do-result';
 import { log } from '../lib/log';
+import { type ProjectedState, projectedState } from '../webhooks';
+
+/** Storage key of what the last D1 projection had of the fields webhooks compare (webhooks/diff.ts). */
+const PROJECTED_KEY = 'webhooks.projected';
 
 /** What each socket carries through hibernation; `bad` counts its bad frames (realtime/hub.ts). */
 type Attachment = SocketIdentity & { bad?: number };
@@ -67,6 +71,8 @@ export class ConversationDO extends DurableObject<Env> {
   #siteId: string | null = null;
   /** An urgent change asked for a flush: write D1 directly rather than through the relay's window. */
   #flushDirect = false;
+  /** PROJECTED_KEY's value (undefined: not read since this object woke). */
+  #projected: ProjectedState | null | undefined;
   /** The visitor view (without rev) last sent to visitors, to send them nothing when only agents' fields changed. */
   #lastVisitorView: string | null = null;
   /** Typing relays and history replays per sender. */
@@ -93,6 +99,9 @@ export class ConversationDO extends DurableObject<Env> {
     this.#schedule.ensure('expiry', Date.parse(meta.createdAt) + meta.idleMs);
     const conversation = this.#store.snapshot();
     this.#publish({ type: 'conversation.created', conversation });
+    // The caller writes this snapshot to D1: it is what later projections' webhooks compare with.
+    this.#projected = projectedState(conversation);
+    void this.ctx.storage.put(PROJECTED_KEY, this.#projected);
     return conversation;
   }
 
@@ -541,8 +550,16 @@ export class ConversationDO extends DurableObject<Env> {
           this.#flushDirect = false;
           // Batched changes ride with other conversations' in the relay's next D1 statement (it answers once
           // D1 has them, and the webhooks listening, if any, their events); an urgent one closes the window at once.
-          const result = await this.#relay(snapshot.id).project(snapshot, pending.messages, direct);
+          if (this.#projected === undefined)
+            this.#projected = (await this.ctx.storage.get<ProjectedState>(PROJECTED_KEY)) ?? null;
+          const result = await this.#relay(snapshot.id).project(snapshot, pending.messages, direct, this.#projected);
           if (!result.ok) throw new Error(result.error.message);
+          // Written only when one of those fields changed (not per message).
+          const state = projectedState(snapshot);
+          if (JSON.stringify(state) !== JSON.stringify(this.#projected)) {
+            this.#projected = state;
+            void this.ctx.storage.put(PROJECTED_KEY, state);
+          }
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;
         } while (this.#flushAgain || more);

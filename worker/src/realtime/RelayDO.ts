@@ -3,7 +3,13 @@ import type { Conversation, Message, SiteEvent } from '../../../protocol';
 import { count } from '../dev/counters';
 import { getDb } from '../db/client';
 import { toProjection, writeProjections } from '../conversations/projection';
-import { offerToWebhooks, parseTargets, type ProjectedConversation, targetsOfSite } from '../webhooks';
+import {
+  offerToWebhooks,
+  parseTargets,
+  type ProjectedConversation,
+  type ProjectedState,
+  targetsOfSite,
+} from '../webhooks';
 import { SiteEventQueue } from './site-queue';
 import { type DoResult, done, refused } from '../lib/do-result';
 import { log } from '../lib/log';
@@ -59,12 +65,18 @@ export class RelayDO extends DurableObject<Env> {
   /**
    * RPC from a ConversationDO: answers once D1 holds the projection (in the window's one statement) and the
    * webhooks listening have queued its events, or refused it. `now`: an urgent change (a lifecycle action, an
-   * agent's edit) closes the window at once instead of waiting for it.
+   * agent's edit) closes the window at once instead of waiting for it. `previous`: what its last projection had of
+   * the fields webhooks compare (a webhook seeing the conversation for the first time compares with it).
    */
-  async project(conversation: Conversation, messages: Message[], now = false): Promise<ProjectionResult> {
+  async project(
+    conversation: Conversation,
+    messages: Message[],
+    now = false,
+    previous: ProjectedState | null = null,
+  ): Promise<ProjectionResult> {
     count('relay.calls');
     return new Promise<ProjectionResult>((answer) => {
-      this.#projections.push({ item: { conversation, messages }, answer });
+      this.#projections.push({ item: { conversation, messages, previous }, answer });
       if (now) {
         if (this.#timer) clearTimeout(this.#timer);
         this.#forward();

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agents, webhooks } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
@@ -25,10 +25,6 @@ export const toWebhook = (r: Row): Webhook => ({
 export const listWebhooks = (db: Db, workspaceId: string) =>
   db.select().from(webhooks).where(eq(webhooks.workspaceId, workspaceId)).orderBy(webhooks.createdAt).limit(100);
 
-/** How many webhooks a workspace has. */
-export const countWebhooks = async (db: Db, workspaceId: string) =>
-  (await db.select({ n: count() }).from(webhooks).where(eq(webhooks.workspaceId, workspaceId)))[0]?.n ?? 0;
-
 /** One webhook of a workspace; undefined for another workspace's (the route answers 404). */
 export const findWebhook = (db: Db, workspaceId: string, id: string) =>
   db.query.webhooks.findFirst({ where: and(eq(webhooks.workspaceId, workspaceId), eq(webhooks.id, id)) });
@@ -36,13 +32,18 @@ export const findWebhook = (db: Db, workspaceId: string, id: string) =>
 /** One webhook by id alone: for its delivery object, which knows nothing else. */
 export const webhookById = (db: Db, id: string) => db.query.webhooks.findFirst({ where: eq(webhooks.id, id) });
 
-/** Add a webhook with a new secret; returns the row (the route shows the secret once). */
+/**
+ * Add a webhook with a new secret, unless the workspace already has `limit`: one INSERT … SELECT whose WHERE counts
+ * in the same statement, so webhooks created at once never pass the limit (null: at the limit). Returns the row
+ * (the route shows the secret once).
+ */
 export async function createWebhook(
   db: Db,
   workspaceId: string,
   b: CreateWebhookBody & { url: string },
   by: string,
-): Promise<Row> {
+  limit: number,
+): Promise<Row | null> {
   const now = nowIso();
   const row: Row = {
     id: newId('wh'),
@@ -59,8 +60,13 @@ export async function createWebhook(
     createdAt: now,
     updatedAt: now,
   };
-  await db.insert(webhooks).values(row);
-  return row;
+  const inserted = await db.all<{ id: string }>(sql`INSERT INTO webhooks
+      (id, workspace_id, url, description, events, include_notes, secret, enabled, created_by_id, created_at, updated_at)
+    SELECT ${row.id}, ${workspaceId}, ${row.url}, ${row.description}, ${JSON.stringify(row.events)},
+      ${row.includeNotes ? 1 : 0}, ${row.secret}, 1, ${by}, ${now}, ${now}
+    WHERE (SELECT count(*) FROM webhooks WHERE workspace_id = ${workspaceId}) < ${limit}
+    RETURNING id`);
+  return inserted.length ? row : null;
 }
 
 /** Change a webhook; turning it on clears why it was off, turning it off records an admin's decision. */

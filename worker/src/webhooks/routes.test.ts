@@ -156,4 +156,30 @@ describe('the webhooks API', () => {
     expect((await api('/api/webhooks', { token: stranger.owner.token })).body.webhooks).toEqual([]);
     expect((await api(`/api/webhooks/${w.id}`, { token: owner.token })).body.webhook.enabled).toBe(true);
   });
+
+  it("answers each field's documented code: invalid_url for any bad url, bad_request for the others", async () => {
+    const { owner } = await workspaceWithSite();
+    const { webhook: w } = await webhook(owner.token, { url: URL_OK, events: ['message.created'] });
+    const ev = ['message.created'];
+    const cases: [string, string | undefined, Record<string, unknown>, string][] = [
+      ['/api/webhooks', 'POST', { events: ev }, 'invalid_url'],
+      ['/api/webhooks', 'POST', { url: 42, events: ev }, 'invalid_url'],
+      ['/api/webhooks', 'POST', { url: null, events: ev }, 'invalid_url'],
+      ['/api/webhooks', 'POST', { url: `https://hooks.example.com/${'é'.repeat(400)}`, events: ev }, 'invalid_url'],
+      ['/api/webhooks', 'POST', { url: URL_OK, events: [] }, 'bad_request'],
+      ['/api/webhooks', 'POST', { url: URL_OK, events: ['message.sent'] }, 'bad_request'],
+      ['/api/webhooks', 'POST', { url: URL_OK, events: ev, description: 'd'.repeat(201) }, 'bad_request'],
+      [`/api/webhooks/${w.id}`, 'PATCH', { url: '' }, 'invalid_url'],
+      [`/api/webhooks/${w.id}`, 'PATCH', { url: ' ' }, 'invalid_url'],
+      [`/api/webhooks/${w.id}`, 'PATCH', { url: 'x'.repeat(2001) }, 'invalid_url'],
+      [`/api/webhooks/${w.id}`, 'PATCH', { url: 7 }, 'invalid_url'],
+      [`/api/webhooks/${w.id}`, 'PATCH', { includeNotes: 'yes' }, 'bad_request'],
+      [`/api/webhooks/${w.id}`, 'PATCH', {}, 'bad_request'],
+    ];
+    for (const [path, method, body, code] of cases) {
+      const res = await api(path, { token: owner.token, method, body });
+      expect(res.status, `${method} ${JSON.stringify(body).slice(0, 60)}`).toBe(400);
+      expect(res.body.error.code, `${method} ${JSON.stringify(body).slice(0, 60)}`).toBe(code);
+    }
+  });
 });

@@ -15,7 +15,6 @@ import {
   WEBHOOKS_PER_WORKSPACE,
 } from '../../../protocol';
 import {
-  countWebhooks,
   createWebhook,
   deleteWebhook,
   findWebhook,
@@ -41,6 +40,8 @@ async function webhookOf(c: { env: Env; var: { agent: { workspaceId: string } };
 }
 
 const doc = describer('Webhooks');
+/** Any bad `url` (missing, not text, empty, over-long) is 400 invalid_url; the other fields' are bad_request. */
+const URL_CODE = { url: 'invalid_url' } as const;
 const one = z.object({ webhook: Webhook });
 /** Every webhook route: owners and admins signed in, or an API token with settings:manage. */
 const manage = () => requireScope('settings:manage');
@@ -65,14 +66,19 @@ export const webhookRoutes = new Hono<AgentEnv>()
       ok: [201, z.object({ webhook: Webhook, secret: z.string() })],
     }),
     manage(),
-    validate('json', CreateWebhookBody),
+    validate('json', CreateWebhookBody, URL_CODE),
     async (c) => {
       const db = getDb(c.env.DB);
       const body = c.req.valid('json');
       const url = urlOf(c.env, body.url);
-      if ((await countWebhooks(db, c.var.agent.workspaceId)) >= WEBHOOKS_PER_WORKSPACE)
-        throw apiError('webhook_limit', `A workspace has at most ${WEBHOOKS_PER_WORKSPACE} webhooks`);
-      const row = await createWebhook(db, c.var.agent.workspaceId, { ...body, url }, c.var.agent.id);
+      const row = await createWebhook(
+        db,
+        c.var.agent.workspaceId,
+        { ...body, url },
+        c.var.agent.id,
+        WEBHOOKS_PER_WORKSPACE,
+      );
+      if (!row) throw apiError('webhook_limit', `A workspace has at most ${WEBHOOKS_PER_WORKSPACE} webhooks`);
       await audit(c, {
         action: 'webhook.create',
         target: { type: 'webhook', id: row.id },
@@ -93,7 +99,7 @@ export const webhookRoutes = new Hono<AgentEnv>()
       ok: [200, one],
     }),
     manage(),
-    validate('json', UpdateWebhookBody),
+    validate('json', UpdateWebhookBody, URL_CODE),
     async (c) => {
       const before = await webhookOf(c);
       const body = c.req.valid('json');

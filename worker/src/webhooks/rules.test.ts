@@ -4,7 +4,7 @@ import { checkWebhookUrl } from './url';
 
 describe('webhook URL rules on a deployment (WEBHOOK_ALLOW_LOCAL off)', () => {
   it('takes https to public hosts and addresses only', () => {
-    const ok = ['https://hooks.example.com/p?q=1', 'https://203.0.113.9:8443/x', 'https://[2606:4700::1111]/x'];
+    const ok = ['https://hooks.example.com/p?q=1', 'https://8.8.8.8:8443/x', 'https://[2606:4700::1111]/x'];
     for (const url of ok) expect(checkWebhookUrl(url, false), url).toHaveProperty('url');
     const refused = [
       'http://hooks.example.com/x',

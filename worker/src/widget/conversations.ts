@@ -169,7 +169,11 @@ export const visitorConversationRoutes = new Hono<WidgetEnv>()
       if (!to) throw errors.badRequest('Which email should the transcript go to?', 'email_required');
       // A session opened by a link (one conversation) sends there but never changes the visitor's address: the
       // visitor's other conversations' emails and links would follow it.
-      if (email && !c.var.visitor.conv) await setVisitorProfile(db, c.var.visitor.id, { email });
+      if (email && !c.var.visitor.conv) {
+        await setVisitorProfile(db, c.var.visitor.id, { email });
+        if (conv.visitor && email !== conv.visitor.email)
+          announceVisitor(c.env, 'visitor.updated', { ...conv.visitor, siteId: c.var.site.id, email });
+      }
       const stub = c.env.CONVERSATIONS.getByName(conv.id);
       // The whole conversation, a page at a time (up to 5,000 messages).
       let messages: Message[] = [];

@@ -85,9 +85,11 @@ export const widgetRoutes = new Hono<WidgetEnv>()
       if (siteSettings(site).turnstile === 'on' && !(await isReturningVisitor(db, c.env, site, { token, user }))) {
         await verifyTurnstile(c.env, c.req.raw, turnstileToken);
       }
-      const { visitor, verified, created } = await sessionVisitor(db, c.env, site, { token, user }, ctx);
-      // Webhooks hear of a new visitor after the answer (webhooks/visitor-events.ts).
+      const { visitor, verified, created, updated } = await sessionVisitor(db, c.env, site, { token, user }, ctx);
+      // Webhooks hear of a new visitor, or of a name or email this session brought, after the answer
+      // (webhooks/visitor-events.ts).
       if (created) announceVisitor(c.env, 'visitor.created', toVisitor(visitor));
+      else if (updated) announceVisitor(c.env, 'visitor.updated', toVisitor(visitor));
       // A session opened by a continuation link stays limited to its conversation (continue.ts).
       const scope = verified ? undefined : await tokenScope(c.env, token, visitor.id);
       const [fresh, all, availability] = await Promise.all([
