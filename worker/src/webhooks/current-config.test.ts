@@ -123,6 +123,23 @@ describe('a queued delivery acts on the current configuration', () => {
     t.close();
   });
 
+  it('a change made after includeNotes went off never carries the notes the object saw before', async () => {
+    const t = await setup({ includeNotes: true, events: ['conversation.updated'] });
+    await t.send('m1');
+    await waitFor(async () => (await sql(t.hook.id, 'SELECT id FROM baselines')).length === 1, 8000);
+    const edit = (body: unknown) =>
+      api(`/api/conversations/${t.conversation.id}`, { token: t.owner.token, method: 'PATCH', body });
+    await edit({ notes: 'plans a chargeback' });
+    await t.box.until((rs) => rs.length === 1, 8000);
+    await patch(t.owner.token, t.hook.id, { includeNotes: false });
+    // The object's last view of the conversation has the notes; the next change is diffed against it.
+    await edit({ tags: ['vip'] });
+    const got = await t.box.until((rs) => rs.length === 2, 8000);
+    expect(got[1]!.body.data.changes).toEqual({ tags: { from: [], to: ['vip'] } });
+    expect(JSON.stringify(got[1]!.body)).not.toContain('chargeback');
+    t.close();
+  });
+
   it('a webhook removed while a conversation is being delivered sends nothing more', async () => {
     const t = await laneHeld();
     expect((await api(`/api/webhooks/${t.hook.id}`, { token: t.owner.token, method: 'DELETE' })).status).toBe(204);
