@@ -22,7 +22,8 @@ export type Fit = { body: string } | { skip: string };
 export function fitToConfig(hook: Pick<Hook, 'events' | 'includeNotes'>, d: { type: WebhookEvent; body: string }): Fit {
   if (!hook.events.includes(d.type)) return { skip: `not sent: the webhook no longer subscribes to ${d.type}` };
   if (hook.includeNotes || !(d.body.includes('"notes"') || d.body.includes('"note"'))) return { body: d.body };
-  const payload = JSON.parse(d.body) as { data?: Record<string, any> };
+  type View = Record<string, unknown>;
+  const payload = JSON.parse(d.body) as { data?: { message?: View; conversation?: View; changes?: View } };
   const data = payload.data ?? {};
   if (data.message?.kind === 'note') return { skip: 'not sent: the webhook no longer includes notes' };
   let changed = false;
