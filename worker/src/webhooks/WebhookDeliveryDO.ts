@@ -206,7 +206,7 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
   async #deliver(hook: Hook, d: DeliveryRow): Promise<boolean> {
     const fit = fitToConfig(hook, d);
     if ('skip' in fit) {
-      this.#store.skip(d.id, fit.skip, Date.now());
+      this.#store.skip(d.id, fit.skip);
       return true;
     }
     if (fit.body !== d.body) this.#store.setBody(d.id, fit.body);

@@ -169,13 +169,8 @@ export class DeliveryStore {
   }
 
   /** Not sent because the current configuration no longer wants it: failed, with why; no attempt counted. */
-  skip(id: string, reason: string, now: number) {
-    this.#sql.exec(
-      `UPDATE deliveries SET status = 'failed', last_error = ?, next_at = NULL, last_attempt_at = ? WHERE id = ?`,
-      reason,
-      now,
-      id,
-    );
+  skip(id: string, reason: string) {
+    this.#sql.exec(`UPDATE deliveries SET status = 'failed', last_error = ?, next_at = NULL WHERE id = ?`, reason, id);
   }
 
   /** The body as the current configuration allows it (notes taken out): the same bytes on every later attempt. */
