@@ -11,6 +11,8 @@ const SCHEMA = `
     last_attempt_at INTEGER, delivered_at INTEGER);
   CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (status, order_key, ord);
   CREATE INDEX IF NOT EXISTS deliveries_ord ON deliveries (ord);
+  CREATE INDEX IF NOT EXISTS deliveries_created ON deliveries (created_at);
+  CREATE INDEX IF NOT EXISTS baselines_seen ON baselines (seen_at);
   CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER);`;
 
 /** A delivery row (times in unix ms). */
@@ -31,6 +33,9 @@ export type DeliveryRow = {
   last_attempt_at: number | null;
   delivered_at: number | null;
 };
+
+/** Heads looked at to find the next one not being delivered. */
+const PARALLEL_HEADS = 20;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -145,33 +150,62 @@ export class DeliveryStore {
     return this.#sql.exec<DeliveryRow>('SELECT * FROM deliveries WHERE id = ?', id).toArray()[0] ?? null;
   }
 
-  /** "Send again": pending at once, behind what is queued now, with a fresh retry window; the same delivery id. */
+  /**
+   * "Send again": pending and due now, with a fresh retry window; the same delivery id. It keeps its place in its
+   * conversation's order (`ord`): ahead of that conversation's events still waiting, never overtaken by them.
+   */
   again(id: string, now: number): boolean {
-    const ord = this.#nextOrd();
     const r = this.#sql.exec(
-      `UPDATE deliveries SET status = 'pending', ord = ?, next_at = ?, retry_from = NULL, delivered_at = NULL WHERE id = ?`,
-      ord,
+      `UPDATE deliveries SET status = 'pending', next_at = ?, retry_from = NULL, delivered_at = NULL WHERE id = ?`,
       now,
       id,
     );
     return r.rowsWritten > 0;
   }
 
-  /** The log, newest first. */
-  list(limit: number, status?: DeliveryRow['status']): DeliveryRow[] {
+  /** Turned back on: every waiting delivery is due now, with a fresh retry window (the time off does not count). */
+  resumeAll(now: number) {
+    this.#sql.exec(`UPDATE deliveries SET next_at = ?, retry_from = NULL WHERE status = 'pending'`, now);
+  }
+
+  /** Not sent because the current configuration no longer wants it: failed, with why; no attempt counted. */
+  skip(id: string, reason: string) {
+    this.#sql.exec(`UPDATE deliveries SET status = 'failed', last_error = ?, next_at = NULL WHERE id = ?`, reason, id);
+  }
+
+  /** The body as the current configuration allows it (notes taken out): the same bytes on every later attempt. */
+  setBody(id: string, body: string) {
+    this.#sql.exec('UPDATE deliveries SET body = ? WHERE id = ?', body, id);
+  }
+
+  /** The log, newest first: what waits, and what was settled after `keptSince` (older entries are expired). */
+  list(limit: number, keptSince: number, status?: DeliveryRow['status']): DeliveryRow[] {
     return this.#sql
       .exec<DeliveryRow>(
-        `SELECT * FROM deliveries WHERE (? IS NULL OR status = ?) ORDER BY ord DESC LIMIT ?`,
+        `SELECT * FROM deliveries WHERE (? IS NULL OR status = ?) AND (status = 'pending' OR created_at >= ?)
+         ORDER BY ord DESC LIMIT ?`,
         status ?? null,
         status ?? null,
+        keptSince,
         limit,
       )
       .toArray();
   }
 
-  /** When the next pending head is due, or null when nothing waits. */
-  nextDue(): number | null {
-    return this.heads(1)[0]?.next_at ?? null;
+  /** The first head (by due time) not in `skip` (conversations being delivered now), or null. */
+  nextHead(skip: ReadonlySet<string>): DeliveryRow | null {
+    return this.heads(PARALLEL_HEADS + skip.size).find((h) => !skip.has(h.order_key)) ?? null;
+  }
+
+  /** When something kept expires: the oldest settled log entry or the oldest baseline (null: nothing kept). */
+  expiresAt(logKeepMs: number, baselineKeepMs: number): number | null {
+    const log = this.#sql
+      .exec<{ t: number | null }>(`SELECT MIN(created_at) AS t FROM deliveries WHERE status != 'pending'`)
+      .one().t;
+    const base = this.#sql.exec<{ t: number | null }>('SELECT MIN(seen_at) AS t FROM baselines').one().t;
+    const times = [log === null ? null : log + logKeepMs, base === null ? null : base + baselineKeepMs];
+    const set = times.filter((t): t is number => t !== null);
+    return set.length ? Math.min(...set) : null;
   }
 
   figure(key: string): number | null {

@@ -27,13 +27,15 @@ export function backoff(attempt: number, random = Math.random()): number {
 export type Verdict = 'delivered' | 'retry' | 'give_up';
 
 /**
- * 2xx: delivered. 408, 429, 5xx, a timeout or a network error: retried. Any other answer (3xx: redirects are
- * not followed; 4xx: the receiver understood and refused) would refuse the same bytes again: given up at once,
- * counted as a failure for disabling, and "send again" remains.
+ * 2xx: delivered. 410 Gone: the receiver says this endpoint is no more: given up at once ("send again" remains).
+ * Anything else is retried with backoff for the retry window: a timeout, a network error, 408, 429, 5xx, and also
+ * 3xx and the other 4xx, because they are as often the receiver's passing state as a final word: a 400/401/403 for
+ * a signature made with a secret rotated a moment ago (the docs' own example answers 400), a 404 or a redirect
+ * while the receiver deploys or its URL is being changed. A fix on either side (URL, secret, receiver) then
+ * applies to the next attempt, since every attempt reads the webhook's current configuration.
  */
 export function verdict(status: number | null): Verdict {
-  if (status === null) return 'retry';
-  if (status >= 200 && status < 300) return 'delivered';
-  if (status === 408 || status === 429 || status >= 500) return 'retry';
-  return 'give_up';
+  if (status !== null && status >= 200 && status < 300) return 'delivered';
+  if (status === 410) return 'give_up';
+  return 'retry';
 }
