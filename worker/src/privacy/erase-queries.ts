@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { conversations, emailOutbox, erasures, messages, visitors } from '../db/schema';
+import { auditLog, blocks, conversations, emailOutbox, erasures, messages, visitors, webhooks } from '../db/schema';
 import { nowIso } from '../lib/ids';
 
 // D1 writes of an erasure (docs/privacy.md), each safe to run again, and the erasures ledger.
@@ -30,6 +30,50 @@ export async function eraseConversationRows(db: Db, conversationId: string, now:
       .where(or(...MAIL_KINDS.map((k) => sql`${emailOutbox.idempotencyKey} GLOB ${`${k}/${conversationId}/*`}`))),
   ]);
 }
+
+/** What stands in for erased words in the audit log (the entry stays: who did what, when). */
+export const ERASED = '[erased]';
+
+/**
+ * The visitor's addresses outside their own rows: the audit log's block entries that name their id, email or last
+ * IP on their site lose the value and the reason (free text, often the person's name); a block that still stands
+ * keeps its value (it exists to keep refusing it) and loses its reason. Run before anonymiseVisitor (it needs the
+ * row's email and IP); matching what is already erased changes nothing, so a retry is safe.
+ */
+export async function scrubSideTables(
+  db: Db,
+  workspaceId: string,
+  row: { id: string; siteId: string; email: string | null; lastIp: string | null },
+) {
+  const values = [row.id, row.email?.toLowerCase(), row.lastIp].filter((v): v is string => !!v);
+  const listed = sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+  await db.batch([
+    db
+      .update(auditLog)
+      .set({
+        detail: sql`json_replace(json_set(${auditLog.detail}, '$.value', ${ERASED}), '$.reason', ${ERASED})`,
+      })
+      .where(
+        and(
+          eq(auditLog.workspaceId, workspaceId),
+          sql`${auditLog.action} IN ('block.create', 'block.delete')`,
+          sql`json_extract(${auditLog.detail}, '$.siteId') = ${row.siteId}`,
+          sql`lower(json_extract(${auditLog.detail}, '$.value')) IN (${listed})`,
+        ),
+      ),
+    db
+      .update(blocks)
+      .set({ reason: '' })
+      .where(and(eq(blocks.siteId, row.siteId), sql`lower(${blocks.value}) IN (${listed})`)),
+  ]);
+}
+
+/** The workspace's webhooks, enabled or not (a disabled one keeps its delivery log). */
+export const workspaceWebhooks = (db: Db, workspaceId: string) =>
+  db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.workspaceId, workspaceId));
 
 /**
  * Anonymise the visitor's row (the id stays: their conversations point to it) and drop the mail the local
@@ -72,14 +116,20 @@ export async function anonymiseVisitor(db: Db, row: { id: string; email: string 
 
 /**
  * Begin an erasure, or go on with one cut short (its cursor and counts are kept); one that had completed starts
- * over. Its row says it is not finished until `completeErasure`. Returns where to go on from and the counts so far.
+ * over. The visitor is marked erased before anything else. Its row says it is not finished until `completeErasure`. Returns where to go on from and the counts so far.
  */
 export async function beginErasure(
   db: Db,
   e: { visitorId: string; workspaceId: string; siteId: string; reason: 'request' | 'retention'; by: string | null },
 ) {
   const fresh = sql`${erasures.completedAt} IS NOT NULL`;
-  const [row] = await db
+  // erased_at first, in the same batch: from now on the visitor's token is refused on every widget route
+  // (widget/middleware.ts), so no conversation or profile is written while the erasure pages through them.
+  const mark = db
+    .update(visitors)
+    .set({ erasedAt: sql`COALESCE(${visitors.erasedAt}, ${nowIso()})` })
+    .where(eq(visitors.id, e.visitorId));
+  const upsert = db
     .insert(erasures)
     .values({
       visitorId: e.visitorId,
@@ -110,20 +160,16 @@ export async function beginErasure(
       messages: erasures.messages,
       files: erasures.files,
     });
+  const [, [row]] = await db.batch([mark, upsert]);
   return row!;
 }
 
-/** One more conversation fully erased: the cursor moves past it and the counts grow. */
-export const erasureProgress = (
-  db: Db,
-  visitorId: string,
-  conversationId: string,
-  n: { messages: number; files: number },
-) =>
+/** One more conversation fully erased: the cursor (its created_at and id) moves past it and the counts grow. */
+export const erasureProgress = (db: Db, visitorId: string, cursor: string, n: { messages: number; files: number }) =>
   db
     .update(erasures)
     .set({
-      cursor: conversationId,
+      cursor,
       conversations: sql`${erasures.conversations} + 1`,
       messages: sql`${erasures.messages} + ${n.messages}`,
       files: sql`${erasures.files} + ${n.files}`,
