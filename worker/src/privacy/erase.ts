@@ -10,9 +10,8 @@ import {
   completeErasure,
   eraseConversationRows,
   erasureProgress,
-  scrubSideTables,
-  workspaceWebhooks,
 } from './erase-queries';
+import { scrubSideTables, workspaceWebhooks } from './erase-side-queries';
 import { cursorText, parseCursor, visitorConversations } from './queries';
 
 // Erasing one visitor (docs/privacy.md "Erasure"). Every step is idempotent and the erasures row stays open
