@@ -5,8 +5,7 @@ import { findVisitorConversation, findWorkspaceConversation } from '../conversat
 import { getDb } from '../db/client';
 import { wellFormed } from '../lib/clean';
 import { errors } from '../lib/errors';
-import { findSite } from '../sites';
-import { assertOrigin } from '../widget/middleware';
+import { visitorSite } from '../widget';
 import { describer } from '../openapi/describe';
 
 /**
@@ -31,9 +30,7 @@ export const fileRoutes = new Hono<EitherEnv>().get(
     if (agent) {
       if (!(await findWorkspaceConversation(db, agent.workspaceId, conversationId))) throw errors.notFound('File');
     } else if (visitor) {
-      const site = await findSite(db, visitor.siteId);
-      if (!site) throw errors.unauthorized();
-      assertOrigin(c.req.raw, site.allowedOrigins);
+      const site = await visitorSite(db, c.req.raw, visitor);
       await assertNotBlocked(c.env, site.id, { visitorId: visitor.id, ip: requestIp(c.req.raw) });
       // A session opened by a continuation link reaches its one conversation only (docs/widget.md).
       if (visitor.conv && visitor.conv !== conversationId) throw errors.notFound('File');

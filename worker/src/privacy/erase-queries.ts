@@ -72,14 +72,20 @@ export async function anonymiseVisitor(db: Db, row: { id: string; email: string 
 
 /**
  * Begin an erasure, or go on with one cut short (its cursor and counts are kept); one that had completed starts
- * over. Its row says it is not finished until `completeErasure`. Returns where to go on from and the counts so far.
+ * over. The visitor is marked erased before anything else. Its row says it is not finished until `completeErasure`. Returns where to go on from and the counts so far.
  */
 export async function beginErasure(
   db: Db,
   e: { visitorId: string; workspaceId: string; siteId: string; reason: 'request' | 'retention'; by: string | null },
 ) {
   const fresh = sql`${erasures.completedAt} IS NOT NULL`;
-  const [row] = await db
+  // erased_at first, in the same batch: from now on the visitor's token is refused on every widget route
+  // (widget/middleware.ts), so no conversation or profile is written while the erasure pages through them.
+  const mark = db
+    .update(visitors)
+    .set({ erasedAt: sql`COALESCE(${visitors.erasedAt}, ${nowIso()})` })
+    .where(eq(visitors.id, e.visitorId));
+  const upsert = db
     .insert(erasures)
     .values({
       visitorId: e.visitorId,
@@ -110,20 +116,16 @@ export async function beginErasure(
       messages: erasures.messages,
       files: erasures.files,
     });
+  const [, [row]] = await db.batch([mark, upsert]);
   return row!;
 }
 
-/** One more conversation fully erased: the cursor moves past it and the counts grow. */
-export const erasureProgress = (
-  db: Db,
-  visitorId: string,
-  conversationId: string,
-  n: { messages: number; files: number },
-) =>
+/** One more conversation fully erased: the cursor (its created_at and id) moves past it and the counts grow. */
+export const erasureProgress = (db: Db, visitorId: string, cursor: string, n: { messages: number; files: number }) =>
   db
     .update(erasures)
     .set({
-      cursor: conversationId,
+      cursor,
       conversations: sql`${erasures.conversations} + 1`,
       messages: sql`${erasures.messages} + ${n.messages}`,
       files: sql`${erasures.files} + ${n.files}`,

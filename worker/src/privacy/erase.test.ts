@@ -146,10 +146,10 @@ describe('an erasure cut short', () => {
     const done = uniqueWord();
     const { owner, visitor } = await visitorWhoWrote(word);
     const vid = visitor.visitor.id;
-    // A first conversation (first in id order) the cut-short run had finished: its row still holds `done`, so
-    // erasing it again would show; the cursor says it is behind us.
-    const first = `cv_${'0'.repeat(32)}${vid.slice(-6)}`;
-    const now = new Date().toISOString();
+    // A first conversation (first in (created_at, id) order) the cut-short run had finished: its row still holds
+    // `done`, so erasing it again would show; the cursor (its created_at and id) says it is behind us.
+    const first = `cv_${'f'.repeat(32)}${vid.slice(-6)}`;
+    const now = '2020-01-01T00:00:00.000Z';
     await env.DB.batch([
       env.DB.prepare(
         `INSERT INTO conversations (id, workspace_id, site_id, visitor_id, status, created_at, updated_at, last_seq,
@@ -168,7 +168,7 @@ describe('an erasure cut short', () => {
         owner.agent.workspaceId,
         visitor.visitor.siteId,
         new Date(Date.now() - 3_600_000).toISOString(),
-        first,
+        `${now} ${first}`,
       ),
     ]);
     expect((await runRetention(env)).resumed).toBeGreaterThanOrEqual(1);

@@ -11,7 +11,8 @@ import {
   eraseConversationRows,
   erasureProgress,
 } from './erase-queries';
-import { visitorConversations } from './queries';
+import { scrubSideTables, workspaceWebhooks } from './erase-side-queries';
+import { cursorText, parseCursor, visitorConversations } from './queries';
 
 // Erasing one visitor (docs/privacy.md "Erasure"). Every step is idempotent and the erasures row stays open
 // until the last one, so a run cut short anywhere is simply run again (by the admin, or by the scheduled job);
@@ -47,8 +48,10 @@ async function deleteFiles(bucket: R2Bucket, conversationId: string): Promise<nu
 
 /**
  * Erase a visitor: for each of their conversations, the words in its ConversationDO (first, so no later
- * projection carries the old text), its files in R2 and its copies in D1 (messages, word index, notes, comment);
- * then their profile (anonymised) and their VisitorDO's state; last, the audit entry (counts only).
+ * projection carries the old text), its files in R2, its copies in D1 (messages, word index, notes, comment) and
+ * in the webhooks' delivery logs; then the mentions of them elsewhere (webhook logs, audit log, blocks' reasons),
+ * their profile (anonymised) and their VisitorDO's state; last, the audit entry (counts only). The docs/privacy.md
+ * table lists every store and what erasure does to it.
  */
 export async function eraseVisitor(env: Env, target: ErasureTarget): Promise<ErasureResult> {
   const db = getDb(env.DB);
@@ -60,19 +63,28 @@ export async function eraseVisitor(env: Env, target: ErasureTarget): Promise<Era
     reason: target.reason,
     by: target.by?.id ?? null,
   });
-  // Conversations in id order, after the last one a run cut short had finished (each step is idempotent anyway).
-  let after = begun.cursor;
+  // Conversations by (created_at, id), after the last one a run cut short had finished. beginErasure set erased_at,
+  // so the visitor's token can start no new conversation; one started just before sorts after the cursor, and the
+  // loop ends on an empty page read after the last conversation was erased.
+  const hooks = (await workspaceWebhooks(db, workspaceId)).map((h) => env.WEBHOOKS.getByName(h.id));
+  let after = parseCursor(begun.cursor);
   for (;;) {
     const page = await visitorConversations(db, visitor.id, after, PAGE);
     for (const c of page) {
       const { messages } = await env.CONVERSATIONS.getByName(c.id).erase();
       const files = await deleteFiles(env.UPLOADS, c.id);
       await eraseConversationRows(db, c.id, nowIso());
-      await erasureProgress(db, visitor.id, c.id, { messages, files });
+      // Webhook payloads quote the conversation (messages, notes, rating comment): each webhook's log forgets it.
+      await Promise.all(hooks.map((h) => h.eraseVisitor(visitor.id, [c.id])));
+      await erasureProgress(db, visitor.id, cursorText(c), { messages, files });
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.id;
+    if (!page.length) break;
+    after = page[page.length - 1]!;
   }
+  // Outside their own rows: visitor events in the webhooks' logs, the audit log's and blocks' mentions of them.
+  await Promise.all(hooks.map((h) => h.eraseVisitor(visitor.id, [])));
+  const row = await db.query.visitors.findFirst({ where: (v, { eq }) => eq(v.id, visitor.id) });
+  if (row) await scrubSideTables(db, workspaceId, row);
   await anonymiseVisitor(db, visitor, workspaceId);
   await env.VISITORS.getByName(visitor.id).erase();
   const { conversations, messages, files, completedAt } = await completeErasure(db, visitor.id);

@@ -129,11 +129,28 @@ export async function findWorkspaceVisitor(db: Db, workspaceId: string, id: stri
   return hit ?? null;
 }
 
-/** A page of one visitor's conversations (oldest first, after a conversation id). */
-export const visitorConversations = (db: Db, visitorId: string, afterId: string | null, limit: number) =>
+/**
+ * A page of one visitor's conversations, oldest first, after a (created_at, id) cursor: a conversation started while
+ * an erasure or an export pages through them sorts after every one already read, so no page skips it (random ids
+ * would sort anywhere).
+ */
+export const visitorConversations = (db: Db, visitorId: string, after: ConversationCursor, limit: number) =>
   db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.visitorId, visitorId), afterId ? sql`${conversations.id} > ${afterId}` : undefined))
-    .orderBy(asc(conversations.id))
+    .where(
+      and(
+        eq(conversations.visitorId, visitorId),
+        after ? sql`(${conversations.createdAt}, ${conversations.id}) > (${after.createdAt}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(conversations.createdAt), asc(conversations.id))
     .limit(limit);
+
+/** A (created_at, id) cursor as the erasures row keeps it; an older id-only cursor reads as none (start over). */
+export const cursorText = (c: { createdAt: string; id: string }) => `${c.createdAt} ${c.id}`;
+/** Read a cursor written by cursorText. */
+export function parseCursor(text: string | null): ConversationCursor {
+  const [createdAt, id, ...rest] = (text ?? '').split(' ');
+  return createdAt && id && !rest.length ? { createdAt, id } : null;
+}

@@ -2,7 +2,7 @@ import { toConversation } from '../conversations';
 import type { Db } from '../db/client';
 import type { visitors } from '../db/schema';
 import { LIMITS, type Message } from '../../../protocol';
-import { visitorConversations } from './queries';
+import { type ConversationCursor, visitorConversations } from './queries';
 
 // A data subject's export (docs/privacy.md "A visitor's data"): everything Parley holds about one visitor, as one
 // JSON document. Their messages come from each ConversationDO (the source of truth: files, edits and names that
@@ -48,7 +48,7 @@ export async function subjectExport(
 ) {
   const conversations = [];
   const files = [];
-  let after: string | null = null;
+  let after: ConversationCursor = null;
   for (;;) {
     const page = await visitorConversations(db, visitor.id, after, PAGE);
     for (const row of page) {
@@ -58,7 +58,7 @@ export async function subjectExport(
       conversations.push({ ...conversation, messages });
     }
     if (page.length < PAGE) break;
-    after = page[page.length - 1]!.id;
+    after = page[page.length - 1]!;
   }
   return {
     exportedAt: new Date().toISOString(),

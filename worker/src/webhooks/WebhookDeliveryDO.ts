@@ -115,6 +115,22 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
     this.#store.clear();
   }
 
+  /**
+   * RPC from an erasure (privacy/erase.ts, docs/privacy.md): the deliveries (log and queue) that name the visitor or
+   * one of these conversations go; these conversations' baselines forget their notes and rating comment.
+   */
+  async eraseVisitor(visitorId: string, conversationIds: string[]): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    sql.exec('DELETE FROM deliveries WHERE instr(body, ?) > 0', visitorId);
+    for (const id of conversationIds) {
+      sql.exec('DELETE FROM deliveries WHERE conversation_id = ?', id);
+      sql.exec(
+        `UPDATE baselines SET view = json_replace(view, '$.notes', '', '$.rating.comment', NULL) WHERE id = ?`,
+        id,
+      );
+    }
+  }
+
   /** Forgets what expired, attempts the deliveries that are due, then sets the alarm for what comes next. */
   async alarm() {
     const now = Date.now();
