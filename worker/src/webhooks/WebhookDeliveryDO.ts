@@ -8,6 +8,7 @@ import { type DeliveryRow, DeliveryStore, toDelivery } from './delivery-store';
 import { eventsOf, type ProjectedConversation } from './diff';
 import type { HookTarget } from './fanout';
 import { fitToConfig, type Hook } from './fit';
+import { checkWebhookUrl } from './url';
 import { tellAdminsDisabled } from './notice';
 import type { WebhookEventDraft } from './payload';
 import {
@@ -220,6 +221,12 @@ export class WebhookDeliveryDO extends DurableObject<Env> {
 
   /** One attempt of one delivery under the current configuration; true when the lane may go on. */
   async #deliver(hook: Hook, d: DeliveryRow): Promise<boolean> {
+    // The URL rules as they are now: a webhook saved under older, looser rules sends nothing until its URL is fixed.
+    const url = checkWebhookUrl(hook.url, this.env.WEBHOOK_ALLOW_LOCAL === '1');
+    if ('error' in url) {
+      this.#store.skip(d.id, `not sent: ${url.error}`);
+      return true;
+    }
     const fit = fitToConfig(hook, d);
     if ('skip' in fit) {
       this.#store.skip(d.id, fit.skip);

@@ -71,6 +71,19 @@ describe('a queued delivery acts on the current configuration', () => {
     t.close();
   });
 
+  it('a URL the current rules refuse (saved under older ones) sends nothing, and the log says why', async () => {
+    const t = await laneHeld();
+    // As if stored before the rules refused it: D1 holds it, the routes would now answer invalid_url.
+    await env.DB.prepare('UPDATE webhooks SET url = ? WHERE id = ?').bind('https://10.1.2.3/hook', t.hook.id).run();
+    await t.box.config({ hang: false });
+    await t.box.release();
+    await waitFor(async () => (await deliveriesOf(t.owner.token, t.hook.id)).every((d) => d.status !== 'pending'));
+    const [m2] = await deliveriesOf(t.owner.token, t.hook.id);
+    expect(m2).toMatchObject({ status: 'failed', attempts: 0, lastError: expect.stringMatching(/public address/) });
+    expect(bodies(await t.box.requests())).toEqual(['m1']);
+    t.close();
+  });
+
   it('an event no longer subscribed to is not sent, and the log says why', async () => {
     const t = await laneHeld();
     await patch(t.owner.token, t.hook.id, { events: ['conversation.created'] });
