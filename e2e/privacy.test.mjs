@@ -18,7 +18,11 @@ test('export with progress, a visitor found by email, their data downloaded, the
   const visitor = await apiVisitor(ws.site.key, { name: 'Pia', email });
   await visitor.send(`hello ${word}`);
   const searched = () => api(`/api/sites/${ws.site.id}/conversations?q=${word}`, { token: ws.token });
-  await waitFor(async () => (await searched()).body.conversations.length === 1, 'the message in D1');
+  // The word is in the email too: wait for the message itself to reach D1, not just the conversation.
+  await waitFor(
+    async () => (await searched()).body.conversations[0]?.lastMessagePreview?.includes(word),
+    'the message in D1',
+  );
 
   const owner = await openAgent(browser, { email: ws.email, password: ws.password });
   const t = (id) => owner.page.locator(`[data-testid="${id}"]`);
