@@ -3,6 +3,31 @@
 // and a worker feature's queries are its own (other features use what its index.ts exports).
 const notTests = '\\.test\\.tsx?$|/test/';
 
+/**
+ * The protocol/ modules that bring zod at run time: those importing it, and those importing one of them other than
+ * for types. The browser apps may take only types from these: the console's CSP forbids the eval zod probes for, and
+ * the widget's size budget has no room for it (docs/architecture.md "The realtime client").
+ */
+function protocolModulesWithZod() {
+  const { readdirSync, readFileSync } = require('node:fs');
+  const files = readdirSync(`${__dirname}/protocol`).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f));
+  const runtimeImports = (f) =>
+    [
+      ...readFileSync(`${__dirname}/protocol/${f}`, 'utf8').matchAll(
+        /^(?:import|export) (?!type )[^;]*? from '([^']+)'/gms,
+      ),
+    ].map((m) => m[1]);
+  const withZod = new Set(files.filter((f) => runtimeImports(f).includes('zod')));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of files) {
+      if (withZod.has(f)) continue;
+      if (runtimeImports(f).some((i) => withZod.has(`${i.replace(/^\.\//, '')}.ts`))) grew = withZod.add(f) && true;
+    }
+  }
+  return [...withZod].map((f) => f.replace('.ts', ''));
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -55,6 +80,17 @@ module.exports = {
       severity: 'error',
       from: { path: '^widget/src/components/' },
       to: { path: '^widget/src/(chat/|features|socket|connection|session|api)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'browser-apps-without-zod',
+      comment:
+        'The widget, the console and client/ take only types from protocol modules that bring zod (zod-free modules hold the constants).',
+      severity: 'error',
+      from: { path: '^(widget/src|console/src|client)/', pathNot: notTests },
+      to: {
+        path: `^protocol/(${protocolModulesWithZod().join('|')})\\.ts$`,
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'feature-queries-are-private',

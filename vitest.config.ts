@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { startSiteverify, TURNSTILE_TEST } from './scripts/siteverify-standin.mjs';
+import { startWebhookReceiver } from './scripts/webhook-receiver.mjs';
 
 // Local runs need no request.cf from the network (this machine has none).
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
@@ -30,6 +31,11 @@ export default defineConfig({
                 TURNSTILE_SITE_KEY: TURNSTILE_TEST.siteKey,
                 TURNSTILE_SECRET_KEY: TURNSTILE_TEST.passSecret,
                 TURNSTILE_VERIFY_URL: (await startSiteverify()).url,
+                // Webhooks: a local receiver (scripts/webhook-receiver.mjs), reachable over http on 127.0.0.1,
+                // and a shorter attempt timeout so the timeout test waits 5 s, not 10.
+                WEBHOOK_RECEIVER_URL: (await startWebhookReceiver()).url,
+                WEBHOOK_ALLOW_LOCAL: '1',
+                WEBHOOK_TIMEOUT_MS: '5000',
               },
             },
           })),

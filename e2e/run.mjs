@@ -115,8 +115,10 @@ if (!files.length) {
   await stopServer();
   process.exit(1);
 }
-// One test file at a time: they share one server and one demo workspace.
-const tests = spawn(node, ['--test', '--test-concurrency=1', ...files], {
+// One test file at a time: they share one server and one demo workspace. A failed test may leave a socket or a
+// browser open: --test-force-exit ends its file once its tests are done, and a test that hangs fails after 5 minutes,
+// so a failure is reported instead of stalling the run.
+const tests = spawn(node, ['--test', '--test-concurrency=1', '--test-force-exit', '--test-timeout=300000', ...files], {
   cwd: root,
   env: { ...env, PARLEY_URL: baseUrl, PARLEY_SITE_KEY: siteKey, CHROMIUM_PATH: chromium },
   stdio: 'inherit',

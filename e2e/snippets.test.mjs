@@ -141,7 +141,18 @@ test("the Settings page's install, identify and server-hash snippets work as sho
 
 test('README and docs examples (```html in a page, ```js in Node) work as written', async () => {
   const html = docBlocks.filter((b) => b.lang === 'html');
-  const node = docBlocks.filter((b) => b.lang === 'js' || b.lang === 'javascript');
+  const js = docBlocks.filter((b) => b.lang === 'js' || b.lang === 'javascript');
+  // Server examples compute the identity hash; any other JS block is a file of docs/examples shown verbatim, run by
+  // its own test there (the webhook verification: scripts/webhook-verify.test.mjs).
+  const node = js.filter((b) => /\buserHash\b/.test(b.code));
+  const examples = readdirSync(join(root, 'docs/examples')).map((f) =>
+    readFileSync(join(root, 'docs/examples', f), 'utf8'),
+  );
+  for (const b of js.filter((b) => !node.includes(b)))
+    assert.ok(
+      examples.some((e) => e.trim() === b.code.trim()),
+      `${b.where}: a JS block that is neither an identity example nor a docs/examples file`,
+    );
   assert.ok(
     html.length >= 3 && node.length >= 1,
     `the README's examples were found (${docBlocks.map((b) => b.where).join(', ')})`,

@@ -27,12 +27,25 @@ export const AuditAction = z.enum([
   'department.delete',
   'block.create',
   'block.delete',
+  'token.create',
+  'token.revoke',
+  /** A write an API token made that no other entry records (posting a message, a status change...). */
+  'token.request',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'webhook.secret_rotate',
+  'webhook.disable',
+  'privacy.export',
+  'privacy.visitor_export',
+  'privacy.erase',
+  'privacy.retention_change',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-/** Who did it: a signed-in agent, someone not signed in (a failed sign-in), or the system. */
+/** Who did it: a signed-in agent, an API token (its id and name), someone not signed in (a failed sign-in), or the system. */
 export const AuditActor = z.object({
-  type: z.enum(['agent', 'anonymous', 'system']),
+  type: z.enum(['agent', 'token', 'anonymous', 'system']),
   id: z.string().nullable(),
   name: z.string().nullable(),
 });

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'invalid_email',
   'invalid_visitor',
   'continuation_invalid',
+  'invalid_url',
+  'confirmation_mismatch',
   // Who may do this
   'identity_required',
   'identity_invalid',
@@ -39,6 +41,12 @@ export const ERROR_CODES = [
   'not_your_message',
   'chat_unavailable',
   'account_locked',
+  // API tokens (docs/integrations.md "API tokens")
+  'token_revoked',
+  'token_expired',
+  'insufficient_scope',
+  'token_not_allowed',
+  'token_limit',
   // State
   'invalid_transition',
   'already_assigned',
@@ -57,6 +65,7 @@ export const ERROR_CODES = [
   'already_replied',
   'not_editable',
   'continuation_used',
+  'webhook_limit',
   // A dependency
   'turnstile_unavailable',
 ] as const;
@@ -89,6 +98,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_email: 400,
   invalid_visitor: 400,
   continuation_invalid: 400,
+  invalid_url: 400,
+  confirmation_mismatch: 400,
   identity_required: 403,
   identity_invalid: 403,
   origin_not_allowed: 403,
@@ -98,6 +109,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   not_your_message: 403,
   chat_unavailable: 403,
   account_locked: 429,
+  token_revoked: 401,
+  token_expired: 401,
+  insufficient_scope: 403,
+  token_not_allowed: 403,
+  token_limit: 409,
   invalid_transition: 409,
   already_assigned: 409,
   not_resolved: 409,
@@ -115,6 +131,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   already_replied: 409,
   not_editable: 409,
   continuation_used: 409,
+  webhook_limit: 409,
   turnstile_unavailable: 503,
 };
 

@@ -12,3 +12,6 @@ export * from './visitor';
 export * from './visitor-kb';
 export * from './audit';
 export * from './blocks';
+export * from './tokens';
+export * from './webhooks';
+export * from './privacy';

@@ -49,3 +49,6 @@ export const REVOKED_CLOSE = 4003;
 export const BLOCKED_CLOSE = 4403;
 /** The exact pong frame. */
 export const PONG_FRAME = '{"type":"pong"}';
+
+/** The header of an export's answer that says how many rows it will hold (for the console's progress). */
+export const EXPORT_TOTAL_HEADER = 'X-Export-Rows';

@@ -62,11 +62,21 @@ export const ContinueBody = z.object({
   page: WidgetSessionBody.shape.page,
 });
 
-/** ?before=SEQ&limit=N on the history routes. */
-export const HistoryQuery = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.historyPageMax).default(50),
-});
+/**
+ * The history routes' paging: `?before=SEQ` walks back from the newest (the apps' scroll-back), `?after=SEQ` walks
+ * forward from the oldest (`after=0` is the first message: an integration's sync). A page is always oldest first;
+ * at most one of the two.
+ */
+export const HistoryQuery = z
+  .object({
+    before: z.coerce.number().int().positive().optional(),
+    after: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(LIMITS.historyPageMax).default(50),
+  })
+  .refine((q) => q.before === undefined || q.after === undefined, {
+    message: 'Use before or after, not both',
+    path: ['after'],
+  });
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 
 // An ISO date or date-time within 1970–9999: a real date only (Date.parse accepts "1" and "-271821-04-20",

@@ -74,6 +74,9 @@ const server = spawn(
     `PUBLIC_URL:${base}`,
     ...signup,
     ...logLevel,
+    // Webhooks may point at a receiver on this machine (http://127.0.0.1:…), never on a deployment.
+    '--var',
+    'WEBHOOK_ALLOW_LOCAL:1',
     ...counters,
     ...turnstile,
     ...(process.env.PARLEY_INSPECTOR_PORT ? ['--inspector-port', process.env.PARLEY_INSPECTOR_PORT] : []),

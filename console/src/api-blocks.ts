@@ -5,10 +5,10 @@ import { call, client } from './api';
 /** List, create and lift a site's blocks. */
 export const blockApi = {
   list: (siteId: string): Promise<{ blocks: Block[] }> =>
-    call(client.api.sites[':siteId'].blocks.$get({ param: { siteId } })),
+    call(client.api.sites[':id'].blocks.$get({ param: { id: siteId } })),
   create: (siteId: string, body: CreateBlockBody): Promise<{ block: Block }> =>
-    call(client.api.sites[':siteId'].blocks.$post({ param: { siteId }, json: body })),
+    call(client.api.sites[':id'].blocks.$post({ param: { id: siteId }, json: body })),
   lift: async (siteId: string, blockId: string): Promise<void> => {
-    await call(client.api.sites[':siteId'].blocks[':blockId'].$delete({ param: { siteId, blockId } }));
+    await call(client.api.sites[':id'].blocks[':blockId'].$delete({ param: { id: siteId, blockId } }));
   },
 };

@@ -11,6 +11,7 @@ import './styles-tools.css';
 import './styles-outbox.css';
 import './styles-text.css';
 import './styles-blocks.css';
+import './styles-webhooks.css';
 
 // The shared Composer ships its CSS as a string (the widget puts it in a shadow root). Here it is adopted as a
 // constructable stylesheet: an inline <style> would break the console's own CSP (style-src 'self', dist/_headers).

@@ -15,7 +15,10 @@ describe('matchRoute', () => {
     expect(matchRoute('/kb/')).toEqual({ name: 'kb' });
     expect(matchRoute('/outbox')).toEqual({ name: 'outbox' });
     expect(matchRoute('/audit')).toEqual({ name: 'audit' });
+    expect(matchRoute('/settings/tokens')).toEqual({ name: 'tokens' });
     expect(matchRoute('/blocked/')).toEqual({ name: 'blocked' });
+    expect(matchRoute('/settings/webhooks')).toEqual({ name: 'webhooks' });
+    expect(matchRoute('/privacy')).toEqual({ name: 'privacy' });
   });
   it('reads the invitation token from the query', () => {
     expect(matchRoute('/accept-invite', '?token=abc.def')).toEqual({ name: 'acceptInvite', token: 'abc.def' });

@@ -15,7 +15,10 @@ export type Route =
   | { name: 'kb' }
   | { name: 'outbox' }
   | { name: 'audit' }
+  | { name: 'tokens' }
   | { name: 'blocked' }
+  | { name: 'webhooks' }
+  | { name: 'privacy' }
   | { name: 'acceptInvite'; token: string }
   | { name: 'notFound' };
 
@@ -32,7 +35,10 @@ export function matchRoute(pathname: string, search = ''): Route {
   if (path === '/kb') return { name: 'kb' };
   if (path === '/outbox') return { name: 'outbox' };
   if (path === '/audit') return { name: 'audit' };
+  if (path === '/settings/tokens') return { name: 'tokens' };
   if (path === '/blocked') return { name: 'blocked' };
+  if (path === '/settings/webhooks') return { name: 'webhooks' };
+  if (path === '/privacy') return { name: 'privacy' };
   if (path === '/accept-invite') return { name: 'acceptInvite', token: new URLSearchParams(search).get('token') ?? '' };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation) return { name: 'conversation', id: decodeURIComponent(conversation[1]) };

@@ -25,6 +25,18 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'department.delete': 'Deleted a department',
   'block.create': 'Blocked',
   'block.delete': 'Lifted a block',
+  'token.create': 'Created an API token',
+  'token.revoke': 'Revoked an API token',
+  'token.request': 'API token request',
+  'webhook.create': 'Added a webhook',
+  'webhook.update': 'Changed a webhook',
+  'webhook.delete': 'Removed a webhook',
+  'webhook.secret_rotate': 'Rotated a webhook secret',
+  'webhook.disable': 'Turned off a failing webhook',
+  'privacy.export': 'Exported conversations',
+  'privacy.visitor_export': "Exported a visitor's data",
+  'privacy.erase': 'Erased a visitor',
+  'privacy.retention_change': 'Changed data retention',
 };
 
 /** English strings of the audit page. */
@@ -44,4 +56,5 @@ export const auditStrings = {
   ip: 'IP address',
   anonymous: 'Not signed in',
   system: 'Parley',
+  token: (name: string) => `API token ${name}`,
 } as const;

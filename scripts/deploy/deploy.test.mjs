@@ -108,6 +108,7 @@ describe('npm run deploy -- --dry-run', () => {
       SIGNUP: 'invite-only',
       PARLEY_COUNTERS: '',
       LOG_LEVEL: 'info',
+      WEBHOOK_ALLOW_LOCAL: '',
     });
   }, 120_000);
 

@@ -70,6 +70,9 @@ export async function deploy({ root, flags, env = process.env, log = console.log
           CONSOLE_ORIGIN: consoleOrigin(),
           PARLEY_COUNTERS: '',
           TURNSTILE_VERIFY_URL: '',
+          // Webhooks to this machine and a short attempt timeout are for local runs and tests only.
+          WEBHOOK_ALLOW_LOCAL: '',
+          WEBHOOK_TIMEOUT_MS: '',
           PARLEY_COMMIT: commit(root),
         },
       }),

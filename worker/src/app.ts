@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { agentRoutes } from './agents/routes';
+import { auditTokenWrites } from './audit/record';
 import { auditRoutes } from './audit/routes';
+import { visitorContactsByScope } from './auth/visitor-contacts';
 import { authRoutes } from './auth/routes';
 import { blockRoutes } from './blocks/routes';
 import { conversationRoutes } from './conversations/routes';
@@ -15,10 +17,13 @@ import { cannedRoutes } from './canned/routes';
 import { devRoutes } from './dev/routes';
 import { emailRoutes } from './email/routes';
 import { fileRoutes } from './files/routes';
-import { health } from './health/routes';
+import { health, healthDoc } from './health/routes';
 import { articleRoutes, publicKbRoutes } from './kb/routes';
-import { openApiDocument } from './openapi';
+import { openApiRoutes } from './openapi/document';
+import { privacyRoutes } from './privacy/routes';
 import { siteRoutes } from './sites/routes';
+import { tokenRoutes } from './tokens/routes';
+import { webhookRoutes } from './webhooks/routes';
 import { widgetRoutes } from './widget/routes';
 
 const jsonBodyLimit = bodyLimit({
@@ -43,8 +48,11 @@ export const app = new Hono<{ Bindings: Env }>()
   .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   // JSON bodies are small; only the two upload routes have their own 10 MB limit (checked in files/upload.ts).
   .use(async (c, next) => (isUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
-  .get('/health', health)
-  .get('/openapi.json', (c) => c.json(openApiDocument(), 200))
+  // API tokens' writes are attributed in the audit log (audit/record.ts).
+  .use(auditTokenWrites())
+  // API tokens see visitors' names and emails only with visitors:read (auth/visitor-contacts.ts).
+  .use(visitorContactsByScope())
+  .get('/health', healthDoc, health)
   .route('/auth', authRoutes)
   .route('/agents', agentRoutes)
   .route('/departments', departmentRoutes)
@@ -59,8 +67,13 @@ export const app = new Hono<{ Bindings: Env }>()
   .route('/kb', publicKbRoutes)
   .route('/email', emailRoutes)
   .route('/dev', devRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .route('/tokens', tokenRoutes)
+  .route('/webhooks', webhookRoutes)
+  .route('/privacy', privacyRoutes);
 
+// After the chain: the document lists every route of `app` (worker/src/openapi), so it takes the finished app.
+app.route('/', openApiRoutes(app as never));
 app.onError(errorHandler);
 app.notFound(notFoundHandler);
 

@@ -7,9 +7,12 @@ import { ownStatus } from '../state/own-status';
 import { canManageTeam, initials } from '../state/people';
 import { strings } from '../strings';
 import { auditStrings } from '../strings-audit';
+import { webhookStrings } from '../strings-webhooks';
+import { privacyStrings } from '../strings-privacy';
 import { blockStrings } from '../strings-blocks';
 import { devStrings } from '../strings-dev';
 import { settingsStrings } from '../strings-settings';
+import { tokenStrings } from '../strings-tokens';
 import { toolStrings } from '../strings-tools';
 import { Logo } from './AuthCard';
 
@@ -53,6 +56,9 @@ const nav: NavItem[] = [
 const adminNav: NavItem[] = [
   { path: '/blocked', label: blockStrings.navBlocked, testId: 'nav-blocked', routes: ['blocked'] },
   { path: '/audit', label: auditStrings.navAudit, testId: 'nav-audit', routes: ['audit'] },
+  { path: '/settings/tokens', label: tokenStrings.nav, testId: 'nav-tokens', routes: ['tokens'] },
+  { path: '/settings/webhooks', label: webhookStrings.navWebhooks, testId: 'nav-webhooks', routes: ['webhooks'] },
+  { path: '/privacy', label: privacyStrings.navPrivacy, testId: 'nav-privacy', routes: ['privacy'] },
 ];
 
 // Developer tools, last and set apart; only owners and admins (the server's outbox route answers agents 403).

@@ -90,9 +90,11 @@ function AuditRow({ entry, now }: { entry: AuditEntry; now: number }) {
   const who =
     entry.actor.type === 'agent'
       ? (entry.actor.name ?? entry.actor.id)
-      : entry.actor.type === 'system'
-        ? t.system
-        : t.anonymous;
+      : entry.actor.type === 'token'
+        ? t.token(entry.actor.name ?? entry.actor.id ?? '')
+        : entry.actor.type === 'system'
+          ? t.system
+          : t.anonymous;
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
       <td>

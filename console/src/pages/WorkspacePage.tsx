@@ -23,6 +23,8 @@ import { tabTitle } from '../state/notify';
 import { actionsFor } from '../state/people';
 import { strings } from '../strings';
 import { AuditPage } from './AuditPage';
+import { TokensPage } from './TokensPage';
+import { PrivacyPage } from './PrivacyPage';
 import { BlockedPage } from './BlockedPage';
 import { CannedPage } from './CannedPage';
 import { CreateSitePage } from './CreateSitePage';
@@ -31,6 +33,7 @@ import { KbPage } from './KbPage';
 import { OutboxPage } from './OutboxPage';
 import { SettingsPage } from './SettingsPage';
 import { TeamPage } from './TeamPage';
+import { WebhooksPage } from './WebhooksPage';
 
 /** The workspace for the signed-in agent; `route` is the URL's screen (inbox, conversation, team, dashboard). */
 export function WorkspacePage({ agent, route }: { agent: Agent; route: Route }) {
@@ -136,8 +139,14 @@ function SiteWorkspace({
         <KbPage agent={agent} />
       ) : route.name === 'audit' ? (
         <AuditPage agent={agent} />
+      ) : route.name === 'tokens' ? (
+        <TokensPage agent={agent} />
+      ) : route.name === 'privacy' ? (
+        <PrivacyPage agent={agent} sites={sites} />
       ) : route.name === 'outbox' ? (
         <OutboxPage agent={agent} />
+      ) : route.name === 'webhooks' ? (
+        <WebhooksPage agent={agent} />
       ) : route.name === 'blocked' ? (
         <BlockedPage agent={agent} site={site} />
       ) : route.name === 'settings' ? (

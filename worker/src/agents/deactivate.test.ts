@@ -15,7 +15,7 @@ const PUBLIC = [
   /^\/api\/widget\//,
   /^\/api\/kb\//,
   /^\/api\/email\//,
-  /^\/api\/(health|openapi\.json)$/,
+  /^\/api\/(health|openapi\.json|docs)$/,
   /^\/api\/dev\/counters/,
 ];
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AgentIdentity } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -47,13 +48,37 @@ export async function recordAudit(
     });
 }
 
-/** The actor for a signed-in agent. */
-export const agentActor = (agent: Pick<AgentIdentity, 'id' | 'name'>): AuditActor => ({
-  type: 'agent',
+/** The actor for a signed-in agent, or for an API token (its id and name: a token acts as itself, never as its creator). */
+export const agentActor = (
+  agent: Pick<AgentIdentity, 'id' | 'name'> & { kind?: AgentIdentity['kind'] },
+): AuditActor => ({
+  type: agent.kind === 'token' ? 'token' : 'agent',
   id: agent.id,
   name: agent.name,
 });
 
-/** Record an action of the request's signed-in agent, in their workspace, from the request's address. */
-export const audit = (c: Context<{ Bindings: Env; Variables: { agent: AgentIdentity } }>, facts: AuditFacts) =>
-  recordAudit(c.env, c.var.agent.workspaceId, agentActor(c.var.agent), auditIp(c.req.raw), facts);
+/** Requests that recorded an entry of their own (so auditTokenWrites adds none). */
+const audited = new WeakSet<Request>();
+
+/** Record an action of the request's caller (a signed-in agent or an API token), in their workspace, from the request's address. */
+export const audit = (c: Context<{ Bindings: Env; Variables: { agent: AgentIdentity } }>, facts: AuditFacts) => {
+  audited.add(c.req.raw);
+  return recordAudit(c.env, c.var.agent.workspaceId, agentActor(c.var.agent), auditIp(c.req.raw), facts);
+};
+
+/**
+ * Every write an API token makes is in the audit log: a route that records its own entry (with the token as actor)
+ * is enough; any other successful write (a message posted, a status changed) gets a `token.request` entry naming
+ * the method and path. Reads are not logged; the token's `lastUsedAt` shows them. Never on a visitor's path.
+ */
+export const auditTokenWrites = () =>
+  createMiddleware<{ Bindings: Env; Variables: { agent?: AgentIdentity } }>(async (c, next) => {
+    await next();
+    const who = c.var.agent;
+    if (who?.kind !== 'token' || ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return;
+    if (c.res.status >= 400 || audited.has(c.req.raw)) return;
+    await recordAudit(c.env, who.workspaceId, agentActor(who), auditIp(c.req.raw), {
+      action: 'token.request',
+      detail: { method: c.req.method, path: c.req.path, status: c.res.status },
+    });
+  });

@@ -7,7 +7,8 @@ import { BEARER_PREFIX, SUBPROTOCOL } from '../../../protocol/limits';
  */
 export function bearerToken(req: Request): string | null {
   const auth = req.headers.get('Authorization');
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
+  // The scheme name is case-insensitive (RFC 9110 11.1): `bearer x` is as good as `Bearer x`.
+  if (auth && /^bearer /i.test(auth)) return auth.slice(7).trim() || null;
   if (req.headers.get('Upgrade')?.toLowerCase() === 'websocket') {
     const offered = (req.headers.get('Sec-WebSocket-Protocol') ?? '').split(',').map((p) => p.trim());
     if (!offered.includes(SUBPROTOCOL)) return null;

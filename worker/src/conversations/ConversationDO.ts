@@ -1,5 +1,4 @@
 import { DurableObject } from 'cloudflare:workers';
-import { getDb } from '../db/client';
 import type {
   Conversation,
   EditFrame,
@@ -23,12 +22,15 @@ import { decide, implicitTransition, type LifecycleAction } from './lifecycle';
 import { FrameLimits } from './frame-limits';
 import { parseClientFrame } from './parse-frame';
 import { sendUnreadEmail } from './unread-email';
-import { toProjection, writeProjections } from './projection';
 import { Schedule } from './schedule';
 import { type PublishKind, SitePublisher } from './site-publisher';
 import { type ConversationMeta, type ConversationPatch, ConversationStore } from './store';
 import { type DoResult, done, refused } from '../lib/do-result';
 import { log } from '../lib/log';
+import { type ProjectedState, projectedState } from '../webhooks';
+
+/** Storage key of what the last D1 projection had of the fields webhooks compare (webhooks/diff.ts). */
+const PROJECTED_KEY = 'webhooks.projected';
 
 /** What each socket carries through hibernation; `bad` counts its bad frames (realtime/hub.ts). */
 type Attachment = SocketIdentity & { bad?: number };
@@ -69,6 +71,8 @@ export class ConversationDO extends DurableObject<Env> {
   #siteId: string | null = null;
   /** An urgent change asked for a flush: write D1 directly rather than through the relay's window. */
   #flushDirect = false;
+  /** PROJECTED_KEY's value (undefined: not read since this object woke). */
+  #projected: ProjectedState | null | undefined;
   /** The visitor view (without rev) last sent to visitors, to send them nothing when only agents' fields changed. */
   #lastVisitorView: string | null = null;
   /** Typing relays and history replays per sender. */
@@ -95,6 +99,9 @@ export class ConversationDO extends DurableObject<Env> {
     this.#schedule.ensure('expiry', Date.parse(meta.createdAt) + meta.idleMs);
     const conversation = this.#store.snapshot();
     this.#publish({ type: 'conversation.created', conversation });
+    // The caller writes this snapshot to D1: it is what later projections' webhooks compare with.
+    this.#projected = projectedState(conversation);
+    void this.ctx.storage.put(PROJECTED_KEY, this.#projected);
     return conversation;
   }
 
@@ -137,16 +144,24 @@ export class ConversationDO extends DurableObject<Env> {
 
   /**
    * A message that arrives over REST rather than a socket: the offline form's first
-   * message, or a file. Visitors are rate limited as on the socket, unless the caller
-   * (the VisitorDO, which keeps the budget) already `charged` them.
+   * message, a file, or an agent's or API token's message. Visitors are rate limited as on the socket, unless the
+   * caller (the VisitorDO, which keeps the budget) already `charged` them. An agent's message with a `clientId`
+   * already stored is answered with the stored one; `claim: false` (API tokens) never claims the conversation.
    */
   async post(
     who: { role: 'visitor' | 'agent'; id: string; name: string | null },
-    m: Pick<Message, 'kind' | 'body' | 'file'>,
-    opts: { charged?: boolean } = {},
+    m: Pick<Message, 'kind' | 'body' | 'file' | 'clientId'>,
+    opts: { charged?: boolean; claim?: boolean } = {},
   ): Promise<DoResult<Message>> {
     if (!this.#store.meta()) return NOT_FOUND;
-    if (who.role === 'agent') return done(this.#commit(who, m));
+    if (who.role === 'agent') {
+      const stored = m.clientId ? this.#store.findByClientId('agent', who.id, m.clientId) : null;
+      // A retry is the same message; another message under a used key is refused, as idempotency keys are elsewhere
+      // (an edited or deleted copy no longer shows what was sent, so any body is taken for a retry of it).
+      if (stored && (stored.kind !== m.kind || (!stored.editedAt && !stored.deletedAt && stored.body !== m.body)))
+        return refused('conflict', 'This clientId was already used for another message');
+      return done(stored ?? this.#commit(who, m, undefined, opts.claim ?? true));
+    }
     return this.#visitorTurn(async () => {
       if (!opts.charged && !(await this.#charge(who.id)))
         return refused('rate_limited', 'You are sending messages too fast');
@@ -188,6 +203,24 @@ export class ConversationDO extends DurableObject<Env> {
     if (!this.#store.meta()) return NOT_FOUND;
     const list = this.#store.revisions(messageId);
     return list ? done(list) : refused('not_found', 'Message not found');
+  }
+
+  /**
+   * Erase the conversation's words for a data subject request (docs/privacy.md; store.ts `erase`). A D1 write
+   * still in flight (it may carry the old text) is awaited first, so nothing older can land in D1 afterwards.
+   * Open sockets see every message emptied. Safe to run again; an object without a conversation erases nothing.
+   */
+  async erase(): Promise<{ messages: number }> {
+    if (!this.#store.meta()) return { messages: 0 };
+    while (this.#flushing) await this.#flushing;
+    const erased = this.#store.erase(new Date().toISOString());
+    for (const message of erased)
+      this.#broadcast({ type: 'message', message }, message.kind === 'note' ? 'agent' : undefined);
+    this.#changed({ urgent: true });
+    // A visitor socket keeps the name it connected with: closed, its tab reconnects as the anonymised row says.
+    for (const ws of this.#hub.sockets('visitor')) this.#hub.close(ws, 1012, 'Erased: reconnect');
+    log.info('conversation.erased', { conversationId: this.ctx.id.name, messages: erased.length });
+    return { messages: erased.length };
   }
 
   /** The visitor's CSAT rating, once, after the conversation was resolved. */
@@ -512,15 +545,20 @@ export class ConversationDO extends DurableObject<Env> {
           this.#flushAgain = false;
           const pending = this.#store.pendingProjection();
           if (!pending) break;
-          const projection = toProjection(this.#store.snapshot(), pending.messages);
+          const snapshot = this.#store.snapshot();
           const direct = this.#flushDirect;
           this.#flushDirect = false;
-          // Batched changes ride with other conversations' in the relay's next D1 statement (it answers
-          // once D1 has them); an urgent one is written at once.
-          if (direct) await writeProjections(getDb(this.env.DB), [projection]);
-          else {
-            const result = await this.#relay(projection.id).project(projection);
-            if (!result.ok) throw new Error(result.error.message);
+          // Batched changes ride with other conversations' in the relay's next D1 statement (it answers once
+          // D1 has them, and the webhooks listening, if any, their events); an urgent one closes the window at once.
+          if (this.#projected === undefined)
+            this.#projected = (await this.ctx.storage.get<ProjectedState>(PROJECTED_KEY)) ?? null;
+          const result = await this.#relay(snapshot.id).project(snapshot, pending.messages, direct, this.#projected);
+          if (!result.ok) throw new Error(result.error.message);
+          // Written only when one of those fields changed (not per message).
+          const state = projectedState(snapshot);
+          if (JSON.stringify(state) !== JSON.stringify(this.#projected)) {
+            this.#projected = state;
+            void this.ctx.storage.put(PROJECTED_KEY, state);
           }
           this.#store.clearOutbox(pending.upTo);
           more = pending.more;

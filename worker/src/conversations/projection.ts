@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { projectionBatches } from '../db/schema';
 import type { Conversation, Message } from '../../../protocol';
@@ -59,8 +60,9 @@ export type Projection = ReturnType<typeof toProjection>;
  * Write projections of any number of conversations to D1: one statement per ~1 MB of JSON (one round trip),
  * applied by a trigger. Idempotent: an inbox row is kept when D1 already has a newer rev, message copies are
  * upserted by (conversation, seq). Throws when D1 refuses, so every caller keeps its outbox for a retry.
+ * `also`: a scalar expression returned by the first statement (the relays ask which webhooks listen), or null.
  */
-export async function writeProjections(db: Db, items: Projection[]): Promise<void> {
+export async function writeProjections(db: Db, items: Projection[], also?: SQL<string>): Promise<string | null> {
   const chunks: string[][] = [[]];
   let size = 0;
   for (const item of items) {
@@ -72,8 +74,11 @@ export async function writeProjections(db: Db, items: Projection[]): Promise<voi
     chunks.at(-1)!.push(json);
     size += json.length;
   }
-  const [first, ...rest] = chunks.map((c) => db.insert(projectionBatches).values({ payload: `[${c.join(',')}]` }));
-  if (!first) return;
-  if (rest.length) await db.batch([first, ...rest]);
-  else await first;
+  const inserts = chunks.map((c) => db.insert(projectionBatches).values({ payload: `[${c.join(',')}]` }));
+  const [first, ...rest] = inserts;
+  if (!first) return null;
+  const head = also ? first.returning({ also }) : first;
+  const results = rest.length ? await db.batch([head, ...rest]) : [await head];
+  const row = (results[0] as { also: string }[] | undefined)?.[0];
+  return also ? (row?.also ?? null) : null;
 }

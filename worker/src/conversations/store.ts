@@ -257,6 +257,36 @@ export class ConversationStore {
     return { message: toMessage(deleted), removedFile: toMessage(row).file ?? null };
   }
 
+  /**
+   * Erase the conversation's words (a data subject's erasure, docs/privacy.md), in one transaction: every
+   * message's body and file emptied and marked deleted (all sides: the visitor's words are quoted in replies),
+   * the visitor's name on their messages, the replaced bodies of edits, the notes, the rating comment and the
+   * visitor's name and email. Seq, kinds, senders, times and the timings stay, so statistics do not move.
+   * Safe to run twice. Returns the messages as they now are.
+   */
+  erase(now: string): Message[] {
+    return this.#storage.transactionSync(() => {
+      const rows = this.#sql
+        .exec<MessageRow>(
+          `UPDATE messages SET body = '', file = NULL, edited_at = NULL, deleted_at = COALESCE(deleted_at, ?),
+             sender_name = CASE WHEN sender_type = 'visitor' THEN NULL ELSE sender_name END
+           WHERE body != '' OR file IS NOT NULL OR deleted_at IS NULL OR (sender_type = 'visitor' AND sender_name IS NOT NULL)
+           RETURNING *`,
+          now,
+        )
+        .toArray();
+      this.#sql.exec('DELETE FROM message_revisions');
+      this.#sql.exec(
+        `UPDATE meta SET visitor_name = NULL, visitor_email = NULL, notes = '', rating_comment = NULL,
+           visitor_unread = 0, agent_unread = 0, last_message_seq = NULL, rev = rev + 1`,
+      );
+      // The projection carries the emptied bodies to D1 too (the eraser also writes D1 directly).
+      for (const r of rows) this.#sql.exec('INSERT INTO outbox (seq) VALUES (?)', r.seq);
+      this.#sql.exec('INSERT INTO outbox (seq) VALUES (NULL)');
+      return rows.map(toMessage);
+    });
+  }
+
   /** Replace the body of one's own message if the edit rules allow it (edits.ts), in one transaction. */
   editMessage(who: Editor, messageId: string, body: string, now: number): EditResult {
     return this.#storage.transactionSync(() => editMessage(this.#sql, who, messageId, body, now));
@@ -336,8 +366,18 @@ export class ConversationStore {
     return rows.map(toMessage);
   }
 
-  /** One page of history before a seq, returned oldest first. */
-  page(q: { before?: number; limit: number; viewer: 'visitor' | 'agent' }) {
+  /** One page of history, oldest first: before a seq (walking back from the newest) or after one (walking forward). */
+  page(q: { before?: number; after?: number; limit: number; viewer: 'visitor' | 'agent' }) {
+    if (q.after !== undefined) {
+      const rows = this.#sql
+        .exec<MessageRow>(
+          `SELECT * FROM messages WHERE seq > ? ${q.viewer === 'visitor' ? "AND kind != 'note'" : ''} ORDER BY seq LIMIT ?`,
+          q.after,
+          q.limit + 1,
+        )
+        .toArray();
+      return { messages: rows.slice(0, q.limit).map(toMessage), hasMore: rows.length > q.limit };
+    }
     const rows = this.#sql
       .exec<MessageRow>(
         `SELECT * FROM messages WHERE seq < ? ${q.viewer === 'visitor' ? "AND kind != 'note'" : ''} ORDER BY seq DESC LIMIT ?`,

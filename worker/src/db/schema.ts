@@ -82,6 +82,8 @@ export const visitors = sqliteTable('visitors', {
   unsubscribedAt: text('unsubscribed_at'),
   /** The visitor's last address, canonical (migration 0010): lets an IP block reach sockets already open. */
   lastIp: text('last_ip'),
+  /** Set when the person was erased (migration 0015): the row stays, anonymous, for the statistics. */
+  erasedAt: text('erased_at'),
 });
 
 /** The inbox index, projected from each ConversationDO. */
@@ -205,7 +207,7 @@ export const auditLog = sqliteTable('audit_log', {
   id: text('id').notNull(),
   workspaceId: text('workspace_id').notNull(),
   at: text('at').notNull(),
-  actorType: text('actor_type', { enum: ['agent', 'anonymous', 'system'] }).notNull(),
+  actorType: text('actor_type', { enum: ['agent', 'token', 'anonymous', 'system'] }).notNull(),
   actorId: text('actor_id'),
   actorName: text('actor_name'),
   ip: text('ip'),
@@ -245,4 +247,66 @@ export const blocks = sqliteTable('blocks', {
   createdAt: text('created_at').notNull(),
   drops: integer('drops').notNull().default(0),
   lastDropAt: text('last_drop_at'),
+});
+
+/** API tokens for integrations (migration 0013): only the secret's SHA-256; scopes as a JSON array. */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  name: text('name').notNull(),
+  scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  hint: text('hint').notNull(),
+  createdById: text('created_by_id').notNull(),
+  createdByName: text('created_by_name').notNull(),
+  /** Unix ms, compared with the creator's tokens_valid_after. */
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at'),
+  lastUsedAt: integer('last_used_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+/** Webhooks per workspace (migration 0014); deliveries live in each one's WebhookDeliveryDO. */
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  includeNotes: integer('include_notes', { mode: 'boolean' }).notNull().default(false),
+  secret: text('secret').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  disabledAt: text('disabled_at'),
+  disabledReason: text('disabled_reason'),
+  createdById: text('created_by_id'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Retention per site (migration 0015): erase visitors with no activity for `months`; no row means off. */
+export const retentionPolicies = sqliteTable('retention_policies', {
+  siteId: text('site_id').primaryKey(),
+  months: integer('months').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  lastRunAt: text('last_run_at'),
+  lastErased: integer('last_erased').notNull().default(0),
+});
+
+/** Erasures begun and done (migration 0015): an unfinished one is run again by the scheduled job. */
+export const erasures = sqliteTable('erasures', {
+  visitorId: text('visitor_id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  siteId: text('site_id').notNull(),
+  reason: text('reason', { enum: ['request', 'retention'] }).notNull(),
+  requestedAt: text('requested_at').notNull(),
+  requestedBy: text('requested_by'),
+  attempts: integer('attempts').notNull().default(0),
+  completedAt: text('completed_at'),
+  /** The last conversation (id order) fully erased: a run cut short continues after it. */
+  cursor: text('cursor'),
+  conversations: integer('conversations').notNull().default(0),
+  messages: integer('messages').notNull().default(0),
+  files: integer('files').notNull().default(0),
+  /** 1 once the word indexes were compacted after it (FTS5 keeps deleted words' bytes until a merge). */
+  compacted: integer('compacted').notNull().default(0),
 });

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { type AgentEnv, requireAdmin, requireAgent } from '../auth/middleware';
+import { type AgentEnv, agentsOnly, requireAgent } from '../auth/middleware';
 import { getDb } from '../db/client';
 import { emailOutbox } from '../db/schema';
 import { errors } from '../lib/errors';
@@ -13,7 +13,7 @@ const countersOn = (env: Env) => {
 
 /** With the local email provider: the mail that would have been sent, for workspace admins, newest first. */
 export const devRoutes = new Hono<AgentEnv>()
-  .get('/outbox', requireAgent(), requireAdmin(), async (c) => {
+  .get('/outbox', requireAgent(), agentsOnly('settings:manage'), async (c) => {
     const rows = await getDb(c.env.DB)
       .select()
       .from(emailOutbox)

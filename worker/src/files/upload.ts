@@ -62,7 +62,14 @@ export const fileUrl = (conversationId: string, fileId: string) => `/api/files/$
  * Store the request body in R2 and post it to the conversation as a file message.
  * Type and size are checked before anything is stored (images, PDF, text; 10 MB).
  */
-export async function uploadFile(env: Env, req: Request, conversationId: string, who: Uploader): Promise<Message> {
+export async function uploadFile(
+  env: Env,
+  req: Request,
+  conversationId: string,
+  who: Uploader,
+  /** False for an API token: a token cannot hold a conversation, so its file never claims one. */
+  claim = true,
+): Promise<Message> {
   const type = (req.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!(ATTACHMENTS.types as readonly string[]).includes(type)) {
     throw new ApiError(
@@ -82,7 +89,11 @@ export async function uploadFile(env: Env, req: Request, conversationId: string,
     customMetadata: { name },
   });
   const file = { id: fileId, name, size: bytes.byteLength, type, url: fileUrl(conversationId, fileId) };
-  const posted = await env.CONVERSATIONS.getByName(conversationId).post(who, { kind: 'file', body: name, file });
+  const posted = await env.CONVERSATIONS.getByName(conversationId).post(
+    who,
+    { kind: 'file', body: name, file },
+    { claim },
+  );
   // Not stored as a message: do not keep an orphan object either.
   if (!posted.ok) await env.UPLOADS.delete(`${conversationId}/${fileId}`);
   return unwrap(posted);

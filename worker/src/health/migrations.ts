@@ -15,4 +15,7 @@ export const EXPECTED_MIGRATIONS: readonly string[] = [
   '0010_blocks.sql',
   '0011_auth_protection.sql',
   '0012_article_views.sql',
+  '0013_api_tokens.sql',
+  '0014_webhooks.sql',
+  '0015_privacy.sql',
 ];

@@ -1,7 +1,30 @@
 import type { Context } from 'hono';
 import { version } from '../../../package.json';
 import { EXPECTED_MIGRATIONS } from './migrations';
+import { z } from 'zod';
+import { describer } from '../openapi/describe';
 import { d1Health } from './queries';
+
+/** The health route's entry in the OpenAPI document (it is mounted in app.ts). */
+export const healthDoc = describer('Operations')({
+  summary: 'Whether D1 answers and every migration is applied (503 with the same body when not)',
+  auth: 'public',
+  ok: [
+    200,
+    z.object({
+      ok: z.boolean(),
+      d1: z.enum(['ok', 'error']),
+      migrations: z.object({
+        applied: z.number().nullable(),
+        expected: z.number(),
+        current: z.boolean(),
+        pending: z.array(z.string()),
+      }),
+      version: z.string(),
+      commit: z.string(),
+    }),
+  ],
+});
 
 const COMMIT = /^[0-9a-f]{7,40}$/i;
 

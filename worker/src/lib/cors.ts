@@ -6,8 +6,8 @@
 import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 
-/** Paths a customer's site calls from its own origin. */
-const VISITOR_PATH = /^\/api\/(widget|files|kb)(\/|$)/;
+/** Paths a customer's site calls from its own origin, and the public API document (API explorers load it anywhere). */
+const OPEN_PATH = /^\/api\/((widget|files|kb)(\/|$)|openapi\.json$)/;
 
 /** The origins CONSOLE_ORIGIN names (comma or space separated, trailing slashes ignored); null when it is empty. */
 export function consoleOrigins(value: string | undefined): Set<string> | null {
@@ -26,7 +26,7 @@ export function corsAllows(
   consoleOrigin: string | undefined,
 ): boolean {
   const allowed = consoleOrigins(consoleOrigin);
-  return !allowed || VISITOR_PATH.test(path) || allowed.has(origin) || origin === new URL(requestUrl).origin;
+  return !allowed || OPEN_PATH.test(path) || allowed.has(origin) || origin === new URL(requestUrl).origin;
 }
 
 /** The API's CORS middleware: reflects the origin when corsAllows says so, otherwise sends no CORS headers. */
@@ -35,7 +35,8 @@ export const apiCors = () =>
     origin: (origin: string, c: Context<{ Bindings: Env }>) =>
       origin && corsAllows(origin, c.req.path, c.req.url, c.env.CONSOLE_ORIGIN) ? origin : null,
     allowHeaders: ['Authorization', 'Content-Type'],
-    // A console on another origin (Pages) can read the id a user quotes when reporting a failure.
-    exposeHeaders: ['X-Request-Id'],
+    // A console on another origin (Pages) can read the id a user quotes when reporting a failure, and an export's
+    // row total (its progress, docs/privacy.md).
+    exposeHeaders: ['X-Request-Id', 'X-Export-Rows'],
     maxAge: 600,
   });

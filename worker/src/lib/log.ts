@@ -25,7 +25,15 @@ export type LogEvent =
   | 'assignment.failed'
   | 'presence.unavailable'
   | 'block.close_failed'
-  | 'deactivation.step_failed';
+  | 'deactivation.step_failed'
+  | 'webhook.attempt_failed'
+  | 'webhook.disabled'
+  | 'webhook.notice_failed'
+  | 'webhook.visitor_event_failed'
+  | 'conversation.erased'
+  | 'visitor.erased'
+  | 'erasure.failed'
+  | 'retention.run';
 
 /** What a log line may carry besides its event: ids, numbers and short machine-readable words only. */
 export type LogFields = {
@@ -49,6 +57,17 @@ export type LogFields = {
   provider?: string;
   reason?: string;
   setting?: string;
+  /** A webhook and one of its deliveries (webhooks/WebhookDeliveryDO.ts). */
+  webhookId?: string;
+  deliveryId?: string;
+  workspaceId?: string;
+  /** Erasure and retention (privacy/): the visitor's id and counts, never what was erased. */
+  visitorId?: string;
+  messages?: number;
+  conversations?: number;
+  files?: number;
+  resumed?: number;
+  erased?: number;
   /** Any thrown value: logged as its scrubbed message (and stack for errors), never as an object. */
   error?: unknown;
 };

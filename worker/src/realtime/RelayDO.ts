@@ -1,8 +1,15 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { SiteEvent } from '../../../protocol';
+import type { Conversation, Message, SiteEvent } from '../../../protocol';
 import { count } from '../dev/counters';
 import { getDb } from '../db/client';
-import { type Projection, writeProjections } from '../conversations/projection';
+import { toProjection, writeProjections } from '../conversations/projection';
+import {
+  offerToWebhooks,
+  parseTargets,
+  type ProjectedConversation,
+  type ProjectedState,
+  targetsOfSite,
+} from '../webhooks';
 import { SiteEventQueue } from './site-queue';
 import { type DoResult, done, refused } from '../lib/do-result';
 import { log } from '../lib/log';
@@ -31,7 +38,7 @@ export const relayName = (siteId: string, conversationId: string) => `${siteId}/
 export type ProjectionResult = DoResult<null>;
 
 /** A projection waiting for the relay's next D1 statement, and how to answer its ConversationDO. */
-type PendingProjection = { projection: Projection; answer: (r: ProjectionResult) => void };
+type PendingProjection = { item: ProjectedConversation; answer: (r: ProjectionResult) => void };
 
 /**
  * One of a site's relays, between the ConversationDOs and two places every message would otherwise reach
@@ -44,6 +51,8 @@ export class RelayDO extends DurableObject<Env> {
   #projections: PendingProjection[] = [];
   #siteId: string | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The last batch handed to webhooks: the next waits for it (order per conversation). */
+  #hooks: Promise<unknown> = Promise.resolve();
 
   /** RPC from a ConversationDO: queue one event for the site's consoles. */
   async publish(siteId: string, event: SiteEvent) {
@@ -53,12 +62,25 @@ export class RelayDO extends DurableObject<Env> {
     this.#arm();
   }
 
-  /** RPC from a ConversationDO: answers once D1 holds the projection (in the window's one statement) or refused it. */
-  async project(projection: Projection): Promise<ProjectionResult> {
+  /**
+   * RPC from a ConversationDO: answers once D1 holds the projection (in the window's one statement) and the
+   * webhooks listening have queued its events, or refused it. `now`: an urgent change (a lifecycle action, an
+   * agent's edit) closes the window at once instead of waiting for it. `previous`: what its last projection had of
+   * the fields webhooks compare (a webhook seeing the conversation for the first time compares with it).
+   */
+  async project(
+    conversation: Conversation,
+    messages: Message[],
+    now = false,
+    previous: ProjectedState | null = null,
+  ): Promise<ProjectionResult> {
     count('relay.calls');
     return new Promise<ProjectionResult>((answer) => {
-      this.#projections.push({ projection, answer });
-      this.#arm();
+      this.#projections.push({ item: { conversation, messages, previous }, answer });
+      if (now) {
+        if (this.#timer) clearTimeout(this.#timer);
+        this.#forward();
+      } else this.#arm();
     });
   }
 
@@ -81,11 +103,9 @@ export class RelayDO extends DurableObject<Env> {
     }
     const waiting = this.#projections.splice(0);
     if (!waiting.length) return;
+    const items = waiting.map((w) => w.item);
     this.ctx.waitUntil(
-      writeProjections(
-        getDb(this.env.DB),
-        waiting.map((w) => w.projection),
-      ).then(
+      this.#write(items).then(
         () => {
           for (const w of waiting) w.answer(done(null));
         },
@@ -94,5 +114,24 @@ export class RelayDO extends DurableObject<Env> {
         },
       ),
     );
+  }
+
+  /**
+   * One D1 statement for the window; its RETURNING names the webhooks listening to this site's workspace (no
+   * statement of its own), and only when there are any do their delivery objects get the batch. Webhook batches
+   * leave one after another, so a conversation's events reach each object in order.
+   */
+  async #write(items: ProjectedConversation[]) {
+    const siteId = items[0]!.conversation.siteId;
+    const listening = await writeProjections(
+      getDb(this.env.DB),
+      items.map((i) => toProjection(i.conversation, i.messages)),
+      targetsOfSite(siteId),
+    );
+    const targets = parseTargets(listening);
+    if (!targets.length) return;
+    const turn = this.#hooks.then(() => offerToWebhooks(this.env, targets, items));
+    this.#hooks = turn.catch(() => undefined);
+    await turn;
   }
 }

@@ -61,6 +61,21 @@ export class VisitorDO extends DurableObject<Env> {
     return this.#messages.take('m');
   }
 
+  /**
+   * Forget everything this object keeps about the visitor (a data subject's erasure, docs/privacy.md): stored
+   * answers (which hold offline messages' text), quota windows, email and continuation ledgers. Waits for a start
+   * in progress; safe to run again.
+   */
+  async erase(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      await this.ctx.storage.deleteAll();
+      this.#ledger = new VisitorLedger(this.ctx.storage);
+      this.#links = new ContinuationLedger(this.ctx.storage);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Start (or return) the visitor's conversation, with the offline form's message if any. */
   async start(input: StartInput): Promise<DoResult<Started>> {
     const run = this.#queue.then(() => this.#start(input));

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { conversations, visitors } from '../db/schema';
+import { conversations, sites, visitors } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
 import type { Visitor, VisitorProfile } from '../../../protocol';
 import type { VisitorContext } from './context';
@@ -40,6 +40,29 @@ export const toVisitorProfile = (row: VisitorRow): VisitorProfile => ({
 export const findSiteVisitor = (db: Db, siteId: string, id: string) =>
   db.query.visitors.findFirst({ where: and(eq(visitors.id, id), eq(visitors.siteId, siteId)) });
 
+/**
+ * The visitor a visitor token names, unless they were erased (docs/privacy.md): an erased visitor's old token or used
+ * continuation link must not resume them nor write a name, email or message back onto the anonymised row.
+ */
+export const findLiveVisitor = async (db: Db, siteId: string, id: string) => {
+  const visitor = await findSiteVisitor(db, siteId, id);
+  return visitor && !visitor.erasedAt ? visitor : undefined;
+};
+
+/**
+ * A visitor token's site and whether its visitor was erased, in one D1 statement (the read every visitor route and
+ * socket upgrade already made for the site): an erased visitor's token is refused there, not route by route.
+ */
+export async function siteOfVisitor(db: Db, siteId: string, visitorId: string) {
+  const [row] = await db
+    .select({ site: sites, erasedAt: visitors.erasedAt })
+    .from(sites)
+    .leftJoin(visitors, and(eq(visitors.id, visitorId), eq(visitors.siteId, sites.id)))
+    .where(eq(sites.id, siteId))
+    .limit(1);
+  return row ? { site: row.site, erased: !!row.erasedAt } : undefined;
+}
+
 const contextColumns = (ctx: VisitorContext) => ({
   userAgent: ctx.userAgent,
   browser: ctx.browser,
@@ -75,6 +98,7 @@ export async function createVisitor(
     lastSeenAt: now,
     externalId: profile.externalId ?? null,
     unsubscribedAt: null,
+    erasedAt: null,
     currentUrl: null,
     currentTitle: null,
     visits: 1,

@@ -11,11 +11,15 @@ import { createVisitor, findSiteVisitor, findVerifiedVisitor, setVisitorProfile,
 
 type User = { id: string; hash: string; email?: string; name?: string };
 
+/** Whether a returning visitor's name or email changed in this session (webhooks' visitor.updated). */
+const profileChanged = (was: { name: string | null; email: string | null }, now: typeof was) =>
+  was.name !== now.name || was.email !== now.email;
+
 /**
  * The visitor behind a widget session. A verified user (identity on, right hash) is
  * found by their own id, so they get the same conversations on every device; an
  * anonymous visitor keeps their identity through the token. With identity required,
- * anonymous or wrongly signed visitors are refused.
+ * anonymous or wrongly signed visitors are refused. `updated`: a returning visitor's name or email changed.
  */
 export async function sessionVisitor(
   db: Db,
@@ -46,10 +50,8 @@ export async function sessionVisitor(
     const visitor = created ? known : await touchVisitor(db, known, profile, ctx);
     // The customer's server vouches for these: they replace what the visitor typed before.
     if (!created) await setVisitorProfile(db, visitor.id, profile);
-    return {
-      visitor: { ...visitor, ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) },
-      verified: true,
-    };
+    const now = { ...visitor, ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) };
+    return { visitor: now, verified: true, created, updated: !created && profileChanged(known, now) };
   }
   if (mode === 'required') throw errors.forbidden('This site only talks to signed-in users', 'identity_required');
   const claims = input.token ? await verifyToken(input.token, keys) : null;
@@ -60,11 +62,12 @@ export async function sessionVisitor(
   const known =
     claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
   // A verified visitor's token only works while verification is on: it never downgrades to anonymous.
-  const usable = known && !known.externalId ? known : undefined;
+  // An erased visitor (docs/privacy.md) is never resumed: whoever holds the old token starts as a new visitor.
+  const usable = known && !known.externalId && !known.erasedAt ? known : undefined;
   const visitor = usable
     ? await touchVisitor(db, usable, profile, ctx)
     : await createVisitor(db, site.id, profile, ctx);
-  return { visitor, verified: false };
+  return { visitor, verified: false, created: !usable, updated: !!usable && profileChanged(usable, visitor) };
 }
 
 /**
@@ -109,7 +112,7 @@ export async function isReturningVisitor(
   const claims = input.token ? await verifyToken(input.token, keys) : null;
   const known =
     claims?.typ === 'visitor' && claims.sid === site.id ? await findSiteVisitor(db, site.id, claims.sub) : undefined;
-  if (!known) return false;
+  if (!known || known.erasedAt) return false;
   const asUser = input.user && siteSettings(site).identity !== 'off' ? input.user.id : null;
   return (known.externalId ?? null) === asUser;
 }
