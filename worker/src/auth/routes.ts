@@ -29,6 +29,12 @@ import { signToken } from './tokens';
 const doc = describer('Auth');
 const signedIn = z.object({ token: z.string(), agent: Agent });
 
+/** The answer of a sign-in (register, login, accepted invitation): a login token for the agent and the agent. */
+async function signedInAs(env: Env, row: Parameters<typeof toAgent>[0]) {
+  const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, env);
+  return { token, agent: toAgent(row) };
+}
+
 /** Register, login, accepting an invitation and who-am-I for agents. */
 export const authRoutes = new Hono<AgentEnv>()
   // Public: what the sign-in and register pages need (whether sign-up is open).
@@ -50,8 +56,7 @@ export const authRoutes = new Hono<AgentEnv>()
     validate('json', RegisterBody),
     async (c) => {
       const owner = await registerWorkspace(c.env, c.req.valid('json'), auditIp(c.req.raw));
-      const token = await signToken({ typ: 'agent', sub: owner.id, wid: owner.workspaceId, role: owner.role }, c.env);
-      return c.json({ token, agent: toAgent(owner) }, 201);
+      return c.json(await signedInAs(c.env, owner), 201);
     },
   )
   .post(
@@ -67,8 +72,7 @@ export const authRoutes = new Hono<AgentEnv>()
     async (c) => {
       const { email, password } = c.req.valid('json');
       const row = await signIn(c.env, email, password, auditIp(c.req.raw));
-      const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env);
-      return c.json({ token, agent: toAgent(row) }, 200);
+      return c.json(await signedInAs(c.env, row), 200);
     },
   )
   .post(
@@ -89,8 +93,7 @@ export const authRoutes = new Hono<AgentEnv>()
         target: { type: 'agent', id: row.id },
         detail: { email: row.email, name: row.name, role: row.role },
       });
-      const token = await signToken({ typ: 'agent', sub: row.id, wid: row.workspaceId, role: row.role }, c.env);
-      return c.json({ token, agent: toAgent(row) }, 200);
+      return c.json(await signedInAs(c.env, row), 200);
     },
   )
   .get(
