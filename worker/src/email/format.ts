@@ -1,8 +1,7 @@
 // A message body as email HTML, with the widget's and the console's formatting rules (docs/formatting.md): the same
 // tree (protocol/format.ts) written out as HTML, every text escaped. Links carry the same rel and target.
 import { type FormatNode, parse } from '../../../protocol/format';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { escapeHtml } from '../lib/html';
 
 // Mail clients ignore stylesheets unevenly: the few styles the tags need are inline.
 const STYLE: Partial<Record<string, string>> = {

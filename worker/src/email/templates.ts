@@ -1,10 +1,10 @@
 import type { VisitorMessage } from '../../../protocol';
 import { formatHtml } from './format';
+import { escapeHtml } from '../lib/html';
 
 // Emails to visitors are built from the visitor view only (docs/protocol.md): no ids, no notes.
 type Message = VisitorMessage;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const who = (m: Message) =>
   m.sender.type === 'agent' ? (m.sender.name ?? 'Support') : m.sender.type === 'visitor' ? 'You' : '';
 

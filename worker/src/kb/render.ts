@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../lib/html';
 
 // html: false escapes any HTML in the source; markdown-it's validateLink refuses
 // javascript:, vbscript:, file: and data: links (except images), so output is safe to serve.
@@ -9,8 +10,6 @@ md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
   tokens[i]!.attrSet('target', '_blank');
   return defaultLink(tokens, i, opts, env, self);
 };
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** An article's Markdown as markdown-it tokens (the same parser and link rules as the page): tree.ts walks them. */
 export const parseMarkdown = (source: string) => md.parse(source, {});

@@ -4,8 +4,7 @@ import { publicBase } from '../email/links';
 import { emailProvider } from '../email/providers';
 import { adminsToTell } from './queries';
 import { DISABLE_AFTER_MS } from './policy';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { escapeHtml } from '../lib/html';
 
 /**
  * The notice of a webhook Parley turned off: an audit entry (by the system), and one email to each owner and
